@@ -1,0 +1,520 @@
+//! Inventory costing: FIFO, LIFO and moving (perpetual weighted) average over cost layers.
+//!
+//! # Exactness and rounding
+//!
+//! Quantities and money are [`Decimal`]s, never floating point. A receipt of `q` units at
+//! unit cost `c` adds a layer worth exactly `q × c` (no rounding). When an issue consumes
+//! only part of a layer (FIFO/LIFO) or of the pool (moving average), the value taken is
+//! `layer value × taken / layer quantity` **rounded half away from zero to the ledger's
+//! money scale** (2 decimal places by default: cents); an issue that empties a layer or the
+//! pool takes its exact remaining value. The value taken is subtracted from the layer, so
+//! for every movement `value before = value after + value that left` holds exactly, to the
+//! cent and below, and the sum of COGS over a layer's life is exactly what it cost.
+//!
+//! # Moving average
+//!
+//! The pool's value is authoritative; its unit cost is `value / quantity`. Layers are still
+//! kept for quantities and receipt times (consumed first-in first-out) so that stock can be
+//! aged; in valuations they are shown at the average unit cost.
+//!
+//! # Negative stock
+//!
+//! When a ledger allows negative stock (backorders), an issue beyond the units on hand
+//! takes every layer and books the missing units at a *provisional* cost: the pool's last
+//! known unit cost (the last receipt's, or the last issued unit's; zero if none was ever
+//! known). The pool then holds a negative quantity with a negative value. The next units
+//! to arrive first cover that deficit: the difference between their actual cost and the
+//! provisional cost of the units they cover is booked as a COGS true-up on that receipt,
+//! so that the total COGS is exactly the actual cost of what was sold.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::LedgerError;
+use crate::ledger::Timestamp;
+
+/// How issued units are costed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostMethod {
+    /// First in, first out: the oldest layers leave first.
+    #[default]
+    Fifo,
+    /// Last in, first out: the newest layers leave first.
+    Lifo,
+    /// Moving (perpetual weighted) average: every unit leaves at the current average cost.
+    MovingAverage,
+}
+
+impl CostMethod {
+    /// The lowercase name (`"fifo"`, `"lifo"`, `"moving_average"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CostMethod::Fifo => "fifo",
+            CostMethod::Lifo => "lifo",
+            CostMethod::MovingAverage => "moving_average",
+        }
+    }
+}
+
+impl fmt::Display for CostMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for CostMethod {
+    type Err = LedgerError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "fifo" => Ok(CostMethod::Fifo),
+            "lifo" => Ok(CostMethod::Lifo),
+            "moving_average" | "average" | "avco" => Ok(CostMethod::MovingAverage),
+            _ => Err(LedgerError::InvalidInput {
+                message: format!(
+                    "unknown costing method {s:?} (expected fifo, lifo or moving_average)"
+                ),
+            }),
+        }
+    }
+}
+
+/// One cost layer: units received together, with their total value and receipt time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layer {
+    /// Units left in the layer (> 0).
+    pub quantity: Decimal,
+    /// Their total value (for moving-average pools this is zero: the pool value is authoritative).
+    pub value: Decimal,
+    /// When the units were first received (kept across transfers).
+    pub received_at: Timestamp,
+}
+
+pub(crate) type CResult<T> = Result<T, LedgerError>;
+
+pub(crate) fn add(a: Decimal, b: Decimal, context: &'static str) -> CResult<Decimal> {
+    a.checked_add(b).ok_or(LedgerError::Overflow { context })
+}
+
+pub(crate) fn sub(a: Decimal, b: Decimal, context: &'static str) -> CResult<Decimal> {
+    a.checked_sub(b).ok_or(LedgerError::Overflow { context })
+}
+
+pub(crate) fn mul(a: Decimal, b: Decimal, context: &'static str) -> CResult<Decimal> {
+    a.checked_mul(b).ok_or(LedgerError::Overflow { context })
+}
+
+/// `value × part / whole`, rounded to `scale` places half away from zero.
+pub(crate) fn pro_rata(
+    value: Decimal,
+    part: Decimal,
+    whole: Decimal,
+    scale: u32,
+) -> CResult<Decimal> {
+    if part == whole {
+        return Ok(value);
+    }
+    let product = mul(value, part, "a pro-rata value")?;
+    let q = product.checked_div(whole).ok_or(LedgerError::Overflow {
+        context: "a pro-rata value",
+    })?;
+    Ok(q.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// Units and value taken out of a pool, with the layers they came from.
+#[derive(Debug, Default)]
+pub(crate) struct Taken {
+    /// Units taken.
+    pub quantity: Decimal,
+    /// Their value.
+    pub value: Decimal,
+    /// The layers (pieces) taken, oldest first, each valued; for a moving-average pool the
+    /// pieces carry quantities and times, and values that add up to `value`.
+    pub pieces: Vec<Layer>,
+}
+
+/// One change to a pool's layer queue, recorded so that a failed transaction can be undone.
+#[derive(Debug)]
+pub(crate) enum LayerUndo {
+    /// A layer was removed from the front: put it back.
+    PoppedFront(Layer),
+    /// A layer was removed from the back: put it back.
+    PoppedBack(Layer),
+    /// The front layer was changed: restore it.
+    SetFront(Layer),
+    /// The back layer was changed: restore it.
+    SetBack(Layer),
+    /// A layer was inserted at this index: remove it.
+    Inserted(usize),
+}
+
+/// The stock of one SKU at one location in one condition, with its cost layers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Pool {
+    pub method: CostMethod,
+    /// Units (negative under a backorder deficit).
+    pub quantity: Decimal,
+    /// Value (negative under a deficit, valued at the provisional cost).
+    pub value: Decimal,
+    /// Last known unit cost (last receipt, or last unit issued).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_unit_cost: Option<Decimal>,
+    /// Open layers, oldest receipt first. Empty when the quantity is ≤ 0.
+    pub layers: VecDeque<Layer>,
+}
+
+/// The scalar part of a pool, saved before a change.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PoolScalars {
+    pub quantity: Decimal,
+    pub value: Decimal,
+    pub last_unit_cost: Option<Decimal>,
+}
+
+impl Pool {
+    pub(crate) fn new(method: CostMethod) -> Self {
+        Pool {
+            method,
+            quantity: Decimal::ZERO,
+            value: Decimal::ZERO,
+            last_unit_cost: None,
+            layers: VecDeque::new(),
+        }
+    }
+
+    pub(crate) fn scalars(&self) -> PoolScalars {
+        PoolScalars {
+            quantity: self.quantity,
+            value: self.value,
+            last_unit_cost: self.last_unit_cost,
+        }
+    }
+
+    pub(crate) fn restore_scalars(&mut self, s: PoolScalars) {
+        self.quantity = s.quantity;
+        self.value = s.value;
+        self.last_unit_cost = s.last_unit_cost;
+    }
+
+    pub(crate) fn undo_layer(&mut self, u: LayerUndo) {
+        match u {
+            LayerUndo::PoppedFront(l) => self.layers.push_front(l),
+            LayerUndo::PoppedBack(l) => self.layers.push_back(l),
+            LayerUndo::SetFront(l) => {
+                if let Some(f) = self.layers.front_mut() {
+                    *f = l;
+                }
+            }
+            LayerUndo::SetBack(l) => {
+                if let Some(b) = self.layers.back_mut() {
+                    *b = l;
+                }
+            }
+            LayerUndo::Inserted(i) => {
+                self.layers.remove(i);
+            }
+        }
+    }
+
+    /// The current unit cost: value / quantity when there is stock, else the last known one.
+    pub(crate) fn unit_cost(&self) -> Option<Decimal> {
+        if self.quantity > Decimal::ZERO {
+            self.value.checked_div(self.quantity)
+        } else {
+            self.last_unit_cost
+        }
+    }
+
+    #[cfg(test)]
+    /// Adds units worth `value` (received at `time`). Returns the COGS true-up booked when
+    /// the units cover a deficit (actual − provisional cost of the covered units).
+    pub(crate) fn add(
+        &mut self,
+        quantity: Decimal,
+        value: Decimal,
+        received_at: Timestamp,
+        scale: u32,
+        undo: &mut Vec<LayerUndo>,
+    ) -> CResult<Decimal> {
+        let pieces = [Layer {
+            quantity,
+            value,
+            received_at,
+        }];
+        self.add_pieces(&pieces, scale, undo)
+    }
+
+    /// Adds the given pieces (each with its own value and receipt time).
+    pub(crate) fn add_pieces(
+        &mut self,
+        pieces: &[Layer],
+        scale: u32,
+        undo: &mut Vec<LayerUndo>,
+    ) -> CResult<Decimal> {
+        let mut true_up = Decimal::ZERO;
+        for piece in pieces {
+            let mut piece = *piece;
+            if piece.quantity <= Decimal::ZERO {
+                continue;
+            }
+            if piece.quantity > Decimal::ZERO {
+                self.last_unit_cost = piece.value.checked_div(piece.quantity);
+            }
+            if self.quantity < Decimal::ZERO {
+                // Cover the deficit first.
+                let deficit = -self.quantity;
+                let covered = piece.quantity.min(deficit);
+                let provisional = pro_rata(-self.value, covered, deficit, scale)?;
+                let actual = pro_rata(piece.value, covered, piece.quantity, scale)?;
+                true_up = add(
+                    true_up,
+                    sub(actual, provisional, "a COGS true-up")?,
+                    "a COGS true-up",
+                )?;
+                self.quantity = add(self.quantity, covered, "a pool quantity")?;
+                self.value = add(self.value, provisional, "a pool value")?;
+                piece.quantity = sub(piece.quantity, covered, "a layer quantity")?;
+                piece.value = sub(piece.value, actual, "a layer value")?;
+                if piece.quantity.is_zero() {
+                    continue;
+                }
+            }
+            self.quantity = add(self.quantity, piece.quantity, "a pool quantity")?;
+            self.value = add(self.value, piece.value, "a pool value")?;
+            let mut layer = piece;
+            if self.method == CostMethod::MovingAverage {
+                layer.value = Decimal::ZERO;
+            }
+            // Keep layers ordered by receipt time; ties keep arrival order.
+            let idx = self
+                .layers
+                .partition_point(|l| l.received_at <= layer.received_at);
+            self.layers.insert(idx, layer);
+            undo.push(LayerUndo::Inserted(idx));
+        }
+        Ok(true_up)
+    }
+
+    /// Takes `quantity` units out. With `allow_negative`, units beyond those on hand are
+    /// booked against a deficit at the provisional (last known) unit cost.
+    ///
+    /// The caller has checked availability when negative stock is not allowed; this returns
+    /// `None` if there are not enough units and `allow_negative` is false.
+    pub(crate) fn take(
+        &mut self,
+        quantity: Decimal,
+        allow_negative: bool,
+        scale: u32,
+        undo: &mut Vec<LayerUndo>,
+    ) -> CResult<Option<Taken>> {
+        let on_hand = self.quantity.max(Decimal::ZERO);
+        if quantity > on_hand && !allow_negative {
+            return Ok(None);
+        }
+        let from_stock = quantity.min(on_hand);
+        let mut taken = Taken::default();
+        if from_stock > Decimal::ZERO {
+            let value = if self.method == CostMethod::MovingAverage {
+                pro_rata(self.value, from_stock, self.quantity, scale)?
+            } else {
+                Decimal::ZERO
+            };
+            let mut remaining = from_stock;
+            let mut value_left = value;
+            while remaining > Decimal::ZERO {
+                let lifo = self.method == CostMethod::Lifo;
+                let layer = if lifo {
+                    self.layers.back()
+                } else {
+                    self.layers.front()
+                };
+                let Some(&layer) = layer else {
+                    return Err(LedgerError::InvalidInput {
+                        message: "internal: cost layers do not cover the pool quantity".into(),
+                    });
+                };
+                let part = remaining.min(layer.quantity);
+                let piece_value = match self.method {
+                    CostMethod::MovingAverage => {
+                        // The pieces carry the average value; the last piece takes the remainder.
+                        if part == remaining {
+                            value_left
+                        } else {
+                            pro_rata(value, part, from_stock, scale)?
+                        }
+                    }
+                    _ => pro_rata(layer.value, part, layer.quantity, scale)?,
+                };
+                if part == layer.quantity {
+                    if lifo {
+                        self.layers.pop_back();
+                        undo.push(LayerUndo::PoppedBack(layer));
+                    } else {
+                        self.layers.pop_front();
+                        undo.push(LayerUndo::PoppedFront(layer));
+                    }
+                } else {
+                    let rest = Layer {
+                        quantity: sub(layer.quantity, part, "a layer quantity")?,
+                        value: if self.method == CostMethod::MovingAverage {
+                            Decimal::ZERO
+                        } else {
+                            sub(layer.value, piece_value, "a layer value")?
+                        },
+                        received_at: layer.received_at,
+                    };
+                    if lifo {
+                        *self.layers.back_mut().expect("checked above") = rest;
+                        undo.push(LayerUndo::SetBack(layer));
+                    } else {
+                        *self.layers.front_mut().expect("checked above") = rest;
+                        undo.push(LayerUndo::SetFront(layer));
+                    }
+                }
+                taken.pieces.push(Layer {
+                    quantity: part,
+                    value: piece_value,
+                    received_at: layer.received_at,
+                });
+                taken.value = add(taken.value, piece_value, "a value taken")?;
+                value_left = sub(value_left, piece_value, "a value taken")?;
+                remaining -= part;
+            }
+            if self.method == CostMethod::Lifo {
+                taken.pieces.reverse();
+            }
+            taken.quantity = from_stock;
+            if let Some(last) = taken.pieces.last() {
+                self.last_unit_cost = last.value.checked_div(last.quantity);
+            }
+            self.quantity = sub(self.quantity, from_stock, "a pool quantity")?;
+            self.value = sub(self.value, taken.value, "a pool value")?;
+            if self.quantity.is_zero() && !self.value.is_zero() {
+                // Cannot happen: emptying takes the exact remaining value.
+                return Err(LedgerError::InvalidInput {
+                    message: "internal: value left in an empty pool".into(),
+                });
+            }
+        }
+        let short = quantity - from_stock;
+        if short > Decimal::ZERO {
+            let unit = self.last_unit_cost.unwrap_or(Decimal::ZERO);
+            let provisional = mul(unit, short, "a provisional cost")?
+                .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+            self.quantity = sub(self.quantity, short, "a pool quantity")?;
+            self.value = sub(self.value, provisional, "a pool value")?;
+            taken.quantity = add(taken.quantity, short, "a quantity taken")?;
+            taken.value = add(taken.value, provisional, "a value taken")?;
+        }
+        Ok(Some(taken))
+    }
+
+    /// The open layers, valued (for moving average, at the pool's average, the last layer
+    /// taking the exact remainder).
+    pub(crate) fn valued_layers(&self, scale: u32) -> Vec<Layer> {
+        if self.method != CostMethod::MovingAverage {
+            return self.layers.iter().copied().collect();
+        }
+        let mut out = Vec::with_capacity(self.layers.len());
+        let mut left = self.value;
+        let n = self.layers.len();
+        for (i, l) in self.layers.iter().enumerate() {
+            let v = if i + 1 == n {
+                left
+            } else {
+                pro_rata(self.value, l.quantity, self.quantity, scale).unwrap_or(Decimal::ZERO)
+            };
+            left -= v;
+            out.push(Layer {
+                quantity: l.quantity,
+                value: v,
+                received_at: l.received_at,
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn pool_with(method: CostMethod) -> Pool {
+        let mut p = Pool::new(method);
+        let mut u = Vec::new();
+        p.add(d("10"), d("100.00"), 1, 2, &mut u).unwrap();
+        p.add(d("10"), d("120.00"), 2, 2, &mut u).unwrap();
+        p.add(d("10"), d("110.00"), 3, 2, &mut u).unwrap();
+        p
+    }
+
+    #[test]
+    fn worked_example_all_methods() {
+        // Receive 10 @ 10.00, 10 @ 12.00, 10 @ 11.00, ship 15 (the issue's worked check, by hand):
+        // FIFO 10×10 + 5×12 = 160; LIFO 10×11 + 5×12 = 170; average 330/30 × 15 = 165.
+        for (method, cogs, left) in [
+            (CostMethod::Fifo, "160.00", "170.00"),
+            (CostMethod::Lifo, "170.00", "160.00"),
+            (CostMethod::MovingAverage, "165.00", "165.00"),
+        ] {
+            let mut p = pool_with(method);
+            let t = p.take(d("15"), false, 2, &mut Vec::new()).unwrap().unwrap();
+            assert_eq!(t.value, d(cogs), "{method}");
+            assert_eq!(p.value, d(left), "{method}");
+            assert_eq!(p.quantity, d("15"));
+        }
+    }
+
+    #[test]
+    fn partial_layer_rounds_to_cents_and_emptying_takes_remainder() {
+        let mut p = Pool::new(CostMethod::Fifo);
+        p.add(d("3"), d("10.00"), 0, 2, &mut Vec::new()).unwrap();
+        let a = p.take(d("1"), false, 2, &mut Vec::new()).unwrap().unwrap();
+        let b = p.take(d("1"), false, 2, &mut Vec::new()).unwrap().unwrap();
+        let c = p.take(d("1"), false, 2, &mut Vec::new()).unwrap().unwrap();
+        assert_eq!(
+            (a.value, b.value, c.value),
+            (d("3.33"), d("3.34"), d("3.33"))
+        );
+        assert!(p.layers.is_empty());
+        assert_eq!(p.value, Decimal::ZERO);
+    }
+
+    #[test]
+    fn deficit_is_trued_up_by_next_receipt() {
+        let mut p = Pool::new(CostMethod::Fifo);
+        p.add(d("2"), d("20.00"), 0, 2, &mut Vec::new()).unwrap();
+        // Ship 5 with 2 on hand: 2 at 10.00 plus 3 provisional at the last cost 10.00.
+        let t = p.take(d("5"), true, 2, &mut Vec::new()).unwrap().unwrap();
+        assert_eq!(t.value, d("50.00"));
+        assert_eq!((p.quantity, p.value), (d("-3"), d("-30.00")));
+        // Receive 4 at 12.00: 3 cover the deficit (true-up 3 × 2.00 = 6.00), 1 is left at 12.00.
+        let true_up = p.add(d("4"), d("48.00"), 1, 2, &mut Vec::new()).unwrap();
+        assert_eq!(true_up, d("6.00"));
+        assert_eq!((p.quantity, p.value), (d("1"), d("12.00")));
+        // Total COGS = 50 + 6 = 56 = 2 × 10 + 3 × 12: the actual cost of the 5 units sold.
+        assert_eq!(t.value + true_up, d("56.00"));
+    }
+
+    #[test]
+    fn undo_restores_layers() {
+        let mut p = pool_with(CostMethod::Lifo);
+        let before = p.clone();
+        let mut undo = Vec::new();
+        let s = p.scalars();
+        p.take(d("25"), false, 2, &mut undo).unwrap().unwrap();
+        p.add(d("1"), d("1"), 0, 2, &mut undo).unwrap();
+        while let Some(u) = undo.pop() {
+            p.undo_layer(u);
+        }
+        p.restore_scalars(s);
+        assert_eq!(p, before);
+    }
+}

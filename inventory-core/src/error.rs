@@ -1,0 +1,297 @@
+//! The one public error type of the crate and its matchable [`ErrorKind`].
+//!
+//! Each area of the engine has its own `thiserror` enum ([`LedgerError`] for the
+//! stock ledger and costing, [`SnapshotError`] for reading snapshots); they are
+//! gathered in [`Error`], whose [`Error::kind`] a caller (or a binding) matches on.
+
+use crate::ledger::Condition;
+use rust_decimal::Decimal;
+
+/// Errors raised while posting movements or querying the ledger.
+///
+/// Every variant names what was wrong: the SKU, the location, the quantity asked
+/// for and the quantity there was.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LedgerError {
+    /// A SKU, location, reference or reason was an empty string.
+    #[error("{field} must not be empty")]
+    EmptyName {
+        /// Which field was empty (`"sku"`, `"location"`, `"reference"`, ...).
+        field: &'static str,
+    },
+    /// A quantity was zero, negative (where only positive quantities make sense) or otherwise unusable.
+    #[error("invalid {field} {value}: {reason}")]
+    InvalidQuantity {
+        /// Which field (`"quantity"`, `"counted"`, ...).
+        field: &'static str,
+        /// The value that was given.
+        value: Decimal,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// A unit cost was negative.
+    #[error("invalid unit cost {value}: a unit cost must not be negative")]
+    NegativeCost {
+        /// The unit cost that was given.
+        value: Decimal,
+    },
+    /// A query named a SKU the ledger has never seen.
+    #[error("unknown SKU {sku:?}")]
+    UnknownSku {
+        /// The SKU asked for.
+        sku: String,
+    },
+    /// A query named a location the ledger has never seen.
+    #[error("unknown location {location:?}")]
+    UnknownLocation {
+        /// The location asked for.
+        location: String,
+    },
+    /// A cycle count named a SKU/location pair that has never held stock.
+    #[error("unknown position: SKU {sku:?} has never been stocked at location {location:?}")]
+    UnknownPosition {
+        /// The SKU.
+        sku: String,
+        /// The location.
+        location: String,
+    },
+    /// Not enough stock for an outgoing movement, and negative stock is not allowed.
+    #[error(
+        "insufficient stock of SKU {sku:?} at location {location:?} ({condition}): requested {requested}, available {available}"
+    )]
+    InsufficientStock {
+        /// The SKU.
+        sku: String,
+        /// The location.
+        location: String,
+        /// The stock condition the units were to come from.
+        condition: Condition,
+        /// The quantity asked for.
+        requested: Decimal,
+        /// The quantity that could be used (on hand, or on hand less reserved).
+        available: Decimal,
+    },
+    /// A release or a shipment named a reservation that does not exist for that SKU and location.
+    #[error("unknown reservation {reservation:?} for SKU {sku:?} at location {location:?}")]
+    UnknownReservation {
+        /// The reservation id.
+        reservation: String,
+        /// The SKU.
+        sku: String,
+        /// The location.
+        location: String,
+    },
+    /// A release or a shipment asked for more than the reservation holds.
+    #[error("reservation {reservation:?} holds {reserved} of SKU {sku:?}, but {requested} was asked for")]
+    ReservationExceeded {
+        /// The reservation id.
+        reservation: String,
+        /// The SKU.
+        sku: String,
+        /// The quantity asked for.
+        requested: Decimal,
+        /// The quantity the reservation holds.
+        reserved: Decimal,
+    },
+    /// A customer return named a shipment reference that was never posted.
+    #[error("unknown shipment reference {shipment:?}")]
+    UnknownShipment {
+        /// The shipment reference.
+        shipment: String,
+    },
+    /// A customer return named a shipment of another SKU.
+    #[error("shipment {shipment:?} shipped SKU {shipped:?}, not {returned:?}")]
+    ShipmentSkuMismatch {
+        /// The shipment reference.
+        shipment: String,
+        /// The SKU the shipment shipped.
+        shipped: String,
+        /// The SKU being returned.
+        returned: String,
+    },
+    /// A customer return asked to return more than what is left returnable of its shipment.
+    #[error("shipment {shipment:?} has {returnable} units left to return, but {requested} were returned")]
+    ReturnExceedsShipment {
+        /// The shipment reference.
+        shipment: String,
+        /// The quantity being returned.
+        requested: Decimal,
+        /// What is left returnable.
+        returnable: Decimal,
+    },
+    /// The same reference was posted again with a different payload.
+    #[error("reference {reference:?} was already posted with a different movement")]
+    DuplicateReference {
+        /// The reference.
+        reference: String,
+    },
+    /// A movement is dated before the latest movement already applied to its SKU.
+    #[error(
+        "movement for SKU {sku:?} at time {time} is dated before its latest movement at {latest}"
+    )]
+    OutOfOrder {
+        /// The SKU.
+        sku: String,
+        /// The time of the refused movement.
+        time: i64,
+        /// The time of the SKU's latest applied movement.
+        latest: i64,
+    },
+    /// A transfer or reclassification whose source and destination are the same.
+    #[error("a {what} needs a different source and destination")]
+    SameSourceAndDestination {
+        /// `"transfer"` or `"reclassification"`.
+        what: &'static str,
+    },
+    /// A costing-method override for a SKU that already has movements.
+    #[error("SKU {sku:?} already has movements; its costing method can no longer change")]
+    SkuAlreadyActive {
+        /// The SKU.
+        sku: String,
+    },
+    /// A decimal computation overflowed the 96-bit decimal range.
+    #[error("arithmetic overflow while computing {context}")]
+    Overflow {
+        /// What was being computed.
+        context: &'static str,
+    },
+    /// An input could not be parsed or does not fit (an unknown movement kind, a missing column, ...).
+    #[error("invalid input: {message}")]
+    InvalidInput {
+        /// What was wrong.
+        message: String,
+    },
+}
+
+/// Errors raised while reading a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SnapshotError {
+    /// The text is not valid snapshot JSON.
+    #[error("malformed snapshot JSON: {message}")]
+    Malformed {
+        /// The parser's message.
+        message: String,
+    },
+    /// The snapshot's format version is not one this build reads.
+    #[error("unsupported snapshot version {found} (this build reads version {supported})")]
+    UnsupportedVersion {
+        /// The version found in the snapshot.
+        found: u32,
+        /// The version this build reads.
+        supported: u32,
+    },
+    /// Replaying the snapshot's journal failed, or did not reproduce the snapshot's state.
+    #[error("inconsistent snapshot: {message}")]
+    Inconsistent {
+        /// What did not hold.
+        message: String,
+    },
+}
+
+/// The crate's error: one of the area errors.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An error of the stock ledger or its costing.
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    /// An error reading a snapshot.
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
+    /// An error in one movement of a batch; nothing of the batch was applied.
+    #[error("movement {index} of the batch: {source}")]
+    Batch {
+        /// The 0-based index of the failing movement in the batch.
+        index: usize,
+        /// What went wrong with it.
+        source: Box<Error>,
+    },
+}
+
+/// What kind of error happened: a flat, matchable, stable list.
+///
+/// Bindings map these to exception classes (Python) and result codes (C).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An input value was invalid (empty name, bad quantity, negative cost, unparsable input, same source and destination).
+    InvalidInput,
+    /// An unknown SKU.
+    UnknownSku,
+    /// An unknown location.
+    UnknownLocation,
+    /// An unknown SKU/location position.
+    UnknownPosition,
+    /// Not enough stock.
+    InsufficientStock,
+    /// An unknown reservation.
+    UnknownReservation,
+    /// A reservation asked for more than it holds.
+    ReservationExceeded,
+    /// An unknown shipment reference.
+    UnknownShipment,
+    /// A return that does not match its shipment.
+    ReturnMismatch,
+    /// The same reference with a different payload.
+    DuplicateReference,
+    /// A movement dated before its SKU's latest movement.
+    OutOfOrder,
+    /// A change refused because of the ledger's state (e.g. a costing override on an active SKU).
+    InvalidState,
+    /// A decimal overflow.
+    Overflow,
+    /// A malformed, unsupported or inconsistent snapshot.
+    InvalidSnapshot,
+}
+
+impl LedgerError {
+    /// The kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            LedgerError::EmptyName { .. }
+            | LedgerError::InvalidQuantity { .. }
+            | LedgerError::NegativeCost { .. }
+            | LedgerError::SameSourceAndDestination { .. }
+            | LedgerError::InvalidInput { .. } => ErrorKind::InvalidInput,
+            LedgerError::UnknownSku { .. } => ErrorKind::UnknownSku,
+            LedgerError::UnknownLocation { .. } => ErrorKind::UnknownLocation,
+            LedgerError::UnknownPosition { .. } => ErrorKind::UnknownPosition,
+            LedgerError::InsufficientStock { .. } => ErrorKind::InsufficientStock,
+            LedgerError::UnknownReservation { .. } => ErrorKind::UnknownReservation,
+            LedgerError::ReservationExceeded { .. } => ErrorKind::ReservationExceeded,
+            LedgerError::UnknownShipment { .. } => ErrorKind::UnknownShipment,
+            LedgerError::ShipmentSkuMismatch { .. } | LedgerError::ReturnExceedsShipment { .. } => {
+                ErrorKind::ReturnMismatch
+            }
+            LedgerError::DuplicateReference { .. } => ErrorKind::DuplicateReference,
+            LedgerError::OutOfOrder { .. } => ErrorKind::OutOfOrder,
+            LedgerError::SkuAlreadyActive { .. } => ErrorKind::InvalidState,
+            LedgerError::Overflow { .. } => ErrorKind::Overflow,
+        }
+    }
+}
+
+impl Error {
+    /// The kind of this error, for matching without caring about the details.
+    ///
+    /// ```
+    /// use inventory_core::{ErrorKind, Ledger, Movement};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let mut ledger = Ledger::new();
+    /// let err = ledger.post(Movement::ship("SKU-1", "WH-1", Decimal::from(3), 0)).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InsufficientStock);
+    /// ```
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Ledger(e) => e.kind(),
+            Error::Snapshot(_) => ErrorKind::InvalidSnapshot,
+            Error::Batch { source, .. } => source.kind(),
+        }
+    }
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,1675 @@
+//! The stock ledger: movements, positions, reservations, journal, snapshot.
+//!
+//! A [`Ledger`] records [`Movement`]s per SKU and location and answers what is on hand,
+//! reserved, available and incoming, what it is worth (see [`crate::costing`]) and what it
+//! cost to sell.
+//!
+//! # Guarantees
+//!
+//! - **Atomic**: [`Ledger::post`] applies a movement completely or returns an error and
+//!   changes nothing; [`Ledger::post_batch`] is all-or-nothing. Every change is recorded in
+//!   an undo log while a posting runs and undone on error.
+//! - **Idempotent**: a movement with a [`Movement::reference`] already posted returns the
+//!   first [`Outcome`] (with `duplicate: true`) and changes nothing; the same reference with
+//!   a different payload is [`LedgerError::DuplicateReference`].
+//! - **In time order per SKU**: a movement dated before the latest applied movement of its
+//!   SKU is refused with [`LedgerError::OutOfOrder`]; equal times are fine.
+//! - **Replayable**: [`Ledger::replay`] of the [`Ledger::journal`] into an empty ledger with
+//!   the same [`LedgerConfig`] yields an identical ledger, and [`Ledger::to_json`] /
+//!   [`Ledger::from_json`] round-trip exactly.
+//!
+//! # Quantities
+//!
+//! *On hand* is sellable stock; *reserved* is what open reservations hold of it;
+//! *available* = on hand − reserved (it can be negative after a count or a write-off below
+//! the reserved quantity, or with backorders); *incoming* is open purchase quantity (kept at
+//! zero until purchase orders arrive with the planner); *damaged* and *quarantine* are
+//! counted and valued but never available (see [`Condition`]).
+
+mod calendar;
+mod columns;
+mod movement;
+mod snapshot;
+
+pub use calendar::{
+    civil_from_days, date_label, day_of, days_from_civil, iso_week, week_label, week_start,
+    weekday, SECONDS_PER_DAY,
+};
+pub use columns::MovementColumns;
+pub use movement::{
+    AdjustReason, Condition, JournalEntry, Movement, MovementKind, Outcome, Timestamp,
+};
+pub use snapshot::SNAPSHOT_VERSION;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+use crate::costing::{self, CostMethod, Layer, LayerUndo, Pool, PoolScalars};
+use crate::error::{Error, LedgerError, Result};
+
+/// How a ledger costs, rounds and treats negative stock.
+///
+/// ```
+/// use inventory_core::{CostMethod, Ledger, LedgerConfig};
+///
+/// let config = LedgerConfig::new()
+///     .costing(CostMethod::MovingAverage)
+///     .sku_costing("GIFT-CARD", CostMethod::Fifo)
+///     .allow_negative(true)
+///     .money_scale(2);
+/// let ledger = Ledger::with_config(config).unwrap();
+/// assert_eq!(ledger.config().costing, CostMethod::MovingAverage);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerConfig {
+    /// The costing method of every SKU without an override. Default FIFO.
+    pub costing: CostMethod,
+    /// Per-SKU costing overrides.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sku_costing: BTreeMap<String, CostMethod>,
+    /// Allow sellable stock to go negative (backorders) on shipments, negative adjustments
+    /// and reservations. Default `false`: such movements are refused with
+    /// [`LedgerError::InsufficientStock`].
+    #[serde(default)]
+    pub allow_negative: bool,
+    /// Decimal places that partial-layer issue values are rounded to (half away from zero).
+    /// Default 2 (cents); at most 12.
+    pub money_scale: u32,
+}
+
+impl Default for LedgerConfig {
+    fn default() -> Self {
+        LedgerConfig {
+            costing: CostMethod::Fifo,
+            sku_costing: BTreeMap::new(),
+            allow_negative: false,
+            money_scale: 2,
+        }
+    }
+}
+
+impl LedgerConfig {
+    /// The default configuration: FIFO, no negative stock, values rounded to cents.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the default costing method.
+    pub fn costing(mut self, method: CostMethod) -> Self {
+        self.costing = method;
+        self
+    }
+
+    /// Overrides the costing method of one SKU.
+    pub fn sku_costing(mut self, sku: impl Into<String>, method: CostMethod) -> Self {
+        self.sku_costing.insert(sku.into(), method);
+        self
+    }
+
+    /// Allows or refuses negative stock (backorders).
+    pub fn allow_negative(mut self, allow: bool) -> Self {
+        self.allow_negative = allow;
+        self
+    }
+
+    /// Sets the money scale (decimal places of rounded issue values).
+    pub fn money_scale(mut self, scale: u32) -> Self {
+        self.money_scale = scale;
+        self
+    }
+
+    fn validate(&self) -> Result<(), LedgerError> {
+        if self.money_scale > 12 {
+            return Err(LedgerError::InvalidInput {
+                message: format!("money_scale {} is larger than 12", self.money_scale),
+            });
+        }
+        for sku in self.sku_costing.keys() {
+            if sku.is_empty() {
+                return Err(LedgerError::EmptyName { field: "sku" });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Stock of a SKU at one location, or summed across all locations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Position {
+    /// Sellable units physically there (negative under backorders).
+    pub on_hand: Decimal,
+    /// Units held by open reservations.
+    pub reserved: Decimal,
+    /// On hand − reserved.
+    pub available: Decimal,
+    /// Open purchase quantity not yet received.
+    pub incoming: Decimal,
+    /// Damaged units (counted, valued, not available).
+    pub damaged: Decimal,
+    /// Units in quarantine (counted, valued, not available).
+    pub quarantine: Decimal,
+}
+
+/// One open cost layer in a valuation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostLayer {
+    /// Where the units are.
+    pub location: String,
+    /// Their condition.
+    pub condition: Condition,
+    /// How many.
+    pub quantity: Decimal,
+    /// Value per unit (value / quantity).
+    pub unit_cost: Decimal,
+    /// Total value.
+    pub value: Decimal,
+    /// When they were first received.
+    pub received_at: Timestamp,
+}
+
+/// What a SKU's stock is worth, at one location or all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Valuation {
+    /// The SKU.
+    pub sku: String,
+    /// The costing method of the SKU.
+    pub method: CostMethod,
+    /// Units, all conditions (negative under backorders).
+    pub quantity: Decimal,
+    /// Total value.
+    pub value: Decimal,
+    /// value / quantity when the quantity is positive, else the last known unit cost.
+    pub unit_cost: Option<Decimal>,
+    /// The open cost layers, oldest receipt first (ties by location, then condition).
+    pub layers: Vec<CostLayer>,
+}
+
+/// Bucket size of a demand history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// UTC calendar days.
+    Day,
+    /// ISO 8601 weeks (Monday to Sunday, UTC).
+    Week,
+}
+
+impl std::str::FromStr for Period {
+    type Err = LedgerError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "day" | "daily" => Ok(Period::Day),
+            "week" | "weekly" => Ok(Period::Week),
+            _ => Err(LedgerError::InvalidInput {
+                message: format!("unknown period {s:?} (expected day or week)"),
+            }),
+        }
+    }
+}
+
+/// Units shipped net of customer returns, per period: a dense series with zero-filled gaps.
+///
+/// Bucket `i` covers `[start + i·len, start + (i+1)·len)` seconds, `len` being one day or
+/// one week. Shipments count on the day they ship; customer returns (any condition) are
+/// subtracted on the day they come back, so a bucket can be negative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemandHistory {
+    /// The SKU.
+    pub sku: String,
+    /// The location, or `None` for all locations.
+    pub location: Option<String>,
+    /// The bucket size.
+    pub period: Period,
+    /// Start of the first bucket (UTC midnight; a Monday for weeks).
+    pub start: Timestamp,
+    /// Net units per bucket.
+    pub quantities: Vec<Decimal>,
+}
+
+impl DemandHistory {
+    /// Seconds in one bucket.
+    pub fn bucket_seconds(&self) -> i64 {
+        match self.period {
+            Period::Day => calendar::SECONDS_PER_DAY,
+            Period::Week => 7 * calendar::SECONDS_PER_DAY,
+        }
+    }
+
+    /// The label of bucket `i`: `YYYY-MM-DD` for days, `YYYY-Www` for ISO weeks.
+    pub fn label(&self, i: usize) -> String {
+        let day =
+            day_of(self.start) + (i as i64) * self.bucket_seconds() / calendar::SECONDS_PER_DAY;
+        match self.period {
+            Period::Day => date_label(day),
+            Period::Week => week_label(day),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Interner {
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn get(&self, name: &str) -> Option<u32> {
+        self.ids.get(name).copied()
+    }
+
+    fn intern(&mut self, name: &str) -> Result<u32, LedgerError> {
+        if let Some(id) = self.ids.get(name) {
+            return Ok(*id);
+        }
+        let id = u32::try_from(self.names.len()).map_err(|_| LedgerError::Overflow {
+            context: "the number of names",
+        })?;
+        self.names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        Ok(id)
+    }
+
+    fn truncate(&mut self, len: usize) {
+        while self.names.len() > len {
+            if let Some(n) = self.names.pop() {
+                self.ids.remove(&n);
+            }
+        }
+    }
+
+    fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+}
+
+#[derive(Debug, Clone)]
+struct SkuInfo {
+    method: CostMethod,
+    latest: Option<Timestamp>,
+    pools: Vec<u32>,
+    history: Vec<u32>,
+}
+
+#[derive(Debug, Clone)]
+struct Slot {
+    sku: u32,
+    location: u32,
+    condition: Condition,
+    pool: Pool,
+    reserved: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct PoolKey {
+    sku: u32,
+    location: u32,
+    condition: Condition,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct ResKey {
+    reservation: String,
+    sku: u32,
+    location: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ShipRecord {
+    sku: u32,
+    /// Units of the shipment not yet returned.
+    quantity: Decimal,
+    /// Their value (the shipment's COGS not yet reversed).
+    value: Decimal,
+}
+
+/// One undoable change.
+#[derive(Debug)]
+enum Undo {
+    Layer(u32, LayerUndo),
+    Scalars(u32, PoolScalars),
+    Reserved(u32, Decimal),
+    SkuLatest(u32, Option<Timestamp>),
+    Reservation(ResKey, Option<Decimal>),
+    Shipment(String, Option<ShipRecord>),
+    Reference(String),
+}
+
+/// The undo log of a posting in progress.
+struct Txn {
+    skus: usize,
+    locations: usize,
+    pools: usize,
+    journal: usize,
+    log: Vec<Undo>,
+    scratch: Vec<LayerUndo>,
+}
+
+/// A stock ledger. See the [module documentation](self).
+///
+/// ```
+/// use inventory_core::{Ledger, Movement};
+/// use rust_decimal::Decimal;
+///
+/// let mut ledger = Ledger::new();
+/// ledger.post(Movement::receive("MUG", "WH-1", Decimal::from(10), Decimal::new(400, 2), 0)).unwrap();
+/// let out = ledger.post(Movement::ship("MUG", "WH-1", Decimal::from(3), 60)).unwrap();
+/// assert_eq!(out.cogs, Decimal::new(1200, 2));
+/// assert_eq!(ledger.position("MUG", Some("WH-1")).unwrap().on_hand, Decimal::from(7));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    config: LedgerConfig,
+    skus: Interner,
+    locations: Interner,
+    sku_info: Vec<SkuInfo>,
+    slots: Vec<Slot>,
+    slot_index: HashMap<PoolKey, u32>,
+    reservations: HashMap<ResKey, Decimal>,
+    shipments: HashMap<String, ShipRecord>,
+    references: HashMap<String, u32>,
+    journal: Vec<JournalEntry>,
+}
+
+impl Default for Ledger {
+    fn default() -> Self {
+        Ledger::new()
+    }
+}
+
+impl PartialEq for Ledger {
+    fn eq(&self, other: &Self) -> bool {
+        self.config == other.config
+            && self.journal == other.journal
+            && self.state() == other.state()
+    }
+}
+
+impl Eq for Ledger {}
+
+fn positive(field: &'static str, q: Decimal) -> Result<(), LedgerError> {
+    if q <= Decimal::ZERO {
+        return Err(LedgerError::InvalidQuantity {
+            field,
+            value: q,
+            reason: "must be greater than zero",
+        });
+    }
+    Ok(())
+}
+
+fn cost(c: Decimal) -> Result<(), LedgerError> {
+    if c.is_sign_negative() && !c.is_zero() {
+        return Err(LedgerError::NegativeCost { value: c });
+    }
+    Ok(())
+}
+
+fn name(field: &'static str, s: &str) -> Result<(), LedgerError> {
+    if s.is_empty() {
+        return Err(LedgerError::EmptyName { field });
+    }
+    Ok(())
+}
+
+fn opt_name(field: &'static str, s: &Option<String>) -> Result<(), LedgerError> {
+    match s {
+        Some(s) => name(field, s),
+        None => Ok(()),
+    }
+}
+
+/// Checks a movement's fields on their own (no ledger state needed).
+fn validate(m: &Movement) -> Result<(), LedgerError> {
+    opt_name("reference", &m.reference)?;
+    match &m.kind {
+        MovementKind::Receive {
+            sku,
+            location,
+            quantity,
+            unit_cost,
+            purchase_order,
+        } => {
+            name("sku", sku)?;
+            name("location", location)?;
+            positive("quantity", *quantity)?;
+            cost(*unit_cost)?;
+            opt_name("purchase_order", purchase_order)
+        }
+        MovementKind::Ship {
+            sku,
+            location,
+            quantity,
+            reservation,
+        } => {
+            name("sku", sku)?;
+            name("location", location)?;
+            positive("quantity", *quantity)?;
+            opt_name("reservation", reservation)
+        }
+        MovementKind::CustomerReturn {
+            sku,
+            location,
+            quantity,
+            shipment,
+            unit_cost,
+            ..
+        } => {
+            name("sku", sku)?;
+            name("location", location)?;
+            positive("quantity", *quantity)?;
+            opt_name("shipment", shipment)?;
+            unit_cost.map_or(Ok(()), cost)
+        }
+        MovementKind::ReturnToSupplier {
+            sku,
+            location,
+            quantity,
+            purchase_order,
+            ..
+        } => {
+            name("sku", sku)?;
+            name("location", location)?;
+            positive("quantity", *quantity)?;
+            opt_name("purchase_order", purchase_order)
+        }
+        MovementKind::Transfer {
+            sku,
+            from,
+            to,
+            quantity,
+            ..
+        } => {
+            name("sku", sku)?;
+            name("from", from)?;
+            name("to", to)?;
+            positive("quantity", *quantity)?;
+            if from == to {
+                return Err(LedgerError::SameSourceAndDestination { what: "transfer" });
+            }
+            Ok(())
+        }
+        MovementKind::Reclassify {
+            sku,
+            location,
+            quantity,
+            from,
+            to,
+        } => {
+            name("sku", sku)?;
+            name("location", location)?;
+            positive("quantity", *quantity)?;
+            if from == to {
+                return Err(LedgerError::SameSourceAndDestination {
+                    what: "reclassification",
+                });
+            }
+            Ok(())
+        }
+        MovementKind::Adjust {
+            sku,
+            location,
+            quantity,
+            unit_cost,
+            ..
+        } => {
+            name("sku", sku)?;
+            name("location", location)?;
+            if quantity.is_zero() {
+                return Err(LedgerError::InvalidQuantity {
+                    field: "quantity",
+                    value: *quantity,
+                    reason: "an adjustment must not be zero",
+                });
+            }
+            unit_cost.map_or(Ok(()), cost)
+        }
+        MovementKind::CycleCount {
+            sku,
+            location,
+            counted,
+            unit_cost,
+            ..
+        } => {
+            name("sku", sku)?;
+            name("location", location)?;
+            if counted.is_sign_negative() && !counted.is_zero() {
+                return Err(LedgerError::InvalidQuantity {
+                    field: "counted",
+                    value: *counted,
+                    reason: "a count must not be negative",
+                });
+            }
+            unit_cost.map_or(Ok(()), cost)
+        }
+        MovementKind::Reserve {
+            sku,
+            location,
+            quantity,
+            reservation,
+        } => {
+            name("sku", sku)?;
+            name("location", location)?;
+            positive("quantity", *quantity)?;
+            name("reservation", reservation)
+        }
+        MovementKind::Release {
+            sku,
+            location,
+            quantity,
+            reservation,
+        } => {
+            name("sku", sku)?;
+            name("location", location)?;
+            if let Some(q) = quantity {
+                positive("quantity", *q)?;
+            }
+            name("reservation", reservation)
+        }
+    }
+}
+
+/// An outcome before its sequence number is known.
+#[derive(Default)]
+struct Effect {
+    quantity: Decimal,
+    value: Decimal,
+    cogs: Decimal,
+    moved_value: Decimal,
+    adjustment: Option<Decimal>,
+}
+
+impl Ledger {
+    /// An empty ledger with the default configuration (FIFO, no negative stock, cents).
+    pub fn new() -> Self {
+        Ledger {
+            config: LedgerConfig::default(),
+            skus: Interner::default(),
+            locations: Interner::default(),
+            sku_info: Vec::new(),
+            slots: Vec::new(),
+            slot_index: HashMap::new(),
+            reservations: HashMap::new(),
+            shipments: HashMap::new(),
+            references: HashMap::new(),
+            journal: Vec::new(),
+        }
+    }
+
+    /// An empty ledger with the given configuration.
+    ///
+    /// # Errors
+    /// [`LedgerError::InvalidInput`] if the money scale is above 12, [`LedgerError::EmptyName`]
+    /// for an override of an empty SKU.
+    pub fn with_config(config: LedgerConfig) -> Result<Self> {
+        config.validate()?;
+        let mut l = Ledger::new();
+        l.config = config;
+        Ok(l)
+    }
+
+    /// Replays movements into an empty ledger with `config`, all-or-nothing.
+    ///
+    /// Replaying [`Ledger::journal`]'s movements yields a ledger equal to the original.
+    pub fn replay(
+        config: LedgerConfig,
+        movements: impl IntoIterator<Item = Movement>,
+    ) -> Result<Self> {
+        let mut l = Ledger::with_config(config)?;
+        l.post_batch(movements)?;
+        Ok(l)
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &LedgerConfig {
+        &self.config
+    }
+
+    /// Sets the costing method of one SKU; refused once the SKU has movements.
+    ///
+    /// # Errors
+    /// [`LedgerError::SkuAlreadyActive`], [`LedgerError::EmptyName`].
+    pub fn set_sku_costing(&mut self, sku: &str, method: CostMethod) -> Result<()> {
+        name("sku", sku)?;
+        if self.skus.get(sku).is_some() {
+            return Err(LedgerError::SkuAlreadyActive {
+                sku: sku.to_owned(),
+            }
+            .into());
+        }
+        self.config.sku_costing.insert(sku.to_owned(), method);
+        Ok(())
+    }
+
+    /// The costing method a SKU uses (its override, or the ledger's default).
+    pub fn costing_of(&self, sku: &str) -> CostMethod {
+        match self.skus.get(sku) {
+            Some(id) => self.sku_info[id as usize].method,
+            None => *self
+                .config
+                .sku_costing
+                .get(sku)
+                .unwrap_or(&self.config.costing),
+        }
+    }
+
+    /// Posts one movement, atomically. See the [module documentation](self).
+    ///
+    /// # Errors
+    /// Any [`LedgerError`]; on error the ledger is unchanged.
+    pub fn post(&mut self, movement: Movement) -> Result<Outcome> {
+        let mut txn = self.begin();
+        match self.apply(&mut txn, movement) {
+            Ok(o) => Ok(o),
+            Err(e) => {
+                self.rollback(txn);
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Posts movements in order, all-or-nothing: on the first error nothing of the batch
+    /// stays applied, and the error is [`Error::Batch`] with the failing movement's index.
+    pub fn post_batch(
+        &mut self,
+        movements: impl IntoIterator<Item = Movement>,
+    ) -> Result<Vec<Outcome>> {
+        let mut txn = self.begin();
+        let mut out = Vec::new();
+        for (index, m) in movements.into_iter().enumerate() {
+            match self.apply(&mut txn, m) {
+                Ok(o) => out.push(o),
+                Err(e) => {
+                    self.rollback(txn);
+                    return Err(Error::Batch {
+                        index,
+                        source: Box::new(e.into()),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn begin(&self) -> Txn {
+        Txn {
+            skus: self.skus.names.len(),
+            locations: self.locations.names.len(),
+            pools: self.slots.len(),
+            journal: self.journal.len(),
+            log: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    fn rollback(&mut self, txn: Txn) {
+        for u in txn.log.into_iter().rev() {
+            match u {
+                Undo::Layer(p, l) => {
+                    if let Some(s) = self.slots.get_mut(p as usize) {
+                        s.pool.undo_layer(l);
+                    }
+                }
+                Undo::Scalars(p, s) => {
+                    if let Some(slot) = self.slots.get_mut(p as usize) {
+                        slot.pool.restore_scalars(s);
+                    }
+                }
+                Undo::Reserved(p, r) => {
+                    if let Some(slot) = self.slots.get_mut(p as usize) {
+                        slot.reserved = r;
+                    }
+                }
+                Undo::SkuLatest(s, t) => {
+                    if let Some(info) = self.sku_info.get_mut(s as usize) {
+                        info.latest = t;
+                    }
+                }
+                Undo::Reservation(k, v) => match v {
+                    Some(v) => {
+                        self.reservations.insert(k, v);
+                    }
+                    None => {
+                        self.reservations.remove(&k);
+                    }
+                },
+                Undo::Shipment(k, v) => match v {
+                    Some(v) => {
+                        self.shipments.insert(k, v);
+                    }
+                    None => {
+                        self.shipments.remove(&k);
+                    }
+                },
+                Undo::Reference(r) => {
+                    self.references.remove(&r);
+                }
+            }
+        }
+        // Append-only parts: truncate.
+        let journal_len = txn.journal as u32;
+        for info in &mut self.sku_info {
+            while info.history.last().is_some_and(|&j| j >= journal_len) {
+                info.history.pop();
+            }
+        }
+        self.journal.truncate(txn.journal);
+        while self.slots.len() > txn.pools {
+            if let Some(s) = self.slots.pop() {
+                self.slot_index.remove(&PoolKey {
+                    sku: s.sku,
+                    location: s.location,
+                    condition: s.condition,
+                });
+                if let Some(info) = self.sku_info.get_mut(s.sku as usize) {
+                    info.pools.retain(|&p| (p as usize) < txn.pools);
+                }
+            }
+        }
+        self.sku_info.truncate(txn.skus);
+        self.skus.truncate(txn.skus);
+        self.locations.truncate(txn.locations);
+    }
+
+    fn intern_sku(&mut self, sku: &str) -> Result<u32, LedgerError> {
+        let id = self.skus.intern(sku)?;
+        if id as usize == self.sku_info.len() {
+            let method = *self
+                .config
+                .sku_costing
+                .get(sku)
+                .unwrap_or(&self.config.costing);
+            self.sku_info.push(SkuInfo {
+                method,
+                latest: None,
+                pools: Vec::new(),
+                history: Vec::new(),
+            });
+        }
+        Ok(id)
+    }
+
+    fn find_slot(&self, sku: u32, location: u32, condition: Condition) -> Option<u32> {
+        self.slot_index
+            .get(&PoolKey {
+                sku,
+                location,
+                condition,
+            })
+            .copied()
+    }
+
+    fn slot(&mut self, sku: u32, location: u32, condition: Condition) -> Result<u32, LedgerError> {
+        if let Some(p) = self.find_slot(sku, location, condition) {
+            return Ok(p);
+        }
+        let id = u32::try_from(self.slots.len()).map_err(|_| LedgerError::Overflow {
+            context: "the number of positions",
+        })?;
+        let method = self.sku_info[sku as usize].method;
+        self.slots.push(Slot {
+            sku,
+            location,
+            condition,
+            pool: Pool::new(method),
+            reserved: Decimal::ZERO,
+        });
+        self.slot_index.insert(
+            PoolKey {
+                sku,
+                location,
+                condition,
+            },
+            id,
+        );
+        self.sku_info[sku as usize].pools.push(id);
+        Ok(id)
+    }
+
+    /// Units that can leave a slot without breaking reservations: on hand − reserved for
+    /// sellable stock, the quantity otherwise (never below zero).
+    fn usable(&self, p: u32) -> Decimal {
+        let s = &self.slots[p as usize];
+        let q = if s.condition == Condition::Sellable {
+            s.pool.quantity - s.reserved
+        } else {
+            s.pool.quantity
+        };
+        q.max(Decimal::ZERO)
+    }
+
+    fn insufficient(
+        &self,
+        sku: u32,
+        location: u32,
+        condition: Condition,
+        requested: Decimal,
+        available: Decimal,
+    ) -> LedgerError {
+        LedgerError::InsufficientStock {
+            sku: self.skus.name(sku).to_owned(),
+            location: self.locations.name(location).to_owned(),
+            condition,
+            requested,
+            available,
+        }
+    }
+
+    /// Takes units out of a slot, logging undo records.
+    fn take(
+        &mut self,
+        txn: &mut Txn,
+        p: u32,
+        quantity: Decimal,
+        allow_negative: bool,
+    ) -> Result<costing::Taken, LedgerError> {
+        let scale = self.config.money_scale;
+        let slot = &mut self.slots[p as usize];
+        txn.log.push(Undo::Scalars(p, slot.pool.scalars()));
+        txn.scratch.clear();
+        let r = slot
+            .pool
+            .take(quantity, allow_negative, scale, &mut txn.scratch);
+        txn.log
+            .extend(txn.scratch.drain(..).map(|u| Undo::Layer(p, u)));
+        let available = slot.pool.quantity.max(Decimal::ZERO);
+        let (sku, location, condition) = (slot.sku, slot.location, slot.condition);
+        match r? {
+            Some(t) => Ok(t),
+            None => Err(self.insufficient(sku, location, condition, quantity, available)),
+        }
+    }
+
+    /// Adds pieces to a slot, logging undo records; returns the COGS true-up.
+    fn put(&mut self, txn: &mut Txn, p: u32, pieces: &[Layer]) -> Result<Decimal, LedgerError> {
+        let scale = self.config.money_scale;
+        let slot = &mut self.slots[p as usize];
+        txn.log.push(Undo::Scalars(p, slot.pool.scalars()));
+        txn.scratch.clear();
+        let r = slot.pool.add_pieces(pieces, scale, &mut txn.scratch);
+        txn.log
+            .extend(txn.scratch.drain(..).map(|u| Undo::Layer(p, u)));
+        r
+    }
+
+    fn set_reserved(&mut self, txn: &mut Txn, p: u32, reserved: Decimal) {
+        let slot = &mut self.slots[p as usize];
+        txn.log.push(Undo::Reserved(p, slot.reserved));
+        slot.reserved = reserved;
+    }
+
+    fn set_reservation(&mut self, txn: &mut Txn, key: ResKey, value: Decimal) {
+        let old = if value.is_zero() {
+            self.reservations.remove(&key)
+        } else {
+            self.reservations.insert(key.clone(), value)
+        };
+        txn.log.push(Undo::Reservation(key, old));
+    }
+
+    /// The unit cost to book units at when none is given: the slot's current or last known
+    /// unit cost, else the SKU's last known one anywhere, else zero.
+    fn default_unit_cost(&self, sku: u32, p: Option<u32>) -> Decimal {
+        if let Some(c) = p.and_then(|p| self.slots[p as usize].pool.unit_cost()) {
+            return c;
+        }
+        self.sku_info[sku as usize]
+            .pools
+            .iter()
+            .rev()
+            .find_map(|&q| self.slots[q as usize].pool.unit_cost())
+            .unwrap_or(Decimal::ZERO)
+    }
+
+    fn apply(&mut self, txn: &mut Txn, m: Movement) -> Result<Outcome, LedgerError> {
+        validate(&m)?;
+        if let Some(r) = &m.reference {
+            if let Some(&j) = self.references.get(r.as_str()) {
+                let first = &self.journal[j as usize];
+                if first.movement == m {
+                    let mut o = first.outcome.clone();
+                    o.duplicate = true;
+                    return Ok(o);
+                }
+                return Err(LedgerError::DuplicateReference {
+                    reference: r.clone(),
+                });
+            }
+        }
+        let sku = self.intern_sku(m.sku())?;
+        let latest = self.sku_info[sku as usize].latest;
+        if let Some(latest) = latest {
+            if m.time < latest {
+                return Err(LedgerError::OutOfOrder {
+                    sku: m.sku().to_owned(),
+                    time: m.time,
+                    latest,
+                });
+            }
+        }
+        let effect = self.apply_kind(txn, sku, &m)?;
+        let sequence = self.journal.len() as u64;
+        let seq32 = u32::try_from(sequence).map_err(|_| LedgerError::Overflow {
+            context: "the journal length",
+        })?;
+        let outcome = Outcome {
+            sequence,
+            quantity: effect.quantity,
+            value: effect.value,
+            cogs: effect.cogs,
+            moved_value: effect.moved_value,
+            adjustment: effect.adjustment,
+            duplicate: false,
+        };
+        txn.log.push(Undo::SkuLatest(sku, latest));
+        let info = &mut self.sku_info[sku as usize];
+        info.latest = Some(m.time);
+        info.history.push(seq32);
+        if let Some(r) = &m.reference {
+            self.references.insert(r.clone(), seq32);
+            txn.log.push(Undo::Reference(r.clone()));
+        }
+        self.journal.push(JournalEntry {
+            movement: m,
+            outcome: outcome.clone(),
+        });
+        Ok(outcome)
+    }
+
+    fn apply_kind(&mut self, txn: &mut Txn, sku: u32, m: &Movement) -> Result<Effect, LedgerError> {
+        let allow_negative = self.config.allow_negative;
+        let time = m.time;
+        match &m.kind {
+            MovementKind::Receive {
+                location,
+                quantity,
+                unit_cost,
+                ..
+            } => {
+                let loc = self.locations.intern(location)?;
+                let p = self.slot(sku, loc, Condition::Sellable)?;
+                let value = costing::mul(*quantity, *unit_cost, "a receipt value")?;
+                let true_up = self.put(
+                    txn,
+                    p,
+                    &[Layer {
+                        quantity: *quantity,
+                        value,
+                        received_at: time,
+                    }],
+                )?;
+                Ok(Effect {
+                    quantity: *quantity,
+                    value: value - true_up,
+                    cogs: true_up,
+                    moved_value: value,
+                    adjustment: None,
+                })
+            }
+            MovementKind::Ship {
+                location,
+                quantity,
+                reservation,
+                ..
+            } => {
+                let loc = self.locations.intern(location)?;
+                let q = *quantity;
+                let p = match self.find_slot(sku, loc, Condition::Sellable) {
+                    Some(p) => p,
+                    None if allow_negative && reservation.is_none() => {
+                        self.slot(sku, loc, Condition::Sellable)?
+                    }
+                    None if reservation.is_none() => {
+                        return Err(self.insufficient(
+                            sku,
+                            loc,
+                            Condition::Sellable,
+                            q,
+                            Decimal::ZERO,
+                        ))
+                    }
+                    None => {
+                        return Err(LedgerError::UnknownReservation {
+                            reservation: reservation.clone().unwrap_or_default(),
+                            sku: m.sku().to_owned(),
+                            location: location.clone(),
+                        })
+                    }
+                };
+                if let Some(res) = reservation {
+                    let key = ResKey {
+                        reservation: res.clone(),
+                        sku,
+                        location: loc,
+                    };
+                    let held = self.reservations.get(&key).copied().ok_or_else(|| {
+                        LedgerError::UnknownReservation {
+                            reservation: res.clone(),
+                            sku: m.sku().to_owned(),
+                            location: location.clone(),
+                        }
+                    })?;
+                    if q > held {
+                        return Err(LedgerError::ReservationExceeded {
+                            reservation: res.clone(),
+                            sku: m.sku().to_owned(),
+                            requested: q,
+                            reserved: held,
+                        });
+                    }
+                    let on_hand = self.slots[p as usize].pool.quantity.max(Decimal::ZERO);
+                    if q > on_hand && !allow_negative {
+                        return Err(self.insufficient(sku, loc, Condition::Sellable, q, on_hand));
+                    }
+                    self.set_reservation(txn, key, held - q);
+                    let r = self.slots[p as usize].reserved - q;
+                    self.set_reserved(txn, p, r);
+                } else {
+                    let usable = self.usable(p);
+                    if q > usable && !allow_negative {
+                        return Err(self.insufficient(sku, loc, Condition::Sellable, q, usable));
+                    }
+                }
+                let taken = self.take(txn, p, q, allow_negative)?;
+                if let Some(r) = &m.reference {
+                    let old = self.shipments.insert(
+                        r.clone(),
+                        ShipRecord {
+                            sku,
+                            quantity: q,
+                            value: taken.value,
+                        },
+                    );
+                    txn.log.push(Undo::Shipment(r.clone(), old));
+                }
+                Ok(Effect {
+                    quantity: -q,
+                    value: -taken.value,
+                    cogs: taken.value,
+                    moved_value: taken.value,
+                    adjustment: None,
+                })
+            }
+            MovementKind::CustomerReturn {
+                location,
+                quantity,
+                condition,
+                shipment,
+                unit_cost,
+                ..
+            } => {
+                let q = *quantity;
+                let loc = self.locations.intern(location)?;
+                let value = if let Some(sh) = shipment {
+                    let rec = self.shipments.get(sh.as_str()).cloned().ok_or_else(|| {
+                        LedgerError::UnknownShipment {
+                            shipment: sh.clone(),
+                        }
+                    })?;
+                    if rec.sku != sku {
+                        return Err(LedgerError::ShipmentSkuMismatch {
+                            shipment: sh.clone(),
+                            shipped: self.skus.name(rec.sku).to_owned(),
+                            returned: m.sku().to_owned(),
+                        });
+                    }
+                    if q > rec.quantity {
+                        return Err(LedgerError::ReturnExceedsShipment {
+                            shipment: sh.clone(),
+                            requested: q,
+                            returnable: rec.quantity,
+                        });
+                    }
+                    let v = costing::pro_rata(rec.value, q, rec.quantity, self.config.money_scale)?;
+                    let new = ShipRecord {
+                        sku,
+                        quantity: rec.quantity - q,
+                        value: rec.value - v,
+                    };
+                    self.shipments.insert(sh.clone(), new);
+                    txn.log.push(Undo::Shipment(sh.clone(), Some(rec)));
+                    v
+                } else {
+                    let c = match unit_cost {
+                        Some(c) => *c,
+                        None => {
+                            let p = self.find_slot(sku, loc, Condition::Sellable);
+                            self.default_unit_cost(sku, p)
+                        }
+                    };
+                    costing::mul(q, c, "a return value")?
+                };
+                let p = self.slot(sku, loc, *condition)?;
+                let true_up = self.put(
+                    txn,
+                    p,
+                    &[Layer {
+                        quantity: q,
+                        value,
+                        received_at: time,
+                    }],
+                )?;
+                Ok(Effect {
+                    quantity: q,
+                    value: value - true_up,
+                    cogs: true_up - value,
+                    moved_value: value,
+                    adjustment: None,
+                })
+            }
+            MovementKind::ReturnToSupplier {
+                location,
+                quantity,
+                condition,
+                ..
+            } => {
+                let loc = self.locations.intern(location)?;
+                let taken = self.take_usable(txn, sku, loc, *condition, *quantity)?;
+                Ok(Effect {
+                    quantity: -*quantity,
+                    value: -taken.value,
+                    cogs: Decimal::ZERO,
+                    moved_value: taken.value,
+                    adjustment: None,
+                })
+            }
+            MovementKind::Transfer {
+                from,
+                to,
+                quantity,
+                condition,
+                ..
+            } => {
+                let src = self.locations.intern(from)?;
+                let dst = self.locations.intern(to)?;
+                let taken = self.take_usable(txn, sku, src, *condition, *quantity)?;
+                let p = self.slot(sku, dst, *condition)?;
+                let true_up = self.put(txn, p, &taken.pieces)?;
+                Ok(Effect {
+                    quantity: Decimal::ZERO,
+                    value: -true_up,
+                    cogs: true_up,
+                    moved_value: taken.value,
+                    adjustment: None,
+                })
+            }
+            MovementKind::Reclassify {
+                location,
+                quantity,
+                from,
+                to,
+                ..
+            } => {
+                let loc = self.locations.intern(location)?;
+                let taken = self.take_usable(txn, sku, loc, *from, *quantity)?;
+                let p = self.slot(sku, loc, *to)?;
+                let true_up = self.put(txn, p, &taken.pieces)?;
+                Ok(Effect {
+                    quantity: Decimal::ZERO,
+                    value: -true_up,
+                    cogs: true_up,
+                    moved_value: taken.value,
+                    adjustment: None,
+                })
+            }
+            MovementKind::Adjust {
+                location,
+                quantity,
+                condition,
+                unit_cost,
+                ..
+            } => {
+                let loc = self.locations.intern(location)?;
+                self.adjust(txn, sku, loc, *condition, *quantity, *unit_cost, time, None)
+            }
+            MovementKind::CycleCount {
+                location,
+                counted,
+                condition,
+                unit_cost,
+                ..
+            } => {
+                let unknown = || LedgerError::UnknownPosition {
+                    sku: m.sku().to_owned(),
+                    location: location.clone(),
+                };
+                let loc = self.locations.get_id(location).ok_or_else(unknown)?;
+                let p = self.find_slot(sku, loc, *condition).ok_or_else(unknown)?;
+                let diff = *counted - self.slots[p as usize].pool.quantity;
+                if diff.is_zero() {
+                    return Ok(Effect {
+                        adjustment: Some(Decimal::ZERO),
+                        ..Effect::default()
+                    });
+                }
+                self.adjust(
+                    txn,
+                    sku,
+                    loc,
+                    *condition,
+                    diff,
+                    *unit_cost,
+                    time,
+                    Some(diff),
+                )
+            }
+            MovementKind::Reserve {
+                location,
+                quantity,
+                reservation,
+                ..
+            } => {
+                let loc = self.locations.intern(location)?;
+                let q = *quantity;
+                let p = match self.find_slot(sku, loc, Condition::Sellable) {
+                    Some(p) => p,
+                    None if allow_negative => self.slot(sku, loc, Condition::Sellable)?,
+                    None => {
+                        return Err(self.insufficient(
+                            sku,
+                            loc,
+                            Condition::Sellable,
+                            q,
+                            Decimal::ZERO,
+                        ))
+                    }
+                };
+                let usable = self.usable(p);
+                if q > usable && !allow_negative {
+                    return Err(self.insufficient(sku, loc, Condition::Sellable, q, usable));
+                }
+                let key = ResKey {
+                    reservation: reservation.clone(),
+                    sku,
+                    location: loc,
+                };
+                let held = self.reservations.get(&key).copied().unwrap_or_default();
+                let held = costing::add(held, q, "a reservation")?;
+                self.set_reservation(txn, key, held);
+                let r = costing::add(self.slots[p as usize].reserved, q, "a reserved quantity")?;
+                self.set_reserved(txn, p, r);
+                Ok(Effect::default())
+            }
+            MovementKind::Release {
+                location,
+                quantity,
+                reservation,
+                ..
+            } => {
+                let unknown = || LedgerError::UnknownReservation {
+                    reservation: reservation.clone(),
+                    sku: m.sku().to_owned(),
+                    location: location.clone(),
+                };
+                let loc = self.locations.get_id(location).ok_or_else(unknown)?;
+                let key = ResKey {
+                    reservation: reservation.clone(),
+                    sku,
+                    location: loc,
+                };
+                let held = self.reservations.get(&key).copied().ok_or_else(unknown)?;
+                let q = quantity.unwrap_or(held);
+                if q > held {
+                    return Err(LedgerError::ReservationExceeded {
+                        reservation: reservation.clone(),
+                        sku: m.sku().to_owned(),
+                        requested: q,
+                        reserved: held,
+                    });
+                }
+                let p = self
+                    .find_slot(sku, loc, Condition::Sellable)
+                    .ok_or_else(unknown)?;
+                self.set_reservation(txn, key, held - q);
+                let r = self.slots[p as usize].reserved - q;
+                self.set_reserved(txn, p, r);
+                Ok(Effect::default())
+            }
+        }
+    }
+
+    /// Takes units that may leave (available sellable units, or non-sellable units).
+    fn take_usable(
+        &mut self,
+        txn: &mut Txn,
+        sku: u32,
+        loc: u32,
+        condition: Condition,
+        q: Decimal,
+    ) -> Result<costing::Taken, LedgerError> {
+        let usable = self
+            .find_slot(sku, loc, condition)
+            .map(|p| (p, self.usable(p)));
+        match usable {
+            Some((p, u)) if q <= u => self.take(txn, p, q, false),
+            other => {
+                Err(self.insufficient(sku, loc, condition, q, other.map_or(Decimal::ZERO, |x| x.1)))
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn adjust(
+        &mut self,
+        txn: &mut Txn,
+        sku: u32,
+        loc: u32,
+        condition: Condition,
+        quantity: Decimal,
+        unit_cost: Option<Decimal>,
+        time: Timestamp,
+        adjustment: Option<Decimal>,
+    ) -> Result<Effect, LedgerError> {
+        if quantity > Decimal::ZERO {
+            let existing = self.find_slot(sku, loc, condition);
+            let c = unit_cost.unwrap_or_else(|| self.default_unit_cost(sku, existing));
+            let value = costing::mul(quantity, c, "an adjustment value")?;
+            let p = self.slot(sku, loc, condition)?;
+            let true_up = self.put(
+                txn,
+                p,
+                &[Layer {
+                    quantity,
+                    value,
+                    received_at: time,
+                }],
+            )?;
+            Ok(Effect {
+                quantity,
+                value: value - true_up,
+                cogs: true_up,
+                moved_value: value,
+                adjustment,
+            })
+        } else {
+            let q = -quantity;
+            let allow = self.config.allow_negative && condition == Condition::Sellable;
+            let p = match self.find_slot(sku, loc, condition) {
+                Some(p) => p,
+                None if allow => self.slot(sku, loc, condition)?,
+                None => return Err(self.insufficient(sku, loc, condition, q, Decimal::ZERO)),
+            };
+            let taken = self.take(txn, p, q, allow)?;
+            Ok(Effect {
+                quantity,
+                value: -taken.value,
+                cogs: Decimal::ZERO,
+                moved_value: taken.value,
+                adjustment,
+            })
+        }
+    }
+
+    // ----- queries -----
+
+    fn sku_id(&self, sku: &str) -> Result<u32, LedgerError> {
+        self.skus.get(sku).ok_or_else(|| LedgerError::UnknownSku {
+            sku: sku.to_owned(),
+        })
+    }
+
+    fn location_id(&self, location: &str) -> Result<u32, LedgerError> {
+        self.locations
+            .get_id(location)
+            .ok_or_else(|| LedgerError::UnknownLocation {
+                location: location.to_owned(),
+            })
+    }
+
+    /// The slots of a SKU, optionally at one location.
+    fn slots_of(
+        &self,
+        sku: &str,
+        location: Option<&str>,
+    ) -> Result<impl Iterator<Item = &Slot>, LedgerError> {
+        let id = self.sku_id(sku)?;
+        let loc = location.map(|l| self.location_id(l)).transpose()?;
+        Ok(self.sku_info[id as usize]
+            .pools
+            .iter()
+            .map(move |&p| &self.slots[p as usize])
+            .filter(move |s| loc.is_none_or(|l| s.location == l)))
+    }
+
+    /// The position of a SKU at one location, or across all locations with `None`.
+    ///
+    /// A known SKU at a known location where it never was has an all-zero position.
+    ///
+    /// # Errors
+    /// [`LedgerError::UnknownSku`], [`LedgerError::UnknownLocation`].
+    pub fn position(&self, sku: &str, location: Option<&str>) -> Result<Position> {
+        let mut p = Position::default();
+        for s in self.slots_of(sku, location)? {
+            match s.condition {
+                Condition::Sellable => {
+                    p.on_hand += s.pool.quantity;
+                    p.reserved += s.reserved;
+                }
+                Condition::Damaged => p.damaged += s.pool.quantity,
+                Condition::Quarantine => p.quarantine += s.pool.quantity,
+            }
+        }
+        p.available = p.on_hand - p.reserved;
+        Ok(p)
+    }
+
+    /// What a SKU's stock is worth, at one location or (with `None`) all.
+    ///
+    /// # Errors
+    /// [`LedgerError::UnknownSku`], [`LedgerError::UnknownLocation`].
+    pub fn valuation(&self, sku: &str, location: Option<&str>) -> Result<Valuation> {
+        let scale = self.config.money_scale;
+        let mut quantity = Decimal::ZERO;
+        let mut value = Decimal::ZERO;
+        let mut layers = Vec::new();
+        let mut last_cost = None;
+        for s in self.slots_of(sku, location)? {
+            quantity += s.pool.quantity;
+            value += s.pool.value;
+            if s.pool.last_unit_cost.is_some() {
+                last_cost = s.pool.last_unit_cost;
+            }
+            let loc = self.locations.name(s.location);
+            for l in s.pool.valued_layers(scale) {
+                layers.push(CostLayer {
+                    location: loc.to_owned(),
+                    condition: s.condition,
+                    quantity: l.quantity,
+                    unit_cost: l.value.checked_div(l.quantity).unwrap_or_default(),
+                    value: l.value,
+                    received_at: l.received_at,
+                });
+            }
+        }
+        layers.sort_by(|a, b| {
+            (a.received_at, &a.location, a.condition).cmp(&(
+                b.received_at,
+                &b.location,
+                b.condition,
+            ))
+        });
+        let unit_cost = if quantity > Decimal::ZERO {
+            value.checked_div(quantity)
+        } else {
+            last_cost
+        };
+        Ok(Valuation {
+            sku: sku.to_owned(),
+            method: self.costing_of(sku),
+            quantity,
+            value,
+            unit_cost,
+            layers,
+        })
+    }
+
+    /// The total value of all stock in the ledger.
+    pub fn total_value(&self) -> Decimal {
+        self.slots.iter().map(|s| s.pool.value).sum()
+    }
+
+    /// Every SKU the ledger has seen, in first-seen order.
+    pub fn skus(&self) -> &[String] {
+        &self.skus.names
+    }
+
+    /// Every location the ledger has seen, in first-seen order.
+    pub fn locations(&self) -> &[String] {
+        &self.locations.names
+    }
+
+    /// The journal of applied movements, in posting order.
+    pub fn journal(&self) -> &[JournalEntry] {
+        &self.journal
+    }
+
+    /// The number of applied movements.
+    pub fn len(&self) -> usize {
+        self.journal.len()
+    }
+
+    /// `true` if no movement has been applied.
+    pub fn is_empty(&self) -> bool {
+        self.journal.is_empty()
+    }
+
+    /// The journal entries of one SKU, in posting order (each with its outcome: the COGS of
+    /// every issue is its `outcome.cogs`).
+    ///
+    /// # Errors
+    /// [`LedgerError::UnknownSku`].
+    pub fn history(&self, sku: &str) -> Result<Vec<&JournalEntry>> {
+        let id = self.sku_id(sku)?;
+        Ok(self.sku_info[id as usize]
+            .history
+            .iter()
+            .map(|&j| &self.journal[j as usize])
+            .collect())
+    }
+
+    /// What a reservation holds of a SKU at a location (zero if nothing).
+    pub fn reserved_by(&self, reservation: &str, sku: &str, location: &str) -> Decimal {
+        match (self.skus.get(sku), self.locations.get_id(location)) {
+            (Some(s), Some(l)) => self
+                .reservations
+                .get(&ResKey {
+                    reservation: reservation.to_owned(),
+                    sku: s,
+                    location: l,
+                })
+                .copied()
+                .unwrap_or_default(),
+            _ => Decimal::ZERO,
+        }
+    }
+
+    /// Units shipped net of customer returns per day or ISO week: a dense, zero-filled series.
+    ///
+    /// The series runs from the bucket containing `from` (default: the SKU's first movement)
+    /// to the bucket containing `to` (default: its latest movement), both inclusive.
+    ///
+    /// ```
+    /// use inventory_core::{Ledger, Movement, Period};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let day = 86_400;
+    /// let mut l = Ledger::new();
+    /// l.post(Movement::receive("TEA", "WH", Decimal::from(50), Decimal::ONE, 0)).unwrap();
+    /// l.post(Movement::ship("TEA", "WH", Decimal::from(4), 2 * day + 10)).unwrap();
+    /// l.post(Movement::customer_return("TEA", "WH", Decimal::from(1), 2 * day + 99)).unwrap();
+    /// let h = l.demand_history("TEA", None, Period::Day, None, None).unwrap();
+    /// assert_eq!(h.quantities, vec![Decimal::ZERO, Decimal::ZERO, Decimal::from(3)]);
+    /// assert_eq!(h.label(2), "1970-01-03");
+    /// ```
+    ///
+    /// # Errors
+    /// [`LedgerError::UnknownSku`], [`LedgerError::UnknownLocation`],
+    /// [`LedgerError::InvalidInput`] if `from` is after `to` or the range is over 100 years.
+    pub fn demand_history(
+        &self,
+        sku: &str,
+        location: Option<&str>,
+        period: Period,
+        from: Option<Timestamp>,
+        to: Option<Timestamp>,
+    ) -> Result<DemandHistory> {
+        let id = self.sku_id(sku)?;
+        let loc = location.map(|l| self.location_id(l)).transpose()?;
+        let info = &self.sku_info[id as usize];
+        let first = info
+            .history
+            .first()
+            .map(|&j| self.journal[j as usize].movement.time);
+        let bucket_days = match period {
+            Period::Day => 1,
+            Period::Week => 7,
+        };
+        let bucket_of = |t: Timestamp| -> i64 {
+            let d = day_of(t);
+            match period {
+                Period::Day => d,
+                Period::Week => week_start(d),
+            }
+        };
+        let (Some(from), Some(to)) = (from.or(first), to.or(info.latest)) else {
+            return Ok(DemandHistory {
+                sku: sku.to_owned(),
+                location: location.map(str::to_owned),
+                period,
+                start: from.map_or(0, |f| bucket_of(f) * calendar::SECONDS_PER_DAY),
+                quantities: Vec::new(),
+            });
+        };
+        if from > to {
+            return Err(LedgerError::InvalidInput {
+                message: format!("demand history range starts ({from}) after it ends ({to})"),
+            }
+            .into());
+        }
+        let start_day = bucket_of(from);
+        let n = (bucket_of(to) - start_day) / bucket_days + 1;
+        if n > 36_600 / bucket_days + 1 {
+            return Err(LedgerError::InvalidInput {
+                message: format!("demand history range of {n} buckets is longer than 100 years"),
+            }
+            .into());
+        }
+        let mut quantities = vec![Decimal::ZERO; n as usize];
+        let loc_name = loc.map(|l| self.locations.name(l));
+        for &j in &info.history {
+            let mv = &self.journal[j as usize].movement;
+            let (sign, at) = match &mv.kind {
+                MovementKind::Ship {
+                    location, quantity, ..
+                } => (*quantity, location),
+                MovementKind::CustomerReturn {
+                    location, quantity, ..
+                } => (-*quantity, location),
+                _ => continue,
+            };
+            if loc_name.is_some_and(|l| l != at.as_str()) {
+                continue;
+            }
+            let b = (bucket_of(mv.time) - start_day).div_euclid(bucket_days);
+            if (0..n).contains(&b) {
+                quantities[b as usize] += sign;
+            }
+        }
+        Ok(DemandHistory {
+            sku: sku.to_owned(),
+            location: location.map(str::to_owned),
+            period,
+            start: start_day * calendar::SECONDS_PER_DAY,
+            quantities,
+        })
+    }
+}
+
+impl Interner {
+    fn get_id(&self, name: &str) -> Option<u32> {
+        self.get(name)
+    }
+}
+
+#[cfg(test)]
+mod tests;

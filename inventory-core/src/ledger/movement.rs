@@ -1,0 +1,609 @@
+//! Movements: the facts a ledger records, and what posting one returned.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::LedgerError;
+
+/// A point in time: **whole seconds since the Unix epoch, UTC** (1970-01-01T00:00:00Z).
+///
+/// Days and ISO weeks (for demand history) are taken in UTC.
+pub type Timestamp = i64;
+
+/// The condition of stock at a location.
+///
+/// Only `Sellable` stock is *on hand* and can be reserved or shipped; `Damaged` and
+/// `Quarantine` stock is counted and valued (at the cost it came back with) but is never
+/// available. A [`MovementKind::Reclassify`] moves units between conditions (an inspection
+/// that passes quarantined returns back to sellable stock); an [`MovementKind::Adjust`]
+/// or a [`MovementKind::ReturnToSupplier`] with a non-sellable condition writes them off or
+/// sends them back.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// Sellable stock: on hand, reservable, shippable.
+    #[default]
+    Sellable,
+    /// Damaged stock: counted and valued, never available.
+    Damaged,
+    /// Stock awaiting inspection: counted and valued, never available.
+    Quarantine,
+}
+
+impl Condition {
+    /// Every condition, in a fixed order.
+    pub const ALL: [Condition; 3] = [
+        Condition::Sellable,
+        Condition::Damaged,
+        Condition::Quarantine,
+    ];
+
+    /// The lowercase name (`"sellable"`, `"damaged"`, `"quarantine"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Condition::Sellable => "sellable",
+            Condition::Damaged => "damaged",
+            Condition::Quarantine => "quarantine",
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Condition {
+    type Err = LedgerError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "sellable" => Ok(Condition::Sellable),
+            "damaged" => Ok(Condition::Damaged),
+            "quarantine" => Ok(Condition::Quarantine),
+            _ => Err(LedgerError::InvalidInput {
+                message: format!(
+                    "unknown condition {s:?} (expected sellable, damaged or quarantine)"
+                ),
+            }),
+        }
+    }
+}
+
+/// Why stock was adjusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdjustReason {
+    /// Units damaged in the warehouse.
+    Damage,
+    /// Units lost for an unknown reason (theft, miscount, ...).
+    Shrinkage,
+    /// Units found.
+    Found,
+    /// Units past their expiry date.
+    Expired,
+    /// A correction of an earlier booking error.
+    Correction,
+    /// The adjustment implied by a cycle count (set by the ledger for counts).
+    CycleCount,
+    /// Any other reason.
+    Other,
+}
+
+impl AdjustReason {
+    /// The lowercase name used in JSON and in the bindings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AdjustReason::Damage => "damage",
+            AdjustReason::Shrinkage => "shrinkage",
+            AdjustReason::Found => "found",
+            AdjustReason::Expired => "expired",
+            AdjustReason::Correction => "correction",
+            AdjustReason::CycleCount => "cycle_count",
+            AdjustReason::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for AdjustReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for AdjustReason {
+    type Err = LedgerError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "damage" => AdjustReason::Damage,
+            "shrinkage" => AdjustReason::Shrinkage,
+            "found" => AdjustReason::Found,
+            "expired" => AdjustReason::Expired,
+            "correction" => AdjustReason::Correction,
+            "cycle_count" => AdjustReason::CycleCount,
+            "other" => AdjustReason::Other,
+            _ => {
+                return Err(LedgerError::InvalidInput {
+                    message: format!(
+                        "unknown adjustment reason {s:?} (expected damage, shrinkage, found, expired, correction, cycle_count or other)"
+                    ),
+                })
+            }
+        })
+    }
+}
+
+/// What happened: one variant per kind of movement.
+///
+/// Quantities are positive unless stated otherwise; unit costs are money per unit and not negative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MovementKind {
+    /// Goods received from a supplier into sellable stock at `unit_cost`.
+    Receive {
+        /// The SKU.
+        sku: String,
+        /// Where the goods arrived.
+        location: String,
+        /// How many units (> 0).
+        quantity: Decimal,
+        /// The cost of one unit (≥ 0).
+        unit_cost: Decimal,
+        /// The purchase order this receipt belongs to, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        purchase_order: Option<String>,
+    },
+    /// Goods shipped to a customer: the units leave at their cost (COGS).
+    ///
+    /// Without a reservation the units must be *available* (on hand less reserved); with a
+    /// reservation they are taken from that reservation, which shrinks by `quantity`.
+    Ship {
+        /// The SKU.
+        sku: String,
+        /// Where the goods left from.
+        location: String,
+        /// How many units (> 0).
+        quantity: Decimal,
+        /// The reservation (order id) this shipment fulfils, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reservation: Option<String>,
+    },
+    /// Goods a customer sent back.
+    ///
+    /// They come back at the cost they left with when `shipment` names the shipment's
+    /// reference (pro rata of that shipment's COGS; the last unit returned takes the exact
+    /// remainder), else at `unit_cost` when given, else at the position's current unit cost
+    /// (or its last known unit cost, or zero). `condition` says whether they are sellable
+    /// again or go to damaged / quarantine stock. The value returned reduces COGS.
+    CustomerReturn {
+        /// The SKU.
+        sku: String,
+        /// Where the goods came back to (may differ from where they shipped from).
+        location: String,
+        /// How many units (> 0).
+        quantity: Decimal,
+        /// The condition the units come back in.
+        #[serde(default)]
+        condition: Condition,
+        /// The reference of the shipment being returned, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        shipment: Option<String>,
+        /// An explicit unit cost, used when no shipment is named.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit_cost: Option<Decimal>,
+    },
+    /// Goods sent back to the supplier; they leave at their cost (by the costing method).
+    ReturnToSupplier {
+        /// The SKU.
+        sku: String,
+        /// Where the goods left from.
+        location: String,
+        /// How many units (> 0).
+        quantity: Decimal,
+        /// The condition the units are taken from.
+        #[serde(default)]
+        condition: Condition,
+        /// The purchase order being returned against, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        purchase_order: Option<String>,
+    },
+    /// Goods moved between two locations; their cost layers and receipt times travel with them.
+    ///
+    /// Sellable units must be available (reservations at the source are kept).
+    Transfer {
+        /// The SKU.
+        sku: String,
+        /// The source location.
+        from: String,
+        /// The destination location.
+        to: String,
+        /// How many units (> 0).
+        quantity: Decimal,
+        /// The condition moved (kept at the destination).
+        #[serde(default)]
+        condition: Condition,
+    },
+    /// Units moved between conditions at one location (for example quarantine → sellable
+    /// after inspection); cost layers travel as in a transfer.
+    Reclassify {
+        /// The SKU.
+        sku: String,
+        /// The location.
+        location: String,
+        /// How many units (> 0).
+        quantity: Decimal,
+        /// The condition the units leave.
+        from: Condition,
+        /// The condition the units enter.
+        to: Condition,
+    },
+    /// A signed stock correction: positive adds units (at `unit_cost`, or the position's
+    /// current / last known unit cost), negative removes them at their cost (a write-off).
+    Adjust {
+        /// The SKU.
+        sku: String,
+        /// The location.
+        location: String,
+        /// The signed change (≠ 0).
+        quantity: Decimal,
+        /// Why.
+        reason: AdjustReason,
+        /// The condition adjusted.
+        #[serde(default)]
+        condition: Condition,
+        /// The unit cost of added units, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit_cost: Option<Decimal>,
+    },
+    /// A physical count: the counted quantity becomes the quantity, and the implied
+    /// adjustment (counted − recorded) is booked and returned in [`Outcome::adjustment`].
+    CycleCount {
+        /// The SKU.
+        sku: String,
+        /// The location (the SKU must have been stocked there).
+        location: String,
+        /// The quantity counted (≥ 0).
+        counted: Decimal,
+        /// The condition counted.
+        #[serde(default)]
+        condition: Condition,
+        /// The unit cost of units found beyond the record, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit_cost: Option<Decimal>,
+    },
+    /// Sellable units promised to an order: they stay on hand but are no longer available.
+    Reserve {
+        /// The SKU.
+        sku: String,
+        /// The location.
+        location: String,
+        /// How many units (> 0).
+        quantity: Decimal,
+        /// The reservation (order) id; one reservation may hold several SKUs.
+        reservation: String,
+    },
+    /// A reservation given up (an order cancelled): the units become available again.
+    Release {
+        /// The SKU.
+        sku: String,
+        /// The location.
+        location: String,
+        /// How many units; `None` releases all that the reservation holds of this SKU here.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quantity: Option<Decimal>,
+        /// The reservation (order) id.
+        reservation: String,
+    },
+}
+
+/// One movement: a time, an optional idempotency reference, and what happened.
+///
+/// Build them with the constructors and the chained setters:
+///
+/// ```
+/// use inventory_core::Movement;
+/// use rust_decimal::Decimal;
+///
+/// let m = Movement::receive("SKU-1", "WH-1", Decimal::from(10), Decimal::new(1250, 2), 1_700_000_000)
+///     .with_reference("GRN-1");
+/// assert_eq!(m.reference.as_deref(), Some("GRN-1"));
+/// assert_eq!(m.sku(), "SKU-1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Movement {
+    /// When it happened, in seconds since the Unix epoch (UTC).
+    pub time: Timestamp,
+    /// An idempotency reference: posting a movement with a reference already posted is a
+    /// no-op that returns the first outcome (or an error if the payload differs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: MovementKind,
+}
+
+impl Movement {
+    /// A movement of the given kind at `time`, without reference.
+    pub fn new(kind: MovementKind, time: Timestamp) -> Self {
+        Movement {
+            time,
+            reference: None,
+            kind,
+        }
+    }
+
+    /// Sets the idempotency reference.
+    pub fn with_reference(mut self, reference: impl Into<String>) -> Self {
+        self.reference = Some(reference.into());
+        self
+    }
+
+    /// A receipt into sellable stock.
+    pub fn receive(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        quantity: Decimal,
+        unit_cost: Decimal,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::Receive {
+                sku: sku.into(),
+                location: location.into(),
+                quantity,
+                unit_cost,
+                purchase_order: None,
+            },
+            time,
+        )
+    }
+
+    /// A shipment of available stock (no reservation).
+    pub fn ship(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        quantity: Decimal,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::Ship {
+                sku: sku.into(),
+                location: location.into(),
+                quantity,
+                reservation: None,
+            },
+            time,
+        )
+    }
+
+    /// A shipment fulfilling (part of) a reservation.
+    pub fn ship_reserved(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        quantity: Decimal,
+        reservation: impl Into<String>,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::Ship {
+                sku: sku.into(),
+                location: location.into(),
+                quantity,
+                reservation: Some(reservation.into()),
+            },
+            time,
+        )
+    }
+
+    /// A customer return into sellable stock, at the position's current unit cost.
+    pub fn customer_return(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        quantity: Decimal,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::CustomerReturn {
+                sku: sku.into(),
+                location: location.into(),
+                quantity,
+                condition: Condition::Sellable,
+                shipment: None,
+                unit_cost: None,
+            },
+            time,
+        )
+    }
+
+    /// A return to the supplier from sellable stock.
+    pub fn return_to_supplier(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        quantity: Decimal,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::ReturnToSupplier {
+                sku: sku.into(),
+                location: location.into(),
+                quantity,
+                condition: Condition::Sellable,
+                purchase_order: None,
+            },
+            time,
+        )
+    }
+
+    /// A transfer of sellable stock between two locations.
+    pub fn transfer(
+        sku: impl Into<String>,
+        from: impl Into<String>,
+        to: impl Into<String>,
+        quantity: Decimal,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::Transfer {
+                sku: sku.into(),
+                from: from.into(),
+                to: to.into(),
+                quantity,
+                condition: Condition::Sellable,
+            },
+            time,
+        )
+    }
+
+    /// A signed adjustment of sellable stock.
+    pub fn adjust(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        quantity: Decimal,
+        reason: AdjustReason,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::Adjust {
+                sku: sku.into(),
+                location: location.into(),
+                quantity,
+                reason,
+                condition: Condition::Sellable,
+                unit_cost: None,
+            },
+            time,
+        )
+    }
+
+    /// A cycle count of sellable stock.
+    pub fn cycle_count(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        counted: Decimal,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::CycleCount {
+                sku: sku.into(),
+                location: location.into(),
+                counted,
+                condition: Condition::Sellable,
+                unit_cost: None,
+            },
+            time,
+        )
+    }
+
+    /// A reservation of available stock for an order.
+    pub fn reserve(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        quantity: Decimal,
+        reservation: impl Into<String>,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::Reserve {
+                sku: sku.into(),
+                location: location.into(),
+                quantity,
+                reservation: reservation.into(),
+            },
+            time,
+        )
+    }
+
+    /// A release of (part of) a reservation; `None` releases all of it.
+    pub fn release(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        quantity: Option<Decimal>,
+        reservation: impl Into<String>,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::Release {
+                sku: sku.into(),
+                location: location.into(),
+                quantity,
+                reservation: reservation.into(),
+            },
+            time,
+        )
+    }
+
+    /// The SKU this movement is about.
+    pub fn sku(&self) -> &str {
+        match &self.kind {
+            MovementKind::Receive { sku, .. }
+            | MovementKind::Ship { sku, .. }
+            | MovementKind::CustomerReturn { sku, .. }
+            | MovementKind::ReturnToSupplier { sku, .. }
+            | MovementKind::Transfer { sku, .. }
+            | MovementKind::Reclassify { sku, .. }
+            | MovementKind::Adjust { sku, .. }
+            | MovementKind::CycleCount { sku, .. }
+            | MovementKind::Reserve { sku, .. }
+            | MovementKind::Release { sku, .. } => sku,
+        }
+    }
+
+    /// The kind's name as used in JSON, Python and C (`"receive"`, `"ship"`, ...).
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            MovementKind::Receive { .. } => "receive",
+            MovementKind::Ship { .. } => "ship",
+            MovementKind::CustomerReturn { .. } => "customer_return",
+            MovementKind::ReturnToSupplier { .. } => "return_to_supplier",
+            MovementKind::Transfer { .. } => "transfer",
+            MovementKind::Reclassify { .. } => "reclassify",
+            MovementKind::Adjust { .. } => "adjust",
+            MovementKind::CycleCount { .. } => "cycle_count",
+            MovementKind::Reserve { .. } => "reserve",
+            MovementKind::Release { .. } => "release",
+        }
+    }
+}
+
+/// What posting a movement did.
+///
+/// Sign conventions: `quantity` and `value` are the signed changes of the ledger's total
+/// physical units and total inventory value (a transfer changes neither); `cogs` is the cost
+/// of goods sold booked by the movement (positive for shipments, negative for customer
+/// returns, a true-up on a receipt that covers negative stock); `moved_value` is the
+/// (non-negative) value of the units the movement moved.
+///
+/// Always: `value = value received − value that left`, and for a shipment `value = −cogs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// The movement's position in the journal (0-based).
+    pub sequence: u64,
+    /// Signed change of physical units (all conditions, all locations).
+    pub quantity: Decimal,
+    /// Signed change of inventory value.
+    pub value: Decimal,
+    /// Cost of goods sold booked by this movement.
+    pub cogs: Decimal,
+    /// Value of the units this movement moved (≥ 0).
+    pub moved_value: Decimal,
+    /// For a cycle count: the adjustment it implied (counted − recorded), else `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjustment: Option<Decimal>,
+    /// `true` when this was a repeated reference and nothing was applied (never stored in the journal).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub duplicate: bool,
+}
+
+/// One applied movement and its outcome, as kept in the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// The movement as posted.
+    pub movement: Movement,
+    /// What it did.
+    pub outcome: Outcome,
+}

@@ -1,0 +1,212 @@
+//! Snapshots: the ledger as JSON, checked on load by replaying its journal.
+//!
+//! A snapshot holds the configuration, the journal and the resulting state (positions, cost
+//! layers, reservations, returnable shipments), all in a canonical order so that the same
+//! ledger always writes the same bytes. Loading replays the journal into an empty ledger
+//! and refuses the snapshot unless the replay succeeds and reproduces the stored state
+//! exactly, so a hand-edited or truncated snapshot can never yield an inconsistent ledger.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Condition, JournalEntry, Ledger, LedgerConfig, Timestamp};
+use crate::costing::{CostMethod, Layer};
+use crate::error::{Error, Result, SnapshotError};
+
+/// The snapshot format version this build writes and reads.
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct PoolState {
+    sku: String,
+    location: String,
+    condition: Condition,
+    method: CostMethod,
+    quantity: Decimal,
+    value: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_unit_cost: Option<Decimal>,
+    reserved: Decimal,
+    layers: Vec<Layer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct ReservationState {
+    reservation: String,
+    sku: String,
+    location: String,
+    quantity: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct ShipmentState {
+    reference: String,
+    sku: String,
+    quantity: Decimal,
+    value: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct SkuState {
+    sku: String,
+    method: CostMethod,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    latest: Option<Timestamp>,
+}
+
+/// The ledger's state in a canonical order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct LedgerState {
+    skus: Vec<SkuState>,
+    locations: Vec<String>,
+    positions: Vec<PoolState>,
+    reservations: Vec<ReservationState>,
+    shipments: Vec<ShipmentState>,
+}
+
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    version: u32,
+    config: &'a LedgerConfig,
+    state: LedgerState,
+    journal: &'a [JournalEntry],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SnapshotOwned {
+    version: u32,
+    config: LedgerConfig,
+    state: LedgerState,
+    journal: Vec<JournalEntry>,
+}
+
+impl Ledger {
+    pub(crate) fn state(&self) -> LedgerState {
+        let skus = self
+            .skus
+            .names
+            .iter()
+            .zip(&self.sku_info)
+            .map(|(n, i)| SkuState {
+                sku: n.clone(),
+                method: i.method,
+                latest: i.latest,
+            })
+            .collect();
+        let mut positions: Vec<PoolState> = self
+            .slots
+            .iter()
+            .map(|s| PoolState {
+                sku: self.skus.name(s.sku).to_owned(),
+                location: self.locations.name(s.location).to_owned(),
+                condition: s.condition,
+                method: s.pool.method,
+                quantity: s.pool.quantity,
+                value: s.pool.value,
+                last_unit_cost: s.pool.last_unit_cost,
+                reserved: s.reserved,
+                layers: s.pool.layers.iter().copied().collect(),
+            })
+            .collect();
+        positions.sort_by(|a, b| {
+            (&a.sku, &a.location, a.condition).cmp(&(&b.sku, &b.location, b.condition))
+        });
+        let mut reservations: Vec<ReservationState> = self
+            .reservations
+            .iter()
+            .map(|(k, q)| ReservationState {
+                reservation: k.reservation.clone(),
+                sku: self.skus.name(k.sku).to_owned(),
+                location: self.locations.name(k.location).to_owned(),
+                quantity: *q,
+            })
+            .collect();
+        reservations.sort_by(|a, b| {
+            (&a.reservation, &a.sku, &a.location).cmp(&(&b.reservation, &b.sku, &b.location))
+        });
+        let mut shipments: Vec<ShipmentState> = self
+            .shipments
+            .iter()
+            .map(|(r, s)| ShipmentState {
+                reference: r.clone(),
+                sku: self.skus.name(s.sku).to_owned(),
+                quantity: s.quantity,
+                value: s.value,
+            })
+            .collect();
+        shipments.sort_by(|a, b| a.reference.cmp(&b.reference));
+        LedgerState {
+            skus,
+            locations: self.locations.names.clone(),
+            positions,
+            reservations,
+            shipments,
+        }
+    }
+
+    /// The ledger as snapshot JSON (configuration, state and journal; canonical, so the
+    /// same ledger always gives the same text).
+    pub fn to_json(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads snapshot JSON written by [`Ledger::to_json`].
+    ///
+    /// The journal is replayed and must reproduce the stored state exactly.
+    ///
+    /// # Errors
+    /// [`SnapshotError::Malformed`], [`SnapshotError::UnsupportedVersion`],
+    /// [`SnapshotError::Inconsistent`].
+    pub fn from_json(json: &str) -> Result<Ledger> {
+        let snap: SnapshotOwned =
+            serde_json::from_str(json).map_err(|e| SnapshotError::Malformed {
+                message: e.to_string(),
+            })?;
+        Ledger::from_snapshot(snap)
+    }
+
+    fn from_snapshot(snap: SnapshotOwned) -> Result<Ledger> {
+        if snap.version != SNAPSHOT_VERSION {
+            return Err(SnapshotError::UnsupportedVersion {
+                found: snap.version,
+                supported: SNAPSHOT_VERSION,
+            }
+            .into());
+        }
+        let inconsistent = |message: String| Error::from(SnapshotError::Inconsistent { message });
+        let ledger = Ledger::replay(snap.config, snap.journal.iter().map(|e| e.movement.clone()))
+            .map_err(|e| inconsistent(format!("replaying the journal failed: {e}")))?;
+        if ledger.journal != snap.journal {
+            return Err(inconsistent(
+                "the journal's recorded outcomes differ from its replay".into(),
+            ));
+        }
+        if ledger.state() != snap.state {
+            return Err(inconsistent(
+                "the stored state differs from the replay of the journal".into(),
+            ));
+        }
+        Ok(ledger)
+    }
+}
+
+impl Serialize for Ledger {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        SnapshotRef {
+            version: SNAPSHOT_VERSION,
+            config: &self.config,
+            state: self.state(),
+            journal: &self.journal,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ledger {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let snap = SnapshotOwned::deserialize(deserializer)?;
+        Ledger::from_snapshot(snap).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,14 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+pub mod costing;
+pub mod error;
+pub mod ledger;
+
+pub use costing::{CostMethod, Layer};
+pub use error::{Error, ErrorKind, LedgerError, Result, SnapshotError};
+pub use ledger::{
+    AdjustReason, Condition, CostLayer, DemandHistory, JournalEntry, Ledger, LedgerConfig,
+    Movement, MovementColumns, MovementKind, Outcome, Period, Position, Timestamp, Valuation,
+};
+pub use rust_decimal::Decimal;
