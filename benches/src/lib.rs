@@ -1,0 +1,1 @@
+//! Benchmarks of the inventory engine (see `benches/`).

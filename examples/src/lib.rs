@@ -1,0 +1,1 @@
+//! Runnable examples of the inventory engine (see `examples/`).
