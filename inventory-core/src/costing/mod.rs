@@ -2,8 +2,11 @@
 //!
 //! # Exactness and rounding
 //!
-//! Quantities and money are [`Decimal`]s, never floating point. A receipt of `q` units at
-//! unit cost `c` adds a layer worth exactly `q × c` (no rounding). When an issue consumes
+//! Quantities and money are [`Decimal`]s, never floating point. Every money amount the
+//! ledger stores is in the ledger's *money scale* (2 decimal places by default: cents): a
+//! receipt of `q` units at unit cost `c` adds a layer worth `q × c` rounded half away from
+//! zero to that scale (a unit cost may carry more places than the currency; the extended
+//! value is a money amount, as an accounting system would post it). When an issue consumes
 //! only part of a layer (FIFO/LIFO) or of the pool (moving average), the value taken is
 //! `layer value × taken / layer quantity` **rounded half away from zero to the ledger's
 //! money scale** (2 decimal places by default: cents); an issue that empties a layer or the
@@ -105,6 +108,12 @@ pub(crate) fn sub(a: Decimal, b: Decimal, context: &'static str) -> CResult<Deci
 
 pub(crate) fn mul(a: Decimal, b: Decimal, context: &'static str) -> CResult<Decimal> {
     a.checked_mul(b).ok_or(LedgerError::Overflow { context })
+}
+
+/// `quantity × unit_cost`, rounded to `scale` places half away from zero.
+pub(crate) fn extended(quantity: Decimal, unit_cost: Decimal, scale: u32) -> CResult<Decimal> {
+    Ok(mul(quantity, unit_cost, "an extended value")?
+        .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero))
 }
 
 /// `value × part / whole`, rounded to `scale` places half away from zero.
@@ -402,8 +411,7 @@ impl Pool {
         let short = quantity - from_stock;
         if short > Decimal::ZERO {
             let unit = self.last_unit_cost.unwrap_or(Decimal::ZERO);
-            let provisional = mul(unit, short, "a provisional cost")?
-                .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+            let provisional = extended(short, unit, scale)?;
             self.quantity = sub(self.quantity, short, "a pool quantity")?;
             self.value = sub(self.value, provisional, "a pool value")?;
             taken.quantity = add(taken.quantity, short, "a quantity taken")?;

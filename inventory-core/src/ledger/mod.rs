@@ -387,6 +387,21 @@ impl PartialEq for Ledger {
 
 impl Eq for Ledger {}
 
+/// Quantities carry at most this many decimal places, so that sums of quantities stay exact
+/// within the 96-bit decimal range.
+pub const MAX_QUANTITY_SCALE: u32 = 9;
+
+fn quantity_scale(field: &'static str, q: Decimal) -> Result<(), LedgerError> {
+    if q.normalize().scale() > MAX_QUANTITY_SCALE {
+        return Err(LedgerError::InvalidQuantity {
+            field,
+            value: q,
+            reason: "has more than 9 decimal places",
+        });
+    }
+    Ok(())
+}
+
 fn positive(field: &'static str, q: Decimal) -> Result<(), LedgerError> {
     if q <= Decimal::ZERO {
         return Err(LedgerError::InvalidQuantity {
@@ -395,7 +410,7 @@ fn positive(field: &'static str, q: Decimal) -> Result<(), LedgerError> {
             reason: "must be greater than zero",
         });
     }
-    Ok(())
+    quantity_scale(field, q)
 }
 
 fn cost(c: Decimal) -> Result<(), LedgerError> {
@@ -522,6 +537,7 @@ fn validate(m: &Movement) -> Result<(), LedgerError> {
                     reason: "an adjustment must not be zero",
                 });
             }
+            quantity_scale("quantity", *quantity)?;
             unit_cost.map_or(Ok(()), cost)
         }
         MovementKind::CycleCount {
@@ -540,6 +556,7 @@ fn validate(m: &Movement) -> Result<(), LedgerError> {
                     reason: "a count must not be negative",
                 });
             }
+            quantity_scale("counted", *counted)?;
             unit_cost.map_or(Ok(()), cost)
         }
         MovementKind::Reserve {
@@ -907,18 +924,37 @@ impl Ledger {
         txn.log.push(Undo::Reservation(key, old));
     }
 
-    /// The unit cost to book units at when none is given: the slot's current or last known
-    /// unit cost, else the SKU's last known one anywhere, else zero.
-    fn default_unit_cost(&self, sku: u32, p: Option<u32>) -> Decimal {
-        if let Some(c) = p.and_then(|p| self.slots[p as usize].pool.unit_cost()) {
-            return c;
+    /// The value of `q` units coming in: at `unit_cost` when given; else at the slot's
+    /// current average (its value × q / its quantity) when it holds stock; else at the
+    /// slot's last known unit cost, or the SKU's last known unit cost anywhere, or zero.
+    /// Rounded to the money scale.
+    fn value_of(
+        &self,
+        sku: u32,
+        p: Option<u32>,
+        q: Decimal,
+        unit_cost: Option<Decimal>,
+    ) -> Result<Decimal, LedgerError> {
+        let scale = self.config.money_scale;
+        if let Some(c) = unit_cost {
+            return costing::extended(q, c, scale);
         }
-        self.sku_info[sku as usize]
-            .pools
-            .iter()
-            .rev()
-            .find_map(|&q| self.slots[q as usize].pool.unit_cost())
-            .unwrap_or(Decimal::ZERO)
+        if let Some(pool) = p.map(|p| &self.slots[p as usize].pool) {
+            if pool.quantity > Decimal::ZERO {
+                return costing::pro_rata(pool.value, q, pool.quantity, scale);
+            }
+        }
+        let c = p
+            .and_then(|p| self.slots[p as usize].pool.unit_cost())
+            .or_else(|| {
+                self.sku_info[sku as usize]
+                    .pools
+                    .iter()
+                    .rev()
+                    .find_map(|&x| self.slots[x as usize].pool.unit_cost())
+            })
+            .unwrap_or(Decimal::ZERO);
+        costing::extended(q, c, scale)
     }
 
     fn apply(&mut self, txn: &mut Txn, m: Movement) -> Result<Outcome, LedgerError> {
@@ -988,7 +1024,7 @@ impl Ledger {
             } => {
                 let loc = self.locations.intern(location)?;
                 let p = self.slot(sku, loc, Condition::Sellable)?;
-                let value = costing::mul(*quantity, *unit_cost, "a receipt value")?;
+                let value = costing::extended(*quantity, *unit_cost, self.config.money_scale)?;
                 let true_up = self.put(
                     txn,
                     p,
@@ -1130,14 +1166,8 @@ impl Ledger {
                     txn.log.push(Undo::Shipment(sh.clone(), Some(rec)));
                     v
                 } else {
-                    let c = match unit_cost {
-                        Some(c) => *c,
-                        None => {
-                            let p = self.find_slot(sku, loc, Condition::Sellable);
-                            self.default_unit_cost(sku, p)
-                        }
-                    };
-                    costing::mul(q, c, "a return value")?
+                    let p = self.find_slot(sku, loc, Condition::Sellable);
+                    self.value_of(sku, p, q, *unit_cost)?
                 };
                 let p = self.slot(sku, loc, *condition)?;
                 let true_up = self.put(
@@ -1362,8 +1392,7 @@ impl Ledger {
     ) -> Result<Effect, LedgerError> {
         if quantity > Decimal::ZERO {
             let existing = self.find_slot(sku, loc, condition);
-            let c = unit_cost.unwrap_or_else(|| self.default_unit_cost(sku, existing));
-            let value = costing::mul(quantity, c, "an adjustment value")?;
+            let value = self.value_of(sku, existing, quantity, unit_cost)?;
             let p = self.slot(sku, loc, condition)?;
             let true_up = self.put(
                 txn,

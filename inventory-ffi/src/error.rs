@@ -1,0 +1,257 @@
+//! Result codes, the mapping from core errors, and the thread-local last error.
+//!
+//! Codes are stable and grouped by area; a number is never reused for another meaning:
+//! 0 success, 1-99 general (binding) errors, 100-199 ledger errors (one per core
+//! [`ErrorKind`]), 200-299 snapshot errors.
+
+use std::cell::RefCell;
+use std::ffi::{c_char, CStr};
+
+use inventory_core::{Error, ErrorKind};
+
+use crate::ffi::{guard, Failure};
+
+/// The result of a fallible call (one of the `INV_*` codes below; 0 is success).
+pub type inv_result = u32;
+
+/// Success.
+pub const INV_OK: inv_result = 0;
+/// A required pointer argument was NULL.
+pub const INV_NULL_ARGUMENT: inv_result = 1;
+/// A string argument was not valid UTF-8.
+pub const INV_INVALID_UTF8: inv_result = 2;
+/// An output buffer was too small (see the function for what was written).
+pub const INV_BUFFER_TOO_SMALL: inv_result = 3;
+/// The library panicked (a bug); the call had no effect that can be relied upon.
+pub const INV_PANIC: inv_result = 4;
+/// A decimal argument was not a valid exact decimal string.
+pub const INV_INVALID_DECIMAL: inv_result = 5;
+/// An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`) was out of range.
+pub const INV_INVALID_ENUM: inv_result = 6;
+/// An index argument was out of range.
+pub const INV_INDEX_OUT_OF_RANGE: inv_result = 7;
+/// A string to return contains a NUL byte and cannot be represented as a C string.
+pub const INV_INTERIOR_NUL: inv_result = 8;
+
+/// A ledger error of a kind this version of the binding does not know yet.
+pub const INV_LEDGER_ERROR: inv_result = 100;
+/// An input value was invalid (empty name, bad quantity, negative cost, unknown movement
+/// kind / reason / condition name, same source and destination, ...).
+pub const INV_INVALID_INPUT: inv_result = 101;
+/// An unknown SKU.
+pub const INV_UNKNOWN_SKU: inv_result = 102;
+/// An unknown location.
+pub const INV_UNKNOWN_LOCATION: inv_result = 103;
+/// An unknown SKU/location position.
+pub const INV_UNKNOWN_POSITION: inv_result = 104;
+/// Not enough stock.
+pub const INV_INSUFFICIENT_STOCK: inv_result = 105;
+/// An unknown reservation.
+pub const INV_UNKNOWN_RESERVATION: inv_result = 106;
+/// A reservation was asked for more than it holds.
+pub const INV_RESERVATION_EXCEEDED: inv_result = 107;
+/// An unknown shipment reference.
+pub const INV_UNKNOWN_SHIPMENT: inv_result = 108;
+/// A customer return that does not match its shipment.
+pub const INV_RETURN_MISMATCH: inv_result = 109;
+/// The same reference was posted with a different payload.
+pub const INV_DUPLICATE_REFERENCE: inv_result = 110;
+/// A movement dated before its SKU's latest movement.
+pub const INV_OUT_OF_ORDER: inv_result = 111;
+/// A change refused because of the ledger's state (e.g. a costing override on an active SKU).
+pub const INV_INVALID_STATE: inv_result = 112;
+/// A decimal computation overflowed.
+pub const INV_OVERFLOW: inv_result = 113;
+
+/// A malformed, unsupported or inconsistent snapshot.
+pub const INV_INVALID_SNAPSHOT: inv_result = 200;
+
+/// The code of a core error kind. Kinds added to the core later map to `INV_LEDGER_ERROR`.
+pub(crate) fn code_of_kind(kind: ErrorKind) -> inv_result {
+    match kind {
+        ErrorKind::InvalidInput => INV_INVALID_INPUT,
+        ErrorKind::UnknownSku => INV_UNKNOWN_SKU,
+        ErrorKind::UnknownLocation => INV_UNKNOWN_LOCATION,
+        ErrorKind::UnknownPosition => INV_UNKNOWN_POSITION,
+        ErrorKind::InsufficientStock => INV_INSUFFICIENT_STOCK,
+        ErrorKind::UnknownReservation => INV_UNKNOWN_RESERVATION,
+        ErrorKind::ReservationExceeded => INV_RESERVATION_EXCEEDED,
+        ErrorKind::UnknownShipment => INV_UNKNOWN_SHIPMENT,
+        ErrorKind::ReturnMismatch => INV_RETURN_MISMATCH,
+        ErrorKind::DuplicateReference => INV_DUPLICATE_REFERENCE,
+        ErrorKind::OutOfOrder => INV_OUT_OF_ORDER,
+        ErrorKind::InvalidState => INV_INVALID_STATE,
+        ErrorKind::Overflow => INV_OVERFLOW,
+        ErrorKind::InvalidSnapshot => INV_INVALID_SNAPSHOT,
+        _ => INV_LEDGER_ERROR,
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        let index = match &e {
+            Error::Batch { index, .. } => Some(*index),
+            _ => None,
+        };
+        Failure {
+            code: code_of_kind(e.kind()),
+            message: e.to_string(),
+            index,
+        }
+    }
+}
+
+impl From<inventory_core::LedgerError> for Failure {
+    fn from(e: inventory_core::LedgerError) -> Self {
+        Failure::from(Error::from(e))
+    }
+}
+
+/// The static name of a code (`INV_OK`, `INV_INSUFFICIENT_STOCK`, ...), or `INV_UNKNOWN` for
+/// a number that is not a code. Never NULL; never free it.
+#[no_mangle]
+pub extern "C" fn inv_result_name(code: inv_result) -> *const c_char {
+    guard(c"INV_UNKNOWN".as_ptr(), || name_of(code).as_ptr())
+}
+
+fn name_of(code: inv_result) -> &'static CStr {
+    match code {
+        INV_OK => c"INV_OK",
+        INV_NULL_ARGUMENT => c"INV_NULL_ARGUMENT",
+        INV_INVALID_UTF8 => c"INV_INVALID_UTF8",
+        INV_BUFFER_TOO_SMALL => c"INV_BUFFER_TOO_SMALL",
+        INV_PANIC => c"INV_PANIC",
+        INV_INVALID_DECIMAL => c"INV_INVALID_DECIMAL",
+        INV_INVALID_ENUM => c"INV_INVALID_ENUM",
+        INV_INDEX_OUT_OF_RANGE => c"INV_INDEX_OUT_OF_RANGE",
+        INV_INTERIOR_NUL => c"INV_INTERIOR_NUL",
+        INV_LEDGER_ERROR => c"INV_LEDGER_ERROR",
+        INV_INVALID_INPUT => c"INV_INVALID_INPUT",
+        INV_UNKNOWN_SKU => c"INV_UNKNOWN_SKU",
+        INV_UNKNOWN_LOCATION => c"INV_UNKNOWN_LOCATION",
+        INV_UNKNOWN_POSITION => c"INV_UNKNOWN_POSITION",
+        INV_INSUFFICIENT_STOCK => c"INV_INSUFFICIENT_STOCK",
+        INV_UNKNOWN_RESERVATION => c"INV_UNKNOWN_RESERVATION",
+        INV_RESERVATION_EXCEEDED => c"INV_RESERVATION_EXCEEDED",
+        INV_UNKNOWN_SHIPMENT => c"INV_UNKNOWN_SHIPMENT",
+        INV_RETURN_MISMATCH => c"INV_RETURN_MISMATCH",
+        INV_DUPLICATE_REFERENCE => c"INV_DUPLICATE_REFERENCE",
+        INV_OUT_OF_ORDER => c"INV_OUT_OF_ORDER",
+        INV_INVALID_STATE => c"INV_INVALID_STATE",
+        INV_OVERFLOW => c"INV_OVERFLOW",
+        INV_INVALID_SNAPSHOT => c"INV_INVALID_SNAPSHOT",
+        _ => c"INV_UNKNOWN",
+    }
+}
+
+/// The last failure of this thread.
+#[derive(Default)]
+struct LastError {
+    code: inv_result,
+    message: String,
+    index: Option<usize>,
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<LastError> = RefCell::new(LastError::default());
+}
+
+/// Stores a failure as this thread's last error.
+pub(crate) fn set_last_error(f: Failure) {
+    // Interior NULs (possible only in names read from a snapshot) would cut the C string.
+    let message = f.message.replace('\0', "\\0");
+    LAST_ERROR.with(|l| {
+        *l.borrow_mut() = LastError {
+            code: f.code,
+            message,
+            index: f.index,
+        }
+    });
+}
+
+/// Clears this thread's last error (after a successful call).
+pub(crate) fn clear_last_error() {
+    LAST_ERROR.with(|l| *l.borrow_mut() = LastError::default());
+}
+
+/// Copies the message of this thread's last error into `buf`.
+///
+/// `len` is the size of `buf` in bytes. `*needed` (if `needed` is not NULL) receives the
+/// number of bytes the whole message needs, including the terminating NUL, so a caller can
+/// call once with `buf = NULL, len = 0` to size its buffer. When `len > 0` the buffer is
+/// always NUL-terminated; a message that does not fit is truncated (at a UTF-8 character
+/// boundary) and `INV_BUFFER_TOO_SMALL` is returned. With no last error the message is
+/// empty. This function does not change the last error.
+///
+/// Returns `INV_OK`, `INV_BUFFER_TOO_SMALL`, or `INV_NULL_ARGUMENT` (`buf` NULL while `len > 0`).
+///
+/// # Safety
+/// `buf` must be NULL or point to `len` writable bytes; `needed` must be NULL or point to a
+/// writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_last_error_message(
+    buf: *mut c_char,
+    len: usize,
+    needed: *mut usize,
+) -> inv_result {
+    guard(INV_PANIC, || {
+        LAST_ERROR.with(|l| {
+            let l = l.borrow();
+            let msg = l.message.as_bytes();
+            if !needed.is_null() {
+                // SAFETY: the caller guarantees a non-NULL `needed` is writable.
+                unsafe { needed.write(msg.len() + 1) };
+            }
+            if len == 0 {
+                // Not even the NUL fits.
+                return INV_BUFFER_TOO_SMALL;
+            }
+            if buf.is_null() {
+                return INV_NULL_ARGUMENT;
+            }
+            let mut n = msg.len().min(len - 1);
+            while !l.message.is_char_boundary(n) {
+                n -= 1;
+            }
+            // SAFETY: `buf` points to `len` writable bytes (caller contract) and `n < len`;
+            // the source is a live slice of at least `n` bytes that cannot overlap `buf`.
+            unsafe {
+                std::ptr::copy_nonoverlapping(msg.as_ptr(), buf.cast::<u8>(), n);
+                buf.add(n).write(0);
+            }
+            if n < msg.len() {
+                INV_BUFFER_TOO_SMALL
+            } else {
+                INV_OK
+            }
+        })
+    })
+}
+
+/// The code of this thread's last error (`INV_OK` if the last call succeeded).
+#[no_mangle]
+pub extern "C" fn inv_last_error_code() -> inv_result {
+    guard(INV_PANIC, || LAST_ERROR.with(|l| l.borrow().code))
+}
+
+/// For a failed batch (`inv_ledger_post_columns`), the 0-based index of the failing row.
+///
+/// Returns `true` and writes `*index` when this thread's last error has a row index;
+/// returns `false` and writes nothing otherwise (or when `index` is NULL).
+///
+/// # Safety
+/// `index` must be NULL or point to a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_last_error_index(index: *mut usize) -> bool {
+    guard(false, || {
+        let Some(i) = LAST_ERROR.with(|l| l.borrow().index) else {
+            return false;
+        };
+        if index.is_null() {
+            return false;
+        }
+        // SAFETY: the caller guarantees a non-NULL `index` is writable.
+        unsafe { index.write(i) };
+        true
+    })
+}

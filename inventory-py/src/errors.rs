@@ -1,0 +1,175 @@
+//! The exception hierarchy and the mapping from core errors to it.
+//!
+//! Every class derives from `InventoryError` and from the closest builtin (`ValueError`,
+//! `KeyError`, `ArithmeticError`). Python's `class X(A, B)` with two bases cannot be
+//! written with `create_exception!`, so the classes are made once with `type(...)` when
+//! the module is first imported and kept in a `PyOnceLock`.
+
+use inventory_core::{Error, ErrorKind};
+use pyo3::exceptions::{PyArithmeticError, PyBaseException, PyException, PyKeyError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyTuple, PyType};
+
+/// Which builtin an exception class also derives from.
+#[derive(Clone, Copy)]
+enum Builtin {
+    Exception,
+    Value,
+    Key,
+    Arithmetic,
+}
+
+/// The exception classes, in the order of [`Exc`].
+const CLASSES: [(&str, Builtin, &str); 15] = [
+    ("InventoryError", Builtin::Exception, "Base class of every error raised by inventory_core."),
+    ("InvalidInput", Builtin::Value, "An input value was invalid (empty name, zero or negative quantity, negative cost, a float where money or a quantity is expected, an unknown kind, reason, condition or costing method, ...)."),
+    ("UnknownSku", Builtin::Key, "A query named a SKU the ledger has never seen."),
+    ("UnknownLocation", Builtin::Key, "A query named a location the ledger has never seen."),
+    ("UnknownPosition", Builtin::Key, "A cycle count named a SKU/location pair that has never held stock."),
+    ("InsufficientStock", Builtin::Value, "Not enough stock for an outgoing movement (the message names the SKU, location, requested and available quantities)."),
+    ("UnknownReservation", Builtin::Key, "A release or shipment named a reservation that does not exist for that SKU and location."),
+    ("ReservationExceeded", Builtin::Value, "A release or shipment asked for more than the reservation holds."),
+    ("UnknownShipment", Builtin::Key, "A customer return named a shipment reference that was never posted."),
+    ("ReturnMismatch", Builtin::Value, "A customer return does not match its shipment (other SKU, or more than is left to return)."),
+    ("DuplicateReference", Builtin::Value, "The same reference was posted again with a different movement."),
+    ("OutOfOrder", Builtin::Value, "A movement is dated before the latest movement of its SKU."),
+    ("InvalidState", Builtin::Value, "A change refused because of the ledger's state (e.g. a costing override on a SKU with movements)."),
+    ("Overflow", Builtin::Arithmetic, "A decimal computation overflowed."),
+    ("InvalidSnapshot", Builtin::Value, "A malformed, unsupported or inconsistent snapshot."),
+];
+
+/// Index of an exception class in [`CLASSES`].
+#[derive(Clone, Copy)]
+pub(crate) enum Exc {
+    Base = 0,
+    InvalidInput,
+    UnknownSku,
+    UnknownLocation,
+    UnknownPosition,
+    InsufficientStock,
+    UnknownReservation,
+    ReservationExceeded,
+    UnknownShipment,
+    ReturnMismatch,
+    DuplicateReference,
+    OutOfOrder,
+    InvalidState,
+    Overflow,
+    InvalidSnapshot,
+}
+
+static TYPES: PyOnceLock<Vec<Py<PyType>>> = PyOnceLock::new();
+
+fn make_types(py: Python<'_>) -> PyResult<Vec<Py<PyType>>> {
+    let type_fn = py.import("builtins")?.getattr("type")?;
+    let mut out: Vec<Py<PyType>> = Vec::with_capacity(CLASSES.len());
+    for (name, builtin, doc) in CLASSES {
+        let builtin = match builtin {
+            Builtin::Exception => py.get_type::<PyException>(),
+            Builtin::Value => py.get_type::<PyValueError>(),
+            Builtin::Key => py.get_type::<PyKeyError>(),
+            Builtin::Arithmetic => py.get_type::<PyArithmeticError>(),
+        };
+        let bases = match out.first() {
+            Some(base) => PyTuple::new(py, [base.bind(py).clone(), builtin])?,
+            None => PyTuple::new(py, [builtin])?,
+        };
+        let dict = PyDict::new(py);
+        dict.set_item("__module__", "inventory_core")?;
+        dict.set_item("__doc__", doc)?;
+        if matches!(builtin_of(name), Builtin::Key) {
+            // KeyError's str() quotes its message; show the core's message as is.
+            dict.set_item(
+                "__str__",
+                py.get_type::<PyBaseException>().getattr("__str__")?,
+            )?;
+        }
+        let cls = type_fn.call1((name, bases, dict))?.cast_into::<PyType>()?;
+        out.push(cls.unbind());
+    }
+    Ok(out)
+}
+
+fn builtin_of(name: &str) -> Builtin {
+    CLASSES
+        .iter()
+        .find(|c| c.0 == name)
+        .map_or(Builtin::Exception, |c| c.1)
+}
+
+/// The class of an exception.
+pub(crate) fn exc_type(py: Python<'_>, exc: Exc) -> PyResult<Bound<'_, PyType>> {
+    let types = TYPES.get_or_try_init(py, || make_types(py))?;
+    Ok(types[exc as usize].bind(py).clone())
+}
+
+/// Adds every exception class to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    for (i, (name, _, _)) in CLASSES.iter().enumerate() {
+        let types = TYPES.get_or_try_init(py, || make_types(py))?;
+        m.add(*name, types[i].bind(py))?;
+    }
+    Ok(())
+}
+
+/// A new exception of class `exc` with `message`.
+pub(crate) fn new_err(py: Python<'_>, exc: Exc, message: impl Into<String>) -> PyErr {
+    match exc_type(py, exc) {
+        Ok(t) => PyErr::from_type(t, (message.into(),)),
+        Err(e) => e,
+    }
+}
+
+/// An `InvalidInput` error (a value of the wrong type, refused by the binding's conversions).
+pub(crate) fn invalid_input(py: Python<'_>, message: impl Into<String>) -> PyErr {
+    new_err(py, Exc::InvalidInput, message)
+}
+
+/// The exception class of a core error kind.
+fn class_of(kind: ErrorKind) -> Exc {
+    match kind {
+        ErrorKind::InvalidInput => Exc::InvalidInput,
+        ErrorKind::UnknownSku => Exc::UnknownSku,
+        ErrorKind::UnknownLocation => Exc::UnknownLocation,
+        ErrorKind::UnknownPosition => Exc::UnknownPosition,
+        ErrorKind::InsufficientStock => Exc::InsufficientStock,
+        ErrorKind::UnknownReservation => Exc::UnknownReservation,
+        ErrorKind::ReservationExceeded => Exc::ReservationExceeded,
+        ErrorKind::UnknownShipment => Exc::UnknownShipment,
+        ErrorKind::ReturnMismatch => Exc::ReturnMismatch,
+        ErrorKind::DuplicateReference => Exc::DuplicateReference,
+        ErrorKind::OutOfOrder => Exc::OutOfOrder,
+        ErrorKind::InvalidState => Exc::InvalidState,
+        ErrorKind::Overflow => Exc::Overflow,
+        ErrorKind::InvalidSnapshot => Exc::InvalidSnapshot,
+        // `ErrorKind` is non-exhaustive: a kind added later is still an InventoryError.
+        _ => Exc::Base,
+    }
+}
+
+/// Converts a core error: the class from its kind, the message from its `Display`, and
+/// for a batch error an `index` attribute (the failing row, 0-based; `None` otherwise).
+pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
+    let index = match &err {
+        Error::Batch { index, .. } => Some(*index),
+        _ => None,
+    };
+    let build = || -> PyResult<PyErr> {
+        let cls = exc_type(py, class_of(err.kind()))?;
+        let value = cls.call1((err.to_string(),))?;
+        value.setattr("index", index)?;
+        Ok(PyErr::from_value(value))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+/// The error raised when the ledger's lock was poisoned by a panic in another thread.
+pub(crate) fn poisoned(py: Python<'_>) -> PyErr {
+    new_err(
+        py,
+        Exc::Base,
+        "the ledger is unusable: an internal panic happened while it was locked",
+    )
+}
