@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The one test command: every test of all three languages, from a fresh machine.
+#
+#   ./scripts/test.sh
+#
+# 1. Rust: format check, clippy (warnings are errors), `cargo test --workspace` (unit,
+#    property and doc tests, the header-up-to-date check of the C binding, the example run).
+# 2. Python: builds the wheel into .venv and runs pytest + stubtest (scripts/test-python.sh).
+# 3. C/C++: builds the C test and C++ example with -Werror and runs them under valgrind
+#    (scripts/test-c.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Two cores: keep build parallelism sensible.
+export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test --workspace"
+cargo test --workspace
+
+step "Python binding"
+./scripts/test-python.sh
+
+step "C binding"
+./scripts/test-c.sh
+
+step "all tests passed"
