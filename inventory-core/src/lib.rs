@@ -3,6 +3,7 @@
 
 pub mod costing;
 pub mod error;
+mod hash;
 pub mod ledger;
 
 pub use costing::{CostMethod, Layer};

@@ -13,12 +13,18 @@ use proptest::prelude::*;
 fn sample() -> String {
     let d = |s: &str| s.parse::<Decimal>().unwrap();
     let mut l = Ledger::with_config(LedgerConfig::new().costing(CostMethod::Lifo)).unwrap();
-    l.post(Movement::receive("A", "W1", d("10"), d("1.25"), 0).with_reference("R1")).unwrap();
-    l.post(Movement::receive("A", "W1", d("5"), d("2.00"), 10)).unwrap();
-    l.post(Movement::reserve("A", "W1", d("3"), "SO-1", 20)).unwrap();
-    l.post(Movement::ship("A", "W1", d("4"), 30).with_reference("S1")).unwrap();
-    l.post(Movement::transfer("A", "W1", "W2", d("2"), 40)).unwrap();
-    l.post(Movement::customer_return("A", "W2", d("1"), 50)).unwrap();
+    l.post(Movement::receive("A", "W1", d("10"), d("1.25"), 0).with_reference("R1"))
+        .unwrap();
+    l.post(Movement::receive("A", "W1", d("5"), d("2.00"), 10))
+        .unwrap();
+    l.post(Movement::reserve("A", "W1", d("3"), "SO-1", 20))
+        .unwrap();
+    l.post(Movement::ship("A", "W1", d("4"), 30).with_reference("S1"))
+        .unwrap();
+    l.post(Movement::transfer("A", "W1", "W2", d("2"), 40))
+        .unwrap();
+    l.post(Movement::customer_return("A", "W2", d("1"), 50))
+        .unwrap();
     l.to_json()
 }
 
@@ -37,8 +43,22 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (
             any::<usize>(),
             prop::sample::select(vec![
-                "-", "0", "9", "\"", ",", "{", "}", "[", "]", "null", "1e99", "\"x\"",
-                "79228162514264337593543950335", "-1", "\\u0000", "true",
+                "-",
+                "0",
+                "9",
+                "\"",
+                ",",
+                "{",
+                "}",
+                "[",
+                "]",
+                "null",
+                "1e99",
+                "\"x\"",
+                "79228162514264337593543950335",
+                "-1",
+                "\\u0000",
+                "true",
             ])
         )
             .prop_map(|(i, s)| Mutation::Insert(i, s.to_string())),

@@ -8,7 +8,11 @@ use proptest::prelude::*;
 
 const SKUS: [&str; 3] = ["A", "B", "C"];
 const LOCS: [&str; 3] = ["W1", "W2", "W3"];
-const CONDS: [Condition; 3] = [Condition::Sellable, Condition::Damaged, Condition::Quarantine];
+const CONDS: [Condition; 3] = [
+    Condition::Sellable,
+    Condition::Damaged,
+    Condition::Quarantine,
+];
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -96,7 +100,9 @@ fn movement(op: &Op, time: i64, n: usize, posted: &[Movement]) -> Movement {
             },
             time,
         ),
-        Op::Adjust(s, l, q) => Movement::adjust(SKUS[s], LOCS[l], dec(q), AdjustReason::Other, time),
+        Op::Adjust(s, l, q) => {
+            Movement::adjust(SKUS[s], LOCS[l], dec(q), AdjustReason::Other, time)
+        }
         Op::Count(s, l, q) => Movement::cycle_count(SKUS[s], LOCS[l], dec(q), time),
         Op::Reserve(s, l, q, r) => Movement::reserve(SKUS[s], LOCS[l], dec(q), res(r), time),
         Op::Release(s, l, r, q) => Movement::release(SKUS[s], LOCS[l], q.map(dec), res(r), time),
@@ -116,7 +122,11 @@ fn total_units(l: &Ledger) -> Decimal {
 }
 
 fn method(i: u8) -> CostMethod {
-    [CostMethod::Fifo, CostMethod::Lifo, CostMethod::MovingAverage][i as usize % 3]
+    [
+        CostMethod::Fifo,
+        CostMethod::Lifo,
+        CostMethod::MovingAverage,
+    ][i as usize % 3]
 }
 
 proptest! {

@@ -146,7 +146,7 @@ pub(crate) struct Taken {
 }
 
 /// One change to a pool's layer queue, recorded so that a failed transaction can be undone.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum LayerUndo {
     /// A layer was removed from the front: put it back.
     PoppedFront(Layer),

@@ -43,10 +43,11 @@ pub use snapshot::SNAPSHOT_VERSION;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::costing::{self, CostMethod, Layer, LayerUndo, Pool, PoolScalars};
 use crate::error::{Error, LedgerError, Result};
+use crate::hash::FxHashMap;
 
 /// How a ledger costs, rounds and treats negative stock.
 ///
@@ -250,7 +251,7 @@ impl DemandHistory {
 #[derive(Debug, Clone, Default)]
 struct Interner {
     names: Vec<String>,
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Interner {
@@ -324,7 +325,7 @@ struct ShipRecord {
 }
 
 /// One undoable change.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Undo {
     Layer(u32, LayerUndo),
     Scalars(u32, PoolScalars),
@@ -364,11 +365,13 @@ pub struct Ledger {
     locations: Interner,
     sku_info: Vec<SkuInfo>,
     slots: Vec<Slot>,
-    slot_index: HashMap<PoolKey, u32>,
-    reservations: HashMap<ResKey, Decimal>,
-    shipments: HashMap<String, ShipRecord>,
-    references: HashMap<String, u32>,
+    slot_index: FxHashMap<PoolKey, u32>,
+    reservations: FxHashMap<ResKey, Decimal>,
+    shipments: FxHashMap<String, ShipRecord>,
+    references: FxHashMap<String, u32>,
     journal: Vec<JournalEntry>,
+    /// Undo-log buffers kept between postings so that a posting allocates nothing for them.
+    spare: (Vec<Undo>, Vec<LayerUndo>),
 }
 
 impl Default for Ledger {
@@ -605,11 +608,12 @@ impl Ledger {
             locations: Interner::default(),
             sku_info: Vec::new(),
             slots: Vec::new(),
-            slot_index: HashMap::new(),
-            reservations: HashMap::new(),
-            shipments: HashMap::new(),
-            references: HashMap::new(),
+            slot_index: FxHashMap::default(),
+            reservations: FxHashMap::default(),
+            shipments: FxHashMap::default(),
+            references: FxHashMap::default(),
             journal: Vec::new(),
+            spare: (Vec::new(), Vec::new()),
         }
     }
 
@@ -677,7 +681,10 @@ impl Ledger {
     pub fn post(&mut self, movement: Movement) -> Result<Outcome> {
         let mut txn = self.begin();
         match self.apply(&mut txn, movement) {
-            Ok(o) => Ok(o),
+            Ok(o) => {
+                self.commit(txn);
+                Ok(o)
+            }
             Err(e) => {
                 self.rollback(txn);
                 Err(e.into())
@@ -705,22 +712,31 @@ impl Ledger {
                 }
             }
         }
+        self.commit(txn);
         Ok(out)
     }
 
-    fn begin(&self) -> Txn {
+    fn begin(&mut self) -> Txn {
+        let (log, scratch) = std::mem::take(&mut self.spare);
         Txn {
             skus: self.skus.names.len(),
             locations: self.locations.names.len(),
             pools: self.slots.len(),
             journal: self.journal.len(),
-            log: Vec::new(),
-            scratch: Vec::new(),
+            log,
+            scratch,
         }
     }
 
-    fn rollback(&mut self, txn: Txn) {
-        for u in txn.log.into_iter().rev() {
+    /// Keeps what the transaction did and its buffers for the next one.
+    fn commit(&mut self, mut txn: Txn) {
+        txn.log.clear();
+        txn.scratch.clear();
+        self.spare = (txn.log, txn.scratch);
+    }
+
+    fn rollback(&mut self, mut txn: Txn) {
+        for u in txn.log.drain(..).rev() {
             match u {
                 Undo::Layer(p, l) => {
                     if let Some(s) = self.slots.get_mut(p as usize) {
@@ -786,6 +802,7 @@ impl Ledger {
         self.sku_info.truncate(txn.skus);
         self.skus.truncate(txn.skus);
         self.locations.truncate(txn.locations);
+        self.commit(txn);
     }
 
     fn intern_sku(&mut self, sku: &str) -> Result<u32, LedgerError> {

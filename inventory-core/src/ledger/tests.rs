@@ -11,9 +11,12 @@ const DAY: i64 = 86_400;
 
 fn three_receipts(method: CostMethod) -> Ledger {
     let mut l = Ledger::with_config(LedgerConfig::new().costing(method)).unwrap();
-    l.post(Movement::receive("A", "W1", d("10"), d("10.00"), 0)).unwrap();
-    l.post(Movement::receive("A", "W1", d("10"), d("12.00"), 1)).unwrap();
-    l.post(Movement::receive("A", "W1", d("10"), d("11.00"), 2)).unwrap();
+    l.post(Movement::receive("A", "W1", d("10"), d("10.00"), 0))
+        .unwrap();
+    l.post(Movement::receive("A", "W1", d("10"), d("12.00"), 1))
+        .unwrap();
+    l.post(Movement::receive("A", "W1", d("10"), d("11.00"), 2))
+        .unwrap();
     l
 }
 
@@ -59,20 +62,32 @@ fn fifo_layers_partial_and_ages() {
         .collect();
     assert_eq!(
         got,
-        vec![(d("5"), d("12"), d("60.00"), 1), (d("10"), d("11"), d("110.00"), 2)]
+        vec![
+            (d("5"), d("12"), d("60.00"), 1),
+            (d("10"), d("11"), d("110.00"), 2)
+        ]
     );
     assert_eq!(v.unit_cost, Some(d("170.00") / d("15")));
 }
 
 #[test]
 fn per_sku_costing_override() {
-    let mut l = Ledger::with_config(LedgerConfig::new().sku_costing("B", CostMethod::Lifo)).unwrap();
+    let mut l =
+        Ledger::with_config(LedgerConfig::new().sku_costing("B", CostMethod::Lifo)).unwrap();
     for sku in ["A", "B"] {
-        l.post(Movement::receive(sku, "W", d("1"), d("1"), 0)).unwrap();
-        l.post(Movement::receive(sku, "W", d("1"), d("3"), 1)).unwrap();
+        l.post(Movement::receive(sku, "W", d("1"), d("1"), 0))
+            .unwrap();
+        l.post(Movement::receive(sku, "W", d("1"), d("3"), 1))
+            .unwrap();
     }
-    assert_eq!(l.post(Movement::ship("A", "W", d("1"), 2)).unwrap().cogs, d("1"));
-    assert_eq!(l.post(Movement::ship("B", "W", d("1"), 2)).unwrap().cogs, d("3"));
+    assert_eq!(
+        l.post(Movement::ship("A", "W", d("1"), 2)).unwrap().cogs,
+        d("1")
+    );
+    assert_eq!(
+        l.post(Movement::ship("B", "W", d("1"), 2)).unwrap().cogs,
+        d("3")
+    );
     assert_eq!(l.costing_of("B"), CostMethod::Lifo);
     // Once a SKU has movements its method is fixed.
     let e = l.set_sku_costing("A", CostMethod::Lifo).unwrap_err();
@@ -84,20 +99,35 @@ fn per_sku_costing_override() {
 #[test]
 fn reservations_flow() {
     let mut l = Ledger::new();
-    l.post(Movement::receive("A", "W", d("10"), d("2.50"), 0)).unwrap();
-    l.post(Movement::reserve("A", "W", d("4"), "SO-1", 1)).unwrap();
-    l.post(Movement::reserve("A", "W", d("3"), "SO-2", 1)).unwrap();
+    l.post(Movement::receive("A", "W", d("10"), d("2.50"), 0))
+        .unwrap();
+    l.post(Movement::reserve("A", "W", d("4"), "SO-1", 1))
+        .unwrap();
+    l.post(Movement::reserve("A", "W", d("3"), "SO-2", 1))
+        .unwrap();
     let p = l.position("A", Some("W")).unwrap();
-    assert_eq!((p.on_hand, p.reserved, p.available), (d("10"), d("7"), d("3")));
+    assert_eq!(
+        (p.on_hand, p.reserved, p.available),
+        (d("10"), d("7"), d("3"))
+    );
     // An unreserved shipment may only take available units.
-    assert_eq!(refused(&mut l, Movement::ship("A", "W", d("4"), 2)), ErrorKind::InsufficientStock);
+    assert_eq!(
+        refused(&mut l, Movement::ship("A", "W", d("4"), 2)),
+        ErrorKind::InsufficientStock
+    );
     // Ship part of SO-1 against the reservation, cancel SO-2.
-    let o = l.post(Movement::ship_reserved("A", "W", d("3"), "SO-1", 2)).unwrap();
+    let o = l
+        .post(Movement::ship_reserved("A", "W", d("3"), "SO-1", 2))
+        .unwrap();
     assert_eq!(o.cogs, d("7.50"));
     assert_eq!(l.reserved_by("SO-1", "A", "W"), d("1"));
-    l.post(Movement::release("A", "W", None, "SO-2", 3)).unwrap();
+    l.post(Movement::release("A", "W", None, "SO-2", 3))
+        .unwrap();
     let p = l.position("A", Some("W")).unwrap();
-    assert_eq!((p.on_hand, p.reserved, p.available), (d("7"), d("1"), d("6")));
+    assert_eq!(
+        (p.on_hand, p.reserved, p.available),
+        (d("7"), d("1"), d("6"))
+    );
     assert_eq!(
         refused(&mut l, Movement::ship_reserved("A", "W", d("2"), "SO-1", 4)),
         ErrorKind::ReservationExceeded
@@ -114,7 +144,8 @@ fn reservations_flow() {
         refused(&mut l, Movement::reserve("A", "W", d("7"), "SO-3", 4)),
         ErrorKind::InsufficientStock
     );
-    l.post(Movement::ship_reserved("A", "W", d("1"), "SO-1", 5)).unwrap();
+    l.post(Movement::ship_reserved("A", "W", d("1"), "SO-1", 5))
+        .unwrap();
     assert_eq!(l.reserved_by("SO-1", "A", "W"), Decimal::ZERO);
     assert_eq!(l.position("A", None).unwrap().reserved, Decimal::ZERO);
 }
@@ -123,7 +154,8 @@ fn reservations_flow() {
 fn customer_return_by_shipment_at_the_cost_it_left_with() {
     let mut l = three_receipts(CostMethod::Fifo);
     // Ships 15 for 160.00 (10 × 10 + 5 × 12).
-    l.post(Movement::ship("A", "W1", d("15"), 3).with_reference("SHP-1")).unwrap();
+    l.post(Movement::ship("A", "W1", d("15"), 3).with_reference("SHP-1"))
+        .unwrap();
     let ret = |q: &str, t: i64, cond: Condition| {
         Movement::new(
             MovementKind::CustomerReturn {
@@ -139,15 +171,25 @@ fn customer_return_by_shipment_at_the_cost_it_left_with() {
     };
     // 4 of 15 back: 160 × 4/15 = 42.666… → 42.67, booked as negative COGS.
     let o = l.post(ret("4", 4, Condition::Sellable)).unwrap();
-    assert_eq!((o.cogs, o.value, o.moved_value), (d("-42.67"), d("42.67"), d("42.67")));
+    assert_eq!(
+        (o.cogs, o.value, o.moved_value),
+        (d("-42.67"), d("42.67"), d("42.67"))
+    );
     // 11 more into quarantine: the exact remainder 160 − 42.67 = 117.33.
     let o = l.post(ret("11", 5, Condition::Quarantine)).unwrap();
     assert_eq!(o.value, d("117.33"));
     let p = l.position("A", Some("W1")).unwrap();
-    assert_eq!((p.on_hand, p.available, p.quarantine), (d("19"), d("19"), d("11")));
+    assert_eq!(
+        (p.on_hand, p.available, p.quarantine),
+        (d("19"), d("19"), d("11"))
+    );
     // Nothing left to return; a return of another SKU's shipment is refused too.
-    assert_eq!(refused(&mut l, ret("1", 6, Condition::Sellable)), ErrorKind::ReturnMismatch);
-    l.post(Movement::receive("B", "W1", d("1"), d("1"), 6)).unwrap();
+    assert_eq!(
+        refused(&mut l, ret("1", 6, Condition::Sellable)),
+        ErrorKind::ReturnMismatch
+    );
+    l.post(Movement::receive("B", "W1", d("1"), d("1"), 6))
+        .unwrap();
     let mut other = ret("1", 6, Condition::Sellable);
     if let MovementKind::CustomerReturn { sku, .. } = &mut other.kind {
         *sku = "B".into();
@@ -170,7 +212,10 @@ fn customer_return_by_shipment_at_the_cost_it_left_with() {
         7,
     );
     let o = l.post(reclass).unwrap();
-    assert_eq!((o.quantity, o.value, o.moved_value), (d("0"), d("0"), d("117.33")));
+    assert_eq!(
+        (o.quantity, o.value, o.moved_value),
+        (d("0"), d("0"), d("117.33"))
+    );
     assert_eq!(l.position("A", Some("W1")).unwrap().available, d("30"));
     // Total value = 170 (left) + 42.67 + 117.33 = 330: everything received is back.
     assert_eq!(l.valuation("A", None).unwrap().value, d("330.00"));
@@ -179,10 +224,15 @@ fn customer_return_by_shipment_at_the_cost_it_left_with() {
 
 #[test]
 fn return_without_shipment_uses_current_unit_cost() {
-    let mut l = Ledger::with_config(LedgerConfig::new().costing(CostMethod::MovingAverage)).unwrap();
-    l.post(Movement::receive("A", "W", d("2"), d("3.00"), 0)).unwrap();
-    l.post(Movement::receive("A", "W", d("2"), d("5.00"), 0)).unwrap();
-    let o = l.post(Movement::customer_return("A", "W", d("1"), 1)).unwrap();
+    let mut l =
+        Ledger::with_config(LedgerConfig::new().costing(CostMethod::MovingAverage)).unwrap();
+    l.post(Movement::receive("A", "W", d("2"), d("3.00"), 0))
+        .unwrap();
+    l.post(Movement::receive("A", "W", d("2"), d("5.00"), 0))
+        .unwrap();
+    let o = l
+        .post(Movement::customer_return("A", "W", d("1"), 1))
+        .unwrap();
     assert_eq!(o.value, d("4.00")); // the average 16 / 4
     let damaged = Movement::new(
         MovementKind::CustomerReturn {
@@ -197,7 +247,10 @@ fn return_without_shipment_uses_current_unit_cost() {
     );
     assert_eq!(l.post(damaged).unwrap().value, d("2.50"));
     let p = l.position("A", None).unwrap();
-    assert_eq!((p.on_hand, p.damaged, p.available), (d("5"), d("2"), d("5")));
+    assert_eq!(
+        (p.on_hand, p.damaged, p.available),
+        (d("5"), d("2"), d("5"))
+    );
     // Damaged goods go back to the supplier from the damaged condition.
     let rts = Movement::new(
         MovementKind::ReturnToSupplier {
@@ -217,15 +270,28 @@ fn return_without_shipment_uses_current_unit_cost() {
 #[test]
 fn transfer_carries_layers_and_ages() {
     let mut l = three_receipts(CostMethod::Fifo);
-    l.post(Movement::receive("A", "W2", d("1"), d("20.00"), 5)).unwrap();
-    let o = l.post(Movement::transfer("A", "W1", "W2", d("12"), 6)).unwrap();
+    l.post(Movement::receive("A", "W2", d("1"), d("20.00"), 5))
+        .unwrap();
+    let o = l
+        .post(Movement::transfer("A", "W1", "W2", d("12"), 6))
+        .unwrap();
     // FIFO takes 10 @ 10 (t=0) and 2 @ 12 (t=1): 124.00.
-    assert_eq!((o.quantity, o.value, o.moved_value), (d("0"), d("0"), d("124.00")));
+    assert_eq!(
+        (o.quantity, o.value, o.moved_value),
+        (d("0"), d("0"), d("124.00"))
+    );
     let v = l.valuation("A", Some("W2")).unwrap();
-    let ages: Vec<_> = v.layers.iter().map(|x| (x.received_at, x.quantity)).collect();
+    let ages: Vec<_> = v
+        .layers
+        .iter()
+        .map(|x| (x.received_at, x.quantity))
+        .collect();
     assert_eq!(ages, vec![(0, d("10")), (1, d("2")), (5, d("1"))]);
     // At W2 the oldest (transferred) units leave first.
-    assert_eq!(l.post(Movement::ship("A", "W2", d("11"), 7)).unwrap().cogs, d("112.00"));
+    assert_eq!(
+        l.post(Movement::ship("A", "W2", d("11"), 7)).unwrap().cogs,
+        d("112.00")
+    );
     let total = l.position("A", None).unwrap();
     assert_eq!(total.on_hand, d("20"));
     assert_eq!(
@@ -241,8 +307,19 @@ fn transfer_carries_layers_and_ages() {
 #[test]
 fn adjustments_and_cycle_counts() {
     let mut l = three_receipts(CostMethod::Fifo);
-    let o = l.post(Movement::adjust("A", "W1", d("-3"), AdjustReason::Damage, 3)).unwrap();
-    assert_eq!((o.quantity, o.value, o.cogs), (d("-3"), d("-30.00"), d("0")));
+    let o = l
+        .post(Movement::adjust(
+            "A",
+            "W1",
+            d("-3"),
+            AdjustReason::Damage,
+            3,
+        ))
+        .unwrap();
+    assert_eq!(
+        (o.quantity, o.value, o.cogs),
+        (d("-3"), d("-30.00"), d("0"))
+    );
     // Found units come in at the current unit cost: value 300 / 27 units, × 1, rounded? No:
     // an explicit cost is used when given.
     let found = Movement::new(
@@ -258,10 +335,14 @@ fn adjustments_and_cycle_counts() {
     );
     assert_eq!(l.post(found).unwrap().value, d("18.00"));
     // Count 25 against 29 recorded: adjustment −4, FIFO takes 4 of the oldest layer (7 @ 10).
-    let o = l.post(Movement::cycle_count("A", "W1", d("25"), 5)).unwrap();
+    let o = l
+        .post(Movement::cycle_count("A", "W1", d("25"), 5))
+        .unwrap();
     assert_eq!((o.adjustment, o.value), (Some(d("-4")), d("-40.00")));
     // A count that matches changes nothing but is recorded.
-    let o = l.post(Movement::cycle_count("A", "W1", d("25"), 6)).unwrap();
+    let o = l
+        .post(Movement::cycle_count("A", "W1", d("25"), 6))
+        .unwrap();
     assert_eq!((o.adjustment, o.quantity), (Some(d("0")), d("0")));
     assert_eq!(l.position("A", Some("W1")).unwrap().on_hand, d("25"));
     assert_eq!(
@@ -277,11 +358,17 @@ fn adjustments_and_cycle_counts() {
         ErrorKind::InvalidInput
     );
     assert_eq!(
-        refused(&mut l, Movement::adjust("A", "W1", d("-26"), AdjustReason::Shrinkage, 7)),
+        refused(
+            &mut l,
+            Movement::adjust("A", "W1", d("-26"), AdjustReason::Shrinkage, 7)
+        ),
         ErrorKind::InsufficientStock
     );
     assert_eq!(
-        refused(&mut l, Movement::adjust("A", "W1", d("0"), AdjustReason::Other, 7)),
+        refused(
+            &mut l,
+            Movement::adjust("A", "W1", d("0"), AdjustReason::Other, 7)
+        ),
         ErrorKind::InvalidInput
     );
 }
@@ -290,15 +377,42 @@ fn adjustments_and_cycle_counts() {
 fn bad_input_is_refused_without_change() {
     let mut l = three_receipts(CostMethod::Fifo);
     let kinds = [
-        (Movement::receive("A", "W1", d("0"), d("1"), 9), ErrorKind::InvalidInput),
-        (Movement::receive("A", "W1", d("-1"), d("1"), 9), ErrorKind::InvalidInput),
-        (Movement::receive("A", "W1", d("0.0000000001"), d("1"), 9), ErrorKind::InvalidInput),
-        (Movement::receive("A", "W1", d("1"), d("-0.01"), 9), ErrorKind::InvalidInput),
-        (Movement::receive("", "W1", d("1"), d("1"), 9), ErrorKind::InvalidInput),
-        (Movement::receive("A", "", d("1"), d("1"), 9), ErrorKind::InvalidInput),
-        (Movement::receive("A", "W1", d("1"), d("1"), 9).with_reference(""), ErrorKind::InvalidInput),
-        (Movement::ship("A", "W1", d("31"), 9), ErrorKind::InsufficientStock),
-        (Movement::ship("A", "W2", d("1"), 9), ErrorKind::InsufficientStock),
+        (
+            Movement::receive("A", "W1", d("0"), d("1"), 9),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            Movement::receive("A", "W1", d("-1"), d("1"), 9),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            Movement::receive("A", "W1", d("0.0000000001"), d("1"), 9),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            Movement::receive("A", "W1", d("1"), d("-0.01"), 9),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            Movement::receive("", "W1", d("1"), d("1"), 9),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            Movement::receive("A", "", d("1"), d("1"), 9),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            Movement::receive("A", "W1", d("1"), d("1"), 9).with_reference(""),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            Movement::ship("A", "W1", d("31"), 9),
+            ErrorKind::InsufficientStock,
+        ),
+        (
+            Movement::ship("A", "W2", d("1"), 9),
+            ErrorKind::InsufficientStock,
+        ),
         (Movement::ship("A", "W1", d("1"), 1), ErrorKind::OutOfOrder),
         (
             Movement::receive("A", "W1", Decimal::MAX, Decimal::MAX, 9),
@@ -315,12 +429,24 @@ fn bad_input_is_refused_without_change() {
         assert!(msg.contains(part), "{msg}");
     }
     // Queries on unknown names.
-    assert_eq!(l.position("Z", None).unwrap_err().kind(), ErrorKind::UnknownSku);
-    assert_eq!(l.position("A", Some("W9")).unwrap_err().kind(), ErrorKind::UnknownLocation);
-    assert_eq!(l.valuation("Z", None).unwrap_err().kind(), ErrorKind::UnknownSku);
+    assert_eq!(
+        l.position("Z", None).unwrap_err().kind(),
+        ErrorKind::UnknownSku
+    );
+    assert_eq!(
+        l.position("A", Some("W9")).unwrap_err().kind(),
+        ErrorKind::UnknownLocation
+    );
+    assert_eq!(
+        l.valuation("Z", None).unwrap_err().kind(),
+        ErrorKind::UnknownSku
+    );
     assert_eq!(l.history("Z").unwrap_err().kind(), ErrorKind::UnknownSku);
     // A failed movement of a new SKU does not leave the SKU or location behind.
-    assert_eq!(refused(&mut l, Movement::ship("NEW", "NEW-W", d("1"), 9)), ErrorKind::InsufficientStock);
+    assert_eq!(
+        refused(&mut l, Movement::ship("NEW", "NEW-W", d("1"), 9)),
+        ErrorKind::InsufficientStock
+    );
     assert!(!l.skus().iter().any(|s| s == "NEW"));
     assert!(!l.locations().iter().any(|s| s == "NEW-W"));
 }
@@ -333,7 +459,13 @@ fn idempotent_references() {
     let json = l.to_json();
     let again = l.post(m.clone()).unwrap();
     assert!(again.duplicate && !first.duplicate);
-    assert_eq!(Outcome { duplicate: false, ..again }, first);
+    assert_eq!(
+        Outcome {
+            duplicate: false,
+            ..again
+        },
+        first
+    );
     assert_eq!(l.to_json(), json);
     assert_eq!(l.len(), 1);
     // Same reference, different payload.
@@ -363,15 +495,24 @@ fn batch_is_all_or_nothing() {
     assert!(matches!(e, Error::Batch { index: 3, .. }));
     assert_eq!(l, before);
     // The references of the failed batch are free again.
-    l.post(Movement::receive("N", "W-NEW", d("2"), d("1"), 10).with_reference("R-1")).unwrap();
+    l.post(Movement::receive("N", "W-NEW", d("2"), d("1"), 10).with_reference("R-1"))
+        .unwrap();
 }
 
 #[test]
 fn columns_convert_and_fail_with_row_index() {
     let mut cols = MovementColumns {
-        kinds: ["receive", "reserve", "ship", "transfer", "adjust", "release", "cycle_count"]
-            .map(String::from)
-            .to_vec(),
+        kinds: [
+            "receive",
+            "reserve",
+            "ship",
+            "transfer",
+            "adjust",
+            "release",
+            "cycle_count",
+        ]
+        .map(String::from)
+        .to_vec(),
         skus: vec!["A".into(); 7],
         locations: vec!["W".into(); 7],
         quantities: ["10", "3", "2", "3", "-1", "", "3"]
@@ -380,7 +521,15 @@ fn columns_convert_and_fail_with_row_index() {
         times: vec![0, 1, 2, 3, 4, 5, 6],
         unit_costs: vec![Some(d("1.5")), None, None, None, None, None, None],
         to_locations: vec![None, None, None, Some("V".into()), None, None, None],
-        reservations: vec![None, Some("SO".into()), Some("SO".into()), None, None, Some("SO".into()), None],
+        reservations: vec![
+            None,
+            Some("SO".into()),
+            Some("SO".into()),
+            None,
+            None,
+            Some("SO".into()),
+            None,
+        ],
         reasons: vec![None, None, None, None, Some("damage".into()), None, None],
         ..Default::default()
     };
@@ -397,7 +546,10 @@ fn columns_convert_and_fail_with_row_index() {
     assert!(matches!(e, Error::Batch { index: 2, .. }), "{e}");
     assert!(fresh.is_empty());
     cols.times.pop();
-    assert_eq!(fresh.post_columns(&cols).unwrap_err().kind(), ErrorKind::InvalidInput);
+    assert_eq!(
+        fresh.post_columns(&cols).unwrap_err().kind(),
+        ErrorKind::InvalidInput
+    );
 }
 
 #[test]
@@ -408,30 +560,41 @@ fn negative_stock_policy_trues_up_cogs() {
         ErrorKind::InsufficientStock
     );
     let mut l = Ledger::with_config(LedgerConfig::new().allow_negative(true)).unwrap();
-    l.post(Movement::receive("A", "W", d("2"), d("10.00"), 0)).unwrap();
+    l.post(Movement::receive("A", "W", d("2"), d("10.00"), 0))
+        .unwrap();
     let s = l.post(Movement::ship("A", "W", d("5"), 1)).unwrap();
     // 2 at 10.00 + 3 provisional at the last cost 10.00.
     assert_eq!(s.cogs, d("50.00"));
     assert_eq!(l.position("A", None).unwrap().on_hand, d("-3"));
     // The next receipt (4 @ 12.00) covers the 3 missing: true-up 3 × 2.00.
-    let r = l.post(Movement::receive("A", "W", d("4"), d("12.00"), 2)).unwrap();
-    assert_eq!((r.cogs, r.value, r.quantity), (d("6.00"), d("42.00"), d("4")));
+    let r = l
+        .post(Movement::receive("A", "W", d("4"), d("12.00"), 2))
+        .unwrap();
+    assert_eq!(
+        (r.cogs, r.value, r.quantity),
+        (d("6.00"), d("42.00"), d("4"))
+    );
     assert_eq!(s.cogs + r.cogs, d("56.00")); // = 2 × 10 + 3 × 12, the actual cost
     assert_eq!(l.valuation("A", None).unwrap().value, d("12.00"));
     // A shipment of a SKU never received books zero provisional cost, trued up later.
     let s = l.post(Movement::ship("B", "W", d("2"), 3)).unwrap();
     assert_eq!(s.cogs, d("0"));
-    let r = l.post(Movement::receive("B", "W", d("2"), d("7.50"), 4)).unwrap();
+    let r = l
+        .post(Movement::receive("B", "W", d("2"), d("7.50"), 4))
+        .unwrap();
     assert_eq!(r.cogs, d("15.00"));
 }
 
 #[test]
 fn out_of_order_per_sku_only() {
     let mut l = Ledger::new();
-    l.post(Movement::receive("A", "W", d("1"), d("1"), 100)).unwrap();
+    l.post(Movement::receive("A", "W", d("1"), d("1"), 100))
+        .unwrap();
     // Another SKU may be earlier; the same SKU may not.
-    l.post(Movement::receive("B", "W", d("1"), d("1"), 50)).unwrap();
-    l.post(Movement::receive("A", "W", d("1"), d("1"), 100)).unwrap();
+    l.post(Movement::receive("B", "W", d("1"), d("1"), 50))
+        .unwrap();
+    l.post(Movement::receive("A", "W", d("1"), d("1"), 100))
+        .unwrap();
     let e = l.post(Movement::ship("A", "W", d("1"), 99)).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::OutOfOrder);
     assert!(e.to_string().contains("99") && e.to_string().contains("100"));
@@ -440,8 +603,10 @@ fn out_of_order_per_sku_only() {
 #[test]
 fn snapshot_round_trip_and_tampering() {
     let mut l = three_receipts(CostMethod::MovingAverage);
-    l.post(Movement::reserve("A", "W1", d("2"), "SO", 3)).unwrap();
-    l.post(Movement::ship("A", "W1", d("7"), 4).with_reference("S")).unwrap();
+    l.post(Movement::reserve("A", "W1", d("2"), "SO", 3))
+        .unwrap();
+    l.post(Movement::ship("A", "W1", d("7"), 4).with_reference("S"))
+        .unwrap();
     let json = l.to_json();
     let back = Ledger::from_json(&json).unwrap();
     assert_eq!(back, l);
@@ -462,7 +627,10 @@ fn snapshot_round_trip_and_tampering() {
     // A tampered state or outcome is detected.
     let tampered = json.replacen("\"reserved\":\"2\"", "\"reserved\":\"3\"", 1);
     assert_ne!(tampered, json);
-    assert_eq!(Ledger::from_json(&tampered).unwrap_err().kind(), ErrorKind::InvalidSnapshot);
+    assert_eq!(
+        Ledger::from_json(&tampered).unwrap_err().kind(),
+        ErrorKind::InvalidSnapshot
+    );
     let v2 = json.replacen("\"version\":1", "\"version\":2", 1);
     assert!(matches!(
         Ledger::from_json(&v2).unwrap_err(),
@@ -475,30 +643,57 @@ fn demand_history_daily_and_weekly() {
     let mut l = Ledger::new();
     // 2026-11-23 is a Monday (day 20780).
     let monday = 20_780 * DAY;
-    l.post(Movement::receive("A", "W", d("100"), d("1"), monday - DAY)).unwrap();
-    l.post(Movement::receive("A", "V", d("100"), d("1"), monday - DAY)).unwrap();
-    l.post(Movement::ship("A", "W", d("3"), monday + 10)).unwrap();
-    l.post(Movement::ship("A", "V", d("2"), monday + 3 * DAY)).unwrap();
-    l.post(Movement::customer_return("A", "W", d("1"), monday + 3 * DAY + 5)).unwrap();
-    l.post(Movement::transfer("A", "W", "V", d("5"), monday + 8 * DAY)).unwrap();
-    l.post(Movement::ship("A", "W", d("4"), monday + 9 * DAY)).unwrap();
-    let h = l.demand_history("A", None, Period::Day, None, None).unwrap();
+    l.post(Movement::receive("A", "W", d("100"), d("1"), monday - DAY))
+        .unwrap();
+    l.post(Movement::receive("A", "V", d("100"), d("1"), monday - DAY))
+        .unwrap();
+    l.post(Movement::ship("A", "W", d("3"), monday + 10))
+        .unwrap();
+    l.post(Movement::ship("A", "V", d("2"), monday + 3 * DAY))
+        .unwrap();
+    l.post(Movement::customer_return(
+        "A",
+        "W",
+        d("1"),
+        monday + 3 * DAY + 5,
+    ))
+    .unwrap();
+    l.post(Movement::transfer("A", "W", "V", d("5"), monday + 8 * DAY))
+        .unwrap();
+    l.post(Movement::ship("A", "W", d("4"), monday + 9 * DAY))
+        .unwrap();
+    let h = l
+        .demand_history("A", None, Period::Day, None, None)
+        .unwrap();
     assert_eq!(h.start, monday - DAY);
     let q: Vec<i64> = h.quantities.iter().map(|x| x.mantissa() as i64).collect();
     assert_eq!(q, vec![0, 3, 0, 0, 1, 0, 0, 0, 0, 0, 4]);
     assert_eq!(h.label(1), "2026-11-23");
-    let w = l.demand_history("A", Some("W"), Period::Week, None, None).unwrap();
+    let w = l
+        .demand_history("A", Some("W"), Period::Week, None, None)
+        .unwrap();
     // Sunday 2026-11-22 starts in week 47; W: 3 − 1 in week 48, 4 in week 49.
     assert_eq!(w.start, monday - 7 * DAY);
     assert_eq!(w.quantities, vec![d("0"), d("2"), d("4")]);
-    assert_eq!((w.label(0), w.label(2)), ("2026-W47".to_string(), "2026-W49".to_string()));
+    assert_eq!(
+        (w.label(0), w.label(2)),
+        ("2026-W47".to_string(), "2026-W49".to_string())
+    );
     // An explicit window is zero-filled beyond the movements.
     let h = l
-        .demand_history("A", None, Period::Day, Some(monday + 9 * DAY), Some(monday + 12 * DAY))
+        .demand_history(
+            "A",
+            None,
+            Period::Day,
+            Some(monday + 9 * DAY),
+            Some(monday + 12 * DAY),
+        )
         .unwrap();
     assert_eq!(h.quantities, vec![d("4"), d("0"), d("0"), d("0")]);
     assert_eq!(
-        l.demand_history("A", None, Period::Day, Some(5), Some(4)).unwrap_err().kind(),
+        l.demand_history("A", None, Period::Day, Some(5), Some(4))
+            .unwrap_err()
+            .kind(),
         ErrorKind::InvalidInput
     );
 }
@@ -506,7 +701,8 @@ fn demand_history_daily_and_weekly() {
 #[test]
 fn history_lists_a_skus_movements_with_cogs() {
     let mut l = three_receipts(CostMethod::Fifo);
-    l.post(Movement::receive("B", "W1", d("1"), d("1"), 3)).unwrap();
+    l.post(Movement::receive("B", "W1", d("1"), d("1"), 3))
+        .unwrap();
     l.post(Movement::ship("A", "W1", d("15"), 3)).unwrap();
     let h = l.history("A").unwrap();
     assert_eq!(h.len(), 4);

@@ -1,0 +1,91 @@
+//! A small, fast, deterministic hasher for the ledger's internal indexes.
+//!
+//! The FxHash function (as used inside rustc): one multiply and rotate per word. SKU and
+//! location names come from the host program, not from an adversary on the network, so
+//! HashDoS resistance (the point of the standard SipHash) is not needed here, and the
+//! lookups on the posting hot path are several times cheaper. Iteration order of these
+//! maps never reaches an output: everything visible is sorted or kept in insertion order.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// The FxHash hasher.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with the Fx hasher.
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distinct_keys_stay_distinct() {
+        let mut m: FxHashMap<String, usize> = FxHashMap::default();
+        for i in 0..10_000 {
+            m.insert(format!("SKU-{i:05}"), i);
+        }
+        assert_eq!(m.len(), 10_000);
+        assert_eq!(m.get("SKU-04242"), Some(&4242));
+        let mut h1 = FxHasher::default();
+        h1.write(b"abcdefghij");
+        let mut h2 = FxHasher::default();
+        h2.write(b"abcdefghik");
+        assert_ne!(h1.finish(), h2.finish());
+    }
+}
