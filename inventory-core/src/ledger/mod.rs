@@ -437,8 +437,25 @@ fn opt_name(field: &'static str, s: &Option<String>) -> Result<(), LedgerError> 
     }
 }
 
+/// The earliest accepted timestamp: 0001-01-01T00:00:00Z.
+pub const MIN_TIMESTAMP: Timestamp = -62_135_596_800;
+/// The latest accepted timestamp: 9999-12-31T23:59:59Z.
+pub const MAX_TIMESTAMP: Timestamp = 253_402_300_799;
+
+fn check_time(field: &str, t: Timestamp) -> Result<(), LedgerError> {
+    if !(MIN_TIMESTAMP..=MAX_TIMESTAMP).contains(&t) {
+        return Err(LedgerError::InvalidInput {
+            message: format!(
+                "{field} {t} is outside the years 1 to 9999 (seconds since the Unix epoch, UTC)"
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Checks a movement's fields on their own (no ledger state needed).
 fn validate(m: &Movement) -> Result<(), LedgerError> {
+    check_time("time", m.time)?;
     opt_name("reference", &m.reference)?;
     match &m.kind {
         MovementKind::Receive {
@@ -1641,6 +1658,12 @@ impl Ledger {
     ) -> Result<DemandHistory> {
         let id = self.sku_id(sku)?;
         let loc = location.map(|l| self.location_id(l)).transpose()?;
+        if let Some(t) = from {
+            check_time("from", t)?;
+        }
+        if let Some(t) = to {
+            check_time("to", t)?;
+        }
         let info = &self.sku_info[id as usize];
         let first = info
             .history

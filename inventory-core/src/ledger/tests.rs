@@ -415,6 +415,14 @@ fn bad_input_is_refused_without_change() {
         ),
         (Movement::ship("A", "W1", d("1"), 1), ErrorKind::OutOfOrder),
         (
+            Movement::receive("A", "W1", d("1"), d("1"), i64::MAX),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            Movement::receive("A", "W1", d("1"), d("1"), MIN_TIMESTAMP - 1),
+            ErrorKind::InvalidInput,
+        ),
+        (
             Movement::receive("A", "W1", Decimal::MAX, Decimal::MAX, 9),
             ErrorKind::Overflow,
         ),
