@@ -18,7 +18,8 @@
 //! - Decimals (quantities, money) cross the boundary as strings: inputs are parsed exactly
 //!   (see [`decimal`](crate#decimals)), outputs are written to `char[INV_DECIMAL_LEN]` fields
 //!   as plain decimal text (`-12.50`, never an exponent).
-//! - Times are `int64_t` seconds since the Unix epoch, UTC.
+//! - Times are `int64_t` seconds since the Unix epoch, UTC (the core accepts the years
+//!   1 to 9999 and refuses others with `INV_INVALID_INPUT`).
 //! - Optional strings are nullable pointers; all strings are NUL-terminated UTF-8.
 //! - Every export catches Rust panics and returns `INV_PANIC` instead of unwinding into C.
 //! - A handle may be used by one thread at a time; functions taking a `const` handle may
@@ -44,15 +45,6 @@ pub mod query;
 use std::ffi::c_char;
 
 pub use error::inv_result;
-
-/// Major version of the library (matches the crate version).
-pub const INV_VERSION_MAJOR: u32 = 0;
-/// Minor version of the library.
-pub const INV_VERSION_MINOR: u32 = 1;
-/// Patch version of the library.
-pub const INV_VERSION_PATCH: u32 = 0;
-/// The version as `"MAJOR.MINOR.PATCH"`; `inv_version()` returns the same text.
-pub const INV_VERSION_STRING: &str = "0.1.0";
 
 /// Size in bytes (including the terminating NUL) of every decimal output field.
 ///
@@ -85,12 +77,16 @@ pub const INV_PERIOD_DAY: inv_period = 0;
 /// ISO 8601 weeks (Monday to Sunday, UTC).
 pub const INV_PERIOD_WEEK: inv_period = 1;
 
-/// Returns the library version as a static NUL-terminated string equal to
-/// `INV_VERSION_STRING`. Never NULL; never free it.
+/// The crate version with a terminating NUL, the source of `inv_version()`.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+
+/// Returns the library version (`"MAJOR.MINOR.PATCH"`) as a static NUL-terminated string.
+///
+/// It equals `INV_VERSION_STRING` of the header the program was compiled with, unless
+/// the program runs against a different build of the library. Never NULL; never free it.
 #[no_mangle]
 pub extern "C" fn inv_version() -> *const c_char {
-    const VERSION: &std::ffi::CStr = c"0.1.0";
-    VERSION.as_ptr()
+    VERSION.as_ptr().cast::<c_char>()
 }
 
 #[cfg(test)]
@@ -98,22 +94,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn version_constants_match_the_crate_version() {
-        assert_eq!(
-            INV_VERSION_MAJOR.to_string(),
-            env!("CARGO_PKG_VERSION_MAJOR")
-        );
-        assert_eq!(
-            INV_VERSION_MINOR.to_string(),
-            env!("CARGO_PKG_VERSION_MINOR")
-        );
-        assert_eq!(
-            INV_VERSION_PATCH.to_string(),
-            env!("CARGO_PKG_VERSION_PATCH")
-        );
-        assert_eq!(INV_VERSION_STRING, env!("CARGO_PKG_VERSION"));
+    fn version_is_the_crate_version() {
         // SAFETY: inv_version returns a pointer to a static NUL-terminated string.
         let v = unsafe { std::ffi::CStr::from_ptr(inv_version()) };
-        assert_eq!(v.to_str().unwrap(), INV_VERSION_STRING);
+        assert_eq!(v.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
     }
 }

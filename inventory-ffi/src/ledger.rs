@@ -1,0 +1,662 @@
+//! The ledger handle: construction, configuration, movements, snapshots.
+
+// The C signatures mirror the core's movement fields one to one.
+#![allow(clippy::too_many_arguments)]
+
+use std::ffi::{c_char, CString};
+
+use inventory_core::{AdjustReason, Ledger, LedgerConfig, Movement, MovementKind, Outcome};
+
+use crate::error::inv_result;
+use crate::ffi::{
+    call, check_out, condition_from_c, costing_from_c, costing_to_c, decimal_field, free_box,
+    guard, parse_core, to_boxed_mut_ptr, to_c_string, try_decimal, try_mut_from_ptr,
+    try_opt_decimal, try_opt_str, try_ref_from_ptr, try_str, write_out, Castable, FfiResult,
+};
+use crate::{inv_condition, inv_costing, INV_DECIMAL_LEN};
+
+/// An inventory ledger (opaque). Create with `inv_ledger_new`,
+/// `inv_ledger_new_with_config` or `inv_ledger_from_json`; release with `inv_ledger_free`.
+///
+/// A ledger is not internally synchronized: use it from one thread at a time, or share it
+/// between threads only through the functions taking a `const inv_ledger *`. Every posting
+/// is atomic: it applies completely or fails and changes nothing.
+pub struct inv_ledger {
+    _private: [u8; 0],
+}
+
+impl Castable for inv_ledger {
+    type RustType = Ledger;
+}
+
+/// How a new ledger costs, rounds and treats negative stock.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct inv_ledger_config {
+    /// The costing method of every SKU without an override (`INV_COSTING_*`). Default FIFO.
+    pub costing: inv_costing,
+    /// Allow sellable stock to go negative (backorders). Default false.
+    pub allow_negative: bool,
+    /// Decimal places that partial-layer issue values are rounded to. Default 2; at most 12.
+    pub money_scale: u32,
+}
+
+/// What posting a movement did. Decimal fields are NUL-terminated decimal text.
+///
+/// `quantity` and `value` are the signed changes of the ledger's total units and total
+/// value; `cogs` is the cost of goods sold booked; `moved_value` the (non-negative) value of
+/// the units moved.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct inv_outcome {
+    /// The movement's position in the journal (0-based).
+    pub sequence: u64,
+    /// Signed change of physical units (all conditions, all locations).
+    pub quantity: [c_char; INV_DECIMAL_LEN],
+    /// Signed change of inventory value.
+    pub value: [c_char; INV_DECIMAL_LEN],
+    /// Cost of goods sold booked by this movement.
+    pub cogs: [c_char; INV_DECIMAL_LEN],
+    /// Value of the units this movement moved.
+    pub moved_value: [c_char; INV_DECIMAL_LEN],
+    /// True for a cycle count: `adjustment` holds the implied adjustment.
+    pub has_adjustment: bool,
+    /// For a cycle count, counted − recorded; otherwise an empty string.
+    pub adjustment: [c_char; INV_DECIMAL_LEN],
+    /// True when the reference was already posted with the same movement: nothing was
+    /// applied and the first outcome is returned.
+    pub duplicate: bool,
+}
+
+impl From<&Outcome> for inv_outcome {
+    fn from(o: &Outcome) -> Self {
+        inv_outcome {
+            sequence: o.sequence,
+            quantity: decimal_field(o.quantity),
+            value: decimal_field(o.value),
+            cogs: decimal_field(o.cogs),
+            moved_value: decimal_field(o.moved_value),
+            has_adjustment: o.adjustment.is_some(),
+            adjustment: o
+                .adjustment
+                .map_or([0 as c_char; INV_DECIMAL_LEN], decimal_field),
+            duplicate: o.duplicate,
+        }
+    }
+}
+
+/// The default configuration: FIFO, no negative stock, money rounded to 2 places.
+#[no_mangle]
+pub extern "C" fn inv_ledger_config_default() -> inv_ledger_config {
+    let d = LedgerConfig::default();
+    inv_ledger_config {
+        costing: costing_to_c(d.costing),
+        allow_negative: d.allow_negative,
+        money_scale: d.money_scale,
+    }
+}
+
+/// Creates an empty ledger with the default configuration into `*out`.
+///
+/// # Safety
+/// `out` must be NULL or point to a writable `inv_ledger *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_new(out: *mut *mut inv_ledger) -> inv_result {
+    call(|| {
+        check_out(out, "out")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, to_boxed_mut_ptr::<inv_ledger>(Ledger::new())) };
+        Ok(())
+    })
+}
+
+/// Creates an empty ledger with `*config` into `*out`.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_ENUM` (costing), `INV_INVALID_INPUT` (money
+/// scale above 12).
+///
+/// # Safety
+/// `config` must be NULL or point to a valid `inv_ledger_config`; `out` must be NULL or
+/// point to a writable `inv_ledger *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_new_with_config(
+    config: *const inv_ledger_config,
+    out: *mut *mut inv_ledger,
+) -> inv_result {
+    call(|| {
+        // SAFETY: a non-NULL `config` points to a valid struct by the contract.
+        let c = unsafe { config.as_ref() }.ok_or_else(|| crate::ffi::Failure::null("config"))?;
+        check_out(out, "out")?;
+        let cfg = LedgerConfig::new()
+            .costing(costing_from_c(c.costing, "config.costing")?)
+            .allow_negative(c.allow_negative)
+            .money_scale(c.money_scale);
+        let ledger = Ledger::with_config(cfg)?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, to_boxed_mut_ptr::<inv_ledger>(ledger)) };
+        Ok(())
+    })
+}
+
+/// Releases a ledger. NULL is a no-op.
+///
+/// # Safety
+/// `ledger` must be NULL or a live ledger handle, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_free(ledger: *mut inv_ledger) {
+    // SAFETY: forwarded contract.
+    guard((), || unsafe { free_box(ledger) })
+}
+
+/// Sets the costing method of one SKU; refused (`INV_INVALID_STATE`) once the SKU has
+/// movements.
+///
+/// # Safety
+/// `ledger` must be NULL or a live ledger handle; `sku` NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_set_sku_costing(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    costing: inv_costing,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_mut_from_ptr(ledger, "ledger") }?;
+        // SAFETY: forwarded contract.
+        let sku = unsafe { try_str(sku, "sku") }?;
+        l.set_sku_costing(sku, costing_from_c(costing, "costing")?)?;
+        Ok(())
+    })
+}
+
+/// Posts one movement of `kind` and writes its outcome to `out` (nullable).
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `reference` NULL or NUL-terminated; `out` NULL or writable.
+unsafe fn post(
+    ledger: *mut inv_ledger,
+    kind: impl FnOnce() -> FfiResult<MovementKind>,
+    time: i64,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> FfiResult<()> {
+    // SAFETY: forwarded contract.
+    let l = unsafe { try_mut_from_ptr(ledger, "ledger") }?;
+    let kind = kind()?;
+    // SAFETY: forwarded contract.
+    let reference = unsafe { try_opt_str(reference, "reference") }?;
+    let movement = Movement {
+        time,
+        reference: reference.map(str::to_owned),
+        kind,
+    };
+    let outcome = l.post(movement)?;
+    // SAFETY: `out` is NULL or writable by the contract.
+    unsafe { write_out(out, inv_outcome::from(&outcome)) };
+    Ok(())
+}
+
+/// Receives `quantity` units at `unit_cost` into sellable stock.
+///
+/// `purchase_order` and `reference` (idempotency key) are optional; `out` may be NULL.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; every string NULL or NUL-terminated; `out` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_receive(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    unit_cost: *const c_char,
+    time: i64,
+    purchase_order: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::Receive {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    location: try_str(location, "location")?.to_owned(),
+                    quantity: try_decimal(quantity, "quantity")?,
+                    unit_cost: try_decimal(unit_cost, "unit_cost")?,
+                    purchase_order: try_opt_str(purchase_order, "purchase_order")?
+                        .map(str::to_owned),
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Ships `quantity` units; with a `reservation` (nullable) they come from that reservation.
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_ship(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    reservation: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::Ship {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    location: try_str(location, "location")?.to_owned(),
+                    quantity: try_decimal(quantity, "quantity")?,
+                    reservation: try_opt_str(reservation, "reservation")?.map(str::to_owned),
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Takes back `quantity` units from a customer into `condition` stock.
+///
+/// With `shipment` (nullable: the reference of the shipment) they come back at the cost
+/// they left with; else at `unit_cost` (nullable decimal); else at the current unit cost.
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_customer_return(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    condition: inv_condition,
+    shipment: *const c_char,
+    unit_cost: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::CustomerReturn {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    location: try_str(location, "location")?.to_owned(),
+                    quantity: try_decimal(quantity, "quantity")?,
+                    condition: condition_from_c(condition, "condition")?,
+                    shipment: try_opt_str(shipment, "shipment")?.map(str::to_owned),
+                    unit_cost: try_opt_decimal(unit_cost, "unit_cost")?,
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Sends `quantity` units of `condition` stock back to the supplier (at their cost).
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_return_to_supplier(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    condition: inv_condition,
+    purchase_order: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::ReturnToSupplier {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    location: try_str(location, "location")?.to_owned(),
+                    quantity: try_decimal(quantity, "quantity")?,
+                    condition: condition_from_c(condition, "condition")?,
+                    purchase_order: try_opt_str(purchase_order, "purchase_order")?
+                        .map(str::to_owned),
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Moves `quantity` units of `condition` stock from one location to another.
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_transfer(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    from_location: *const c_char,
+    to_location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    condition: inv_condition,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::Transfer {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    from: try_str(from_location, "from_location")?.to_owned(),
+                    to: try_str(to_location, "to_location")?.to_owned(),
+                    quantity: try_decimal(quantity, "quantity")?,
+                    condition: condition_from_c(condition, "condition")?,
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Moves `quantity` units at one location from condition `from` to condition `to`
+/// (e.g. quarantine → sellable after inspection).
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_reclassify(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    from: inv_condition,
+    to: inv_condition,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::Reclassify {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    location: try_str(location, "location")?.to_owned(),
+                    quantity: try_decimal(quantity, "quantity")?,
+                    from: condition_from_c(from, "from")?,
+                    to: condition_from_c(to, "to")?,
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Adjusts `condition` stock by a signed `quantity` for `reason`.
+///
+/// `reason` is the core's reason name: `"damage"`, `"shrinkage"`, `"found"`, `"expired"`,
+/// `"correction"`, `"cycle_count"` or `"other"` (anything else: `INV_INVALID_INPUT`).
+/// `unit_cost` (nullable decimal) prices added units.
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_adjust(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    reason: *const c_char,
+    time: i64,
+    condition: inv_condition,
+    unit_cost: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::Adjust {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    location: try_str(location, "location")?.to_owned(),
+                    quantity: try_decimal(quantity, "quantity")?,
+                    reason: parse_core::<AdjustReason>(try_str(reason, "reason")?)?,
+                    condition: condition_from_c(condition, "condition")?,
+                    unit_cost: try_opt_decimal(unit_cost, "unit_cost")?,
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Records a physical count of `condition` stock; the implied adjustment is in
+/// `out->adjustment`. `unit_cost` (nullable decimal) prices units found beyond the record.
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_cycle_count(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    counted: *const c_char,
+    time: i64,
+    condition: inv_condition,
+    unit_cost: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::CycleCount {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    location: try_str(location, "location")?.to_owned(),
+                    counted: try_decimal(counted, "counted")?,
+                    condition: condition_from_c(condition, "condition")?,
+                    unit_cost: try_opt_decimal(unit_cost, "unit_cost")?,
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Reserves `quantity` available units for `reservation` (an order id).
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_reserve(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    reservation: *const c_char,
+    time: i64,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::Reserve {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    location: try_str(location, "location")?.to_owned(),
+                    quantity: try_decimal(quantity, "quantity")?,
+                    reservation: try_str(reservation, "reservation")?.to_owned(),
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Releases `quantity` (nullable decimal: NULL releases all) of `reservation`.
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_release(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    reservation: *const c_char,
+    time: i64,
+    quantity: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::Release {
+                    sku: try_str(sku, "sku")?.to_owned(),
+                    location: try_str(location, "location")?.to_owned(),
+                    quantity: try_opt_decimal(quantity, "quantity")?,
+                    reservation: try_str(reservation, "reservation")?.to_owned(),
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Writes the ledger's snapshot JSON (canonical: the same ledger always gives the same
+/// text) to `*out`; release it with `inv_string_free`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_to_json(
+    ledger: *const inv_ledger,
+    out: *mut *mut c_char,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
+        check_out(out, "out")?;
+        let s = to_c_string(l.to_json(), "the snapshot")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, s.into_raw()) };
+        Ok(())
+    })
+}
+
+/// Reads a snapshot written by `inv_ledger_to_json` into a new ledger at `*out`.
+///
+/// Errors: `INV_INVALID_SNAPSHOT` for malformed, unsupported or inconsistent snapshots.
+///
+/// # Safety
+/// `json` NULL or NUL-terminated; `out` NULL or a writable `inv_ledger *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_from_json(
+    json: *const c_char,
+    out: *mut *mut inv_ledger,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let json = unsafe { try_str(json, "json") }?;
+        check_out(out, "out")?;
+        let ledger = Ledger::from_json(json)?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, to_boxed_mut_ptr::<inv_ledger>(ledger)) };
+        Ok(())
+    })
+}
+
+/// Writes the journal (every applied movement and its outcome, in order) as a JSON array
+/// to `*out`; release it with `inv_string_free`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_journal_json(
+    ledger: *const inv_ledger,
+    out: *mut *mut c_char,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
+        check_out(out, "out")?;
+        let json = serde_json::to_string(l.journal()).map_err(|e| {
+            crate::ffi::Failure::new(crate::error::INV_PANIC, format!("serializing: {e}"))
+        })?;
+        let s = to_c_string(json, "the journal")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, s.into_raw()) };
+        Ok(())
+    })
+}
+
+/// Releases a string returned by this library. NULL is a no-op.
+///
+/// # Safety
+/// `s` must be NULL or a string returned by this library, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn inv_string_free(s: *mut c_char) {
+    guard((), || {
+        if !s.is_null() {
+            // SAFETY: `s` came from `CString::into_raw` in this library and is freed once.
+            drop(unsafe { CString::from_raw(s) });
+        }
+    })
+}
+
+/// The number of applied movements (the journal's length); 0 for NULL.
+///
+/// # Safety
+/// `ledger` NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_len(ledger: *const inv_ledger) -> usize {
+    // SAFETY: forwarded contract.
+    guard(0, || {
+        unsafe { try_ref_from_ptr(ledger, "ledger") }.map_or(0, Ledger::len)
+    })
+}
