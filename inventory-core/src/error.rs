@@ -164,6 +164,43 @@ pub enum LedgerError {
     },
 }
 
+/// Errors raised by the policy math, classification and health metrics.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PolicyError {
+    /// A parameter is outside its valid range (negative demand, a service level outside
+    /// (0, 1), a zero holding cost, NaN, ...).
+    #[error("invalid {name} {value}: {expected}")]
+    InvalidParameter {
+        /// The parameter's name.
+        name: &'static str,
+        /// The value given.
+        value: f64,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// Two quantities are expressed in different units of time.
+    #[error(
+        "{what}: demand is per {demand} but the lead time is in {lead_time}s; convert one first"
+    )]
+    UnitMismatch {
+        /// What was being computed.
+        what: &'static str,
+        /// The demand's unit.
+        demand: &'static str,
+        /// The lead time's unit.
+        lead_time: &'static str,
+    },
+    /// An input is unusable as a whole (empty where data is needed, lengths differ, ...).
+    #[error("invalid input: {message}")]
+    InvalidInput {
+        /// What was wrong.
+        message: String,
+    },
+}
+
+impl Eq for PolicyError {}
+
 /// Errors raised while reading a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -200,6 +237,9 @@ pub enum Error {
     /// An error reading a snapshot.
     #[error(transparent)]
     Snapshot(#[from] SnapshotError),
+    /// An error of the policy math, classification or health metrics.
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
     /// An error in one movement of a batch; nothing of the batch was applied.
     #[error("movement {index} of the batch: {source}")]
     Batch {
@@ -288,6 +328,7 @@ impl Error {
         match self {
             Error::Ledger(e) => e.kind(),
             Error::Snapshot(_) => ErrorKind::InvalidSnapshot,
+            Error::Policy(_) => ErrorKind::InvalidInput,
             Error::Batch { source, .. } => source.kind(),
         }
     }

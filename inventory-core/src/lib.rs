@@ -5,9 +5,11 @@ pub mod costing;
 pub mod error;
 mod hash;
 pub mod ledger;
+pub mod policy;
+pub mod stats;
 
 pub use costing::{CostMethod, Layer};
-pub use error::{Error, ErrorKind, LedgerError, Result, SnapshotError};
+pub use error::{Error, ErrorKind, LedgerError, PolicyError, Result, SnapshotError};
 pub use ledger::{
     AdjustReason, Condition, CostLayer, DemandHistory, JournalEntry, Ledger, LedgerConfig,
     Movement, MovementColumns, MovementKind, Outcome, Period, Position, Timestamp, Valuation,

@@ -237,6 +237,16 @@ impl DemandHistory {
         }
     }
 
+    /// The quantities as `f64` (the exact-to-statistics boundary: each decimal is converted
+    /// to the nearest `f64`).
+    pub fn to_f64(&self) -> Vec<f64> {
+        use rust_decimal::prelude::ToPrimitive;
+        self.quantities
+            .iter()
+            .map(|q| q.to_f64().unwrap_or(0.0))
+            .collect()
+    }
+
     /// The label of bucket `i`: `YYYY-MM-DD` for days, `YYYY-Www` for ISO weeks.
     pub fn label(&self, i: usize) -> String {
         let day =

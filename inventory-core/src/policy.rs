@@ -1,0 +1,952 @@
+//! Inventory policy math: safety stock, reorder points, the EOQ family and the newsvendor.
+//!
+//! Statistics are `f64` (demand rates, standard deviations, safety stock before rounding);
+//! money amounts here are rates and expectations, not booked values, so they are `f64` too.
+//! Every function checks its inputs and returns [`PolicyError`] instead of a NaN or an
+//! infinite result.
+//!
+//! # Units of time
+//!
+//! Demand is a rate *per* [`TimeUnit`] and a lead time is a duration *in* a [`TimeUnit`].
+//! [`safety_stock`] refuses to mix them ([`PolicyError::UnitMismatch`]); convert explicitly
+//! with [`DemandStats::convert`]. The EOQ family works in years: annual demand, holding cost
+//! per unit per year.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{PolicyError, Result};
+use crate::ledger::{DemandHistory, Period};
+use crate::stats;
+
+type PResult<T> = std::result::Result<T, PolicyError>;
+
+/// A unit of time. A week is 7 days, a year 365.25 days and a month a twelfth of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    /// One day.
+    Day,
+    /// Seven days.
+    Week,
+    /// 365.25 / 12 days.
+    Month,
+    /// 365.25 days.
+    Year,
+}
+
+impl TimeUnit {
+    /// The length in days.
+    pub fn days(self) -> f64 {
+        match self {
+            TimeUnit::Day => 1.0,
+            TimeUnit::Week => 7.0,
+            TimeUnit::Month => 365.25 / 12.0,
+            TimeUnit::Year => 365.25,
+        }
+    }
+
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::Day => "day",
+            TimeUnit::Week => "week",
+            TimeUnit::Month => "month",
+            TimeUnit::Year => "year",
+        }
+    }
+}
+
+impl std::str::FromStr for TimeUnit {
+    type Err = PolicyError;
+    fn from_str(s: &str) -> PResult<Self> {
+        match s {
+            "day" | "days" => Ok(TimeUnit::Day),
+            "week" | "weeks" => Ok(TimeUnit::Week),
+            "month" | "months" => Ok(TimeUnit::Month),
+            "year" | "years" => Ok(TimeUnit::Year),
+            _ => Err(PolicyError::InvalidInput {
+                message: format!("unknown time unit {s:?} (expected day, week, month or year)"),
+            }),
+        }
+    }
+}
+
+pub(crate) fn finite(name: &'static str, v: f64) -> PResult<f64> {
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(PolicyError::InvalidParameter {
+            name,
+            value: v,
+            expected: "a finite number",
+        })
+    }
+}
+
+pub(crate) fn non_negative(name: &'static str, v: f64) -> PResult<f64> {
+    if finite(name, v)? < 0.0 {
+        return Err(PolicyError::InvalidParameter {
+            name,
+            value: v,
+            expected: "a number ≥ 0",
+        });
+    }
+    Ok(v)
+}
+
+pub(crate) fn positive(name: &'static str, v: f64) -> PResult<f64> {
+    if finite(name, v)? <= 0.0 {
+        return Err(PolicyError::InvalidParameter {
+            name,
+            value: v,
+            expected: "a number > 0",
+        });
+    }
+    Ok(v)
+}
+
+fn probability(name: &'static str, v: f64) -> PResult<f64> {
+    if v.is_nan() || v <= 0.0 || v >= 1.0 {
+        return Err(PolicyError::InvalidParameter {
+            name,
+            value: v,
+            expected: "a probability strictly between 0 and 1",
+        });
+    }
+    Ok(v)
+}
+
+/// Mean and standard deviation of demand per period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DemandStats {
+    /// Mean demand per period (≥ 0).
+    pub mean: f64,
+    /// Standard deviation of demand per period (≥ 0).
+    pub std_dev: f64,
+    /// The period.
+    pub per: TimeUnit,
+}
+
+impl DemandStats {
+    /// Demand statistics from given numbers.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidParameter`] for a negative or non-finite mean or deviation.
+    pub fn new(mean: f64, std_dev: f64, per: TimeUnit) -> Result<Self> {
+        Ok(DemandStats {
+            mean: non_negative("mean demand", mean)?,
+            std_dev: non_negative("demand standard deviation", std_dev)?,
+            per,
+        })
+    }
+
+    /// Mean and *sample* standard deviation (divisor n − 1; 0 for a single period) of a
+    /// demand series. Negative buckets (returns above sales) count as they are; a negative
+    /// mean is refused.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidInput`] for an empty series, [`PolicyError::InvalidParameter`]
+    /// for a non-finite value or a negative mean.
+    pub fn from_series(series: &[f64], per: TimeUnit) -> Result<Self> {
+        if series.is_empty() {
+            return Err(PolicyError::InvalidInput {
+                message: "the demand series is empty".into(),
+            }
+            .into());
+        }
+        for &x in series {
+            finite("demand", x)?;
+        }
+        let (mean, sd) = mean_sd(series);
+        DemandStats::new(mean, sd, per)
+    }
+
+    /// Demand statistics of a ledger's demand history (days or ISO weeks).
+    ///
+    /// # Errors
+    /// As [`DemandStats::from_series`].
+    pub fn from_history(history: &DemandHistory) -> Result<Self> {
+        let per = match history.period {
+            Period::Day => TimeUnit::Day,
+            Period::Week => TimeUnit::Week,
+        };
+        DemandStats::from_series(&history.to_f64(), per)
+    }
+
+    /// The same demand per another period, assuming demand in disjoint periods is
+    /// independent and identically distributed: the mean scales with the length ratio `k`,
+    /// the standard deviation with `√k`.
+    pub fn convert(self, to: TimeUnit) -> Self {
+        let k = to.days() / self.per.days();
+        DemandStats {
+            mean: self.mean * k,
+            std_dev: self.std_dev * k.sqrt(),
+            per: to,
+        }
+    }
+}
+
+/// Mean and sample standard deviation (n − 1; 0 for n = 1), by Welford's method.
+pub(crate) fn mean_sd(xs: &[f64]) -> (f64, f64) {
+    let mut mean = 0.0;
+    let mut m2 = 0.0;
+    for (i, &x) in xs.iter().enumerate() {
+        let d = x - mean;
+        mean += d / (i + 1) as f64;
+        m2 += d * (x - mean);
+    }
+    let n = xs.len();
+    let var = if n > 1 { m2 / (n - 1) as f64 } else { 0.0 };
+    (mean, var.max(0.0).sqrt())
+}
+
+/// A replenishment lead time: mean and standard deviation, in a unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LeadTime {
+    /// Mean lead time (≥ 0).
+    pub mean: f64,
+    /// Its standard deviation (≥ 0).
+    pub std_dev: f64,
+    /// The unit.
+    pub unit: TimeUnit,
+}
+
+impl LeadTime {
+    /// A lead time.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidParameter`] for a negative or non-finite value.
+    pub fn new(mean: f64, std_dev: f64, unit: TimeUnit) -> Result<Self> {
+        Ok(LeadTime {
+            mean: non_negative("lead time", mean)?,
+            std_dev: non_negative("lead time standard deviation", std_dev)?,
+            unit,
+        })
+    }
+
+    /// A fixed lead time.
+    ///
+    /// # Errors
+    /// As [`LeadTime::new`].
+    pub fn fixed(mean: f64, unit: TimeUnit) -> Result<Self> {
+        LeadTime::new(mean, 0.0, unit)
+    }
+}
+
+/// The service to protect.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceTarget {
+    /// Cycle service level α: the probability of no stockout in a replenishment cycle.
+    /// The safety factor is z = Φ⁻¹(α).
+    CycleServiceLevel(f64),
+    /// Fill rate β: the expected share of demand served from stock, for replenishment
+    /// orders of `order_quantity` units. The safety factor k solves the standard normal
+    /// loss equation σ·G(k) = (1 − β)·Q (Silver, Pyke & Peterson, *Inventory Management and
+    /// Production Planning and Scheduling*, 3rd ed., §7.7). For a periodic review, pass the
+    /// expected demand per review period as the order quantity.
+    FillRate {
+        /// β, strictly between 0 and 1.
+        fill_rate: f64,
+        /// The replenishment quantity Q (> 0), in units.
+        order_quantity: f64,
+    },
+}
+
+/// How safety stock is computed. `d`, `σd`: mean and deviation of demand per period;
+/// `L`, `σL`: mean and deviation of the lead time in the same periods; `z` the safety factor.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SafetyStockMethod {
+    /// Demand variability only: `z·σd·√L`.
+    DemandVariability,
+    /// Lead-time variability only: `z·d·σL`.
+    LeadTimeVariability,
+    /// Both, independent: `z·√(L·σd² + d²·σL²)`.
+    Combined,
+    /// The max-minus-average heuristic: `d_max·L_max − d·L` (no service target).
+    MaxMinusAverage {
+        /// The largest demand per period.
+        max_demand: f64,
+        /// The longest lead time.
+        max_lead_time: f64,
+    },
+    /// Periodic review every `review_period` periods: the protection interval is `L + R`,
+    /// `z·√((L + R)·σd² + d²·σL²)`.
+    PeriodicReview {
+        /// The review period R, in the lead time's unit.
+        review_period: f64,
+    },
+}
+
+/// Safety stock and the reorder point it implies.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SafetyStock {
+    /// Safety stock in units (before any rounding; may be negative for a low target).
+    pub safety_stock: f64,
+    /// The safety factor z (or k for a fill rate); `None` for max-minus-average.
+    pub safety_factor: Option<f64>,
+    /// The protection interval (L, or L + R for a periodic review), in periods.
+    pub protection_interval: f64,
+    /// Expected demand over the protection interval.
+    pub expected_demand: f64,
+    /// Standard deviation of demand over the protection interval.
+    pub std_dev_protection: f64,
+    /// The reorder point (order-up-to level for a periodic review): expected demand over
+    /// the protection interval + safety stock.
+    pub reorder_point: f64,
+}
+
+/// Safety stock and reorder point.
+///
+/// ```
+/// use inventory_core::policy::{safety_stock, DemandStats, LeadTime, SafetyStockMethod, ServiceTarget, TimeUnit};
+///
+/// // 100 units/day, σ 20/day, lead time 4 days, 95 % cycle service: z = 1.6449,
+/// // SS = 1.6449 × 20 × √4 = 65.8, reorder point = 400 + 65.8.
+/// let d = DemandStats::new(100.0, 20.0, TimeUnit::Day).unwrap();
+/// let lt = LeadTime::fixed(4.0, TimeUnit::Day).unwrap();
+/// let ss = safety_stock(&d, &lt, SafetyStockMethod::DemandVariability,
+///     ServiceTarget::CycleServiceLevel(0.95)).unwrap();
+/// assert!((ss.safety_stock - 65.794).abs() < 1e-3);
+/// assert!((ss.reorder_point - 465.794).abs() < 1e-3);
+/// ```
+///
+/// # Errors
+/// [`PolicyError::UnitMismatch`] when demand and lead time use different units;
+/// [`PolicyError::InvalidParameter`] for a service level or fill rate outside (0, 1), a
+/// non-positive order quantity, a negative review period, or a maximum below the average.
+pub fn safety_stock(
+    demand: &DemandStats,
+    lead_time: &LeadTime,
+    method: SafetyStockMethod,
+    target: ServiceTarget,
+) -> Result<SafetyStock> {
+    if demand.per != lead_time.unit {
+        return Err(PolicyError::UnitMismatch {
+            what: "safety stock",
+            demand: demand.per.as_str(),
+            lead_time: lead_time.unit.as_str(),
+        }
+        .into());
+    }
+    let d = non_negative("mean demand", demand.mean)?;
+    let sd = non_negative("demand standard deviation", demand.std_dev)?;
+    let l = non_negative("lead time", lead_time.mean)?;
+    let sl = non_negative("lead time standard deviation", lead_time.std_dev)?;
+    let (interval, sigma) = match method {
+        SafetyStockMethod::DemandVariability => (l, sd * l.sqrt()),
+        SafetyStockMethod::LeadTimeVariability => (l, d * sl),
+        SafetyStockMethod::Combined => (l, (l * sd * sd + d * d * sl * sl).sqrt()),
+        SafetyStockMethod::PeriodicReview { review_period } => {
+            let r = non_negative("review period", review_period)?;
+            let p = l + r;
+            (p, (p * sd * sd + d * d * sl * sl).sqrt())
+        }
+        SafetyStockMethod::MaxMinusAverage {
+            max_demand,
+            max_lead_time,
+        } => {
+            let md = non_negative("maximum demand", max_demand)?;
+            let ml = non_negative("maximum lead time", max_lead_time)?;
+            if md < d {
+                return Err(PolicyError::InvalidParameter {
+                    name: "maximum demand",
+                    value: md,
+                    expected: "at least the mean demand",
+                }
+                .into());
+            }
+            if ml < l {
+                return Err(PolicyError::InvalidParameter {
+                    name: "maximum lead time",
+                    value: ml,
+                    expected: "at least the mean lead time",
+                }
+                .into());
+            }
+            let ss = md * ml - d * l;
+            return Ok(SafetyStock {
+                safety_stock: ss,
+                safety_factor: None,
+                protection_interval: l,
+                expected_demand: d * l,
+                std_dev_protection: 0.0,
+                reorder_point: d * l + ss,
+            });
+        }
+    };
+    let k = safety_factor(target, sigma)?;
+    let ss = k * sigma;
+    let expected = d * interval;
+    Ok(SafetyStock {
+        safety_stock: ss,
+        safety_factor: Some(k),
+        protection_interval: interval,
+        expected_demand: expected,
+        std_dev_protection: sigma,
+        reorder_point: expected + ss,
+    })
+}
+
+/// The safety factor for a target, given the deviation over the protection interval.
+///
+/// For a fill rate with `sigma = 0` there is no uncertainty: the factor is 0.
+///
+/// # Errors
+/// [`PolicyError::InvalidParameter`] for a target outside (0, 1) or a non-positive
+/// order quantity.
+pub fn safety_factor(target: ServiceTarget, sigma: f64) -> PResult<f64> {
+    match target {
+        ServiceTarget::CycleServiceLevel(a) => {
+            Ok(stats::inv_cdf(probability("cycle service level", a)?))
+        }
+        ServiceTarget::FillRate {
+            fill_rate,
+            order_quantity,
+        } => {
+            let b = probability("fill rate", fill_rate)?;
+            let q = positive("order quantity", order_quantity)?;
+            if sigma <= 0.0 {
+                return Ok(0.0);
+            }
+            let k = stats::inv_loss((1.0 - b) * q / sigma);
+            finite("safety factor", k)
+        }
+    }
+}
+
+/// The fill rate a safety factor `k` achieves: `1 − σ·G(k)/Q`.
+///
+/// # Errors
+/// [`PolicyError::InvalidParameter`] for non-finite inputs or a non-positive order quantity.
+pub fn fill_rate_of(k: f64, sigma: f64, order_quantity: f64) -> Result<f64> {
+    let k = finite("safety factor", k)?;
+    let s = non_negative("standard deviation", sigma)?;
+    let q = positive("order quantity", order_quantity)?;
+    Ok(1.0 - s * stats::loss(k) / q)
+}
+
+// ----- EOQ family -----
+
+/// An order quantity with its annual costs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct OrderQuantity {
+    /// Units per order.
+    pub quantity: f64,
+    /// Ordering + holding (+ backorder) cost per year, excluding the purchase cost.
+    pub total_cost: f64,
+    /// Ordering cost per year: D/Q·S.
+    pub ordering_cost: f64,
+    /// Holding cost per year.
+    pub holding_cost: f64,
+    /// Orders per year: D/Q.
+    pub orders_per_year: f64,
+    /// Time between orders, in years: Q/D.
+    pub cycle_years: f64,
+}
+
+fn eoq_inputs(annual_demand: f64, order_cost: f64, holding_cost: f64) -> PResult<(f64, f64, f64)> {
+    Ok((
+        non_negative("annual demand", annual_demand)?,
+        non_negative("order cost", order_cost)?,
+        positive("holding cost", holding_cost)?,
+    ))
+}
+
+/// The cost of ordering `quantity` units at a time: `D/Q·S + Q/2·H`.
+///
+/// # Errors
+/// [`PolicyError::InvalidParameter`] for negative demand or order cost, a non-positive
+/// holding cost or quantity, or non-finite input.
+pub fn eoq_cost(
+    annual_demand: f64,
+    order_cost: f64,
+    holding_cost: f64,
+    quantity: f64,
+) -> Result<OrderQuantity> {
+    let (d, s, h) = eoq_inputs(annual_demand, order_cost, holding_cost)?;
+    let q = positive("order quantity", quantity)?;
+    let ordering = d / q * s;
+    let holding = q / 2.0 * h;
+    Ok(OrderQuantity {
+        quantity: q,
+        total_cost: ordering + holding,
+        ordering_cost: ordering,
+        holding_cost: holding,
+        orders_per_year: d / q,
+        cycle_years: if d > 0.0 { q / d } else { f64::MAX },
+    })
+}
+
+/// The economic order quantity `Q* = √(2·D·S/H)` (Harris 1913) and its annual cost
+/// `√(2·D·S·H)`.
+///
+/// ```
+/// // D = 1,000/year, S = 10 per order, H = 0.50 per unit-year: Q* = √40,000 = 200, cost 100.
+/// let e = inventory_core::policy::eoq(1000.0, 10.0, 0.5).unwrap();
+/// assert!((e.quantity - 200.0).abs() < 1e-9 && (e.total_cost - 100.0).abs() < 1e-9);
+/// ```
+///
+/// With zero demand or zero order cost the quantity is 0 and so is the cost.
+///
+/// # Errors
+/// As [`eoq_cost`].
+pub fn eoq(annual_demand: f64, order_cost: f64, holding_cost: f64) -> Result<OrderQuantity> {
+    let (d, s, h) = eoq_inputs(annual_demand, order_cost, holding_cost)?;
+    let q = (2.0 * d * s / h).sqrt();
+    if q == 0.0 {
+        return Ok(OrderQuantity {
+            quantity: 0.0,
+            total_cost: 0.0,
+            ordering_cost: 0.0,
+            holding_cost: 0.0,
+            orders_per_year: 0.0,
+            cycle_years: f64::MAX,
+        });
+    }
+    eoq_cost(d, s, h, q)
+}
+
+/// EOQ with planned backorders.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BackorderQuantity {
+    /// Units per order: `√(2DS/H · (H + B)/B)`.
+    pub quantity: f64,
+    /// The largest backlog just before an order arrives: `Q·H/(H + B)`.
+    pub max_backorder: f64,
+    /// The largest inventory: `Q − max_backorder`.
+    pub max_inventory: f64,
+    /// Ordering + holding + backorder cost per year: `√(2DSH · B/(H + B))`.
+    pub total_cost: f64,
+}
+
+/// EOQ with planned backorders, `B` the cost of one unit backordered for one year
+/// (Hadley & Whitin 1963; Nahmias, *Production and Operations Analysis*, §4.7).
+///
+/// # Errors
+/// As [`eoq_cost`], and a non-positive backorder cost.
+pub fn eoq_backorders(
+    annual_demand: f64,
+    order_cost: f64,
+    holding_cost: f64,
+    backorder_cost: f64,
+) -> Result<BackorderQuantity> {
+    let (d, s, h) = eoq_inputs(annual_demand, order_cost, holding_cost)?;
+    let b = positive("backorder cost", backorder_cost)?;
+    let q = (2.0 * d * s / h * (h + b) / b).sqrt();
+    let backlog = q * h / (h + b);
+    Ok(BackorderQuantity {
+        quantity: q,
+        max_backorder: backlog,
+        max_inventory: q - backlog,
+        total_cost: (2.0 * d * s * h * b / (h + b)).sqrt(),
+    })
+}
+
+/// Economic production quantity with a finite production rate.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ProductionQuantity {
+    /// Units per production run: `√(2DS / (H·(1 − D/P)))`.
+    pub quantity: f64,
+    /// The largest inventory: `Q·(1 − D/P)`.
+    pub max_inventory: f64,
+    /// Setup + holding cost per year: `√(2DSH·(1 − D/P))`.
+    pub total_cost: f64,
+    /// Length of a production run, in years: `Q/P`.
+    pub run_years: f64,
+}
+
+/// The economic production quantity (Taft 1918), `P` the production rate per year.
+///
+/// # Errors
+/// As [`eoq_cost`], and a production rate not above the demand rate.
+pub fn epq(
+    annual_demand: f64,
+    setup_cost: f64,
+    holding_cost: f64,
+    production_rate: f64,
+) -> Result<ProductionQuantity> {
+    let (d, s, h) = eoq_inputs(annual_demand, setup_cost, holding_cost)?;
+    let p = positive("production rate", production_rate)?;
+    if p <= d {
+        return Err(PolicyError::InvalidParameter {
+            name: "production rate",
+            value: p,
+            expected: "a rate above the annual demand",
+        }
+        .into());
+    }
+    let f = 1.0 - d / p;
+    let q = (2.0 * d * s / (h * f)).sqrt();
+    Ok(ProductionQuantity {
+        quantity: q,
+        max_inventory: q * f,
+        total_cost: (2.0 * d * s * h * f).sqrt(),
+        run_years: q / p,
+    })
+}
+
+/// How the holding cost is given for quantity discounts.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HoldingCost {
+    /// A fixed cost per unit per year.
+    PerUnit(f64),
+    /// A yearly rate on the value held (e.g. 0.25 = 25 % of the unit price per year).
+    Rate(f64),
+}
+
+/// One price break: from `min_quantity` units on, the price is `unit_price`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PriceBreak {
+    /// The smallest quantity this price applies to.
+    pub min_quantity: f64,
+    /// The unit price.
+    pub unit_price: f64,
+}
+
+/// How the price breaks apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountKind {
+    /// The break's price applies to every unit of the order.
+    AllUnits,
+    /// Each price applies only to the units within its bracket.
+    Incremental,
+}
+
+/// The best order quantity under quantity discounts.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DiscountQuantity {
+    /// Index of the chosen price break (the bracket the quantity falls in).
+    pub break_index: usize,
+    /// The unit price of that break.
+    pub unit_price: f64,
+    /// Units per order.
+    pub quantity: f64,
+    /// Purchase + ordering + holding cost per year.
+    pub total_cost: f64,
+    /// Purchase cost per year (D × average price paid per unit).
+    pub purchase_cost: f64,
+    /// Ordering cost per year.
+    pub ordering_cost: f64,
+    /// Holding cost per year.
+    pub holding_cost: f64,
+}
+
+fn check_breaks(breaks: &[PriceBreak]) -> PResult<()> {
+    if breaks.is_empty() {
+        return Err(PolicyError::InvalidInput {
+            message: "no price breaks".into(),
+        });
+    }
+    for (i, b) in breaks.iter().enumerate() {
+        non_negative("break quantity", b.min_quantity)?;
+        positive("unit price", b.unit_price)?;
+        if i > 0 && b.min_quantity <= breaks[i - 1].min_quantity {
+            return Err(PolicyError::InvalidInput {
+                message: format!("price break {i} does not start above break {}", i - 1),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Purchase cost of `q` units under incremental discounts, and the bracket of `q`.
+fn incremental_price(breaks: &[PriceBreak], q: f64) -> (f64, usize) {
+    let mut cost = 0.0;
+    let mut idx = 0;
+    for (i, b) in breaks.iter().enumerate() {
+        let start = if i == 0 { 0.0 } else { b.min_quantity };
+        if q < start {
+            break;
+        }
+        let end = breaks.get(i + 1).map_or(f64::INFINITY, |n| n.min_quantity);
+        cost += (q.min(end) - start) * b.unit_price;
+        idx = i;
+    }
+    (cost, idx)
+}
+
+/// EOQ under quantity discounts, all-units or incremental (Silver, Pyke & Peterson §5.5;
+/// Nahmias §4.7).
+///
+/// For each bracket the unconstrained optimum for that price is computed and clamped into
+/// the bracket; every candidate is costed with the true price schedule and the cheapest is
+/// chosen (ties: the smaller quantity). Under incremental discounts the first bracket's
+/// price applies from 0 units. Orders below the first break's quantity are not allowed.
+///
+/// # Errors
+/// [`PolicyError::InvalidParameter`] / [`PolicyError::InvalidInput`] for bad demand, costs
+/// or breaks (empty, not strictly increasing, non-positive prices).
+pub fn eoq_discount(
+    annual_demand: f64,
+    order_cost: f64,
+    holding: HoldingCost,
+    breaks: &[PriceBreak],
+    kind: DiscountKind,
+) -> Result<DiscountQuantity> {
+    let d = positive("annual demand", annual_demand)?;
+    let s = non_negative("order cost", order_cost)?;
+    let h_of = |price: f64| match holding {
+        HoldingCost::PerUnit(h) => h,
+        HoldingCost::Rate(i) => i * price,
+    };
+    match holding {
+        HoldingCost::PerUnit(h) => positive("holding cost", h)?,
+        HoldingCost::Rate(i) => positive("holding cost rate", i)?,
+    };
+    check_breaks(breaks)?;
+    let cost_at = |q: f64| -> DiscountQuantity {
+        let (purchase_per_order, idx) = match kind {
+            DiscountKind::AllUnits => {
+                let idx = breaks
+                    .iter()
+                    .rposition(|b| q >= b.min_quantity)
+                    .unwrap_or(0);
+                (q * breaks[idx].unit_price, idx)
+            }
+            DiscountKind::Incremental => incremental_price(breaks, q),
+        };
+        let avg_price = purchase_per_order / q;
+        let holding_cost = match holding {
+            HoldingCost::PerUnit(h) => h * q / 2.0,
+            HoldingCost::Rate(i) => i * purchase_per_order / 2.0,
+        };
+        let ordering = d / q * s;
+        let purchase = d * avg_price;
+        DiscountQuantity {
+            break_index: idx,
+            unit_price: breaks[idx].unit_price,
+            quantity: q,
+            total_cost: purchase + ordering + holding_cost,
+            purchase_cost: purchase,
+            ordering_cost: ordering,
+            holding_cost,
+        }
+    };
+    let mut best: Option<DiscountQuantity> = None;
+    for (j, b) in breaks.iter().enumerate() {
+        let lo = b
+            .min_quantity
+            .max(if j == 0 { f64::MIN_POSITIVE } else { 0.0 });
+        let hi = breaks.get(j + 1).map(|n| n.min_quantity);
+        // Fixed part of the purchase cost in this bracket (incremental): C(m_j) − c_j·m_j.
+        let fixed = match kind {
+            DiscountKind::AllUnits => 0.0,
+            DiscountKind::Incremental => {
+                incremental_price(breaks, b.min_quantity).0 - b.unit_price * b.min_quantity
+            }
+        };
+        let q_star = (2.0 * d * (s + fixed) / h_of(b.unit_price)).sqrt();
+        let mut candidates = vec![q_star.max(lo)];
+        if let Some(hi) = hi {
+            if q_star >= hi {
+                // Beyond the bracket: the best point of this bracket is its upper end, which
+                // the next bracket evaluates.
+                candidates.clear();
+            }
+        }
+        for q in candidates {
+            let c = cost_at(q);
+            if best.is_none_or(|bb| c.total_cost < bb.total_cost - 1e-12 * bb.total_cost.abs()) {
+                best = Some(c);
+            }
+        }
+    }
+    best.ok_or_else(|| {
+        PolicyError::InvalidInput {
+            message: "no feasible order quantity".into(),
+        }
+        .into()
+    })
+}
+
+/// An order quantity rounded to a minimum order quantity and a pack size.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RoundedQuantity {
+    /// The quantity ordered: a multiple of the pack size, at least the MOQ.
+    pub quantity: f64,
+    /// Its annual ordering + holding cost.
+    pub total_cost: f64,
+    /// The annual cost of the unrounded quantity.
+    pub unrounded_cost: f64,
+    /// The cost penalty of rounding: `total_cost − unrounded_cost` (≥ 0 when rounding EOQ).
+    pub penalty: f64,
+    /// The penalty relative to the unrounded cost (0.01 = 1 %).
+    pub penalty_ratio: f64,
+}
+
+/// Rounds `quantity` to a multiple of `pack_size` that is at least `min_order_quantity`,
+/// choosing the cheaper of the multiples just below and just above (ties: the smaller),
+/// and reports the cost penalty against the unrounded quantity.
+///
+/// # Errors
+/// As [`eoq_cost`], and a non-positive pack size or negative MOQ.
+pub fn round_order_quantity(
+    annual_demand: f64,
+    order_cost: f64,
+    holding_cost: f64,
+    quantity: f64,
+    min_order_quantity: f64,
+    pack_size: f64,
+) -> Result<RoundedQuantity> {
+    let pack = positive("pack size", pack_size)?;
+    let moq = non_negative("minimum order quantity", min_order_quantity)?;
+    let q = positive("order quantity", quantity)?;
+    let base = eoq_cost(annual_demand, order_cost, holding_cost, q)?;
+    let floor_moq = (moq / pack).ceil().max(1.0) * pack;
+    let down = ((q / pack).floor() * pack).max(floor_moq);
+    let up = ((q / pack).ceil() * pack).max(floor_moq);
+    let c_down = eoq_cost(annual_demand, order_cost, holding_cost, down)?;
+    let c_up = eoq_cost(annual_demand, order_cost, holding_cost, up)?;
+    let chosen = if c_down.total_cost <= c_up.total_cost {
+        c_down
+    } else {
+        c_up
+    };
+    let penalty = chosen.total_cost - base.total_cost;
+    Ok(RoundedQuantity {
+        quantity: chosen.quantity,
+        total_cost: chosen.total_cost,
+        unrounded_cost: base.total_cost,
+        penalty,
+        penalty_ratio: if base.total_cost > 0.0 {
+            penalty / base.total_cost
+        } else {
+            0.0
+        },
+    })
+}
+
+// ----- newsvendor -----
+
+/// A one-shot buy: the best quantity and its expected outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Newsvendor {
+    /// Units to buy.
+    pub quantity: f64,
+    /// The critical ratio `Cu / (Cu + Co)`.
+    pub critical_ratio: f64,
+    /// Expected mismatch cost: `Co·E[(Q − D)⁺] + Cu·E[(D − Q)⁺]`.
+    pub expected_cost: f64,
+    /// Expected units sold: `E[min(D, Q)]`.
+    pub expected_sales: f64,
+    /// Expected units left over: `E[(Q − D)⁺]`.
+    pub expected_leftover: f64,
+    /// Expected units short: `E[(D − Q)⁺]`.
+    pub expected_shortage: f64,
+}
+
+fn newsvendor_costs(underage: f64, overage: f64) -> PResult<f64> {
+    let cu = positive("underage cost", underage)?;
+    let co = positive("overage cost", overage)?;
+    Ok(cu / (cu + co))
+}
+
+/// The underage and overage costs of a one-shot buy from prices: `Cu = price − cost +
+/// shortage penalty`, `Co = cost − salvage value`.
+pub fn newsvendor_costs_from_prices(
+    price: f64,
+    cost: f64,
+    salvage: f64,
+    shortage_penalty: f64,
+) -> (f64, f64) {
+    (price - cost + shortage_penalty, cost - salvage)
+}
+
+/// Newsvendor with normally distributed demand: `Q* = μ + σ·Φ⁻¹(Cu/(Cu + Co))`, floored at
+/// 0 (demand is never negative); expectations through the standard normal loss function.
+///
+/// ```
+/// // μ = 100, σ = 20, Cu = 6, Co = 4: CR = 0.6, z = 0.2533, Q = 105.07.
+/// let n = inventory_core::policy::newsvendor_normal(100.0, 20.0, 6.0, 4.0).unwrap();
+/// assert!((n.quantity - 105.067).abs() < 1e-3);
+/// ```
+///
+/// # Errors
+/// [`PolicyError::InvalidParameter`] for a negative mean or deviation or non-positive costs.
+pub fn newsvendor_normal(
+    mean: f64,
+    std_dev: f64,
+    underage_cost: f64,
+    overage_cost: f64,
+) -> Result<Newsvendor> {
+    let mu = non_negative("mean demand", mean)?;
+    let sigma = non_negative("demand standard deviation", std_dev)?;
+    let cr = newsvendor_costs(underage_cost, overage_cost)?;
+    let (cu, co) = (underage_cost, overage_cost);
+    if sigma == 0.0 {
+        return Ok(Newsvendor {
+            quantity: mu,
+            critical_ratio: cr,
+            expected_cost: 0.0,
+            expected_sales: mu,
+            expected_leftover: 0.0,
+            expected_shortage: 0.0,
+        });
+    }
+    let q = (mu + sigma * stats::inv_cdf(cr)).max(0.0);
+    let z = (q - mu) / sigma;
+    let short = sigma * stats::loss(z);
+    let left = (q - mu) + short;
+    Ok(Newsvendor {
+        quantity: q,
+        critical_ratio: cr,
+        expected_cost: co * left + cu * short,
+        expected_sales: mu - short,
+        expected_leftover: left,
+        expected_shortage: short,
+    })
+}
+
+/// Newsvendor on an empirical demand sample (for example last season's daily sales): the
+/// quantity is the sample's critical-ratio quantile, the smallest observation `x` with
+/// `F̂(x) ≥ Cu/(Cu + Co)` (inverse of the empirical distribution function); expectations are
+/// sample averages.
+///
+/// # Errors
+/// [`PolicyError::InvalidInput`] for an empty sample; [`PolicyError::InvalidParameter`] for
+/// negative or non-finite observations or non-positive costs.
+pub fn newsvendor_empirical(
+    sample: &[f64],
+    underage_cost: f64,
+    overage_cost: f64,
+) -> Result<Newsvendor> {
+    let cr = newsvendor_costs(underage_cost, overage_cost)?;
+    if sample.is_empty() {
+        return Err(PolicyError::InvalidInput {
+            message: "the demand sample is empty".into(),
+        }
+        .into());
+    }
+    let mut xs = Vec::with_capacity(sample.len());
+    for &x in sample {
+        xs.push(non_negative("demand observation", x)?);
+    }
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    // Smallest k (1-based) with k/n ≥ cr; guard the float product against landing a hair above an integer.
+    let k = ((cr * n as f64) - 1e-9).ceil().clamp(1.0, n as f64) as usize;
+    let q = xs[k - 1];
+    let (mut left, mut short) = (0.0, 0.0);
+    for &x in &xs {
+        left += (q - x).max(0.0);
+        short += (x - q).max(0.0);
+    }
+    let nf = n as f64;
+    let (left, short) = (left / nf, short / nf);
+    let mean = xs.iter().sum::<f64>() / nf;
+    Ok(Newsvendor {
+        quantity: q,
+        critical_ratio: cr,
+        expected_cost: overage_cost * left + underage_cost * short,
+        expected_sales: mean - short,
+        expected_leftover: left,
+        expected_shortage: short,
+    })
+}
+
+#[cfg(test)]
+mod tests;
