@@ -78,6 +78,7 @@ fn make_types(py: Python<'_>) -> PyResult<Vec<Py<PyType>>> {
         let dict = PyDict::new(py);
         dict.set_item("__module__", "inventory_core")?;
         dict.set_item("__doc__", doc)?;
+        dict.set_item("index", py.None())?;
         if matches!(builtin_of(name), Builtin::Key) {
             // KeyError's str() quotes its message; show the core's message as is.
             dict.set_item(

@@ -1,0 +1,431 @@
+//! Type conversions between Python values and the core's types.
+//!
+//! - Money and quantities: `decimal.Decimal`, `int` or `str` in (a `float` is refused:
+//!   floats lose cents), `decimal.Decimal` out.
+//! - Times: `int` seconds since the Unix epoch (UTC), `datetime.datetime` (aware: converted
+//!   to UTC; naive: taken as UTC; microseconds are dropped) or `datetime.date` (midnight
+//!   UTC) in; aware UTC `datetime.datetime` out.
+
+use inventory_core::ledger::{civil_from_days, days_from_civil, SECONDS_PER_DAY};
+use inventory_core::{Decimal, Timestamp};
+use pyo3::buffer::PyBuffer;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{
+    PyBool, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyFloat, PyInt, PyList,
+    PyString, PyTimeAccess, PyTuple, PyType, PyTzInfo, PyTzInfoAccess,
+};
+
+use crate::errors::invalid_input;
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The `decimal.Decimal` class.
+pub(crate) fn decimal_cls(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL.import(py, "decimal", "Decimal")
+}
+
+/// A core decimal as a `decimal.Decimal` (exact, scale kept: `Decimal("12.50")`).
+pub(crate) fn py_decimal<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+    decimal_cls(py)?.call1((d.to_string(),))
+}
+
+/// An optional core decimal as `decimal.Decimal` or `None`.
+pub(crate) fn py_opt_decimal<'py>(
+    py: Python<'py>,
+    d: Option<Decimal>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    d.map(|d| py_decimal(py, d)).transpose()
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .fully_qualified_name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_owned())
+}
+
+fn float_refused(py: Python<'_>, field: &str, obj: &Bound<'_, PyAny>) -> PyErr {
+    let shown = obj
+        .repr()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|_| "?".to_owned());
+    invalid_input(
+        py,
+        format!(
+            "{field}: float {shown} refused: floats lose cents; pass a decimal.Decimal, an int or a str"
+        ),
+    )
+}
+
+fn parse_decimal(py: Python<'_>, field: &str, s: &str) -> PyResult<Decimal> {
+    Decimal::from_str_exact(s)
+        .or_else(|_| Decimal::from_scientific(s))
+        .map_err(|_| {
+            invalid_input(
+                py,
+                format!("{field}: {s:?} is not a finite decimal number that fits 28 digits"),
+            )
+        })
+}
+
+fn int_to_decimal(py: Python<'_>, field: &str, i: &Bound<'_, PyAny>) -> PyResult<Decimal> {
+    if let Ok(v) = i.extract::<i64>() {
+        return Ok(Decimal::from(v));
+    }
+    i.extract::<i128>()
+        .ok()
+        .and_then(|v| Decimal::try_from_i128_with_scale(v, 0).ok())
+        .ok_or_else(|| {
+            invalid_input(
+                py,
+                format!("{field}: integer {i} is out of the decimal range"),
+            )
+        })
+}
+
+/// A `Decimal`, `int` or `str` as a core decimal; a `float` (or a numpy float) is refused.
+pub(crate) fn to_decimal(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decimal> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast_exact::<PyString>() {
+        return parse_decimal(py, field, &s.to_cow()?);
+    }
+    if obj.is_exact_instance_of::<PyInt>() {
+        return int_to_decimal(py, field, obj);
+    }
+    let cls = decimal_cls(py)?;
+    if obj.get_type().is(cls) || obj.is_instance(cls)? {
+        let s = obj.str()?;
+        return parse_decimal(py, field, &s.to_cow()?);
+    }
+    if obj.is_instance_of::<PyBool>() {
+        return Err(invalid_input(
+            py,
+            format!("{field}: a bool is not a quantity or an amount"),
+        ));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        return Err(float_refused(py, field, obj));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return parse_decimal(py, field, &s.to_cow()?);
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return int_to_decimal(py, field, obj);
+    }
+    if obj.hasattr("__index__")? {
+        // numpy integers and other integer-like objects.
+        let i = obj.call_method0("__index__")?;
+        return int_to_decimal(py, field, &i);
+    }
+    if obj.hasattr("__float__")? {
+        return Err(float_refused(py, field, obj));
+    }
+    Err(invalid_input(
+        py,
+        format!(
+            "{field}: expected a decimal.Decimal, an int or a str, got {}",
+            type_name(obj)
+        ),
+    ))
+}
+
+/// An optional decimal: `None` stays `None`.
+pub(crate) fn to_opt_decimal(
+    field: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<Decimal>> {
+    match obj {
+        Some(o) if !o.is_none() => to_decimal(field, o).map(Some),
+        _ => Ok(None),
+    }
+}
+
+fn utc_offset_seconds(dt: &Bound<'_, PyDateTime>) -> PyResult<i64> {
+    if dt.get_tzinfo().is_none() {
+        return Ok(0);
+    }
+    let off = dt.call_method0("utcoffset")?;
+    if off.is_none() {
+        return Ok(0);
+    }
+    let off = off.cast_into::<PyDelta>()?;
+    Ok(i64::from(off.get_days()) * SECONDS_PER_DAY + i64::from(off.get_seconds()))
+}
+
+/// An `int`, `datetime.datetime` or `datetime.date` as seconds since the epoch (UTC).
+pub(crate) fn to_time(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Timestamp> {
+    let py = obj.py();
+    if obj.is_exact_instance_of::<PyInt>() {
+        return obj
+            .extract::<i64>()
+            .map_err(|_| invalid_input(py, format!("{field}: {obj} does not fit 64 bits")));
+    }
+    if let Ok(dt) = obj.cast::<PyDateTime>() {
+        let day = days_from_civil(
+            i64::from(dt.get_year()),
+            u32::from(dt.get_month()),
+            u32::from(dt.get_day()),
+        );
+        let secs = i64::from(dt.get_hour()) * 3600
+            + i64::from(dt.get_minute()) * 60
+            + i64::from(dt.get_second());
+        return Ok(day * SECONDS_PER_DAY + secs - utc_offset_seconds(dt)?);
+    }
+    if let Ok(d) = obj.cast::<PyDate>() {
+        let day = days_from_civil(
+            i64::from(d.get_year()),
+            u32::from(d.get_month()),
+            u32::from(d.get_day()),
+        );
+        return Ok(day * SECONDS_PER_DAY);
+    }
+    if obj.is_instance_of::<PyBool>() || obj.is_instance_of::<PyFloat>() {
+        return Err(invalid_input(
+            py,
+            format!(
+                "{field}: expected int seconds since the epoch, a datetime or a date, got {}",
+                type_name(obj)
+            ),
+        ));
+    }
+    if obj.is_instance_of::<PyInt>() || obj.hasattr("__index__")? {
+        let i = obj.call_method0("__index__")?;
+        return i
+            .extract::<i64>()
+            .map_err(|_| invalid_input(py, format!("{field}: {obj} does not fit 64 bits")));
+    }
+    Err(invalid_input(
+        py,
+        format!(
+            "{field}: expected int seconds since the epoch, a datetime or a date, got {}",
+            type_name(obj)
+        ),
+    ))
+}
+
+/// An optional time.
+pub(crate) fn to_opt_time(
+    field: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<Timestamp>> {
+    match obj {
+        Some(o) if !o.is_none() => to_time(field, o).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// Seconds since the epoch as an aware UTC `datetime.datetime`.
+pub(crate) fn py_time(py: Python<'_>, t: Timestamp) -> PyResult<Bound<'_, PyDateTime>> {
+    let day = t.div_euclid(SECONDS_PER_DAY);
+    let secs = t.rem_euclid(SECONDS_PER_DAY);
+    let (y, m, d) = civil_from_days(day);
+    if !(1..=9999).contains(&y) {
+        return Err(invalid_input(
+            py,
+            format!("time {t} is outside the range of datetime (years 1 to 9999)"),
+        ));
+    }
+    let utc = PyTzInfo::utc(py)?.to_owned();
+    PyDateTime::new(
+        py,
+        y as i32,
+        m as u8,
+        d as u8,
+        (secs / 3600) as u8,
+        (secs % 3600 / 60) as u8,
+        (secs % 60) as u8,
+        0,
+        Some(&utc),
+    )
+}
+
+// ----- columns -----
+
+/// True for a numpy-like array whose dtype is a float or complex kind.
+fn is_float_array(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        return Ok(false);
+    }
+    match obj.getattr("dtype") {
+        Ok(dtype) => match dtype.getattr("kind") {
+            Ok(kind) => {
+                let kind = kind.str()?;
+                let kind = kind.to_cow()?;
+                Ok(kind == "f" || kind == "c")
+            }
+            Err(_) => Ok(false),
+        },
+        Err(_) => Ok(false),
+    }
+}
+
+/// The int64 contents of an object exporting a buffer of signed integers (a numpy integer
+/// array), or `None` if it does not.
+fn int_buffer(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<i64>>> {
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        return Ok(None);
+    }
+    let py = obj.py();
+    if let Ok(b) = PyBuffer::<i64>::get(obj) {
+        return b.to_vec(py).map(Some);
+    }
+    if let Ok(b) = PyBuffer::<i32>::get(obj) {
+        return Ok(Some(b.to_vec(py)?.into_iter().map(i64::from).collect()));
+    }
+    if let Ok(b) = PyBuffer::<u32>::get(obj) {
+        return Ok(Some(b.to_vec(py)?.into_iter().map(i64::from).collect()));
+    }
+    Ok(None)
+}
+
+/// Calls `f` on every item of a list, tuple or other iterable.
+fn for_each_item<'py>(
+    obj: &Bound<'py, PyAny>,
+    mut f: impl FnMut(&Bound<'py, PyAny>) -> PyResult<()>,
+) -> PyResult<()> {
+    if let Ok(list) = obj.cast::<PyList>() {
+        for item in list.iter() {
+            f(&item)?;
+        }
+    } else if let Ok(tuple) = obj.cast::<PyTuple>() {
+        for item in tuple.iter() {
+            f(&item)?;
+        }
+    } else {
+        for item in obj.try_iter()? {
+            f(&item?)?;
+        }
+    }
+    Ok(())
+}
+
+fn str_item(name: &str, item: &Bound<'_, PyAny>) -> PyResult<String> {
+    match item.cast::<PyString>() {
+        Ok(s) => Ok(s.to_str()?.to_owned()),
+        Err(_) => Err(invalid_input(
+            item.py(),
+            format!("{name}: expected a str, got {}", type_name(item)),
+        )),
+    }
+}
+
+/// A required column of strings.
+pub(crate) fn str_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    let mut row = 0;
+    for_each_item(obj, |item| {
+        out.push(str_item(name, item).or_else(|_| str_item(&format!("{name}[{row}]"), item))?);
+        row += 1;
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// An optional column of optional strings (`None` column: empty).
+pub(crate) fn opt_str_column(
+    name: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Option<String>>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    let mut row = 0;
+    for_each_item(obj, |item| {
+        out.push(if item.is_none() {
+            None
+        } else {
+            Some(str_item(name, item).or_else(|_| str_item(&format!("{name}[{row}]"), item))?)
+        });
+        row += 1;
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+fn float_array_refused(py: Python<'_>, name: &str) -> PyErr {
+    invalid_input(
+        py,
+        format!(
+            "{name}: float arrays are refused: floats lose cents; pass an integer array, or Decimal / int / str values"
+        ),
+    )
+}
+
+/// A column of optional decimals. With `scale = Some(k)` every entry must be an integer
+/// number of 10^-k units (e.g. cents with k = 2).
+pub(crate) fn decimal_column(
+    name: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+    scale: Option<u32>,
+) -> PyResult<Vec<Option<Decimal>>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let py = obj.py();
+    let scaled = |v: i64| -> PyResult<Decimal> {
+        match scale {
+            None => Ok(Decimal::from(v)),
+            Some(k) => Decimal::try_new(v, k)
+                .map_err(|_| invalid_input(py, format!("{name}: scale {k} is larger than 28"))),
+        }
+    };
+    if is_float_array(obj)? {
+        return Err(float_array_refused(py, name));
+    }
+    if let Some(ints) = int_buffer(obj)? {
+        return ints.into_iter().map(|v| scaled(v).map(Some)).collect();
+    }
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    let mut row = 0;
+    for_each_item(obj, |item| {
+        let value = if item.is_none() {
+            None
+        } else if let Some(k) = scale {
+            if item.is_instance_of::<PyBool>()
+                || !(item.is_instance_of::<PyInt>() || item.hasattr("__index__")?)
+            {
+                return Err(invalid_input(
+                    py,
+                    format!(
+                        "{name}[{row}]: with cost_scale={k} every entry must be an int (units of 10^-{k}), got {}",
+                        type_name(item)
+                    ),
+                ));
+            }
+            let v: i64 = item.call_method0("__index__")?.extract().map_err(|_| {
+                invalid_input(py, format!("{name}[{row}]: {item} does not fit 64 bits"))
+            })?;
+            Some(scaled(v)?)
+        } else {
+            Some(to_decimal(name, item).or_else(|_| to_decimal(&format!("{name}[{row}]"), item))?)
+        };
+        out.push(value);
+        row += 1;
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// A column of times (ints, datetimes or dates; or an integer array of epoch seconds).
+pub(crate) fn time_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Timestamp>> {
+    let py = obj.py();
+    if is_float_array(obj)? {
+        return Err(invalid_input(
+            py,
+            format!("{name}: float arrays are refused: pass int seconds since the epoch"),
+        ));
+    }
+    if let Some(ints) = int_buffer(obj)? {
+        return Ok(ints);
+    }
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    let mut row = 0;
+    for_each_item(obj, |item| {
+        out.push(to_time(name, item).or_else(|_| to_time(&format!("{name}[{row}]"), item))?);
+        row += 1;
+        Ok(())
+    })?;
+    Ok(out)
+}

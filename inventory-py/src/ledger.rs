@@ -1,0 +1,638 @@
+//! `Ledger`: the core ledger behind a mutex, shared safely between Python threads.
+
+use std::str::FromStr;
+use std::sync::{Mutex, TryLockError};
+
+use inventory_core::{
+    AdjustReason, Condition, CostMethod, Error, Ledger, LedgerConfig, LedgerError, Movement,
+    MovementColumns, MovementKind, Period, Timestamp,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde_json::Value;
+
+use crate::convert::{
+    decimal_cls, decimal_column, opt_str_column, py_decimal, str_column, time_column, to_decimal,
+    to_opt_decimal, to_opt_time, to_time,
+};
+use crate::errors::{invalid_input, poisoned, to_py_err};
+use crate::types::{PyDemandHistory, PyJournalEntry, PyOutcome, PyPosition, PyValuation};
+
+/// A stock ledger (see the module documentation of `inventory_core`).
+#[pyclass(frozen, name = "Ledger", module = "inventory_core")]
+pub(crate) struct PyLedger {
+    inner: Mutex<Ledger>,
+}
+
+impl From<Ledger> for PyLedger {
+    fn from(l: Ledger) -> Self {
+        PyLedger {
+            inner: Mutex::new(l),
+        }
+    }
+}
+
+fn core_err(py: Python<'_>, e: impl Into<Error>) -> PyErr {
+    to_py_err(py, e.into())
+}
+
+fn parse<T: FromStr<Err = LedgerError>>(py: Python<'_>, s: &str) -> PyResult<T> {
+    s.parse::<T>().map_err(|e| core_err(py, e))
+}
+
+fn config(
+    py: Python<'_>,
+    costing: &str,
+    allow_negative: bool,
+    money_scale: i64,
+    sku_costing: Option<&Bound<'_, PyDict>>,
+) -> PyResult<LedgerConfig> {
+    let scale = u32::try_from(money_scale).map_err(|_| {
+        invalid_input(
+            py,
+            format!("money_scale {money_scale} must be a non-negative integer"),
+        )
+    })?;
+    let mut config = LedgerConfig::new()
+        .costing(parse::<CostMethod>(py, costing)?)
+        .allow_negative(allow_negative)
+        .money_scale(scale);
+    if let Some(map) = sku_costing {
+        for (sku, method) in map.iter() {
+            let sku: String = sku.extract()?;
+            let method: String = method.extract()?;
+            config = config.sku_costing(sku, parse::<CostMethod>(py, &method)?);
+        }
+    }
+    Ok(config)
+}
+
+/// A Python value of a movement dict as JSON (decimals as strings, times as ints).
+fn py_to_json(key: &str, obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_str()?.to_owned()));
+    }
+    if key == "time" {
+        return Ok(Value::from(to_time(key, obj)?));
+    }
+    if obj.is_instance(decimal_cls(obj.py())?)?
+        || matches!(key, "quantity" | "unit_cost" | "counted")
+    {
+        return Ok(Value::String(to_decimal(key, obj)?.to_string()));
+    }
+    if let Ok(b) = obj.extract::<bool>() {
+        return Ok(Value::Bool(b));
+    }
+    if let Ok(i) = obj.extract::<i64>() {
+        return Ok(Value::from(i));
+    }
+    Err(invalid_input(
+        obj.py(),
+        format!("movement field {key:?}: unsupported value {obj}"),
+    ))
+}
+
+/// A movement from a `JournalEntry` or a dict shaped like the core's JSON of a movement.
+fn movement_from_py(obj: &Bound<'_, PyAny>) -> PyResult<Movement> {
+    let py = obj.py();
+    if let Ok(entry) = obj.cast::<PyJournalEntry>() {
+        return Ok(entry.get().inner.movement.clone());
+    }
+    let dict = obj
+        .cast::<PyDict>()
+        .map_err(|_| invalid_input(py, "replay expects JournalEntry objects or movement dicts"))?;
+    let mut map = serde_json::Map::new();
+    for (k, v) in dict.iter() {
+        let k: String = k.extract()?;
+        let v = py_to_json(&k, &v)?;
+        map.insert(k, v);
+    }
+    serde_json::from_value(Value::Object(map))
+        .map_err(|e| invalid_input(py, format!("invalid movement dict: {e}")))
+}
+
+impl PyLedger {
+    /// Runs `f` on the ledger. Uncontended: directly. Contended: the GIL is released while
+    /// waiting for the lock (and while `f` runs), so threads never deadlock on the GIL.
+    /// `f` must not call into Python.
+    fn with<R: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Ledger) -> R + Send,
+    ) -> PyResult<R> {
+        match self.inner.try_lock() {
+            Ok(mut guard) => Ok(f(&mut guard)),
+            Err(TryLockError::Poisoned(_)) => Err(poisoned(py)),
+            Err(TryLockError::WouldBlock) => self.detached(py, f),
+        }
+    }
+
+    /// Runs `f` on the ledger with the GIL released (for heavy work).
+    fn detached<R: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Ledger) -> R + Send,
+    ) -> PyResult<R> {
+        py.detach(|| self.inner.lock().map(|mut guard| f(&mut guard)).ok())
+            .ok_or_else(|| poisoned(py))
+    }
+
+    fn post(&self, py: Python<'_>, movement: Movement) -> PyResult<PyOutcome> {
+        self.with(py, move |l| l.post(movement))?
+            .map(PyOutcome::from)
+            .map_err(|e| core_err(py, e))
+    }
+}
+
+fn with_ref(m: Movement, reference: Option<String>) -> Movement {
+    match reference {
+        Some(r) => m.with_reference(r),
+        None => m,
+    }
+}
+
+#[pymethods]
+impl PyLedger {
+    #[new]
+    #[pyo3(signature = (costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None))]
+    fn new(
+        py: Python<'_>,
+        costing: &str,
+        allow_negative: bool,
+        money_scale: i64,
+        sku_costing: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let config = config(py, costing, allow_negative, money_scale, sku_costing)?;
+        Ledger::with_config(config)
+            .map(PyLedger::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    // ----- movements -----
+
+    /// Goods received from a supplier into sellable stock.
+    #[pyo3(signature = (sku, location, quantity, unit_cost, time, *, reference = None, purchase_order = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn receive(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        location: String,
+        quantity: &Bound<'_, PyAny>,
+        unit_cost: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+        purchase_order: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::Receive {
+            sku,
+            location,
+            quantity: to_decimal("quantity", quantity)?,
+            unit_cost: to_decimal("unit_cost", unit_cost)?,
+            purchase_order,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// Goods shipped to a customer (from a reservation when one is named).
+    #[pyo3(signature = (sku, location, quantity, time, *, reservation = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn ship(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        location: String,
+        quantity: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        reservation: Option<String>,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::Ship {
+            sku,
+            location,
+            quantity: to_decimal("quantity", quantity)?,
+            reservation,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// Goods a customer sent back (at the cost they left with when `shipment` is named).
+    #[pyo3(signature = (sku, location, quantity, time, *, condition = "sellable", shipment = None, unit_cost = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn customer_return(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        location: String,
+        quantity: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        condition: &str,
+        shipment: Option<String>,
+        unit_cost: Option<&Bound<'_, PyAny>>,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::CustomerReturn {
+            sku,
+            location,
+            quantity: to_decimal("quantity", quantity)?,
+            condition: parse::<Condition>(py, condition)?,
+            shipment,
+            unit_cost: to_opt_decimal("unit_cost", unit_cost)?,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// Goods sent back to the supplier.
+    #[pyo3(signature = (sku, location, quantity, time, *, condition = "sellable", purchase_order = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn return_to_supplier(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        location: String,
+        quantity: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        condition: &str,
+        purchase_order: Option<String>,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::ReturnToSupplier {
+            sku,
+            location,
+            quantity: to_decimal("quantity", quantity)?,
+            condition: parse::<Condition>(py, condition)?,
+            purchase_order,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// Goods moved between two locations (cost layers travel with them).
+    #[pyo3(signature = (sku, from_location, to_location, quantity, time, *, condition = "sellable", reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn transfer(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        from_location: String,
+        to_location: String,
+        quantity: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        condition: &str,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::Transfer {
+            sku,
+            from: from_location,
+            to: to_location,
+            quantity: to_decimal("quantity", quantity)?,
+            condition: parse::<Condition>(py, condition)?,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// Units moved between conditions at one location.
+    #[pyo3(signature = (sku, location, quantity, from_condition, to_condition, time, *, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn reclassify(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        location: String,
+        quantity: &Bound<'_, PyAny>,
+        from_condition: &str,
+        to_condition: &str,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::Reclassify {
+            sku,
+            location,
+            quantity: to_decimal("quantity", quantity)?,
+            from: parse::<Condition>(py, from_condition)?,
+            to: parse::<Condition>(py, to_condition)?,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// A signed stock correction.
+    #[pyo3(signature = (sku, location, quantity, reason, time, *, condition = "sellable", unit_cost = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn adjust(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        location: String,
+        quantity: &Bound<'_, PyAny>,
+        reason: &str,
+        time: &Bound<'_, PyAny>,
+        condition: &str,
+        unit_cost: Option<&Bound<'_, PyAny>>,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::Adjust {
+            sku,
+            location,
+            quantity: to_decimal("quantity", quantity)?,
+            reason: parse::<AdjustReason>(py, reason)?,
+            condition: parse::<Condition>(py, condition)?,
+            unit_cost: to_opt_decimal("unit_cost", unit_cost)?,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// A physical count; the implied adjustment is in `Outcome.adjustment`.
+    #[pyo3(signature = (sku, location, counted, time, *, condition = "sellable", unit_cost = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn cycle_count(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        location: String,
+        counted: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        condition: &str,
+        unit_cost: Option<&Bound<'_, PyAny>>,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::CycleCount {
+            sku,
+            location,
+            counted: to_decimal("counted", counted)?,
+            condition: parse::<Condition>(py, condition)?,
+            unit_cost: to_opt_decimal("unit_cost", unit_cost)?,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// Sellable units promised to an order.
+    #[pyo3(signature = (sku, location, quantity, reservation, time, *, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn reserve(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        location: String,
+        quantity: &Bound<'_, PyAny>,
+        reservation: String,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::Reserve {
+            sku,
+            location,
+            quantity: to_decimal("quantity", quantity)?,
+            reservation,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// A reservation given up (all of it when `quantity` is None).
+    #[pyo3(signature = (sku, location, reservation, time, *, quantity = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn release(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        location: String,
+        reservation: String,
+        time: &Bound<'_, PyAny>,
+        quantity: Option<&Bound<'_, PyAny>>,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let kind = MovementKind::Release {
+            sku,
+            location,
+            quantity: to_opt_decimal("quantity", quantity)?,
+            reservation,
+        };
+        let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// Posts parallel columns of movements, all-or-nothing, with the GIL released.
+    #[pyo3(signature = (kinds, skus, locations, quantities, times, *, unit_costs = None, references = None, to_locations = None, reservations = None, reasons = None, conditions = None, cost_scale = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn post_columns(
+        &self,
+        py: Python<'_>,
+        kinds: &Bound<'_, PyAny>,
+        skus: &Bound<'_, PyAny>,
+        locations: &Bound<'_, PyAny>,
+        quantities: &Bound<'_, PyAny>,
+        times: &Bound<'_, PyAny>,
+        unit_costs: Option<&Bound<'_, PyAny>>,
+        references: Option<&Bound<'_, PyAny>>,
+        to_locations: Option<&Bound<'_, PyAny>>,
+        reservations: Option<&Bound<'_, PyAny>>,
+        reasons: Option<&Bound<'_, PyAny>>,
+        conditions: Option<&Bound<'_, PyAny>>,
+        cost_scale: Option<i64>,
+    ) -> PyResult<usize> {
+        let cost_scale = cost_scale
+            .map(|k| {
+                u32::try_from(k).map_err(|_| {
+                    invalid_input(py, format!("cost_scale {k} must be a non-negative integer"))
+                })
+            })
+            .transpose()?;
+        let columns = MovementColumns {
+            kinds: str_column("kinds", kinds)?,
+            skus: str_column("skus", skus)?,
+            locations: str_column("locations", locations)?,
+            quantities: decimal_column("quantities", Some(quantities), None)?,
+            times: time_column("times", times)?,
+            unit_costs: decimal_column("unit_costs", unit_costs, cost_scale)?,
+            references: opt_str_column("references", references)?,
+            to_locations: opt_str_column("to_locations", to_locations)?,
+            reservations: opt_str_column("reservations", reservations)?,
+            reasons: opt_str_column("reasons", reasons)?,
+            conditions: opt_str_column("conditions", conditions)?,
+        };
+        self.detached(py, move |l| l.post_columns(&columns).map(|o| o.len()))?
+            .map_err(|e| core_err(py, e))
+    }
+
+    // ----- queries -----
+
+    /// Stock of a SKU at one location, or across all locations.
+    #[pyo3(signature = (sku, location = None))]
+    fn position(&self, py: Python<'_>, sku: &str, location: Option<&str>) -> PyResult<PyPosition> {
+        self.with(py, |l| l.position(sku, location))?
+            .map(PyPosition::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// What a SKU's stock is worth, at one location or all.
+    #[pyo3(signature = (sku, location = None))]
+    fn valuation(
+        &self,
+        py: Python<'_>,
+        sku: &str,
+        location: Option<&str>,
+    ) -> PyResult<PyValuation> {
+        self.with(py, |l| l.valuation(sku, location))?
+            .map(PyValuation::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// Total value of all stock.
+    fn total_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let v = self.with(py, |l| l.total_value())?;
+        py_decimal(py, v)
+    }
+
+    /// Every SKU seen, in first-seen order.
+    fn skus(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.with(py, |l| l.skus().to_vec())
+    }
+
+    /// Every location seen, in first-seen order.
+    fn locations(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.with(py, |l| l.locations().to_vec())
+    }
+
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        self.with(py, |l| l.len())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.with(py, |l| {
+            format!(
+                "Ledger(costing={:?}, allow_negative={}, money_scale={}, movements={})",
+                l.config().costing.as_str(),
+                if l.config().allow_negative {
+                    "True"
+                } else {
+                    "False"
+                },
+                l.config().money_scale,
+                l.len()
+            )
+        })
+    }
+
+    /// The default costing method ("fifo", "lifo" or "moving_average").
+    #[getter]
+    fn costing(&self, py: Python<'_>) -> PyResult<&'static str> {
+        self.with(py, |l| l.config().costing.as_str())
+    }
+
+    /// Whether stock may go negative (backorders).
+    #[getter]
+    fn allow_negative(&self, py: Python<'_>) -> PyResult<bool> {
+        self.with(py, |l| l.config().allow_negative)
+    }
+
+    /// Decimal places of rounded issue values.
+    #[getter]
+    fn money_scale(&self, py: Python<'_>) -> PyResult<u32> {
+        self.with(py, |l| l.config().money_scale)
+    }
+
+    /// The costing method a SKU uses.
+    fn costing_of(&self, py: Python<'_>, sku: &str) -> PyResult<&'static str> {
+        self.with(py, |l| l.costing_of(sku).as_str())
+    }
+
+    /// Sets the costing method of a SKU without movements yet.
+    fn set_sku_costing(&self, py: Python<'_>, sku: &str, method: &str) -> PyResult<()> {
+        let method = parse::<CostMethod>(py, method)?;
+        self.with(py, |l| l.set_sku_costing(sku, method))?
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// What a reservation holds of a SKU at a location (zero if nothing).
+    fn reserved_by<'py>(
+        &self,
+        py: Python<'py>,
+        reservation: &str,
+        sku: &str,
+        location: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let q = self.with(py, |l| l.reserved_by(reservation, sku, location))?;
+        py_decimal(py, q)
+    }
+
+    /// The journal of applied movements, in posting order.
+    fn journal<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let entries = self.detached(py, |l| l.journal().to_vec())?;
+        PyList::new(py, entries.into_iter().map(PyJournalEntry::from))
+    }
+
+    /// The journal entries of one SKU, in posting order.
+    fn history<'py>(&self, py: Python<'py>, sku: &str) -> PyResult<Bound<'py, PyList>> {
+        let entries = self
+            .with(py, |l| {
+                l.history(sku)
+                    .map(|h| h.into_iter().cloned().collect::<Vec<_>>())
+            })?
+            .map_err(|e| core_err(py, e))?;
+        PyList::new(py, entries.into_iter().map(PyJournalEntry::from))
+    }
+
+    /// Units shipped net of customer returns per day or ISO week, zero-filled.
+    #[pyo3(signature = (sku, location = None, period = "day", start = None, end = None))]
+    fn demand_history(
+        &self,
+        py: Python<'_>,
+        sku: &str,
+        location: Option<&str>,
+        period: &str,
+        start: Option<&Bound<'_, PyAny>>,
+        end: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyDemandHistory> {
+        let period = parse::<Period>(py, period)?;
+        let from: Option<Timestamp> = to_opt_time("start", start)?;
+        let to: Option<Timestamp> = to_opt_time("end", end)?;
+        self.with(py, |l| l.demand_history(sku, location, period, from, to))?
+            .map(PyDemandHistory::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// The ledger as snapshot JSON (canonical).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.detached(py, |l| l.to_json())
+    }
+
+    /// Reads snapshot JSON written by `to_json` (the journal is replayed and checked).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<PyLedger> {
+        let text = text.to_owned();
+        py.detach(move || Ledger::from_json(&text))
+            .map(PyLedger::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// Replays movements (JournalEntry objects or movement dicts) into a new ledger.
+    #[staticmethod]
+    #[pyo3(signature = (movements, costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None))]
+    fn replay(
+        py: Python<'_>,
+        movements: &Bound<'_, PyAny>,
+        costing: &str,
+        allow_negative: bool,
+        money_scale: i64,
+        sku_costing: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PyLedger> {
+        let config = config(py, costing, allow_negative, money_scale, sku_costing)?;
+        let mut ms = Vec::new();
+        for item in movements.try_iter()? {
+            ms.push(movement_from_py(&item?)?);
+        }
+        py.detach(move || Ledger::replay(config, ms))
+            .map(PyLedger::from)
+            .map_err(|e| core_err(py, e))
+    }
+}

@@ -1,0 +1,158 @@
+"""post_columns (lists, numpy, atomicity), times, demand history."""
+
+import datetime as dt
+from decimal import Decimal as D
+
+import numpy as np
+import pytest
+
+import inventory_core as ic
+from conftest import DAY, snapshot
+
+UTC = dt.timezone.utc
+JAN1 = 1_704_067_200  # 2024-01-01T00:00:00Z, a Monday
+
+
+def test_post_columns_lists() -> None:
+    ledger = ic.Ledger()
+    n = ledger.post_columns(
+        ["receive", "receive", "ship", "transfer", "reserve", "release", "adjust", "cycle_count", "customer_return"],
+        ["A"] * 9,
+        ["WH", "WH", "WH", "WH", "WH", "WH", "WH", "STORE", "WH"],
+        [10, "10", D(15), 2, 3, None, -1, 1, 1],
+        [0, DAY, 2 * DAY, 2 * DAY, 2 * DAY, 2 * DAY, 2 * DAY, 2 * DAY, 3 * DAY],
+        unit_costs=["10.00", D("12.00"), None, None, None, None, None, None, "11"],
+        to_locations=[None, None, None, "STORE", None, None, None, None, None],
+        reservations=[None, None, None, None, "R", "R", None, None, None],
+        reasons=[None] * 6 + ["damage", None, None],
+        references=[None, None, "S1", None, None, None, None, None, None],
+    )
+    assert n == 9 and len(ledger) == 9
+    journal = ledger.journal()
+    assert journal[2].outcome.cogs == D("160.00")
+    assert journal[7].outcome.adjustment == -1  # STORE held 2, counted 1
+    assert journal[8].outcome.value == D("11")
+    pos = ledger.position("A", "WH")
+    # WH: 20 in, 15 shipped, 2 moved to STORE, 1 damaged, 1 returned
+    assert (pos.on_hand, pos.reserved) == (3, 0)
+    assert ledger.position("A", "STORE").on_hand == 1
+
+
+def test_post_columns_numpy_and_cost_scale() -> None:
+    ledger = ic.Ledger()
+    n = 1000
+    skus = np.array([f"S{i % 10}" for i in range(n)], dtype=object)
+    ledger.post_columns(
+        ["receive"] * n,
+        skus,
+        np.array(["WH"] * n),
+        np.full(n, 3, dtype=np.int64),
+        np.arange(n, dtype=np.int64),
+        unit_costs=np.full(n, 1234, dtype=np.int64),
+        cost_scale=2,
+    )
+    assert len(ledger) == n
+    assert ledger.total_value() == D("12.34") * 3 * n
+    assert ledger.valuation("S3").layers[0].unit_cost == D("12.34")
+    ledger.post_columns(["ship"] * 10, [f"S{i}" for i in range(10)], ["WH"] * 10,
+                        np.full(10, 2, dtype=np.int32), np.full(10, n, dtype=np.int64))
+    assert ledger.position("S0").on_hand == 298
+    # numpy integers are accepted per call too
+    ledger.receive("S0", "WH", np.int64(2), np.int64(5), np.int64(n))
+
+
+def test_post_columns_refuses_floats() -> None:
+    ledger = ic.Ledger()
+    with pytest.raises(ic.InvalidInput, match="float"):
+        ledger.post_columns(["receive"], ["A"], ["WH"], np.array([1.0]), [0], unit_costs=["1"])
+    with pytest.raises(ic.InvalidInput, match="float"):
+        ledger.post_columns(["receive"], ["A"], ["WH"], [1], [0], unit_costs=np.array([1.5]))
+    with pytest.raises(ic.InvalidInput, match=r"unit_costs\[1\].*float"):
+        ledger.post_columns(["receive"] * 2, ["A"] * 2, ["WH"] * 2, [1, 1], [0, 0], unit_costs=["1", 2.5])
+    with pytest.raises(ic.InvalidInput, match="cost_scale"):
+        ledger.post_columns(["receive"], ["A"], ["WH"], [1], [0], unit_costs=["1.5"], cost_scale=2)
+    assert len(ledger) == 0
+
+
+def test_post_columns_is_atomic(stocked: ic.Ledger) -> None:
+    before = snapshot(stocked)
+    with pytest.raises(ic.InsufficientStock) as info:
+        stocked.post_columns(
+            ["receive", "ship", "ship"], ["A", "A", "B"], ["WH", "WH", "WH"], [5, 100, 1], [DAY, DAY, DAY],
+            unit_costs=["1", None, None],
+        )
+    assert info.value.index == 1
+    assert str(info.value).startswith("movement 1 of the batch")
+    assert snapshot(stocked) == before
+    with pytest.raises(ic.InvalidInput) as info:
+        stocked.post_columns(["receive", "teleport"], ["A", "A"], ["WH", "WH"], [1, 1], [DAY, DAY], unit_costs=["1", "1"])
+    assert info.value.index == 1 and "teleport" in str(info.value)
+    with pytest.raises(ic.InvalidInput, match="rows"):
+        stocked.post_columns(["receive"], ["A", "B"], ["WH"], [1], [DAY], unit_costs=["1"])
+    assert snapshot(stocked) == before
+
+
+def test_times_int_date_datetime_are_the_same_instant() -> None:
+    plus2 = dt.timezone(dt.timedelta(hours=2))
+    times = [
+        JAN1,
+        dt.date(2024, 1, 1),
+        dt.datetime(2024, 1, 1),  # naive: taken as UTC
+        dt.datetime(2024, 1, 1, tzinfo=UTC),
+        dt.datetime(2024, 1, 1, 2, 0, tzinfo=plus2),
+        dt.datetime(2024, 1, 1, 0, 0, 0, 999_999, tzinfo=UTC),  # microseconds are dropped
+    ]
+    for i, t in enumerate(times):
+        ledger = ic.Ledger()
+        ledger.receive("A", "WH", 1, "1", t)
+        assert ledger.journal()[0].movement["time"] == JAN1, i
+        received = ledger.valuation("A").layers[0].received_at
+        assert received == dt.datetime(2024, 1, 1, tzinfo=UTC)
+        assert received.tzinfo is not None and received.utcoffset() == dt.timedelta(0)
+    ledger = ic.Ledger()
+    ledger.post_columns(["receive"] * 2, ["A"] * 2, ["WH"] * 2, [1, 1],
+                        [dt.date(2024, 1, 1), dt.datetime(2024, 1, 2, 12, tzinfo=UTC)], unit_costs=[1, 1])
+    assert [e.movement["time"] for e in ledger.journal()] == [JAN1, JAN1 + DAY + 12 * 3600]
+
+
+@pytest.fixture
+def demand() -> ic.Ledger:
+    ledger = ic.Ledger()
+    ledger.receive("A", "WH", 100, "1", dt.date(2024, 1, 1))
+    ledger.receive("A", "STORE", 100, "1", dt.date(2024, 1, 1))
+    ledger.ship("A", "WH", 3, dt.datetime(2024, 1, 2, 9))
+    ledger.ship("A", "WH", 2, dt.datetime(2024, 1, 4, 10))
+    ledger.customer_return("A", "WH", 1, dt.datetime(2024, 1, 4, 18))
+    ledger.ship("A", "STORE", 4, dt.datetime(2024, 1, 4, 19))
+    ledger.ship("A", "WH", 5, dt.date(2024, 1, 10))
+    return ledger
+
+
+def test_demand_history_daily_zero_filled(demand: ic.Ledger) -> None:
+    h = demand.demand_history("A", "WH")
+    assert h.period == "day" and h.sku == "A" and h.location == "WH"
+    assert h.start == dt.datetime(2024, 1, 1, tzinfo=UTC)
+    assert h.quantities == [0, 3, 0, 1, 0, 0, 0, 0, 0, 5]
+    assert h.labels == [f"2024-01-{d:02}" for d in range(1, 11)]
+    assert len(h) == 10
+    all_locations = demand.demand_history("A")
+    assert all_locations.location is None
+    assert all_locations.quantities == [0, 3, 0, 5, 0, 0, 0, 0, 0, 5]
+    window = demand.demand_history("A", "WH", "day", start=dt.date(2023, 12, 31), end=JAN1 + DAY)
+    assert window.quantities == [0, 0, 3]
+    assert window.labels == ["2023-12-31", "2024-01-01", "2024-01-02"]
+
+
+def test_demand_history_weekly(demand: ic.Ledger) -> None:
+    h = demand.demand_history("A", period="week")
+    assert h.period == "week"
+    assert h.start == dt.datetime(2024, 1, 1, tzinfo=UTC)
+    assert h.quantities == [8, 5]
+    assert h.labels == ["2024-W01", "2024-W02"]
+    gap = ic.Ledger()
+    gap.receive("B", "WH", 10, "1", dt.date(2024, 1, 3))
+    gap.ship("B", "WH", 1, dt.date(2024, 1, 3))
+    gap.ship("B", "WH", 2, dt.date(2024, 1, 24))
+    g = gap.demand_history("B", period="weekly")
+    assert g.quantities == [1, 0, 0, 2]
+    assert g.labels == ["2024-W01", "2024-W02", "2024-W03", "2024-W04"]
