@@ -1,0 +1,135 @@
+//! Runs the README's main job (the `store_report` example) and checks facts of its output,
+//! so the example and the documentation cannot drift from the engine.
+
+use inventory_core::{Decimal, Ledger, Period};
+use inventory_examples::{cogs, simulate, store_report, written_off, CATALOGUE};
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn opening_stock_matches_the_catalogue_worked_by_hand() {
+    // By hand from CATALOGUE (BER-1 + HAM-2 units × day-1 cost):
+    // MUG-WHT 200 × 3.80 = 760.00, MUG-BLK 140 × 3.95 = 553.00, TEE-BLK-M 160 × 6.10 = 976.00,
+    // TEE-BLK-L 150 × 6.10 = 915.00, TEE-WHT-M 100 × 5.90 = 590.00, HOOD-GRY-L 70 × 18.50 =
+    // 1295.00, TOTE-NAT 140 × 2.40 = 336.00, CAP-NAV 60 × 4.20 = 252.00, POSTER-A3 80 × 1.50 =
+    // 120.00, NOTE-A5 100 × 2.60 = 260.00, BOTTLE-750 70 × 6.90 = 483.00, SOCKS-3PK 150 × 3.30 =
+    // 495.00; 1420 units worth 7035.00.
+    let run = simulate().unwrap();
+    assert_eq!(run.opening_units, d("1420"));
+    assert_eq!(run.opening_value, d("7035.00"));
+    let report = run.report();
+    assert!(report.contains("Opening stock (one batch): 1420 units worth 7035.00"));
+}
+
+#[test]
+fn every_method_splits_the_same_purchases() {
+    let run = simulate().unwrap();
+    for ledger in [&run.fifo, &run.lifo, &run.avg] {
+        let sold: Decimal = CATALOGUE.iter().map(|p| cogs(ledger, p.sku)).sum();
+        // Nothing was lost or invented: purchases = COGS + closing stock + write-offs.
+        assert_eq!(
+            run.purchases,
+            sold + ledger.total_value() + written_off(ledger),
+            "{:?}",
+            ledger.config().costing
+        );
+    }
+    // The same stream of movements went into the three ledgers.
+    assert_eq!(run.fifo.len(), run.lifo.len());
+    assert_eq!(run.fifo.len(), run.avg.len());
+    for (a, b) in run.fifo.journal().iter().zip(run.lifo.journal()) {
+        assert_eq!(a.movement, b.movement);
+        assert_eq!(a.outcome.quantity, b.outcome.quantity);
+    }
+}
+
+#[test]
+fn rising_costs_order_the_methods() {
+    let run = simulate().unwrap();
+    let total = |l: &Ledger| -> Decimal { CATALOGUE.iter().map(|p| cogs(l, p.sku)).sum() };
+    let (f, l, a) = (total(&run.fifo), total(&run.lifo), total(&run.avg));
+    assert!(f < a && a < l, "FIFO {f} < AVG {a} < LIFO {l}");
+    assert!(run.fifo.total_value() > run.lifo.total_value());
+    // Units on hand do not depend on the costing method.
+    for p in &CATALOGUE {
+        let q = |l: &Ledger| l.valuation(p.sku, None).unwrap().quantity;
+        assert_eq!(q(&run.fifo), q(&run.lifo));
+        assert_eq!(q(&run.fifo), q(&run.avg));
+    }
+}
+
+#[test]
+fn idempotency_and_refusal_are_shown() {
+    let run = simulate().unwrap();
+    assert!(run.duplicate.duplicate);
+    let (before, after) = run.journal_len_around_duplicate;
+    assert_eq!(before, after);
+    assert_eq!(after, run.fifo.len(), "the refused shipment left no trace");
+    assert!(run
+        .refused
+        .contains("insufficient stock of SKU \"MUG-WHT\""));
+    assert!(run.refused.contains("requested 500"));
+    let report = run.report();
+    assert!(report.contains("duplicate = true"));
+    assert!(report.contains(&run.refused));
+}
+
+#[test]
+fn weekly_demand_adds_up_to_net_units_sold() {
+    let run = simulate().unwrap();
+    for p in &CATALOGUE {
+        let h = run
+            .fifo
+            .demand_history(p.sku, None, Period::Week, Some(run.start), Some(run.end))
+            .unwrap();
+        assert_eq!(h.quantities.len(), 13, "2026-W02 .. 2026-W14");
+        assert_eq!(h.label(0), "2026-W02");
+        let sum: Decimal = h.quantities.iter().copied().sum();
+        assert_eq!(Some(&sum), run.net_units.get(p.sku), "{}", p.sku);
+    }
+}
+
+#[test]
+fn positions_are_consistent_and_replay_is_the_truth() {
+    let run = simulate().unwrap();
+    for p in &CATALOGUE {
+        let pos = run.fifo.position(p.sku, None).unwrap();
+        assert_eq!(pos.available, pos.on_hand - pos.reserved);
+        assert!(pos.available >= Decimal::ZERO);
+    }
+    let replayed = Ledger::replay(
+        run.fifo.config().clone(),
+        run.fifo.journal().iter().map(|e| e.movement.clone()),
+    )
+    .unwrap();
+    assert_eq!(replayed, run.fifo);
+}
+
+#[test]
+fn report_is_readable_and_deterministic() {
+    let report = store_report().unwrap();
+    assert_eq!(report, store_report().unwrap(), "same input, same output");
+    let lines: Vec<&str> = report.lines().collect();
+    assert!(lines.len() <= 120, "{} lines", lines.len());
+    for line in &lines {
+        assert!(line.chars().count() <= 100, "too wide: {line}");
+    }
+    for section in [
+        "STOCK BY WAREHOUSE",
+        "VALUE AND COST OF GOODS SOLD BY COSTING METHOD",
+        "TEN LARGEST OPEN COST LAYERS",
+        "DEMAND PER ISO WEEK",
+        "SAFETY CHECKS",
+        "WHAT THIS SHOWS",
+    ] {
+        assert!(report.contains(section), "missing {section}");
+    }
+    // Exactly ten layer rows follow the layer table's header.
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("TEN LARGEST"))
+        .unwrap();
+    assert_eq!(lines[at + 12], "");
+}
