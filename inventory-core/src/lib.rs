@@ -1,10 +1,12 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
+pub mod classify;
 pub mod costing;
 pub mod error;
 mod hash;
 pub mod ledger;
+pub mod metrics;
 pub mod policy;
 pub mod stats;
 

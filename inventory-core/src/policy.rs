@@ -427,6 +427,69 @@ pub fn fill_rate_of(k: f64, sigma: f64, order_quantity: f64) -> Result<f64> {
     Ok(1.0 - s * stats::loss(k) / q)
 }
 
+/// Picks element `i` of a column that is either as long as the batch or a single value
+/// broadcast to every item.
+fn at(col: &[f64], i: usize) -> f64 {
+    if col.len() == 1 {
+        col[0]
+    } else {
+        col[i]
+    }
+}
+
+/// The batch length of broadcastable columns (each of length `n` or 1; all 1 → 1).
+fn batch_len(cols: &[(&str, &[f64])]) -> PResult<usize> {
+    let n = cols.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    for (name, c) in cols {
+        if c.len() != n && c.len() != 1 {
+            return Err(PolicyError::InvalidInput {
+                message: format!("{name} has {} values; expected {n} or 1", c.len()),
+            });
+        }
+    }
+    Ok(n)
+}
+
+fn in_batch(index: usize, e: crate::Error) -> crate::Error {
+    crate::Error::Batch {
+        index,
+        source: Box::new(e),
+    }
+}
+
+/// [`safety_stock`] for many items at once: each column holds one value per item or a single
+/// value for all (broadcast); demand and lead times share one unit of time.
+///
+/// # Errors
+/// [`PolicyError::InvalidInput`] for mismatched column lengths; the first failing item's
+/// error wrapped in [`crate::Error::Batch`] with its index.
+#[allow(clippy::too_many_arguments)]
+pub fn safety_stock_many(
+    means: &[f64],
+    std_devs: &[f64],
+    lead_times: &[f64],
+    lead_time_std_devs: &[f64],
+    unit: TimeUnit,
+    method: SafetyStockMethod,
+    target: ServiceTarget,
+) -> Result<Vec<SafetyStock>> {
+    let n = batch_len(&[
+        ("means", means),
+        ("std_devs", std_devs),
+        ("lead_times", lead_times),
+        ("lead_time_std_devs", lead_time_std_devs),
+    ])?;
+    (0..n)
+        .map(|i| {
+            let d = DemandStats::new(at(means, i), at(std_devs, i), unit)
+                .map_err(|e| in_batch(i, e))?;
+            let lt = LeadTime::new(at(lead_times, i), at(lead_time_std_devs, i), unit)
+                .map_err(|e| in_batch(i, e))?;
+            safety_stock(&d, &lt, method, target).map_err(|e| in_batch(i, e))
+        })
+        .collect()
+}
+
 // ----- EOQ family -----
 
 /// An order quantity with its annual costs.
@@ -506,6 +569,32 @@ pub fn eoq(annual_demand: f64, order_cost: f64, holding_cost: f64) -> Result<Ord
         });
     }
     eoq_cost(d, s, h, q)
+}
+
+/// [`eoq`] for many items at once (columns of one value per item, or one value broadcast).
+///
+/// # Errors
+/// As [`safety_stock_many`].
+pub fn eoq_many(
+    annual_demands: &[f64],
+    order_costs: &[f64],
+    holding_costs: &[f64],
+) -> Result<Vec<OrderQuantity>> {
+    let n = batch_len(&[
+        ("annual_demands", annual_demands),
+        ("order_costs", order_costs),
+        ("holding_costs", holding_costs),
+    ])?;
+    (0..n)
+        .map(|i| {
+            eoq(
+                at(annual_demands, i),
+                at(order_costs, i),
+                at(holding_costs, i),
+            )
+            .map_err(|e| in_batch(i, e))
+        })
+        .collect()
 }
 
 /// EOQ with planned backorders.

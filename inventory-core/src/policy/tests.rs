@@ -349,3 +349,49 @@ fn newsvendor_empirical_quantile() {
     let n = newsvendor_empirical(&[50.0, 10.0, 40.0, 20.0, 30.0], 2.0, 3.0).unwrap();
     assert_eq!(n.quantity, 20.0);
 }
+
+#[test]
+fn batches_broadcast_and_match_scalars() {
+    let ss = safety_stock_many(
+        &[100.0, 50.0, 0.0],
+        &[20.0],
+        &[4.0, 9.0, 1.0],
+        &[0.0],
+        TimeUnit::Day,
+        SafetyStockMethod::Combined,
+        ServiceTarget::CycleServiceLevel(0.95),
+    )
+    .unwrap();
+    assert_eq!(ss.len(), 3);
+    let one = safety_stock(
+        &day(50.0, 20.0),
+        &LeadTime::fixed(9.0, TimeUnit::Day).unwrap(),
+        SafetyStockMethod::Combined,
+        ServiceTarget::CycleServiceLevel(0.95),
+    )
+    .unwrap();
+    assert_eq!(ss[1], one);
+    let e = safety_stock_many(
+        &[1.0, -1.0],
+        &[1.0],
+        &[1.0],
+        &[0.0],
+        TimeUnit::Day,
+        SafetyStockMethod::Combined,
+        ServiceTarget::CycleServiceLevel(0.9),
+    )
+    .unwrap_err();
+    assert!(matches!(e, Error::Batch { index: 1, .. }));
+    assert!(safety_stock_many(
+        &[1.0, 2.0],
+        &[1.0, 2.0, 3.0],
+        &[1.0],
+        &[0.0],
+        TimeUnit::Day,
+        SafetyStockMethod::Combined,
+        ServiceTarget::CycleServiceLevel(0.9)
+    )
+    .is_err());
+    let q = eoq_many(&[1000.0, 4000.0], &[10.0], &[0.5]).unwrap();
+    assert!(close(q[1].quantity, 400.0, 1e-12));
+}
