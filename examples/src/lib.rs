@@ -813,3 +813,9 @@ impl StoreRun {
 pub fn store_report() -> Result<String, Error> {
     Ok(simulate()?.report())
 }
+
+/// The repository README's Rust code blocks, compiled and run as doctests so that the
+/// README cannot drift from the library.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
