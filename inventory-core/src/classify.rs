@@ -340,9 +340,18 @@ pub fn xyz(series: &[f64], thresholds: XyzThresholds) -> Result<XyzItem> {
 /// XYZ classification of many series at once (one result per series).
 ///
 /// # Errors
-/// As [`xyz`], for the first failing series.
+/// As [`xyz`], for the first failing series, wrapped in [`crate::Error::Batch`] with its index.
 pub fn xyz_many<S: AsRef<[f64]>>(series: &[S], thresholds: XyzThresholds) -> Result<Vec<XyzItem>> {
-    series.iter().map(|s| xyz(s.as_ref(), thresholds)).collect()
+    series
+        .iter()
+        .enumerate()
+        .map(|(index, s)| {
+            xyz(s.as_ref(), thresholds).map_err(|e| crate::Error::Batch {
+                index,
+                source: Box::new(e),
+            })
+        })
+        .collect()
 }
 
 /// ABC classification of a ledger's SKUs by what they sold in `[from, to)`: `Units` (net

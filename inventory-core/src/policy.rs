@@ -186,17 +186,17 @@ impl DemandStats {
     }
 }
 
-/// Mean and sample standard deviation (n − 1; 0 for n = 1), by Welford's method.
+/// Mean and sample standard deviation (n − 1; 0 for n = 1), by the two-pass algorithm (the
+/// mean first, then the sum of squared deviations from it: no cancellation, and no division
+/// on the per-value path).
 pub(crate) fn mean_sd(xs: &[f64]) -> (f64, f64) {
-    let mut mean = 0.0;
-    let mut m2 = 0.0;
-    for (i, &x) in xs.iter().enumerate() {
-        let d = x - mean;
-        mean += d / (i + 1) as f64;
-        m2 += d * (x - mean);
-    }
     let n = xs.len();
-    let var = if n > 1 { m2 / (n - 1) as f64 } else { 0.0 };
+    if n == 0 {
+        return (0.0, 0.0);
+    }
+    let mean = xs.iter().sum::<f64>() / n as f64;
+    let ss: f64 = xs.iter().map(|x| (x - mean) * (x - mean)).sum();
+    let var = if n > 1 { ss / (n - 1) as f64 } else { 0.0 };
     (mean, var.max(0.0).sqrt())
 }
 
@@ -322,6 +322,18 @@ pub fn safety_stock(
     method: SafetyStockMethod,
     target: ServiceTarget,
 ) -> Result<SafetyStock> {
+    safety_stock_with(demand, lead_time, method, target, None)
+}
+
+/// [`safety_stock`] with the safety factor of a cycle service level already computed
+/// (`z`), so that a batch computes Φ⁻¹ once.
+fn safety_stock_with(
+    demand: &DemandStats,
+    lead_time: &LeadTime,
+    method: SafetyStockMethod,
+    target: ServiceTarget,
+    z: Option<f64>,
+) -> Result<SafetyStock> {
     if demand.per != lead_time.unit {
         return Err(PolicyError::UnitMismatch {
             what: "safety stock",
@@ -376,7 +388,10 @@ pub fn safety_stock(
             });
         }
     };
-    let k = safety_factor(target, sigma)?;
+    let k = match z {
+        Some(z) => z,
+        None => safety_factor(target, sigma)?,
+    };
     let ss = k * sigma;
     let expected = d * interval;
     Ok(SafetyStock {
@@ -479,13 +494,20 @@ pub fn safety_stock_many(
         ("lead_times", lead_times),
         ("lead_time_std_devs", lead_time_std_devs),
     ])?;
+    // A cycle service level gives the same z for every item: compute it once (and check it
+    // even for an empty batch).
+    let z = match (target, method) {
+        (_, SafetyStockMethod::MaxMinusAverage { .. }) => None,
+        (ServiceTarget::CycleServiceLevel(_), _) => Some(safety_factor(target, 0.0)?),
+        (ServiceTarget::FillRate { .. }, _) => None,
+    };
     (0..n)
         .map(|i| {
             let d = DemandStats::new(at(means, i), at(std_devs, i), unit)
                 .map_err(|e| in_batch(i, e))?;
             let lt = LeadTime::new(at(lead_times, i), at(lead_time_std_devs, i), unit)
                 .map_err(|e| in_batch(i, e))?;
-            safety_stock(&d, &lt, method, target).map_err(|e| in_batch(i, e))
+            safety_stock_with(&d, &lt, method, target, z).map_err(|e| in_batch(i, e))
         })
         .collect()
 }
