@@ -6,12 +6,16 @@
 //! [`abc_measure`]) from largest to smallest; **ties keep their input order** (the earlier
 //! item ranks first), so the result is deterministic. Each item's *cumulative share* is the
 //! sum of the measure over itself and every item ranked before it, divided by the total.
-//! **Boundary rule:** an item is `A` if its cumulative share is at most the A threshold
-//! (default 0.80), `B` if at most the B threshold (default 0.95), else `C`; an item whose
-//! cumulative share lands exactly on a threshold belongs to the higher class (shares are
-//! compared with a relative tolerance of 1e-12 to absorb floating-point summation error).
-//! Items whose measure is zero or negative (a negative margin) are always `C` and do not
-//! count in the total. Empty input gives an empty result.
+//!
+//! **Boundary rule:** an item is `A` while the share of the items ranked *before* it is
+//! below the A threshold (default 0.80), `B` while it is below the B threshold (default
+//! 0.95), else `C`. So the item whose own cumulative share crosses a threshold belongs to
+//! the higher class (the A class is the smallest set of top items that reaches 80 %; a
+//! single item holding 90 % of the value is A), and an item whose cumulative share lands
+//! *exactly* on a threshold is the last of the higher class: the next item starts the lower
+//! one. Shares are compared with a relative tolerance of 1e-12 to absorb floating-point
+//! summation error. Items whose measure is zero or negative (a negative margin) are always
+//! `C` and do not count in the total. Empty input gives an empty result.
 //!
 //! # XYZ
 //!
@@ -206,7 +210,8 @@ pub struct AbcItem {
 /// ```
 /// use inventory_core::classify::{abc, AbcClass::*, AbcThresholds};
 ///
-/// // Shares 50 %, 30 % (cumulative 80 %: lands on the A threshold → A), 15 % (95 % → B), 5 %.
+/// // Shares 50 %, 30 % (cumulative 80 %: lands on the A threshold, the last A), 15 % (starts B;
+/// // cumulative 95 %, the last B), 5 % (C).
 /// let r = abc(&[30.0, 50.0, 5.0, 15.0], AbcThresholds::default()).unwrap();
 /// let classes: Vec<_> = r.iter().map(|i| i.class).collect();
 /// assert_eq!(classes, vec![A, A, C, B]);
@@ -240,12 +245,13 @@ pub fn abc(values: &[f64], thresholds: AbcThresholds) -> Result<Vec<AbcItem>> {
         if v <= 0.0 || total <= 0.0 {
             continue;
         }
+        // The share of the items ranked before this one decides its class.
+        let before = cum / total;
         cum += v;
-        let share = cum / total;
-        item.cumulative_share = share.min(1.0);
-        item.class = if share <= thresholds.a * (1.0 + tol) {
+        item.cumulative_share = (cum / total).min(1.0);
+        item.class = if before < thresholds.a * (1.0 - tol) {
             AbcClass::A
-        } else if share <= thresholds.b * (1.0 + tol) {
+        } else if before < thresholds.b * (1.0 - tol) {
             AbcClass::B
         } else {
             AbcClass::C
@@ -437,9 +443,13 @@ mod tests {
         let r = abc(&v, AbcThresholds::default()).unwrap();
         assert_eq!(r[1].rank, 1);
         assert!((r[3].cumulative_share - 0.8).abs() < 1e-15);
-        // Ties keep input order: the first of two equal items ranks first.
+        // Ties keep input order: the first of two equal items ranks first; its share lands
+        // exactly on A's 50 %, so it closes A and the second starts B.
         let r = abc(&[5.0, 5.0], AbcThresholds { a: 0.5, b: 0.9 }).unwrap();
-        assert_eq!((r[0].rank, r[0].class, r[1].class), (1, A, C));
+        assert_eq!((r[0].rank, r[0].class, r[1].class), (1, A, B));
+        // A dominant item is A; the item crossing a threshold joins the higher class.
+        assert_eq!(classes(&[90.0, 6.0, 3.0, 1.0]), vec![A, B, C, C]);
+        assert_eq!(classes(&[70.0, 20.0, 6.0, 4.0]), vec![A, A, B, C]);
         assert!(abc(&[], AbcThresholds::default()).unwrap().is_empty());
         assert_eq!(classes(&[0.0, 0.0]), vec![C, C]);
         assert!(abc(&[1.0, f64::NAN], AbcThresholds::default()).is_err());
@@ -517,12 +527,12 @@ mod tests {
         }
         l.post(Movement::ship("COLD", "W", Decimal::from(5), 3 * day))
             .unwrap();
-        // Units: 100, 50, 5 of 155: cumulative 64.5 % (A), 96.8 % (C with b = 0.95), 100 %.
+        // Units: 100, 50, 5 of 155: shares before each 0 %, 64.5 %, 96.8 % → A, A, C.
         let r =
             abc_from_ledger(&l, 0, 10 * day, AbcMeasure::Units, AbcThresholds::default()).unwrap();
         let got: Vec<_> = r.iter().map(|(s, i)| (s.as_str(), i.class)).collect();
-        assert_eq!(got, vec![("HOT", A), ("WARM", C), ("COLD", C)]);
-        // Consumption value: 100, 100, 15 of 215: HOT 46.5 % A, WARM 93.0 % B, COLD C.
+        assert_eq!(got, vec![("HOT", A), ("WARM", A), ("COLD", C)]);
+        // Consumption value: 100, 100, 15 of 215: before 0 %, 46.5 %, 93.0 % → A, A, B.
         let r = abc_from_ledger(
             &l,
             0,
@@ -533,7 +543,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             r.iter().map(|x| x.1.class).collect::<Vec<_>>(),
-            vec![A, B, C]
+            vec![A, A, B]
         );
         assert!(abc_from_ledger(
             &l,

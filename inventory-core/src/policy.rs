@@ -512,6 +512,117 @@ pub fn safety_stock_many(
         .collect()
 }
 
+/// Safety stock results as columns (one entry per item), for array-oriented callers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SafetyStockColumns {
+    /// Safety stock per item.
+    pub safety_stock: Vec<f64>,
+    /// Safety factor per item (NaN for max-minus-average, which has none).
+    pub safety_factor: Vec<f64>,
+    /// Protection interval per item.
+    pub protection_interval: Vec<f64>,
+    /// Expected demand over the protection interval per item.
+    pub expected_demand: Vec<f64>,
+    /// Standard deviation over the protection interval per item.
+    pub std_dev_protection: Vec<f64>,
+    /// Reorder point per item.
+    pub reorder_point: Vec<f64>,
+}
+
+fn all_non_negative(col: &[f64]) -> bool {
+    col.iter().all(|x| x.is_finite() && *x >= 0.0)
+}
+
+/// [`safety_stock_many`] with the results as columns. For a cycle service level and the
+/// variability methods, the inputs are checked in one pass and the formulas run in a tight
+/// loop (same formulas, same results bit for bit as [`safety_stock`]); other cases go item
+/// by item.
+///
+/// # Errors
+/// As [`safety_stock_many`].
+#[allow(clippy::too_many_arguments)]
+pub fn safety_stock_columns(
+    means: &[f64],
+    std_devs: &[f64],
+    lead_times: &[f64],
+    lead_time_std_devs: &[f64],
+    unit: TimeUnit,
+    method: SafetyStockMethod,
+    target: ServiceTarget,
+) -> Result<SafetyStockColumns> {
+    let n = batch_len(&[
+        ("means", means),
+        ("std_devs", std_devs),
+        ("lead_times", lead_times),
+        ("lead_time_std_devs", lead_time_std_devs),
+    ])?;
+    let fast = matches!(target, ServiceTarget::CycleServiceLevel(_))
+        && !matches!(method, SafetyStockMethod::MaxMinusAverage { .. })
+        && [means, std_devs, lead_times, lead_time_std_devs]
+            .iter()
+            .all(|c| all_non_negative(c));
+    let mut out = SafetyStockColumns {
+        safety_stock: Vec::with_capacity(n),
+        safety_factor: Vec::with_capacity(n),
+        protection_interval: Vec::with_capacity(n),
+        expected_demand: Vec::with_capacity(n),
+        std_dev_protection: Vec::with_capacity(n),
+        reorder_point: Vec::with_capacity(n),
+    };
+    if !fast {
+        for r in safety_stock_many(
+            means,
+            std_devs,
+            lead_times,
+            lead_time_std_devs,
+            unit,
+            method,
+            target,
+        )? {
+            out.safety_stock.push(r.safety_stock);
+            out.safety_factor.push(r.safety_factor.unwrap_or(f64::NAN));
+            out.protection_interval.push(r.protection_interval);
+            out.expected_demand.push(r.expected_demand);
+            out.std_dev_protection.push(r.std_dev_protection);
+            out.reorder_point.push(r.reorder_point);
+        }
+        return Ok(out);
+    }
+    let k = safety_factor(target, 0.0)?;
+    let review = match method {
+        SafetyStockMethod::PeriodicReview { review_period } => {
+            non_negative("review period", review_period)?
+        }
+        _ => 0.0,
+    };
+    for i in 0..n {
+        let (d, sd, l, sl) = (
+            at(means, i),
+            at(std_devs, i),
+            at(lead_times, i),
+            at(lead_time_std_devs, i),
+        );
+        let (interval, sigma) = match method {
+            SafetyStockMethod::DemandVariability => (l, sd * l.sqrt()),
+            SafetyStockMethod::LeadTimeVariability => (l, d * sl),
+            SafetyStockMethod::Combined => (l, (l * sd * sd + d * d * sl * sl).sqrt()),
+            _ => {
+                let p = l + review;
+                (p, (p * sd * sd + d * d * sl * sl).sqrt())
+            }
+        };
+        let ss = k * sigma;
+        let expected = d * interval;
+        out.safety_stock.push(ss);
+        out.safety_factor.push(k);
+        out.protection_interval.push(interval);
+        out.expected_demand.push(expected);
+        out.std_dev_protection.push(sigma);
+        out.reorder_point.push(expected + ss);
+    }
+    Ok(out)
+}
+
 // ----- EOQ family -----
 
 /// An order quantity with its annual costs.
@@ -617,6 +728,80 @@ pub fn eoq_many(
             .map_err(|e| in_batch(i, e))
         })
         .collect()
+}
+
+/// EOQ results as columns (one entry per item).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OrderQuantityColumns {
+    /// Units per order.
+    pub quantity: Vec<f64>,
+    /// Ordering + holding cost per year.
+    pub total_cost: Vec<f64>,
+    /// Ordering cost per year.
+    pub ordering_cost: Vec<f64>,
+    /// Holding cost per year.
+    pub holding_cost: Vec<f64>,
+    /// Orders per year.
+    pub orders_per_year: Vec<f64>,
+    /// Years between orders.
+    pub cycle_years: Vec<f64>,
+}
+
+/// [`eoq_many`] with the results as columns, the inputs checked in one pass and the formula
+/// run in a tight loop (the same results, bit for bit, as [`eoq`]).
+///
+/// # Errors
+/// As [`eoq_many`].
+pub fn eoq_columns(
+    annual_demands: &[f64],
+    order_costs: &[f64],
+    holding_costs: &[f64],
+) -> Result<OrderQuantityColumns> {
+    let n = batch_len(&[
+        ("annual_demands", annual_demands),
+        ("order_costs", order_costs),
+        ("holding_costs", holding_costs),
+    ])?;
+    let valid = all_non_negative(annual_demands)
+        && all_non_negative(order_costs)
+        && holding_costs.iter().all(|h| h.is_finite() && *h > 0.0);
+    if !valid {
+        // Find and report the first bad item exactly as the item-by-item path does.
+        eoq_many(annual_demands, order_costs, holding_costs)?;
+    }
+    let mut out = OrderQuantityColumns {
+        quantity: Vec::with_capacity(n),
+        total_cost: Vec::with_capacity(n),
+        ordering_cost: Vec::with_capacity(n),
+        holding_cost: Vec::with_capacity(n),
+        orders_per_year: Vec::with_capacity(n),
+        cycle_years: Vec::with_capacity(n),
+    };
+    for i in 0..n {
+        let (d, s, h) = (
+            at(annual_demands, i),
+            at(order_costs, i),
+            at(holding_costs, i),
+        );
+        let q = (2.0 * d * s / h).sqrt();
+        let (ordering, holding, orders, cycle) = if q == 0.0 {
+            (0.0, 0.0, 0.0, f64::MAX)
+        } else {
+            (
+                d / q * s,
+                q / 2.0 * h,
+                d / q,
+                if d > 0.0 { q / d } else { f64::MAX },
+            )
+        };
+        out.quantity.push(q);
+        out.total_cost.push(ordering + holding);
+        out.ordering_cost.push(ordering);
+        out.holding_cost.push(holding);
+        out.orders_per_year.push(orders);
+        out.cycle_years.push(cycle);
+    }
+    Ok(out)
 }
 
 /// EOQ with planned backorders.

@@ -395,3 +395,67 @@ fn batches_broadcast_and_match_scalars() {
     let q = eoq_many(&[1000.0, 4000.0], &[10.0], &[0.5]).unwrap();
     assert!(close(q[1].quantity, 400.0, 1e-12));
 }
+
+#[test]
+fn columns_equal_items_bit_for_bit() {
+    let means = [100.0, 50.0, 0.0, 7.5];
+    let sds = [20.0, 3.0, 1.0, 0.0];
+    let lts = [4.0, 9.0, 1.0, 2.5];
+    for method in [
+        SafetyStockMethod::DemandVariability,
+        SafetyStockMethod::LeadTimeVariability,
+        SafetyStockMethod::Combined,
+        SafetyStockMethod::PeriodicReview { review_period: 7.0 },
+        SafetyStockMethod::MaxMinusAverage {
+            max_demand: 200.0,
+            max_lead_time: 10.0,
+        },
+    ] {
+        for target in [
+            ServiceTarget::CycleServiceLevel(0.97),
+            ServiceTarget::FillRate {
+                fill_rate: 0.98,
+                order_quantity: 300.0,
+            },
+        ] {
+            let cols =
+                safety_stock_columns(&means, &sds, &lts, &[0.5], TimeUnit::Day, method, target)
+                    .unwrap();
+            let items =
+                safety_stock_many(&means, &sds, &lts, &[0.5], TimeUnit::Day, method, target)
+                    .unwrap();
+            for (i, r) in items.iter().enumerate() {
+                assert_eq!(cols.safety_stock[i].to_bits(), r.safety_stock.to_bits());
+                assert_eq!(cols.reorder_point[i].to_bits(), r.reorder_point.to_bits());
+                assert_eq!(
+                    cols.std_dev_protection[i].to_bits(),
+                    r.std_dev_protection.to_bits()
+                );
+                match r.safety_factor {
+                    Some(k) => assert_eq!(cols.safety_factor[i].to_bits(), k.to_bits()),
+                    None => assert!(cols.safety_factor[i].is_nan()),
+                }
+            }
+        }
+    }
+    let e = safety_stock_columns(
+        &[1.0, f64::NAN],
+        &[1.0],
+        &[1.0],
+        &[0.0],
+        TimeUnit::Day,
+        SafetyStockMethod::Combined,
+        ServiceTarget::CycleServiceLevel(0.9),
+    )
+    .unwrap_err();
+    assert!(matches!(e, Error::Batch { index: 1, .. }));
+    let q = eoq_columns(&[1000.0, 0.0, 4000.0], &[10.0], &[0.5]).unwrap();
+    for (i, d) in [1000.0, 0.0, 4000.0].into_iter().enumerate() {
+        let one = eoq(d, 10.0, 0.5).unwrap();
+        assert_eq!(q.quantity[i].to_bits(), one.quantity.to_bits());
+        assert_eq!(q.total_cost[i].to_bits(), one.total_cost.to_bits());
+        assert_eq!(q.cycle_years[i].to_bits(), one.cycle_years.to_bits());
+    }
+    let e = eoq_columns(&[1.0, 2.0, 3.0], &[1.0], &[1.0, 0.0, 1.0]).unwrap_err();
+    assert!(matches!(e, Error::Batch { index: 1, .. }));
+}
