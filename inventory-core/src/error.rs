@@ -240,8 +240,9 @@ pub enum Error {
     /// An error of the policy math, classification or health metrics.
     #[error(transparent)]
     Policy(#[from] PolicyError),
-    /// An error in one movement of a batch; nothing of the batch was applied.
-    #[error("movement {index} of the batch: {source}")]
+    /// An error in one item of a batch (a movement of a ledger batch, an item of a policy
+    /// batch); nothing of a ledger batch was applied.
+    #[error("item {index} of the batch: {source}")]
     Batch {
         /// The 0-based index of the failing movement in the batch.
         index: usize,

@@ -133,16 +133,17 @@ pub(crate) fn pro_rata(
     Ok(q.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero))
 }
 
-/// Units and value taken out of a pool, with the layers they came from.
+/// Units and value taken out of a pool.
+///
+/// The layers (pieces) taken are appended, when asked for, to a caller's buffer: oldest
+/// first, each valued; for a moving-average pool the pieces carry quantities and times, and
+/// values that add up to `value`.
 #[derive(Debug, Default)]
 pub(crate) struct Taken {
     /// Units taken.
     pub quantity: Decimal,
     /// Their value.
     pub value: Decimal,
-    /// The layers (pieces) taken, oldest first, each valued; for a moving-average pool the
-    /// pieces carry quantities and times, and values that add up to `value`.
-    pub pieces: Vec<Layer>,
 }
 
 /// One change to a pool's layer queue, recorded so that a failed transaction can be undone.
@@ -297,11 +298,22 @@ impl Pool {
             if self.method == CostMethod::MovingAverage {
                 layer.value = Decimal::ZERO;
             }
-            // Keep layers ordered by receipt time; ties keep arrival order.
-            let idx = self
+            // Keep layers ordered by receipt time; ties keep arrival order. Most units
+            // arrive newer than every open layer: append without searching.
+            let idx = if self
                 .layers
-                .partition_point(|l| l.received_at <= layer.received_at);
-            self.layers.insert(idx, layer);
+                .back()
+                .is_none_or(|b| b.received_at <= layer.received_at)
+            {
+                self.layers.push_back(layer);
+                self.layers.len() - 1
+            } else {
+                let idx = self
+                    .layers
+                    .partition_point(|l| l.received_at <= layer.received_at);
+                self.layers.insert(idx, layer);
+                idx
+            };
             undo.push(LayerUndo::Inserted(idx));
         }
         Ok(true_up)
@@ -312,6 +324,7 @@ impl Pool {
     ///
     /// The caller has checked availability when negative stock is not allowed; this returns
     /// `None` if there are not enough units and `allow_negative` is false.
+    #[cfg(test)]
     pub(crate) fn take(
         &mut self,
         quantity: Decimal,
@@ -319,6 +332,23 @@ impl Pool {
         scale: u32,
         undo: &mut Vec<LayerUndo>,
     ) -> CResult<Option<Taken>> {
+        self.take_into(quantity, allow_negative, scale, undo, None)
+    }
+
+    /// As [`Pool::take`], appending the pieces taken (oldest first) to `pieces` if given.
+    pub(crate) fn take_into(
+        &mut self,
+        quantity: Decimal,
+        allow_negative: bool,
+        scale: u32,
+        undo: &mut Vec<LayerUndo>,
+        mut pieces: Option<&mut Vec<Layer>>,
+    ) -> CResult<Option<Taken>> {
+        let pieces_start = pieces.as_ref().map_or(0, |p| p.len());
+        // The first and the latest piece taken (the newest piece ends up last in receipt order:
+        // the latest taken for FIFO and moving average, the first taken for LIFO).
+        let mut first_piece: Option<Layer> = None;
+        let mut last_piece: Option<Layer> = None;
         let on_hand = self.quantity.max(Decimal::ZERO);
         if quantity > on_hand && !allow_negative {
             return Ok(None);
@@ -383,20 +413,32 @@ impl Pool {
                         undo.push(LayerUndo::SetFront(layer));
                     }
                 }
-                taken.pieces.push(Layer {
+                let piece = Layer {
                     quantity: part,
                     value: piece_value,
                     received_at: layer.received_at,
-                });
+                };
+                if first_piece.is_none() {
+                    first_piece = Some(piece);
+                }
+                last_piece = Some(piece);
+                if let Some(p) = pieces.as_deref_mut() {
+                    p.push(piece);
+                }
                 taken.value = add(taken.value, piece_value, "a value taken")?;
                 value_left = sub(value_left, piece_value, "a value taken")?;
                 remaining -= part;
             }
-            if self.method == CostMethod::Lifo {
-                taken.pieces.reverse();
-            }
+            let newest = if self.method == CostMethod::Lifo {
+                if let Some(p) = pieces {
+                    p[pieces_start..].reverse();
+                }
+                first_piece
+            } else {
+                last_piece
+            };
             taken.quantity = from_stock;
-            if let Some(last) = taken.pieces.last() {
+            if let Some(last) = newest {
                 self.last_unit_cost = last.value.checked_div(last.quantity);
             }
             self.quantity = sub(self.quantity, from_stock, "a pool quantity")?;

@@ -88,6 +88,99 @@ fn get<T: Clone>(col: &[Option<T>], i: usize) -> Option<T> {
     col.get(i).cloned().flatten()
 }
 
+/// `Some(String)` with the text of `col[i]`, reusing `buf`'s allocation.
+fn get_into(col: &[Option<String>], i: usize, buf: Option<String>) -> Option<String> {
+    let s = col.get(i)?.as_deref()?;
+    let mut buf = buf.unwrap_or_default();
+    buf.clear();
+    buf.push_str(s);
+    Some(buf)
+}
+
+/// Copies `s` into `buf`, reusing its allocation.
+fn text_into(s: &str, mut buf: String) -> String {
+    buf.clear();
+    buf.push_str(s);
+    buf
+}
+
+/// The string buffers of a movement, to be reused for the next row.
+#[derive(Default)]
+struct Buffers {
+    sku: String,
+    location: String,
+    other: Option<String>,
+    to: String,
+    reference: Option<String>,
+}
+
+impl Buffers {
+    fn from_movement(m: Movement) -> Buffers {
+        let mut b = Buffers {
+            reference: m.reference,
+            ..Buffers::default()
+        };
+        match m.kind {
+            MovementKind::Receive {
+                sku,
+                location,
+                purchase_order: other,
+                ..
+            }
+            | MovementKind::ReturnToSupplier {
+                sku,
+                location,
+                purchase_order: other,
+                ..
+            }
+            | MovementKind::Ship {
+                sku,
+                location,
+                reservation: other,
+                ..
+            }
+            | MovementKind::CustomerReturn {
+                sku,
+                location,
+                shipment: other,
+                ..
+            } => {
+                b.sku = sku;
+                b.location = location;
+                b.other = other;
+            }
+            MovementKind::Transfer { sku, from, to, .. } => {
+                b.sku = sku;
+                b.location = from;
+                b.to = to;
+            }
+            MovementKind::Reclassify { sku, location, .. }
+            | MovementKind::Adjust { sku, location, .. }
+            | MovementKind::CycleCount { sku, location, .. } => {
+                b.sku = sku;
+                b.location = location;
+            }
+            MovementKind::Reserve {
+                sku,
+                location,
+                reservation,
+                ..
+            }
+            | MovementKind::Release {
+                sku,
+                location,
+                reservation,
+                ..
+            } => {
+                b.sku = sku;
+                b.location = location;
+                b.other = Some(reservation);
+            }
+        }
+        b
+    }
+}
+
 impl MovementColumns {
     /// The number of rows.
     pub fn len(&self) -> usize {
@@ -120,11 +213,18 @@ impl MovementColumns {
     /// [`LedgerError::InvalidInput`] for an unknown kind, reason or condition, or a missing
     /// required entry.
     pub fn movement(&self, i: usize) -> Result<Movement, LedgerError> {
+        self.movement_with(i, Buffers::default())
+    }
+
+    /// Row `i` as a movement, its strings written into `buffers`' allocations.
+    fn movement_with(&self, i: usize, buffers: Buffers) -> Result<Movement, LedgerError> {
         let missing = |what: &str| LedgerError::InvalidInput {
             message: format!("row {i}: {} needs {what}", self.kinds[i]),
         };
-        let sku = self.skus[i].clone();
-        let location = self.locations[i].clone();
+        let sku = text_into(&self.skus[i], buffers.sku);
+        let location = text_into(&self.locations[i], buffers.location);
+        let mut other = buffers.other;
+        let mut reservation = || get_into(&self.reservations, i, other.take());
         let quantity = self.quantities[i];
         let q = || quantity.ok_or_else(|| missing("a quantity"));
         let condition = match get(&self.conditions, i) {
@@ -132,7 +232,6 @@ impl MovementColumns {
             None => Condition::Sellable,
         };
         let unit_cost = get(&self.unit_costs, i);
-        let reservation = get(&self.reservations, i);
         let kind = match self.kinds[i].as_str() {
             "receive" => MovementKind::Receive {
                 sku,
@@ -145,7 +244,7 @@ impl MovementColumns {
                 sku,
                 location,
                 quantity: q()?,
-                reservation,
+                reservation: reservation(),
             },
             "customer_return" => MovementKind::CustomerReturn {
                 sku,
@@ -165,7 +264,8 @@ impl MovementColumns {
             "transfer" => MovementKind::Transfer {
                 sku,
                 from: location,
-                to: get(&self.to_locations, i).ok_or_else(|| missing("a to_location"))?,
+                to: get_into(&self.to_locations, i, Some(buffers.to))
+                    .ok_or_else(|| missing("a to_location"))?,
                 quantity: q()?,
                 condition,
             },
@@ -191,13 +291,13 @@ impl MovementColumns {
                 sku,
                 location,
                 quantity: q()?,
-                reservation: reservation.ok_or_else(|| missing("a reservation"))?,
+                reservation: reservation().ok_or_else(|| missing("a reservation"))?,
             },
             "release" => MovementKind::Release {
                 sku,
                 location,
                 quantity,
-                reservation: reservation.ok_or_else(|| missing("a reservation"))?,
+                reservation: reservation().ok_or_else(|| missing("a reservation"))?,
             },
             other => {
                 return Err(LedgerError::InvalidInput {
@@ -209,7 +309,7 @@ impl MovementColumns {
         };
         Ok(Movement {
             time: self.times[i],
-            reference: get(&self.references, i),
+            reference: get_into(&self.references, i, buffers.reference),
             kind,
         })
     }
@@ -238,7 +338,41 @@ impl Ledger {
     /// # Errors
     /// As [`MovementColumns::movements`] and [`Ledger::post_batch`].
     pub fn post_columns(&mut self, columns: &MovementColumns) -> Result<Vec<Outcome>> {
-        let movements = columns.movements()?;
-        self.post_batch(movements)
+        columns.check()?;
+        let n = columns.len();
+        let batch_error = |index: usize, e: Error| Error::Batch {
+            index,
+            source: Box::new(e),
+        };
+        // One row at a time, each converted into the previous row's string buffers. A row
+        // that does not convert is reported before any posting error, as if all rows had
+        // been converted first: the conversion of the rows after a failing posting is checked.
+        let mut txn = self.begin();
+        let mut out = Vec::with_capacity(n);
+        let mut buffers = Buffers::default();
+        for i in 0..n {
+            let m = match columns.movement_with(i, buffers) {
+                Ok(m) => m,
+                Err(e) => {
+                    self.rollback(txn);
+                    return Err(batch_error(i, e.into()));
+                }
+            };
+            match self.apply(&mut txn, &m) {
+                Ok(o) => out.push(o),
+                Err(e) => {
+                    self.rollback(txn);
+                    if let Some((j, bad)) =
+                        (i + 1..n).find_map(|j| columns.movement(j).err().map(|b| (j, b)))
+                    {
+                        return Err(batch_error(j, bad.into()));
+                    }
+                    return Err(batch_error(i, e.into()));
+                }
+            }
+            buffers = Buffers::from_movement(m);
+        }
+        self.commit(txn);
+        Ok(out)
     }
 }

@@ -28,6 +28,7 @@
 
 mod calendar;
 mod columns;
+mod journal;
 mod movement;
 mod snapshot;
 
@@ -43,7 +44,12 @@ pub use snapshot::SNAPSHOT_VERSION;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::{Borrow, Cow};
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use journal::{Entry, Kind, Resolved, NONE};
 
 use crate::costing::{self, CostMethod, Layer, LayerUndo, Pool, PoolScalars};
 use crate::error::{Error, LedgerError, Result};
@@ -299,7 +305,8 @@ struct SkuInfo {
     method: CostMethod,
     latest: Option<Timestamp>,
     pools: Vec<u32>,
-    history: Vec<u32>,
+    /// The SKU's latest journal entry ([`NONE`] if none); entries link to their predecessor.
+    last: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -318,12 +325,64 @@ struct PoolKey {
     condition: Condition,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A reservation's hold on a SKU at a location. The name is shared with the journal.
+#[derive(Debug, Clone)]
 struct ResKey {
-    reservation: String,
+    reservation: Arc<str>,
     sku: u32,
     location: u32,
 }
+
+/// A reservation key as parts, so that the map can be searched with a borrowed name.
+trait ResView {
+    fn parts(&self) -> (&str, u32, u32);
+}
+
+impl ResView for ResKey {
+    fn parts(&self) -> (&str, u32, u32) {
+        (&self.reservation, self.sku, self.location)
+    }
+}
+
+impl ResView for (&str, u32, u32) {
+    fn parts(&self) -> (&str, u32, u32) {
+        *self
+    }
+}
+
+impl<'a> Borrow<dyn ResView + 'a> for ResKey {
+    fn borrow(&self) -> &(dyn ResView + 'a) {
+        self
+    }
+}
+
+impl Hash for dyn ResView + '_ {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
+}
+
+impl PartialEq for dyn ResView + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for dyn ResView + '_ {}
+
+impl Hash for ResKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
+}
+
+impl PartialEq for ResKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for ResKey {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ShipRecord {
@@ -340,10 +399,8 @@ enum Undo {
     Layer(u32, LayerUndo),
     Scalars(u32, PoolScalars),
     Reserved(u32, Decimal),
-    SkuLatest(u32, Option<Timestamp>),
     Reservation(ResKey, Option<Decimal>),
-    Shipment(String, Option<ShipRecord>),
-    Reference(String),
+    Shipment(Arc<str>, Option<ShipRecord>),
 }
 
 /// The undo log of a posting in progress.
@@ -354,6 +411,8 @@ struct Txn {
     journal: usize,
     log: Vec<Undo>,
     scratch: Vec<LayerUndo>,
+    /// The pieces taken by a transfer or reclassification.
+    pieces: Vec<Layer>,
 }
 
 /// A stock ledger. See the [module documentation](self).
@@ -377,11 +436,11 @@ pub struct Ledger {
     slots: Vec<Slot>,
     slot_index: FxHashMap<PoolKey, u32>,
     reservations: FxHashMap<ResKey, Decimal>,
-    shipments: FxHashMap<String, ShipRecord>,
-    references: FxHashMap<String, u32>,
-    journal: Vec<JournalEntry>,
+    shipments: FxHashMap<Arc<str>, ShipRecord>,
+    references: FxHashMap<Arc<str>, u32>,
+    journal: Vec<Entry>,
     /// Undo-log buffers kept between postings so that a posting allocates nothing for them.
-    spare: (Vec<Undo>, Vec<LayerUndo>),
+    spare: (Vec<Undo>, Vec<LayerUndo>, Vec<Layer>),
 }
 
 impl Default for Ledger {
@@ -405,7 +464,8 @@ impl Eq for Ledger {}
 pub const MAX_QUANTITY_SCALE: u32 = 9;
 
 fn quantity_scale(field: &'static str, q: Decimal) -> Result<(), LedgerError> {
-    if q.normalize().scale() > MAX_QUANTITY_SCALE {
+    // Normalizing only lowers the scale: skip it when the scale is already small enough.
+    if q.scale() > MAX_QUANTITY_SCALE && q.normalize().scale() > MAX_QUANTITY_SCALE {
         return Err(LedgerError::InvalidQuantity {
             field,
             value: q,
@@ -626,6 +686,13 @@ struct Effect {
     adjustment: Option<Decimal>,
 }
 
+impl Effect {
+    /// No change of quantity or value.
+    fn none() -> Effect {
+        Effect::default()
+    }
+}
+
 impl Ledger {
     /// An empty ledger with the default configuration (FIFO, no negative stock, cents).
     pub fn new() -> Self {
@@ -640,7 +707,7 @@ impl Ledger {
             shipments: FxHashMap::default(),
             references: FxHashMap::default(),
             journal: Vec::new(),
-            spare: (Vec::new(), Vec::new()),
+            spare: (Vec::new(), Vec::new(), Vec::new()),
         }
     }
 
@@ -707,7 +774,7 @@ impl Ledger {
     /// Any [`LedgerError`]; on error the ledger is unchanged.
     pub fn post(&mut self, movement: Movement) -> Result<Outcome> {
         let mut txn = self.begin();
-        match self.apply(&mut txn, movement) {
+        match self.apply(&mut txn, &movement) {
             Ok(o) => {
                 self.commit(txn);
                 Ok(o)
@@ -728,7 +795,7 @@ impl Ledger {
         let mut txn = self.begin();
         let mut out = Vec::new();
         for (index, m) in movements.into_iter().enumerate() {
-            match self.apply(&mut txn, m) {
+            match self.apply(&mut txn, &m) {
                 Ok(o) => out.push(o),
                 Err(e) => {
                     self.rollback(txn);
@@ -744,7 +811,7 @@ impl Ledger {
     }
 
     fn begin(&mut self) -> Txn {
-        let (log, scratch) = std::mem::take(&mut self.spare);
+        let (log, scratch, pieces) = std::mem::take(&mut self.spare);
         Txn {
             skus: self.skus.names.len(),
             locations: self.locations.names.len(),
@@ -752,6 +819,7 @@ impl Ledger {
             journal: self.journal.len(),
             log,
             scratch,
+            pieces,
         }
     }
 
@@ -759,7 +827,8 @@ impl Ledger {
     fn commit(&mut self, mut txn: Txn) {
         txn.log.clear();
         txn.scratch.clear();
-        self.spare = (txn.log, txn.scratch);
+        txn.pieces.clear();
+        self.spare = (txn.log, txn.scratch, txn.pieces);
     }
 
     fn rollback(&mut self, mut txn: Txn) {
@@ -780,11 +849,6 @@ impl Ledger {
                         slot.reserved = r;
                     }
                 }
-                Undo::SkuLatest(s, t) => {
-                    if let Some(info) = self.sku_info.get_mut(s as usize) {
-                        info.latest = t;
-                    }
-                }
                 Undo::Reservation(k, v) => match v {
                     Some(v) => {
                         self.reservations.insert(k, v);
@@ -801,19 +865,20 @@ impl Ledger {
                         self.shipments.remove(&k);
                     }
                 },
-                Undo::Reference(r) => {
-                    self.references.remove(&r);
-                }
             }
         }
-        // Append-only parts: truncate.
-        let journal_len = txn.journal as u32;
-        for info in &mut self.sku_info {
-            while info.history.last().is_some_and(|&j| j >= journal_len) {
-                info.history.pop();
+        // Append-only parts: truncate, newest first, unlinking each entry from its SKU.
+        while self.journal.len() > txn.journal {
+            let Some(e) = self.journal.pop() else { break };
+            if let Some(r) = &e.reference {
+                self.references.remove(r);
+            }
+            let latest = (e.prev != NONE).then(|| self.journal[e.prev as usize].time);
+            if let Some(info) = self.sku_info.get_mut(e.sku as usize) {
+                info.last = e.prev;
+                info.latest = latest;
             }
         }
-        self.journal.truncate(txn.journal);
         while self.slots.len() > txn.pools {
             if let Some(s) = self.slots.pop() {
                 self.slot_index.remove(&PoolKey {
@@ -844,7 +909,7 @@ impl Ledger {
                 method,
                 latest: None,
                 pools: Vec::new(),
-                history: Vec::new(),
+                last: NONE,
             });
         }
         Ok(id)
@@ -916,21 +981,28 @@ impl Ledger {
         }
     }
 
-    /// Takes units out of a slot, logging undo records.
+    /// Takes units out of a slot, logging undo records; with `pieces`, the pieces taken are
+    /// left in `txn.pieces`.
     fn take(
         &mut self,
         txn: &mut Txn,
         p: u32,
         quantity: Decimal,
         allow_negative: bool,
+        pieces: bool,
     ) -> Result<costing::Taken, LedgerError> {
         let scale = self.config.money_scale;
         let slot = &mut self.slots[p as usize];
         txn.log.push(Undo::Scalars(p, slot.pool.scalars()));
         txn.scratch.clear();
-        let r = slot
-            .pool
-            .take(quantity, allow_negative, scale, &mut txn.scratch);
+        txn.pieces.clear();
+        let r = slot.pool.take_into(
+            quantity,
+            allow_negative,
+            scale,
+            &mut txn.scratch,
+            pieces.then_some(&mut txn.pieces),
+        );
         txn.log
             .extend(txn.scratch.drain(..).map(|u| Undo::Layer(p, u)));
         let available = slot.pool.quantity.max(Decimal::ZERO);
@@ -953,10 +1025,31 @@ impl Ledger {
         r
     }
 
+    /// Adds the pieces left in `txn.pieces` by [`Ledger::take`] to a slot.
+    fn put_pieces(&mut self, txn: &mut Txn, p: u32) -> Result<Decimal, LedgerError> {
+        let pieces = std::mem::take(&mut txn.pieces);
+        let r = self.put(txn, p, &pieces);
+        txn.pieces = pieces;
+        r
+    }
+
     fn set_reserved(&mut self, txn: &mut Txn, p: u32, reserved: Decimal) {
         let slot = &mut self.slots[p as usize];
         txn.log.push(Undo::Reserved(p, slot.reserved));
         slot.reserved = reserved;
+    }
+
+    /// The shared name of a reservation held on (`sku`, `location`), if any.
+    fn reservation_key(
+        &self,
+        reservation: &str,
+        sku: u32,
+        location: u32,
+    ) -> Option<(ResKey, Decimal)> {
+        let view = (reservation, sku, location);
+        self.reservations
+            .get_key_value(&view as &dyn ResView)
+            .map(|(k, v)| (k.clone(), *v))
     }
 
     fn set_reservation(&mut self, txn: &mut Txn, key: ResKey, value: Decimal) {
@@ -1001,13 +1094,26 @@ impl Ledger {
         costing::extended(q, c, scale)
     }
 
-    fn apply(&mut self, txn: &mut Txn, m: Movement) -> Result<Outcome, LedgerError> {
-        validate(&m)?;
+    /// The journal entry `j`, materialized.
+    fn entry(&self, j: usize) -> JournalEntry {
+        let e = &self.journal[j];
+        let to = (e.kind == Kind::Transfer).then(|| self.locations.name(e.to));
+        journal::materialize(
+            e,
+            j as u64,
+            self.skus.name(e.sku),
+            self.locations.name(e.location),
+            to,
+        )
+    }
+
+    fn apply(&mut self, txn: &mut Txn, m: &Movement) -> Result<Outcome, LedgerError> {
+        validate(m)?;
         if let Some(r) = &m.reference {
             if let Some(&j) = self.references.get(r.as_str()) {
-                let first = &self.journal[j as usize];
-                if first.movement == m {
-                    let mut o = first.outcome.clone();
+                let first = self.entry(j as usize);
+                if first.movement == *m {
+                    let mut o = first.outcome;
                     o.duplicate = true;
                     return Ok(o);
                 }
@@ -1027,11 +1133,16 @@ impl Ledger {
                 });
             }
         }
-        let effect = self.apply_kind(txn, sku, &m)?;
         let sequence = self.journal.len() as u64;
-        let seq32 = u32::try_from(sequence).map_err(|_| LedgerError::Overflow {
-            context: "the journal length",
-        })?;
+        let seq32 =
+            u32::try_from(sequence)
+                .ok()
+                .filter(|&s| s != NONE)
+                .ok_or(LedgerError::Overflow {
+                    context: "the journal length",
+                })?;
+        let reference: Option<Arc<str>> = m.reference.as_deref().map(Arc::from);
+        let (effect, resolved) = self.apply_kind(txn, sku, m, reference.as_ref())?;
         let outcome = Outcome {
             sequence,
             quantity: effect.quantity,
@@ -1041,29 +1152,39 @@ impl Ledger {
             adjustment: effect.adjustment,
             duplicate: false,
         };
-        txn.log.push(Undo::SkuLatest(sku, latest));
         let info = &mut self.sku_info[sku as usize];
         info.latest = Some(m.time);
-        info.history.push(seq32);
-        if let Some(r) = &m.reference {
+        let prev = std::mem::replace(&mut info.last, seq32);
+        if let Some(r) = &reference {
             self.references.insert(r.clone(), seq32);
-            txn.log.push(Undo::Reference(r.clone()));
         }
-        self.journal.push(JournalEntry {
-            movement: m,
-            outcome: outcome.clone(),
-        });
+        let entry = Entry::new(m, sku, resolved, reference, prev, &outcome);
+        debug_assert_eq!(entry.outcome(sequence), outcome);
+        self.journal.push(entry);
         Ok(outcome)
     }
 
-    fn apply_kind(&mut self, txn: &mut Txn, sku: u32, m: &Movement) -> Result<Effect, LedgerError> {
+    fn apply_kind(
+        &mut self,
+        txn: &mut Txn,
+        sku: u32,
+        m: &Movement,
+        reference: Option<&Arc<str>>,
+    ) -> Result<(Effect, Resolved), LedgerError> {
         let allow_negative = self.config.allow_negative;
         let time = m.time;
+        let at = |location: u32| Resolved {
+            location,
+            to: location,
+            extra: None,
+        };
+        let shared = |s: &Option<String>| s.as_deref().map(Arc::<str>::from);
         match &m.kind {
             MovementKind::Receive {
                 location,
                 quantity,
                 unit_cost,
+                purchase_order,
                 ..
             } => {
                 let loc = self.locations.intern(location)?;
@@ -1078,13 +1199,19 @@ impl Ledger {
                         received_at: time,
                     }],
                 )?;
-                Ok(Effect {
-                    quantity: *quantity,
-                    value: value - true_up,
-                    cogs: true_up,
-                    moved_value: value,
-                    adjustment: None,
-                })
+                Ok((
+                    Effect {
+                        quantity: *quantity,
+                        value: value - true_up,
+                        cogs: true_up,
+                        moved_value: value,
+                        adjustment: None,
+                    },
+                    Resolved {
+                        extra: shared(purchase_order),
+                        ..at(loc)
+                    },
+                ))
             }
             MovementKind::Ship {
                 location,
@@ -1116,13 +1243,9 @@ impl Ledger {
                         })
                     }
                 };
+                let mut extra = None;
                 if let Some(res) = reservation {
-                    let key = ResKey {
-                        reservation: res.clone(),
-                        sku,
-                        location: loc,
-                    };
-                    let held = self.reservations.get(&key).copied().ok_or_else(|| {
+                    let (key, held) = self.reservation_key(res, sku, loc).ok_or_else(|| {
                         LedgerError::UnknownReservation {
                             reservation: res.clone(),
                             sku: m.sku().to_owned(),
@@ -1141,6 +1264,7 @@ impl Ledger {
                     if q > on_hand && !allow_negative {
                         return Err(self.insufficient(sku, loc, Condition::Sellable, q, on_hand));
                     }
+                    extra = Some(key.reservation.clone());
                     self.set_reservation(txn, key, held - q);
                     let r = self.slots[p as usize].reserved - q;
                     self.set_reserved(txn, p, r);
@@ -1150,8 +1274,8 @@ impl Ledger {
                         return Err(self.insufficient(sku, loc, Condition::Sellable, q, usable));
                     }
                 }
-                let taken = self.take(txn, p, q, allow_negative)?;
-                if let Some(r) = &m.reference {
+                let taken = self.take(txn, p, q, allow_negative, false)?;
+                if let Some(r) = reference {
                     let old = self.shipments.insert(
                         r.clone(),
                         ShipRecord {
@@ -1162,13 +1286,16 @@ impl Ledger {
                     );
                     txn.log.push(Undo::Shipment(r.clone(), old));
                 }
-                Ok(Effect {
-                    quantity: -q,
-                    value: -taken.value,
-                    cogs: taken.value,
-                    moved_value: taken.value,
-                    adjustment: None,
-                })
+                Ok((
+                    Effect {
+                        quantity: -q,
+                        value: -taken.value,
+                        cogs: taken.value,
+                        moved_value: taken.value,
+                        adjustment: None,
+                    },
+                    Resolved { extra, ..at(loc) },
+                ))
             }
             MovementKind::CustomerReturn {
                 location,
@@ -1180,12 +1307,15 @@ impl Ledger {
             } => {
                 let q = *quantity;
                 let loc = self.locations.intern(location)?;
+                let mut extra = None;
                 let value = if let Some(sh) = shipment {
-                    let rec = self.shipments.get(sh.as_str()).cloned().ok_or_else(|| {
-                        LedgerError::UnknownShipment {
+                    let (name, rec) = self
+                        .shipments
+                        .get_key_value(sh.as_str())
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .ok_or_else(|| LedgerError::UnknownShipment {
                             shipment: sh.clone(),
-                        }
-                    })?;
+                        })?;
                     if rec.sku != sku {
                         return Err(LedgerError::ShipmentSkuMismatch {
                             shipment: sh.clone(),
@@ -1206,8 +1336,9 @@ impl Ledger {
                         quantity: rec.quantity - q,
                         value: rec.value - v,
                     };
-                    self.shipments.insert(sh.clone(), new);
-                    txn.log.push(Undo::Shipment(sh.clone(), Some(rec)));
+                    self.shipments.insert(name.clone(), new);
+                    txn.log.push(Undo::Shipment(name.clone(), Some(rec)));
+                    extra = Some(name);
                     v
                 } else {
                     let p = self.find_slot(sku, loc, Condition::Sellable);
@@ -1223,29 +1354,39 @@ impl Ledger {
                         received_at: time,
                     }],
                 )?;
-                Ok(Effect {
-                    quantity: q,
-                    value: value - true_up,
-                    cogs: true_up - value,
-                    moved_value: value,
-                    adjustment: None,
-                })
+                Ok((
+                    Effect {
+                        quantity: q,
+                        value: value - true_up,
+                        cogs: true_up - value,
+                        moved_value: value,
+                        adjustment: None,
+                    },
+                    Resolved { extra, ..at(loc) },
+                ))
             }
             MovementKind::ReturnToSupplier {
                 location,
                 quantity,
                 condition,
+                purchase_order,
                 ..
             } => {
                 let loc = self.locations.intern(location)?;
-                let taken = self.take_usable(txn, sku, loc, *condition, *quantity)?;
-                Ok(Effect {
-                    quantity: -*quantity,
-                    value: -taken.value,
-                    cogs: Decimal::ZERO,
-                    moved_value: taken.value,
-                    adjustment: None,
-                })
+                let taken = self.take_usable(txn, sku, loc, *condition, *quantity, false)?;
+                Ok((
+                    Effect {
+                        quantity: -*quantity,
+                        value: -taken.value,
+                        cogs: Decimal::ZERO,
+                        moved_value: taken.value,
+                        adjustment: None,
+                    },
+                    Resolved {
+                        extra: shared(purchase_order),
+                        ..at(loc)
+                    },
+                ))
             }
             MovementKind::Transfer {
                 from,
@@ -1256,16 +1397,23 @@ impl Ledger {
             } => {
                 let src = self.locations.intern(from)?;
                 let dst = self.locations.intern(to)?;
-                let taken = self.take_usable(txn, sku, src, *condition, *quantity)?;
+                let taken = self.take_usable(txn, sku, src, *condition, *quantity, true)?;
                 let p = self.slot(sku, dst, *condition)?;
-                let true_up = self.put(txn, p, &taken.pieces)?;
-                Ok(Effect {
-                    quantity: Decimal::ZERO,
-                    value: -true_up,
-                    cogs: true_up,
-                    moved_value: taken.value,
-                    adjustment: None,
-                })
+                let true_up = self.put_pieces(txn, p)?;
+                Ok((
+                    Effect {
+                        quantity: Decimal::ZERO,
+                        value: -true_up,
+                        cogs: true_up,
+                        moved_value: taken.value,
+                        adjustment: None,
+                    },
+                    Resolved {
+                        location: src,
+                        to: dst,
+                        extra: None,
+                    },
+                ))
             }
             MovementKind::Reclassify {
                 location,
@@ -1275,16 +1423,19 @@ impl Ledger {
                 ..
             } => {
                 let loc = self.locations.intern(location)?;
-                let taken = self.take_usable(txn, sku, loc, *from, *quantity)?;
+                let taken = self.take_usable(txn, sku, loc, *from, *quantity, true)?;
                 let p = self.slot(sku, loc, *to)?;
-                let true_up = self.put(txn, p, &taken.pieces)?;
-                Ok(Effect {
-                    quantity: Decimal::ZERO,
-                    value: -true_up,
-                    cogs: true_up,
-                    moved_value: taken.value,
-                    adjustment: None,
-                })
+                let true_up = self.put_pieces(txn, p)?;
+                Ok((
+                    Effect {
+                        quantity: Decimal::ZERO,
+                        value: -true_up,
+                        cogs: true_up,
+                        moved_value: taken.value,
+                        adjustment: None,
+                    },
+                    at(loc),
+                ))
             }
             MovementKind::Adjust {
                 location,
@@ -1294,7 +1445,9 @@ impl Ledger {
                 ..
             } => {
                 let loc = self.locations.intern(location)?;
-                self.adjust(txn, sku, loc, *condition, *quantity, *unit_cost, time, None)
+                let e =
+                    self.adjust(txn, sku, loc, *condition, *quantity, *unit_cost, time, None)?;
+                Ok((e, at(loc)))
             }
             MovementKind::CycleCount {
                 location,
@@ -1311,12 +1464,15 @@ impl Ledger {
                 let p = self.find_slot(sku, loc, *condition).ok_or_else(unknown)?;
                 let diff = *counted - self.slots[p as usize].pool.quantity;
                 if diff.is_zero() {
-                    return Ok(Effect {
-                        adjustment: Some(Decimal::ZERO),
-                        ..Effect::default()
-                    });
+                    return Ok((
+                        Effect {
+                            adjustment: Some(Decimal::ZERO),
+                            ..Effect::default()
+                        },
+                        at(loc),
+                    ));
                 }
-                self.adjust(
+                let e = self.adjust(
                     txn,
                     sku,
                     loc,
@@ -1325,7 +1481,8 @@ impl Ledger {
                     *unit_cost,
                     time,
                     Some(diff),
-                )
+                )?;
+                Ok((e, at(loc)))
             }
             MovementKind::Reserve {
                 location,
@@ -1352,17 +1509,23 @@ impl Ledger {
                 if q > usable && !allow_negative {
                     return Err(self.insufficient(sku, loc, Condition::Sellable, q, usable));
                 }
-                let key = ResKey {
-                    reservation: reservation.clone(),
-                    sku,
-                    location: loc,
+                let (key, held) = match self.reservation_key(reservation, sku, loc) {
+                    Some(found) => found,
+                    None => (
+                        ResKey {
+                            reservation: Arc::from(reservation.as_str()),
+                            sku,
+                            location: loc,
+                        },
+                        Decimal::ZERO,
+                    ),
                 };
-                let held = self.reservations.get(&key).copied().unwrap_or_default();
                 let held = costing::add(held, q, "a reservation")?;
-                self.set_reservation(txn, key, held);
                 let r = costing::add(self.slots[p as usize].reserved, q, "a reserved quantity")?;
+                let extra = Some(key.reservation.clone());
+                self.set_reservation(txn, key, held);
                 self.set_reserved(txn, p, r);
-                Ok(Effect::default())
+                Ok((Effect::none(), Resolved { extra, ..at(loc) }))
             }
             MovementKind::Release {
                 location,
@@ -1376,12 +1539,9 @@ impl Ledger {
                     location: location.clone(),
                 };
                 let loc = self.locations.get_id(location).ok_or_else(unknown)?;
-                let key = ResKey {
-                    reservation: reservation.clone(),
-                    sku,
-                    location: loc,
-                };
-                let held = self.reservations.get(&key).copied().ok_or_else(unknown)?;
+                let (key, held) = self
+                    .reservation_key(reservation, sku, loc)
+                    .ok_or_else(unknown)?;
                 let q = quantity.unwrap_or(held);
                 if q > held {
                     return Err(LedgerError::ReservationExceeded {
@@ -1394,10 +1554,11 @@ impl Ledger {
                 let p = self
                     .find_slot(sku, loc, Condition::Sellable)
                     .ok_or_else(unknown)?;
+                let extra = Some(key.reservation.clone());
                 self.set_reservation(txn, key, held - q);
                 let r = self.slots[p as usize].reserved - q;
                 self.set_reserved(txn, p, r);
-                Ok(Effect::default())
+                Ok((Effect::none(), Resolved { extra, ..at(loc) }))
             }
         }
     }
@@ -1410,12 +1571,13 @@ impl Ledger {
         loc: u32,
         condition: Condition,
         q: Decimal,
+        pieces: bool,
     ) -> Result<costing::Taken, LedgerError> {
         let usable = self
             .find_slot(sku, loc, condition)
             .map(|p| (p, self.usable(p)));
         match usable {
-            Some((p, u)) if q <= u => self.take(txn, p, q, false),
+            Some((p, u)) if q <= u => self.take(txn, p, q, false, pieces),
             other => {
                 Err(self.insufficient(sku, loc, condition, q, other.map_or(Decimal::ZERO, |x| x.1)))
             }
@@ -1462,7 +1624,7 @@ impl Ledger {
                 None if allow => self.slot(sku, loc, condition)?,
                 None => return Err(self.insufficient(sku, loc, condition, q, Decimal::ZERO)),
             };
-            let taken = self.take(txn, p, q, allow)?;
+            let taken = self.take(txn, p, q, allow, false)?;
             Ok(Effect {
                 quantity,
                 value: -taken.value,
@@ -1592,8 +1754,22 @@ impl Ledger {
     }
 
     /// The journal of applied movements, in posting order.
-    pub fn journal(&self) -> &[JournalEntry] {
-        &self.journal
+    ///
+    /// The ledger keeps its journal compactly (names interned, strings shared); the entries
+    /// are materialized by this call. See also [`Ledger::journal_entry`] and
+    /// [`Ledger::journal_iter`].
+    pub fn journal(&self) -> Vec<JournalEntry> {
+        self.journal_iter().collect()
+    }
+
+    /// The journal entries, materialized one at a time, in posting order.
+    pub fn journal_iter(&self) -> impl ExactSizeIterator<Item = JournalEntry> + '_ {
+        (0..self.journal.len()).map(|j| self.entry(j))
+    }
+
+    /// Journal entry `sequence` (0-based), if there is one.
+    pub fn journal_entry(&self, sequence: usize) -> Option<JournalEntry> {
+        (sequence < self.journal.len()).then(|| self.entry(sequence))
     }
 
     /// The number of applied movements.
@@ -1611,27 +1787,34 @@ impl Ledger {
     ///
     /// # Errors
     /// [`LedgerError::UnknownSku`].
-    pub fn history(&self, sku: &str) -> Result<Vec<&JournalEntry>> {
+    ///
+    /// The ledger keeps its journal compactly, so the entries are materialized by this call
+    /// (as [`Cow::Owned`]; the `Cow` lets a later version lend them instead).
+    pub fn history(&self, sku: &str) -> Result<Vec<Cow<'_, JournalEntry>>> {
         let id = self.sku_id(sku)?;
-        Ok(self.sku_info[id as usize]
-            .history
-            .iter()
-            .map(|&j| &self.journal[j as usize])
-            .collect())
+        let mut out: Vec<Cow<'_, JournalEntry>> = self
+            .entries_of(id)
+            .map(|j| Cow::Owned(self.entry(j as usize)))
+            .collect();
+        out.reverse();
+        Ok(out)
+    }
+
+    /// The journal indexes of a SKU's entries, newest first.
+    fn entries_of(&self, sku: u32) -> impl Iterator<Item = u32> + '_ {
+        let first = self.sku_info[sku as usize].last;
+        std::iter::successors((first != NONE).then_some(first), move |&j| {
+            let prev = self.journal[j as usize].prev;
+            (prev != NONE).then_some(prev)
+        })
     }
 
     /// What a reservation holds of a SKU at a location (zero if nothing).
     pub fn reserved_by(&self, reservation: &str, sku: &str, location: &str) -> Decimal {
         match (self.skus.get(sku), self.locations.get_id(location)) {
             (Some(s), Some(l)) => self
-                .reservations
-                .get(&ResKey {
-                    reservation: reservation.to_owned(),
-                    sku: s,
-                    location: l,
-                })
-                .copied()
-                .unwrap_or_default(),
+                .reservation_key(reservation, s, l)
+                .map_or(Decimal::ZERO, |(_, q)| q),
             _ => Decimal::ZERO,
         }
     }
@@ -1675,10 +1858,10 @@ impl Ledger {
             check_time("to", t)?;
         }
         let info = &self.sku_info[id as usize];
-        let first = info
-            .history
-            .first()
-            .map(|&j| self.journal[j as usize].movement.time);
+        let first = self
+            .entries_of(id)
+            .last()
+            .map(|j| self.journal[j as usize].time);
         let bucket_days = match period {
             Period::Day => 1,
             Period::Week => 7,
@@ -1714,22 +1897,19 @@ impl Ledger {
             .into());
         }
         let mut quantities = vec![Decimal::ZERO; n as usize];
-        let loc_name = loc.map(|l| self.locations.name(l));
-        for &j in &info.history {
-            let mv = &self.journal[j as usize].movement;
-            let (sign, at) = match &mv.kind {
-                MovementKind::Ship {
-                    location, quantity, ..
-                } => (*quantity, location),
-                MovementKind::CustomerReturn {
-                    location, quantity, ..
-                } => (-*quantity, location),
+        let mut entries: Vec<u32> = self.entries_of(id).collect();
+        entries.reverse();
+        for j in entries {
+            let e = &self.journal[j as usize];
+            let sign = match e.kind {
+                Kind::Ship => e.quantity,
+                Kind::CustomerReturn => -e.quantity,
                 _ => continue,
             };
-            if loc_name.is_some_and(|l| l != at.as_str()) {
+            if loc.is_some_and(|l| l != e.location) {
                 continue;
             }
-            let b = (bucket_of(mv.time) - start_day).div_euclid(bucket_days);
+            let b = (bucket_of(e.time) - start_day).div_euclid(bucket_days);
             if (0..n).contains(&b) {
                 quantities[b as usize] += sign;
             }

@@ -69,7 +69,16 @@ struct SnapshotRef<'a> {
     version: u32,
     config: &'a LedgerConfig,
     state: LedgerState,
-    journal: &'a [JournalEntry],
+    journal: JournalRef<'a>,
+}
+
+/// The journal, serialized one materialized entry at a time.
+struct JournalRef<'a>(&'a Ledger);
+
+impl Serialize for JournalRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.journal_iter())
+    }
 }
 
 #[derive(Deserialize)]
@@ -116,7 +125,7 @@ impl Ledger {
             .reservations
             .iter()
             .map(|(k, q)| ReservationState {
-                reservation: k.reservation.clone(),
+                reservation: k.reservation.to_string(),
                 sku: self.skus.name(k.sku).to_owned(),
                 location: self.locations.name(k.location).to_owned(),
                 quantity: *q,
@@ -129,7 +138,7 @@ impl Ledger {
             .shipments
             .iter()
             .map(|(r, s)| ShipmentState {
-                reference: r.clone(),
+                reference: r.to_string(),
                 sku: self.skus.name(s.sku).to_owned(),
                 quantity: s.quantity,
                 value: s.value,
@@ -178,7 +187,9 @@ impl Ledger {
         let inconsistent = |message: String| Error::from(SnapshotError::Inconsistent { message });
         let ledger = Ledger::replay(snap.config, snap.journal.iter().map(|e| e.movement.clone()))
             .map_err(|e| inconsistent(format!("replaying the journal failed: {e}")))?;
-        if ledger.journal != snap.journal {
+        if ledger.journal.len() != snap.journal.len()
+            || !ledger.journal_iter().eq(snap.journal.iter().cloned())
+        {
             return Err(inconsistent(
                 "the journal's recorded outcomes differ from its replay".into(),
             ));
@@ -198,7 +209,7 @@ impl Serialize for Ledger {
             version: SNAPSHOT_VERSION,
             config: &self.config,
             state: self.state(),
-            journal: &self.journal,
+            journal: JournalRef(self),
         }
         .serialize(serializer)
     }
