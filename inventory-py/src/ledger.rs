@@ -3,19 +3,24 @@
 use std::str::FromStr;
 use std::sync::{Mutex, TryLockError};
 
+use inventory_core::classify::{self, AbcMeasure, AbcThresholds, XyzThresholds};
+use inventory_core::metrics;
+use inventory_core::policy::DemandStats;
 use inventory_core::{
-    AdjustReason, Condition, CostMethod, Error, Ledger, LedgerConfig, LedgerError, Movement,
-    MovementColumns, MovementKind, Period, Timestamp,
+    AdjustReason, Condition, CostMethod, Error, JournalEntry, Ledger, LedgerConfig, LedgerError,
+    Movement, MovementColumns, MovementKind, Period, Timestamp,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde_json::Value;
 
+use crate::classify::{PyAbcItem, PyXyzItem};
 use crate::convert::{
     decimal_cls, decimal_column, opt_str_column, py_decimal, str_column, time_column, to_decimal,
     to_opt_decimal, to_opt_time, to_time,
 };
 use crate::errors::{invalid_input, poisoned, to_py_err};
+use crate::metrics::{PyAgingBucket, PyDeadStock, PySkuActivity, PyStockCover};
 use crate::types::{PyDemandHistory, PyJournalEntry, PyOutcome, PyPosition, PyValuation};
 
 /// A stock ledger (see the module documentation of `inventory_core`).
@@ -567,7 +572,7 @@ impl PyLedger {
 
     /// The journal of applied movements, in posting order.
     fn journal<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let entries = self.detached(py, |l| l.journal().to_vec())?;
+        let entries = self.detached(py, |l| l.journal())?;
         PyList::new(py, entries.into_iter().map(PyJournalEntry::from))
     }
 
@@ -576,7 +581,7 @@ impl PyLedger {
         let entries = self
             .with(py, |l| {
                 l.history(sku)
-                    .map(|h| h.into_iter().cloned().collect::<Vec<_>>())
+                    .map(|h| h.iter().map(|e| JournalEntry::clone(e)).collect::<Vec<_>>())
             })?
             .map_err(|e| core_err(py, e))?;
         PyList::new(py, entries.into_iter().map(PyJournalEntry::from))
@@ -635,4 +640,186 @@ impl PyLedger {
             .map(PyLedger::from)
             .map_err(|e| core_err(py, e))
     }
+
+    // ----- policy, classification and health metrics -----
+
+    /// Mean and sample standard deviation of a SKU's demand history (per day or week).
+    #[pyo3(signature = (sku, location = None, period = "day", start = None, end = None))]
+    fn demand_stats(
+        &self,
+        py: Python<'_>,
+        sku: &str,
+        location: Option<&str>,
+        period: &str,
+        start: Option<&Bound<'_, PyAny>>,
+        end: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<(f64, f64)> {
+        let period = parse::<Period>(py, period)?;
+        let from: Option<Timestamp> = to_opt_time("start", start)?;
+        let to: Option<Timestamp> = to_opt_time("end", end)?;
+        self.detached(py, |l| {
+            l.demand_history(sku, location, period, from, to)
+                .and_then(|h| DemandStats::from_history(&h))
+        })?
+        .map(|s| (s.mean, s.std_dev))
+        .map_err(|e| core_err(py, e))
+    }
+
+    /// ABC classes of every SKU by units sold ("units") or COGS ("consumption_value") over
+    /// `[start, end)`, in the ledger's SKU order.
+    #[pyo3(signature = (start, end, *, measure = "units", a = 0.8, b = 0.95))]
+    fn abc(
+        &self,
+        py: Python<'_>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        measure: &str,
+        a: f64,
+        b: f64,
+    ) -> PyResult<Vec<(String, PyAbcItem)>> {
+        let measure = measure.parse::<AbcMeasure>().map_err(|e| core_err(py, e))?;
+        let (from, to) = (to_time("start", start)?, to_time("end", end)?);
+        let items = self
+            .detached(py, |l| {
+                classify::abc_from_ledger(l, from, to, measure, AbcThresholds { a, b })
+            })?
+            .map_err(|e| core_err(py, e))?;
+        Ok(items.into_iter().map(|(s, i)| (s, i.into())).collect())
+    }
+
+    /// XYZ classes of every SKU from its demand per day or week over `[start, end)`.
+    #[pyo3(signature = (start, end, *, period = "day", x = 0.5, y = 1.0))]
+    fn xyz(
+        &self,
+        py: Python<'_>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        period: &str,
+        x: f64,
+        y: f64,
+    ) -> PyResult<Vec<(String, PyXyzItem)>> {
+        let period = parse::<Period>(py, period)?;
+        let (from, to) = (to_time("start", start)?, to_time("end", end)?);
+        let items = self
+            .detached(py, |l| {
+                classify::xyz_from_ledger(l, from, to, period, XyzThresholds { x, y })
+            })?
+            .map_err(|e| core_err(py, e))?;
+        Ok(items.into_iter().map(|(s, i)| (s, i.into())).collect())
+    }
+
+    /// A SKU's activity over `[start, end)`: units, COGS, turnover, days of inventory, ...
+    fn activity(
+        &self,
+        py: Python<'_>,
+        sku: &str,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+    ) -> PyResult<PySkuActivity> {
+        let (from, to) = (to_time("start", start)?, to_time("end", end)?);
+        self.detached(py, |l| metrics::activity(l, sku, from, to))?
+            .map(PySkuActivity::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// The activity of every SKU over `[start, end)`, in the ledger's SKU order.
+    fn activity_all(
+        &self,
+        py: Python<'_>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PySkuActivity>> {
+        let (from, to) = (to_time("start", start)?, to_time("end", end)?);
+        let acts = self
+            .detached(py, |l| metrics::activity_all(l, from, to))?
+            .map_err(|e| core_err(py, e))?;
+        Ok(acts.into_iter().map(PySkuActivity::from).collect())
+    }
+
+    /// Stock by age at `as_of`, from the open cost layers (one SKU, or all when None).
+    #[pyo3(signature = (as_of, *, sku = None, bounds = None))]
+    fn aging(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        sku: Option<&str>,
+        bounds: Option<Vec<i64>>,
+    ) -> PyResult<Vec<PyAgingBucket>> {
+        let as_of = to_time("as_of", as_of)?;
+        let bounds: Vec<u32> = match bounds {
+            None => metrics::DEFAULT_AGING_BOUNDS.to_vec(),
+            Some(b) => b
+                .into_iter()
+                .map(|d| days_arg(py, "bounds", d))
+                .collect::<PyResult<_>>()?,
+        };
+        let buckets = self
+            .detached(py, |l| metrics::aging(l, sku, as_of, &bounds))?
+            .map_err(|e| core_err(py, e))?;
+        Ok(buckets.into_iter().map(PyAgingBucket::from).collect())
+    }
+
+    /// SKUs with stock and no shipment in the `days` days up to `as_of`, most valuable first.
+    fn dead_stock(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        days: i64,
+    ) -> PyResult<Vec<PyDeadStock>> {
+        let as_of = to_time("as_of", as_of)?;
+        let days = days_arg(py, "days", days)?;
+        let out = self
+            .detached(py, |l| metrics::dead_stock(l, as_of, days))?
+            .map_err(|e| core_err(py, e))?;
+        Ok(out.into_iter().map(PyDeadStock::from).collect())
+    }
+
+    /// SKUs whose stock lasts more than `min_days_of_supply` days at their demand over the
+    /// `window_days` days up to `as_of`, slowest first.
+    fn slow_movers(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        window_days: i64,
+        min_days_of_supply: f64,
+    ) -> PyResult<Vec<PyStockCover>> {
+        let as_of = to_time("as_of", as_of)?;
+        let window = days_arg(py, "window_days", window_days)?;
+        let out = self
+            .detached(py, |l| {
+                metrics::slow_movers(l, as_of, window, min_days_of_supply)
+            })?
+            .map_err(|e| core_err(py, e))?;
+        Ok(out.into_iter().map(PyStockCover::from).collect())
+    }
+
+    /// SKUs holding more than `cover_days` days of their demand over the `window_days` days
+    /// up to `as_of`, largest excess value first.
+    fn overstock(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        window_days: i64,
+        cover_days: f64,
+    ) -> PyResult<Vec<PyStockCover>> {
+        let as_of = to_time("as_of", as_of)?;
+        let window = days_arg(py, "window_days", window_days)?;
+        let out = self
+            .detached(py, |l| metrics::overstock(l, as_of, window, cover_days))?
+            .map_err(|e| core_err(py, e))?;
+        Ok(out.into_iter().map(PyStockCover::from).collect())
+    }
+}
+
+/// A whole number of days as the core's `u32` (a negative or huge number is InvalidInput).
+fn days_arg(py: Python<'_>, name: &str, days: i64) -> PyResult<u32> {
+    u32::try_from(days).map_err(|_| {
+        invalid_input(
+            py,
+            format!(
+                "{name}: {days} is not a whole number of days between 0 and {}",
+                u32::MAX
+            ),
+        )
+    })
 }

@@ -6,9 +6,13 @@
 
 use pyo3::prelude::*;
 
+mod arrays;
+mod classify;
 mod convert;
 mod errors;
 mod ledger;
+mod metrics;
+mod policy;
 mod types;
 
 /// The extension module.
@@ -22,6 +26,9 @@ fn _inventory_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::PyCostLayer>()?;
     m.add_class::<types::PyJournalEntry>()?;
     m.add_class::<types::PyDemandHistory>()?;
+    policy::register(m)?;
+    classify::register(m)?;
+    metrics::register(m)?;
     errors::register(m)?;
     Ok(())
 }

@@ -82,7 +82,7 @@ def test_post_columns_is_atomic(stocked: ic.Ledger) -> None:
             unit_costs=["1", None, None],
         )
     assert info.value.index == 1
-    assert str(info.value).startswith("movement 1 of the batch")
+    assert str(info.value).startswith("item 1 of the batch")
     assert snapshot(stocked) == before
     with pytest.raises(ic.InvalidInput) as info:
         stocked.post_columns(["receive", "teleport"], ["A", "A"], ["WH", "WH"], [1, 1], [DAY, DAY], unit_costs=["1", "1"])

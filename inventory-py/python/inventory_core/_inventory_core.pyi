@@ -1,9 +1,12 @@
 """Type stubs of the compiled extension module ``inventory_core._inventory_core``."""
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal, Optional, Union, final
+from typing import Any, Literal, Optional, Union, final, overload
+
+import numpy as np
+from numpy.typing import NDArray
 
 __all__ = [
     "__version__",
@@ -29,6 +32,42 @@ __all__ = [
     "InvalidState",
     "Overflow",
     "InvalidSnapshot",
+    "SafetyStock",
+    "SafetyStockBatch",
+    "OrderQuantity",
+    "OrderQuantityBatch",
+    "BackorderQuantity",
+    "ProductionQuantity",
+    "DiscountQuantity",
+    "RoundedQuantity",
+    "Newsvendor",
+    "AbcItem",
+    "AbcResult",
+    "XyzItem",
+    "XyzResult",
+    "SkuActivity",
+    "AgingBucket",
+    "DeadStock",
+    "StockCover",
+    "normal_cdf",
+    "inverse_normal_cdf",
+    "normal_loss",
+    "demand_stats",
+    "safety_stock",
+    "eoq",
+    "eoq_cost",
+    "eoq_backorders",
+    "epq",
+    "eoq_discount",
+    "round_order_quantity",
+    "newsvendor_normal",
+    "newsvendor_empirical",
+    "newsvendor_costs_from_prices",
+    "abc",
+    "abc_measure",
+    "xyz",
+    "xyz_many",
+    "abc_xyz_label",
 ]
 
 __version__: str
@@ -41,6 +80,14 @@ _CostMethod = Literal["fifo", "lifo", "moving_average"]
 _Condition = Literal["sellable", "damaged", "quarantine"]
 _AdjustReason = Literal["damage", "shrinkage", "found", "expired", "correction", "cycle_count", "other"]
 _PeriodName = Literal["day", "daily", "week", "weekly"]
+_TimeUnit = Literal["day", "days", "week", "weeks", "month", "months", "year", "years"]
+_SafetyStockMethod = Literal[
+    "demand_variability", "lead_time_variability", "combined", "max_minus_average", "periodic_review"
+]
+_AbcMeasure = Literal["revenue", "consumption_value", "units", "margin"]
+_Floats = Union[Sequence[float], NDArray[Any]]
+"""A column of floats: a list / tuple of numbers or a numpy array (float64 is read without conversion)."""
+_FloatOrFloats = Union[float, _Floats]
 
 class InventoryError(Exception):
     """Base class of every error raised by inventory_core."""
@@ -336,6 +383,38 @@ class Ledger:
         start: Optional[_Time] = None,
         end: Optional[_Time] = None,
     ) -> DemandHistory: ...
+    def demand_stats(
+        self,
+        sku: str,
+        location: Optional[str] = None,
+        period: _PeriodName = "day",
+        start: Optional[_Time] = None,
+        end: Optional[_Time] = None,
+    ) -> tuple[float, float]:
+        """(mean, sample standard deviation) of the SKU's demand history per day or week."""
+    def abc(
+        self,
+        start: _Time,
+        end: _Time,
+        *,
+        measure: Literal["units", "consumption_value"] = "units",
+        a: float = 0.8,
+        b: float = 0.95,
+    ) -> list[tuple[str, AbcItem]]:
+        """ABC classes of every SKU over [start, end), in the ledger's SKU order."""
+    def xyz(
+        self, start: _Time, end: _Time, *, period: _PeriodName = "day", x: float = 0.5, y: float = 1.0
+    ) -> list[tuple[str, XyzItem]]:
+        """XYZ classes of every SKU from its demand per period over [start, end)."""
+    def activity(self, sku: str, start: _Time, end: _Time) -> SkuActivity: ...
+    def activity_all(self, start: _Time, end: _Time) -> list[SkuActivity]: ...
+    def aging(
+        self, as_of: _Time, *, sku: Optional[str] = None, bounds: Optional[Sequence[int]] = None
+    ) -> list[AgingBucket]:
+        """Stock by age in days (default bounds (30, 60, 90, 180))."""
+    def dead_stock(self, as_of: _Time, days: int) -> list[DeadStock]: ...
+    def slow_movers(self, as_of: _Time, window_days: int, min_days_of_supply: float) -> list[StockCover]: ...
+    def overstock(self, as_of: _Time, window_days: int, cover_days: float) -> list[StockCover]: ...
     def to_json(self) -> str: ...
     @staticmethod
     def from_json(text: str) -> Ledger: ...
@@ -348,3 +427,379 @@ class Ledger:
         money_scale: int = 2,
         sku_costing: Optional[Mapping[str, _CostMethod]] = None,
     ) -> Ledger: ...
+
+# ----- policy math -----
+
+def normal_cdf(z: float) -> float:
+    """The standard normal distribution function."""
+def inverse_normal_cdf(p: float) -> float:
+    """The inverse of the standard normal distribution function, for 0 < p < 1."""
+def normal_loss(z: float) -> float:
+    """The standard normal loss function E[(Z - z)+]."""
+def demand_stats(series: _Floats, per: _TimeUnit = "day") -> tuple[float, float]:
+    """(mean, sample standard deviation) of a demand series."""
+
+@final
+class SafetyStock:
+    @property
+    def safety_stock(self) -> float: ...
+    @property
+    def safety_factor(self) -> Optional[float]: ...
+    @property
+    def protection_interval(self) -> float: ...
+    @property
+    def expected_demand(self) -> float: ...
+    @property
+    def std_dev_protection(self) -> float: ...
+    @property
+    def reorder_point(self) -> float: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SafetyStockBatch:
+    """Safety stock of many items: float64 arrays; safety_factor is NaN for max_minus_average."""
+
+    @property
+    def safety_stock(self) -> NDArray[np.float64]: ...
+    @property
+    def safety_factor(self) -> NDArray[np.float64]: ...
+    @property
+    def protection_interval(self) -> NDArray[np.float64]: ...
+    @property
+    def expected_demand(self) -> NDArray[np.float64]: ...
+    @property
+    def std_dev_protection(self) -> NDArray[np.float64]: ...
+    @property
+    def reorder_point(self) -> NDArray[np.float64]: ...
+    def __len__(self) -> int: ...
+
+@overload
+def safety_stock(
+    mean: float,
+    std_dev: float,
+    lead_time: float,
+    *,
+    lead_time_std_dev: Optional[float] = None,
+    unit: _TimeUnit = "day",
+    method: _SafetyStockMethod = "combined",
+    service_level: Optional[float] = None,
+    fill_rate: Optional[float] = None,
+    order_quantity: Optional[float] = None,
+    review_period: Optional[float] = None,
+    max_demand: Optional[float] = None,
+    max_lead_time: Optional[float] = None,
+) -> SafetyStock: ...
+@overload
+def safety_stock(
+    mean: _FloatOrFloats,
+    std_dev: _FloatOrFloats,
+    lead_time: _FloatOrFloats,
+    *,
+    lead_time_std_dev: Optional[_FloatOrFloats] = None,
+    unit: _TimeUnit = "day",
+    method: _SafetyStockMethod = "combined",
+    service_level: Optional[float] = None,
+    fill_rate: Optional[float] = None,
+    order_quantity: Optional[float] = None,
+    review_period: Optional[float] = None,
+    max_demand: Optional[float] = None,
+    max_lead_time: Optional[float] = None,
+) -> Union[SafetyStock, SafetyStockBatch]: ...
+
+@final
+class OrderQuantity:
+    @property
+    def quantity(self) -> float: ...
+    @property
+    def total_cost(self) -> float: ...
+    @property
+    def ordering_cost(self) -> float: ...
+    @property
+    def holding_cost(self) -> float: ...
+    @property
+    def orders_per_year(self) -> float: ...
+    @property
+    def cycle_years(self) -> float: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class OrderQuantityBatch:
+    @property
+    def quantity(self) -> NDArray[np.float64]: ...
+    @property
+    def total_cost(self) -> NDArray[np.float64]: ...
+    @property
+    def ordering_cost(self) -> NDArray[np.float64]: ...
+    @property
+    def holding_cost(self) -> NDArray[np.float64]: ...
+    @property
+    def orders_per_year(self) -> NDArray[np.float64]: ...
+    @property
+    def cycle_years(self) -> NDArray[np.float64]: ...
+    def __len__(self) -> int: ...
+
+@overload
+def eoq(annual_demand: float, order_cost: float, holding_cost: float) -> OrderQuantity: ...
+@overload
+def eoq(
+    annual_demand: _FloatOrFloats, order_cost: _FloatOrFloats, holding_cost: _FloatOrFloats
+) -> Union[OrderQuantity, OrderQuantityBatch]: ...
+def eoq_cost(annual_demand: float, order_cost: float, holding_cost: float, quantity: float) -> OrderQuantity: ...
+
+@final
+class BackorderQuantity:
+    @property
+    def quantity(self) -> float: ...
+    @property
+    def max_backorder(self) -> float: ...
+    @property
+    def max_inventory(self) -> float: ...
+    @property
+    def total_cost(self) -> float: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def eoq_backorders(
+    annual_demand: float, order_cost: float, holding_cost: float, backorder_cost: float
+) -> BackorderQuantity: ...
+
+@final
+class ProductionQuantity:
+    @property
+    def quantity(self) -> float: ...
+    @property
+    def max_inventory(self) -> float: ...
+    @property
+    def total_cost(self) -> float: ...
+    @property
+    def run_years(self) -> float: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def epq(annual_demand: float, setup_cost: float, holding_cost: float, production_rate: float) -> ProductionQuantity: ...
+
+@final
+class DiscountQuantity:
+    @property
+    def break_index(self) -> int: ...
+    @property
+    def unit_price(self) -> float: ...
+    @property
+    def quantity(self) -> float: ...
+    @property
+    def total_cost(self) -> float: ...
+    @property
+    def purchase_cost(self) -> float: ...
+    @property
+    def ordering_cost(self) -> float: ...
+    @property
+    def holding_cost(self) -> float: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def eoq_discount(
+    annual_demand: float,
+    order_cost: float,
+    breaks: Sequence[tuple[float, float]],
+    *,
+    holding_cost: Optional[float] = None,
+    holding_rate: Optional[float] = None,
+    kind: Literal["all_units", "incremental"] = "all_units",
+) -> DiscountQuantity:
+    """EOQ with quantity discounts; breaks are (min_quantity, unit_price)."""
+
+@final
+class RoundedQuantity:
+    @property
+    def quantity(self) -> float: ...
+    @property
+    def total_cost(self) -> float: ...
+    @property
+    def unrounded_cost(self) -> float: ...
+    @property
+    def penalty(self) -> float: ...
+    @property
+    def penalty_ratio(self) -> float: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def round_order_quantity(
+    annual_demand: float,
+    order_cost: float,
+    holding_cost: float,
+    quantity: float,
+    *,
+    min_order_quantity: float = 0.0,
+    pack_size: float = 1.0,
+) -> RoundedQuantity: ...
+
+@final
+class Newsvendor:
+    @property
+    def quantity(self) -> float: ...
+    @property
+    def critical_ratio(self) -> float: ...
+    @property
+    def expected_cost(self) -> float: ...
+    @property
+    def expected_sales(self) -> float: ...
+    @property
+    def expected_leftover(self) -> float: ...
+    @property
+    def expected_shortage(self) -> float: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def newsvendor_normal(mean: float, std_dev: float, underage_cost: float, overage_cost: float) -> Newsvendor: ...
+def newsvendor_empirical(sample: _Floats, underage_cost: float, overage_cost: float) -> Newsvendor: ...
+def newsvendor_costs_from_prices(
+    price: float, cost: float, salvage: float = 0.0, shortage_penalty: float = 0.0
+) -> tuple[float, float]:
+    """(underage cost, overage cost)."""
+
+# ----- classification -----
+
+@final
+class AbcItem:
+    @property
+    def class_(self) -> Literal["A", "B", "C"]: ...
+    @property
+    def rank(self) -> int: ...
+    @property
+    def cumulative_share(self) -> float: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class AbcResult:
+    """class_code: int8 (0 = A, 1 = B, 2 = C); rank: int64 (1-based); cumulative_share: float64."""
+
+    @property
+    def class_code(self) -> NDArray[np.int8]: ...
+    @property
+    def rank(self) -> NDArray[np.int64]: ...
+    @property
+    def cumulative_share(self) -> NDArray[np.float64]: ...
+    @property
+    def classes(self) -> list[Literal["A", "B", "C"]]: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> AbcItem: ...
+
+def abc(values: _Floats, *, a: float = 0.8, b: float = 0.95) -> AbcResult: ...
+def abc_measure(
+    measure: _AbcMeasure,
+    units: _Floats,
+    unit_costs: Optional[_Floats] = None,
+    unit_prices: Optional[_Floats] = None,
+) -> NDArray[np.float64]: ...
+
+@final
+class XyzItem:
+    @property
+    def class_(self) -> Literal["X", "Y", "Z"]: ...
+    @property
+    def cv(self) -> Optional[float]: ...
+    @property
+    def mean(self) -> float: ...
+    @property
+    def std_dev(self) -> float: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class XyzResult:
+    """class_code: int8 (0 = X, 1 = Y, 2 = Z); cv (NaN where undefined), mean, std_dev: float64."""
+
+    @property
+    def class_code(self) -> NDArray[np.int8]: ...
+    @property
+    def cv(self) -> NDArray[np.float64]: ...
+    @property
+    def mean(self) -> NDArray[np.float64]: ...
+    @property
+    def std_dev(self) -> NDArray[np.float64]: ...
+    @property
+    def classes(self) -> list[Literal["X", "Y", "Z"]]: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> XyzItem: ...
+
+def xyz(series: _Floats, *, x: float = 0.5, y: float = 1.0) -> XyzItem: ...
+def xyz_many(
+    series: Union[NDArray[Any], Sequence[_Floats]],
+    *,
+    lengths: Optional[Sequence[int]] = None,
+    x: float = 0.5,
+    y: float = 1.0,
+) -> XyzResult: ...
+def abc_xyz_label(abc: Literal["A", "B", "C"], xyz: Literal["X", "Y", "Z"]) -> str: ...
+
+# ----- health metrics -----
+
+@final
+class SkuActivity:
+    @property
+    def sku(self) -> str: ...
+    @property
+    def units_sold(self) -> Decimal: ...
+    @property
+    def units_received(self) -> Decimal: ...
+    @property
+    def cogs(self) -> Decimal: ...
+    @property
+    def opening_units(self) -> Decimal: ...
+    @property
+    def closing_units(self) -> Decimal: ...
+    @property
+    def opening_value(self) -> Decimal: ...
+    @property
+    def closing_value(self) -> Decimal: ...
+    @property
+    def average_value(self) -> Decimal: ...
+    @property
+    def turnover(self) -> Optional[float]: ...
+    @property
+    def days_of_inventory(self) -> Optional[float]: ...
+    @property
+    def sell_through(self) -> Optional[float]: ...
+    @property
+    def stockout_days(self) -> int: ...
+    @property
+    def days_observed(self) -> int: ...
+    @property
+    def last_sale(self) -> Optional[datetime.datetime]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class AgingBucket:
+    @property
+    def label(self) -> str: ...
+    @property
+    def min_days(self) -> int: ...
+    @property
+    def max_days(self) -> Optional[int]: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def value(self) -> Decimal: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class DeadStock:
+    @property
+    def sku(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def value(self) -> Decimal: ...
+    @property
+    def last_sale(self) -> Optional[datetime.datetime]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class StockCover:
+    @property
+    def sku(self) -> str: ...
+    @property
+    def on_hand(self) -> Decimal: ...
+    @property
+    def daily_demand(self) -> float: ...
+    @property
+    def days_of_supply(self) -> Optional[float]: ...
+    @property
+    def excess_units(self) -> float: ...
+    @property
+    def excess_value(self) -> Decimal: ...
+    def __eq__(self, value: object, /) -> bool: ...

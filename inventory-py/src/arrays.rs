@@ -1,0 +1,140 @@
+//! Float columns in and numpy arrays out, for the statistics APIs (policy, classification).
+//!
+//! - In: a numpy `float64` array is read through the buffer protocol (one copy, any
+//!   strides); other numpy dtypes are cast with `astype("float64")`; integer arrays are read
+//!   as `int64`; lists, tuples and other iterables are read item by item (`float()` of each).
+//! - Out: `numpy.empty(n, dtype)` filled through its (writable) buffer with one `memcpy`,
+//!   so the binding does not need the `numpy` crate and the result is an ordinary, writable
+//!   numpy array owned by Python.
+
+use inventory_core::Error;
+use pyo3::buffer::{Element, PyBuffer};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyList, PyString, PyTuple};
+
+use crate::errors::{invalid_input, to_py_err};
+
+/// A core error as a Python exception.
+pub(crate) fn core_err(py: Python<'_>, e: impl Into<Error>) -> PyErr {
+    to_py_err(py, e.into())
+}
+
+static NP_EMPTY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+fn np_empty(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    NP_EMPTY
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(py.import("numpy")?.getattr("empty")?.unbind())
+        })
+        .map(|f| f.bind(py))
+}
+
+/// A new one-dimensional numpy array of `dtype` (e.g. `"float64"`, `"int8"`) holding `data`.
+pub(crate) fn array<'py, T: Element>(
+    py: Python<'py>,
+    data: &[T],
+    dtype: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let arr = np_empty(py)?.call1((data.len(), dtype))?;
+    let buf = PyBuffer::<T>::get(&arr)?;
+    buf.copy_from_slice(py, data)?;
+
+    Ok(arr)
+}
+
+/// A `float64` numpy array, owned by Python.
+pub(crate) fn f64_array<'py>(py: Python<'py>, data: &[f64]) -> PyResult<Py<PyAny>> {
+    array(py, data, "float64").map(Bound::unbind)
+}
+
+/// True when `obj` is a column (list, tuple, numpy array with at least one dimension, or
+/// another sized container) rather than a single number.
+pub(crate) fn is_column(obj: &Bound<'_, PyAny>) -> bool {
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        return true;
+    }
+    if obj.is_instance_of::<PyString>() {
+        return false;
+    }
+    // A 0-d numpy array has `__len__` but raises on `len()`: it is a scalar.
+    obj.len().is_ok()
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .fully_qualified_name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_owned())
+}
+
+/// One float (a Python `float` or `int`, a numpy scalar, anything with `__float__`).
+pub(crate) fn f64_scalar(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<f64> {
+    obj.extract::<f64>().map_err(|_| {
+        invalid_input(
+            obj.py(),
+            format!("{name}: expected a number, got {}", type_name(obj)),
+        )
+    })
+}
+
+/// A column of floats, with the shape of the buffer (`None` for a list or an iterable).
+pub(crate) fn f64_column_shaped(
+    name: &str,
+    obj: &Bound<'_, PyAny>,
+) -> PyResult<(Vec<f64>, Option<Vec<usize>>)> {
+    let py = obj.py();
+    if !(obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()) {
+        if let Ok(b) = PyBuffer::<f64>::get(obj) {
+            let shape = b.shape().to_vec();
+            let v = b.to_vec(py)?;
+
+            return Ok((v, Some(shape)));
+        }
+        if obj.hasattr("dtype")? && obj.hasattr("astype")? {
+            let cast = obj.call_method1("astype", ("float64",)).map_err(|e| {
+                invalid_input(py, format!("{name}: cannot be read as float64: {e}"))
+            })?;
+            if let Ok(b) = PyBuffer::<f64>::get(&cast) {
+                let shape = b.shape().to_vec();
+                let v = b.to_vec(py)?;
+
+                return Ok((v, Some(shape)));
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    let iter = obj.try_iter().map_err(|_| {
+        invalid_input(
+            py,
+            format!(
+                "{name}: expected a sequence of numbers, got {}",
+                type_name(obj)
+            ),
+        )
+    })?;
+    for (row, item) in iter.enumerate() {
+        out.push(f64_scalar(&format!("{name}[{row}]"), &item?)?);
+    }
+    Ok((out, None))
+}
+
+/// A column of floats (see the module documentation for what is accepted).
+pub(crate) fn f64_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+    f64_column_shaped(name, obj).map(|(v, _)| v)
+}
+
+/// A column when `obj` is one, else a single value (a column of length 1, broadcast by the
+/// core's batch functions).
+pub(crate) fn f64_broadcast(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+    if is_column(obj) {
+        f64_column(name, obj)
+    } else {
+        f64_scalar(name, obj).map(|v| vec![v])
+    }
+}
+
+/// NaN for `None`.
+pub(crate) fn nan_if_none(v: Option<f64>) -> f64 {
+    v.unwrap_or(f64::NAN)
+}
