@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the C binding, checks the committed header, compiles the C test and the C++
+# Builds the C binding, checks the committed header, compiles the C tests and the C++
 # example with strict warnings, and runs both under valgrind (leaks and memory errors fail).
 #
 # Run from the repository root:  scripts/test-c.sh
@@ -52,10 +52,13 @@ out="$target_dir/c-tests"
 mkdir -p "$out"
 include="inventory-ffi/include"
 
-log "gcc -std=c99 (C test, static library)"
-gcc -std=c99 -Wall -Wextra -Wpedantic -Werror -g -I"$include" \
-    inventory-ffi/tests/c/test_ledger.c "$static_lib" -lpthread -ldl -lm \
-    -o "$out/test_ledger"
+c_tests=(test_ledger test_policy)
+for t in "${c_tests[@]}"; do
+    log "gcc -std=c99 ($t.c, static library)"
+    gcc -std=c99 -Wall -Wextra -Wpedantic -Werror -g -I"$include" \
+        "inventory-ffi/tests/c/$t.c" "$static_lib" -lpthread -ldl -lm \
+        -o "$out/$t"
+done
 
 log "g++ -std=c++17 (C++ example, shared library with rpath)"
 g++ -std=c++17 -Wall -Wextra -Wpedantic -Werror -g -I"$include" \
@@ -67,8 +70,10 @@ valgrind_run() {
         --error-exitcode=1 "$@"
 }
 
-log "valgrind: C test"
-valgrind_run "$out/test_ledger"
+for t in "${c_tests[@]}"; do
+    log "valgrind: $t"
+    valgrind_run "$out/$t"
+done
 
 log "valgrind: C++ example"
 valgrind_run "$out/example"

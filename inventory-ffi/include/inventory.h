@@ -31,6 +31,12 @@
 #define INV_DECIMAL_LEN 48
 
 /**
+ * Size in bytes (including the terminating NUL) of every short label field (an aging
+ * bucket's `"0-30"`, `"180+"`, ...); the longest label, two 10-digit bounds and a dash, fits.
+ */
+#define INV_LABEL_LEN 32
+
+/**
  * Net demand (units shipped less customer returns) per period (opaque), from
  * `inv_ledger_demand_history`; release with `inv_demand_history_free`.
  */
@@ -56,6 +62,65 @@ typedef struct inv_valuation inv_valuation;
  * The result of a fallible call (one of the `INV_*` codes below; 0 is success).
  */
 typedef uint32_t inv_result;
+
+/**
+ * An ABC class (one of the `INV_ABC_*` values).
+ */
+typedef uint32_t inv_abc_class;
+
+/**
+ * The ABC result of one item.
+ */
+typedef struct inv_abc_item {
+    /**
+     * The class (`INV_ABC_*`; not named `class`, a C++ keyword).
+     */
+    inv_abc_class abc_class;
+    /**
+     * 1-based rank by the measure (ties keep input order).
+     */
+    size_t rank;
+    /**
+     * Cumulative share of the measure up to and including this item (0 for items ≤ 0).
+     */
+    double cumulative_share;
+} inv_abc_item;
+
+/**
+ * What ABC ranks items by (one of the `INV_MEASURE_*` values).
+ */
+typedef uint32_t inv_measure;
+
+/**
+ * An XYZ class (one of the `INV_XYZ_*` values).
+ */
+typedef uint32_t inv_xyz_class;
+
+/**
+ * The XYZ result of one demand series.
+ */
+typedef struct inv_xyz_item {
+    /**
+     * The class (`INV_XYZ_*`; not named `class`, a C++ keyword).
+     */
+    inv_xyz_class xyz_class;
+    /**
+     * Whether `cv` is set (false when the mean is zero or negative: class Z).
+     */
+    bool has_cv;
+    /**
+     * The coefficient of variation σ/μ; 0 when `has_cv` is false.
+     */
+    double cv;
+    /**
+     * Mean demand per period.
+     */
+    double mean;
+    /**
+     * Sample standard deviation per period (divisor n − 1; 0 for one period).
+     */
+    double std_dev;
+} inv_xyz_item;
 
 /**
  * Movements as parallel arrays: row `i` is one movement (see the core's `MovementColumns`).
@@ -194,6 +259,414 @@ typedef struct inv_outcome {
 typedef uint32_t inv_condition;
 
 /**
+ * A SKU's activity over a window `[from, to)` (all locations). Decimal fields are
+ * NUL-terminated decimal text; ratios are doubles, each valid only when its `has_` flag
+ * is true (0 otherwise).
+ */
+typedef struct inv_activity {
+    /**
+     * Units shipped minus customer returns in the window.
+     */
+    char units_sold[INV_DECIMAL_LEN];
+    /**
+     * Units received in the window.
+     */
+    char units_received[INV_DECIMAL_LEN];
+    /**
+     * Cost of goods sold booked in the window.
+     */
+    char cogs[INV_DECIMAL_LEN];
+    /**
+     * Units held at the start of the window.
+     */
+    char opening_units[INV_DECIMAL_LEN];
+    /**
+     * Units held at the end of the window.
+     */
+    char closing_units[INV_DECIMAL_LEN];
+    /**
+     * Value held at the start of the window.
+     */
+    char opening_value[INV_DECIMAL_LEN];
+    /**
+     * Value held at the end of the window.
+     */
+    char closing_value[INV_DECIMAL_LEN];
+    /**
+     * Time-weighted average inventory value over the window.
+     */
+    char average_value[INV_DECIMAL_LEN];
+    /**
+     * Whether `turnover` is set.
+     */
+    bool has_turnover;
+    /**
+     * COGS / average inventory value.
+     */
+    double turnover;
+    /**
+     * Whether `days_of_inventory` is set.
+     */
+    bool has_days_of_inventory;
+    /**
+     * Average inventory value / COGS per day.
+     */
+    double days_of_inventory;
+    /**
+     * Whether `sell_through` is set.
+     */
+    bool has_sell_through;
+    /**
+     * Units sold / (opening units + units received).
+     */
+    double sell_through;
+    /**
+     * Days of the window whose closing sellable on hand was ≤ 0.
+     */
+    uint32_t stockout_days;
+    /**
+     * Days of the window from the SKU's first movement on.
+     */
+    uint32_t days_observed;
+    /**
+     * Whether `last_sale` is set.
+     */
+    bool has_last_sale;
+    /**
+     * Time of the latest shipment at or before the end of the window (seconds since the
+     * Unix epoch, UTC); 0 when `has_last_sale` is false.
+     */
+    int64_t last_sale;
+} inv_activity;
+
+/**
+ * One age bucket of stock. Decimal fields are NUL-terminated decimal text.
+ */
+typedef struct inv_aging_bucket {
+    /**
+     * The label, e.g. `"0-30"`, `"31-60"`, `"180+"` (NUL-terminated).
+     */
+    char label[INV_LABEL_LEN];
+    /**
+     * Youngest age in the bucket, in whole days.
+     */
+    uint32_t min_days;
+    /**
+     * Whether `max_days` is set (false for the last, open bucket).
+     */
+    bool has_max_days;
+    /**
+     * Oldest age in the bucket; 0 when `has_max_days` is false.
+     */
+    uint32_t max_days;
+    /**
+     * Units in the bucket.
+     */
+    char quantity[INV_DECIMAL_LEN];
+    /**
+     * Their value.
+     */
+    char value[INV_DECIMAL_LEN];
+} inv_aging_bucket;
+
+/**
+ * The bucket size of a demand history (one of the `INV_PERIOD_*` values).
+ */
+typedef uint32_t inv_period;
+
+/**
+ * A unit of time for demand rates and lead times (one of the `INV_TIME_UNIT_*` values).
+ * A week is 7 days, a year 365.25 days, a month a twelfth of a year.
+ */
+typedef uint32_t inv_time_unit;
+
+/**
+ * How safety stock is computed (one of the `INV_SS_METHOD_*` values). `d`, `σd`: mean and
+ * deviation of demand per period; `L`, `σL`: mean and deviation of the lead time; `z` the
+ * safety factor.
+ */
+typedef uint32_t inv_ss_method;
+
+/**
+ * The service a safety stock protects (one of the `INV_SERVICE_*` values).
+ */
+typedef uint32_t inv_service;
+
+/**
+ * How `inv_safety_stock` and `inv_safety_stock_many` compute safety stock. Start from
+ * `inv_safety_stock_params_default()` and set what you need; fields the chosen method and
+ * target do not use are ignored.
+ */
+typedef struct inv_safety_stock_params {
+    /**
+     * The unit of time of the demand rate *and* the lead time (`INV_TIME_UNIT_*`).
+     * Default `INV_TIME_UNIT_DAY`.
+     */
+    inv_time_unit unit;
+    /**
+     * The method (`INV_SS_METHOD_*`). Default `INV_SS_METHOD_DEMAND_VARIABILITY`.
+     */
+    inv_ss_method method;
+    /**
+     * The review period R, in `unit`s (`INV_SS_METHOD_PERIODIC_REVIEW`). Default 0.
+     */
+    double review_period;
+    /**
+     * The largest demand per period (`INV_SS_METHOD_MAX_MINUS_AVERAGE`). Default NaN
+     * (must be set).
+     */
+    double max_demand;
+    /**
+     * The longest lead time (`INV_SS_METHOD_MAX_MINUS_AVERAGE`). Default NaN (must be set).
+     */
+    double max_lead_time;
+    /**
+     * The service target (`INV_SERVICE_*`). Default `INV_SERVICE_CYCLE`.
+     */
+    inv_service target;
+    /**
+     * The cycle service level α, strictly between 0 and 1 (`INV_SERVICE_CYCLE`).
+     * Default 0.95.
+     */
+    double service_level;
+    /**
+     * The fill rate β, strictly between 0 and 1 (`INV_SERVICE_FILL_RATE`). Default NaN
+     * (must be set).
+     */
+    double fill_rate;
+    /**
+     * The replenishment quantity Q > 0 (`INV_SERVICE_FILL_RATE`; for a periodic review,
+     * the expected demand per review period). Default NaN (must be set).
+     */
+    double order_quantity;
+} inv_safety_stock_params;
+
+/**
+ * Safety stock and the reorder point it implies.
+ */
+typedef struct inv_safety_stock_result {
+    /**
+     * Safety stock in units (before any rounding; may be negative for a low target).
+     */
+    double safety_stock;
+    /**
+     * Whether `safety_factor` is set (false for max-minus-average).
+     */
+    bool has_safety_factor;
+    /**
+     * The safety factor z (k for a fill rate); 0 when `has_safety_factor` is false.
+     */
+    double safety_factor;
+    /**
+     * The protection interval (L, or L + R for a periodic review), in periods.
+     */
+    double protection_interval;
+    /**
+     * Expected demand over the protection interval.
+     */
+    double expected_demand;
+    /**
+     * Standard deviation of demand over the protection interval.
+     */
+    double std_dev_protection;
+    /**
+     * The reorder point (order-up-to level for a periodic review): expected demand over
+     * the protection interval + safety stock.
+     */
+    double reorder_point;
+} inv_safety_stock_result;
+
+/**
+ * An order quantity with its annual costs (the EOQ family works in years: annual demand,
+ * holding cost per unit per year).
+ */
+typedef struct inv_order_quantity {
+    /**
+     * Units per order.
+     */
+    double quantity;
+    /**
+     * Ordering + holding cost per year, excluding the purchase cost.
+     */
+    double total_cost;
+    /**
+     * Ordering cost per year: D/Q·S.
+     */
+    double ordering_cost;
+    /**
+     * Holding cost per year: Q/2·H.
+     */
+    double holding_cost;
+    /**
+     * Orders per year: D/Q.
+     */
+    double orders_per_year;
+    /**
+     * Time between orders, in years: Q/D (`DBL_MAX` for zero demand).
+     */
+    double cycle_years;
+} inv_order_quantity;
+
+/**
+ * EOQ with planned backorders.
+ */
+typedef struct inv_backorder_quantity {
+    /**
+     * Units per order: `√(2DS/H · (H + B)/B)`.
+     */
+    double quantity;
+    /**
+     * The largest backlog just before an order arrives: `Q·H/(H + B)`.
+     */
+    double max_backorder;
+    /**
+     * The largest inventory: `Q − max_backorder`.
+     */
+    double max_inventory;
+    /**
+     * Ordering + holding + backorder cost per year.
+     */
+    double total_cost;
+} inv_backorder_quantity;
+
+/**
+ * Economic production quantity with a finite production rate.
+ */
+typedef struct inv_production_quantity {
+    /**
+     * Units per production run: `√(2DS / (H·(1 − D/P)))`.
+     */
+    double quantity;
+    /**
+     * The largest inventory: `Q·(1 − D/P)`.
+     */
+    double max_inventory;
+    /**
+     * Setup + holding cost per year.
+     */
+    double total_cost;
+    /**
+     * Length of a production run, in years: `Q/P`.
+     */
+    double run_years;
+} inv_production_quantity;
+
+/**
+ * How the holding cost of a quantity-discount problem is given (one of the
+ * `INV_HOLDING_*` values).
+ */
+typedef uint32_t inv_holding;
+
+/**
+ * One price break: from `min_quantity` units on, the price is `unit_price`.
+ */
+typedef struct inv_price_break {
+    /**
+     * The smallest quantity this price applies to.
+     */
+    double min_quantity;
+    /**
+     * The unit price.
+     */
+    double unit_price;
+} inv_price_break;
+
+/**
+ * How price breaks apply (one of the `INV_DISCOUNT_*` values).
+ */
+typedef uint32_t inv_discount;
+
+/**
+ * The best order quantity under quantity discounts.
+ */
+typedef struct inv_discount_quantity {
+    /**
+     * Index of the chosen price break (the bracket the quantity falls in).
+     */
+    size_t break_index;
+    /**
+     * The unit price of that break.
+     */
+    double unit_price;
+    /**
+     * Units per order.
+     */
+    double quantity;
+    /**
+     * Purchase + ordering + holding cost per year.
+     */
+    double total_cost;
+    /**
+     * Purchase cost per year (D × average price paid per unit).
+     */
+    double purchase_cost;
+    /**
+     * Ordering cost per year.
+     */
+    double ordering_cost;
+    /**
+     * Holding cost per year.
+     */
+    double holding_cost;
+} inv_discount_quantity;
+
+/**
+ * An order quantity rounded to a minimum order quantity and a pack size.
+ */
+typedef struct inv_rounded_quantity {
+    /**
+     * The quantity ordered: a multiple of the pack size, at least the MOQ.
+     */
+    double quantity;
+    /**
+     * Its annual ordering + holding cost.
+     */
+    double total_cost;
+    /**
+     * The annual cost of the unrounded quantity.
+     */
+    double unrounded_cost;
+    /**
+     * The cost penalty of rounding: `total_cost − unrounded_cost`.
+     */
+    double penalty;
+    /**
+     * The penalty relative to the unrounded cost (0.01 = 1 %).
+     */
+    double penalty_ratio;
+} inv_rounded_quantity;
+
+/**
+ * A one-shot buy: the best quantity and its expected outcome.
+ */
+typedef struct inv_newsvendor {
+    /**
+     * Units to buy.
+     */
+    double quantity;
+    /**
+     * The critical ratio `Cu / (Cu + Co)`.
+     */
+    double critical_ratio;
+    /**
+     * Expected mismatch cost: `Co·E[(Q − D)⁺] + Cu·E[(D − Q)⁺]`.
+     */
+    double expected_cost;
+    /**
+     * Expected units sold: `E[min(D, Q)]`.
+     */
+    double expected_sales;
+    /**
+     * Expected units left over: `E[(Q − D)⁺]`.
+     */
+    double expected_leftover;
+    /**
+     * Expected units short: `E[(D − Q)⁺]`.
+     */
+    double expected_shortage;
+} inv_newsvendor;
+
+/**
  * Stock of a SKU at one location or all. Decimal fields are NUL-terminated decimal text.
  */
 typedef struct inv_position {
@@ -281,11 +754,6 @@ typedef struct inv_cost_layer {
 } inv_cost_layer;
 
 /**
- * The bucket size of a demand history (one of the `INV_PERIOD_*` values).
- */
-typedef uint32_t inv_period;
-
-/**
  * First in, first out.
  */
 #define INV_COSTING_FIFO 0
@@ -326,6 +794,132 @@ typedef uint32_t inv_period;
 #define INV_PERIOD_WEEK 1
 
 /**
+ * One day.
+ */
+#define INV_TIME_UNIT_DAY 0
+
+/**
+ * Seven days.
+ */
+#define INV_TIME_UNIT_WEEK 1
+
+/**
+ * 365.25 / 12 days.
+ */
+#define INV_TIME_UNIT_MONTH 2
+
+/**
+ * 365.25 days.
+ */
+#define INV_TIME_UNIT_YEAR 3
+
+/**
+ * Demand variability only: `z·σd·√L`.
+ */
+#define INV_SS_METHOD_DEMAND_VARIABILITY 0
+
+/**
+ * Lead-time variability only: `z·d·σL`.
+ */
+#define INV_SS_METHOD_LEAD_TIME_VARIABILITY 1
+
+/**
+ * Both, independent: `z·√(L·σd² + d²·σL²)`.
+ */
+#define INV_SS_METHOD_COMBINED 2
+
+/**
+ * The max-minus-average heuristic `d_max·L_max − d·L` (uses `max_demand` and
+ * `max_lead_time`; no service target).
+ */
+#define INV_SS_METHOD_MAX_MINUS_AVERAGE 3
+
+/**
+ * Periodic review every `review_period` periods: `z·√((L + R)·σd² + d²·σL²)`.
+ */
+#define INV_SS_METHOD_PERIODIC_REVIEW 4
+
+/**
+ * Cycle service level α (`service_level`): the probability of no stockout in a cycle.
+ */
+#define INV_SERVICE_CYCLE 0
+
+/**
+ * Fill rate β (`fill_rate`) for replenishment orders of `order_quantity` units.
+ */
+#define INV_SERVICE_FILL_RATE 1
+
+/**
+ * A fixed cost per unit per year.
+ */
+#define INV_HOLDING_PER_UNIT 0
+
+/**
+ * A yearly rate on the value held (0.25 = 25 % of the unit price per year).
+ */
+#define INV_HOLDING_RATE 1
+
+/**
+ * The break's price applies to every unit of the order.
+ */
+#define INV_DISCOUNT_ALL_UNITS 0
+
+/**
+ * Each price applies only to the units within its bracket.
+ */
+#define INV_DISCOUNT_INCREMENTAL 1
+
+/**
+ * Units sold × unit price.
+ */
+#define INV_MEASURE_REVENUE 0
+
+/**
+ * Units sold × unit cost (annual dollar usage).
+ */
+#define INV_MEASURE_CONSUMPTION_VALUE 1
+
+/**
+ * Units sold.
+ */
+#define INV_MEASURE_UNITS 2
+
+/**
+ * Units sold × (unit price − unit cost).
+ */
+#define INV_MEASURE_MARGIN 3
+
+/**
+ * The few items that make most of the measure.
+ */
+#define INV_ABC_A 0
+
+/**
+ * The middle.
+ */
+#define INV_ABC_B 1
+
+/**
+ * The many items that make little of it (and every item ≤ 0).
+ */
+#define INV_ABC_C 2
+
+/**
+ * Steady demand (low coefficient of variation).
+ */
+#define INV_XYZ_X 0
+
+/**
+ * Variable demand.
+ */
+#define INV_XYZ_Y 1
+
+/**
+ * Erratic demand (or zero mean demand).
+ */
+#define INV_XYZ_Z 2
+
+/**
  * Success.
  */
 #define INV_OK 0
@@ -356,7 +950,9 @@ typedef uint32_t inv_period;
 #define INV_INVALID_DECIMAL 5
 
 /**
- * An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`) was out of range.
+ * An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
+ * `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`) was out of
+ * range.
  */
 #define INV_INVALID_ENUM 6
 
@@ -377,7 +973,9 @@ typedef uint32_t inv_period;
 
 /**
  * An input value was invalid (empty name, bad quantity, negative cost, unknown movement
- * kind / reason / condition name, same source and destination, ...).
+ * kind / reason / condition name, same source and destination, ...), or a policy,
+ * classification or metrics parameter out of range (a service level outside (0, 1), a
+ * zero holding cost, NaN, mismatched column lengths, an empty window, ...).
  */
 #define INV_INVALID_INPUT 101
 
@@ -459,6 +1057,52 @@ extern "C" {
 const char *inv_version(void);
 
 /**
+ * ABC classification of `len` items by their measure `values`, written in input order to
+ * `out` (`len` items). An item is A if its cumulative share is at most `a`, B if at most
+ * `b`, else C; items ≤ 0 are always C (the core's defaults are a = 0.80, b = 0.95).
+ *
+ * Errors: `INV_INVALID_INPUT` for NaN or infinite values or thresholds not
+ * 0 < a ≤ b ≤ 1; `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `values` NULL (only with `len` 0) or valid for `len` reads; `out` NULL (only with `len`
+ * 0) or valid for `len` writes.
+ */
+inv_result inv_abc(const double *values, size_t len, double a, double b, struct inv_abc_item *out);
+
+/**
+ * The ABC measure of `len` items into `out` (`len` doubles): units × price (revenue),
+ * units × cost (consumption value), units, or units × (price − cost) (margin).
+ * `unit_costs` and `unit_prices` may be NULL when the measure does not need them.
+ *
+ * Errors: `INV_INVALID_INPUT` for a column the measure needs that is NULL, or negative or
+ * non-finite numbers; `INV_INVALID_ENUM`; `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * Each array NULL or valid for `len` reads (`units` NULL only with `len` 0); `out` NULL
+ * (only with `len` 0) or valid for `len` writes.
+ */
+inv_result inv_abc_measure(inv_measure measure,
+                           const double *units,
+                           const double *unit_costs,
+                           const double *unit_prices,
+                           size_t len,
+                           double *out);
+
+/**
+ * XYZ classification of one demand series of `len` periods into `*out`: X if the
+ * coefficient of variation is at most `x`, Y if at most `y`, else Z; zero mean demand is Z
+ * (the core's defaults are x = 0.5, y = 1.0).
+ *
+ * Errors: `INV_INVALID_INPUT` for an empty series, NaN or infinite values, or thresholds
+ * not 0 ≤ x ≤ y; `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `series` NULL (only with `len` 0) or valid for `len` reads; `out` NULL or writable.
+ */
+inv_result inv_xyz(const double *series, size_t len, double x, double y, struct inv_xyz_item *out);
+
+/**
  * Posts a columnar batch, all-or-nothing, and writes the number of applied rows to
  * `*applied_out` (nullable).
  *
@@ -503,7 +1147,8 @@ inv_result inv_last_error_message(char *buf, size_t len, size_t *needed);
 inv_result inv_last_error_code(void);
 
 /**
- * For a failed batch (`inv_ledger_post_columns`), the 0-based index of the failing row.
+ * For a failed batch (`inv_ledger_post_columns`, `inv_safety_stock_many`,
+ * `inv_eoq_many`), the 0-based index of the failing row.
  *
  * Returns `true` and writes `*index` when this thread's last error has a row index;
  * returns `false` and writes nothing otherwise (or when `index` is NULL).
@@ -772,6 +1417,357 @@ void inv_string_free(char *s);
  * `ledger` NULL or a live handle.
  */
 size_t inv_ledger_len(const struct inv_ledger *ledger);
+
+/**
+ * Activity and health figures of `sku` over `[from, to)` into `*out`.
+ *
+ * Example: receive 10 units at 2.00 at t = 0 and ship 5 at day 5; over days [0, 10) the
+ * average value is 15.00 (20 for 5 days, 10 for 5 days) and COGS 10.00.
+ *
+ * Errors: `INV_UNKNOWN_SKU`, `INV_INVALID_INPUT` (empty window).
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `sku` NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_activity(const struct inv_ledger *ledger,
+                               const char *sku,
+                               int64_t from,
+                               int64_t to,
+                               struct inv_activity *out);
+
+/**
+ * Stock of `sku` (NULL: the whole ledger) by age at `as_of`, from the open cost layers,
+ * into `out`, which must have exactly `bounds_len + 1` buckets (`out_len`). Bucket `i`
+ * holds ages `bounds[i-1] + 1 ..= bounds[i]` (the first from 0), the last everything older
+ * than the last bound. The core's default bounds are 30, 60, 90, 180.
+ *
+ * Errors: `INV_UNKNOWN_SKU`, `INV_INVALID_INPUT` (bounds not strictly increasing, or
+ * `out_len` too large), `INV_BUFFER_TOO_SMALL` (`out_len` too small).
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `sku` NULL or NUL-terminated; `bounds` NULL (only with
+ * `bounds_len` 0) or valid for `bounds_len` reads; `out` NULL (only with `out_len` 0) or
+ * valid for `out_len` writes.
+ */
+inv_result inv_ledger_aging(const struct inv_ledger *ledger,
+                            const char *sku,
+                            int64_t as_of,
+                            const uint32_t *bounds,
+                            size_t bounds_len,
+                            struct inv_aging_bucket *out,
+                            size_t out_len);
+
+/**
+ * SKUs holding stock without a shipment in the `days` days up to `as_of` (and held at
+ * least that long), most valuable first, as JSON at `*out` (release with
+ * `inv_string_free`): `[{"sku": "A", "quantity": "10", "value": "20.00",
+ * "last_sale": 1700000000 | null}, ...]`.
+ *
+ * Errors: `INV_INVALID_INPUT` for `days` = 0.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_dead_stock(const struct inv_ledger *ledger,
+                                 int64_t as_of,
+                                 uint32_t days,
+                                 char **out);
+
+/**
+ * SKUs that sold in the `window_days` days up to `as_of` but whose sellable stock would
+ * last more than `min_days_of_supply` days at that rate, slowest first, as JSON at `*out`
+ * (release with `inv_string_free`): `[{"sku", "on_hand" (decimal string), "daily_demand",
+ * "days_of_supply" (number or null), "excess_units", "excess_value" (decimal string)}, ...]`.
+ *
+ * Errors: `INV_INVALID_INPUT` for a zero window or a negative threshold.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_slow_movers(const struct inv_ledger *ledger,
+                                  int64_t as_of,
+                                  uint32_t window_days,
+                                  double min_days_of_supply,
+                                  char **out);
+
+/**
+ * SKUs holding more sellable stock than `cover_days` days of their average demand over the
+ * `window_days` days up to `as_of`, largest excess value first, as JSON at `*out` (release
+ * with `inv_string_free`), in the format of `inv_ledger_slow_movers`.
+ *
+ * Errors: `INV_INVALID_INPUT` for a zero window or a negative cover.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_overstock(const struct inv_ledger *ledger,
+                                int64_t as_of,
+                                uint32_t window_days,
+                                double cover_days,
+                                char **out);
+
+/**
+ * ABC classification of the ledger's SKUs by what they sold in `[from, to)`
+ * (`INV_MEASURE_UNITS`: net units sold, or `INV_MEASURE_CONSUMPTION_VALUE`: COGS) with
+ * thresholds `a`, `b` (as `inv_abc`), in the ledger's SKU order, as JSON at `*out`
+ * (release with `inv_string_free`):
+ * `[{"sku": "A", "class": "A", "rank": 1, "cumulative_share": 0.8}, ...]`.
+ *
+ * Errors: `INV_INVALID_INPUT` for revenue or margin (the ledger has no sale prices: use
+ * `inv_abc_measure` and `inv_abc`), an empty window or bad thresholds; `INV_INVALID_ENUM`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_abc(const struct inv_ledger *ledger,
+                          int64_t from,
+                          int64_t to,
+                          inv_measure measure,
+                          double a,
+                          double b,
+                          char **out);
+
+/**
+ * XYZ classification of the ledger's SKUs by their demand history per `period`
+ * (`INV_PERIOD_*`) over `[from, to)` with thresholds `x`, `y` (as `inv_xyz`), in the
+ * ledger's SKU order, as JSON at `*out` (release with `inv_string_free`):
+ * `[{"sku": "A", "class": "X", "cv": 0.2 | null, "mean": 10.0, "std_dev": 2.0}, ...]`.
+ *
+ * Errors: `INV_INVALID_INPUT` for an empty window or bad thresholds; `INV_INVALID_ENUM`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_xyz(const struct inv_ledger *ledger,
+                          int64_t from,
+                          int64_t to,
+                          inv_period period,
+                          double x,
+                          double y,
+                          char **out);
+
+/**
+ * The standard normal distribution function Φ(z) = P(Z ≤ z). NaN for NaN.
+ */
+double inv_normal_cdf(double z);
+
+/**
+ * The standard normal loss function G(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)). NaN for NaN.
+ */
+double inv_normal_loss(double z);
+
+/**
+ * The inverse of Φ: the z with Φ(z) = p, into `*out` (the safety factor of a cycle service
+ * level p).
+ *
+ * Errors: `INV_INVALID_INPUT` unless 0 < p < 1 (NaN included).
+ *
+ * # Safety
+ * `out` NULL or writable.
+ */
+inv_result inv_inverse_normal_cdf(double p, double *out);
+
+/**
+ * The default parameters: days, demand variability only, 95 % cycle service level; the
+ * fields of the other methods and targets are NaN (refused if used without being set),
+ * `review_period` 0.
+ */
+struct inv_safety_stock_params inv_safety_stock_params_default(void);
+
+/**
+ * Safety stock and reorder point of one item into `*out`: demand `mean` and `std_dev` per
+ * `params->unit`, lead time `lead_time` ± `lead_time_std_dev` in the same unit.
+ *
+ * Example: 100 units/day, σ 20/day, a fixed lead time of 4 days, 95 % cycle service:
+ * safety stock = 1.6449 × 20 × √4 = 65.79, reorder point 465.79.
+ *
+ * Errors: `INV_INVALID_INPUT` (negative or non-finite numbers, a service level or fill
+ * rate outside (0, 1), a maximum below the average, ...), `INV_INVALID_ENUM`.
+ *
+ * # Safety
+ * `params` NULL or valid; `out` NULL or writable.
+ */
+inv_result inv_safety_stock(double mean,
+                            double std_dev,
+                            double lead_time,
+                            double lead_time_std_dev,
+                            const struct inv_safety_stock_params *params,
+                            struct inv_safety_stock_result *out);
+
+/**
+ * `inv_safety_stock` for many items: each input array holds one value per item or a single
+ * value for all (broadcast); the batch length is the longest array's. `out` must have
+ * exactly that many elements (`out_len`): a shorter array fails with
+ * `INV_BUFFER_TOO_SMALL`, a longer one with `INV_INVALID_INPUT`. All-or-nothing.
+ *
+ * Errors: `INV_INVALID_INPUT` for arrays of other lengths (no row index) or for the first
+ * failing item, whose index `inv_last_error_index` then gives; `INV_INVALID_ENUM`,
+ * `INV_NULL_ARGUMENT`, `INV_BUFFER_TOO_SMALL`.
+ *
+ * # Safety
+ * Each array NULL (only with length 0) or valid for its length; `params` NULL or valid;
+ * `out` NULL (only with `out_len` 0) or valid for `out_len` writes.
+ */
+inv_result inv_safety_stock_many(const double *means,
+                                 size_t means_len,
+                                 const double *std_devs,
+                                 size_t std_devs_len,
+                                 const double *lead_times,
+                                 size_t lead_times_len,
+                                 const double *lead_time_std_devs,
+                                 size_t lead_time_std_devs_len,
+                                 const struct inv_safety_stock_params *params,
+                                 struct inv_safety_stock_result *out,
+                                 size_t out_len);
+
+/**
+ * The economic order quantity `Q* = √(2·D·S/H)` and its annual cost `√(2·D·S·H)` into
+ * `*out`: `annual_demand` D, `order_cost` S per order, `holding_cost` H per unit per year.
+ * With zero demand or order cost the quantity and cost are 0.
+ *
+ * Example: D = 1000, S = 10, H = 0.5 → Q* = 200, total cost 100.
+ *
+ * Errors: `INV_INVALID_INPUT` for negative D or S, H ≤ 0, or non-finite input.
+ *
+ * # Safety
+ * `out` NULL or writable.
+ */
+inv_result inv_eoq(double annual_demand,
+                   double order_cost,
+                   double holding_cost,
+                   struct inv_order_quantity *out);
+
+/**
+ * The annual cost of ordering `quantity` units at a time: `D/Q·S + Q/2·H`, into `*out`.
+ *
+ * Errors: as `inv_eoq`, and `quantity` ≤ 0.
+ *
+ * # Safety
+ * `out` NULL or writable.
+ */
+inv_result inv_eoq_cost(double annual_demand,
+                        double order_cost,
+                        double holding_cost,
+                        double quantity,
+                        struct inv_order_quantity *out);
+
+/**
+ * `inv_eoq` for many items: arrays of one value per item or a single value broadcast, as
+ * `inv_safety_stock_many` (same rules for `out_len`, errors and `inv_last_error_index`).
+ *
+ * # Safety
+ * Each array NULL (only with length 0) or valid for its length; `out` NULL (only with
+ * `out_len` 0) or valid for `out_len` writes.
+ */
+inv_result inv_eoq_many(const double *annual_demands,
+                        size_t annual_demands_len,
+                        const double *order_costs,
+                        size_t order_costs_len,
+                        const double *holding_costs,
+                        size_t holding_costs_len,
+                        struct inv_order_quantity *out,
+                        size_t out_len);
+
+/**
+ * EOQ with planned backorders, `backorder_cost` B the cost of one unit backordered for
+ * one year, into `*out`.
+ *
+ * Errors: as `inv_eoq`, and B ≤ 0.
+ *
+ * # Safety
+ * `out` NULL or writable.
+ */
+inv_result inv_eoq_backorders(double annual_demand,
+                              double order_cost,
+                              double holding_cost,
+                              double backorder_cost,
+                              struct inv_backorder_quantity *out);
+
+/**
+ * The economic production quantity, `production_rate` P units per year, into `*out`.
+ *
+ * Errors: as `inv_eoq`, and P not above the annual demand.
+ *
+ * # Safety
+ * `out` NULL or writable.
+ */
+inv_result inv_epq(double annual_demand,
+                   double setup_cost,
+                   double holding_cost,
+                   double production_rate,
+                   struct inv_production_quantity *out);
+
+/**
+ * EOQ under quantity discounts into `*out`. The holding cost is `holding` per unit per year
+ * (`INV_HOLDING_PER_UNIT`) or `holding` × unit price per year (`INV_HOLDING_RATE`);
+ * `breaks` (`breaks_len` entries, strictly increasing `min_quantity`) apply to all units
+ * or incrementally (`kind`, `INV_DISCOUNT_*`).
+ *
+ * Errors: `INV_INVALID_INPUT` (no breaks, breaks not increasing, non-positive prices or
+ * holding cost, ...), `INV_INVALID_ENUM`, `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `breaks` NULL (only with `breaks_len` 0) or valid for `breaks_len` reads; `out` NULL or
+ * writable.
+ */
+inv_result inv_eoq_discount(double annual_demand,
+                            double order_cost,
+                            inv_holding holding_kind,
+                            double holding,
+                            const struct inv_price_break *breaks,
+                            size_t breaks_len,
+                            inv_discount kind,
+                            struct inv_discount_quantity *out);
+
+/**
+ * Rounds `quantity` to a multiple of `pack_size` that is at least `min_order_quantity`
+ * (the cheaper of the multiples just below and above) and reports the cost penalty, into
+ * `*out`.
+ *
+ * Errors: as `inv_eoq_cost`, and `pack_size` ≤ 0 or a negative MOQ.
+ *
+ * # Safety
+ * `out` NULL or writable.
+ */
+inv_result inv_round_order_quantity(double annual_demand,
+                                    double order_cost,
+                                    double holding_cost,
+                                    double quantity,
+                                    double min_order_quantity,
+                                    double pack_size,
+                                    struct inv_rounded_quantity *out);
+
+/**
+ * Newsvendor with normal demand (`mean`, `std_dev`), underage cost `underage_cost` Cu and
+ * overage cost `overage_cost` Co: `Q* = μ + σ·Φ⁻¹(Cu/(Cu + Co))`, floored at 0, into `*out`.
+ *
+ * Errors: `INV_INVALID_INPUT` for a negative mean or deviation or non-positive costs.
+ *
+ * # Safety
+ * `out` NULL or writable.
+ */
+inv_result inv_newsvendor_normal(double mean,
+                                 double std_dev,
+                                 double underage_cost,
+                                 double overage_cost,
+                                 struct inv_newsvendor *out);
+
+/**
+ * Newsvendor on an empirical demand sample of `sample_len` observations: the quantity is
+ * the smallest observation x with F̂(x) ≥ Cu/(Cu + Co); expectations are sample averages.
+ *
+ * Errors: `INV_INVALID_INPUT` for an empty sample, negative or non-finite observations,
+ * non-positive costs; `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `sample` NULL (only with `sample_len` 0) or valid for `sample_len` reads; `out` NULL or
+ * writable.
+ */
+inv_result inv_newsvendor_empirical(const double *sample,
+                                    size_t sample_len,
+                                    double underage_cost,
+                                    double overage_cost,
+                                    struct inv_newsvendor *out);
 
 /**
  * The position of `sku` at `location` (NULL: across all locations) into `*out`.

@@ -26,7 +26,9 @@ pub const INV_BUFFER_TOO_SMALL: inv_result = 3;
 pub const INV_PANIC: inv_result = 4;
 /// A decimal argument was not a valid exact decimal string.
 pub const INV_INVALID_DECIMAL: inv_result = 5;
-/// An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`) was out of range.
+/// An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
+/// `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`) was out of
+/// range.
 pub const INV_INVALID_ENUM: inv_result = 6;
 /// An index argument was out of range.
 pub const INV_INDEX_OUT_OF_RANGE: inv_result = 7;
@@ -36,7 +38,9 @@ pub const INV_INTERIOR_NUL: inv_result = 8;
 /// A ledger error of a kind this version of the binding does not know yet.
 pub const INV_LEDGER_ERROR: inv_result = 100;
 /// An input value was invalid (empty name, bad quantity, negative cost, unknown movement
-/// kind / reason / condition name, same source and destination, ...).
+/// kind / reason / condition name, same source and destination, ...), or a policy,
+/// classification or metrics parameter out of range (a service level outside (0, 1), a
+/// zero holding cost, NaN, mismatched column lengths, an empty window, ...).
 pub const INV_INVALID_INPUT: inv_result = 101;
 /// An unknown SKU.
 pub const INV_UNKNOWN_SKU: inv_result = 102;
@@ -98,6 +102,12 @@ impl From<Error> for Failure {
             message: e.to_string(),
             index,
         }
+    }
+}
+
+impl From<inventory_core::PolicyError> for Failure {
+    fn from(e: inventory_core::PolicyError) -> Self {
+        Failure::from(Error::from(e))
     }
 }
 
@@ -234,7 +244,8 @@ pub extern "C" fn inv_last_error_code() -> inv_result {
     guard(INV_PANIC, || LAST_ERROR.with(|l| l.borrow().code))
 }
 
-/// For a failed batch (`inv_ledger_post_columns`), the 0-based index of the failing row.
+/// For a failed batch (`inv_ledger_post_columns`, `inv_safety_stock_many`,
+/// `inv_eoq_many`), the 0-based index of the failing row.
 ///
 /// Returns `true` and writes `*index` when this thread's last error has a row index;
 /// returns `false` and writes nothing otherwise (or when `index` is NULL).

@@ -10,16 +10,23 @@ use std::ffi::{c_char, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::str::FromStr;
 
+use inventory_core::classify::{AbcClass, AbcMeasure, XyzClass};
+use inventory_core::policy::{DiscountKind, TimeUnit};
 use inventory_core::{Condition, CostMethod, Decimal, Period};
 
 use crate::error::{
     clear_last_error, inv_result, set_last_error, INV_BUFFER_TOO_SMALL, INV_INTERIOR_NUL,
-    INV_INVALID_DECIMAL, INV_INVALID_ENUM, INV_INVALID_UTF8, INV_NULL_ARGUMENT, INV_OK, INV_PANIC,
+    INV_INVALID_DECIMAL, INV_INVALID_ENUM, INV_INVALID_INPUT, INV_INVALID_UTF8, INV_NULL_ARGUMENT,
+    INV_OK, INV_PANIC,
 };
 use crate::{
-    inv_condition, inv_costing, inv_period, INV_CONDITION_DAMAGED, INV_CONDITION_QUARANTINE,
-    INV_CONDITION_SELLABLE, INV_COSTING_FIFO, INV_COSTING_LIFO, INV_COSTING_MOVING_AVERAGE,
-    INV_DECIMAL_LEN, INV_PERIOD_DAY, INV_PERIOD_WEEK,
+    inv_abc_class, inv_condition, inv_costing, inv_discount, inv_measure, inv_period,
+    inv_time_unit, inv_xyz_class, INV_ABC_A, INV_ABC_B, INV_ABC_C, INV_CONDITION_DAMAGED,
+    INV_CONDITION_QUARANTINE, INV_CONDITION_SELLABLE, INV_COSTING_FIFO, INV_COSTING_LIFO,
+    INV_COSTING_MOVING_AVERAGE, INV_DECIMAL_LEN, INV_DISCOUNT_ALL_UNITS, INV_DISCOUNT_INCREMENTAL,
+    INV_MEASURE_CONSUMPTION_VALUE, INV_MEASURE_MARGIN, INV_MEASURE_REVENUE, INV_MEASURE_UNITS,
+    INV_PERIOD_DAY, INV_PERIOD_WEEK, INV_TIME_UNIT_DAY, INV_TIME_UNIT_MONTH, INV_TIME_UNIT_WEEK,
+    INV_TIME_UNIT_YEAR, INV_XYZ_X, INV_XYZ_Y, INV_XYZ_Z,
 };
 
 /// Why a call failed: a code, a message, and for batches the failing row.
@@ -304,7 +311,62 @@ pub(crate) fn to_c_string(text: String, what: &str) -> FfiResult<CString> {
     })
 }
 
-fn bad_enum(name: &str, value: u32, expected: &str) -> Failure {
+/// Checks an output array of `len` elements: NULL is allowed only for `len == 0`.
+pub(crate) fn check_out_array<T>(ptr: *mut T, len: usize, name: &str) -> FfiResult<()> {
+    if len == 0 {
+        Ok(())
+    } else {
+        check_out(ptr, name)
+    }
+}
+
+/// Writes `items` (converted by `convert`) to the output array `out` of `out_len`
+/// elements, which must be exactly `items.len()`: a shorter array fails with
+/// `INV_BUFFER_TOO_SMALL`, a longer one with `INV_INVALID_INPUT`; nothing is written then.
+///
+/// # Safety
+/// `out` must be NULL (only for `out_len == 0`) or valid for `out_len` writes of `C`.
+pub(crate) unsafe fn write_array<'a, T, C>(
+    out: *mut C,
+    out_len: usize,
+    items: &'a [T],
+    convert: impl Fn(&'a T) -> C,
+) -> FfiResult<()> {
+    let n = items.len();
+    if out_len != n {
+        let code = if out_len < n {
+            INV_BUFFER_TOO_SMALL
+        } else {
+            INV_INVALID_INPUT
+        };
+        return Err(Failure::new(
+            code,
+            format!("the output array has {out_len} elements; the result has {n}"),
+        ));
+    }
+    check_out_array(out, out_len, "out")?;
+    for (i, item) in items.iter().enumerate() {
+        // SAFETY: `out` is non-NULL (n > 0 here) and valid for `out_len = n` writes.
+        unsafe { out.add(i).write(convert(item)) };
+    }
+    Ok(())
+}
+
+/// A short text (a label) as a NUL-terminated C field of `N` bytes (cut at a character
+/// boundary if it is longer, which the callers' texts never are).
+pub(crate) fn text_field<const N: usize>(text: &str) -> [c_char; N] {
+    let mut field = [0 as c_char; N];
+    let mut n = text.len().min(N - 1);
+    while !text.is_char_boundary(n) {
+        n -= 1;
+    }
+    for (dst, src) in field.iter_mut().zip(&text.as_bytes()[..n]) {
+        *dst = *src as c_char;
+    }
+    field
+}
+
+pub(crate) fn bad_enum(name: &str, value: u32, expected: &str) -> Failure {
     Failure::new(
         INV_INVALID_ENUM,
         format!("argument {name} = {value} is not one of {expected}"),
@@ -363,6 +425,68 @@ pub(crate) fn period_from_c(value: inv_period, name: &str) -> FfiResult<Period> 
         INV_PERIOD_DAY => Ok(Period::Day),
         INV_PERIOD_WEEK => Ok(Period::Week),
         v => Err(bad_enum(name, v, "INV_PERIOD_DAY, INV_PERIOD_WEEK")),
+    }
+}
+
+/// `inv_time_unit` → core unit.
+pub(crate) fn time_unit_from_c(value: inv_time_unit, name: &str) -> FfiResult<TimeUnit> {
+    match value {
+        INV_TIME_UNIT_DAY => Ok(TimeUnit::Day),
+        INV_TIME_UNIT_WEEK => Ok(TimeUnit::Week),
+        INV_TIME_UNIT_MONTH => Ok(TimeUnit::Month),
+        INV_TIME_UNIT_YEAR => Ok(TimeUnit::Year),
+        v => Err(bad_enum(
+            name,
+            v,
+            "INV_TIME_UNIT_DAY, INV_TIME_UNIT_WEEK, INV_TIME_UNIT_MONTH, INV_TIME_UNIT_YEAR",
+        )),
+    }
+}
+
+/// `inv_discount` → core discount kind.
+pub(crate) fn discount_from_c(value: inv_discount, name: &str) -> FfiResult<DiscountKind> {
+    match value {
+        INV_DISCOUNT_ALL_UNITS => Ok(DiscountKind::AllUnits),
+        INV_DISCOUNT_INCREMENTAL => Ok(DiscountKind::Incremental),
+        v => Err(bad_enum(
+            name,
+            v,
+            "INV_DISCOUNT_ALL_UNITS, INV_DISCOUNT_INCREMENTAL",
+        )),
+    }
+}
+
+/// `inv_measure` → core ABC measure.
+pub(crate) fn measure_from_c(value: inv_measure, name: &str) -> FfiResult<AbcMeasure> {
+    match value {
+        INV_MEASURE_REVENUE => Ok(AbcMeasure::Revenue),
+        INV_MEASURE_CONSUMPTION_VALUE => Ok(AbcMeasure::ConsumptionValue),
+        INV_MEASURE_UNITS => Ok(AbcMeasure::Units),
+        INV_MEASURE_MARGIN => Ok(AbcMeasure::Margin),
+        v => Err(bad_enum(
+            name,
+            v,
+            "INV_MEASURE_REVENUE, INV_MEASURE_CONSUMPTION_VALUE, INV_MEASURE_UNITS, \
+             INV_MEASURE_MARGIN",
+        )),
+    }
+}
+
+/// Core ABC class → `inv_abc_class`.
+pub(crate) fn abc_class_to_c(class: AbcClass) -> inv_abc_class {
+    match class {
+        AbcClass::A => INV_ABC_A,
+        AbcClass::B => INV_ABC_B,
+        AbcClass::C => INV_ABC_C,
+    }
+}
+
+/// Core XYZ class → `inv_xyz_class`.
+pub(crate) fn xyz_class_to_c(class: XyzClass) -> inv_xyz_class {
+    match class {
+        XyzClass::X => INV_XYZ_X,
+        XyzClass::Y => INV_XYZ_Y,
+        XyzClass::Z => INV_XYZ_Z,
     }
 }
 

@@ -625,7 +625,7 @@ pub unsafe extern "C" fn inv_ledger_journal_json(
         // SAFETY: forwarded contract.
         let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
         check_out(out, "out")?;
-        let json = serde_json::to_string(l.journal()).map_err(|e| {
+        let json = serde_json::to_string(&l.journal()).map_err(|e| {
             crate::ffi::Failure::new(crate::error::INV_PANIC, format!("serializing: {e}"))
         })?;
         let s = to_c_string(json, "the journal")?;

@@ -15,6 +15,14 @@
 //! - Handles (`inv_ledger`, `inv_valuation`, `inv_demand_history`) are opaque, created
 //!   through out-parameters and released with their `_free` function, which accepts NULL.
 //!   Strings returned as `char *` are released with `inv_string_free`.
+//! - Results that are lists of records about a ledger's SKUs (`inv_ledger_dead_stock`,
+//!   `inv_ledger_slow_movers`, `inv_ledger_overstock`, `inv_ledger_abc`, `inv_ledger_xyz`)
+//!   are returned as JSON text (a `char *` released with `inv_string_free`): an array of
+//!   objects with the core's field names, money and quantities as decimal strings, times as
+//!   seconds since the epoch, absent values as `null`.
+//! - Functions writing to a caller's array (`out`, `out_len`) need `out_len` to equal the
+//!   number of results exactly: a shorter array fails with `INV_BUFFER_TOO_SMALL`, a longer
+//!   one with `INV_INVALID_INPUT`, and nothing is written.
 //! - Decimals (quantities, money) cross the boundary as strings: inputs are parsed exactly
 //!   (see [`decimal`](crate#decimals)), outputs are written to `char[INV_DECIMAL_LEN]` fields
 //!   as plain decimal text (`-12.50`, never an exponent).
@@ -37,9 +45,12 @@
 
 mod ffi;
 
+pub mod classify;
 pub mod columns;
 pub mod error;
 pub mod ledger;
+pub mod metrics;
+pub mod policy;
 pub mod query;
 
 use std::ffi::c_char;
@@ -51,6 +62,10 @@ pub use error::inv_result;
 /// The longest decimal text is 31 characters (a sign, 29 digits and a point), so every
 /// value fits.
 pub const INV_DECIMAL_LEN: usize = 48;
+
+/// Size in bytes (including the terminating NUL) of every short label field (an aging
+/// bucket's `"0-30"`, `"180+"`, ...); the longest label, two 10-digit bounds and a dash, fits.
+pub const INV_LABEL_LEN: usize = 32;
 
 /// A stock costing method (one of the `INV_COSTING_*` values).
 pub type inv_costing = u32;
@@ -76,6 +91,85 @@ pub type inv_period = u32;
 pub const INV_PERIOD_DAY: inv_period = 0;
 /// ISO 8601 weeks (Monday to Sunday, UTC).
 pub const INV_PERIOD_WEEK: inv_period = 1;
+
+/// A unit of time for demand rates and lead times (one of the `INV_TIME_UNIT_*` values).
+/// A week is 7 days, a year 365.25 days, a month a twelfth of a year.
+pub type inv_time_unit = u32;
+/// One day.
+pub const INV_TIME_UNIT_DAY: inv_time_unit = 0;
+/// Seven days.
+pub const INV_TIME_UNIT_WEEK: inv_time_unit = 1;
+/// 365.25 / 12 days.
+pub const INV_TIME_UNIT_MONTH: inv_time_unit = 2;
+/// 365.25 days.
+pub const INV_TIME_UNIT_YEAR: inv_time_unit = 3;
+
+/// How safety stock is computed (one of the `INV_SS_METHOD_*` values). `d`, `σd`: mean and
+/// deviation of demand per period; `L`, `σL`: mean and deviation of the lead time; `z` the
+/// safety factor.
+pub type inv_ss_method = u32;
+/// Demand variability only: `z·σd·√L`.
+pub const INV_SS_METHOD_DEMAND_VARIABILITY: inv_ss_method = 0;
+/// Lead-time variability only: `z·d·σL`.
+pub const INV_SS_METHOD_LEAD_TIME_VARIABILITY: inv_ss_method = 1;
+/// Both, independent: `z·√(L·σd² + d²·σL²)`.
+pub const INV_SS_METHOD_COMBINED: inv_ss_method = 2;
+/// The max-minus-average heuristic `d_max·L_max − d·L` (uses `max_demand` and
+/// `max_lead_time`; no service target).
+pub const INV_SS_METHOD_MAX_MINUS_AVERAGE: inv_ss_method = 3;
+/// Periodic review every `review_period` periods: `z·√((L + R)·σd² + d²·σL²)`.
+pub const INV_SS_METHOD_PERIODIC_REVIEW: inv_ss_method = 4;
+
+/// The service a safety stock protects (one of the `INV_SERVICE_*` values).
+pub type inv_service = u32;
+/// Cycle service level α (`service_level`): the probability of no stockout in a cycle.
+pub const INV_SERVICE_CYCLE: inv_service = 0;
+/// Fill rate β (`fill_rate`) for replenishment orders of `order_quantity` units.
+pub const INV_SERVICE_FILL_RATE: inv_service = 1;
+
+/// How the holding cost of a quantity-discount problem is given (one of the
+/// `INV_HOLDING_*` values).
+pub type inv_holding = u32;
+/// A fixed cost per unit per year.
+pub const INV_HOLDING_PER_UNIT: inv_holding = 0;
+/// A yearly rate on the value held (0.25 = 25 % of the unit price per year).
+pub const INV_HOLDING_RATE: inv_holding = 1;
+
+/// How price breaks apply (one of the `INV_DISCOUNT_*` values).
+pub type inv_discount = u32;
+/// The break's price applies to every unit of the order.
+pub const INV_DISCOUNT_ALL_UNITS: inv_discount = 0;
+/// Each price applies only to the units within its bracket.
+pub const INV_DISCOUNT_INCREMENTAL: inv_discount = 1;
+
+/// What ABC ranks items by (one of the `INV_MEASURE_*` values).
+pub type inv_measure = u32;
+/// Units sold × unit price.
+pub const INV_MEASURE_REVENUE: inv_measure = 0;
+/// Units sold × unit cost (annual dollar usage).
+pub const INV_MEASURE_CONSUMPTION_VALUE: inv_measure = 1;
+/// Units sold.
+pub const INV_MEASURE_UNITS: inv_measure = 2;
+/// Units sold × (unit price − unit cost).
+pub const INV_MEASURE_MARGIN: inv_measure = 3;
+
+/// An ABC class (one of the `INV_ABC_*` values).
+pub type inv_abc_class = u32;
+/// The few items that make most of the measure.
+pub const INV_ABC_A: inv_abc_class = 0;
+/// The middle.
+pub const INV_ABC_B: inv_abc_class = 1;
+/// The many items that make little of it (and every item ≤ 0).
+pub const INV_ABC_C: inv_abc_class = 2;
+
+/// An XYZ class (one of the `INV_XYZ_*` values).
+pub type inv_xyz_class = u32;
+/// Steady demand (low coefficient of variation).
+pub const INV_XYZ_X: inv_xyz_class = 0;
+/// Variable demand.
+pub const INV_XYZ_Y: inv_xyz_class = 1;
+/// Erratic demand (or zero mean demand).
+pub const INV_XYZ_Z: inv_xyz_class = 2;
 
 /// The crate version with a terminating NUL, the source of `inv_version()`.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
