@@ -27,6 +27,8 @@ use std::collections::VecDeque;
 
 use inventory_core::{Decimal, Movement};
 
+pub mod policy_data;
+
 /// The size and shape of a workload.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkloadConfig {
