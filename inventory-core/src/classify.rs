@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::error::{PolicyError, Result};
-use crate::policy::{finite, mean_sd};
+use crate::policy::{finite, finite_mean_sd};
 
 type PResult<T> = std::result::Result<T, PolicyError>;
 
@@ -300,25 +300,32 @@ pub struct XyzItem {
 /// [`PolicyError::InvalidInput`] for an empty series; [`PolicyError::InvalidParameter`] for
 /// NaN or infinite values or bad thresholds.
 pub fn xyz(series: &[f64], thresholds: XyzThresholds) -> Result<XyzItem> {
-    let ok = |v: f64| v.is_finite() && v >= 0.0;
-    if !ok(thresholds.x) || !ok(thresholds.y) || thresholds.x > thresholds.y {
-        return Err(PolicyError::InvalidParameter {
-            name: "XYZ thresholds",
-            value: thresholds.x,
-            expected: "0 ≤ x ≤ y",
+    thresholds.check()?;
+    Ok(xyz_checked(series, thresholds)?)
+}
+
+impl XyzThresholds {
+    fn check(&self) -> PResult<()> {
+        let ok = |v: f64| v.is_finite() && v >= 0.0;
+        if !ok(self.x) || !ok(self.y) || self.x > self.y {
+            return Err(PolicyError::InvalidParameter {
+                name: "XYZ thresholds",
+                value: self.x,
+                expected: "0 ≤ x ≤ y",
+            });
         }
-        .into());
+        Ok(())
     }
+}
+
+/// [`xyz`] with thresholds already checked.
+fn xyz_checked(series: &[f64], thresholds: XyzThresholds) -> PResult<XyzItem> {
     if series.is_empty() {
         return Err(PolicyError::InvalidInput {
             message: "the demand series is empty".into(),
-        }
-        .into());
+        });
     }
-    for &v in series {
-        finite("demand", v)?;
-    }
-    let (mean, sd) = mean_sd(series);
+    let (mean, sd) = finite_mean_sd("demand", series)?;
     if mean <= 0.0 {
         return Ok(XyzItem {
             class: XyzClass::Z,
@@ -348,13 +355,14 @@ pub fn xyz(series: &[f64], thresholds: XyzThresholds) -> Result<XyzItem> {
 /// # Errors
 /// As [`xyz`], for the first failing series, wrapped in [`crate::Error::Batch`] with its index.
 pub fn xyz_many<S: AsRef<[f64]>>(series: &[S], thresholds: XyzThresholds) -> Result<Vec<XyzItem>> {
+    thresholds.check()?;
     series
         .iter()
         .enumerate()
         .map(|(index, s)| {
-            xyz(s.as_ref(), thresholds).map_err(|e| crate::Error::Batch {
+            xyz_checked(s.as_ref(), thresholds).map_err(|e| crate::Error::Batch {
                 index,
-                source: Box::new(e),
+                source: Box::new(e.into()),
             })
         })
         .collect()
@@ -499,6 +507,9 @@ mod tests {
         assert!(xyz(&[1.0, f64::INFINITY], t).is_err());
         assert_eq!(abc_xyz_label(A, Y), "AY");
         assert_eq!(xyz_many(&[vec![1.0, 1.0], vec![0.0]], t).unwrap().len(), 2);
+        let e = xyz_many(&[vec![1.0, 2.0], vec![3.0, f64::NAN]], t).unwrap_err();
+        assert!(matches!(e, crate::Error::Batch { index: 1, .. }), "{e}");
+        assert!(xyz_many(&[vec![1.0]], XyzThresholds { x: 2.0, y: 1.0 }).is_err());
     }
 
     #[test]
