@@ -62,15 +62,17 @@ def abc_xyz_ours(values: np.ndarray, demand: np.ndarray) -> tuple[np.ndarray, np
 
 
 def abc_xyz_numpy(values: np.ndarray, demand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    # ABC: descending stable sort, cumulative share of the positive total (the core's rule).
+    # ABC: descending stable sort; the share of the positive total held by the items ranked
+    # before an item decides its class (the core's rule).
     s = pd.Series(values)
     order = np.argsort(-values, kind="stable")
     positive = np.where(values > 0, values, 0.0)
     total = positive.sum()
-    share = np.empty_like(values)
-    share[order] = np.cumsum(positive[order]) / total
-    tol = 1 + 1e-12
-    abc = np.where(share <= A * tol, 0, np.where(share <= B * tol, 1, 2)).astype(np.int8)
+    before = np.empty_like(values)
+    ranked = positive[order]
+    before[order] = (np.cumsum(ranked) - ranked) / total
+    tol = 1 - 1e-12
+    abc = np.where(before < A * tol, 0, np.where(before < B * tol, 1, 2)).astype(np.int8)
     abc[s.to_numpy() <= 0] = 2
     # XYZ: sample standard deviation / mean per row.
     mean = demand.mean(axis=1)

@@ -3,7 +3,9 @@
 use inventory_core::classify::{
     self, AbcClass, AbcItem, AbcMeasure, AbcThresholds, XyzClass, XyzItem, XyzThresholds,
 };
+use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
 
 use crate::arrays::{array, core_err, f64_array, f64_column, f64_column_shaped, nan_if_none};
 use crate::errors::invalid_input;
@@ -278,19 +280,12 @@ impl PyXyzResult {
     }
 }
 
-/// XYZ classification of many series: a 2-d float array (one row per item; `lengths`
-/// optionally gives how many leading values of each row to use) or a list of sequences.
-#[pyfunction]
-#[pyo3(signature = (series, *, lengths = None, x = 0.5, y = 1.0))]
-pub(crate) fn xyz_many(
-    py: Python<'_>,
-    series: &Bound<'_, PyAny>,
-    lengths: Option<Vec<usize>>,
-    x: f64,
-    y: f64,
-) -> PyResult<PyXyzResult> {
-    // The rows as (offset, length) into one flat buffer.
-    let (flat, rows): (Vec<f64>, Vec<(usize, usize)>) = match f64_column_shaped("series", series)
+/// Rows of a panel as (offset, length) into one flat buffer.
+type Rows = Vec<(usize, usize)>;
+
+/// The rows of a panel that is not a C-contiguous float64 array, copied into one buffer.
+fn xyz_rows(py: Python<'_>, series: &Bound<'_, PyAny>) -> PyResult<(Vec<f64>, Rows)> {
+    let (flat, rows): (Vec<f64>, Rows) = match f64_column_shaped("series", series)
     {
         Ok((flat, Some(shape))) if shape.len() == 2 => {
             let (n, w) = (shape[0], shape[1]);
@@ -315,6 +310,47 @@ pub(crate) fn xyz_many(
             }
             (flat, rows)
         }
+    };
+    Ok((flat, rows))
+}
+
+/// XYZ classification of many series: a 2-d float array (one row per item; `lengths`
+/// optionally gives how many leading values of each row to use) or a list of sequences.
+#[pyfunction]
+#[pyo3(signature = (series, *, lengths = None, x = 0.5, y = 1.0))]
+pub(crate) fn xyz_many(
+    py: Python<'_>,
+    series: &Bound<'_, PyAny>,
+    lengths: Option<Vec<usize>>,
+    x: f64,
+    y: f64,
+) -> PyResult<PyXyzResult> {
+    // A C-contiguous 2-d float64 array is read in place: copying a large panel costs more
+    // (in page faults on the fresh copy) than the statistics themselves.
+    let in_place = if series.is_instance_of::<PyList>() || series.is_instance_of::<PyTuple>() {
+        None
+    } else {
+        PyBuffer::<f64>::get(series)
+            .ok()
+            .filter(|b| b.dimensions() == 2 && b.is_c_contiguous())
+    };
+    let owned: Vec<f64>;
+    // The rows as (offset, length) into one flat buffer.
+    let (flat, rows): (&[f64], Rows) = if let Some(b) = &in_place {
+        let (n, w) = (b.shape()[0], b.shape()[1]);
+        // SAFETY: the buffer is C-contiguous and holds `item_count()` f64 values; `b` keeps
+        // the exporting object and its memory alive until this function returns. The array
+        // must not be written by another thread during the call (documented in the stub).
+        let values: &[f64] = if b.item_count() == 0 {
+            &[]
+        } else {
+            unsafe { std::slice::from_raw_parts(b.buf_ptr() as *const f64, b.item_count()) }
+        };
+        (values, (0..n).map(|i| (i * w, w)).collect())
+    } else {
+        let (v, rows) = xyz_rows(py, series)?;
+        owned = v;
+        (&owned[..], rows)
     };
     let rows = match lengths {
         None => rows,

@@ -723,7 +723,13 @@ def xyz_many(
     lengths: Optional[Sequence[int]] = None,
     x: float = 0.5,
     y: float = 1.0,
-) -> XyzResult: ...
+) -> XyzResult:
+    """XYZ of many series: a 2-d array (one row per item) or a list of sequences.
+
+    A C-contiguous float64 array is read in place, without a copy, while the GIL is
+    released: do not write to it from another thread during the call.
+    """
+    ...
 def abc_xyz_label(abc: Literal["A", "B", "C"], xyz: Literal["X", "Y", "Z"]) -> str: ...
 
 # ----- health metrics -----
