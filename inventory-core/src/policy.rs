@@ -479,8 +479,12 @@ fn at(col: &[f64], i: usize) -> f64 {
     }
 }
 
-/// The batch length of broadcastable columns (each of length `n` or 1; all 1 → 1).
-fn batch_len(cols: &[(&str, &[f64])]) -> PResult<usize> {
+/// The batch length of broadcastable columns: each named column has `n` values or a single
+/// one broadcast to all; the result is the longest length (1 when all are single values).
+///
+/// # Errors
+/// [`PolicyError::InvalidInput`] for a column of another length.
+pub fn batch_length(cols: &[(&str, &[f64])]) -> PResult<usize> {
     let n = cols.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
     for (name, c) in cols {
         if c.len() != n && c.len() != 1 {
@@ -515,7 +519,7 @@ pub fn safety_stock_many(
     method: SafetyStockMethod,
     target: ServiceTarget,
 ) -> Result<Vec<SafetyStock>> {
-    let n = batch_len(&[
+    let n = batch_length(&[
         ("means", means),
         ("std_devs", std_devs),
         ("lead_times", lead_times),
@@ -560,15 +564,43 @@ fn all_non_negative(col: &[f64]) -> bool {
     col.iter().all(|x| x.is_finite() && *x >= 0.0)
 }
 
-/// [`safety_stock_many`] with the results as columns. For a cycle service level and the
-/// variability methods, the inputs are checked in one pass and the formulas run in a tight
-/// loop (same formulas, same results bit for bit as [`safety_stock`]); other cases go item
-/// by item.
+/// Mutable output columns for [`safety_stock_into`], each as long as the batch.
+#[derive(Debug)]
+pub struct SafetyStockOut<'a> {
+    /// Safety stock per item.
+    pub safety_stock: &'a mut [f64],
+    /// Safety factor per item (NaN for max-minus-average).
+    pub safety_factor: &'a mut [f64],
+    /// Protection interval per item.
+    pub protection_interval: &'a mut [f64],
+    /// Expected demand over the protection interval per item.
+    pub expected_demand: &'a mut [f64],
+    /// Standard deviation over the protection interval per item.
+    pub std_dev_protection: &'a mut [f64],
+    /// Reorder point per item.
+    pub reorder_point: &'a mut [f64],
+}
+
+fn out_len(n: usize, cols: &[usize]) -> PResult<()> {
+    if cols.iter().any(|&l| l != n) {
+        return Err(PolicyError::InvalidInput {
+            message: format!("every output column must hold {n} values"),
+        });
+    }
+    Ok(())
+}
+
+/// [`safety_stock_many`] written into caller-provided columns (for example numpy arrays), so
+/// that nothing is allocated or copied. For a cycle service level and the variability
+/// methods the inputs are checked in one pass and the formulas run in a tight loop (same
+/// formulas, same results bit for bit as [`safety_stock`]); other cases go item by item.
+/// On error the output columns may be partly written.
 ///
 /// # Errors
-/// As [`safety_stock_many`].
+/// As [`safety_stock_many`]; [`PolicyError::InvalidInput`] for output columns of the wrong
+/// length.
 #[allow(clippy::too_many_arguments)]
-pub fn safety_stock_columns(
+pub fn safety_stock_into(
     means: &[f64],
     std_devs: &[f64],
     lead_times: &[f64],
@@ -576,28 +608,32 @@ pub fn safety_stock_columns(
     unit: TimeUnit,
     method: SafetyStockMethod,
     target: ServiceTarget,
-) -> Result<SafetyStockColumns> {
-    let n = batch_len(&[
+    out: SafetyStockOut<'_>,
+) -> Result<()> {
+    let n = batch_length(&[
         ("means", means),
         ("std_devs", std_devs),
         ("lead_times", lead_times),
         ("lead_time_std_devs", lead_time_std_devs),
     ])?;
+    out_len(
+        n,
+        &[
+            out.safety_stock.len(),
+            out.safety_factor.len(),
+            out.protection_interval.len(),
+            out.expected_demand.len(),
+            out.std_dev_protection.len(),
+            out.reorder_point.len(),
+        ],
+    )?;
     let fast = matches!(target, ServiceTarget::CycleServiceLevel(_))
         && !matches!(method, SafetyStockMethod::MaxMinusAverage { .. })
         && [means, std_devs, lead_times, lead_time_std_devs]
             .iter()
             .all(|c| all_non_negative(c));
-    let mut out = SafetyStockColumns {
-        safety_stock: Vec::with_capacity(n),
-        safety_factor: Vec::with_capacity(n),
-        protection_interval: Vec::with_capacity(n),
-        expected_demand: Vec::with_capacity(n),
-        std_dev_protection: Vec::with_capacity(n),
-        reorder_point: Vec::with_capacity(n),
-    };
     if !fast {
-        for r in safety_stock_many(
+        let items = safety_stock_many(
             means,
             std_devs,
             lead_times,
@@ -605,15 +641,16 @@ pub fn safety_stock_columns(
             unit,
             method,
             target,
-        )? {
-            out.safety_stock.push(r.safety_stock);
-            out.safety_factor.push(r.safety_factor.unwrap_or(f64::NAN));
-            out.protection_interval.push(r.protection_interval);
-            out.expected_demand.push(r.expected_demand);
-            out.std_dev_protection.push(r.std_dev_protection);
-            out.reorder_point.push(r.reorder_point);
+        )?;
+        for (i, r) in items.into_iter().enumerate() {
+            out.safety_stock[i] = r.safety_stock;
+            out.safety_factor[i] = r.safety_factor.unwrap_or(f64::NAN);
+            out.protection_interval[i] = r.protection_interval;
+            out.expected_demand[i] = r.expected_demand;
+            out.std_dev_protection[i] = r.std_dev_protection;
+            out.reorder_point[i] = r.reorder_point;
         }
-        return Ok(out);
+        return Ok(());
     }
     let k = safety_factor(target, 0.0)?;
     let review = match method {
@@ -640,14 +677,62 @@ pub fn safety_stock_columns(
         };
         let ss = k * sigma;
         let expected = d * interval;
-        out.safety_stock.push(ss);
-        out.safety_factor.push(k);
-        out.protection_interval.push(interval);
-        out.expected_demand.push(expected);
-        out.std_dev_protection.push(sigma);
-        out.reorder_point.push(expected + ss);
+        out.safety_stock[i] = ss;
+        out.safety_factor[i] = k;
+        out.protection_interval[i] = interval;
+        out.expected_demand[i] = expected;
+        out.std_dev_protection[i] = sigma;
+        out.reorder_point[i] = expected + ss;
     }
-    Ok(out)
+    Ok(())
+}
+
+/// [`safety_stock_many`] with the results as columns (see [`safety_stock_into`]).
+///
+/// # Errors
+/// As [`safety_stock_many`].
+#[allow(clippy::too_many_arguments)]
+pub fn safety_stock_columns(
+    means: &[f64],
+    std_devs: &[f64],
+    lead_times: &[f64],
+    lead_time_std_devs: &[f64],
+    unit: TimeUnit,
+    method: SafetyStockMethod,
+    target: ServiceTarget,
+) -> Result<SafetyStockColumns> {
+    let n = batch_length(&[
+        ("means", means),
+        ("std_devs", std_devs),
+        ("lead_times", lead_times),
+        ("lead_time_std_devs", lead_time_std_devs),
+    ])?;
+    let mut c = SafetyStockColumns {
+        safety_stock: vec![0.0; n],
+        safety_factor: vec![0.0; n],
+        protection_interval: vec![0.0; n],
+        expected_demand: vec![0.0; n],
+        std_dev_protection: vec![0.0; n],
+        reorder_point: vec![0.0; n],
+    };
+    safety_stock_into(
+        means,
+        std_devs,
+        lead_times,
+        lead_time_std_devs,
+        unit,
+        method,
+        target,
+        SafetyStockOut {
+            safety_stock: &mut c.safety_stock,
+            safety_factor: &mut c.safety_factor,
+            protection_interval: &mut c.protection_interval,
+            expected_demand: &mut c.expected_demand,
+            std_dev_protection: &mut c.std_dev_protection,
+            reorder_point: &mut c.reorder_point,
+        },
+    )?;
+    Ok(c)
 }
 
 // ----- EOQ family -----
@@ -740,7 +825,7 @@ pub fn eoq_many(
     order_costs: &[f64],
     holding_costs: &[f64],
 ) -> Result<Vec<OrderQuantity>> {
-    let n = batch_len(&[
+    let n = batch_length(&[
         ("annual_demands", annual_demands),
         ("order_costs", order_costs),
         ("holding_costs", holding_costs),
@@ -774,21 +859,50 @@ pub struct OrderQuantityColumns {
     pub cycle_years: Vec<f64>,
 }
 
-/// [`eoq_many`] with the results as columns, the inputs checked in one pass and the formula
-/// run in a tight loop (the same results, bit for bit, as [`eoq`]).
+/// Mutable output columns for [`eoq_into`], each as long as the batch.
+#[derive(Debug)]
+pub struct OrderQuantityOut<'a> {
+    /// Units per order.
+    pub quantity: &'a mut [f64],
+    /// Ordering + holding cost per year.
+    pub total_cost: &'a mut [f64],
+    /// Ordering cost per year.
+    pub ordering_cost: &'a mut [f64],
+    /// Holding cost per year.
+    pub holding_cost: &'a mut [f64],
+    /// Orders per year.
+    pub orders_per_year: &'a mut [f64],
+    /// Years between orders.
+    pub cycle_years: &'a mut [f64],
+}
+
+/// [`eoq_many`] written into caller-provided columns, the inputs checked in one pass and the
+/// formula run in a tight loop (the same results, bit for bit, as [`eoq`]).
 ///
 /// # Errors
-/// As [`eoq_many`].
-pub fn eoq_columns(
+/// As [`eoq_many`]; [`PolicyError::InvalidInput`] for output columns of the wrong length.
+pub fn eoq_into(
     annual_demands: &[f64],
     order_costs: &[f64],
     holding_costs: &[f64],
-) -> Result<OrderQuantityColumns> {
-    let n = batch_len(&[
+    out: OrderQuantityOut<'_>,
+) -> Result<()> {
+    let n = batch_length(&[
         ("annual_demands", annual_demands),
         ("order_costs", order_costs),
         ("holding_costs", holding_costs),
     ])?;
+    out_len(
+        n,
+        &[
+            out.quantity.len(),
+            out.total_cost.len(),
+            out.ordering_cost.len(),
+            out.holding_cost.len(),
+            out.orders_per_year.len(),
+            out.cycle_years.len(),
+        ],
+    )?;
     let valid = all_non_negative(annual_demands)
         && all_non_negative(order_costs)
         && holding_costs.iter().all(|h| h.is_finite() && *h > 0.0);
@@ -796,14 +910,6 @@ pub fn eoq_columns(
         // Find and report the first bad item exactly as the item-by-item path does.
         eoq_many(annual_demands, order_costs, holding_costs)?;
     }
-    let mut out = OrderQuantityColumns {
-        quantity: Vec::with_capacity(n),
-        total_cost: Vec::with_capacity(n),
-        ordering_cost: Vec::with_capacity(n),
-        holding_cost: Vec::with_capacity(n),
-        orders_per_year: Vec::with_capacity(n),
-        cycle_years: Vec::with_capacity(n),
-    };
     for i in 0..n {
         let (d, s, h) = (
             at(annual_demands, i),
@@ -821,14 +927,52 @@ pub fn eoq_columns(
                 if d > 0.0 { q / d } else { f64::MAX },
             )
         };
-        out.quantity.push(q);
-        out.total_cost.push(ordering + holding);
-        out.ordering_cost.push(ordering);
-        out.holding_cost.push(holding);
-        out.orders_per_year.push(orders);
-        out.cycle_years.push(cycle);
+        out.quantity[i] = q;
+        out.total_cost[i] = ordering + holding;
+        out.ordering_cost[i] = ordering;
+        out.holding_cost[i] = holding;
+        out.orders_per_year[i] = orders;
+        out.cycle_years[i] = cycle;
     }
-    Ok(out)
+    Ok(())
+}
+
+/// [`eoq_many`] with the results as columns (see [`eoq_into`]).
+///
+/// # Errors
+/// As [`eoq_many`].
+pub fn eoq_columns(
+    annual_demands: &[f64],
+    order_costs: &[f64],
+    holding_costs: &[f64],
+) -> Result<OrderQuantityColumns> {
+    let n = batch_length(&[
+        ("annual_demands", annual_demands),
+        ("order_costs", order_costs),
+        ("holding_costs", holding_costs),
+    ])?;
+    let mut c = OrderQuantityColumns {
+        quantity: vec![0.0; n],
+        total_cost: vec![0.0; n],
+        ordering_cost: vec![0.0; n],
+        holding_cost: vec![0.0; n],
+        orders_per_year: vec![0.0; n],
+        cycle_years: vec![0.0; n],
+    };
+    eoq_into(
+        annual_demands,
+        order_costs,
+        holding_costs,
+        OrderQuantityOut {
+            quantity: &mut c.quantity,
+            total_cost: &mut c.total_cost,
+            ordering_cost: &mut c.ordering_cost,
+            holding_cost: &mut c.holding_cost,
+            orders_per_year: &mut c.orders_per_year,
+            cycle_years: &mut c.cycle_years,
+        },
+    )?;
+    Ok(c)
 }
 
 /// EOQ with planned backorders.

@@ -459,3 +459,23 @@ fn columns_equal_items_bit_for_bit() {
     let e = eoq_columns(&[1.0, 2.0, 3.0], &[1.0], &[1.0, 0.0, 1.0]).unwrap_err();
     assert!(matches!(e, Error::Batch { index: 1, .. }));
 }
+
+#[test]
+fn into_checks_output_lengths() {
+    let mut a = [0.0; 2];
+    let mut b = [0.0; 2];
+    let mut c = [0.0; 2];
+    let mut d = [0.0; 2];
+    let mut e = [0.0; 2];
+    let mut f = [0.0; 1];
+    let out = OrderQuantityOut {
+        quantity: &mut a,
+        total_cost: &mut b,
+        ordering_cost: &mut c,
+        holding_cost: &mut d,
+        orders_per_year: &mut e,
+        cycle_years: &mut f,
+    };
+    let err = eoq_into(&[1.0, 2.0], &[1.0], &[1.0], out).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+}
