@@ -138,3 +138,72 @@ pub(crate) fn f64_broadcast(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<
 pub(crate) fn nan_if_none(v: Option<f64>) -> f64 {
     v.unwrap_or(f64::NAN)
 }
+
+/// A float column: read in place from a 1-d C-contiguous float64 buffer (no copy), or
+/// converted into an owned vector (lists, other dtypes, scalars broadcast as one value).
+pub(crate) struct F64Col {
+    buffer: Option<PyBuffer<f64>>,
+    owned: Vec<f64>,
+}
+
+impl F64Col {
+    /// The values. A buffer is read in place: it must not be written by another thread while
+    /// the GIL is released around a computation on it (documented in the stubs).
+    pub(crate) fn as_slice(&self) -> &[f64] {
+        match &self.buffer {
+            Some(b) if b.item_count() > 0 => {
+                // SAFETY: the buffer is 1-d, C-contiguous and holds `item_count()` aligned f64
+                // values (checked by `PyBuffer::get` and in `f64_col`); `self` owns the buffer,
+                // which keeps the exporting object and its memory alive for the borrow.
+                unsafe { std::slice::from_raw_parts(b.buf_ptr() as *const f64, b.item_count()) }
+            }
+            Some(_) => &[],
+            None => &self.owned,
+        }
+    }
+}
+
+/// A column or a scalar broadcast as one value, read in place where possible.
+pub(crate) fn f64_col(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<F64Col> {
+    if is_column(obj) && !(obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()) {
+        if let Ok(b) = PyBuffer::<f64>::get(obj) {
+            if b.dimensions() == 1 && b.is_c_contiguous() {
+                return Ok(F64Col {
+                    buffer: Some(b),
+                    owned: Vec::new(),
+                });
+            }
+        }
+    }
+    Ok(F64Col {
+        buffer: None,
+        owned: f64_broadcast(name, obj)?,
+    })
+}
+
+/// A new float64 numpy array of `n` values, with its writable buffer.
+pub(crate) fn f64_out(py: Python<'_>, n: usize) -> PyResult<(Py<PyAny>, PyBuffer<f64>)> {
+    let arr = np_empty(py)?.call1((n, "float64"))?;
+    let buf = PyBuffer::<f64>::get(&arr)?;
+    if buf.readonly() || !buf.is_c_contiguous() || buf.item_count() != n {
+        return Err(invalid_input(
+            py,
+            "numpy.empty gave an unusable array".to_owned(),
+        ));
+    }
+    Ok((arr.unbind(), buf))
+}
+
+/// The writable values of a buffer made by [`f64_out`].
+///
+/// # Safety
+/// `buf` must come from [`f64_out`] (a fresh, writable, C-contiguous float64 array that no
+/// other code can reach yet), and no other slice of it may be alive.
+#[allow(clippy::mut_from_ref)] // the buffer is written through its raw pointer; see # Safety
+pub(crate) unsafe fn out_slice(buf: &PyBuffer<f64>) -> &mut [f64] {
+    if buf.item_count() == 0 {
+        return &mut [];
+    }
+    // SAFETY: guaranteed by the caller (see above).
+    unsafe { std::slice::from_raw_parts_mut(buf.buf_ptr() as *mut f64, buf.item_count()) }
+}

@@ -2,18 +2,18 @@
 //! and the newsvendor (`inventory_core::stats` and `inventory_core::policy`).
 //!
 //! Scalars in give a result object; a list or numpy array in any column of `safety_stock`
-//! or `eoq` gives a batch of numpy `float64` arrays, computed by the core's `*_many`
-//! functions with the GIL released.
+//! or `eoq` gives a batch of numpy `float64` arrays, written in place by the core's `*_into`
+//! functions with the GIL released (float64 input arrays are read in place too).
 
 use inventory_core::policy::{
     self, BackorderQuantity, DemandStats, DiscountKind, DiscountQuantity, HoldingCost, LeadTime,
-    Newsvendor, OrderQuantity, OrderQuantityColumns, PriceBreak, ProductionQuantity,
-    RoundedQuantity, SafetyStock, SafetyStockColumns, SafetyStockMethod, ServiceTarget, TimeUnit,
+    Newsvendor, OrderQuantity, OrderQuantityOut, PriceBreak, ProductionQuantity, RoundedQuantity,
+    SafetyStock, SafetyStockMethod, SafetyStockOut, ServiceTarget, TimeUnit,
 };
 use inventory_core::stats;
 use pyo3::prelude::*;
 
-use crate::arrays::{core_err, f64_array, f64_broadcast, f64_column, f64_scalar, is_column};
+use crate::arrays::{core_err, f64_col, f64_column, f64_out, f64_scalar, is_column, out_slice};
 use crate::errors::invalid_input;
 
 fn parse_unit(py: Python<'_>, unit: &str) -> PyResult<TimeUnit> {
@@ -146,20 +146,6 @@ pub(crate) struct PySafetyStockBatch {
     #[pyo3(get)]
     reorder_point: Py<PyAny>,
     len: usize,
-}
-
-impl PySafetyStockBatch {
-    fn new(py: Python<'_>, cols: SafetyStockColumns) -> PyResult<Self> {
-        Ok(PySafetyStockBatch {
-            safety_stock: f64_array(py, &cols.safety_stock)?,
-            safety_factor: f64_array(py, &cols.safety_factor)?,
-            protection_interval: f64_array(py, &cols.protection_interval)?,
-            expected_demand: f64_array(py, &cols.expected_demand)?,
-            std_dev_protection: f64_array(py, &cols.std_dev_protection)?,
-            reorder_point: f64_array(py, &cols.reorder_point)?,
-            len: cols.safety_stock.len(),
-        })
-    }
 }
 
 #[pymethods]
@@ -297,21 +283,68 @@ pub(crate) fn safety_stock(
         let s = policy::safety_stock(&d, &lt, method, target).map_err(|e| core_err(py, e))?;
         return Ok(Bound::new(py, PySafetyStock::from(s))?.into_any().unbind());
     }
-    let means = f64_broadcast("mean", mean)?;
-    let sds = f64_broadcast("std_dev", std_dev)?;
-    let lts = f64_broadcast("lead_time", lead_time)?;
+    let means = f64_col("mean", mean)?;
+    let sds = f64_col("std_dev", std_dev)?;
+    let lts = f64_col("lead_time", lead_time)?;
     let lt_sds = match lt_sd {
-        Some(o) => f64_broadcast("lead_time_std_dev", o)?,
-        None => vec![0.0],
+        Some(o) => f64_col("lead_time_std_dev", o)?,
+        None => f64_col("lead_time_std_dev", &0.0f64.into_pyobject(py)?.into_any())?,
     };
-    let items = py
-        .detach(move || {
-            policy::safety_stock_columns(&means, &sds, &lts, &lt_sds, unit, method, target)
+    let (means, sds, lts, lt_sds) = (
+        means.as_slice(),
+        sds.as_slice(),
+        lts.as_slice(),
+        lt_sds.as_slice(),
+    );
+    let n = policy::batch_length(&[
+        ("mean", means),
+        ("std_dev", sds),
+        ("lead_time", lts),
+        ("lead_time_std_dev", lt_sds),
+    ])
+    .map_err(|e| core_err(py, e))?;
+    let outs = (0..6)
+        .map(|_| f64_out(py, n))
+        .collect::<PyResult<Vec<_>>>()?;
+    {
+        // SAFETY: six fresh arrays from `f64_out`, not yet visible to Python, one slice each.
+        let mut slices: Vec<&mut [f64]> =
+            outs.iter().map(|(_, b)| unsafe { out_slice(b) }).collect();
+        let mut it = slices.iter_mut();
+        let mut next = || it.next().map(std::mem::take).unwrap_or_default();
+        let out = SafetyStockOut {
+            safety_stock: next(),
+            safety_factor: next(),
+            protection_interval: next(),
+            expected_demand: next(),
+            std_dev_protection: next(),
+            reorder_point: next(),
+        };
+        py.detach(move || {
+            policy::safety_stock_into(means, sds, lts, lt_sds, unit, method, target, out)
         })
         .map_err(|e| core_err(py, e))?;
-    Ok(Bound::new(py, PySafetyStockBatch::new(py, items)?)?
-        .into_any()
-        .unbind())
+    }
+    let mut arrays = outs.into_iter().map(|(a, _)| a);
+    let mut take = || {
+        arrays
+            .next()
+            .ok_or_else(|| invalid_input(py, "internal: missing output".to_owned()))
+    };
+    Ok(Bound::new(
+        py,
+        PySafetyStockBatch {
+            safety_stock: take()?,
+            safety_factor: take()?,
+            protection_interval: take()?,
+            expected_demand: take()?,
+            std_dev_protection: take()?,
+            reorder_point: take()?,
+            len: n,
+        },
+    )?
+    .into_any()
+    .unbind())
 }
 
 // ----- EOQ family -----
@@ -388,20 +421,6 @@ pub(crate) struct PyOrderQuantityBatch {
     len: usize,
 }
 
-impl PyOrderQuantityBatch {
-    fn new(py: Python<'_>, cols: OrderQuantityColumns) -> PyResult<Self> {
-        Ok(PyOrderQuantityBatch {
-            quantity: f64_array(py, &cols.quantity)?,
-            total_cost: f64_array(py, &cols.total_cost)?,
-            ordering_cost: f64_array(py, &cols.ordering_cost)?,
-            holding_cost: f64_array(py, &cols.holding_cost)?,
-            orders_per_year: f64_array(py, &cols.orders_per_year)?,
-            cycle_years: f64_array(py, &cols.cycle_years)?,
-            len: cols.quantity.len(),
-        })
-    }
-}
-
 #[pymethods]
 impl PyOrderQuantityBatch {
     fn __len__(&self) -> usize {
@@ -431,15 +450,52 @@ pub(crate) fn eoq(
             .into_any()
             .unbind());
     }
-    let d = f64_broadcast("annual_demand", annual_demand)?;
-    let s = f64_broadcast("order_cost", order_cost)?;
-    let h = f64_broadcast("holding_cost", holding_cost)?;
-    let items = py
-        .detach(move || policy::eoq_columns(&d, &s, &h))
+    let d = f64_col("annual_demand", annual_demand)?;
+    let s = f64_col("order_cost", order_cost)?;
+    let h = f64_col("holding_cost", holding_cost)?;
+    let (d, s, h) = (d.as_slice(), s.as_slice(), h.as_slice());
+    let n = policy::batch_length(&[("annual_demand", d), ("order_cost", s), ("holding_cost", h)])
         .map_err(|e| core_err(py, e))?;
-    Ok(Bound::new(py, PyOrderQuantityBatch::new(py, items)?)?
-        .into_any()
-        .unbind())
+    let outs = (0..6)
+        .map(|_| f64_out(py, n))
+        .collect::<PyResult<Vec<_>>>()?;
+    {
+        // SAFETY: six fresh arrays from `f64_out`, not yet visible to Python, one slice each.
+        let mut slices: Vec<&mut [f64]> =
+            outs.iter().map(|(_, b)| unsafe { out_slice(b) }).collect();
+        let mut it = slices.iter_mut();
+        let mut next = || it.next().map(std::mem::take).unwrap_or_default();
+        let out = OrderQuantityOut {
+            quantity: next(),
+            total_cost: next(),
+            ordering_cost: next(),
+            holding_cost: next(),
+            orders_per_year: next(),
+            cycle_years: next(),
+        };
+        py.detach(move || policy::eoq_into(d, s, h, out))
+            .map_err(|e| core_err(py, e))?;
+    }
+    let mut arrays = outs.into_iter().map(|(a, _)| a);
+    let mut take = || {
+        arrays
+            .next()
+            .ok_or_else(|| invalid_input(py, "internal: missing output".to_owned()))
+    };
+    Ok(Bound::new(
+        py,
+        PyOrderQuantityBatch {
+            quantity: take()?,
+            total_cost: take()?,
+            ordering_cost: take()?,
+            holding_cost: take()?,
+            orders_per_year: take()?,
+            cycle_years: take()?,
+            len: n,
+        },
+    )?
+    .into_any()
+    .unbind())
 }
 
 /// The annual cost of ordering `quantity` units at a time.
