@@ -60,6 +60,13 @@ for t in "${c_tests[@]}"; do
         -o "$out/$t"
 done
 
+# The README's C quickstart is compiled and run too, so it cannot drift.
+log "gcc -std=c99 (README quickstart)"
+awk '/^```c$/ {on = 1; next} /^```$/ {on = 0} on' README.md > "$out/readme_quickstart.c"
+[ -s "$out/readme_quickstart.c" ] || { echo "no C block in README.md" >&2; exit 1; }
+gcc -std=c99 -Wall -Wextra -Wpedantic -Werror -g -I"$include" \
+    "$out/readme_quickstart.c" "$static_lib" -lpthread -ldl -lm -o "$out/readme_quickstart"
+
 log "g++ -std=c++17 (C++ example, shared library with rpath)"
 g++ -std=c++17 -Wall -Wextra -Wpedantic -Werror -g -I"$include" \
     inventory-ffi/tests/c/example.cpp -L"$lib_dir" -linventory_ffi \
@@ -77,5 +84,9 @@ done
 
 log "valgrind: C++ example"
 valgrind_run "$out/example"
+
+log "valgrind: README quickstart"
+valgrind_run "$out/readme_quickstart" | tee "$out/readme_quickstart.out"
+grep -q "COGS 40.00" "$out/readme_quickstart.out" || { echo "README quickstart printed the wrong COGS" >&2; exit 1; }
 
 log "C tests passed"
