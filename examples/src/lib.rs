@@ -767,6 +767,8 @@ impl StoreRun {
             }
         }
 
+        self.write_replenishment(o)?;
+
         writeln!(o, "\nSAFETY CHECKS")?;
         let (before, after) = self.journal_len_around_duplicate;
         writeln!(
@@ -819,3 +821,134 @@ pub fn store_report() -> Result<String, Error> {
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
+
+/// Supplier lead time assumed for the replenishment section: 7 days, σ 2 days.
+pub const LEAD_TIME_DAYS: (f64, f64) = (7.0, 2.0);
+
+/// Cycle service level the reorder points protect.
+pub const SERVICE_LEVEL: f64 = 0.95;
+
+/// Cost of placing one purchase order, and the yearly holding cost rate, for the EOQ.
+pub const ORDER_COST: f64 = 25.0;
+/// Yearly holding cost as a share of the unit cost.
+pub const HOLDING_RATE: f64 = 0.25;
+
+/// One line of the replenishment section.
+#[derive(Debug, Clone)]
+pub struct ReorderLine {
+    /// The SKU.
+    pub sku: &'static str,
+    /// ABC class by revenue and XYZ class by weekly demand, e.g. `"AX"`.
+    pub class: String,
+    /// Mean and sample standard deviation of daily demand.
+    pub daily: (f64, f64),
+    /// Safety stock and reorder point (units, before rounding).
+    pub safety_stock: f64,
+    /// The reorder point.
+    pub reorder_point: f64,
+    /// Available units now (all warehouses).
+    pub available: Decimal,
+    /// Economic order quantity.
+    pub eoq: f64,
+}
+
+impl StoreRun {
+    /// ABC (by revenue) / XYZ (by weekly demand), safety stock, reorder point and EOQ per
+    /// SKU, from the FIFO ledger's demand history and valuation.
+    pub fn replenishment(&self) -> Result<Vec<ReorderLine>, Error> {
+        use inventory_core::classify::{abc, abc_xyz_label, xyz, AbcThresholds, XyzThresholds};
+        use inventory_core::policy::{
+            eoq, safety_stock, DemandStats, LeadTime, SafetyStockMethod, ServiceTarget, TimeUnit,
+        };
+        use rust_decimal::prelude::ToPrimitive;
+        let f = &self.fifo;
+        let revenue: Vec<f64> = CATALOGUE
+            .iter()
+            .map(|p| {
+                self.revenue
+                    .get(p.sku)
+                    .and_then(|r| r.to_f64())
+                    .unwrap_or(0.0)
+            })
+            .collect();
+        let classes = abc(&revenue, AbcThresholds::default())?;
+        let lead = LeadTime::new(LEAD_TIME_DAYS.0, LEAD_TIME_DAYS.1, TimeUnit::Day)?;
+        let mut out = Vec::new();
+        for (p, a) in CATALOGUE.iter().zip(classes) {
+            let weekly =
+                f.demand_history(p.sku, None, Period::Week, Some(self.start), Some(self.end))?;
+            let x = xyz(&weekly.to_f64(), XyzThresholds::default())?;
+            let daily =
+                f.demand_history(p.sku, None, Period::Day, Some(self.start), Some(self.end))?;
+            let stats = DemandStats::from_history(&daily)?;
+            let ss = safety_stock(
+                &stats,
+                &lead,
+                SafetyStockMethod::Combined,
+                ServiceTarget::CycleServiceLevel(SERVICE_LEVEL),
+            )?;
+            let unit_cost = f
+                .valuation(p.sku, None)?
+                .unit_cost
+                .and_then(|c| c.to_f64())
+                .unwrap_or(p.cost_cents as f64 / 100.0);
+            let q = eoq(
+                stats.mean * 365.25,
+                ORDER_COST,
+                HOLDING_RATE * unit_cost.max(0.01),
+            )?;
+            out.push(ReorderLine {
+                sku: p.sku,
+                class: abc_xyz_label(a.class, x.class),
+                daily: (stats.mean, stats.std_dev),
+                safety_stock: ss.safety_stock,
+                reorder_point: ss.reorder_point,
+                available: f.position(p.sku, None)?.available,
+                eoq: q.quantity,
+            });
+        }
+        Ok(out)
+    }
+
+    fn write_replenishment(&self, o: &mut String) -> std::fmt::Result {
+        use rust_decimal::prelude::ToPrimitive;
+        let Ok(lines) = self.replenishment() else {
+            return writeln!(o, "\nWHAT TO REORDER: not available");
+        };
+        writeln!(
+            o,
+            "\nWHAT TO REORDER (lead time {}±{} days, {:.0}% cycle service, order cost {:.2}, \
+             holding {:.0}%/yr)",
+            LEAD_TIME_DAYS.0,
+            LEAD_TIME_DAYS.1,
+            SERVICE_LEVEL * 100.0,
+            ORDER_COST,
+            HOLDING_RATE * 100.0
+        )?;
+        writeln!(
+            o,
+            "{:<11} {:>5} {:>10} {:>7} {:>8} {:>9} {:>6}  available",
+            "SKU", "class", "daily avg", "sd", "safety", "reorder@", "EOQ"
+        )?;
+        for l in &lines {
+            let flag = if l.available.to_f64().unwrap_or(0.0) <= l.reorder_point {
+                "  <- order now"
+            } else {
+                ""
+            };
+            writeln!(
+                o,
+                "{:<11} {:>5} {:>10.1} {:>7.1} {:>8.0} {:>9.0} {:>6.0}  {:>9}{flag}",
+                l.sku,
+                l.class,
+                l.daily.0,
+                l.daily.1,
+                l.safety_stock.ceil(),
+                l.reorder_point.ceil(),
+                l.eoq.round(),
+                l.available
+            )?;
+        }
+        Ok(())
+    }
+}

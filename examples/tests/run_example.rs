@@ -121,6 +121,7 @@ fn report_is_readable_and_deterministic() {
         "VALUE AND COST OF GOODS SOLD BY COSTING METHOD",
         "TEN LARGEST OPEN COST LAYERS",
         "DEMAND PER ISO WEEK",
+        "WHAT TO REORDER",
         "SAFETY CHECKS",
         "WHAT THIS SHOWS",
     ] {
@@ -132,4 +133,68 @@ fn report_is_readable_and_deterministic() {
         .position(|l| l.starts_with("TEN LARGEST"))
         .unwrap();
     assert_eq!(lines[at + 12], "");
+}
+
+#[test]
+fn reorder_points_follow_the_formula() {
+    use inventory_examples::{LEAD_TIME_DAYS, SERVICE_LEVEL};
+    let run = simulate().unwrap();
+    let lines = run.replenishment().unwrap();
+    assert_eq!(lines.len(), 12);
+    assert!((SERVICE_LEVEL - 0.95).abs() < 1e-12);
+    let z95 = 1.6448536269514715; // Python statistics.NormalDist().inv_cdf(0.95)
+    let (l, sl) = LEAD_TIME_DAYS;
+    for line in &lines {
+        // Daily demand statistics worked here from the raw journal, independently of the core's
+        // demand history: net units shipped per UTC day over the 90 days.
+        let mut per_day = vec![0.0f64; 90];
+        for e in run.fifo.journal() {
+            let day = ((e.movement.time - run.start) / 86_400) as usize;
+            if e.movement.sku() != line.sku || day >= 90 {
+                continue;
+            }
+            match &e.movement.kind {
+                inventory_core::MovementKind::Ship { quantity, .. } => {
+                    per_day[day] += quantity.to_string().parse::<f64>().unwrap()
+                }
+                inventory_core::MovementKind::CustomerReturn { quantity, .. } => {
+                    per_day[day] -= quantity.to_string().parse::<f64>().unwrap()
+                }
+                _ => {}
+            }
+        }
+        let n = per_day.len() as f64;
+        let mean = per_day.iter().sum::<f64>() / n;
+        let sd = (per_day.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
+        assert!(
+            (line.daily.0 - mean).abs() < 1e-9,
+            "{}: mean {} vs {mean}",
+            line.sku,
+            line.daily.0
+        );
+        assert!(
+            (line.daily.1 - sd).abs() < 1e-9,
+            "{}: sd {} vs {sd}",
+            line.sku,
+            line.daily.1
+        );
+        let ss = z95 * (l * sd * sd + mean * mean * sl * sl).sqrt();
+        assert!(
+            (line.safety_stock - ss).abs() < 1e-9 * (1.0 + ss),
+            "{}",
+            line.sku
+        );
+        assert!(
+            (line.reorder_point - (mean * l + ss)).abs() < 1e-9 * (1.0 + ss),
+            "{}",
+            line.sku
+        );
+        assert!(line.eoq > 0.0);
+        assert_eq!(line.class.len(), 2);
+    }
+    // The best seller by revenue is class A.
+    let top = run.revenue.iter().max_by(|a, b| a.1.cmp(b.1)).unwrap().0;
+    assert!(lines
+        .iter()
+        .any(|l| l.sku == *top && l.class.starts_with('A')));
 }
