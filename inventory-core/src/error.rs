@@ -201,6 +201,92 @@ pub enum PolicyError {
 
 impl Eq for PolicyError {}
 
+/// Errors raised by demand forecasting: fitting a model, predicting, accuracy metrics.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ForecastError {
+    /// A series that needs at least one value was empty.
+    #[error("{what} is empty")]
+    EmptySeries {
+        /// Which series (`"series"`, `"actual"`, `"insample"`, ...).
+        what: &'static str,
+    },
+    /// A value of a series was NaN or infinite.
+    #[error("{what}[{index}] is {value}: every value must be finite")]
+    NonFinite {
+        /// Which series.
+        what: &'static str,
+        /// The 0-based index of the value.
+        index: usize,
+        /// The value.
+        value: f64,
+    },
+    /// A value of a series is outside what the model accepts (negative demand for an
+    /// intermittent-demand model, a non-positive value for a multiplicative model).
+    #[error("{what}[{index}] is {value}: {model} needs {expected}")]
+    OutOfDomain {
+        /// Which series.
+        what: &'static str,
+        /// The model.
+        model: &'static str,
+        /// The 0-based index of the value.
+        index: usize,
+        /// The value.
+        value: f64,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// The series is shorter than the model needs.
+    #[error("{model} needs at least {needed} observations, got {got}")]
+    TooShort {
+        /// The model (or metric).
+        model: &'static str,
+        /// The minimum length.
+        needed: usize,
+        /// The length given.
+        got: usize,
+    },
+    /// A parameter is outside its valid range, or NaN.
+    #[error("invalid {name} {value}: {expected}")]
+    InvalidParameter {
+        /// The parameter's name.
+        name: &'static str,
+        /// The value given.
+        value: f64,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A forecast horizon of zero, or larger than the supported maximum.
+    #[error("invalid horizon {horizon}: expected 1 to {max}")]
+    InvalidHorizon {
+        /// The horizon asked for.
+        horizon: usize,
+        /// The largest horizon supported.
+        max: usize,
+    },
+    /// Two series that must have the same length do not.
+    #[error("length mismatch: {left} has {left_len} values but {right} has {right_len}")]
+    LengthMismatch {
+        /// The first series.
+        left: &'static str,
+        /// Its length.
+        left_len: usize,
+        /// The second series.
+        right: &'static str,
+        /// Its length.
+        right_len: usize,
+    },
+    /// The model's recursion produced a non-finite value (overflow, or a division by a
+    /// zero level in a multiplicative model) with the parameters given.
+    #[error("{model}: the computation produced a non-finite value")]
+    NumericalFailure {
+        /// The model.
+        model: &'static str,
+    },
+}
+
+impl Eq for ForecastError {}
+
 /// Errors raised while reading a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -240,6 +326,9 @@ pub enum Error {
     /// An error of the policy math, classification or health metrics.
     #[error(transparent)]
     Policy(#[from] PolicyError),
+    /// An error of demand forecasting.
+    #[error(transparent)]
+    Forecast(#[from] ForecastError),
     /// An error in one item of a batch (a movement of a ledger batch, an item of a policy
     /// batch); nothing of a ledger batch was applied.
     #[error("item {index} of the batch: {source}")]
@@ -330,6 +419,7 @@ impl Error {
             Error::Ledger(e) => e.kind(),
             Error::Snapshot(_) => ErrorKind::InvalidSnapshot,
             Error::Policy(_) => ErrorKind::InvalidInput,
+            Error::Forecast(_) => ErrorKind::InvalidInput,
             Error::Batch { source, .. } => source.kind(),
         }
     }

@@ -4,6 +4,7 @@
 pub mod classify;
 pub mod costing;
 pub mod error;
+pub mod forecast;
 mod hash;
 pub mod ledger;
 pub mod metrics;
@@ -11,7 +12,7 @@ pub mod policy;
 pub mod stats;
 
 pub use costing::{CostMethod, Layer};
-pub use error::{Error, ErrorKind, LedgerError, PolicyError, Result, SnapshotError};
+pub use error::{Error, ErrorKind, ForecastError, LedgerError, PolicyError, Result, SnapshotError};
 pub use ledger::{
     AdjustReason, Condition, CostLayer, DemandHistory, JournalEntry, Ledger, LedgerConfig,
     Movement, MovementColumns, MovementKind, Outcome, Period, Position, Timestamp, Valuation,
