@@ -374,13 +374,9 @@ fn safety_stock_with(
     let l = non_negative("lead time", lead_time.mean)?;
     let sl = non_negative("lead time standard deviation", lead_time.std_dev)?;
     let (interval, sigma) = match method {
-        SafetyStockMethod::DemandVariability => (l, sd * l.sqrt()),
-        SafetyStockMethod::LeadTimeVariability => (l, d * sl),
-        SafetyStockMethod::Combined => (l, (l * sd * sd + d * d * sl * sl).sqrt()),
         SafetyStockMethod::PeriodicReview { review_period } => {
             let r = non_negative("review period", review_period)?;
-            let p = l + r;
-            (p, (p * sd * sd + d * d * sl * sl).sqrt())
+            protection(method, d, sd, l, sl, r)
         }
         SafetyStockMethod::MaxMinusAverage {
             max_demand,
@@ -414,6 +410,7 @@ fn safety_stock_with(
                 reorder_point: d * l + ss,
             });
         }
+        _ => protection(method, d, sd, l, sl, 0.0),
     };
     let k = match z {
         Some(z) => z,
@@ -429,6 +426,31 @@ fn safety_stock_with(
         std_dev_protection: sigma,
         reorder_point: expected + ss,
     })
+}
+
+/// The protection interval and the standard deviation of demand over it, for the
+/// variability methods (`review` is the review period of a periodic review, else unused).
+/// Max-minus-average has no σ: it is handled by its callers before this.
+#[inline]
+fn protection(
+    method: SafetyStockMethod,
+    d: f64,
+    sd: f64,
+    l: f64,
+    sl: f64,
+    review: f64,
+) -> (f64, f64) {
+    match method {
+        SafetyStockMethod::DemandVariability => (l, sd * l.sqrt()),
+        SafetyStockMethod::LeadTimeVariability => (l, d * sl),
+        SafetyStockMethod::Combined | SafetyStockMethod::MaxMinusAverage { .. } => {
+            (l, (l * sd * sd + d * d * sl * sl).sqrt())
+        }
+        SafetyStockMethod::PeriodicReview { .. } => {
+            let p = l + review;
+            (p, (p * sd * sd + d * d * sl * sl).sqrt())
+        }
+    }
 }
 
 /// The safety factor for a target, given the deviation over the protection interval.
@@ -666,15 +688,7 @@ pub fn safety_stock_into(
             at(lead_times, i),
             at(lead_time_std_devs, i),
         );
-        let (interval, sigma) = match method {
-            SafetyStockMethod::DemandVariability => (l, sd * l.sqrt()),
-            SafetyStockMethod::LeadTimeVariability => (l, d * sl),
-            SafetyStockMethod::Combined => (l, (l * sd * sd + d * d * sl * sl).sqrt()),
-            _ => {
-                let p = l + review;
-                (p, (p * sd * sd + d * d * sl * sl).sqrt())
-            }
-        };
+        let (interval, sigma) = protection(method, d, sd, l, sl, review);
         let ss = k * sigma;
         let expected = d * interval;
         out.safety_stock[i] = ss;
@@ -775,16 +789,33 @@ pub fn eoq_cost(
 ) -> Result<OrderQuantity> {
     let (d, s, h) = eoq_inputs(annual_demand, order_cost, holding_cost)?;
     let q = positive("order quantity", quantity)?;
+    Ok(order_quantity(d, s, h, q))
+}
+
+/// The annual costs of ordering `q` units at a time (inputs already checked); `q = 0` (no
+/// demand or no order cost) costs nothing and never reorders.
+#[inline]
+fn order_quantity(d: f64, s: f64, h: f64, q: f64) -> OrderQuantity {
+    if q == 0.0 {
+        return OrderQuantity {
+            quantity: 0.0,
+            total_cost: 0.0,
+            ordering_cost: 0.0,
+            holding_cost: 0.0,
+            orders_per_year: 0.0,
+            cycle_years: f64::MAX,
+        };
+    }
     let ordering = d / q * s;
     let holding = q / 2.0 * h;
-    Ok(OrderQuantity {
+    OrderQuantity {
         quantity: q,
         total_cost: ordering + holding,
         ordering_cost: ordering,
         holding_cost: holding,
         orders_per_year: d / q,
         cycle_years: if d > 0.0 { q / d } else { f64::MAX },
-    })
+    }
 }
 
 /// The economic order quantity `Q* = √(2·D·S/H)` (Harris 1913) and its annual cost
@@ -802,18 +833,7 @@ pub fn eoq_cost(
 /// As [`eoq_cost`].
 pub fn eoq(annual_demand: f64, order_cost: f64, holding_cost: f64) -> Result<OrderQuantity> {
     let (d, s, h) = eoq_inputs(annual_demand, order_cost, holding_cost)?;
-    let q = (2.0 * d * s / h).sqrt();
-    if q == 0.0 {
-        return Ok(OrderQuantity {
-            quantity: 0.0,
-            total_cost: 0.0,
-            ordering_cost: 0.0,
-            holding_cost: 0.0,
-            orders_per_year: 0.0,
-            cycle_years: f64::MAX,
-        });
-    }
-    eoq_cost(d, s, h, q)
+    Ok(order_quantity(d, s, h, (2.0 * d * s / h).sqrt()))
 }
 
 /// [`eoq`] for many items at once (columns of one value per item, or one value broadcast).
@@ -916,23 +936,13 @@ pub fn eoq_into(
             at(order_costs, i),
             at(holding_costs, i),
         );
-        let q = (2.0 * d * s / h).sqrt();
-        let (ordering, holding, orders, cycle) = if q == 0.0 {
-            (0.0, 0.0, 0.0, f64::MAX)
-        } else {
-            (
-                d / q * s,
-                q / 2.0 * h,
-                d / q,
-                if d > 0.0 { q / d } else { f64::MAX },
-            )
-        };
-        out.quantity[i] = q;
-        out.total_cost[i] = ordering + holding;
-        out.ordering_cost[i] = ordering;
-        out.holding_cost[i] = holding;
-        out.orders_per_year[i] = orders;
-        out.cycle_years[i] = cycle;
+        let r = order_quantity(d, s, h, (2.0 * d * s / h).sqrt());
+        out.quantity[i] = r.quantity;
+        out.total_cost[i] = r.total_cost;
+        out.ordering_cost[i] = r.ordering_cost;
+        out.holding_cost[i] = r.holding_cost;
+        out.orders_per_year[i] = r.orders_per_year;
+        out.cycle_years[i] = r.cycle_years;
     }
     Ok(())
 }
