@@ -27,6 +27,7 @@ use std::collections::VecDeque;
 
 use inventory_core::{Decimal, Movement};
 
+pub mod forecast_data;
 pub mod policy_data;
 
 /// The size and shape of a workload.

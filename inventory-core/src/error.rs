@@ -276,6 +276,13 @@ pub enum ForecastError {
         /// Its length.
         right_len: usize,
     },
+    /// A model name that [`ModelSpec::from_name`](crate::forecast::ModelSpec::from_name) does
+    /// not know.
+    #[error("unknown model {name:?}: expected auto, naive, seasonal_naive, historic_average, moving_average, ses, holt, damped_holt, holt_winters_additive, holt_winters_multiplicative, damped_holt_winters_additive, damped_holt_winters_multiplicative, croston, sba, tsb or adida")]
+    UnknownModel {
+        /// The name given.
+        name: String,
+    },
     /// The model's recursion produced a non-finite value (overflow, or a division by a
     /// zero level in a multiplicative model) with the parameters given.
     #[error("{model}: the computation produced a non-finite value")]

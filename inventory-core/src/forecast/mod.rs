@@ -32,12 +32,14 @@
 //!
 //! - SES: `ℓ_0 = y_0`.
 //! - Holt: `ℓ_0 = y_0`, `b_0 = y_1 − y_0`.
-//! - Holt-Winters (needs two full seasons, `n ≥ 2m`): with `L_1`, `L_2` the means of the first
+//! - Holt-Winters with two full seasons (`n ≥ 2m`): with `L_1`, `L_2` the means of the first
 //!   and second seasons, `ℓ_0 = L_1`, `b_0 = (L_2 − L_1)/m`, and for `j = 0..m`
 //!   `s_j = ((y_j − L_1) + (y_{j+m} − L_2)) / 2` (additive) or
 //!   `s_j = (y_j / L_1 + y_{j+m} / L_2) / 2` (multiplicative). `s_j` is the seasonal state
 //!   used for `y_j`, i.e. `seasonal0 = [s_{1−m}, …, s_0]`. The additive indices sum to 0 and
 //!   the multiplicative ones average 1 by construction.
+//! - Holt-Winters with one season and more (`m + 1 ≤ n < 2m`, e.g. a 52-week season with
+//!   a year and a half of history): `ℓ_0 = L_1`, `b_0 = 0`, `s_j = y_j − L_1` or `y_j / L_1`.
 //! - Croston/SBA/TSB: the first non-zero demand `y_f` gives the size `z_0 = y_f`; Croston's
 //!   interval is `p_0 = f + 1` and TSB's probability is `1/(f + 1)`. Updates start at `f + 1`;
 //!   fitted values up to `f` are the initial forecast. An all-zero series forecasts 0.
@@ -69,9 +71,27 @@ use serde::{Deserialize, Serialize};
 use crate::error::{ForecastError, Result};
 use crate::ledger::DemandHistory;
 
+mod auto;
+mod interval;
+pub mod names;
 mod optimize;
+mod panel;
+
+pub use auto::{
+    auto_fit, classify_demand, seasonality_test, AutoConfig, AutoFit, AutoNote, CandidateScore,
+    DemandClass, DemandPattern, SeasonalityTest, ADI_CUTOFF, CV2_CUTOFF, DEAD_MIN_RUN,
+    HOLDOUT_ORIGINS, MIN_COMPARE, SEASONALITY_LEVEL, TSB_BOUNDS,
+};
+pub use interval::{Forecast, IntervalMethod, MIN_EMPIRICAL, SIMULATION_PATHS};
+pub use names::ModelOptions;
+use optimize::Effort;
+pub use panel::{
+    backtest, forecast_history, forecast_panel, forecast_series, Backtest, Method, SeriesForecast,
+};
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_select;
 
 type FResult<T> = std::result::Result<T, ForecastError>;
 
@@ -151,8 +171,8 @@ pub enum ModelSpec {
         /// The initial trend, or `None` for `y_1 − y_0`.
         trend0: Option<f64>,
     },
-    /// Holt-Winters with a trend (optionally damped) and a seasonal component
-    /// (needs two full seasons).
+    /// Holt-Winters with a trend (optionally damped) and a seasonal component (needs
+    /// `period + 1` observations; see the initial-state rules).
     HoltWinters {
         /// Additive or multiplicative.
         seasonality: Seasonality,
@@ -191,6 +211,16 @@ pub enum ModelSpec {
         /// The probability smoothing, default [`INTERMITTENT_DEFAULT`].
         beta: Option<f64>,
     },
+    /// ADIDA (Nikolopoulos et al. 2011): sum the series into non-overlapping buckets of
+    /// `aggregation` periods (the oldest `n mod aggregation` periods are dropped), forecast the
+    /// bucket totals with SES, and spread the bucket forecast evenly over its periods.
+    Adida {
+        /// The bucket length, or `None` for the mean inter-demand interval rounded to the
+        /// nearest whole period (at least 1; 1 for an all-zero series).
+        aggregation: Option<usize>,
+        /// SES's `α` on the bucket totals, or `None` to estimate it.
+        alpha: Option<f64>,
+    },
 }
 
 /// The parameters and initial states a fitted model used (`None` where not applicable).
@@ -213,6 +243,9 @@ pub struct Params {
     pub trend0: Option<f64>,
     /// The initial seasonal states (empty when not seasonal).
     pub seasonal0: Vec<f64>,
+    /// ADIDA's bucket length (`None` for other models).
+    #[serde(default)]
+    pub aggregation: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -232,6 +265,9 @@ enum State {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FittedModel {
     spec: ModelSpec,
+    /// The series the model was fitted to (for empirical prediction intervals).
+    #[serde(default)]
+    series: Vec<f64>,
     params: Params,
     fitted: Vec<f64>,
     fitted_start: usize,
@@ -257,7 +293,7 @@ impl FittedModel {
 
     /// The index of the observation the first fitted value belongs to (0 for smoothing and
     /// intermittent models, 1 for naive and historic average, `period` / `window` for seasonal
-    /// naive and moving average).
+    /// naive and moving average, `n mod aggregation` for ADIDA).
     pub fn fitted_start(&self) -> usize {
         self.fitted_start
     }
@@ -270,13 +306,20 @@ impl FittedModel {
 
     /// Point forecasts for `1..=horizon` periods ahead, floored at 0.
     pub fn predict(&self, horizon: usize) -> Result<Vec<f64>> {
-        if horizon == 0 || horizon > MAX_HORIZON {
-            return Err(ForecastError::InvalidHorizon {
-                horizon,
-                max: MAX_HORIZON,
-            }
-            .into());
+        Ok(self.predict_inner(horizon)?)
+    }
+
+    pub(crate) fn predict_inner(&self, horizon: usize) -> FResult<Vec<f64>> {
+        let mut raw = self.raw_mean(horizon)?;
+        for v in &mut raw {
+            *v = v.max(0.0);
         }
+        Ok(raw)
+    }
+
+    /// The recursion's point forecasts, not floored.
+    pub(crate) fn raw_mean(&self, horizon: usize) -> FResult<Vec<f64>> {
+        check_horizon(horizon)?;
         let raw: Vec<f64> = match &self.state {
             State::Constant(c) => vec![*c; horizon],
             State::Cycle(s) => (0..horizon).map(|i| s[i % s.len()]).collect(),
@@ -306,11 +349,20 @@ impl FittedModel {
         if raw.iter().any(|v| !v.is_finite()) {
             return Err(ForecastError::NumericalFailure {
                 model: self.spec.name(),
-            }
-            .into());
+            });
         }
-        Ok(raw.into_iter().map(|v| v.max(0.0)).collect())
+        Ok(raw)
     }
+}
+
+fn check_horizon(horizon: usize) -> FResult<()> {
+    if horizon == 0 || horizon > MAX_HORIZON {
+        return Err(ForecastError::InvalidHorizon {
+            horizon,
+            max: MAX_HORIZON,
+        });
+    }
+    Ok(())
 }
 
 impl ModelSpec {
@@ -368,6 +420,7 @@ impl ModelSpec {
             ModelSpec::Croston { .. } => "Croston",
             ModelSpec::Sba { .. } => "SBA",
             ModelSpec::Tsb { .. } => "TSB",
+            ModelSpec::Adida { .. } => "ADIDA",
         }
     }
 
@@ -378,15 +431,16 @@ impl ModelSpec {
 
     /// Fits the model to `y` (oldest first).
     pub fn fit(&self, y: &[f64]) -> Result<FittedModel> {
-        Ok(self.fit_inner(y)?)
+        Ok(self.fit_inner(y, Effort::Thorough)?)
     }
 
-    fn fit_inner(&self, y: &[f64]) -> FResult<FittedModel> {
+    pub(crate) fn fit_inner(&self, y: &[f64], effort: Effort) -> FResult<FittedModel> {
         check_series("series", y)?;
         let name = self.name();
         let n = y.len();
         let simple = |fitted: Vec<f64>, start: usize, state: State| FittedModel {
             spec: self.clone(),
+            series: Vec::new(),
             params: Params::default(),
             residual_sd: rmse_of(&y[start..], &fitted),
             fitted,
@@ -438,6 +492,7 @@ impl ModelSpec {
                     trend0: None,
                     seasonal0: None,
                 },
+                effort,
             ),
             ModelSpec::Holt {
                 alpha,
@@ -459,6 +514,7 @@ impl ModelSpec {
                     trend0: *trend0,
                     seasonal0: None,
                 },
+                effort,
             ),
             ModelSpec::HoltWinters {
                 seasonality,
@@ -492,12 +548,20 @@ impl ModelSpec {
                         trend0: *trend0,
                         seasonal0: seasonal0.as_deref(),
                     },
+                    effort,
                 )
             }
             ModelSpec::Croston { alpha } => fit_croston(self, y, *alpha, false),
             ModelSpec::Sba { alpha } => fit_croston(self, y, *alpha, true),
             ModelSpec::Tsb { alpha, beta } => fit_tsb(self, y, *alpha, *beta),
+            ModelSpec::Adida { aggregation, alpha } => {
+                fit_adida(self, y, *aggregation, *alpha, effort)
+            }
         }
+        .map(|mut m| {
+            m.series = y.to_vec();
+            m
+        })
     }
 }
 
@@ -595,7 +659,67 @@ struct EtsRun {
     seasonal: Vec<f64>,
 }
 
-/// The component-form recursion. `None` if any value becomes non-finite.
+/// The component-form recursion. `None` if any value becomes non-finite. The one-step fitted
+/// values are written to `fitted` when given; `seas` is scratch space for the seasonal states
+/// (it ends holding `[s_{T−m+1}, …, s_T]` rotated by `n mod m`; see [`EtsRun`]).
+#[allow(clippy::too_many_arguments)]
+fn ets_core(
+    y: &[f64],
+    p: Smooth,
+    trend: bool,
+    season: Option<Seasonality>,
+    l0: f64,
+    b0: f64,
+    s0: &[f64],
+    seas: &mut Vec<f64>,
+    mut fitted: Option<&mut Vec<f64>>,
+) -> Option<(f64, f64, f64)> {
+    let m = s0.len();
+    let mut l = l0;
+    let mut b = if trend { b0 } else { 0.0 };
+    let phi = if trend { p.phi } else { 1.0 };
+    seas.clear();
+    seas.extend_from_slice(s0);
+    let mut sse = 0.0;
+    let mut j = 0;
+    for &yt in y {
+        let base = l + phi * b;
+        let (fit, new_l) = match season {
+            None => (base, p.alpha * yt + (1.0 - p.alpha) * base),
+            Some(Seasonality::Additive) => {
+                let s = seas[j];
+                seas[j] = p.gamma * (yt - base) + (1.0 - p.gamma) * s;
+                (base + s, p.alpha * (yt - s) + (1.0 - p.alpha) * base)
+            }
+            Some(Seasonality::Multiplicative) => {
+                let s = seas[j];
+                seas[j] = p.gamma * yt / base + (1.0 - p.gamma) * s;
+                (base * s, p.alpha * yt / s + (1.0 - p.alpha) * base)
+            }
+        };
+        if m > 0 {
+            j += 1;
+            if j == m {
+                j = 0;
+            }
+        }
+        if trend {
+            b = p.beta * (new_l - l) + (1.0 - p.beta) * phi * b;
+        }
+        l = new_l;
+        let e = yt - fit;
+        sse += e * e;
+        if let Some(f) = fitted.as_deref_mut() {
+            f.push(fit);
+        }
+    }
+    if !(sse.is_finite() && l.is_finite() && b.is_finite()) || seas.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    Some((sse, l, b))
+}
+
+/// The component-form recursion with its fitted values and final states.
 fn ets_run(
     y: &[f64],
     p: Smooth,
@@ -605,67 +729,37 @@ fn ets_run(
     b0: f64,
     s0: &[f64],
 ) -> Option<EtsRun> {
-    let m = s0.len();
-    let mut l = l0;
-    let mut b = if trend { b0 } else { 0.0 };
-    let phi = if trend { p.phi } else { 1.0 };
-    let mut seas = s0.to_vec();
     let mut fitted = Vec::with_capacity(y.len());
-    for (t, &yt) in y.iter().enumerate() {
-        let base = l + phi * b;
-        let (fit, new_l) = match season {
-            None => (base, p.alpha * yt + (1.0 - p.alpha) * base),
-            Some(Seasonality::Additive) => {
-                let s = seas[t % m];
-                (base + s, p.alpha * (yt - s) + (1.0 - p.alpha) * base)
-            }
-            Some(Seasonality::Multiplicative) => {
-                let s = seas[t % m];
-                (base * s, p.alpha * yt / s + (1.0 - p.alpha) * base)
-            }
-        };
-        if trend {
-            b = p.beta * (new_l - l) + (1.0 - p.beta) * phi * b;
-        }
-        match season {
-            None => {}
-            Some(Seasonality::Additive) => {
-                let s = seas[t % m];
-                seas[t % m] = p.gamma * (yt - base) + (1.0 - p.gamma) * s;
-            }
-            Some(Seasonality::Multiplicative) => {
-                let s = seas[t % m];
-                seas[t % m] = p.gamma * yt / base + (1.0 - p.gamma) * s;
-            }
-        }
-        l = new_l;
-        if !(fit.is_finite() && l.is_finite() && b.is_finite()) {
-            return None;
-        }
-        fitted.push(fit);
-    }
-    if seas.iter().any(|v| !v.is_finite()) {
+    let mut seas = Vec::with_capacity(s0.len());
+    let (_, level, trend_state) = ets_core(
+        y,
+        p,
+        trend,
+        season,
+        l0,
+        b0,
+        s0,
+        &mut seas,
+        Some(&mut fitted),
+    )?;
+    if fitted.iter().any(|v| !v.is_finite()) {
         return None;
     }
-    let n = y.len();
+    let (n, m) = (y.len(), s0.len());
     let seasonal = (0..m).map(|j| seas[(n + j) % m]).collect();
     Some(EtsRun {
         fitted,
-        level: l,
-        trend: b,
+        level,
+        trend: trend_state,
         seasonal,
     })
 }
 
-fn sse(y: &[f64], fitted: &[f64]) -> f64 {
-    y.iter().zip(fitted).map(|(a, f)| (a - f) * (a - f)).sum()
-}
-
-fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>) -> FResult<FittedModel> {
+fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>, effort: Effort) -> FResult<FittedModel> {
     let model = spec.name();
     let n = y.len();
     let needed = match e.season {
-        Some((m, _)) => m.saturating_mul(2),
+        Some((m, _)) => m.saturating_add(1),
         None if e.trend => 2,
         None => 1,
     };
@@ -823,12 +917,24 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>) -> FResult<FittedModel> 
             phi: p,
         }
     };
+    let mut scratch = Vec::with_capacity(m);
     let u = optimize::minimize_unit_box(
         |u| {
-            ets_run(y, make(u), e.trend, seasonality, l0, b0, &s0)
-                .map_or(f64::INFINITY, |r| sse(y, &r.fitted))
+            ets_core(
+                y,
+                make(u),
+                e.trend,
+                seasonality,
+                l0,
+                b0,
+                &s0,
+                &mut scratch,
+                None,
+            )
+            .map_or(f64::INFINITY, |r| r.0)
         },
         dim,
+        effort,
     );
     let p = make(&u);
     let run = ets_run(y, p, e.trend, seasonality, l0, b0, &s0)
@@ -836,6 +942,7 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>) -> FResult<FittedModel> 
     let damped = e.trend && !matches!(e.damping, Damping::None);
     Ok(FittedModel {
         spec: spec.clone(),
+        series: Vec::new(),
         params: Params {
             alpha: Some(p.alpha),
             beta: e.trend.then_some(p.beta),
@@ -844,6 +951,7 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>) -> FResult<FittedModel> 
             level0: Some(l0),
             trend0: e.trend.then_some(b0),
             seasonal0: s0,
+            aggregation: None,
         },
         residual_sd: rmse_of(y, &run.fitted),
         fitted: run.fitted,
@@ -859,7 +967,7 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>) -> FResult<FittedModel> 
 }
 
 /// The default initial states (see the module documentation). The caller has checked the
-/// length (`n ≥ 1`, `n ≥ 2` with a trend, `n ≥ 2m` with a season) and positivity.
+/// length (`n ≥ 1`, `n ≥ 2` with a trend, `n ≥ m + 1` with a season) and positivity.
 fn default_init(
     y: &[f64],
     trend: bool,
@@ -873,6 +981,17 @@ fn default_init(
                 0.0
             };
             (y[0], b0, Vec::new())
+        }
+        Some((m, s)) if y.len() < 2 * m => {
+            let l1 = y[..m].iter().sum::<f64>() / m as f64;
+            let seasonal = y[..m]
+                .iter()
+                .map(|v| match s {
+                    Seasonality::Additive => v - l1,
+                    Seasonality::Multiplicative => v / l1,
+                })
+                .collect();
+            (l1, 0.0, seasonal)
         }
         Some((m, s)) => {
             let l1 = y[..m].iter().sum::<f64>() / m as f64;
@@ -946,6 +1065,7 @@ fn fit_croston(spec: &ModelSpec, y: &[f64], alpha: Option<f64>, sba: bool) -> FR
     }
     Ok(FittedModel {
         spec: spec.clone(),
+        series: Vec::new(),
         params: Params {
             alpha: Some(alpha),
             level0: z0,
@@ -996,6 +1116,7 @@ fn fit_tsb(
     }
     Ok(FittedModel {
         spec: spec.clone(),
+        series: Vec::new(),
         params: Params {
             alpha: Some(alpha),
             beta: Some(beta),
@@ -1006,6 +1127,59 @@ fn fit_tsb(
         fitted,
         fitted_start: 0,
         state: State::Constant(forecast),
+    })
+}
+
+fn fit_adida(
+    spec: &ModelSpec,
+    y: &[f64],
+    aggregation: Option<usize>,
+    alpha: Option<f64>,
+    effort: Effort,
+) -> FResult<FittedModel> {
+    let model = spec.name();
+    intermittent_checks(model, y)?;
+    let k = match aggregation {
+        Some(k) => {
+            positive_usize("aggregation", k)?;
+            k
+        }
+        None => auto::demand_class(y)
+            .adi
+            .map_or(1, |adi| (adi.round() as usize).max(1)),
+    };
+    need(model, k, y.len())?;
+    let start = y.len() % k;
+    let buckets: Vec<f64> = y[start..].chunks(k).map(|c| c.iter().sum()).collect();
+    let ses = ModelSpec::Ses {
+        alpha,
+        level0: None,
+    }
+    .fit_inner(&buckets, effort)?;
+    let per = 1.0 / k as f64;
+    let fitted: Vec<f64> = ses
+        .fitted
+        .iter()
+        .flat_map(|f| std::iter::repeat_n(f * per, k))
+        .collect();
+    let total = match ses.state {
+        State::Ets { level, .. } | State::Constant(level) => level,
+        State::Cycle(_) => return Err(ForecastError::NumericalFailure { model }),
+    };
+    let y_used = &y[start..];
+    Ok(FittedModel {
+        spec: spec.clone(),
+        series: Vec::new(),
+        params: Params {
+            alpha: ses.params.alpha,
+            level0: ses.params.level0,
+            aggregation: Some(k),
+            ..Params::default()
+        },
+        residual_sd: rmse_of(y_used, &fitted),
+        fitted,
+        fitted_start: start,
+        state: State::Constant(total * per),
     })
 }
 

@@ -7,11 +7,44 @@
 const MAX_ITER: usize = 600;
 const STEP: f64 = 0.1;
 
+/// How hard the minimiser works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Effort {
+    /// Seven starting points, tight tolerances and a polishing restart (single fits).
+    Thorough,
+    /// Two starting points and looser tolerances (automatic selection, many fits per series).
+    Fast,
+}
+
 /// Minimises `f` over `[0, 1]^dim`, returning the best point found.
-pub(crate) fn minimize_unit_box<F: Fn(&[f64]) -> f64>(f: F, dim: usize) -> Vec<f64> {
+pub(crate) fn minimize_unit_box<F: FnMut(&[f64]) -> f64>(
+    mut f: F,
+    dim: usize,
+    effort: Effort,
+) -> Vec<f64> {
     if dim == 0 {
         return Vec::new();
     }
+    if effort == Effort::Fast {
+        let tol = Tol {
+            spread: 1e-8,
+            size: 1e-4,
+            max_iter: 200,
+        };
+        let mut best: Option<(Vec<f64>, f64)> = None;
+        for s in [0.15, 0.5] {
+            let (x, fx) = nelder_mead(&mut f, vec![s; dim], tol);
+            if best.as_ref().is_none_or(|b| fx < b.1) {
+                best = Some((x, fx));
+            }
+        }
+        return best.map_or_else(|| vec![0.5; dim], |b| b.0);
+    }
+    let tol = Tol {
+        spread: 1e-13,
+        size: 1e-9,
+        max_iter: MAX_ITER,
+    };
     let mut starts: Vec<Vec<f64>> = [0.1, 0.3, 0.5, 0.7, 0.9]
         .iter()
         .map(|&v| vec![v; dim])
@@ -30,13 +63,13 @@ pub(crate) fn minimize_unit_box<F: Fn(&[f64]) -> f64>(f: F, dim: usize) -> Vec<f
     }
     let mut best: Option<(Vec<f64>, f64)> = None;
     for s in starts {
-        let (x, fx) = nelder_mead(&f, s);
+        let (x, fx) = nelder_mead(&mut f, s, tol);
         if best.as_ref().is_none_or(|b| fx < b.1) {
             best = Some((x, fx));
         }
     }
     let (x, fx) = best.unwrap_or_else(|| (vec![0.5; dim], f64::INFINITY));
-    let (x2, fx2) = nelder_mead(&f, x.clone());
+    let (x2, fx2) = nelder_mead(&mut f, x.clone(), tol);
     if fx2 < fx {
         x2
     } else {
@@ -44,7 +77,18 @@ pub(crate) fn minimize_unit_box<F: Fn(&[f64]) -> f64>(f: F, dim: usize) -> Vec<f
     }
 }
 
-fn eval<F: Fn(&[f64]) -> f64>(f: &F, x: &[f64]) -> f64 {
+/// When a Nelder–Mead run stops.
+#[derive(Debug, Clone, Copy)]
+struct Tol {
+    /// Relative spread of the simplex's values.
+    spread: f64,
+    /// Largest coordinate distance from the best vertex.
+    size: f64,
+    /// Iteration cap.
+    max_iter: usize,
+}
+
+fn eval<F: FnMut(&[f64]) -> f64>(f: &mut F, x: &[f64]) -> f64 {
     let v = f(x);
     if v.is_finite() {
         v
@@ -66,7 +110,7 @@ fn along(a: &[f64], b: &[f64], t: f64) -> Vec<f64> {
     x
 }
 
-fn nelder_mead<F: Fn(&[f64]) -> f64>(f: &F, mut x0: Vec<f64>) -> (Vec<f64>, f64) {
+fn nelder_mead<F: FnMut(&[f64]) -> f64>(f: &mut F, mut x0: Vec<f64>, tol: Tol) -> (Vec<f64>, f64) {
     clamp(&mut x0);
     let n = x0.len();
     let mut simplex: Vec<(Vec<f64>, f64)> = Vec::with_capacity(n + 1);
@@ -82,7 +126,7 @@ fn nelder_mead<F: Fn(&[f64]) -> f64>(f: &F, mut x0: Vec<f64>) -> (Vec<f64>, f64)
         let fx = eval(f, &x);
         simplex.push((x, fx));
     }
-    for _ in 0..MAX_ITER {
+    for _ in 0..tol.max_iter {
         // Stable sort: ties keep their order, so the run is deterministic.
         simplex.sort_by(|a, b| a.1.total_cmp(&b.1));
         let fb = simplex[0].1;
@@ -92,7 +136,7 @@ fn nelder_mead<F: Fn(&[f64]) -> f64>(f: &F, mut x0: Vec<f64>) -> (Vec<f64>, f64)
             .iter()
             .flat_map(|(x, _)| x.iter().zip(&simplex[0].0).map(|(a, b)| (a - b).abs()))
             .fold(0.0_f64, f64::max);
-        if spread <= 1e-13 * (1.0 + fb.abs()) && size <= 1e-9 {
+        if spread <= tol.spread * (1.0 + fb.abs()) && size <= tol.size {
             break;
         }
         let mut c = vec![0.0; n];

@@ -471,14 +471,14 @@ fn bad_input_gives_typed_errors() {
     assert!(matches!(e, ForecastError::NonFinite { index: 0, .. }));
     let e = fe(
         ModelSpec::holt_winters(Seasonality::Additive, 4, Damping::None)
-            .fit(&[1.0; 7])
+            .fit(&[1.0; 4])
             .unwrap_err(),
     );
     assert!(matches!(
         e,
         ForecastError::TooShort {
-            needed: 8,
-            got: 7,
+            needed: 5,
+            got: 4,
             ..
         }
     ));
