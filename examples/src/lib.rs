@@ -768,6 +768,7 @@ impl StoreRun {
         }
 
         self.write_replenishment(o)?;
+        self.write_forecast(o)?;
 
         writeln!(o, "\nSAFETY CHECKS")?;
         let (before, after) = self.journal_len_around_duplicate;
@@ -852,7 +853,85 @@ pub struct ReorderLine {
     pub eoq: f64,
 }
 
+/// One line of the demand-forecast section.
+#[derive(Debug, Clone)]
+pub struct ForecastLine {
+    /// The SKU.
+    pub sku: &'static str,
+    /// The demand pattern (`"smooth"`, `"intermittent"`, ...).
+    pub pattern: &'static str,
+    /// The model automatic selection chose.
+    pub model: &'static str,
+    /// Expected units over the next 7 and 28 days.
+    pub next_7: f64,
+    /// Expected units over the next 28 days.
+    pub next_28: f64,
+    /// The largest 95 % upper bound of a single day over the next 7 days.
+    pub busy_day: f64,
+}
+
+/// Days forecast in the demand-forecast section.
+pub const FORECAST_DAYS: usize = 28;
+
 impl StoreRun {
+    /// Automatic forecast of each SKU's daily demand (all warehouses, weekly season of 7
+    /// days) over the next [`FORECAST_DAYS`] days, from the FIFO ledger's demand history.
+    pub fn demand_forecast(&self) -> Result<Vec<ForecastLine>, Error> {
+        use inventory_core::forecast::{forecast_history, Method};
+        let mut out = Vec::new();
+        for p in CATALOGUE {
+            let daily = self.fifo.demand_history(
+                p.sku,
+                None,
+                Period::Day,
+                Some(self.start),
+                Some(self.end),
+            )?;
+            let f = forecast_history(
+                &daily,
+                &Method::auto_for(Period::Day),
+                FORECAST_DAYS,
+                &[0.9],
+            )?;
+            out.push(ForecastLine {
+                sku: p.sku,
+                pattern: f.class.pattern.as_str(),
+                model: f.model.spec().key(),
+                next_7: f.forecast.mean[..7].iter().sum(),
+                next_28: f.forecast.mean.iter().sum(),
+                busy_day: f.forecast.upper[0][..7].iter().copied().fold(0.0, f64::max),
+            });
+        }
+        Ok(out)
+    }
+
+    fn write_forecast(&self, o: &mut String) -> std::fmt::Result {
+        let Ok(lines) = self.demand_forecast() else {
+            return writeln!(o, "\nDEMAND FORECAST: not available");
+        };
+        writeln!(
+            o,
+            "\nDEMAND FORECAST (all warehouses, model chosen per SKU from 90 days of daily sales)"
+        )?;
+        writeln!(
+            o,
+            "{:<11} {:<13} {:<29} {:>7} {:>8} {:>9}",
+            "SKU", "pattern", "model", "7 days", "28 days", "busy day"
+        )?;
+        for l in &lines {
+            writeln!(
+                o,
+                "{:<11} {:<13} {:<29} {:>7.0} {:>8.0} {:>9.0}",
+                l.sku, l.pattern, l.model, l.next_7, l.next_28, l.busy_day
+            )?;
+        }
+        writeln!(
+            o,
+            "(busy day: on 19 days in 20 a single day sells no more than this, by the model's \
+             90% interval)"
+        )
+    }
+
     /// ABC (by revenue) / XYZ (by weekly demand), safety stock, reorder point and EOQ per
     /// SKU, from the FIFO ledger's demand history and valuation.
     pub fn replenishment(&self) -> Result<Vec<ReorderLine>, Error> {
