@@ -386,13 +386,25 @@ impl AutoConfig {
     }
 }
 
-/// A candidate's holdout score.
+/// How automatic selection scored its candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Criterion {
+    /// No comparison (a fallback).
+    None,
+    /// AICc of the fit to the whole history (non-seasonal exponential smoothing).
+    Aicc,
+    /// Mean squared error on the holdout windows (seasonal and intermittent families).
+    HoldoutMse,
+}
+
+/// A candidate's score (smaller is better).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CandidateScore {
     /// The candidate.
     pub spec: ModelSpec,
-    /// Mean squared holdout error, `None` when the candidate could not be fitted.
-    pub holdout_mse: Option<f64>,
+    /// Its score under [`AutoFit::criterion`], `None` when it could not be fitted.
+    pub score: Option<f64>,
 }
 
 /// The result of [`auto_fit`].
@@ -404,12 +416,65 @@ pub struct AutoFit {
     pub class: DemandClass,
     /// Fallbacks taken.
     pub notes: Vec<AutoNote>,
-    /// The holdout length used (0 when no comparison was made).
+    /// How the candidates were scored.
+    pub criterion: Criterion,
+    /// The holdout length used (0 unless the criterion is [`Criterion::HoldoutMse`]).
     pub holdout: usize,
     /// Every candidate compared, in order.
     pub candidates: Vec<CandidateScore>,
     /// The seasonality test, when a season was given and the history long enough for it.
     pub seasonality: Option<SeasonalityTest>,
+}
+
+/// The non-seasonal exponential-smoothing candidates, chosen by AICc on the whole history.
+fn by_aicc(
+    y: &[f64],
+    class: DemandClass,
+    notes: Vec<AutoNote>,
+    seasonality: Option<SeasonalityTest>,
+) -> AutoFit {
+    let n = y.len() as f64;
+    let mut candidates = Vec::new();
+    let mut best: Option<(f64, FittedModel)> = None;
+    for (spec, k) in [
+        (ModelSpec::ses(), 3.0),
+        (ModelSpec::holt(Damping::Optimized), 6.0),
+        (ModelSpec::holt(Damping::None), 5.0),
+    ] {
+        let fit = spec.fit_inner(y, Effort::Fast).ok();
+        let score = fit.as_ref().and_then(|m| {
+            let sse: f64 = m.fitted.iter().zip(y).map(|(f, a)| (a - f) * (a - f)).sum();
+            let aicc = n * (sse.max(f64::MIN_POSITIVE) / n).ln()
+                + 2.0 * k
+                + if n - k - 1.0 > 0.0 {
+                    2.0 * k * (k + 1.0) / (n - k - 1.0)
+                } else {
+                    f64::INFINITY
+                };
+            aicc.is_finite().then_some(aicc)
+        });
+        if let (Some(s), Some(m)) = (score, fit) {
+            if best.as_ref().is_none_or(|(b, _)| s < *b) {
+                best = Some((s, m));
+            }
+        }
+        candidates.push(CandidateScore { spec, score });
+    }
+    let model = match best {
+        Some((_, m)) => m,
+        None => ModelSpec::Naive
+            .fit_inner(y, Effort::Fast)
+            .expect("a non-empty checked series"),
+    };
+    AutoFit {
+        model,
+        class,
+        notes,
+        criterion: Criterion::Aicc,
+        holdout: 0,
+        candidates,
+        seasonality,
+    }
 }
 
 /// TSB with `α` and `β` estimated by least squares on the one-step errors, each in
@@ -480,6 +545,7 @@ pub(crate) fn auto_fit_inner(
             model: spec.fit_inner(y, Effort::Fast)?,
             class: class.clone(),
             notes: vec![note],
+            criterion: Criterion::None,
             holdout: 0,
             candidates: Vec::new(),
             seasonality: None,
@@ -566,9 +632,7 @@ pub(crate) fn auto_fit_inner(
             }
         }
         if specs.is_empty() {
-            specs.push(ModelSpec::ses());
-            specs.push(ModelSpec::holt(Damping::Optimized));
-            specs.push(ModelSpec::holt(Damping::None));
+            return Ok(by_aicc(y, class, notes, seasonality));
         }
     }
     let mut candidates = Vec::with_capacity(specs.len());
@@ -601,17 +665,14 @@ pub(crate) fn auto_fit_inner(
             }
         }
         let score = (scored > 0).then(|| total / scored as f64);
-        candidates.push(CandidateScore {
-            spec,
-            holdout_mse: score,
-        });
+        candidates.push(CandidateScore { spec, score });
     }
     // Refit the best candidate that fits the whole history (in score order).
     let mut order: Vec<usize> = (0..candidates.len())
-        .filter(|i| candidates[*i].holdout_mse.is_some())
+        .filter(|i| candidates[*i].score.is_some())
         .collect();
     order.sort_by(|a, b| {
-        let (x, y) = (candidates[*a].holdout_mse, candidates[*b].holdout_mse);
+        let (x, y) = (candidates[*a].score, candidates[*b].score);
         x.unwrap_or(f64::INFINITY)
             .total_cmp(&y.unwrap_or(f64::INFINITY))
             .then(a.cmp(b))
@@ -622,6 +683,7 @@ pub(crate) fn auto_fit_inner(
                 model,
                 class,
                 notes,
+                criterion: Criterion::HoldoutMse,
                 holdout: h,
                 candidates,
                 seasonality,
@@ -638,6 +700,7 @@ pub(crate) fn auto_fit_inner(
         model: spec.fit_inner(y, Effort::Fast)?,
         class,
         notes,
+        criterion: Criterion::HoldoutMse,
         holdout: h,
         candidates,
         seasonality,

@@ -30,8 +30,18 @@
 //!
 //! # Initial states (used when not given explicitly)
 //!
-//! - SES: `ℓ_0 = y_0`.
-//! - Holt: `ℓ_0 = y_0`, `b_0 = y_1 − y_0`.
+//! For SES and Holt, when at least one smoothing parameter is estimated, the initial states
+//! not given are **estimated** with it: for every trial of the parameters the one-step fitted
+//! values are affine in `(ℓ_0, b_0)`, so the states minimising the squared error have a
+//! closed form (least squares on the recursion's responses to each state), as
+//! `forecast::ets` and statsforecast estimate them by optimisation. The rules below apply
+//! when every parameter is fixed, and to Holt-Winters.
+//!
+//! - SES: `ℓ_0` = the mean of the first `k = min(n, 10)` observations.
+//! - Holt: the least-squares line through the first `k = min(n, 10)` observations (at times
+//!   `1..=k`): `b_0` its slope, `ℓ_0` its value at time 0 (Hyndman et al. 2008, §2.6.1; the
+//!   heuristic `forecast::ets` starts from). FPP's simpler `ℓ_0 = y_0`, `b_0 = y_1 − y_0` makes
+//!   the starting trend as noisy as one period-to-period difference.
 //! - Holt-Winters with two full seasons (`n ≥ 2m`): with `L_1`, `L_2` the means of the first
 //!   and second seasons, `ℓ_0 = L_1`, `b_0 = (L_2 − L_1)/m`, and for `j = 0..m`
 //!   `s_j = ((y_j − L_1) + (y_{j+m} − L_2)) / 2` (additive) or
@@ -79,7 +89,7 @@ mod panel;
 
 pub use auto::{
     auto_fit, classify_demand, seasonality_test, AutoConfig, AutoFit, AutoNote, CandidateScore,
-    DemandClass, DemandPattern, SeasonalityTest, ADI_CUTOFF, CV2_CUTOFF, DEAD_MIN_RUN,
+    Criterion, DemandClass, DemandPattern, SeasonalityTest, ADI_CUTOFF, CV2_CUTOFF, DEAD_MIN_RUN,
     HOLDOUT_ORIGINS, MIN_COMPARE, SEASONALITY_LEVEL, TSB_BOUNDS,
 };
 pub use interval::{Forecast, IntervalMethod, MIN_EMPIRICAL, SIMULATION_PATHS};
@@ -97,6 +107,8 @@ type FResult<T> = std::result::Result<T, ForecastError>;
 
 /// The longest horizon [`FittedModel::predict`] accepts.
 pub const MAX_HORIZON: usize = 1_000_000;
+/// Observations the default non-seasonal initial states are computed from.
+pub const INIT_WINDOW: usize = 10;
 /// Bounds of `α` when optimised.
 pub const ALPHA_BOUNDS: (f64, f64) = (1e-4, 0.9998);
 /// Bounds of the component-form `β*` when optimised.
@@ -424,9 +436,10 @@ impl ModelSpec {
         }
     }
 
-    /// Fits the model to a demand history's quantities ([`DemandHistory::to_f64`]).
+    /// Fits the model to a demand history's quantities ([`DemandHistory::to_f64`]); a bucket
+    /// whose returns exceed its sales (negative net demand) counts as zero demand.
     pub fn fit_history(&self, history: &DemandHistory) -> Result<FittedModel> {
-        self.fit(&history.to_f64())
+        self.fit(&panel::history_demand(history))
     }
 
     /// Fits the model to `y` (oldest first).
@@ -917,26 +930,34 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>, effort: Effort) -> FResu
             phi: p,
         }
     };
+    // Non-seasonal models with free smoothing parameters: initial states not given are
+    // estimated by least squares for every trial of the parameters (the fitted values are
+    // affine in the initial states, so the best states have a closed form).
+    let free_states = StateFreedom {
+        level: e.season.is_none() && dim > 0 && e.level0.is_none(),
+        trend: e.season.is_none() && dim > 0 && e.trend && e.trend0.is_none(),
+    };
     let mut scratch = Vec::with_capacity(m);
+    let mut work = StateWork::default();
     let u = optimize::minimize_unit_box(
         |u| {
-            ets_core(
-                y,
-                make(u),
-                e.trend,
-                seasonality,
-                l0,
-                b0,
-                &s0,
-                &mut scratch,
-                None,
-            )
-            .map_or(f64::INFINITY, |r| r.0)
+            let p = make(u);
+            if free_states.any() {
+                return best_states(y, p, e.trend, l0, b0, free_states, &mut work)
+                    .map_or(f64::INFINITY, |r| r.0);
+            }
+            ets_core(y, p, e.trend, seasonality, l0, b0, &s0, &mut scratch, None)
+                .map_or(f64::INFINITY, |r| r.0)
         },
         dim,
         effort,
     );
     let p = make(&u);
+    let (l0, b0) = if free_states.any() {
+        best_states(y, p, e.trend, l0, b0, free_states, &mut work).map_or((l0, b0), |r| (r.1, r.2))
+    } else {
+        (l0, b0)
+    };
     let run = ets_run(y, p, e.trend, seasonality, l0, b0, &s0)
         .ok_or(ForecastError::NumericalFailure { model })?;
     let damped = e.trend && !matches!(e.damping, Damping::None);
@@ -966,6 +987,118 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>, effort: Effort) -> FResu
     })
 }
 
+/// Which non-seasonal initial states are estimated.
+#[derive(Debug, Clone, Copy)]
+struct StateFreedom {
+    level: bool,
+    trend: bool,
+}
+
+impl StateFreedom {
+    fn any(self) -> bool {
+        self.level || self.trend
+    }
+}
+
+/// Scratch buffers of [`best_states`].
+#[derive(Default)]
+struct StateWork {
+    base: Vec<f64>,
+    level: Vec<f64>,
+    trend: Vec<f64>,
+}
+
+/// The one-step fitted values of SES / (damped) Holt when `y` is 0 everywhere, starting
+/// from `(l, b)`: the response of the fitted values to the initial states.
+fn impulse(n: usize, p: Smooth, trend: bool, l: f64, b: f64, out: &mut Vec<f64>) {
+    out.clear();
+    let phi = if trend { p.phi } else { 1.0 };
+    let (mut l, mut b) = (l, if trend { b } else { 0.0 });
+    for _ in 0..n {
+        let fit = l + phi * b;
+        out.push(fit);
+        let new_l = (1.0 - p.alpha) * fit;
+        if trend {
+            b = p.beta * (new_l - l) + (1.0 - p.beta) * phi * b;
+        }
+        l = new_l;
+    }
+}
+
+/// For SES / (damped) Holt with parameters `p`, the initial level and trend (those marked
+/// free; the others stay at `l0`, `b0`) that minimise the sum of squared one-step errors,
+/// and that sum: `(sse, level0, trend0)`. `None` if non-finite or degenerate.
+fn best_states(
+    y: &[f64],
+    p: Smooth,
+    trend: bool,
+    l0: f64,
+    b0: f64,
+    free: StateFreedom,
+    w: &mut StateWork,
+) -> Option<(f64, f64, f64)> {
+    let n = y.len();
+    let fixed_l = if free.level { 0.0 } else { l0 };
+    let fixed_b = if free.trend { 0.0 } else { b0 };
+    // Fitted values from the fixed part: the recursion on y from the fixed states.
+    w.base.clear();
+    let mut seas = Vec::new();
+    ets_core(
+        y,
+        p,
+        trend,
+        None,
+        fixed_l,
+        fixed_b,
+        &[],
+        &mut seas,
+        Some(&mut w.base),
+    )?;
+    if free.level {
+        impulse(n, p, trend, 1.0, 0.0, &mut w.level);
+    }
+    if free.trend {
+        impulse(n, p, trend, 0.0, 1.0, &mut w.trend);
+    }
+    let (mut saa, mut sac, mut scc, mut sar, mut scr) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    let level_at = |t: usize| if free.level { w.level[t] } else { 0.0 };
+    let trend_at = |t: usize| if free.trend { w.trend[t] } else { 0.0 };
+    for (t, (yt, bt)) in y.iter().zip(&w.base).enumerate() {
+        let r = yt - bt;
+        let (a, c) = (level_at(t), trend_at(t));
+        saa += a * a;
+        sac += a * c;
+        scc += c * c;
+        sar += a * r;
+        scr += c * r;
+    }
+    let (l, b) = match (free.level, free.trend) {
+        (true, true) => {
+            let det = saa * scc - sac * sac;
+            if det.abs() <= 1e-12 * saa * scc || !det.is_finite() {
+                return None;
+            }
+            ((sar * scc - scr * sac) / det, (scr * saa - sar * sac) / det)
+        }
+        (true, false) if saa > 0.0 => (sar / saa, b0),
+        (false, true) if scc > 0.0 => (l0, scr / scc),
+        _ => return None,
+    };
+    let l = if free.level { l } else { l0 };
+    let b = if free.trend { b } else { b0 };
+    // The SSE at the best states from the stored responses (no cancellation).
+    let (fl, fb) = (
+        if free.level { l } else { 0.0 },
+        if free.trend { b } else { 0.0 },
+    );
+    let mut sse = 0.0;
+    for (t, (yt, bt)) in y.iter().zip(&w.base).enumerate() {
+        let e = yt - bt - fl * level_at(t) - fb * trend_at(t);
+        sse += e * e;
+    }
+    sse.is_finite().then_some((sse, l, b))
+}
+
 /// The default initial states (see the module documentation). The caller has checked the
 /// length (`n ≥ 1`, `n ≥ 2` with a trend, `n ≥ m + 1` with a season) and positivity.
 fn default_init(
@@ -975,12 +1108,22 @@ fn default_init(
 ) -> (f64, f64, Vec<f64>) {
     match season {
         None => {
-            let b0 = if trend && y.len() > 1 {
-                y[1] - y[0]
-            } else {
-                0.0
-            };
-            (y[0], b0, Vec::new())
+            let k = y.len().min(INIT_WINDOW);
+            let head = &y[..k];
+            let mean = head.iter().sum::<f64>() / k as f64;
+            if !trend || k < 2 {
+                return (mean, 0.0, Vec::new());
+            }
+            // Least-squares line through (t, y_{t−1}), t = 1..k; ℓ_0 is its value at t = 0.
+            let t_mean = (k as f64 + 1.0) / 2.0;
+            let (mut sxy, mut sxx) = (0.0, 0.0);
+            for (i, v) in head.iter().enumerate() {
+                let dt = (i + 1) as f64 - t_mean;
+                sxy += dt * (v - mean);
+                sxx += dt * dt;
+            }
+            let slope = sxy / sxx;
+            (mean - slope * t_mean, slope, Vec::new())
         }
         Some((m, s)) if y.len() < 2 * m => {
             let l1 = y[..m].iter().sum::<f64>() / m as f64;

@@ -87,15 +87,31 @@ fn forecast_inner(
 }
 
 /// Forecasts a ledger's demand history ([`Ledger::demand_history`](crate::Ledger)). A bucket
-/// whose returns exceed its sales (negative net demand) counts as zero demand.
+/// whose returns exceed its sales (negative net demand) counts as zero demand. Automatic
+/// selection without a period takes the history's: 52 for weeks, 7 for days
+/// ([`Method::auto_for`]).
 pub fn forecast_history(
     history: &DemandHistory,
     method: &Method,
     horizon: usize,
     levels: &[f64],
 ) -> Result<SeriesForecast> {
-    let y: Vec<f64> = history.to_f64().into_iter().map(|v| v.max(0.0)).collect();
-    forecast_series(&y, method, horizon, levels)
+    let y = history_demand(history);
+    match method {
+        Method::Auto(c) if c.period.is_none() => {
+            let mut config = c.clone();
+            if let Method::Auto(d) = Method::auto_for(history.period) {
+                config.period = d.period;
+            }
+            forecast_series(&y, &Method::Auto(config), horizon, levels)
+        }
+        _ => forecast_series(&y, method, horizon, levels),
+    }
+}
+
+/// A history's net demand per bucket as `f64`, negative buckets counted as 0.
+pub(crate) fn history_demand(history: &DemandHistory) -> Vec<f64> {
+    history.to_f64().into_iter().map(|v| v.max(0.0)).collect()
 }
 
 /// Forecasts every series of a panel, on `threads` threads (1 = the calling thread only).

@@ -285,7 +285,10 @@ fn quantiles_are_monotone_non_negative_and_levels_are_checked() {
     ] {
         let q = spec.fit(&y).unwrap().quantiles(5, &probs).unwrap();
         for pair in q.windows(2) {
-            assert!(pair[0].iter().zip(&pair[1]).all(|(a, b)| b >= a), "{spec:?}");
+            assert!(
+                pair[0].iter().zip(&pair[1]).all(|(a, b)| b >= a),
+                "{spec:?}"
+            );
         }
         assert!(q[0].iter().all(|v| *v >= 0.0));
     }
@@ -477,14 +480,15 @@ fn intermittent_series_get_intermittent_candidates() {
     let best = fit
         .candidates
         .iter()
-        .filter_map(|c| c.holdout_mse)
+        .filter_map(|c| c.score)
         .fold(f64::INFINITY, f64::min);
     let chosen = fit
         .candidates
         .iter()
         .find(|c| c.spec.key() == fit.model.spec().key())
         .unwrap();
-    assert_eq!(chosen.holdout_mse, Some(best));
+    assert_eq!(chosen.score, Some(best));
+    assert_eq!(fit.criterion, Criterion::HoldoutMse);
 }
 
 #[test]
@@ -516,7 +520,8 @@ fn auto_rejects_bad_input() {
 
 #[test]
 fn adida_worked_example() {
-    // Buckets of 2: [2, 0, 3, 1]; SES α = 0.5, ℓ0 = 2: fitted 2, 2, 1, 2; level 1.5.
+    // Buckets of 2: [2, 0, 3, 1]; SES α = 0.5, ℓ0 = mean 1.5: fitted 1.5, 1.75, 0.875,
+    // 1.9375; final level 1.46875; per period halved.
     let y = [0.0, 2.0, 0.0, 0.0, 3.0, 0.0, 1.0, 0.0];
     for aggregation in [Some(2), None] {
         let m = ModelSpec::Adida {
@@ -526,8 +531,11 @@ fn adida_worked_example() {
         .fit(&y)
         .unwrap();
         assert_eq!(m.params().aggregation, Some(2));
-        assert_eq!(m.fitted(), &[1.0, 1.0, 1.0, 1.0, 0.5, 0.5, 1.0, 1.0]);
-        assert_eq!(m.predict(3).unwrap(), vec![0.75; 3]);
+        assert_eq!(
+            m.fitted(),
+            &[0.75, 0.75, 0.875, 0.875, 0.4375, 0.4375, 0.96875, 0.96875]
+        );
+        assert_eq!(m.predict(3).unwrap(), vec![0.734375; 3]);
     }
     // 9 periods in buckets of 2: the oldest period is dropped.
     let mut y9 = vec![5.0];
@@ -539,7 +547,7 @@ fn adida_worked_example() {
     .fit(&y9)
     .unwrap();
     assert_eq!(m.fitted_start(), 1);
-    assert_eq!(m.predict(1).unwrap(), vec![0.75]);
+    assert_eq!(m.predict(1).unwrap(), vec![0.734375]);
 }
 
 #[test]
@@ -676,4 +684,45 @@ fn model_names_round_trip() {
         fe(ModelSpec::from_name("seasonal_naive", &ModelOptions::default()).unwrap_err()),
         ForecastError::InvalidParameter { name: "period", .. }
     ));
+}
+
+#[test]
+fn estimated_initial_states_minimise_the_squared_error() {
+    let y = level_series(40);
+    let sse = |m: &FittedModel| -> f64 {
+        m.fitted()
+            .iter()
+            .zip(&y)
+            .map(|(f, a)| (a - f) * (a - f))
+            .sum()
+    };
+    for damping in [Damping::None, Damping::Optimized] {
+        let fit = ModelSpec::holt(damping).fit(&y).unwrap();
+        let p = fit.params().clone();
+        let base = sse(&fit);
+        // Same parameters, states moved: never better.
+        for (dl, db) in [(0.5, 0.0), (-0.5, 0.0), (0.0, 0.05), (0.0, -0.05), (0.3, -0.03)] {
+            let moved = ModelSpec::Holt {
+                alpha: p.alpha,
+                beta: p.beta,
+                damping: p.phi.map_or(Damping::None, Damping::Fixed),
+                level0: Some(p.level0.unwrap() + dl),
+                trend0: Some(p.trend0.unwrap() + db),
+            }
+            .fit(&y)
+            .unwrap();
+            assert!(sse(&moved) >= base * (1.0 - 1e-12), "{damping:?} {dl} {db}");
+        }
+    }
+    let fit = ModelSpec::ses().fit(&y).unwrap();
+    let p = fit.params().clone();
+    for dl in [1.0, -1.0] {
+        let moved = ModelSpec::Ses {
+            alpha: p.alpha,
+            level0: Some(p.level0.unwrap() + dl),
+        }
+        .fit(&y)
+        .unwrap();
+        assert!(sse(&moved) >= sse(&fit) * (1.0 - 1e-12));
+    }
 }
