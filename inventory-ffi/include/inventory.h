@@ -37,6 +37,40 @@
 #define INV_LABEL_LEN 32
 
 /**
+ * Size in bytes (including the terminating NUL) of a forecasting model name field
+ * (`inv_forecast_info.model`); the longest name, `"damped_holt_winters_multiplicative"`,
+ * fits.
+ */
+#define INV_MODEL_NAME_LEN 40
+
+/**
+ * Bit of `inv_forecast_info.notes`: no positive demand in the history, the forecast is 0.
+ */
+#define INV_NOTE_NO_DEMAND 1
+
+/**
+ * Bit of `inv_forecast_info.notes`: a single observation, the naive forecast.
+ */
+#define INV_NOTE_ONE_OBSERVATION 2
+
+/**
+ * Bit of `inv_forecast_info.notes`: demand stopped (a trailing run of zero periods longer
+ * than any earlier gap), TSB, whose forecast decays.
+ */
+#define INV_NOTE_DEMAND_STOPPED 4
+
+/**
+ * Bit of `inv_forecast_info.notes`: too few observations to compare models on a holdout,
+ * the simplest model of the pattern.
+ */
+#define INV_NOTE_TOO_SHORT_TO_COMPARE 8
+
+/**
+ * Bit of `inv_forecast_info.notes`: the season was left out, too little history for it.
+ */
+#define INV_NOTE_TOO_SHORT_FOR_SEASON 16
+
+/**
  * Net demand (units shipped less customer returns) per period (opaque), from
  * `inv_ledger_demand_history`; release with `inv_demand_history_free`.
  */
@@ -51,6 +85,12 @@ typedef struct inv_demand_history inv_demand_history;
  * is atomic: it applies completely or fails and changes nothing.
  */
 typedef struct inv_ledger inv_ledger;
+
+/**
+ * A model fitted to a series (opaque), from `inv_fit_model`; release with `inv_model_free`.
+ * It can forecast any horizon without refitting.
+ */
+typedef struct inv_model inv_model;
 
 /**
  * A valuation of one SKU (opaque), from `inv_ledger_valuation`; release with
@@ -186,6 +226,213 @@ typedef struct inv_movement_columns {
      */
     const char *const *conditions;
 } inv_movement_columns;
+
+/**
+ * Which model to use and its settings. Start from `inv_forecast_options_default()` and set
+ * what you need; settings the chosen model does not use are ignored. Sizes of 0 and
+ * parameters of NaN mean "not given": the core estimates the parameter or applies its
+ * documented rule.
+ */
+typedef struct inv_forecast_options {
+    /**
+     * The model name, NUL-terminated: `"auto"` (automatic selection) or one of `"naive"`,
+     * `"seasonal_naive"`, `"historic_average"`, `"moving_average"`, `"ses"`, `"holt"`,
+     * `"damped_holt"`, `"holt_winters_additive"`, `"holt_winters_multiplicative"`,
+     * `"damped_holt_winters_additive"`, `"damped_holt_winters_multiplicative"`, `"croston"`,
+     * `"sba"`, `"tsb"`, `"adida"`. NULL means `"auto"`. Default `"auto"`.
+     */
+    const char *model;
+    /**
+     * The season length (seasonal naive, Holt-Winters, automatic selection); 0 = none.
+     * Default 0.
+     */
+    size_t period;
+    /**
+     * The moving-average window; 0 = the period, else 3. Default 0.
+     */
+    size_t window;
+    /**
+     * ADIDA's bucket length; 0 = the mean inter-demand interval. Default 0.
+     */
+    size_t aggregation;
+    /**
+     * Automatic selection's holdout length; 0 = the core's default (the forecast horizon;
+     * a fifth of the series for `inv_fit_model`). Default 0.
+     */
+    size_t holdout;
+    /**
+     * The level (or demand size) smoothing α; NaN = estimated (0.1 for Croston, SBA, TSB).
+     * Default NaN.
+     */
+    double alpha;
+    /**
+     * The component-form trend smoothing β*, or TSB's probability smoothing; NaN =
+     * estimated (0.1 for TSB). Default NaN.
+     */
+    double beta;
+    /**
+     * The seasonal smoothing γ; NaN = estimated. Default NaN.
+     */
+    double gamma;
+    /**
+     * The damping φ; NaN = estimated for the `"damped_*"` models, none for the others (a φ
+     * given to `"holt"` or `"holt_winters_*"` makes them damped). Default NaN.
+     */
+    double phi;
+    /**
+     * The initial level (or demand size); NaN = by rule. Default NaN.
+     */
+    double level0;
+    /**
+     * The initial trend; NaN = by rule. Default NaN.
+     */
+    double trend0;
+    /**
+     * The initial seasonal states `[s_{1−m}, …, s_0]` (`seasonal0_len` = the period);
+     * ignored when `seasonal0_len` is 0. Default NULL.
+     */
+    const double *seasonal0;
+    /**
+     * The number of values at `seasonal0`; 0 = by rule. Default 0.
+     */
+    size_t seasonal0_len;
+    /**
+     * Whether automatic selection may pick multiplicative Holt-Winters. Default true.
+     */
+    bool multiplicative;
+} inv_forecast_options;
+
+/**
+ * A demand pattern in the Syntetos-Boylan scheme (one of the `INV_DEMAND_PATTERN_*`
+ * values): demand is frequent when the mean inter-demand interval (ADI) is below 1.32, of
+ * regular size when the squared coefficient of variation of the sizes (CV²) is below 0.49.
+ */
+typedef uint32_t inv_demand_pattern;
+
+/**
+ * How a forecast's prediction intervals were computed (one of the `INV_INTERVAL_METHOD_*`
+ * values).
+ */
+typedef uint32_t inv_interval_method;
+
+/**
+ * What a forecast used: the model, the demand pattern of the series, the fallbacks of
+ * automatic selection and the fitted parameters. Doubles are NaN where not applicable.
+ */
+typedef struct inv_forecast_info {
+    /**
+     * The model's name as accepted in `inv_forecast_options.model` (`"ses"`,
+     * `"damped_holt"`, ...; never `"auto"`), NUL-terminated.
+     */
+    char model[INV_MODEL_NAME_LEN];
+    /**
+     * The demand pattern of the series (`INV_DEMAND_PATTERN_*`).
+     */
+    inv_demand_pattern pattern;
+    /**
+     * The mean inter-demand interval; NaN without demand.
+     */
+    double adi;
+    /**
+     * The squared coefficient of variation of the positive demand sizes; NaN without demand.
+     */
+    double cv2;
+    /**
+     * The fallbacks automatic selection took, as `INV_NOTE_*` bits (0 for a named model).
+     */
+    uint32_t notes;
+    /**
+     * How the prediction intervals are computed (`INV_INTERVAL_METHOD_*`).
+     */
+    inv_interval_method interval_method;
+    /**
+     * The level (or demand size) smoothing α used.
+     */
+    double alpha;
+    /**
+     * The trend smoothing β* (TSB: the probability smoothing) used.
+     */
+    double beta;
+    /**
+     * The seasonal smoothing γ used.
+     */
+    double gamma;
+    /**
+     * The damping φ used (NaN when undamped).
+     */
+    double phi;
+    /**
+     * The root mean squared one-step in-sample error (σ of the intervals); NaN when the
+     * model has no in-sample fitted value.
+     */
+    double residual_sd;
+} inv_forecast_info;
+
+/**
+ * The demand statistics behind a pattern (`inv_classify_demand`).
+ */
+typedef struct inv_demand_class {
+    /**
+     * The pattern (`INV_DEMAND_PATTERN_*`).
+     */
+    inv_demand_pattern pattern;
+    /**
+     * The mean inter-demand interval: (index of the last demand + 1) / demand periods; NaN
+     * without demand.
+     */
+    double adi;
+    /**
+     * The squared coefficient of variation of the positive sizes (sample variance / mean²,
+     * 0 for one demand); NaN without demand.
+     */
+    double cv2;
+    /**
+     * The number of periods with positive demand.
+     */
+    size_t demand_periods;
+    /**
+     * The zero periods after the last demand (the whole length without demand).
+     */
+    size_t trailing_zeros;
+    /**
+     * The longest run of zero periods between two demands (leading zeros not counted).
+     */
+    size_t longest_gap;
+} inv_demand_class;
+
+/**
+ * Forecast accuracy (errors `actual − forecast`). The optional measures are NaN when
+ * undefined.
+ */
+typedef struct inv_forecast_accuracy {
+    /**
+     * Mean absolute error.
+     */
+    double mae;
+    /**
+     * Root mean squared error.
+     */
+    double rmse;
+    /**
+     * Mean absolute percentage error, in percent, over the non-zero actuals; NaN when every
+     * actual is zero.
+     */
+    double mape;
+    /**
+     * Symmetric MAPE, in percent (`200·|e| / (|actual| + |forecast|)`, skipping periods where
+     * both are zero); NaN when all are skipped.
+     */
+    double smape;
+    /**
+     * Mean absolute scaled error (MAE / in-sample MAE of the seasonal naive method); NaN when
+     * that scale is 0.
+     */
+    double mase;
+    /**
+     * Mean error (positive = under-forecasting).
+     */
+    double bias;
+} inv_forecast_accuracy;
 
 /**
  * A stock costing method (one of the `INV_COSTING_*` values).
@@ -920,6 +1167,58 @@ typedef struct inv_cost_layer {
 #define INV_XYZ_Z 2
 
 /**
+ * Frequent demand of regular size.
+ */
+#define INV_DEMAND_PATTERN_SMOOTH 0
+
+/**
+ * Frequent demand of irregular size.
+ */
+#define INV_DEMAND_PATTERN_ERRATIC 1
+
+/**
+ * Infrequent demand of regular size.
+ */
+#define INV_DEMAND_PATTERN_INTERMITTENT 2
+
+/**
+ * Infrequent demand of irregular size.
+ */
+#define INV_DEMAND_PATTERN_LUMPY 3
+
+/**
+ * No positive demand in the history.
+ */
+#define INV_DEMAND_PATTERN_NO_DEMAND 4
+
+/**
+ * Closed-form normal intervals (naive family, historic average, SES, Holt, additive
+ * Holt-Winters).
+ */
+#define INV_INTERVAL_METHOD_ANALYTIC 0
+
+/**
+ * Quantiles of simulated future paths (multiplicative Holt-Winters; deterministic).
+ */
+#define INV_INTERVAL_METHOD_SIMULATED 1
+
+/**
+ * Empirical quantiles of the in-sample h-step errors (moving average, Croston, SBA, TSB,
+ * ADIDA).
+ */
+#define INV_INTERVAL_METHOD_EMPIRICAL 2
+
+/**
+ * Normal with σ·√h (too few in-sample errors for the empirical method).
+ */
+#define INV_INTERVAL_METHOD_NORMAL_APPROX 3
+
+/**
+ * Zero width: no in-sample error to estimate the spread from.
+ */
+#define INV_INTERVAL_METHOD_DEGENERATE 4
+
+/**
  * Success.
  */
 #define INV_OK 0
@@ -973,9 +1272,11 @@ typedef struct inv_cost_layer {
 
 /**
  * An input value was invalid (empty name, bad quantity, negative cost, unknown movement
- * kind / reason / condition name, same source and destination, ...), or a policy,
+ * kind / reason / condition name, same source and destination, ...), a policy,
  * classification or metrics parameter out of range (a service level outside (0, 1), a
- * zero holding cost, NaN, mismatched column lengths, an empty window, ...).
+ * zero holding cost, NaN, mismatched column lengths, an empty window, ...), or a
+ * forecasting input the core refuses (an empty or non-finite series, an unknown model
+ * name, a horizon of 0, a level outside (0, 1), a series too short for the model, ...).
  */
 #define INV_INVALID_INPUT 101
 
@@ -1148,7 +1449,7 @@ inv_result inv_last_error_code(void);
 
 /**
  * For a failed batch (`inv_ledger_post_columns`, `inv_safety_stock_many`,
- * `inv_eoq_many`), the 0-based index of the failing row.
+ * `inv_eoq_many`, `inv_forecast_panel`), the 0-based index of the failing row (series).
  *
  * Returns `true` and writes `*index` when this thread's last error has a row index;
  * returns `false` and writes nothing otherwise (or when `index` is NULL).
@@ -1157,6 +1458,265 @@ inv_result inv_last_error_code(void);
  * `index` must be NULL or point to a writable `size_t`.
  */
 bool inv_last_error_index(size_t *index);
+
+/**
+ * The default options: automatic selection, nothing fixed (sizes 0, parameters NaN,
+ * `seasonal0` NULL), multiplicative Holt-Winters allowed.
+ */
+struct inv_forecast_options inv_forecast_options_default(void);
+
+/**
+ * Forecasts one series `y` of `n` periods (oldest first) `horizon` periods ahead with the
+ * model of `opts`, with prediction intervals at the `n_levels` `levels`.
+ *
+ * Writes `horizon` point forecasts to `mean_out`, the `n_levels * horizon` lower and upper
+ * bounds to `lower_out` and `upper_out` (level by level: `lower_out[l * horizon + h]`), and
+ * a summary to `*info_out` (nullable). `lower_out`, `upper_out` and `levels` may be NULL
+ * when `n_levels` is 0. Nothing is written on failure.
+ *
+ * With `"auto"`, the model is chosen by the core's automatic selection (by default on a
+ * holdout of `horizon` periods); `info_out->model` names the model chosen and
+ * `info_out->notes` the fallbacks taken (`INV_NOTE_*`).
+ *
+ * Errors: `INV_INVALID_INPUT` (an empty series, NaN or infinite values, negative values
+ * for a model that needs demand ≥ 0, a horizon of 0, a level outside (0, 1), an unknown
+ * model name, a series too short for the model, a parameter out of range, ...),
+ * `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`.
+ *
+ * # Safety
+ * `y` NULL (only with `n` 0) or valid for `n` reads; `opts` NULL or valid; `levels` NULL
+ * (only with `n_levels` 0) or valid for `n_levels` reads; `mean_out` valid for `horizon`
+ * writes; `lower_out` and `upper_out` NULL (only with `n_levels` 0) or valid for
+ * `n_levels * horizon` writes; `info_out` NULL or writable.
+ */
+inv_result inv_forecast_series(const double *y,
+                               size_t n,
+                               const struct inv_forecast_options *opts,
+                               size_t horizon,
+                               const double *levels,
+                               size_t n_levels,
+                               double *mean_out,
+                               double *lower_out,
+                               double *upper_out,
+                               struct inv_forecast_info *info_out);
+
+/**
+ * `inv_forecast_series` on a ledger's demand history (`inv_ledger_demand_history`); a
+ * bucket whose returns exceed its sales counts as zero demand. With `"auto"` and no
+ * `opts->period`, the season is the core's default for the history's bucket size (52 for
+ * weeks, 7 for days). Same outputs and errors as `inv_forecast_series`.
+ *
+ * # Safety
+ * `history` NULL or a live handle; the other arguments as `inv_forecast_series`.
+ */
+inv_result inv_forecast_history(const struct inv_demand_history *history,
+                                const struct inv_forecast_options *opts,
+                                size_t horizon,
+                                const double *levels,
+                                size_t n_levels,
+                                double *mean_out,
+                                double *lower_out,
+                                double *upper_out,
+                                struct inv_forecast_info *info_out);
+
+/**
+ * Forecasts `n_series` series with the same model settings, on `threads` threads (1 = the
+ * calling thread only). Series `i` is `values[offsets[i] .. offsets[i + 1]]`; `offsets` has
+ * `n_series + 1` non-decreasing entries (it and `values` may be NULL when `n_series` is 0).
+ *
+ * Outputs are those of `inv_forecast_series` for each series, one after the other:
+ * `mean_out[i * horizon + h]`, `lower_out[(i * n_levels + l) * horizon + h]` (same for
+ * `upper_out`), `infos_out[i]` (nullable). The result is the same as one
+ * `inv_forecast_series` call per series, whatever the thread count. All-or-nothing: on
+ * failure nothing is written.
+ *
+ * Errors: as `inv_forecast_series`; `INV_INVALID_INPUT` also for decreasing offsets (no
+ * index) or `threads` 0. When a series fails, the error is that of the first failing
+ * series (lowest index), whose index `inv_last_error_index` gives.
+ *
+ * # Safety
+ * `offsets` NULL (only with `n_series` 0) or valid for `n_series + 1` reads; `values` NULL
+ * (only when `offsets[n_series]` is 0) or valid for `offsets[n_series]` reads; `mean_out`
+ * valid for `n_series * horizon` writes; `lower_out` and `upper_out` NULL (only with a
+ * size of 0) or valid for `n_series * n_levels * horizon` writes; `infos_out` NULL or
+ * valid for `n_series` writes; the rest as `inv_forecast_series`.
+ */
+inv_result inv_forecast_panel(const double *values,
+                              const size_t *offsets,
+                              size_t n_series,
+                              const struct inv_forecast_options *opts,
+                              size_t horizon,
+                              const double *levels,
+                              size_t n_levels,
+                              size_t threads,
+                              double *mean_out,
+                              double *lower_out,
+                              double *upper_out,
+                              struct inv_forecast_info *infos_out);
+
+/**
+ * Classifies a demand series `y` of `n` periods (values ≤ 0 count as no demand) into
+ * `*out`.
+ *
+ * Errors: `INV_INVALID_INPUT` (empty series, NaN or infinite values), `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `y` NULL (only with `n` 0) or valid for `n` reads; `out` NULL or writable.
+ */
+inv_result inv_classify_demand(const double *y, size_t n, struct inv_demand_class *out);
+
+/**
+ * Fits the model of `opts` to `y` (`n` periods, oldest first) into a new handle at `*out`.
+ *
+ * `"auto"` is accepted: the handle holds the model automatic selection chose (its name is
+ * in `inv_model_info`), compared on a holdout of `opts->holdout` periods, default a fifth
+ * of the series (there is no horizon yet, so the choice may differ from that of
+ * `inv_forecast_series`, whose default holdout is the horizon).
+ *
+ * Errors: as `inv_forecast_series` (without the horizon and levels). `*out` is untouched
+ * on failure.
+ *
+ * # Safety
+ * `y` NULL (only with `n` 0) or valid for `n` reads; `opts` NULL or valid; `out` NULL or a
+ * writable `inv_model *`.
+ */
+inv_result inv_fit_model(const double *y,
+                         size_t n,
+                         const struct inv_forecast_options *opts,
+                         struct inv_model **out);
+
+/**
+ * Point forecasts and prediction intervals of a fitted model: `horizon` values to `mean`,
+ * `n_levels * horizon` to `lower` and `upper` (level by level, as `inv_forecast_series`).
+ *
+ * Errors: `INV_INVALID_INPUT` (horizon 0, a level outside (0, 1)), `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `model` NULL or a live handle; `levels`, `mean`, `lower`, `upper` as the corresponding
+ * arguments of `inv_forecast_series`.
+ */
+inv_result inv_model_forecast(const struct inv_model *model,
+                              size_t horizon,
+                              const double *levels,
+                              size_t n_levels,
+                              double *mean,
+                              double *lower,
+                              double *upper);
+
+/**
+ * Quantiles of demand: `out[i * horizon + h]` is the `probs[i]` quantile `h + 1` periods
+ * ahead (each `probs[i]` strictly between 0 and 1), never negative. `out` holds
+ * `n_probs * horizon` values.
+ *
+ * Errors: `INV_INVALID_INPUT` (horizon 0, a probability outside (0, 1)),
+ * `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `model` NULL or a live handle; `probs` NULL (only with `n_probs` 0) or valid for
+ * `n_probs` reads; `out` NULL (only when `n_probs * horizon` is 0) or valid for that many
+ * writes.
+ */
+inv_result inv_model_quantiles(const struct inv_model *model,
+                               size_t horizon,
+                               const double *probs,
+                               size_t n_probs,
+                               double *out);
+
+/**
+ * The summary of a fitted model (name, pattern of its series, notes, parameters) into
+ * `*out`.
+ *
+ * # Safety
+ * `model` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_model_info(const struct inv_model *model, struct inv_forecast_info *out);
+
+/**
+ * The number of in-sample fitted values of a model (0 for NULL); see `inv_model_fitted`.
+ *
+ * # Safety
+ * `model` NULL or a live handle.
+ */
+size_t inv_model_fitted_len(const struct inv_model *model);
+
+/**
+ * The one-step in-sample fitted values: `out[k]` is the forecast of `y[start + k]` made
+ * one period before. Writes the values to `out` (`capacity` doubles; at least
+ * `inv_model_fitted_len(model)`), their number to `*len_out` and `start` to `*start_out`
+ * (both nullable). `start` is 0 for smoothing and intermittent models, 1 for naive and
+ * historic average, the period or window for seasonal naive and moving average.
+ *
+ * Errors: `INV_BUFFER_TOO_SMALL` when `capacity` is below the number of values (nothing
+ * is written), `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `model` NULL or a live handle; `out` NULL (only with `capacity` 0) or valid for
+ * `capacity` writes; `len_out` and `start_out` NULL or writable.
+ */
+inv_result inv_model_fitted(const struct inv_model *model,
+                            double *out,
+                            size_t capacity,
+                            size_t *len_out,
+                            size_t *start_out);
+
+/**
+ * Releases a fitted model. NULL is a no-op.
+ *
+ * # Safety
+ * `model` NULL or a live handle, not used afterwards.
+ */
+void inv_model_free(struct inv_model *model);
+
+/**
+ * Rolling-origin backtest of the model of `opts` on `y` (`n` periods): for `origins`
+ * training lengths `n − horizon − k·step` (`k = origins − 1, …, 0`, oldest origin first),
+ * fit on the history up to the origin, forecast `horizon` periods and score them against
+ * what followed. MASE is scaled by each origin's in-sample seasonal naive error with lag
+ * `period` (≥ 1; 1 for non-seasonal data).
+ *
+ * Writes the forecasts to `forecasts_out` (`origins * horizon` values, origin by origin),
+ * each origin's accuracy to `per_origin_out` (`origins` structs; nullable) and the mean over
+ * origins to `*mean_out` (an optional measure averages the origins that have it).
+ *
+ * Errors: `INV_INVALID_INPUT` (`horizon`, `origins`, `step` or `period` 0, a series shorter
+ * than `horizon + (origins − 1)·step + 1`, or any error of fitting an origin),
+ * `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `y` NULL (only with `n` 0) or valid for `n` reads; `opts` NULL or valid; `forecasts_out`
+ * NULL (only when `origins * horizon` is 0) or valid for that many writes;
+ * `per_origin_out` NULL or valid for `origins` writes; `mean_out` NULL or writable.
+ */
+inv_result inv_forecast_backtest(const double *y,
+                                 size_t n,
+                                 const struct inv_forecast_options *opts,
+                                 size_t horizon,
+                                 size_t origins,
+                                 size_t step,
+                                 size_t period,
+                                 double *forecasts_out,
+                                 struct inv_forecast_accuracy *per_origin_out,
+                                 struct inv_forecast_accuracy *mean_out);
+
+/**
+ * Accuracy of `forecast` against `actual` (both `n` values) into `*out`; `insample` (the
+ * training series, `n_insample` values, more than `period`) and `period` (≥ 1; 1 for
+ * non-seasonal data) scale the MASE.
+ *
+ * Errors: `INV_INVALID_INPUT` (empty or non-finite arrays, `period` 0, an in-sample series
+ * of `period` values or fewer), `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `actual` and `forecast` NULL (only with `n` 0) or valid for `n` reads; `insample` NULL
+ * (only with `n_insample` 0) or valid for `n_insample` reads; `out` NULL or writable.
+ */
+inv_result inv_forecast_metrics(const double *actual,
+                                const double *forecast,
+                                size_t n,
+                                const double *insample,
+                                size_t n_insample,
+                                size_t period,
+                                struct inv_forecast_accuracy *out);
 
 /**
  * The default configuration: FIFO, no negative stock, money rounded to 2 places.

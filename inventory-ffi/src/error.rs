@@ -38,9 +38,11 @@ pub const INV_INTERIOR_NUL: inv_result = 8;
 /// A ledger error of a kind this version of the binding does not know yet.
 pub const INV_LEDGER_ERROR: inv_result = 100;
 /// An input value was invalid (empty name, bad quantity, negative cost, unknown movement
-/// kind / reason / condition name, same source and destination, ...), or a policy,
+/// kind / reason / condition name, same source and destination, ...), a policy,
 /// classification or metrics parameter out of range (a service level outside (0, 1), a
-/// zero holding cost, NaN, mismatched column lengths, an empty window, ...).
+/// zero holding cost, NaN, mismatched column lengths, an empty window, ...), or a
+/// forecasting input the core refuses (an empty or non-finite series, an unknown model
+/// name, a horizon of 0, a level outside (0, 1), a series too short for the model, ...).
 pub const INV_INVALID_INPUT: inv_result = 101;
 /// An unknown SKU.
 pub const INV_UNKNOWN_SKU: inv_result = 102;
@@ -245,7 +247,7 @@ pub extern "C" fn inv_last_error_code() -> inv_result {
 }
 
 /// For a failed batch (`inv_ledger_post_columns`, `inv_safety_stock_many`,
-/// `inv_eoq_many`), the 0-based index of the failing row.
+/// `inv_eoq_many`, `inv_forecast_panel`), the 0-based index of the failing row (series).
 ///
 /// Returns `true` and writes `*index` when this thread's last error has a row index;
 /// returns `false` and writes nothing otherwise (or when `index` is NULL).

@@ -12,8 +12,9 @@
 //!   and can be read with `inv_last_error_message`; for a failing batch the row index is
 //!   available through `inv_last_error_index`. A successful call clears it; the
 //!   `inv_last_error_*` functions themselves never change it.
-//! - Handles (`inv_ledger`, `inv_valuation`, `inv_demand_history`) are opaque, created
-//!   through out-parameters and released with their `_free` function, which accepts NULL.
+//! - Handles (`inv_ledger`, `inv_valuation`, `inv_demand_history`, `inv_model`) are opaque,
+//!   created through out-parameters and released with their `_free` function, which accepts
+//!   NULL.
 //!   Strings returned as `char *` are released with `inv_string_free`.
 //! - Results that are lists of records about a ledger's SKUs (`inv_ledger_dead_stock`,
 //!   `inv_ledger_slow_movers`, `inv_ledger_overstock`, `inv_ledger_abc`, `inv_ledger_xyz`)
@@ -23,6 +24,10 @@
 //! - Functions writing to a caller's array (`out`, `out_len`) need `out_len` to equal the
 //!   number of results exactly: a shorter array fails with `INV_BUFFER_TOO_SMALL`, a longer
 //!   one with `INV_INVALID_INPUT`, and nothing is written.
+//! - Forecasting functions (`inv_forecast_*`, `inv_model_*`) write to caller arrays whose
+//!   size follows from their arguments (`horizon` values, `n_levels * horizon` values, ...),
+//!   as each function documents; statistics there are `double`, NaN meaning "not given" in
+//!   inputs and "none" in outputs.
 //! - Decimals (quantities, money) cross the boundary as strings: inputs are parsed exactly
 //!   (see [`decimal`](crate#decimals)), outputs are written to `char[INV_DECIMAL_LEN]` fields
 //!   as plain decimal text (`-12.50`, never an exponent).
@@ -48,6 +53,7 @@ mod ffi;
 pub mod classify;
 pub mod columns;
 pub mod error;
+pub mod forecast;
 pub mod ledger;
 pub mod metrics;
 pub mod policy;
@@ -66,6 +72,11 @@ pub const INV_DECIMAL_LEN: usize = 48;
 /// Size in bytes (including the terminating NUL) of every short label field (an aging
 /// bucket's `"0-30"`, `"180+"`, ...); the longest label, two 10-digit bounds and a dash, fits.
 pub const INV_LABEL_LEN: usize = 32;
+
+/// Size in bytes (including the terminating NUL) of a forecasting model name field
+/// (`inv_forecast_info.model`); the longest name, `"damped_holt_winters_multiplicative"`,
+/// fits.
+pub const INV_MODEL_NAME_LEN: usize = 40;
 
 /// A stock costing method (one of the `INV_COSTING_*` values).
 pub type inv_costing = u32;
@@ -170,6 +181,50 @@ pub const INV_XYZ_X: inv_xyz_class = 0;
 pub const INV_XYZ_Y: inv_xyz_class = 1;
 /// Erratic demand (or zero mean demand).
 pub const INV_XYZ_Z: inv_xyz_class = 2;
+
+/// A demand pattern in the Syntetos-Boylan scheme (one of the `INV_DEMAND_PATTERN_*`
+/// values): demand is frequent when the mean inter-demand interval (ADI) is below 1.32, of
+/// regular size when the squared coefficient of variation of the sizes (CV²) is below 0.49.
+pub type inv_demand_pattern = u32;
+/// Frequent demand of regular size.
+pub const INV_DEMAND_PATTERN_SMOOTH: inv_demand_pattern = 0;
+/// Frequent demand of irregular size.
+pub const INV_DEMAND_PATTERN_ERRATIC: inv_demand_pattern = 1;
+/// Infrequent demand of regular size.
+pub const INV_DEMAND_PATTERN_INTERMITTENT: inv_demand_pattern = 2;
+/// Infrequent demand of irregular size.
+pub const INV_DEMAND_PATTERN_LUMPY: inv_demand_pattern = 3;
+/// No positive demand in the history.
+pub const INV_DEMAND_PATTERN_NO_DEMAND: inv_demand_pattern = 4;
+
+/// How a forecast's prediction intervals were computed (one of the `INV_INTERVAL_METHOD_*`
+/// values).
+pub type inv_interval_method = u32;
+/// Closed-form normal intervals (naive family, historic average, SES, Holt, additive
+/// Holt-Winters).
+pub const INV_INTERVAL_METHOD_ANALYTIC: inv_interval_method = 0;
+/// Quantiles of simulated future paths (multiplicative Holt-Winters; deterministic).
+pub const INV_INTERVAL_METHOD_SIMULATED: inv_interval_method = 1;
+/// Empirical quantiles of the in-sample h-step errors (moving average, Croston, SBA, TSB,
+/// ADIDA).
+pub const INV_INTERVAL_METHOD_EMPIRICAL: inv_interval_method = 2;
+/// Normal with σ·√h (too few in-sample errors for the empirical method).
+pub const INV_INTERVAL_METHOD_NORMAL_APPROX: inv_interval_method = 3;
+/// Zero width: no in-sample error to estimate the spread from.
+pub const INV_INTERVAL_METHOD_DEGENERATE: inv_interval_method = 4;
+
+/// Bit of `inv_forecast_info.notes`: no positive demand in the history, the forecast is 0.
+pub const INV_NOTE_NO_DEMAND: u32 = 1;
+/// Bit of `inv_forecast_info.notes`: a single observation, the naive forecast.
+pub const INV_NOTE_ONE_OBSERVATION: u32 = 2;
+/// Bit of `inv_forecast_info.notes`: demand stopped (a trailing run of zero periods longer
+/// than any earlier gap), TSB, whose forecast decays.
+pub const INV_NOTE_DEMAND_STOPPED: u32 = 4;
+/// Bit of `inv_forecast_info.notes`: too few observations to compare models on a holdout,
+/// the simplest model of the pattern.
+pub const INV_NOTE_TOO_SHORT_TO_COMPARE: u32 = 8;
+/// Bit of `inv_forecast_info.notes`: the season was left out, too little history for it.
+pub const INV_NOTE_TOO_SHORT_FOR_SEASON: u32 = 16;
 
 /// The crate version with a terminating NUL, the source of `inv_version()`.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
