@@ -34,8 +34,11 @@
 //! not given are **estimated** with it: for every trial of the parameters the one-step fitted
 //! values are affine in `(ℓ_0, b_0)`, so the states minimising the squared error have a
 //! closed form (least squares on the recursion's responses to each state), as
-//! `forecast::ets` and statsforecast estimate them by optimisation. The rules below apply
-//! when every parameter is fixed, and to Holt-Winters.
+//! `forecast::ets` and statsforecast estimate them by optimisation. Additive Holt-Winters
+//! with estimated parameters and no state given is fitted twice: once from the rule states
+//! below, then from the least-squares states (`Σ s = 0`) at the parameters that fit gave,
+//! with the parameters estimated again; the fit with the smaller squared error is kept.
+//! The rules below apply when every parameter is fixed, and to multiplicative Holt-Winters.
 //!
 //! - SES: `ℓ_0` = the mean of the first `k = min(n, 10)` observations.
 //! - Holt: the least-squares line through the first `k = min(n, 10)` observations (at times
@@ -939,19 +942,38 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>, effort: Effort) -> FResu
     };
     let mut scratch = Vec::with_capacity(m);
     let mut work = StateWork::default();
-    let u = optimize::minimize_unit_box(
-        |u| {
+    let mut optimise = |l0: f64, b0: f64, s0: &[f64]| -> (Vec<f64>, f64) {
+        let mut objective = |u: &[f64]| {
             let p = make(u);
             if free_states.any() {
                 return best_states(y, p, e.trend, l0, b0, free_states, &mut work)
                     .map_or(f64::INFINITY, |r| r.0);
             }
-            ets_core(y, p, e.trend, seasonality, l0, b0, &s0, &mut scratch, None)
+            ets_core(y, p, e.trend, seasonality, l0, b0, s0, &mut scratch, None)
                 .map_or(f64::INFINITY, |r| r.0)
-        },
-        dim,
-        effort,
-    );
+        };
+        let u = optimize::minimize_unit_box(&mut objective, dim, effort);
+        let f = objective(&u);
+        (u, f)
+    };
+    let (mut u, sse_rule) = optimise(l0, b0, &s0);
+    let (mut l0, mut b0, mut s0) = (l0, b0, s0);
+    // Additive Holt-Winters with free parameters and no state given: the states are then
+    // re-estimated by least squares at the estimated parameters, and the parameters
+    // re-estimated from those states; the better of the two fits is kept.
+    if seasonality == Some(Seasonality::Additive)
+        && dim > 0
+        && e.level0.is_none()
+        && e.trend0.is_none()
+        && e.seasonal0.is_none()
+    {
+        if let Some((l, b, s)) = seasonal_states(y, make(&u), m) {
+            let (u2, sse2) = optimise(l, b, &s);
+            if sse2 < sse_rule {
+                (u, l0, b0, s0) = (u2, l, b, s);
+            }
+        }
+    }
     let p = make(&u);
     let (l0, b0) = if free_states.any() {
         best_states(y, p, e.trend, l0, b0, free_states, &mut work).map_or((l0, b0), |r| (r.1, r.2))
@@ -985,6 +1007,101 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>, effort: Effort) -> FResu
             seasonality,
         },
     })
+}
+
+/// Least-squares initial states `(ℓ_0, b_0, s)` of additive Holt-Winters with parameters
+/// `p`, under `Σ s = 0` (the fitted values are affine in the states). `None` if degenerate.
+fn seasonal_states(y: &[f64], p: Smooth, m: usize) -> Option<(f64, f64, Vec<f64>)> {
+    let n = y.len();
+    let season = Some(Seasonality::Additive);
+    let mut seas = Vec::with_capacity(m);
+    let mut base = Vec::with_capacity(n);
+    let zeros_s = vec![0.0; m];
+    ets_core(
+        y,
+        p,
+        true,
+        season,
+        0.0,
+        0.0,
+        &zeros_s,
+        &mut seas,
+        Some(&mut base),
+    )?;
+    // Responses to each state with y = 0; the last seasonal state is minus the sum of the
+    // others, so its response is subtracted from theirs.
+    let zero_y = vec![0.0; n];
+    let k = m + 1;
+    let mut cols: Vec<Vec<f64>> = Vec::with_capacity(k + 1);
+    let mut unit = |l: f64, b: f64, j: Option<usize>| -> Option<Vec<f64>> {
+        let mut s0 = vec![0.0; m];
+        if let Some(j) = j {
+            s0[j] = 1.0;
+        }
+        let mut out = Vec::with_capacity(n);
+        ets_core(
+            &zero_y,
+            p,
+            true,
+            season,
+            l,
+            b,
+            &s0,
+            &mut seas,
+            Some(&mut out),
+        )?;
+        Some(out)
+    };
+    cols.push(unit(1.0, 0.0, None)?);
+    cols.push(unit(0.0, 1.0, None)?);
+    let last = unit(0.0, 0.0, Some(m - 1))?;
+    for j in 0..m - 1 {
+        let mut c = unit(0.0, 0.0, Some(j))?;
+        for (v, l) in c.iter_mut().zip(&last) {
+            *v -= l;
+        }
+        cols.push(c);
+    }
+    // Normal equations (k × k) with the right-hand side appended, solved by Gaussian
+    // elimination with partial pivoting.
+    let r: Vec<f64> = y.iter().zip(&base).map(|(a, b)| a - b).collect();
+    let mut a = vec![vec![0.0; k + 1]; k];
+    for i in 0..k {
+        for j in i..k {
+            let v: f64 = cols[i].iter().zip(&cols[j]).map(|(x, z)| x * z).sum();
+            a[i][j] = v;
+            a[j][i] = v;
+        }
+        a[i][k] = cols[i].iter().zip(&r).map(|(x, z)| x * z).sum();
+    }
+    let scale = (0..k).map(|i| a[i][i].abs()).fold(0.0, f64::max);
+    for col in 0..k {
+        let piv = (col..k).max_by(|&x, &z| a[x][col].abs().total_cmp(&a[z][col].abs()))?;
+        if a[piv][col].abs() <= 1e-12 * scale {
+            return None;
+        }
+        a.swap(col, piv);
+        for row in col + 1..k {
+            let f = a[row][col] / a[col][col];
+            if f != 0.0 {
+                let (top, bottom) = a.split_at_mut(row);
+                for (dst, src) in bottom[0][col..].iter_mut().zip(&top[col][col..]) {
+                    *dst -= f * src;
+                }
+            }
+        }
+    }
+    let mut x = vec![0.0; k];
+    for i in (0..k).rev() {
+        let s: f64 = (i + 1..k).map(|j| a[i][j] * x[j]).sum();
+        x[i] = (a[i][k] - s) / a[i][i];
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let mut s0: Vec<f64> = x[2..].to_vec();
+    s0.push(-s0.iter().sum::<f64>());
+    Some((x[0], x[1], s0))
 }
 
 /// Which non-seasonal initial states are estimated.

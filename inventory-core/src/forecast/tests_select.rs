@@ -701,7 +701,13 @@ fn estimated_initial_states_minimise_the_squared_error() {
         let p = fit.params().clone();
         let base = sse(&fit);
         // Same parameters, states moved: never better.
-        for (dl, db) in [(0.5, 0.0), (-0.5, 0.0), (0.0, 0.05), (0.0, -0.05), (0.3, -0.03)] {
+        for (dl, db) in [
+            (0.5, 0.0),
+            (-0.5, 0.0),
+            (0.0, 0.05),
+            (0.0, -0.05),
+            (0.3, -0.03),
+        ] {
             let moved = ModelSpec::Holt {
                 alpha: p.alpha,
                 beta: p.beta,
@@ -725,4 +731,54 @@ fn estimated_initial_states_minimise_the_squared_error() {
         .unwrap();
         assert!(sse(&moved) >= sse(&fit) * (1.0 - 1e-12));
     }
+}
+
+#[test]
+fn additive_holt_winters_states_are_no_worse_than_the_rule() {
+    let y: Vec<f64> = seasonal(60, 12)
+        .iter()
+        .enumerate()
+        .map(|(t, v)| v + 0.8 * t as f64)
+        .collect();
+    let sse = |m: &FittedModel| -> f64 {
+        m.fitted()
+            .iter()
+            .zip(&y)
+            .map(|(f, a)| (a - f) * (a - f))
+            .sum()
+    };
+    let free = ModelSpec::holt_winters(Seasonality::Additive, 12, Damping::None)
+        .fit(&y)
+        .unwrap();
+    // The documented rule's states, given explicitly: only the parameters are estimated.
+    let rule = ModelSpec::HoltWinters {
+        seasonality: Seasonality::Additive,
+        period: 12,
+        alpha: Some(0.5),
+        beta: Some(0.5),
+        gamma: Some(0.1),
+        damping: Damping::None,
+        level0: None,
+        trend0: None,
+        seasonal0: None,
+    }
+    .fit(&y)
+    .unwrap();
+    let given = ModelSpec::HoltWinters {
+        seasonality: Seasonality::Additive,
+        period: 12,
+        alpha: None,
+        beta: None,
+        gamma: None,
+        damping: Damping::None,
+        level0: rule.params().level0,
+        trend0: rule.params().trend0,
+        seasonal0: Some(rule.params().seasonal0.clone()),
+    }
+    .fit(&y)
+    .unwrap();
+    assert!(sse(&free) <= sse(&given) * (1.0 + 1e-12));
+    // The seasonal states of the fit sum to zero when they were re-estimated, or are the
+    // rule's (which also sum to zero).
+    assert!(free.params().seasonal0.iter().sum::<f64>().abs() < 1e-6);
 }
