@@ -278,10 +278,18 @@ pub enum ForecastError {
     },
     /// A model name that [`ModelSpec::from_name`](crate::forecast::ModelSpec::from_name) does
     /// not know.
-    #[error("unknown model {name:?}: expected auto, naive, seasonal_naive, historic_average, moving_average, ses, holt, damped_holt, holt_winters_additive, holt_winters_multiplicative, damped_holt_winters_additive, damped_holt_winters_multiplicative, croston, sba, tsb or adida")]
+    #[error("unknown model {name:?}: expected naive, seasonal_naive, historic_average, moving_average, ses, holt, damped_holt, holt_winters_additive, holt_winters_multiplicative, damped_holt_winters_additive, damped_holt_winters_multiplicative, croston, sba, tsb or adida (or auto, for automatic selection, where a method is asked for)")]
     UnknownModel {
         /// The name given.
         name: String,
+    },
+    /// A model that needs a setting (the season length of a seasonal model) was not given it.
+    #[error("{model} needs a {name}")]
+    MissingParameter {
+        /// The setting.
+        name: &'static str,
+        /// The model.
+        model: &'static str,
     },
     /// The model's recursion produced a non-finite value (overflow, or a division by a
     /// zero level in a multiplicative model) with the parameters given.

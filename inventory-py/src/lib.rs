@@ -10,6 +10,7 @@ mod arrays;
 mod classify;
 mod convert;
 mod errors;
+mod forecast;
 mod ledger;
 mod metrics;
 mod policy;
@@ -29,6 +30,7 @@ fn _inventory_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     policy::register(m)?;
     classify::register(m)?;
     metrics::register(m)?;
+    forecast::register(m)?;
     errors::register(m)?;
     Ok(())
 }

@@ -99,7 +99,8 @@ pub use interval::{Forecast, IntervalMethod, MIN_EMPIRICAL, SIMULATION_PATHS};
 pub use names::ModelOptions;
 use optimize::Effort;
 pub use panel::{
-    backtest, forecast_history, forecast_panel, forecast_series, Backtest, Method, SeriesForecast,
+    backtest, forecast_history, forecast_panel, forecast_series, history_demand, Backtest, Method,
+    SeriesForecast,
 };
 #[cfg(test)]
 mod tests;

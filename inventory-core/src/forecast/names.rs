@@ -12,6 +12,8 @@
 //!
 //! [`ModelOptions`] carries the settings a name needs (period, window, aggregation) and the
 //! parameters to fix; anything left `None` is estimated or set by the documented rule.
+//! Options a model does not use are ignored (a `period` for SES, `holdout` for a named model),
+//! so that one set of options can be applied to any name.
 
 use serde::{Deserialize, Serialize};
 
@@ -110,10 +112,9 @@ impl Method {
 
 fn from_name(name: &str, o: &ModelOptions) -> FResult<ModelSpec> {
     let period = || {
-        o.period.ok_or(ForecastError::InvalidParameter {
-            name: "period",
-            value: f64::NAN,
-            expected: "a season length for this model",
+        o.period.ok_or(ForecastError::MissingParameter {
+            name: "period (season length)",
+            model: "a seasonal model",
         })
     };
     let damping = |damped: bool| match (damped, o.phi) {

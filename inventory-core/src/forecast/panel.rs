@@ -109,8 +109,9 @@ pub fn forecast_history(
     }
 }
 
-/// A history's net demand per bucket as `f64`, negative buckets counted as 0.
-pub(crate) fn history_demand(history: &DemandHistory) -> Vec<f64> {
+/// A history's net demand per bucket as `f64`, negative buckets (returns exceeding sales)
+/// counted as 0: the series every forecasting function reads from a ledger.
+pub fn history_demand(history: &DemandHistory) -> Vec<f64> {
     history.to_f64().into_iter().map(|v| v.max(0.0)).collect()
 }
 

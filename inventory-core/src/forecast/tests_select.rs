@@ -682,7 +682,7 @@ fn model_names_round_trip() {
     ));
     assert!(matches!(
         fe(ModelSpec::from_name("seasonal_naive", &ModelOptions::default()).unwrap_err()),
-        ForecastError::InvalidParameter { name: "period", .. }
+        ForecastError::MissingParameter { .. }
     ));
 }
 

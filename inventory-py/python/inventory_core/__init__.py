@@ -21,6 +21,13 @@ Conventions of the Python API:
   through the buffer protocol, and the core runs with the GIL released. In the array results
   a value that is ``None`` in the scalar result is NaN (``SafetyStockBatch.safety_factor``
   for ``max_minus_average``, ``XyzResult.cv`` for a non-positive mean).
+* Forecasting (``fit_model``, ``forecast_series``, ``forecast_panel``, ``classify_demand``,
+  ``backtest``, ``forecast_metrics``) takes float series (lists or numpy arrays, oldest
+  first; ``forecast_series`` also takes a :class:`DemandHistory`) and names models by string
+  (``"auto"``, ``"ses"``, ``"croston"``, ...). Forecasts, bounds and fitted values are numpy
+  float64 arrays; interval levels are fractions in (0, 1) (``0.95``, not ``95``). A series
+  of the wrong type raises ``TypeError``; NaN, an empty series, a horizon of 0, an unknown
+  model or a level outside (0, 1) raise :class:`InvalidInput`.
 """
 
 from ._inventory_core import (
@@ -31,6 +38,9 @@ from ._inventory_core import (
     AbcResult,
     AgingBucket,
     BackorderQuantity,
+    backtest,
+    Backtest,
+    classify_demand,
     CostLayer,
     DeadStock,
     demand_stats,
@@ -42,6 +52,12 @@ from ._inventory_core import (
     eoq_cost,
     eoq_discount,
     epq,
+    fit_model,
+    FittedModel,
+    Forecast,
+    forecast_metrics,
+    forecast_panel,
+    forecast_series,
     InsufficientStock,
     InvalidInput,
     InvalidSnapshot,
@@ -61,6 +77,7 @@ from ._inventory_core import (
     Outcome,
     OutOfOrder,
     Overflow,
+    PanelForecast,
     Position,
     ProductionQuantity,
     ReservationExceeded,
@@ -70,6 +87,7 @@ from ._inventory_core import (
     safety_stock,
     SafetyStock,
     SafetyStockBatch,
+    SeriesForecast,
     SkuActivity,
     StockCover,
     UnknownLocation,
@@ -93,6 +111,9 @@ __all__ = [
     "AbcResult",
     "AgingBucket",
     "BackorderQuantity",
+    "backtest",
+    "Backtest",
+    "classify_demand",
     "CostLayer",
     "DeadStock",
     "demand_stats",
@@ -104,6 +125,12 @@ __all__ = [
     "eoq_cost",
     "eoq_discount",
     "epq",
+    "fit_model",
+    "FittedModel",
+    "Forecast",
+    "forecast_metrics",
+    "forecast_panel",
+    "forecast_series",
     "InsufficientStock",
     "InvalidInput",
     "InvalidSnapshot",
@@ -123,6 +150,7 @@ __all__ = [
     "Outcome",
     "OutOfOrder",
     "Overflow",
+    "PanelForecast",
     "Position",
     "ProductionQuantity",
     "ReservationExceeded",
@@ -132,6 +160,7 @@ __all__ = [
     "safety_stock",
     "SafetyStock",
     "SafetyStockBatch",
+    "SeriesForecast",
     "SkuActivity",
     "StockCover",
     "UnknownLocation",

@@ -3,7 +3,7 @@
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal, Optional, Union, final, overload
+from typing import Any, Literal, Optional, TypedDict, Union, final, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -68,6 +68,17 @@ __all__ = [
     "xyz",
     "xyz_many",
     "abc_xyz_label",
+    "FittedModel",
+    "Forecast",
+    "SeriesForecast",
+    "PanelForecast",
+    "Backtest",
+    "fit_model",
+    "forecast_series",
+    "forecast_panel",
+    "classify_demand",
+    "backtest",
+    "forecast_metrics",
 ]
 
 __version__: str
@@ -93,7 +104,7 @@ class InventoryError(Exception):
     """Base class of every error raised by inventory_core."""
 
     index: Optional[int]
-    """For a batch (``post_columns``, ``replay``): the 0-based index of the failing movement."""
+    """For a batch (``post_columns``, ``replay``, ``forecast_panel``): the 0-based index of the failing movement or series."""
 
 class InvalidInput(InventoryError, ValueError): ...
 class UnknownSku(InventoryError, KeyError): ...
@@ -809,3 +820,284 @@ class StockCover:
     @property
     def excess_value(self) -> Decimal: ...
     def __eq__(self, value: object, /) -> bool: ...
+
+# ----- forecasting -----
+
+_ModelName = Literal[
+    "naive",
+    "seasonal_naive",
+    "historic_average",
+    "moving_average",
+    "ses",
+    "holt",
+    "damped_holt",
+    "holt_winters_additive",
+    "holt_winters_multiplicative",
+    "damped_holt_winters_additive",
+    "damped_holt_winters_multiplicative",
+    "croston",
+    "sba",
+    "tsb",
+    "adida",
+]
+"""A model by name (``FittedModel.model``, ``SeriesForecast.model``)."""
+_Method = Union[Literal["auto"], _ModelName]
+"""``"auto"`` (automatic selection) or a model name."""
+_DemandPattern = Literal["smooth", "erratic", "intermittent", "lumpy", "no_demand"]
+_IntervalMethod = Literal["analytic", "simulated", "empirical", "normal_approx", "degenerate"]
+
+class _Params(TypedDict):
+    """The parameters and initial states of a fitted model (None where not applicable)."""
+
+    alpha: Optional[float]
+    beta: Optional[float]
+    gamma: Optional[float]
+    phi: Optional[float]
+    level0: Optional[float]
+    trend0: Optional[float]
+    seasonal0: Optional[list[float]]
+    aggregation: Optional[int]
+
+class _DemandClass(TypedDict):
+    pattern: _DemandPattern
+    adi: Optional[float]
+    cv2: Optional[float]
+    demand_periods: int
+    trailing_zeros: int
+    longest_gap: int
+
+class _Accuracy(TypedDict):
+    """mape and smape in percent; None where undefined (all actuals zero, zero MASE scale)."""
+
+    mae: float
+    rmse: float
+    mape: Optional[float]
+    smape: Optional[float]
+    mase: Optional[float]
+    bias: float
+
+@final
+class Forecast:
+    """Point forecasts (floored at 0) and prediction intervals; lower/upper have one row per level."""
+
+    @property
+    def mean(self) -> NDArray[np.float64]:
+        """Shape (horizon,)."""
+    @property
+    def lower(self) -> NDArray[np.float64]:
+        """Shape (len(levels), horizon)."""
+    @property
+    def upper(self) -> NDArray[np.float64]:
+        """Shape (len(levels), horizon)."""
+    @property
+    def levels(self) -> list[float]: ...
+    @property
+    def interval_method(self) -> _IntervalMethod: ...
+    def __len__(self) -> int: ...
+
+@final
+class FittedModel:
+    """A fitted model; the only object that can predict."""
+
+    @property
+    def model(self) -> _ModelName: ...
+    @property
+    def name(self) -> str:
+        """A readable name ("SES", "additive Holt-Winters", ...)."""
+    @property
+    def params(self) -> _Params:
+        """Given or estimated; ``fit_model(y, m.model, period=..., **m.params)`` refits the same model."""
+    @property
+    def fitted(self) -> NDArray[np.float64]:
+        """One-step in-sample fitted values for observations fitted_start onwards."""
+    @property
+    def fitted_start(self) -> int: ...
+    @property
+    def residual_sd(self) -> Optional[float]: ...
+    @property
+    def interval_method(self) -> _IntervalMethod: ...
+    def predict(self, horizon: int) -> NDArray[np.float64]:
+        """Point forecasts for 1..=horizon periods ahead, floored at 0."""
+    def forecast(self, horizon: int, levels: _Floats = ()) -> Forecast:
+        """Point forecasts and intervals at each level (fractions in (0, 1), e.g. 0.95)."""
+    def quantiles(self, horizon: int, probs: _Floats) -> NDArray[np.float64]:
+        """Quantiles of demand, shape (len(probs), horizon)."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SeriesForecast:
+    """A series' forecast, the model behind it and the series' demand pattern."""
+
+    @property
+    def mean(self) -> NDArray[np.float64]:
+        """Shape (horizon,)."""
+    @property
+    def lower(self) -> NDArray[np.float64]:
+        """Shape (len(levels), horizon)."""
+    @property
+    def upper(self) -> NDArray[np.float64]:
+        """Shape (len(levels), horizon)."""
+    @property
+    def levels(self) -> list[float]: ...
+    @property
+    def interval_method(self) -> _IntervalMethod: ...
+    @property
+    def model(self) -> _ModelName: ...
+    @property
+    def params(self) -> _Params: ...
+    @property
+    def pattern(self) -> _DemandPattern: ...
+    @property
+    def adi(self) -> Optional[float]: ...
+    @property
+    def cv2(self) -> Optional[float]: ...
+    @property
+    def notes(self) -> list[str]:
+        """Fallbacks taken by automatic selection, as sentences (empty for a given model)."""
+    @property
+    def fitted_model(self) -> FittedModel: ...
+    def __len__(self) -> int: ...
+
+@final
+class PanelForecast:
+    """Forecasts of a panel: arrays with one row per series, lists with one item per series."""
+
+    @property
+    def mean(self) -> NDArray[np.float64]:
+        """Shape (n, horizon)."""
+    @property
+    def lower(self) -> NDArray[np.float64]:
+        """Shape (n, len(levels), horizon)."""
+    @property
+    def upper(self) -> NDArray[np.float64]:
+        """Shape (n, len(levels), horizon)."""
+    @property
+    def levels(self) -> list[float]: ...
+    @property
+    def models(self) -> list[_ModelName]: ...
+    @property
+    def patterns(self) -> list[_DemandPattern]: ...
+    @property
+    def notes(self) -> list[list[str]]: ...
+    @property
+    def interval_methods(self) -> list[_IntervalMethod]: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> SeriesForecast: ...
+
+@final
+class Backtest:
+    """A rolling-origin backtest."""
+
+    @property
+    def horizon(self) -> int: ...
+    @property
+    def origins(self) -> list[int]:
+        """The training length of each origin, oldest first."""
+    @property
+    def forecasts(self) -> NDArray[np.float64]:
+        """Shape (len(origins), horizon)."""
+    @property
+    def accuracy(self) -> list[_Accuracy]: ...
+    @property
+    def mean(self) -> _Accuracy: ...
+    def __len__(self) -> int: ...
+
+def fit_model(
+    y: _Floats,
+    model: _Method,
+    *,
+    period: Optional[int] = None,
+    window: Optional[int] = None,
+    aggregation: Optional[int] = None,
+    alpha: Optional[float] = None,
+    beta: Optional[float] = None,
+    gamma: Optional[float] = None,
+    phi: Optional[float] = None,
+    level0: Optional[float] = None,
+    trend0: Optional[float] = None,
+    seasonal0: Optional[_Floats] = None,
+    holdout: Optional[int] = None,
+    multiplicative: bool = True,
+) -> FittedModel:
+    """Fit a model by name to y (oldest first); parameters left None are estimated.
+
+    "auto" selects a model as forecast_series does, holding out ``holdout`` periods
+    (default len(y) // 5).
+    """
+def forecast_series(
+    y: Union[_Floats, DemandHistory],
+    horizon: int,
+    *,
+    model: _Method = "auto",
+    period: Optional[int] = None,
+    levels: _Floats = (),
+    holdout: Optional[int] = None,
+    multiplicative: bool = True,
+    window: Optional[int] = None,
+    aggregation: Optional[int] = None,
+    alpha: Optional[float] = None,
+    beta: Optional[float] = None,
+    gamma: Optional[float] = None,
+    phi: Optional[float] = None,
+    level0: Optional[float] = None,
+    trend0: Optional[float] = None,
+    seasonal0: Optional[_Floats] = None,
+) -> SeriesForecast:
+    """Forecast y horizon periods ahead with intervals at levels (fractions in (0, 1)).
+
+    y is a list or 1-d array, or a DemandHistory (negative net buckets count as 0; with
+    model "auto" and no period the season is 52 for weekly and 7 for daily buckets).
+    """
+def forecast_panel(
+    series: Union[NDArray[Any], Sequence[_Floats]],
+    horizon: int,
+    *,
+    model: _Method = "auto",
+    period: Optional[int] = None,
+    lengths: Optional[Union[Sequence[int], NDArray[Any]]] = None,
+    levels: _Floats = (),
+    threads: int = 1,
+    holdout: Optional[int] = None,
+    multiplicative: bool = True,
+    window: Optional[int] = None,
+    aggregation: Optional[int] = None,
+    alpha: Optional[float] = None,
+    beta: Optional[float] = None,
+    gamma: Optional[float] = None,
+    phi: Optional[float] = None,
+    level0: Optional[float] = None,
+    trend0: Optional[float] = None,
+    seasonal0: Optional[_Floats] = None,
+) -> PanelForecast:
+    """Forecast every series of a panel on ``threads`` threads (same result for any count).
+
+    series is a list of series or a 2-d array with one series per row, of which lengths
+    optionally gives how many leading values to use. A C-contiguous float64 array is read
+    in place, without a copy, while the GIL is released: do not write to it from another
+    thread during the call. A failing series raises InvalidInput with its ``index``.
+    """
+def classify_demand(y: _Floats) -> _DemandClass:
+    """Syntetos-Boylan demand pattern of a series (values <= 0 count as no demand)."""
+def backtest(
+    y: _Floats,
+    horizon: int,
+    *,
+    model: _Method = "auto",
+    origins: int = 5,
+    step: int = 1,
+    period: Optional[int] = None,
+    holdout: Optional[int] = None,
+    multiplicative: bool = True,
+    window: Optional[int] = None,
+    aggregation: Optional[int] = None,
+    alpha: Optional[float] = None,
+    beta: Optional[float] = None,
+    gamma: Optional[float] = None,
+    phi: Optional[float] = None,
+    level0: Optional[float] = None,
+    trend0: Optional[float] = None,
+    seasonal0: Optional[_Floats] = None,
+) -> Backtest:
+    """Rolling-origin backtest; MASE is scaled with lag ``period`` (1 when None)."""
+def forecast_metrics(actual: _Floats, forecast: _Floats, insample: _Floats, period: int = 1) -> _Accuracy:
+    """Accuracy of forecast against actual; insample and period scale the MASE."""
