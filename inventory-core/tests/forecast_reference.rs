@@ -158,7 +158,7 @@ const AIR_MUL_S0: [f64; 12] = [
 const SHAMPOO_SES_L0: f64 = 183.51000000000002;
 const SHAMPOO_HOLT_L0: f64 = 197.74;
 const SHAMPOO_HOLT_B0: f64 = -2.5872727272727185;
-// SES: statsmodels fittedvalues, forecast(12) (h = 12, 24 corrected) and sse
+// SES: statsmodels fittedvalues, forecast(12), sse
 #[rustfmt::skip]
 const SES_FITTED: [f64; 36] = [
     250.0, 254.8, 222.13, 210.421,
@@ -178,7 +178,7 @@ const SES_FORECAST: [f64; 12] = [
     561.389956734005, 561.389956734005, 561.389956734005, 561.389956734005,
 ];
 const SES_SSE: f64 = 257065.8864012404;
-// HOLT: statsmodels fittedvalues, forecast(12) (h = 12, 24 corrected) and sse
+// HOLT: statsmodels fittedvalues, forecast(12), sse
 #[rustfmt::skip]
 const HOLT_FITTED: [f64; 36] = [
     210.0, 246.88, 212.8896, 204.99219199999996,
@@ -198,7 +198,7 @@ const HOLT_FORECAST: [f64; 12] = [
     849.8913470324928, 875.7854973900464, 901.6796477476, 927.5737981051537,
 ];
 const HOLT_SSE: f64 = 217940.02291591096;
-// DAMPED_HOLT: statsmodels fittedvalues, forecast(12) (h = 12, 24 corrected) and sse
+// DAMPED_HOLT: statsmodels fittedvalues, forecast(12), sse
 #[rustfmt::skip]
 const DAMPED_HOLT_FITTED: [f64; 36] = [
     254.5, 265.8525, 194.72491250000004, 177.30688931250003,
@@ -218,7 +218,7 @@ const DAMPED_HOLT_FORECAST: [f64; 12] = [
     746.1878459164839, 754.4617615987286, 761.9082857127489, 768.6101574153671,
 ];
 const DAMPED_HOLT_SSE: f64 = 253500.24900833706;
-// HW_ADD: statsmodels fittedvalues, forecast(24) (h = 12, 24 corrected) and sse
+// HW_ADD: statsmodels fittedvalues, forecast(24) (h = 12, 24: FPP's equation, see docs), sse
 #[rustfmt::skip]
 const HW_ADD_FITTED: [f64; 144] = [
     108.08333333333334, 118.9004166666667, 134.25886875000003, 130.17590217708334,
@@ -268,7 +268,7 @@ const HW_ADD_FORECAST: [f64; 24] = [
     565.9307903307705, 524.2798552152661, 486.48032266919387, 529.9085927966332,
 ];
 const HW_ADD_SSE: f64 = 73742.35327365348;
-// HW_MUL: statsmodels fittedvalues, forecast(24) (h = 12, 24 corrected) and sse
+// HW_MUL: statsmodels fittedvalues, forecast(24) (h = 12, 24: FPP's equation, see docs), sse
 #[rustfmt::skip]
 const HW_MUL_FITTED: [f64; 144] = [
     109.07292111543777, 119.26672956675873, 134.0853588363444, 130.09911316079783,
@@ -318,7 +318,7 @@ const HW_MUL_FORECAST: [f64; 24] = [
     599.4674781461151, 529.3091435569809, 456.74157647041034, 509.1395628600238,
 ];
 const HW_MUL_SSE: f64 = 24680.95056300005;
-// HW_MUL_DAMPED: statsmodels fittedvalues, forecast(24) (h = 12, 24 corrected) and sse
+// HW_MUL_DAMPED: statsmodels fittedvalues, forecast(24) (h = 12, 24: FPP's equation, see docs), sse
 #[rustfmt::skip]
 const HW_MUL_DAMPED_FITTED: [f64; 144] = [
     109.02667362768499, 119.02495042904425, 133.84300888598267, 129.84426448707765,
