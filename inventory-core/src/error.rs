@@ -278,7 +278,7 @@ pub enum ForecastError {
     },
     /// A model name that [`ModelSpec::from_name`](crate::forecast::ModelSpec::from_name) does
     /// not know.
-    #[error("unknown model {name:?}: expected naive, seasonal_naive, historic_average, moving_average, ses, holt, damped_holt, holt_winters_additive, holt_winters_multiplicative, damped_holt_winters_additive, damped_holt_winters_multiplicative, croston, sba, tsb or adida (or auto, for automatic selection, where a method is asked for)")]
+    #[error("unknown model {name:?}: expected naive, seasonal_naive, historic_average, moving_average, ses, holt, damped_holt, holt_winters_additive, holt_winters_multiplicative, damped_holt_winters_additive, damped_holt_winters_multiplicative, seasonal_ses_additive, seasonal_ses_multiplicative, croston, sba, tsb or adida (or auto, for automatic selection, where a method is asked for)")]
     UnknownModel {
         /// The name given.
         name: String,

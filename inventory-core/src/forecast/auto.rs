@@ -12,25 +12,33 @@
 //!
 //! # Selection ([`auto_fit`])
 //!
-//! The choice is made on **holdout error**: every candidate is fitted to the history without
-//! its last `H` periods, forecasts those `H` periods, and the candidate with the smallest mean
-//! squared holdout error wins (ties go to the earlier, simpler candidate); the winner is then
-//! refitted to the whole history. Squared error is used because the planner needs the mean
-//! of demand (absolute error favours forecasts of zero for intermittent items). Holdout error
-//! rather than an information criterion because the intermittent methods have no likelihood,
-//! and because the default initial states are set by rule rather than estimated, so a
-//! likelihood-based parameter count would be arbitrary. `H` is [`AutoConfig::holdout`], by
-//! default the forecast horizon (or `n / 5` when fitting without one), capped at `n / 3`.
+//! The demand pattern picks the family, a test decides whether a season is real, and a
+//! criterion picks the model within the family:
 //!
-//! Candidates, in order:
-//! - smooth or erratic, with a season `m` given ([`AutoConfig::period`]) that passes the
-//!   [`seasonality_test`] at the 1 % level (history of at least `max(m + 5, m + 2 + H)`):
-//!   additive Holt-Winters, damped additive Holt-Winters, and multiplicative Holt-Winters when
-//!   every value is positive and [`AutoConfig::multiplicative`] allows it. The test decides
-//!   *whether* the season is real; the holdout only chooses *among* seasonal models, because
-//!   a holdout shorter than the season (13 of 52 weeks) cannot tell a season from a trend;
-//! - smooth or erratic otherwise: SES, damped Holt, Holt;
-//! - intermittent or lumpy: Croston, SBA, TSB, ADIDA.
+//! - **smooth or erratic, with a season** `m` given ([`AutoConfig::period`]), a history of at
+//!   least `m + 8` periods, and the [`seasonality_test`] significant at 1 %: additive
+//!   seasonal SES (no trend), multiplicative seasonal SES, additive Holt-Winters, damped
+//!   additive Holt-Winters, multiplicative Holt-Winters (the multiplicative ones when every
+//!   value is positive and [`AutoConfig::multiplicative`] allows it), chosen by **AICc**;
+//! - **smooth or erratic otherwise**: SES, damped Holt, Holt, chosen by **AICc**;
+//! - **intermittent or lumpy**: Croston, SBA, TSB, ADIDA, chosen by **holdout MSE**.
+//!
+//! AICc (Hyndman et al. 2008, §7.1, as `forecast::ets` and statsforecast's AutoETS) is
+//! `n ln(SSE / n) + 2k + 2k(k + 1)/(n − k − 1)` on the one-step errors of the fit to the whole
+//! history, with `k` counting the smoothing parameters, the initial states (`ℓ_0`, `b_0`,
+//! `m − 1` seasonal ones) and `σ²`. The season is decided by the test rather than by AICc:
+//! with two years of weekly data a 52-week season costs 51 states, which AICc almost never
+//! pays for even when the season is plain (statsforecast's AutoETS picked no seasonal model
+//! for 100 such series in our benchmark), while a holdout shorter than the season (13 of 52
+//! weeks) cannot tell a season from a trend.
+//!
+//! The intermittent methods have no likelihood, so they are compared on **holdout error**:
+//! each is fitted to the history up to an origin and forecasts the next `H` periods, at the
+//! origins `n − H` and `n − 2H` ([`HOLDOUT_ORIGINS`], when long enough); the smallest mean
+//! squared error wins (ties: the earlier candidate) and is refitted to the whole history.
+//! Squared rather than absolute error because the planner needs the mean of demand (absolute
+//! error favours forecasts of zero). `H` is [`AutoConfig::holdout`], by default the forecast
+//! horizon (or `n / 5` when fitting without one), capped at `n / 3`.
 //!
 //! Fallbacks, each reported as an [`AutoNote`]:
 //! - no positive demand at all: the historic average (0), [`AutoNote::NoDemand`];
@@ -429,6 +437,7 @@ pub struct AutoFit {
 /// The non-seasonal exponential-smoothing candidates, chosen by AICc on the whole history.
 fn by_aicc(
     y: &[f64],
+    specs: Vec<ModelSpec>,
     class: DemandClass,
     notes: Vec<AutoNote>,
     seasonality: Option<SeasonalityTest>,
@@ -436,11 +445,8 @@ fn by_aicc(
     let n = y.len() as f64;
     let mut candidates = Vec::new();
     let mut best: Option<(f64, FittedModel)> = None;
-    for (spec, k) in [
-        (ModelSpec::ses(), 3.0),
-        (ModelSpec::holt(Damping::Optimized), 6.0),
-        (ModelSpec::holt(Damping::None), 5.0),
-    ] {
+    for spec in specs {
+        let k = parameter_count(&spec);
         let fit = spec.fit_inner(y, Effort::Fast).ok();
         let score = fit.as_ref().and_then(|m| {
             let sse: f64 = m.fitted.iter().zip(y).map(|(f, a)| (a - f) * (a - f)).sum();
@@ -462,9 +468,13 @@ fn by_aicc(
     }
     let model = match best {
         Some((_, m)) => m,
-        None => ModelSpec::Naive
-            .fit_inner(y, Effort::Fast)
-            .expect("a non-empty checked series"),
+        // Nothing could be scored (the history too short for AICc): SES with α = 0.5.
+        None => ModelSpec::Ses {
+            alpha: Some(0.5),
+            level0: None,
+        }
+        .fit_inner(y, Effort::Fast)
+        .expect("SES fits any non-empty checked series"),
     };
     AutoFit {
         model,
@@ -475,6 +485,22 @@ fn by_aicc(
         candidates,
         seasonality,
     }
+}
+
+/// The number of estimated quantities AICc charges a model for (Hyndman et al. 2008): the
+/// smoothing parameters, the initial states (`ℓ_0`, `b_0`, `m − 1` seasonal) and `σ²`.
+fn parameter_count(spec: &ModelSpec) -> f64 {
+    let damped = |d: &Damping| !matches!(d, Damping::None) as usize;
+    let k = match spec {
+        ModelSpec::Ses { .. } => 3,
+        ModelSpec::Holt { damping, .. } => 5 + damped(damping),
+        ModelSpec::SeasonalSes { period, .. } => period + 3,
+        ModelSpec::HoltWinters {
+            period, damping, ..
+        } => period + 5 + damped(damping),
+        _ => 1,
+    };
+    k as f64
 }
 
 /// TSB with `α` and `β` estimated by least squares on the one-step errors, each in
@@ -601,7 +627,7 @@ pub(crate) fn auto_fit_inner(
         });
     } else {
         if let Some(m) = config.period.filter(|m| *m >= 2) {
-            let needed = (m + 5).max(m + 2 + h);
+            let needed = m + 8;
             if n < needed {
                 notes.push(AutoNote::TooShortForSeason {
                     period: m,
@@ -611,6 +637,11 @@ pub(crate) fn auto_fit_inner(
             } else {
                 seasonality = seasonality_inner(y, m);
                 if seasonality.is_some_and(|s| s.significant) {
+                    let positive = config.multiplicative && y.iter().all(|v| *v > 0.0);
+                    specs.push(ModelSpec::seasonal_ses(Seasonality::Additive, m));
+                    if positive {
+                        specs.push(ModelSpec::seasonal_ses(Seasonality::Multiplicative, m));
+                    }
                     specs.push(ModelSpec::holt_winters(
                         Seasonality::Additive,
                         m,
@@ -621,7 +652,7 @@ pub(crate) fn auto_fit_inner(
                         m,
                         Damping::Optimized,
                     ));
-                    if config.multiplicative && y.iter().all(|v| *v > 0.0) {
+                    if positive {
                         specs.push(ModelSpec::holt_winters(
                             Seasonality::Multiplicative,
                             m,
@@ -632,8 +663,11 @@ pub(crate) fn auto_fit_inner(
             }
         }
         if specs.is_empty() {
-            return Ok(by_aicc(y, class, notes, seasonality));
+            specs.push(ModelSpec::ses());
+            specs.push(ModelSpec::holt(Damping::Optimized));
+            specs.push(ModelSpec::holt(Damping::None));
         }
+        return Ok(by_aicc(y, specs, class, notes, seasonality));
     }
     let mut candidates = Vec::with_capacity(specs.len());
     let origins: Vec<usize> = (1..=HOLDOUT_ORIGINS)

@@ -5,11 +5,13 @@
 //!
 //! - **Analytic** (normal errors, Hyndman et al. 2008 ch. 6; FPP §5.5 and Table 8.8): naive
 //!   `σ_h = σ √h`; seasonal naive `σ √(⌊(h−1)/m⌋ + 1)`; historic average `σ √(1 + 1/T)`; SES,
-//!   Holt and additive Holt-Winters (ETS(A,N,N), (A,A,N), (A,Ad,N), (A,A,A), (A,Ad,A)):
+//!   Holt, additive seasonal SES and additive Holt-Winters (ETS(A,N,N), (A,A,N), (A,Ad,N),
+//!   (A,N,A), (A,A,A), (A,Ad,A)):
 //!   `σ_h² = σ² (1 + Σ_{j=1}^{h−1} c_j²)` with `c_j = α + β (φ + … + φ^j) + γ [j mod m = 0]`
 //!   and `β = α β*` (the error-correction trend smoothing). This equals the closed forms of FPP
 //!   Table 8.8. The quantile is `ŷ_h + z_p σ_h`.
-//! - **Simulated** for multiplicative Holt-Winters, which has no closed form with additive
+//! - **Simulated** for multiplicative Holt-Winters and multiplicative seasonal SES, which
+//!   have no closed form with additive
 //!   errors: [`SIMULATION_PATHS`] future paths of the recursion with normal errors of sd `σ`,
 //!   drawn from a fixed-seed generator (the result is deterministic), and the type-7 empirical
 //!   quantiles of the simulated values at each `h`.
@@ -136,6 +138,10 @@ impl FittedModel {
         }
         match &self.spec {
             ModelSpec::HoltWinters {
+                seasonality: Seasonality::Multiplicative,
+                ..
+            }
+            | ModelSpec::SeasonalSes {
                 seasonality: Seasonality::Multiplicative,
                 ..
             } => IntervalMethod::Simulated,

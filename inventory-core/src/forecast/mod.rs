@@ -209,6 +209,24 @@ pub enum ModelSpec {
         /// The initial seasonal states `[s_{1−m}, …, s_0]` (length `m`).
         seasonal0: Option<Vec<f64>>,
     },
+    /// Seasonal exponential smoothing without a trend (ETS(A,N,A) / Holt-Winters with the
+    /// trend removed): `ℓ_t = α (y_t − s_{t−m}) + (1−α) ℓ_{t−1}`,
+    /// `s_t = γ (y_t − ℓ_{t−1}) + (1−γ) s_{t−m}` (additive; multiplicative divides as
+    /// Holt-Winters does). Needs `period + 1` observations.
+    SeasonalSes {
+        /// Additive or multiplicative.
+        seasonality: Seasonality,
+        /// The season length `m` (≥ 2).
+        period: usize,
+        /// The level smoothing `α`.
+        alpha: Option<f64>,
+        /// The seasonal smoothing `γ`.
+        gamma: Option<f64>,
+        /// The initial level.
+        level0: Option<f64>,
+        /// The initial seasonal states `[s_{1−m}, …, s_0]` (length `m`).
+        seasonal0: Option<Vec<f64>>,
+    },
     /// Croston's method (classic: size and interval smoothed with the same `α`).
     Croston {
         /// The smoothing constant, default [`INTERMITTENT_DEFAULT`].
@@ -416,6 +434,28 @@ impl ModelSpec {
         }
     }
 
+    /// Seasonal SES with `α`, `γ` estimated and default initial states.
+    pub fn seasonal_ses(seasonality: Seasonality, period: usize) -> Self {
+        ModelSpec::SeasonalSes {
+            seasonality,
+            period,
+            alpha: None,
+            gamma: None,
+            level0: None,
+            seasonal0: None,
+        }
+    }
+
+    /// Whether the model has a seasonal component (seasonal naive, seasonal SES, Holt-Winters).
+    pub fn is_seasonal(&self) -> bool {
+        matches!(
+            self,
+            ModelSpec::SeasonalNaive { .. }
+                | ModelSpec::SeasonalSes { .. }
+                | ModelSpec::HoltWinters { .. }
+        )
+    }
+
     /// A short name of the model, for messages.
     pub fn name(&self) -> &'static str {
         match self {
@@ -433,6 +473,14 @@ impl ModelSpec {
                 seasonality: Seasonality::Multiplicative,
                 ..
             } => "multiplicative Holt-Winters",
+            ModelSpec::SeasonalSes {
+                seasonality: Seasonality::Additive,
+                ..
+            } => "additive seasonal SES",
+            ModelSpec::SeasonalSes {
+                seasonality: Seasonality::Multiplicative,
+                ..
+            } => "multiplicative seasonal SES",
             ModelSpec::Croston { .. } => "Croston",
             ModelSpec::Sba { .. } => "SBA",
             ModelSpec::Tsb { .. } => "TSB",
@@ -563,6 +611,38 @@ impl ModelSpec {
                         damping: *damping,
                         level0: *level0,
                         trend0: *trend0,
+                        seasonal0: seasonal0.as_deref(),
+                    },
+                    effort,
+                )
+            }
+            ModelSpec::SeasonalSes {
+                seasonality,
+                period,
+                alpha,
+                gamma,
+                level0,
+                seasonal0,
+            } => {
+                if *period < 2 {
+                    return Err(ForecastError::InvalidParameter {
+                        name: "period",
+                        value: *period as f64,
+                        expected: "a season length of at least 2",
+                    });
+                }
+                fit_ets(
+                    self,
+                    y,
+                    EtsSpec {
+                        trend: false,
+                        season: Some((*period, *seasonality)),
+                        alpha: *alpha,
+                        beta: None,
+                        gamma: *gamma,
+                        damping: Damping::None,
+                        level0: *level0,
+                        trend0: None,
                         seasonal0: seasonal0.as_deref(),
                     },
                     effort,
@@ -965,10 +1045,10 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>, effort: Effort) -> FResu
     if seasonality == Some(Seasonality::Additive)
         && dim > 0
         && e.level0.is_none()
-        && e.trend0.is_none()
+        && (!e.trend || e.trend0.is_none())
         && e.seasonal0.is_none()
     {
-        if let Some((l, b, s)) = seasonal_states(y, make(&u), m) {
+        if let Some((l, b, s)) = seasonal_states(y, make(&u), m, e.trend) {
             let (u2, sse2) = optimise(l, b, &s);
             if sse2 < sse_rule {
                 (u, l0, b0, s0) = (u2, l, b, s);
@@ -1012,7 +1092,7 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>, effort: Effort) -> FResu
 
 /// Least-squares initial states `(ℓ_0, b_0, s)` of additive Holt-Winters with parameters
 /// `p`, under `Σ s = 0` (the fitted values are affine in the states). `None` if degenerate.
-fn seasonal_states(y: &[f64], p: Smooth, m: usize) -> Option<(f64, f64, Vec<f64>)> {
+fn seasonal_states(y: &[f64], p: Smooth, m: usize, trend: bool) -> Option<(f64, f64, Vec<f64>)> {
     let n = y.len();
     let season = Some(Seasonality::Additive);
     let mut seas = Vec::with_capacity(m);
@@ -1032,7 +1112,7 @@ fn seasonal_states(y: &[f64], p: Smooth, m: usize) -> Option<(f64, f64, Vec<f64>
     // Responses to each state with y = 0; the last seasonal state is minus the sum of the
     // others, so its response is subtracted from theirs.
     let zero_y = vec![0.0; n];
-    let k = m + 1;
+    let k = if trend { m + 1 } else { m };
     let mut cols: Vec<Vec<f64>> = Vec::with_capacity(k + 1);
     let mut unit = |l: f64, b: f64, j: Option<usize>| -> Option<Vec<f64>> {
         let mut s0 = vec![0.0; m];
@@ -1054,7 +1134,9 @@ fn seasonal_states(y: &[f64], p: Smooth, m: usize) -> Option<(f64, f64, Vec<f64>
         Some(out)
     };
     cols.push(unit(1.0, 0.0, None)?);
-    cols.push(unit(0.0, 1.0, None)?);
+    if trend {
+        cols.push(unit(0.0, 1.0, None)?);
+    }
     let last = unit(0.0, 0.0, Some(m - 1))?;
     for j in 0..m - 1 {
         let mut c = unit(0.0, 0.0, Some(j))?;
@@ -1100,9 +1182,10 @@ fn seasonal_states(y: &[f64], p: Smooth, m: usize) -> Option<(f64, f64, Vec<f64>
     if x.iter().any(|v| !v.is_finite()) {
         return None;
     }
-    let mut s0: Vec<f64> = x[2..].to_vec();
+    let first = if trend { 2 } else { 1 };
+    let mut s0: Vec<f64> = x[first..].to_vec();
     s0.push(-s0.iter().sum::<f64>());
-    Some((x[0], x[1], s0))
+    Some((x[0], if trend { x[1] } else { 0.0 }, s0))
 }
 
 /// Which non-seasonal initial states are estimated.

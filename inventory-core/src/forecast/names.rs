@@ -8,6 +8,7 @@
 //! | `holt`, `damped_holt` | Holt, undamped or damped |
 //! | `holt_winters_additive`, `holt_winters_multiplicative` | Holt-Winters |
 //! | `damped_holt_winters_additive`, `damped_holt_winters_multiplicative` | damped Holt-Winters |
+//! | `seasonal_ses_additive`, `seasonal_ses_multiplicative` | seasonal, no trend |
 //! | `croston`, `sba`, `tsb`, `adida` | intermittent demand |
 //!
 //! [`ModelOptions`] carries the settings a name needs (period, window, aggregation) and the
@@ -79,6 +80,14 @@ impl ModelSpec {
                 (Seasonality::Multiplicative, false) => "holt_winters_multiplicative",
                 (Seasonality::Multiplicative, true) => "damped_holt_winters_multiplicative",
             },
+            ModelSpec::SeasonalSes {
+                seasonality: Seasonality::Additive,
+                ..
+            } => "seasonal_ses_additive",
+            ModelSpec::SeasonalSes {
+                seasonality: Seasonality::Multiplicative,
+                ..
+            } => "seasonal_ses_multiplicative",
             ModelSpec::Croston { .. } => "croston",
             ModelSpec::Sba { .. } => "sba",
             ModelSpec::Tsb { .. } => "tsb",
@@ -159,6 +168,18 @@ fn from_name(name: &str, o: &ModelOptions) -> FResult<ModelSpec> {
         "damped_holt_winters_additive" => hw(Seasonality::Additive, true)?,
         "holt_winters_multiplicative" => hw(Seasonality::Multiplicative, false)?,
         "damped_holt_winters_multiplicative" => hw(Seasonality::Multiplicative, true)?,
+        "seasonal_ses_additive" | "seasonal_ses_multiplicative" => ModelSpec::SeasonalSes {
+            seasonality: if name.ends_with("additive") {
+                Seasonality::Additive
+            } else {
+                Seasonality::Multiplicative
+            },
+            period: period()?,
+            alpha: o.alpha,
+            gamma: o.gamma,
+            level0: o.level0,
+            seasonal0: o.seasonal0.clone(),
+        },
         "croston" => ModelSpec::Croston { alpha: o.alpha },
         "sba" => ModelSpec::Sba { alpha: o.alpha },
         "tsb" => ModelSpec::Tsb {

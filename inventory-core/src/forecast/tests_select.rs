@@ -393,10 +393,11 @@ fn auto(y: &[f64], period: Option<usize>) -> AutoFit {
 }
 
 #[test]
-fn weekly_two_years_with_a_real_season_picks_holt_winters() {
+fn weekly_two_years_with_a_real_season_picks_a_seasonal_model() {
     let y = seasonal(104, 52);
     let fit = auto(&y, Some(52));
-    assert!(fit.model.spec().key().contains("holt_winters"), "{fit:?}");
+    assert!(fit.model.spec().is_seasonal(), "{fit:?}");
+    assert_eq!(fit.criterion, Criterion::Aicc);
     assert!(fit.seasonality.unwrap().significant);
     // The forecast follows the season: next 13 weeks within 15 of the true curve.
     let f = fit.model.predict(13).unwrap();
@@ -408,7 +409,7 @@ fn weekly_two_years_with_a_real_season_picks_holt_winters() {
     // Without a real season, no seasonal model.
     let flat: Vec<f64> = (0..104).map(|t| 50.0 + 10.0 * noise(t)).collect();
     let fit = auto(&flat, Some(52));
-    assert!(!fit.model.spec().key().contains("holt_winters"));
+    assert!(!fit.model.spec().is_seasonal());
 }
 
 #[test]
@@ -457,7 +458,7 @@ fn fallbacks_are_reported() {
         fit.notes[..],
         [AutoNote::TooShortForSeason { period: 52, .. }]
     ));
-    assert!(!fit.model.spec().key().contains("winters"));
+    assert!(!fit.model.spec().is_seasonal());
 }
 
 #[test]
@@ -657,6 +658,8 @@ fn model_names_round_trip() {
         "holt_winters_multiplicative",
         "damped_holt_winters_additive",
         "damped_holt_winters_multiplicative",
+        "seasonal_ses_additive",
+        "seasonal_ses_multiplicative",
         "croston",
         "sba",
         "tsb",
@@ -781,4 +784,45 @@ fn additive_holt_winters_states_are_no_worse_than_the_rule() {
     // The seasonal states of the fit sum to zero when they were re-estimated, or are the
     // rule's (which also sum to zero).
     assert!(free.params().seasonal0.iter().sum::<f64>().abs() < 1e-6);
+}
+
+#[test]
+fn seasonal_ses_matches_the_ana_recursion_and_interval() {
+    let m = 4;
+    let y = seasonal(30, m);
+    let (a, g) = (0.3, 0.2);
+    let s0 = vec![-30.0, 10.0, 30.0, -10.0];
+    let model = ModelSpec::SeasonalSes {
+        seasonality: Seasonality::Additive,
+        period: m,
+        alpha: Some(a),
+        gamma: Some(g),
+        level0: Some(100.0),
+        seasonal0: Some(s0.clone()),
+    }
+    .fit(&y)
+    .unwrap();
+    // FPP §8.3 with the trend removed: ŷ = ℓ + s_{t−m}; ℓ' = α(y − s) + (1−α)ℓ;
+    // s' = γ(y − ℓ) + (1−γ)s.
+    let (mut l, mut s) = (100.0, s0);
+    for (t, &v) in y.iter().enumerate() {
+        let j = t % m;
+        assert!(close(model.fitted()[t], l + s[j], 1e-12), "t={t}");
+        let new_l = a * (v - s[j]) + (1.0 - a) * l;
+        s[j] = g * (v - l) + (1.0 - g) * s[j];
+        l = new_l;
+    }
+    let f = model.predict(6).unwrap();
+    for (h, v) in f.iter().enumerate() {
+        assert!(close(*v, l + s[(y.len() + h) % m], 1e-12));
+    }
+    // FPP Table 8.8, ETS(A,N,A): σ_h² = σ²[1 + α²(h−1) + γk(2α + γ)], k = ⌊(h−1)/m⌋.
+    let sigma = sigma_of(&model, &y);
+    for (h, got) in implied_sd(&model, 9).iter().enumerate() {
+        let k = (h / m) as f64;
+        let want = sigma * (1.0 + a * a * h as f64 + g * k * (2.0 * a + g)).sqrt();
+        assert!(close(*got, want, 1e-9), "h={}", h + 1);
+    }
+    assert!(model.spec().is_seasonal());
+    assert_eq!(model.spec().key(), "seasonal_ses_additive");
 }
