@@ -71,6 +71,11 @@
 #define INV_NOTE_TOO_SHORT_FOR_SEASON 16
 
 /**
+ * Bit of `inv_forecast_info.notes`: periods before the first demand were left out.
+ */
+#define INV_NOTE_LEADING_ZEROS 32
+
+/**
  * Net demand (units shipped less customer returns) per period (opaque), from
  * `inv_ledger_demand_history`; release with `inv_demand_history_free`.
  */

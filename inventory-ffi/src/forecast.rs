@@ -926,8 +926,8 @@ pub unsafe extern "C" fn inv_forecast_metrics(
 mod tests {
     use super::*;
     use crate::{
-        INV_NOTE_DEMAND_STOPPED, INV_NOTE_NO_DEMAND, INV_NOTE_ONE_OBSERVATION,
-        INV_NOTE_TOO_SHORT_FOR_SEASON, INV_NOTE_TOO_SHORT_TO_COMPARE,
+        INV_NOTE_DEMAND_STOPPED, INV_NOTE_LEADING_ZEROS, INV_NOTE_NO_DEMAND,
+        INV_NOTE_ONE_OBSERVATION, INV_NOTE_TOO_SHORT_FOR_SEASON, INV_NOTE_TOO_SHORT_TO_COMPARE,
     };
 
     #[test]
@@ -950,6 +950,10 @@ mod tests {
                     needed: 9,
                 },
                 INV_NOTE_TOO_SHORT_FOR_SEASON,
+            ),
+            (
+                AutoNote::LeadingZeros { periods: 3 },
+                INV_NOTE_LEADING_ZEROS,
             ),
         ];
         for (note, bit) in cases {

@@ -225,6 +225,8 @@ pub const INV_NOTE_DEMAND_STOPPED: u32 = 4;
 pub const INV_NOTE_TOO_SHORT_TO_COMPARE: u32 = 8;
 /// Bit of `inv_forecast_info.notes`: the season was left out, too little history for it.
 pub const INV_NOTE_TOO_SHORT_FOR_SEASON: u32 = 16;
+/// Bit of `inv_forecast_info.notes`: periods before the first demand were left out.
+pub const INV_NOTE_LEADING_ZEROS: u32 = 32;
 
 /// The crate version with a terminating NUL, the source of `inv_version()`.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");

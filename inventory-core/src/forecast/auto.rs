@@ -40,7 +40,10 @@
 //! error favours forecasts of zero). `H` is [`AutoConfig::holdout`], by default the forecast
 //! horizon (or `n / 5` when fitting without one), capped at `n / 3`.
 //!
-//! Fallbacks, each reported as an [`AutoNote`]:
+//! Fallbacks and adjustments, each reported as an [`AutoNote`]:
+//! - periods before the first demand are left out (the item was not listed yet; counting
+//!   them would make a new item look intermittent), [`AutoNote::LeadingZeros`]; the fitted
+//!   model's series starts at the first demand;
 //! - no positive demand at all: the historic average (0), [`AutoNote::NoDemand`];
 //! - a single observation: naive, [`AutoNote::OneObservation`];
 //! - **demand stopped**: when the trailing run of zero periods is at least
@@ -95,7 +98,7 @@ pub struct SeasonalityTest {
     pub period: usize,
     /// The F statistic of the seasonal dummies.
     pub f: f64,
-    /// Its degrees of freedom `(m − 1, n − m − 2)`.
+    /// Its degrees of freedom `(m − 1, n − m − 1)`.
     pub df: (usize, usize),
     /// The upper-tail p-value (Paulson's normal approximation of the F distribution).
     pub p_value: f64,
@@ -105,14 +108,16 @@ pub struct SeasonalityTest {
 
 /// Tests whether `y` has a season of `period` (`m`): a linear trend is fitted by least
 /// squares, then seasonal dummies (the means of the detrended values at each position of the
-/// season) are tested with the F statistic `F = (SSB / (m − 1)) / ((SSR − SSB) / (n − m − 2))`
+/// season) are tested with the F statistic `F = (SSB / (m − 1)) / ((SSR − SSB) / (n − m − 1))`
 /// (SSR: the trend's residual sum of squares, SSB: the part the dummies explain), whose
 /// upper-tail probability is taken from Paulson's normal approximation of the F
 /// distribution. The season counts as real when `p < 1 %` ([`SEASONALITY_LEVEL`]).
 ///
 /// A two-stage version of the textbook nested-model F test for seasonal dummies; unlike the
 /// autocorrelation test at lag `m` (used with the Theta method), it keeps its power for long
-/// seasons such as 52 weeks with two years of history. Needs `n ≥ m + 5` and `m ≥ 2`.
+/// seasons such as 52 weeks with two years of history. Needs `n ≥ m + 5` and `m ≥ 2`. A series
+/// whose detrended residuals are at rounding level (constant, or an exact line) is not
+/// seasonal (`F = 0`).
 pub fn seasonality_test(y: &[f64], period: usize) -> Result<SeasonalityTest> {
     check_series("series", y)?;
     if period < 2 {
@@ -125,14 +130,14 @@ pub fn seasonality_test(y: &[f64], period: usize) -> Result<SeasonalityTest> {
     }
     Ok(seasonality_inner(y, period).ok_or(ForecastError::TooShort {
         model: "seasonality test",
-        needed: period + 5,
+        needed: period.saturating_add(5),
         got: y.len(),
     })?)
 }
 
 fn seasonality_inner(y: &[f64], m: usize) -> Option<SeasonalityTest> {
     let n = y.len();
-    if m < 2 || n < m + 5 {
+    if m < 2 || n < m.saturating_add(5) {
         return None;
     }
     let nf = n as f64;
@@ -159,14 +164,18 @@ fn seasonality_inner(y: &[f64], m: usize) -> Option<SeasonalityTest> {
         .zip(&counts)
         .map(|(s, c)| s * s / *c as f64)
         .sum();
-    let (d1, d2) = (m - 1, n - m - 2);
+    // Residual degrees of freedom of the full model (intercept, slope, m − 1 dummies).
+    let (d1, d2) = (m - 1, n - m - 1);
+    let sst: f64 = y.iter().map(|v| (v - y_mean) * (v - y_mean)).sum();
     let ssw = (ssr - ssb).max(0.0);
-    let f = if ssw > 0.0 {
-        (ssb / d1 as f64) / (ssw / d2 as f64)
-    } else if ssb > 0.0 {
-        f64::INFINITY
-    } else {
+    // Residuals at rounding level (a constant series, an exact line) carry no season: the
+    // "seasonal" part of rounding noise must not come out significant.
+    let f = if !ssr.is_finite() || ssr <= 1e-12 * sst.max(y_mean * y_mean * nf) {
         0.0
+    } else if ssw > 1e-12 * ssr {
+        (ssb / d1 as f64) / (ssw / d2 as f64)
+    } else {
+        f64::INFINITY
     };
     let p_value = f_sf(f, d1, d2);
     if !p_value.is_finite() {
@@ -232,7 +241,8 @@ pub struct DemandClass {
     pub longest_gap: usize,
 }
 
-/// Classifies a demand series (oldest first; values ≤ 0 count as no demand).
+/// Classifies a demand series (oldest first; values ≤ 0 count as no demand). Leading zeros
+/// count here; automatic selection classifies the history from its first demand.
 pub fn classify_demand(y: &[f64]) -> Result<DemandClass> {
     check_series("series", y)?;
     Ok(demand_class(y))
@@ -244,8 +254,12 @@ pub(crate) fn demand_class(y: &[f64]) -> DemandClass {
     let mut last: Option<usize> = None;
     let mut longest_gap = 0usize;
     let (mut sum_sq_dev, mut mean) = (0.0, 0.0);
-    for (t, &v) in y.iter().enumerate() {
-        if v > 0.0 {
+    // Sizes are divided by the largest one first (CV² is scale-free) so that squares of huge
+    // values cannot overflow.
+    let top = y.iter().copied().fold(0.0_f64, f64::max);
+    for (t, &raw) in y.iter().enumerate() {
+        if raw > 0.0 {
+            let v = raw / top;
             if let Some(p) = last {
                 longest_gap = longest_gap.max(t - p - 1);
             }
@@ -312,19 +326,25 @@ pub enum AutoNote {
         /// Observations needed.
         needed: usize,
     },
-    /// The season was left out: the training part has `got` periods, `needed` are required.
+    /// The season was left out: the history has `got` periods, `needed` are required.
     TooShortForSeason {
         /// The season length.
         period: usize,
-        /// Periods available for training.
+        /// Periods in the history.
         got: usize,
         /// Periods needed.
         needed: usize,
     },
+    /// The first `periods` periods had no demand and were left out: the history starts at the
+    /// first demand (an item listed later, a new location).
+    LeadingZeros {
+        /// The periods left out.
+        periods: usize,
+    },
 }
 
 impl AutoNote {
-    /// A bit per kind of note, for flag sets (C API): 1, 2, 4, 8, 16 in declaration order.
+    /// A bit per kind of note, for flag sets (C API): 1, 2, 4, 8, 16, 32 in declaration order.
     pub fn bit(&self) -> u32 {
         match self {
             AutoNote::NoDemand => 1,
@@ -332,6 +352,7 @@ impl AutoNote {
             AutoNote::DemandStopped { .. } => 4,
             AutoNote::TooShortToCompare { .. } => 8,
             AutoNote::TooShortForSeason { .. } => 16,
+            AutoNote::LeadingZeros { .. } => 32,
         }
     }
 }
@@ -357,7 +378,11 @@ impl std::fmt::Display for AutoNote {
                 needed,
             } => write!(
                 f,
-                "season of {period} left out: {got} periods to fit on, {needed} needed"
+                "season of {period} left out: {got} periods of history, {needed} needed"
+            ),
+            AutoNote::LeadingZeros { periods } => write!(
+                f,
+                "the first {periods} periods had no demand: the history starts at the first demand"
             ),
         }
     }
@@ -368,9 +393,10 @@ impl std::fmt::Display for AutoNote {
 pub struct AutoConfig {
     /// The season length to consider (`None` or 1: no seasonal candidates).
     pub period: Option<usize>,
-    /// The holdout length `H`; `None` for the forecast horizon (or `n / 5` without one).
+    /// The holdout length `H` of the intermittent family's comparison; `None` for the forecast
+    /// horizon (or `n / 5` without one).
     pub holdout: Option<usize>,
-    /// Whether multiplicative Holt-Winters is a candidate (default `true`).
+    /// Whether multiplicative seasonal SES and Holt-Winters are candidates (default `true`).
     pub multiplicative: bool,
 }
 
@@ -400,9 +426,9 @@ impl AutoConfig {
 pub enum Criterion {
     /// No comparison (a fallback).
     None,
-    /// AICc of the fit to the whole history (non-seasonal exponential smoothing).
+    /// AICc of the fit to the whole history (exponential smoothing, seasonal or not).
     Aicc,
-    /// Mean squared error on the holdout windows (seasonal and intermittent families).
+    /// Mean squared error on the holdout windows (intermittent family).
     HoldoutMse,
 }
 
@@ -441,7 +467,7 @@ fn by_aicc(
     class: DemandClass,
     notes: Vec<AutoNote>,
     seasonality: Option<SeasonalityTest>,
-) -> AutoFit {
+) -> FResult<AutoFit> {
     let n = y.len() as f64;
     let mut candidates = Vec::new();
     let mut best: Option<(f64, FittedModel)> = None;
@@ -473,10 +499,9 @@ fn by_aicc(
             alpha: Some(0.5),
             level0: None,
         }
-        .fit_inner(y, Effort::Fast)
-        .expect("SES fits any non-empty checked series"),
+        .fit_inner(y, Effort::Fast)?,
     };
-    AutoFit {
+    Ok(AutoFit {
         model,
         class,
         notes,
@@ -484,7 +509,7 @@ fn by_aicc(
         holdout: 0,
         candidates,
         seasonality,
-    }
+    })
 }
 
 /// The number of estimated quantities AICc charges a model for (Hyndman et al. 2008): the
@@ -494,10 +519,10 @@ fn parameter_count(spec: &ModelSpec) -> f64 {
     let k = match spec {
         ModelSpec::Ses { .. } => 3,
         ModelSpec::Holt { damping, .. } => 5 + damped(damping),
-        ModelSpec::SeasonalSes { period, .. } => period + 3,
+        ModelSpec::SeasonalSes { period, .. } => period.saturating_add(3),
         ModelSpec::HoltWinters {
             period, damping, ..
-        } => period + 5 + damped(damping),
+        } => period.saturating_add(5 + damped(damping)),
         _ => 1,
     };
     k as f64
@@ -564,13 +589,25 @@ pub(crate) fn auto_fit_inner(
             expected: "at least 1",
         });
     }
+    // The history starts at the first demand: periods before it (before the item was listed)
+    // would count as zero demand in every method and in the classification.
+    let mut notes = Vec::new();
+    let first = y.iter().position(|v| *v > 0.0).unwrap_or(0);
+    let y = if first > 0 {
+        notes.push(AutoNote::LeadingZeros { periods: first });
+        &y[first..]
+    } else {
+        y
+    };
     let n = y.len();
     let class = demand_class(y);
     let single = |spec: ModelSpec, note: AutoNote| -> FResult<AutoFit> {
+        let mut all = notes.clone();
+        all.push(note);
         Ok(AutoFit {
             model: spec.fit_inner(y, Effort::Fast)?,
             class: class.clone(),
-            notes: vec![note],
+            notes: all,
             criterion: Criterion::None,
             holdout: 0,
             candidates: Vec::new(),
@@ -611,7 +648,6 @@ pub(crate) fn auto_fit_inner(
         .or(horizon)
         .unwrap_or(n / 5)
         .clamp(1, (n / 3).max(1));
-    let mut notes = Vec::new();
     let mut specs = Vec::new();
     let mut seasonality = None;
     if sporadic {
@@ -627,7 +663,7 @@ pub(crate) fn auto_fit_inner(
         });
     } else {
         if let Some(m) = config.period.filter(|m| *m >= 2) {
-            let needed = m + 8;
+            let needed = m.saturating_add(8);
             if n < needed {
                 notes.push(AutoNote::TooShortForSeason {
                     period: m,
@@ -667,7 +703,7 @@ pub(crate) fn auto_fit_inner(
             specs.push(ModelSpec::holt(Damping::Optimized));
             specs.push(ModelSpec::holt(Damping::None));
         }
-        return Ok(by_aicc(y, specs, class, notes, seasonality));
+        return by_aicc(y, specs, class, notes, seasonality);
     }
     let mut candidates = Vec::with_capacity(specs.len());
     let origins: Vec<usize> = (1..=HOLDOUT_ORIGINS)

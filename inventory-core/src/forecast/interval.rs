@@ -14,7 +14,8 @@
 //!   have no closed form with additive
 //!   errors: [`SIMULATION_PATHS`] future paths of the recursion with normal errors of sd `σ`,
 //!   drawn from a fixed-seed generator (the result is deterministic), and the type-7 empirical
-//!   quantiles of the simulated values at each `h`.
+//!   quantiles of the simulated values at each `h` (cost: paths × horizon steps). Should a
+//!   simulated path overflow, the normal approximation is used and reported.
 //! - **Empirical** for the moving average, Croston, SBA, TSB and ADIDA, whose forecasts are
 //!   flat: the in-sample `h`-step errors `y_{t+h−1} − ŷ_t` (`ŷ_t` the forecast made before
 //!   `t`, which holds for every later period too) are collected for each `h`, and the
@@ -23,9 +24,14 @@
 //!   used; when even `h = 1` has fewer, the normal approximation below.
 //! - **Normal approximation** `ŷ_h + z_p σ √h`, when the empirical errors are too few.
 //!
-//! `σ` is the root mean squared one-step in-sample error ([`FittedModel::residual_sd`], the
-//! maximum-likelihood estimate). A model without any in-sample error (one observation) gives
-//! intervals of zero width ([`IntervalMethod::Degenerate`]).
+//! `σ² = SSE / (k_e − p)` over the `k_e` in-sample one-step errors, with `p` the number of
+//! quantities estimated from the data ([`ModelSpec::estimated_count`]: smoothing parameters
+//! left to the optimiser and initial states not given — level, trend, `m − 1` seasonal ones;
+//! at least one degree of freedom is kept), as `forecast::ets` does; for the historic average
+//! FPP's sample standard deviation of the series. A model whose in-sample errors are all 0
+//! (one observation, an exact fit) gives intervals of zero width
+//! ([`IntervalMethod::Degenerate`]). ADIDA's in-sample values were forecast from the start of
+//! their bucket, so its `h = 1` error set mixes 1- to `k`-step errors (an approximation).
 //!
 //! **Demand is never negative**: every quantile, bound and point forecast is `max(0, ·)` of
 //! the value above — which is exactly the quantile of the censored demand `max(0, Y)`, so the
@@ -188,7 +194,7 @@ impl FittedModel {
         let table = if levels.is_empty() {
             Vec::new()
         } else {
-            self.quantile_table(horizon, &probs)?
+            self.quantile_table(horizon, &probs)?.0
         };
         let mut lower = Vec::with_capacity(levels.len());
         let mut upper = Vec::with_capacity(levels.len());
@@ -212,10 +218,15 @@ impl FittedModel {
         for &p in probs {
             check_probability("probability", p)?;
         }
-        Ok(self.quantile_table(horizon, probs)?)
+        Ok(self.quantile_table(horizon, probs)?.0)
     }
 
-    fn quantile_table(&self, horizon: usize, probs: &[f64]) -> FResult<Vec<Vec<f64>>> {
+    /// The floored quantile rows and the method that produced them.
+    fn quantile_table(
+        &self,
+        horizon: usize,
+        probs: &[f64],
+    ) -> FResult<(Vec<Vec<f64>>, IntervalMethod)> {
         check_horizon(horizon)?;
         let mean = self.raw_mean(horizon)?;
         let floor = |rows: Vec<Vec<f64>>| -> FResult<Vec<Vec<f64>>> {
@@ -244,43 +255,69 @@ impl FittedModel {
                 })
                 .collect()
         };
-        let sigma = self.residual_sd.unwrap_or(0.0);
-        match self.interval_method() {
-            IntervalMethod::Degenerate => floor(probs.iter().map(|_| mean.clone()).collect()),
-            IntervalMethod::NormalApprox => floor(normal(&|h| sigma * (h as f64).sqrt())),
+        let sigma = self.interval_sigma();
+        let method = self.interval_method();
+        let rows = match method {
+            IntervalMethod::Degenerate => probs.iter().map(|_| mean.clone()).collect(),
+            IntervalMethod::NormalApprox => normal(&|h| sigma * (h as f64).sqrt()),
             IntervalMethod::Analytic => {
                 let sds = self.analytic_sd(horizon, sigma);
-                floor(normal(&|h| sds[h - 1]))
+                normal(&|h| sds[h - 1])
             }
             IntervalMethod::Empirical => {
-                let mut by_h: Vec<Vec<f64>> = Vec::new();
+                // Error sets by horizon while each has enough errors; beyond, the last one.
+                let mut errors: Vec<f64> = Vec::new();
+                let mut exhausted = false;
                 let mut rows = vec![Vec::with_capacity(horizon); probs.len()];
                 for h in 1..=horizon {
-                    if by_h.len() < h {
+                    if !exhausted {
                         let mut e = self.empirical_errors(h);
                         if e.len() >= MIN_EMPIRICAL {
                             e.sort_by(f64::total_cmp);
-                            by_h.push(e);
+                            errors = e;
+                        } else {
+                            exhausted = true;
                         }
                     }
-                    let errors = &by_h[by_h.len().min(h) - 1];
                     for (row, &p) in rows.iter_mut().zip(probs) {
-                        row.push(mean[h - 1] + quantile_sorted(errors, p));
+                        row.push(mean[h - 1] + quantile_sorted(&errors, p));
                     }
                 }
-                floor(rows)
+                rows
             }
-            IntervalMethod::Simulated => match self.simulate(horizon, sigma) {
-                Some(paths) => {
-                    let rows = probs
-                        .iter()
-                        .map(|&p| paths.iter().map(|s| quantile_sorted(s, p)).collect())
-                        .collect();
-                    floor(rows)
+            IntervalMethod::Simulated => match self.simulate(horizon, sigma, probs) {
+                Some(rows) => rows,
+                None => {
+                    return Ok((
+                        floor(normal(&|h| sigma * (h as f64).sqrt()))?,
+                        IntervalMethod::NormalApprox,
+                    ))
                 }
-                None => floor(normal(&|h| sigma * (h as f64).sqrt())),
             },
+        };
+        Ok((floor(rows)?, method))
+    }
+
+    /// The `σ` of the intervals: `sqrt(SSE / (k_e − p))` over the `k_e` in-sample one-step
+    /// errors, `p` the number of estimated quantities (see the module docs).
+    fn interval_sigma(&self) -> f64 {
+        let Some(rmse) = self.residual_sd else {
+            return 0.0;
+        };
+        let k = self.fitted.len();
+        if let ModelSpec::HistoricAverage = self.spec {
+            // FPP's σ for the mean method: the sample standard deviation of the series.
+            let n = self.series.len();
+            if n < 2 {
+                return 0.0;
+            }
+            let mean = self.series.iter().sum::<f64>() / n as f64;
+            let ss: f64 = self.series.iter().map(|v| (v - mean) * (v - mean)).sum();
+            return (ss / (n - 1) as f64).sqrt();
         }
+        let p = self.spec.estimated_count();
+        let sse = rmse * rmse * k as f64;
+        (sse / k.saturating_sub(p).max(1) as f64).sqrt()
     }
 
     /// `σ_h` for `h = 1..=horizon` of the analytic models.
@@ -329,7 +366,7 @@ impl FittedModel {
     }
 
     /// Simulated paths of multiplicative Holt-Winters: `out[h]` sorted.
-    fn simulate(&self, horizon: usize, sigma: f64) -> Option<Vec<Vec<f64>>> {
+    fn simulate(&self, horizon: usize, sigma: f64, probs: &[f64]) -> Option<Vec<Vec<f64>>> {
         let State::Ets {
             level,
             trend,
@@ -348,29 +385,36 @@ impl FittedModel {
         );
         let m = seasonal.len();
         let mut rng = SplitMix(0x5EED_F0CA_57A1_u64 ^ self.series.len() as u64);
-        let mut out = vec![Vec::with_capacity(SIMULATION_PATHS); horizon];
-        let mut seas = seasonal.clone();
-        for _ in 0..SIMULATION_PATHS {
-            seas.copy_from_slice(seasonal);
-            let (mut l, mut b) = (*level, *trend);
-            for (i, slot) in out.iter_mut().enumerate() {
+        // All paths advance one period at a time; only the quantiles of each period are kept,
+        // so memory does not grow with paths × horizon.
+        let mut levels = vec![*level; SIMULATION_PATHS];
+        let mut trends = vec![*trend; SIMULATION_PATHS];
+        let mut seas: Vec<f64> = (0..SIMULATION_PATHS)
+            .flat_map(|_| seasonal.iter().copied())
+            .collect();
+        let mut draws = vec![0.0; SIMULATION_PATHS];
+        let mut rows = vec![Vec::with_capacity(horizon); probs.len()];
+        for i in 0..horizon {
+            let j = i % m;
+            for (k, draw) in draws.iter_mut().enumerate() {
+                let (l, b) = (levels[k], trends[k]);
                 let base = l + phi * b;
-                let j = i % m;
-                let s = seas[j];
+                let s = seas[k * m + j];
                 let y = base * s + sigma * rng.normal();
                 let new_l = alpha * y / s + (1.0 - alpha) * base;
-                b = beta * (new_l - l) + (1.0 - beta) * phi * b;
-                seas[j] = gamma * y / base + (1.0 - gamma) * s;
-                l = new_l;
+                trends[k] = beta * (new_l - l) + (1.0 - beta) * phi * b;
+                seas[k * m + j] = gamma * y / base + (1.0 - gamma) * s;
+                levels[k] = new_l;
                 if !y.is_finite() {
                     return None;
                 }
-                slot.push(y);
+                *draw = y;
+            }
+            draws.sort_by(f64::total_cmp);
+            for (row, &q) in rows.iter_mut().zip(probs) {
+                row.push(quantile_sorted(&draws, q));
             }
         }
-        for slot in &mut out {
-            slot.sort_by(f64::total_cmp);
-        }
-        Some(out)
+        Some(rows)
     }
 }

@@ -38,7 +38,9 @@
 //! with estimated parameters and no state given is fitted twice: once from the rule states
 //! below, then from the least-squares states (`Σ s = 0`) at the parameters that fit gave,
 //! with the parameters estimated again; the fit with the smaller squared error is kept.
-//! The rules below apply when every parameter is fixed, and to multiplicative Holt-Winters.
+//! The same two-pass refit applies to additive seasonal SES. The rules below apply when
+//! every parameter is fixed, and to multiplicative Holt-Winters and seasonal SES (seasonal
+//! SES uses the Holt-Winters rules without the trend).
 //!
 //! - SES: `ℓ_0` = the mean of the first `k = min(n, 10)` observations.
 //! - Holt: the least-squares line through the first `k = min(n, 10)` observations (at times
@@ -171,7 +173,8 @@ pub enum ModelSpec {
     Ses {
         /// The level smoothing `α`, or `None` to estimate it.
         alpha: Option<f64>,
-        /// The initial level, or `None` for `y_0`.
+        /// The initial level, or `None` to estimate it (or set it by rule when every parameter
+        /// is fixed; see the module docs).
         level0: Option<f64>,
     },
     /// Holt's linear trend, optionally damped (needs 2 observations).
@@ -182,13 +185,14 @@ pub enum ModelSpec {
         beta: Option<f64>,
         /// The damping.
         damping: Damping,
-        /// The initial level, or `None` for `y_0`.
+        /// The initial level, or `None` to estimate it (or set it by rule when every parameter
+        /// is fixed; see the module docs).
         level0: Option<f64>,
-        /// The initial trend, or `None` for `y_1 − y_0`.
+        /// The initial trend, or `None` to estimate it (or set it by rule; see the module docs).
         trend0: Option<f64>,
     },
     /// Holt-Winters with a trend (optionally damped) and a seasonal component (needs
-    /// `period + 1` observations; see the initial-state rules).
+    /// `period + 1` observations, `period` when every initial state is given).
     HoltWinters {
         /// Additive or multiplicative.
         seasonality: Seasonality,
@@ -212,7 +216,7 @@ pub enum ModelSpec {
     /// Seasonal exponential smoothing without a trend (ETS(A,N,A) / Holt-Winters with the
     /// trend removed): `ℓ_t = α (y_t − s_{t−m}) + (1−α) ℓ_{t−1}`,
     /// `s_t = γ (y_t − ℓ_{t−1}) + (1−γ) s_{t−m}` (additive; multiplicative divides as
-    /// Holt-Winters does). Needs `period + 1` observations.
+    /// Holt-Winters does). Needs `period + 1` observations (`period` with the states given).
     SeasonalSes {
         /// Additive or multiplicative.
         seasonality: Seasonality,
@@ -443,6 +447,62 @@ impl ModelSpec {
             gamma: None,
             level0: None,
             seasonal0: None,
+        }
+    }
+
+    /// The number of quantities a fit estimates from the data: the smoothing parameters left
+    /// `None` (TSB/Croston/SBA/ADIDA constants excepted: they have defaults), a damping to
+    /// optimise, and the initial states not given (level, trend, `period − 1` seasonal).
+    /// Benchmarks count 0, except the historic average (1) and the moving average (0).
+    pub fn estimated_count(&self) -> usize {
+        let free = |v: &Option<f64>| v.is_none() as usize;
+        let damped = |d: &Damping| matches!(d, Damping::Optimized) as usize;
+        let season = |s: &Option<Vec<f64>>, m: usize| {
+            if s.is_none() {
+                m.saturating_sub(1)
+            } else {
+                0
+            }
+        };
+        match self {
+            ModelSpec::HistoricAverage => 1,
+            ModelSpec::Ses { alpha, level0 } => free(alpha) + free(level0),
+            ModelSpec::Holt {
+                alpha,
+                beta,
+                damping,
+                level0,
+                trend0,
+            } => free(alpha) + free(beta) + damped(damping) + free(level0) + free(trend0),
+            ModelSpec::HoltWinters {
+                period,
+                alpha,
+                beta,
+                gamma,
+                damping,
+                level0,
+                trend0,
+                seasonal0,
+                ..
+            } => {
+                free(alpha)
+                    + free(beta)
+                    + free(gamma)
+                    + damped(damping)
+                    + free(level0)
+                    + free(trend0)
+                    + season(seasonal0, *period)
+            }
+            ModelSpec::SeasonalSes {
+                period,
+                alpha,
+                gamma,
+                level0,
+                seasonal0,
+                ..
+            } => free(alpha) + free(gamma) + free(level0) + season(seasonal0, *period),
+            ModelSpec::Adida { alpha, .. } => free(alpha) + 1,
+            _ => 0,
         }
     }
 
@@ -998,7 +1058,8 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>, effort: Effort) -> FResu
         let g = match gamma {
             Some(g) => g,
             None if e.season.is_some() => {
-                lerp(GAMMA_MIN, (1.0 - a - GAMMA_MIN).max(GAMMA_MIN), next())
+                let hi = (1.0 - a - GAMMA_MIN).max(0.0);
+                lerp(GAMMA_MIN.min(hi), hi, next())
             }
             None => 0.0,
         };

@@ -14,7 +14,8 @@
 //! [`ModelOptions`] carries the settings a name needs (period, window, aggregation) and the
 //! parameters to fix; anything left `None` is estimated or set by the documented rule.
 //! Options a model does not use are ignored (a `period` for SES, `holdout` for a named model),
-//! so that one set of options can be applied to any name.
+//! so that one set of options can be applied to any name; one exception: a `phi` given to
+//! `holt` or a Holt-Winters name damps it with that `φ` (its key becomes the damped one).
 
 use serde::{Deserialize, Serialize};
 

@@ -40,8 +40,9 @@ fn seasonal(n: usize, m: usize) -> Vec<f64> {
         .collect()
 }
 
-/// `σ` as documented: the root mean squared one-step in-sample error.
-fn sigma_of(model: &FittedModel, y: &[f64]) -> f64 {
+/// `σ` as documented: `sqrt(SSE / (k − p))` over the `k` one-step in-sample errors, `p` the
+/// number of quantities the fit estimated (counted by hand at each call).
+fn sigma_of(model: &FittedModel, y: &[f64], p: usize) -> f64 {
     let start = model.fitted_start();
     let sse: f64 = model
         .fitted()
@@ -49,7 +50,7 @@ fn sigma_of(model: &FittedModel, y: &[f64]) -> f64 {
         .zip(&y[start..])
         .map(|(f, a)| (a - f) * (a - f))
         .sum();
-    (sse / model.fitted().len() as f64).sqrt()
+    (sse / (model.fitted().len() - p) as f64).sqrt()
 }
 
 /// The `σ_h` implied by a 95 % interval of `model`.
@@ -93,7 +94,7 @@ fn ets_intervals_match_fpp_table_8_8() {
     }
     .fit(&y)
     .unwrap();
-    let s = sigma_of(&ses, &y);
+    let s = sigma_of(&ses, &y, 1); // ℓ0 by rule
     for (h, got) in implied_sd(&ses, 6).iter().enumerate() {
         let h = (h + 1) as f64;
         let want = s * (1.0 + a * a * (h - 1.0)).sqrt();
@@ -109,7 +110,7 @@ fn ets_intervals_match_fpp_table_8_8() {
     }
     .fit(&y)
     .unwrap();
-    let s = sigma_of(&holt, &y);
+    let s = sigma_of(&holt, &y, 2); // ℓ0, b0 by rule
     for (h, got) in implied_sd(&holt, 6).iter().enumerate() {
         let h = (h + 1) as f64;
         let v = 1.0 + (h - 1.0) * (a * a + a * b * h + b * b * h * (2.0 * h - 1.0) / 6.0);
@@ -125,7 +126,7 @@ fn ets_intervals_match_fpp_table_8_8() {
     }
     .fit(&y)
     .unwrap();
-    let s = sigma_of(&damped, &y);
+    let s = sigma_of(&damped, &y, 2);
     let damped_part = |h: f64| {
         b * phi * h / (1.0 - phi).powi(2) * (2.0 * a * (1.0 - phi) + b * phi)
             - b * phi * (1.0 - phi.powf(h)) / ((1.0 - phi).powi(2) * (1.0 - phi * phi))
@@ -153,7 +154,7 @@ fn ets_intervals_match_fpp_table_8_8() {
         }
         .fit(&ys)
         .unwrap();
-        let s = sigma_of(&hw, &ys);
+        let s = sigma_of(&hw, &ys, 2 + (m - 1)); // ℓ0, b0, m − 1 seasonal
         for (h, got) in implied_sd(&hw, 11).iter().enumerate() {
             let hh = h + 1;
             let k = ((hh - 1) / m) as f64;
@@ -182,13 +183,15 @@ fn seasonal_naive_and_mean_intervals() {
     let m = 4;
     let y = seasonal(20, m);
     let sn = ModelSpec::SeasonalNaive { period: m }.fit(&y).unwrap();
-    let s = sigma_of(&sn, &y);
+    let s = sigma_of(&sn, &y, 0);
     for (h, got) in implied_sd(&sn, 9).iter().enumerate() {
         let k = (h / m) as f64; // ⌊(h+1−1)/m⌋
         assert!(close(*got, s * (k + 1.0).sqrt(), 1e-9));
     }
     let mean = ModelSpec::HistoricAverage.fit(&y).unwrap();
-    let s = sigma_of(&mean, &y);
+    // FPP's mean method: σ is the sample standard deviation of the series.
+    let ybar = y.iter().sum::<f64>() / 20.0;
+    let s = (y.iter().map(|v| (v - ybar).powi(2)).sum::<f64>() / 19.0).sqrt();
     for got in implied_sd(&mean, 3) {
         assert!(close(got, s * (1.0 + 1.0 / 20.0_f64).sqrt(), 1e-9));
     }
@@ -244,7 +247,7 @@ fn short_intermittent_history_falls_back_to_the_normal_approximation() {
     .fit(&y)
     .unwrap();
     assert_eq!(model.interval_method(), IntervalMethod::NormalApprox);
-    let s = sigma_of(&model, &y);
+    let s = sigma_of(&model, &y, 0); // TSB constants have defaults
     let q = model.quantiles(2, &[0.9]).unwrap();
     let mean = model.predict(2).unwrap();
     for h in 0..2 {
@@ -367,7 +370,7 @@ fn seasonality_test_finds_a_real_52_week_season_only() {
     let y = seasonal(104, 52);
     let t = seasonality_test(&y, 52).unwrap();
     assert!(t.significant && t.p_value < 1e-6);
-    assert_eq!(t.df, (51, 50));
+    assert_eq!(t.df, (51, 51));
     let flat: Vec<f64> = (0..104).map(|t| 50.0 + 10.0 * noise(t)).collect();
     assert!(!seasonality_test(&flat, 52).unwrap().significant);
     // A pure trend is not a season.
@@ -817,7 +820,7 @@ fn seasonal_ses_matches_the_ana_recursion_and_interval() {
         assert!(close(*v, l + s[(y.len() + h) % m], 1e-12));
     }
     // FPP Table 8.8, ETS(A,N,A): σ_h² = σ²[1 + α²(h−1) + γk(2α + γ)], k = ⌊(h−1)/m⌋.
-    let sigma = sigma_of(&model, &y);
+    let sigma = sigma_of(&model, &y, 0); // all given
     for (h, got) in implied_sd(&model, 9).iter().enumerate() {
         let k = (h / m) as f64;
         let want = sigma * (1.0 + a * a * h as f64 + g * k * (2.0 * a + g)).sqrt();
@@ -825,4 +828,82 @@ fn seasonal_ses_matches_the_ana_recursion_and_interval() {
     }
     assert!(model.spec().is_seasonal());
     assert_eq!(model.spec().key(), "seasonal_ses_additive");
+}
+
+// ---------------------------------------------------------------- edge cases from review
+
+#[test]
+fn constant_and_exactly_linear_series_are_not_seasonal() {
+    for c in [0.1, 0.3, 3.7, 7.1, 12.34] {
+        let y = vec![c; 40];
+        let t = seasonality_test(&y, 12).unwrap();
+        assert!(!t.significant, "{c}: {t:?}");
+        let line: Vec<f64> = (0..40).map(|i| c + 0.7 * i as f64).collect();
+        assert!(!seasonality_test(&line, 12).unwrap().significant, "{c}");
+        let fit = auto(&y, Some(12));
+        assert!(!fit.model.spec().is_seasonal());
+        assert!(close(fit.model.predict(1).unwrap()[0], c, 1e-9));
+    }
+}
+
+#[test]
+fn huge_values_give_results_or_typed_errors_never_panics() {
+    let y = [1e155, 3e155, 1e155, 3e155, 1e155, 3e155, 2e155, 1e155];
+    let c = classify_demand(&y).unwrap();
+    assert!(c.cv2.unwrap().is_finite());
+    match auto_fit(&y, &AutoConfig::default()) {
+        Ok(fit) => assert!(fit.model.predict(3).unwrap().iter().all(|v| v.is_finite())),
+        Err(e) => assert!(matches!(fe(e), ForecastError::NumericalFailure { .. })),
+    }
+    // A season longer than any history, up to usize::MAX, is refused or left out.
+    let fit = auto(&level_series(30), Some(usize::MAX));
+    assert!(matches!(
+        fit.notes[..],
+        [AutoNote::TooShortForSeason { .. }]
+    ));
+    assert!(seasonality_test(&level_series(30), usize::MAX).is_err());
+}
+
+#[test]
+fn leading_zeros_are_left_out_of_automatic_selection() {
+    // Listed on day 50, then about 10 a day.
+    let mut y = vec![0.0; 50];
+    y.extend((0..20).map(|t| 10.0 + (t % 3) as f64 - 1.0));
+    let fit = auto(&y, None);
+    assert_eq!(fit.notes[0], AutoNote::LeadingZeros { periods: 50 });
+    assert_eq!(fit.class.pattern, DemandPattern::Smooth);
+    let f = fit.model.predict(1).unwrap()[0];
+    assert!((f - 10.0).abs() < 1.5, "{f}");
+    // Classification of the raw series still counts them.
+    assert!(classify_demand(&y).unwrap().pattern.is_sporadic());
+}
+
+#[test]
+fn simulated_intervals_stay_bounded_for_long_horizons() {
+    let y = seasonal(48, 12);
+    let model = ModelSpec::holt_winters(Seasonality::Multiplicative, 12, Damping::Fixed(0.9))
+        .fit(&y)
+        .unwrap();
+    let f = model.forecast(2_000, &[0.8]).unwrap();
+    assert_eq!(f.upper[0].len(), 2_000);
+    assert!(f.upper[0].iter().all(|v| v.is_finite()));
+}
+
+#[test]
+fn gamma_respects_one_minus_alpha_when_alpha_is_one() {
+    let y = seasonal(24, 4);
+    let fit = ModelSpec::HoltWinters {
+        seasonality: Seasonality::Additive,
+        period: 4,
+        alpha: Some(1.0),
+        beta: None,
+        gamma: None,
+        damping: Damping::None,
+        level0: None,
+        trend0: None,
+        seasonal0: None,
+    }
+    .fit(&y)
+    .unwrap();
+    assert_eq!(fit.params().gamma, Some(0.0));
 }
