@@ -34,13 +34,13 @@
 //! not given are **estimated** with it: for every trial of the parameters the one-step fitted
 //! values are affine in `(ℓ_0, b_0)`, so the states minimising the squared error have a
 //! closed form (least squares on the recursion's responses to each state), as
-//! `forecast::ets` and statsforecast estimate them by optimisation. Additive Holt-Winters
-//! with estimated parameters and no state given is fitted twice: once from the rule states
-//! below, then from the least-squares states (`Σ s = 0`) at the parameters that fit gave,
-//! with the parameters estimated again; the fit with the smaller squared error is kept.
-//! The same two-pass refit applies to additive seasonal SES. The rules below apply when
-//! every parameter is fixed, and to multiplicative Holt-Winters and seasonal SES (seasonal
-//! SES uses the Holt-Winters rules without the trend).
+//! `forecast::ets` and statsforecast estimate them by optimisation. Holt-Winters and seasonal
+//! SES with estimated parameters and no state given are fitted twice: once from the rule
+//! states below, then from the least-squares states of the additive recursion (`Σ s = 0`) at
+//! the parameters that fit gave — taken as relative indices `1 + s_j / ℓ_0` for the
+//! multiplicative models — with the parameters estimated again; the fit with the smaller
+//! squared error is kept. The rules below apply when every parameter is fixed, and as the
+//! first of those two fits (seasonal SES uses the Holt-Winters rules without the trend).
 //!
 //! - SES: `ℓ_0` = the mean of the first `k = min(n, 10)` observations.
 //! - Holt: the least-squares line through the first `k = min(n, 10)` observations (at times
@@ -1103,13 +1103,23 @@ fn fit_ets(spec: &ModelSpec, y: &[f64], e: EtsSpec<'_>, effort: Effort) -> FResu
     // Additive Holt-Winters with free parameters and no state given: the states are then
     // re-estimated by least squares at the estimated parameters, and the parameters
     // re-estimated from those states; the better of the two fits is kept.
-    if seasonality == Some(Seasonality::Additive)
+    if seasonality.is_some()
         && dim > 0
         && e.level0.is_none()
         && (!e.trend || e.trend0.is_none())
         && e.seasonal0.is_none()
     {
-        if let Some((l, b, s)) = seasonal_states(y, make(&u), m, e.trend) {
+        // Multiplicative models take the additive least-squares states as relative indices
+        // (`1 + s / ℓ_0`), when those are all positive.
+        let states = seasonal_states(y, make(&u), m, e.trend).and_then(|(l, b, s)| {
+            if seasonality == Some(Seasonality::Multiplicative) {
+                let rel: Vec<f64> = s.iter().map(|v| 1.0 + v / l).collect();
+                (l > 0.0 && rel.iter().all(|v| *v > 0.0)).then_some((l, b, rel))
+            } else {
+                Some((l, b, s))
+            }
+        });
+        if let Some((l, b, s)) = states {
             let (u2, sse2) = optimise(l, b, &s);
             if sse2 < sse_rule {
                 (u, l0, b0, s0) = (u2, l, b, s);

@@ -740,7 +740,13 @@ fn estimated_initial_states_minimise_the_squared_error() {
 }
 
 #[test]
-fn additive_holt_winters_states_are_no_worse_than_the_rule() {
+fn seasonal_states_are_no_worse_than_the_rule() {
+    for seasonality in [Seasonality::Additive, Seasonality::Multiplicative] {
+        states_no_worse(seasonality);
+    }
+}
+
+fn states_no_worse(seasonality: Seasonality) {
     let y: Vec<f64> = seasonal(60, 12)
         .iter()
         .enumerate()
@@ -753,12 +759,12 @@ fn additive_holt_winters_states_are_no_worse_than_the_rule() {
             .map(|(f, a)| (a - f) * (a - f))
             .sum()
     };
-    let free = ModelSpec::holt_winters(Seasonality::Additive, 12, Damping::None)
+    let free = ModelSpec::holt_winters(seasonality, 12, Damping::None)
         .fit(&y)
         .unwrap();
     // The documented rule's states, given explicitly: only the parameters are estimated.
     let rule = ModelSpec::HoltWinters {
-        seasonality: Seasonality::Additive,
+        seasonality,
         period: 12,
         alpha: Some(0.5),
         beta: Some(0.5),
@@ -771,7 +777,7 @@ fn additive_holt_winters_states_are_no_worse_than_the_rule() {
     .fit(&y)
     .unwrap();
     let given = ModelSpec::HoltWinters {
-        seasonality: Seasonality::Additive,
+        seasonality,
         period: 12,
         alpha: None,
         beta: None,
@@ -784,9 +790,13 @@ fn additive_holt_winters_states_are_no_worse_than_the_rule() {
     .fit(&y)
     .unwrap();
     assert!(sse(&free) <= sse(&given) * (1.0 + 1e-12));
-    // The seasonal states of the fit sum to zero when they were re-estimated, or are the
-    // rule's (which also sum to zero).
-    assert!(free.params().seasonal0.iter().sum::<f64>().abs() < 1e-6);
+    // Additive states sum to zero and multiplicative ones average one, re-estimated or not.
+    let sum: f64 = free.params().seasonal0.iter().sum();
+    let want = match seasonality {
+        Seasonality::Additive => 0.0,
+        Seasonality::Multiplicative => 12.0,
+    };
+    assert!((sum - want).abs() < 1e-6, "{seasonality:?}: {sum}");
 }
 
 #[test]
