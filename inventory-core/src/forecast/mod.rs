@@ -652,13 +652,7 @@ impl ModelSpec {
                 trend0,
                 seasonal0,
             } => {
-                if *period < 2 {
-                    return Err(ForecastError::InvalidParameter {
-                        name: "period",
-                        value: *period as f64,
-                        expected: "a season length of at least 2",
-                    });
-                }
+                seasonal_period(*period)?;
                 fit_ets(
                     self,
                     y,
@@ -684,13 +678,7 @@ impl ModelSpec {
                 level0,
                 seasonal0,
             } => {
-                if *period < 2 {
-                    return Err(ForecastError::InvalidParameter {
-                        name: "period",
-                        value: *period as f64,
-                        expected: "a season length of at least 2",
-                    });
-                }
+                seasonal_period(*period)?;
                 fit_ets(
                     self,
                     y,
@@ -720,6 +708,18 @@ impl ModelSpec {
             m
         })
     }
+}
+
+/// A season length of a seasonal model: at least 2.
+fn seasonal_period(period: usize) -> FResult<()> {
+    if period < 2 {
+        return Err(ForecastError::InvalidParameter {
+            name: "period",
+            value: period as f64,
+            expected: "a season length of at least 2",
+        });
+    }
+    Ok(())
 }
 
 fn check_series(what: &'static str, y: &[f64]) -> FResult<()> {
