@@ -3,7 +3,8 @@
 #
 #   ./scripts/test.sh
 #
-# 1. Rust: format check, clippy (warnings are errors), `cargo test --workspace` (unit,
+# 1. Rust: format check, clippy (warnings are errors), the core's rustdoc (warnings are
+#    errors), `cargo test --workspace` (unit,
 #    property and doc tests, the header-up-to-date check of the C binding, the example run).
 # 2. Python: builds the wheel into .venv and runs pytest + stubtest (scripts/test-python.sh).
 # 3. C/C++: builds the C test and C++ example with -Werror and runs them under valgrind
@@ -22,6 +23,9 @@ cargo fmt --all -- --check
 
 step "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
+
+step "rustdoc (broken or private links are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p inventory-core
 
 step "cargo test --workspace"
 cargo test --workspace

@@ -3,7 +3,11 @@
 //! demand (Croston, SBA, TSB) and accuracy metrics.
 //!
 //! An unfitted [`ModelSpec`] is turned into a [`FittedModel`] by [`ModelSpec::fit`]; only the
-//! fitted model can [`predict`](FittedModel::predict).
+//! fitted model can [`predict`](FittedModel::predict) and give
+//! [intervals and quantiles](interval). Demand-pattern classification and automatic model
+//! selection are in [`auto`]; one series, a ledger's demand history, a whole panel on several
+//! threads and rolling-origin backtests in [`panel`]; models by name (for the bindings) in
+//! [`names`].
 //!
 //! ```
 //! use inventory_core::forecast::ModelSpec;
@@ -86,11 +90,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{ForecastError, Result};
 use crate::ledger::DemandHistory;
 
-mod auto;
-mod interval;
+pub mod auto;
+pub mod interval;
 pub mod names;
 mod optimize;
-mod panel;
+pub mod panel;
 
 pub use auto::{
     auto_fit, classify_demand, seasonality_test, AutoConfig, AutoFit, AutoNote, CandidateScore,
