@@ -2186,6 +2186,34 @@ inv_result inv_safety_stock_many(const double *means,
                                  size_t out_len);
 
 /**
+ * `inv_safety_stock_many` with the results as columns (arrays of doubles, for numeric
+ * code that works on arrays): `safety_stock`, `safety_factor` (NaN for max-minus-average),
+ * `protection_interval`, `expected_demand`, `std_dev_protection` and `reorder_point`, each
+ * an array of `out_len` elements. Same broadcasting, length rules, errors and
+ * `inv_last_error_index` as `inv_safety_stock_many`; all-or-nothing.
+ *
+ * # Safety
+ * Each input array NULL (only with length 0) or valid for its length; `params` NULL or
+ * valid; each output NULL (only with `out_len` 0) or valid for `out_len` writes.
+ */
+inv_result inv_safety_stock_columns(const double *means,
+                                    size_t means_len,
+                                    const double *std_devs,
+                                    size_t std_devs_len,
+                                    const double *lead_times,
+                                    size_t lead_times_len,
+                                    const double *lead_time_std_devs,
+                                    size_t lead_time_std_devs_len,
+                                    const struct inv_safety_stock_params *params,
+                                    double *safety_stock,
+                                    double *safety_factor,
+                                    double *protection_interval,
+                                    double *expected_demand,
+                                    double *std_dev_protection,
+                                    double *reorder_point,
+                                    size_t out_len);
+
+/**
  * The economic order quantity `Q* = √(2·D·S/H)` and its annual cost `√(2·D·S·H)` into
  * `*out`: `annual_demand` D, `order_cost` S per order, `holding_cost` H per unit per year.
  * With zero demand or order cost the quantity and cost are 0.
@@ -2232,6 +2260,30 @@ inv_result inv_eoq_many(const double *annual_demands,
                         size_t holding_costs_len,
                         struct inv_order_quantity *out,
                         size_t out_len);
+
+/**
+ * `inv_eoq_many` with the results as columns: `quantity`, `total_cost`, `ordering_cost`,
+ * `holding_cost`, `orders_per_year` and `cycle_years`, each an array of `out_len` doubles.
+ * Same broadcasting, length rules, errors and `inv_last_error_index` as `inv_eoq_many`;
+ * all-or-nothing.
+ *
+ * # Safety
+ * Each input array NULL (only with length 0) or valid for its length; each output NULL
+ * (only with `out_len` 0) or valid for `out_len` writes.
+ */
+inv_result inv_eoq_columns(const double *annual_demands,
+                           size_t annual_demands_len,
+                           const double *order_costs,
+                           size_t order_costs_len,
+                           const double *holding_costs,
+                           size_t holding_costs_len,
+                           double *quantity,
+                           double *total_cost,
+                           double *ordering_cost,
+                           double *holding_cost,
+                           double *orders_per_year,
+                           double *cycle_years,
+                           size_t out_len);
 
 /**
  * EOQ with planned backorders, `backorder_cost` B the cost of one unit backordered for

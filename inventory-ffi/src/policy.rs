@@ -288,6 +288,107 @@ pub unsafe extern "C" fn inv_safety_stock_many(
     })
 }
 
+/// Copies equal-length result columns to the caller's arrays: every pointer is checked and
+/// the length compared before anything is written (all-or-nothing).
+///
+/// # Safety
+/// Each `outs[i].0` NULL (only with `out_len` 0) or valid for `out_len` writes.
+unsafe fn write_columns(outs: &[(*mut f64, &[f64], &str)], out_len: usize) -> FfiResult<()> {
+    for (ptr, _, name) in outs {
+        check_out_array(*ptr, out_len, name)?;
+    }
+    if let Some((_, first, _)) = outs.first() {
+        if out_len != first.len() {
+            // Reported exactly as `write_array` reports it, with nothing written.
+            // SAFETY: forwarded contract; the length check fails before any write.
+            return unsafe { write_array(outs[0].0, out_len, first, |v| *v) };
+        }
+    }
+    for (ptr, col, _) in outs {
+        // SAFETY: forwarded contract; lengths are equal.
+        unsafe { write_array(*ptr, out_len, col, |v| *v) }?;
+    }
+    Ok(())
+}
+
+/// `inv_safety_stock_many` with the results as columns (arrays of doubles, for numeric
+/// code that works on arrays): `safety_stock`, `safety_factor` (NaN for max-minus-average),
+/// `protection_interval`, `expected_demand`, `std_dev_protection` and `reorder_point`, each
+/// an array of `out_len` elements. Same broadcasting, length rules, errors and
+/// `inv_last_error_index` as `inv_safety_stock_many`; all-or-nothing.
+///
+/// # Safety
+/// Each input array NULL (only with length 0) or valid for its length; `params` NULL or
+/// valid; each output NULL (only with `out_len` 0) or valid for `out_len` writes.
+#[no_mangle]
+pub unsafe extern "C" fn inv_safety_stock_columns(
+    means: *const f64,
+    means_len: usize,
+    std_devs: *const f64,
+    std_devs_len: usize,
+    lead_times: *const f64,
+    lead_times_len: usize,
+    lead_time_std_devs: *const f64,
+    lead_time_std_devs_len: usize,
+    params: *const inv_safety_stock_params,
+    safety_stock: *mut f64,
+    safety_factor: *mut f64,
+    protection_interval: *mut f64,
+    expected_demand: *mut f64,
+    std_dev_protection: *mut f64,
+    reorder_point: *mut f64,
+    out_len: usize,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (means, std_devs, lead_times, lead_time_std_devs, p) = unsafe {
+            (
+                try_slice(means, means_len, "means")?,
+                try_slice(std_devs, std_devs_len, "std_devs")?,
+                try_slice(lead_times, lead_times_len, "lead_times")?,
+                try_slice(
+                    lead_time_std_devs,
+                    lead_time_std_devs_len,
+                    "lead_time_std_devs",
+                )?,
+                read_params(params)?,
+            )
+        };
+        let (unit, method, target) = params_to_core(p)?;
+        let c = policy::safety_stock_columns(
+            means,
+            std_devs,
+            lead_times,
+            lead_time_std_devs,
+            unit,
+            method,
+            target,
+        )?;
+        // SAFETY: forwarded contract.
+        unsafe {
+            write_columns(
+                &[
+                    (safety_stock, &c.safety_stock, "safety_stock"),
+                    (safety_factor, &c.safety_factor, "safety_factor"),
+                    (
+                        protection_interval,
+                        &c.protection_interval,
+                        "protection_interval",
+                    ),
+                    (expected_demand, &c.expected_demand, "expected_demand"),
+                    (
+                        std_dev_protection,
+                        &c.std_dev_protection,
+                        "std_dev_protection",
+                    ),
+                    (reorder_point, &c.reorder_point, "reorder_point"),
+                ],
+                out_len,
+            )
+        }
+    })
+}
+
 // ----- EOQ family -----
 
 /// An order quantity with its annual costs (the EOQ family works in years: annual demand,
@@ -534,6 +635,57 @@ pub unsafe extern "C" fn inv_eoq_many(
         let results = policy::eoq_many(d, s, h)?;
         // SAFETY: forwarded contract.
         unsafe { write_array(out, out_len, &results, inv_order_quantity::from) }
+    })
+}
+
+/// `inv_eoq_many` with the results as columns: `quantity`, `total_cost`, `ordering_cost`,
+/// `holding_cost`, `orders_per_year` and `cycle_years`, each an array of `out_len` doubles.
+/// Same broadcasting, length rules, errors and `inv_last_error_index` as `inv_eoq_many`;
+/// all-or-nothing.
+///
+/// # Safety
+/// Each input array NULL (only with length 0) or valid for its length; each output NULL
+/// (only with `out_len` 0) or valid for `out_len` writes.
+#[no_mangle]
+pub unsafe extern "C" fn inv_eoq_columns(
+    annual_demands: *const f64,
+    annual_demands_len: usize,
+    order_costs: *const f64,
+    order_costs_len: usize,
+    holding_costs: *const f64,
+    holding_costs_len: usize,
+    quantity: *mut f64,
+    total_cost: *mut f64,
+    ordering_cost: *mut f64,
+    holding_cost: *mut f64,
+    orders_per_year: *mut f64,
+    cycle_years: *mut f64,
+    out_len: usize,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (d, s, h) = unsafe {
+            (
+                try_slice(annual_demands, annual_demands_len, "annual_demands")?,
+                try_slice(order_costs, order_costs_len, "order_costs")?,
+                try_slice(holding_costs, holding_costs_len, "holding_costs")?,
+            )
+        };
+        let c = policy::eoq_columns(d, s, h)?;
+        // SAFETY: forwarded contract.
+        unsafe {
+            write_columns(
+                &[
+                    (quantity, &c.quantity, "quantity"),
+                    (total_cost, &c.total_cost, "total_cost"),
+                    (ordering_cost, &c.ordering_cost, "ordering_cost"),
+                    (holding_cost, &c.holding_cost, "holding_cost"),
+                    (orders_per_year, &c.orders_per_year, "orders_per_year"),
+                    (cycle_years, &c.cycle_years, "cycle_years"),
+                ],
+                out_len,
+            )
+        }
     })
 }
 

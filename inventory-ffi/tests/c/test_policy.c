@@ -193,6 +193,38 @@ static void test_safety_stock_many(void) {
              INV_NULL_ARGUMENT);
     CHECK_RC(inv_safety_stock_many(means, 3, sds, 3, lt, 1, ltsd, 1, &p, NULL, 3),
              INV_NULL_ARGUMENT);
+
+    /* The column form gives the same numbers as the array of structs. */
+    {
+        double ss[3], k[3], interval[3], expected[3], sigma[3], rop[3];
+        CHECK_OK(inv_safety_stock_many(means, 3, sds, 3, lt, 1, ltsd, 1, &p, out, 3));
+        CHECK_OK(inv_safety_stock_columns(means, 3, sds, 3, lt, 1, ltsd, 1, &p, ss, k, interval,
+                                          expected, sigma, rop, 3));
+        for (int i = 0; i < 3; i++) {
+            CHECK(ss[i] == out[i].safety_stock);
+            CHECK(k[i] == out[i].safety_factor);
+            CHECK(interval[i] == out[i].protection_interval);
+            CHECK(expected[i] == out[i].expected_demand);
+            CHECK(sigma[i] == out[i].std_dev_protection);
+            CHECK(rop[i] == out[i].reorder_point);
+        }
+        CHECK_NEAR(rop[1], 200.0 + Z_95 * 20.0, 1e-9);
+        /* All-or-nothing: a short output, a bad item or a NULL column writes nothing. */
+        ss[0] = -1.0;
+        rop[2] = -1.0;
+        CHECK_RC(inv_safety_stock_columns(means, 3, sds, 3, lt, 1, ltsd, 1, &p, ss, k, interval,
+                                          expected, sigma, rop, 2),
+                 INV_BUFFER_TOO_SMALL);
+        CHECK_RC(inv_safety_stock_columns(bad_means, 3, sds, 3, lt, 1, ltsd, 1, &p, ss, k,
+                                          interval, expected, sigma, rop, 3),
+                 INV_INVALID_INPUT);
+        CHECK(inv_last_error_index(&index));
+        CHECK(index == 1);
+        CHECK_RC(inv_safety_stock_columns(means, 3, sds, 3, lt, 1, ltsd, 1, &p, ss, k, interval,
+                                          expected, sigma, NULL, 3),
+                 INV_NULL_ARGUMENT);
+        CHECK(ss[0] == -1.0 && rop[2] == -1.0);
+    }
 }
 
 static void test_eoq(void) {
@@ -226,6 +258,26 @@ static void test_eoq(void) {
     CHECK_RC(inv_eoq_many(d, 2, s, 1, bad_h, 2, many, 2), INV_INVALID_INPUT);
     CHECK(inv_last_error_index(&index));
     CHECK(index == 1);
+    {
+        double qty[2], total[2], ordering[2], holding[2], orders[2], cycle[2];
+        CHECK_OK(inv_eoq_many(d, 2, s, 1, h, 1, many, 2));
+        CHECK_OK(inv_eoq_columns(d, 2, s, 1, h, 1, qty, total, ordering, holding, orders, cycle, 2));
+        for (int i = 0; i < 2; i++) {
+            CHECK(qty[i] == many[i].quantity && total[i] == many[i].total_cost);
+            CHECK(ordering[i] == many[i].ordering_cost && holding[i] == many[i].holding_cost);
+            CHECK(orders[i] == many[i].orders_per_year && cycle[i] == many[i].cycle_years);
+        }
+        /* D = 4000: Q* = √(2·4000·10/0.5) = 400, 10 orders a year. */
+        CHECK_NEAR(qty[1], 400.0, 1e-9);
+        CHECK_NEAR(orders[1], 10.0, 1e-12);
+        qty[0] = -1.0;
+        CHECK_RC(inv_eoq_columns(d, 2, s, 1, bad_h, 2, qty, total, ordering, holding, orders,
+                                 cycle, 2),
+                 INV_INVALID_INPUT);
+        CHECK_RC(inv_eoq_columns(d, 2, s, 1, h, 1, qty, total, ordering, holding, orders, cycle, 3),
+                 INV_INVALID_INPUT);
+        CHECK(qty[0] == -1.0);
+    }
 
     /* Backorders, B = 1.5: Q = 200·√((0.5 + 1.5)/1.5), max backlog Q·0.5/2. */
     CHECK_OK(inv_eoq_backorders(1000.0, 10.0, 0.5, 1.5, &b));
