@@ -60,7 +60,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::optimize::Effort;
-use super::{check_series, Damping, FResult, FittedModel, ModelSpec, Seasonality};
+use super::{check_series, sse_of, Damping, FResult, FittedModel, ModelSpec, Seasonality};
 use crate::error::{ForecastError, Result};
 
 /// Syntetos-Boylan cut-off on the mean inter-demand interval.
@@ -475,7 +475,7 @@ fn by_aicc(
         let k = parameter_count(&spec);
         let fit = spec.fit_inner(y, Effort::Fast).ok();
         let score = fit.as_ref().and_then(|m| {
-            let sse: f64 = m.fitted.iter().zip(y).map(|(f, a)| (a - f) * (a - f)).sum();
+            let sse = sse_of(y, &m.fitted);
             let aicc = n * (sse.max(f64::MIN_POSITIVE) / n).ln()
                 + 2.0 * k
                 + if n - k - 1.0 > 0.0 {
@@ -528,6 +528,16 @@ fn parameter_count(spec: &ModelSpec) -> f64 {
     k as f64
 }
 
+/// The simplest model of a pattern, for histories too short to compare candidates: SBA for
+/// intermittent or lumpy demand, SES otherwise.
+fn simplest(sporadic: bool) -> ModelSpec {
+    if sporadic {
+        ModelSpec::Sba { alpha: None }
+    } else {
+        ModelSpec::ses()
+    }
+}
+
 /// TSB with `α` and `β` estimated by least squares on the one-step errors, each in
 /// [`TSB_BOUNDS`].
 fn tsb_estimated(y: &[f64]) -> ModelSpec {
@@ -542,9 +552,7 @@ fn tsb_estimated(y: &[f64]) -> ModelSpec {
         |u| {
             spec(u)
                 .fit_inner(y, Effort::Fast)
-                .map_or(f64::INFINITY, |m| {
-                    m.fitted.iter().zip(y).map(|(f, a)| (a - f) * (a - f)).sum()
-                })
+                .map_or(f64::INFINITY, |m| sse_of(y, &m.fitted))
         },
         2,
         Effort::Fast,
@@ -630,13 +638,8 @@ pub(crate) fn auto_fit_inner(
     }
     let sporadic = class.pattern.is_sporadic();
     if n < MIN_COMPARE {
-        let spec = if sporadic {
-            ModelSpec::Sba { alpha: None }
-        } else {
-            ModelSpec::ses()
-        };
         return single(
-            spec,
+            simplest(sporadic),
             AutoNote::TooShortToCompare {
                 got: n,
                 needed: MIN_COMPARE,
@@ -717,13 +720,7 @@ pub(crate) fn auto_fit_inner(
                 .fit_inner(&y[..o], Effort::Fast)
                 .ok()
                 .and_then(|m| m.predict_inner(h).ok())
-                .map(|f| {
-                    f.iter()
-                        .zip(&y[o..o + h])
-                        .map(|(f, a)| (a - f) * (a - f))
-                        .sum::<f64>()
-                        / h as f64
-                })
+                .map(|f| sse_of(&y[o..o + h], &f) / h as f64)
                 .filter(|v| v.is_finite());
             match mse {
                 Some(v) => {
@@ -747,27 +744,16 @@ pub(crate) fn auto_fit_inner(
             .total_cmp(&y.unwrap_or(f64::INFINITY))
             .then(a.cmp(b))
     });
-    for i in order {
-        if let Ok(model) = candidates[i].spec.fit_inner(y, Effort::Fast) {
-            return Ok(AutoFit {
-                model,
-                class,
-                notes,
-                criterion: Criterion::HoldoutMse,
-                holdout: h,
-                candidates,
-                seasonality,
-            });
-        }
-    }
-    // Nothing could be scored (e.g. every candidate overflowed): the simplest model.
-    let spec = if sporadic {
-        ModelSpec::Sba { alpha: None }
-    } else {
-        ModelSpec::ses()
+    let refit = order
+        .into_iter()
+        .find_map(|i| candidates[i].spec.fit_inner(y, Effort::Fast).ok());
+    let model = match refit {
+        Some(model) => model,
+        // Nothing could be scored (e.g. every candidate overflowed): the simplest model.
+        None => simplest(sporadic).fit_inner(y, Effort::Fast)?,
     };
     Ok(AutoFit {
-        model: spec.fit_inner(y, Effort::Fast)?,
+        model,
         class,
         notes,
         criterion: Criterion::HoldoutMse,

@@ -778,17 +778,21 @@ fn finite_param(name: &'static str, v: f64) -> FResult<f64> {
     in_range(name, v, f64::MIN, false, f64::MAX, "a finite number")
 }
 
+/// Sum of squared `actual − fitted` over the pairs (the shorter length).
+pub(crate) fn sse_of(actual: &[f64], fitted: &[f64]) -> f64 {
+    actual
+        .iter()
+        .zip(fitted)
+        .map(|(a, f)| (a - f) * (a - f))
+        .sum()
+}
+
 /// Root mean square of `actual − fitted` (same length), `None` when empty.
 fn rmse_of(actual: &[f64], fitted: &[f64]) -> Option<f64> {
     if fitted.is_empty() {
         return None;
     }
-    let sse: f64 = actual
-        .iter()
-        .zip(fitted)
-        .map(|(a, f)| (a - f) * (a - f))
-        .sum();
-    let v = (sse / fitted.len() as f64).sqrt();
+    let v = (sse_of(actual, fitted) / fitted.len() as f64).sqrt();
     v.is_finite().then_some(v)
 }
 
