@@ -11,7 +11,15 @@
 //!   borrowed as row slices of one flat buffer (as from a C-contiguous 2-D numpy array);
 //! - `policy/safety_stock_eoq_1m`: `policy::safety_stock_many` (combined demand and
 //!   lead-time variability, 95 % cycle service level) then `policy::eoq_many`;
-//! - `policy/safety_stock_1m` and `policy/eoq_1m`: the two halves of the previous one.
+//! - `policy/safety_stock_1m` and `policy/eoq_1m`: the two halves of the previous one;
+//! - `policy/safety_stock_eoq_columns_1m`: the same as columns (`safety_stock_columns` and
+//!   `eoq_columns`: twelve fresh `Vec<f64>`, the vectorized block kernels);
+//! - `policy/safety_stock_eoq_into_1m`: the twelve columns written into buffers allocated
+//!   once (`safety_stock_into` / `eoq_into`): the kernels without the first touch of fresh
+//!   pages;
+//! - `policy/safety_stock_eoq_2_columns_into_1m`: only the safety stock and the order
+//!   quantity (the other columns skipped, as the Python binding's `outputs=` does), into
+//!   two buffers allocated once.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -20,7 +28,8 @@ use criterion::{Criterion, SamplingMode, Throughput};
 use inventory_benches::policy_data::{abc_values, DemandSeries, PolicyInputs, SEED};
 use inventory_core::classify::{abc, xyz_many, AbcClass, AbcThresholds, XyzClass, XyzThresholds};
 use inventory_core::policy::{
-    eoq_many, safety_stock_many, SafetyStockMethod, ServiceTarget, TimeUnit,
+    eoq_columns, eoq_into, eoq_many, safety_stock_columns, safety_stock_into, safety_stock_many,
+    OrderQuantityOut, SafetyStockMethod, SafetyStockOut, ServiceTarget, TimeUnit,
 };
 
 /// Weeks per XYZ series.
@@ -48,6 +57,39 @@ fn safety_stocks(p: &PolicyInputs) -> Vec<inventory_core::policy::SafetyStock> {
 /// EOQ of every SKU.
 fn eoqs(p: &PolicyInputs) -> Vec<inventory_core::policy::OrderQuantity> {
     eoq_many(&p.annual_demands, &p.order_costs, &p.holding_costs).expect("the inputs are valid")
+}
+
+/// Safety stock and EOQ of every SKU as twelve columns.
+fn columns(p: &PolicyInputs) -> (impl Sized, impl Sized) {
+    let ss = safety_stock_columns(
+        &p.means,
+        &p.std_devs,
+        &p.lead_times,
+        &p.lead_time_std_devs,
+        TimeUnit::Week,
+        SafetyStockMethod::Combined,
+        ServiceTarget::CycleServiceLevel(0.95),
+    )
+    .expect("the inputs are valid");
+    let q = eoq_columns(&p.annual_demands, &p.order_costs, &p.holding_costs)
+        .expect("the inputs are valid");
+    (ss, q)
+}
+
+/// Safety stock and EOQ of every SKU into the columns of `out` (twelve, or `None` to skip).
+fn into(p: &PolicyInputs, ss: SafetyStockOut<'_>, q: OrderQuantityOut<'_>) {
+    safety_stock_into(
+        &p.means,
+        &p.std_devs,
+        &p.lead_times,
+        &p.lead_time_std_devs,
+        TimeUnit::Week,
+        SafetyStockMethod::Combined,
+        ServiceTarget::CycleServiceLevel(0.95),
+        ss,
+    )
+    .expect("the inputs are valid");
+    eoq_into(&p.annual_demands, &p.order_costs, &p.holding_costs, q).expect("the inputs are valid");
 }
 
 fn policy(c: &mut Criterion) {
@@ -107,6 +149,47 @@ fn policy(c: &mut Criterion) {
     });
     g.bench_function("eoq_1m", |b| {
         b.iter_with_large_drop(|| eoqs(black_box(&inputs)))
+    });
+    g.bench_function("safety_stock_eoq_columns_1m", |b| {
+        b.iter_with_large_drop(|| columns(black_box(&inputs)))
+    });
+    let mut bufs = vec![vec![0.0; n]; 12];
+    g.bench_function("safety_stock_eoq_into_1m", |b| {
+        b.iter(|| {
+            let mut c = bufs.iter_mut().map(|v| Some(v.as_mut_slice()));
+            let mut next = || c.next().flatten();
+            let ss = SafetyStockOut {
+                safety_stock: next(),
+                safety_factor: next(),
+                protection_interval: next(),
+                expected_demand: next(),
+                std_dev_protection: next(),
+                reorder_point: next(),
+            };
+            let q = OrderQuantityOut {
+                quantity: next(),
+                total_cost: next(),
+                ordering_cost: next(),
+                holding_cost: next(),
+                orders_per_year: next(),
+                cycle_years: next(),
+            };
+            into(black_box(&inputs), ss, q)
+        })
+    });
+    g.bench_function("safety_stock_eoq_2_columns_into_1m", |b| {
+        b.iter(|| {
+            let [ss, q] = bufs.get_disjoint_mut([0, 6]).expect("two distinct buffers");
+            let ss = SafetyStockOut {
+                safety_stock: Some(ss),
+                ..SafetyStockOut::default()
+            };
+            let q = OrderQuantityOut {
+                quantity: Some(q),
+                ..OrderQuantityOut::default()
+            };
+            into(black_box(&inputs), ss, q)
+        })
     });
     g.finish();
 }

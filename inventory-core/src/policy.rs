@@ -582,25 +582,154 @@ pub struct SafetyStockColumns {
     pub reorder_point: Vec<f64>,
 }
 
+/// True when every value is finite and non-negative (−0 included). No early exit, so that
+/// the compiler vectorizes it (NaN fails both comparisons).
+#[inline(always)]
+#[allow(clippy::manual_range_contains)] // `contains` uses `&&`, which vectorizes worse here
 fn all_non_negative(col: &[f64]) -> bool {
-    col.iter().all(|x| x.is_finite() && *x >= 0.0)
+    col.iter()
+        .fold(true, |ok, &x| ok & (x >= 0.0) & (x <= f64::MAX))
 }
 
-/// Mutable output columns for [`safety_stock_into`], each as long as the batch.
-#[derive(Debug)]
+/// True when every value is finite and positive (see [`all_non_negative`]).
+#[inline(always)]
+fn all_positive(col: &[f64]) -> bool {
+    col.iter()
+        .fold(true, |ok, &x| ok & (x > 0.0) & (x <= f64::MAX))
+}
+
+/// Defines a function that runs its body compiled for the widest vector instructions this
+/// CPU has: AVX-512F or AVX2 on x86-64, detected at run time, otherwise the baseline the
+/// library was built for (SSE2 on x86-64). The body and the `#[inline(always)]` helpers it
+/// calls are compiled once per width, so the column kernels process 8 or 4 values per
+/// instruction instead of 2.
+///
+/// The kernels only add, multiply, divide, take square roots, compare and select, which IEEE
+/// 754 defines exactly whatever the vector width, and Rust never fuses a multiply and an add
+/// on its own; so every path gives the same results bit for bit (the property tests compare
+/// them with the one-item functions on whatever CPU runs the tests). This is the only
+/// `unsafe` in the crate: calling a `#[target_feature]` function after checking the feature.
+macro_rules! multiversion {
+    (
+        $(#[$meta:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
+    ) => {
+        $(#[$meta])*
+        #[allow(unsafe_code)]
+        fn $name($($arg: $ty),*) -> $ret {
+            #[inline(always)]
+            fn kernel($($arg: $ty),*) -> $ret $body
+
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx512f")]
+                fn avx512($($arg: $ty),*) -> $ret {
+                    kernel($($arg),*)
+                }
+                #[target_feature(enable = "avx2")]
+                fn avx2($($arg: $ty),*) -> $ret {
+                    kernel($($arg),*)
+                }
+                if std::is_x86_feature_detected!("avx512f") {
+                    // SAFETY: the CPU has AVX-512F, checked just above.
+                    return unsafe { avx512($($arg),*) };
+                }
+                if std::is_x86_feature_detected!("avx2") {
+                    // SAFETY: the CPU has AVX2, checked just above.
+                    return unsafe { avx2($($arg),*) };
+                }
+            }
+            kernel($($arg),*)
+        }
+    };
+}
+
+/// Items per block of the column kernels: small enough for the block's temporaries to stay
+/// in L1, large enough to amortize the per-block dispatch.
+const BLOCK: usize = 512;
+
+/// A batch input read block by block: its own values, or one value broadcast to every item
+/// (held in a block-sized buffer, filled once).
+struct BlockInput<'a> {
+    col: &'a [f64],
+    repeated: Option<Box<[f64; BLOCK]>>,
+}
+
+impl<'a> BlockInput<'a> {
+    fn new(col: &'a [f64]) -> Self {
+        let repeated = (col.len() == 1).then(|| Box::new([col[0]; BLOCK]));
+        BlockInput { col, repeated }
+    }
+
+    /// The values of items `start .. start + len` (`len ≤ BLOCK`).
+    #[inline(always)]
+    fn get(&self, start: usize, len: usize) -> &[f64] {
+        match &self.repeated {
+            Some(r) => &r[..len],
+            None => &self.col[start..start + len],
+        }
+    }
+}
+
+/// The part of an optional output column for items `start .. start + len`.
+#[inline(always)]
+fn out_block<'a>(
+    col: &'a mut Option<&mut [f64]>,
+    start: usize,
+    len: usize,
+) -> Option<&'a mut [f64]> {
+    col.as_deref_mut().map(|c| &mut c[start..start + len])
+}
+
+/// Mutable output columns for [`safety_stock_into`], each as long as the batch. A column
+/// left `None` is neither computed nor written, so a caller that needs only the safety stock
+/// pays only for it.
+#[derive(Debug, Default)]
 pub struct SafetyStockOut<'a> {
     /// Safety stock per item.
-    pub safety_stock: &'a mut [f64],
+    pub safety_stock: Option<&'a mut [f64]>,
     /// Safety factor per item (NaN for max-minus-average).
-    pub safety_factor: &'a mut [f64],
+    pub safety_factor: Option<&'a mut [f64]>,
     /// Protection interval per item.
-    pub protection_interval: &'a mut [f64],
+    pub protection_interval: Option<&'a mut [f64]>,
     /// Expected demand over the protection interval per item.
-    pub expected_demand: &'a mut [f64],
+    pub expected_demand: Option<&'a mut [f64]>,
     /// Standard deviation over the protection interval per item.
-    pub std_dev_protection: &'a mut [f64],
+    pub std_dev_protection: Option<&'a mut [f64]>,
     /// Reorder point per item.
-    pub reorder_point: &'a mut [f64],
+    pub reorder_point: Option<&'a mut [f64]>,
+}
+
+impl SafetyStockOut<'_> {
+    fn lengths(&self) -> Vec<usize> {
+        [
+            &self.safety_stock,
+            &self.safety_factor,
+            &self.protection_interval,
+            &self.expected_demand,
+            &self.std_dev_protection,
+            &self.reorder_point,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|c| c.len())
+        .collect()
+    }
+
+    /// Writes item `i`'s result into every requested column.
+    fn set(&mut self, i: usize, r: &SafetyStock) {
+        let put = |c: &mut Option<&mut [f64]>, v: f64| {
+            if let Some(c) = c {
+                c[i] = v;
+            }
+        };
+        put(&mut self.safety_stock, r.safety_stock);
+        put(&mut self.safety_factor, r.safety_factor.unwrap_or(f64::NAN));
+        put(&mut self.protection_interval, r.protection_interval);
+        put(&mut self.expected_demand, r.expected_demand);
+        put(&mut self.std_dev_protection, r.std_dev_protection);
+        put(&mut self.reorder_point, r.reorder_point);
+    }
 }
 
 fn out_len(n: usize, cols: &[usize]) -> PResult<()> {
@@ -612,11 +741,111 @@ fn out_len(n: usize, cols: &[usize]) -> PResult<()> {
     Ok(())
 }
 
+/// The protection interval and the deviation over it for one block of items: the formulas
+/// of [`protection`], written as element-wise loops so that they vectorize (same operations
+/// in the same order, so the same results bit for bit).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn protection_block(
+    method: SafetyStockMethod,
+    review: f64,
+    d: &[f64],
+    sd: &[f64],
+    l: &[f64],
+    sl: &[f64],
+    interval: &mut [f64],
+    sigma: &mut [f64],
+) {
+    let rows = interval.iter_mut().zip(sigma.iter_mut()).zip(d).zip(sd);
+    let rows = rows.zip(l).zip(sl);
+    match method {
+        SafetyStockMethod::DemandVariability => {
+            for (((((p, s), _), &sd), &l), _) in rows {
+                *p = l;
+                *s = sd * l.sqrt();
+            }
+        }
+        SafetyStockMethod::LeadTimeVariability => {
+            for (((((p, s), &d), _), &l), &sl) in rows {
+                *p = l;
+                *s = d * sl;
+            }
+        }
+        SafetyStockMethod::Combined | SafetyStockMethod::MaxMinusAverage { .. } => {
+            for (((((p, s), &d), &sd), &l), &sl) in rows {
+                *p = l;
+                *s = (l * sd * sd + d * d * sl * sl).sqrt();
+            }
+        }
+        SafetyStockMethod::PeriodicReview { .. } => {
+            for (((((p, s), &d), &sd), &l), &sl) in rows {
+                let q = l + review;
+                *p = q;
+                *s = (q * sd * sd + d * d * sl * sl).sqrt();
+            }
+        }
+    }
+}
+
+multiversion! {
+    /// The block loop of [`safety_stock_into`]: `false` (and stop) at the first block with an
+    /// invalid input.
+    fn safety_stock_blocks(
+        inputs: &[BlockInput<'_>; 4],
+        out: &mut SafetyStockOut<'_>,
+        n: usize,
+        method: SafetyStockMethod,
+        review: f64,
+        k: f64,
+    ) -> bool {
+        let mut interval = [0.0; BLOCK];
+        let mut sigma = [0.0; BLOCK];
+        for start in (0..n).step_by(BLOCK) {
+            let len = BLOCK.min(n - start);
+            let [d, sd, l, sl] = [0, 1, 2, 3].map(|c| inputs[c].get(start, len));
+            if ![d, sd, l, sl].iter().all(|c| all_non_negative(c)) {
+                return false;
+            }
+            let (interval, sigma) = (&mut interval[..len], &mut sigma[..len]);
+            protection_block(method, review, d, sd, l, sl, interval, sigma);
+            if let Some(o) = out_block(&mut out.safety_stock, start, len) {
+                for (o, &s) in o.iter_mut().zip(&*sigma) {
+                    *o = k * s;
+                }
+            }
+            if let Some(o) = out_block(&mut out.safety_factor, start, len) {
+                o.fill(k);
+            }
+            if let Some(o) = out_block(&mut out.protection_interval, start, len) {
+                o.copy_from_slice(interval);
+            }
+            if let Some(o) = out_block(&mut out.expected_demand, start, len) {
+                for ((o, &d), &p) in o.iter_mut().zip(d).zip(&*interval) {
+                    *o = d * p;
+                }
+            }
+            if let Some(o) = out_block(&mut out.std_dev_protection, start, len) {
+                o.copy_from_slice(sigma);
+            }
+            if let Some(o) = out_block(&mut out.reorder_point, start, len) {
+                for (((o, &d), &p), &s) in o.iter_mut().zip(d).zip(&*interval).zip(&*sigma) {
+                    *o = d * p + k * s;
+                }
+            }
+        }
+        true
+    }
+}
+
 /// [`safety_stock_many`] written into caller-provided columns (for example numpy arrays), so
-/// that nothing is allocated or copied. For a cycle service level and the variability
-/// methods the inputs are checked in one pass and the formulas run in a tight loop (same
-/// formulas, same results bit for bit as [`safety_stock`]); other cases go item by item.
-/// On error the output columns may be partly written.
+/// that nothing is allocated or copied; columns left `None` in `out` are not computed.
+///
+/// For a cycle service level and the variability methods the work runs block by block
+/// ([`BLOCK`] items): the block's inputs are checked, the protection interval and its
+/// deviation computed in vectorizable loops, and only the requested columns written (same
+/// formulas, same results bit for bit as [`safety_stock`]). Other cases, and a block with an
+/// invalid input, go item by item through [`safety_stock_many`], which reports the first bad
+/// item. On error the output columns may be partly written.
 ///
 /// # Errors
 /// As [`safety_stock_many`]; [`PolicyError::InvalidInput`] for output columns of the wrong
@@ -630,7 +859,7 @@ pub fn safety_stock_into(
     unit: TimeUnit,
     method: SafetyStockMethod,
     target: ServiceTarget,
-    out: SafetyStockOut<'_>,
+    mut out: SafetyStockOut<'_>,
 ) -> Result<()> {
     let n = batch_length(&[
         ("means", means),
@@ -638,23 +867,8 @@ pub fn safety_stock_into(
         ("lead_times", lead_times),
         ("lead_time_std_devs", lead_time_std_devs),
     ])?;
-    out_len(
-        n,
-        &[
-            out.safety_stock.len(),
-            out.safety_factor.len(),
-            out.protection_interval.len(),
-            out.expected_demand.len(),
-            out.std_dev_protection.len(),
-            out.reorder_point.len(),
-        ],
-    )?;
-    let fast = matches!(target, ServiceTarget::CycleServiceLevel(_))
-        && !matches!(method, SafetyStockMethod::MaxMinusAverage { .. })
-        && [means, std_devs, lead_times, lead_time_std_devs]
-            .iter()
-            .all(|c| all_non_negative(c));
-    if !fast {
+    out_len(n, &out.lengths())?;
+    let item_by_item = |out: &mut SafetyStockOut<'_>| -> Result<()> {
         let items = safety_stock_many(
             means,
             std_devs,
@@ -664,15 +878,15 @@ pub fn safety_stock_into(
             method,
             target,
         )?;
-        for (i, r) in items.into_iter().enumerate() {
-            out.safety_stock[i] = r.safety_stock;
-            out.safety_factor[i] = r.safety_factor.unwrap_or(f64::NAN);
-            out.protection_interval[i] = r.protection_interval;
-            out.expected_demand[i] = r.expected_demand;
-            out.std_dev_protection[i] = r.std_dev_protection;
-            out.reorder_point[i] = r.reorder_point;
+        for (i, r) in items.iter().enumerate() {
+            out.set(i, r);
         }
-        return Ok(());
+        Ok(())
+    };
+    if !matches!(target, ServiceTarget::CycleServiceLevel(_))
+        || matches!(method, SafetyStockMethod::MaxMinusAverage { .. })
+    {
+        return item_by_item(&mut out);
     }
     let k = safety_factor(target, 0.0)?;
     let review = match method {
@@ -681,22 +895,10 @@ pub fn safety_stock_into(
         }
         _ => 0.0,
     };
-    for i in 0..n {
-        let (d, sd, l, sl) = (
-            at(means, i),
-            at(std_devs, i),
-            at(lead_times, i),
-            at(lead_time_std_devs, i),
-        );
-        let (interval, sigma) = protection(method, d, sd, l, sl, review);
-        let ss = k * sigma;
-        let expected = d * interval;
-        out.safety_stock[i] = ss;
-        out.safety_factor[i] = k;
-        out.protection_interval[i] = interval;
-        out.expected_demand[i] = expected;
-        out.std_dev_protection[i] = sigma;
-        out.reorder_point[i] = expected + ss;
+    let inputs = [means, std_devs, lead_times, lead_time_std_devs].map(BlockInput::new);
+    let complete = safety_stock_blocks(&inputs, &mut out, n, method, review, k);
+    if !complete {
+        return item_by_item(&mut out);
     }
     Ok(())
 }
@@ -738,12 +940,12 @@ pub fn safety_stock_columns(
         method,
         target,
         SafetyStockOut {
-            safety_stock: &mut c.safety_stock,
-            safety_factor: &mut c.safety_factor,
-            protection_interval: &mut c.protection_interval,
-            expected_demand: &mut c.expected_demand,
-            std_dev_protection: &mut c.std_dev_protection,
-            reorder_point: &mut c.reorder_point,
+            safety_stock: Some(&mut c.safety_stock),
+            safety_factor: Some(&mut c.safety_factor),
+            protection_interval: Some(&mut c.protection_interval),
+            expected_demand: Some(&mut c.expected_demand),
+            std_dev_protection: Some(&mut c.std_dev_protection),
+            reorder_point: Some(&mut c.reorder_point),
         },
     )?;
     Ok(c)
@@ -879,25 +1081,127 @@ pub struct OrderQuantityColumns {
     pub cycle_years: Vec<f64>,
 }
 
-/// Mutable output columns for [`eoq_into`], each as long as the batch.
-#[derive(Debug)]
+/// Mutable output columns for [`eoq_into`], each as long as the batch. A column left `None`
+/// is neither computed nor written.
+#[derive(Debug, Default)]
 pub struct OrderQuantityOut<'a> {
     /// Units per order.
-    pub quantity: &'a mut [f64],
+    pub quantity: Option<&'a mut [f64]>,
     /// Ordering + holding cost per year.
-    pub total_cost: &'a mut [f64],
+    pub total_cost: Option<&'a mut [f64]>,
     /// Ordering cost per year.
-    pub ordering_cost: &'a mut [f64],
+    pub ordering_cost: Option<&'a mut [f64]>,
     /// Holding cost per year.
-    pub holding_cost: &'a mut [f64],
+    pub holding_cost: Option<&'a mut [f64]>,
     /// Orders per year.
-    pub orders_per_year: &'a mut [f64],
+    pub orders_per_year: Option<&'a mut [f64]>,
     /// Years between orders.
-    pub cycle_years: &'a mut [f64],
+    pub cycle_years: Option<&'a mut [f64]>,
 }
 
-/// [`eoq_many`] written into caller-provided columns, the inputs checked in one pass and the
-/// formula run in a tight loop (the same results, bit for bit, as [`eoq`]).
+impl OrderQuantityOut<'_> {
+    /// Writes item `i`'s result into every requested column.
+    fn set(&mut self, i: usize, r: &OrderQuantity) {
+        let put = |c: &mut Option<&mut [f64]>, v: f64| {
+            if let Some(c) = c {
+                c[i] = v;
+            }
+        };
+        put(&mut self.quantity, r.quantity);
+        put(&mut self.total_cost, r.total_cost);
+        put(&mut self.ordering_cost, r.ordering_cost);
+        put(&mut self.holding_cost, r.holding_cost);
+        put(&mut self.orders_per_year, r.orders_per_year);
+        put(&mut self.cycle_years, r.cycle_years);
+    }
+
+    fn lengths(&self) -> Vec<usize> {
+        [
+            &self.quantity,
+            &self.total_cost,
+            &self.ordering_cost,
+            &self.holding_cost,
+            &self.orders_per_year,
+            &self.cycle_years,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|c| c.len())
+        .collect()
+    }
+}
+
+multiversion! {
+    /// The block loop of [`eoq_into`]: `false` (and stop) at the first block with an invalid
+    /// input.
+    fn eoq_blocks(inputs: &[BlockInput<'_>; 3], out: &mut OrderQuantityOut<'_>, n: usize) -> bool {
+        let needs_per_year = out.orders_per_year.is_some()
+            || out.ordering_cost.is_some()
+            || out.total_cost.is_some();
+        let mut q = [0.0; BLOCK];
+        let mut per_year = [0.0; BLOCK];
+        for start in (0..n).step_by(BLOCK) {
+            let len = BLOCK.min(n - start);
+            let [d, s, h] = [0, 1, 2].map(|c| inputs[c].get(start, len));
+            if !(all_non_negative(d) && all_non_negative(s) && all_positive(h)) {
+                return false;
+            }
+            let (q, per_year) = (&mut q[..len], &mut per_year[..len]);
+            for (((q, &d), &s), &h) in q.iter_mut().zip(d).zip(s).zip(h) {
+                // `order_quantity` reports Q = 0 as +0 (also when −0 was given for D or S).
+                let r = (2.0 * d * s / h).sqrt();
+                *q = if r == 0.0 { 0.0 } else { r };
+            }
+            // D/Q, or 0 when Q = 0 (no demand or no order cost): `order_quantity`'s special case.
+            if needs_per_year {
+                for ((y, &q), &d) in per_year.iter_mut().zip(&*q).zip(d) {
+                    let r = d / q;
+                    *y = if q == 0.0 { 0.0 } else { r };
+                }
+            }
+            let (q, per_year) = (&*q, &*per_year);
+            if let Some(o) = out_block(&mut out.quantity, start, len) {
+                o.copy_from_slice(q);
+            }
+            if let Some(o) = out_block(&mut out.orders_per_year, start, len) {
+                o.copy_from_slice(per_year);
+            }
+            if let Some(o) = out_block(&mut out.ordering_cost, start, len) {
+                for (((o, &y), &s), &q) in o.iter_mut().zip(per_year).zip(s).zip(q) {
+                    let v = y * s;
+                    *o = if q == 0.0 { 0.0 } else { v };
+                }
+            }
+            if let Some(o) = out_block(&mut out.holding_cost, start, len) {
+                for ((o, &q), &h) in o.iter_mut().zip(q).zip(h) {
+                    *o = q / 2.0 * h;
+                }
+            }
+            if let Some(o) = out_block(&mut out.total_cost, start, len) {
+                for (((o, &q), &y), (&s, &h)) in
+                    o.iter_mut().zip(q).zip(per_year).zip(s.iter().zip(h))
+                {
+                    *o = y * s + q / 2.0 * h;
+                }
+            }
+            if let Some(o) = out_block(&mut out.cycle_years, start, len) {
+                for ((o, &q), &d) in o.iter_mut().zip(q).zip(d) {
+                    let c = q / d;
+                    *o = if q == 0.0 || d <= 0.0 { f64::MAX } else { c };
+                }
+            }
+        }
+        true
+    }
+}
+
+/// [`eoq_many`] written into caller-provided columns; columns left `None` in `out` are not
+/// computed. The work runs block by block ([`BLOCK`] items): the block's inputs are checked,
+/// then each requested column is computed in a vectorizable loop with the formulas of
+/// [`eoq`] (same operations in the same order, the `Q = 0` case selected without a branch),
+/// so the results equal [`eoq`]'s bit for bit. A block with an invalid input goes item by
+/// item through [`eoq_many`], which reports the first bad item; on error the output columns
+/// may be partly written.
 ///
 /// # Errors
 /// As [`eoq_many`]; [`PolicyError::InvalidInput`] for output columns of the wrong length.
@@ -905,44 +1209,23 @@ pub fn eoq_into(
     annual_demands: &[f64],
     order_costs: &[f64],
     holding_costs: &[f64],
-    out: OrderQuantityOut<'_>,
+    mut out: OrderQuantityOut<'_>,
 ) -> Result<()> {
     let n = batch_length(&[
         ("annual_demands", annual_demands),
         ("order_costs", order_costs),
         ("holding_costs", holding_costs),
     ])?;
-    out_len(
-        n,
-        &[
-            out.quantity.len(),
-            out.total_cost.len(),
-            out.ordering_cost.len(),
-            out.holding_cost.len(),
-            out.orders_per_year.len(),
-            out.cycle_years.len(),
-        ],
-    )?;
-    let valid = all_non_negative(annual_demands)
-        && all_non_negative(order_costs)
-        && holding_costs.iter().all(|h| h.is_finite() && *h > 0.0);
-    if !valid {
-        // Find and report the first bad item exactly as the item-by-item path does.
-        eoq_many(annual_demands, order_costs, holding_costs)?;
-    }
-    for i in 0..n {
-        let (d, s, h) = (
-            at(annual_demands, i),
-            at(order_costs, i),
-            at(holding_costs, i),
-        );
-        let r = order_quantity(d, s, h, (2.0 * d * s / h).sqrt());
-        out.quantity[i] = r.quantity;
-        out.total_cost[i] = r.total_cost;
-        out.ordering_cost[i] = r.ordering_cost;
-        out.holding_cost[i] = r.holding_cost;
-        out.orders_per_year[i] = r.orders_per_year;
-        out.cycle_years[i] = r.cycle_years;
+    out_len(n, &out.lengths())?;
+    let inputs = [annual_demands, order_costs, holding_costs].map(BlockInput::new);
+    let complete = eoq_blocks(&inputs, &mut out, n);
+    if !complete {
+        // The item-by-item path reports the first bad item (and writes every column if the
+        // block check was stricter than the per-item rules).
+        let items = eoq_many(annual_demands, order_costs, holding_costs)?;
+        for (i, r) in items.iter().enumerate() {
+            out.set(i, r);
+        }
     }
     Ok(())
 }
@@ -974,12 +1257,12 @@ pub fn eoq_columns(
         order_costs,
         holding_costs,
         OrderQuantityOut {
-            quantity: &mut c.quantity,
-            total_cost: &mut c.total_cost,
-            ordering_cost: &mut c.ordering_cost,
-            holding_cost: &mut c.holding_cost,
-            orders_per_year: &mut c.orders_per_year,
-            cycle_years: &mut c.cycle_years,
+            quantity: Some(&mut c.quantity),
+            total_cost: Some(&mut c.total_cost),
+            ordering_cost: Some(&mut c.ordering_cost),
+            holding_cost: Some(&mut c.holding_cost),
+            orders_per_year: Some(&mut c.orders_per_year),
+            cycle_years: Some(&mut c.cycle_years),
         },
     )?;
     Ok(c)

@@ -115,3 +115,149 @@ proptest! {
         }
     }
 }
+
+/// A column of `n` values drawn from `values`, or (when `single`) one value broadcast.
+fn column(values: &[f64], n: usize, single: bool) -> Vec<f64> {
+    if single {
+        vec![values[0]]
+    } else {
+        values.iter().copied().cycle().take(n).collect()
+    }
+}
+
+/// Non-negative inputs with exact zeros (and a negative zero) mixed in, as catalogues have.
+fn input_value() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        3 => 0.0f64..1e4,
+        1 => Just(0.0),
+        1 => Just(-0.0),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64),
+        ..ProptestConfig::default()
+    })]
+
+    /// The block kernels of `safety_stock_into` / `eoq_into` equal the one-item functions bit
+    /// for bit, across block boundaries, with broadcast inputs and any subset of outputs.
+    #[test]
+    fn column_kernels_equal_items_bit_for_bit(
+        n in 0usize..1300,
+        values in prop::collection::vec(input_value(), 1..40),
+        holding in prop::collection::vec(0.01f64..100.0, 1..40),
+        singles in prop::array::uniform4(prop::bool::weighted(0.25)),
+        wanted in prop::array::uniform6(any::<bool>()),
+        method_pick in 0usize..4,
+        level in 0.5f64..0.999,
+    ) {
+        use inventory_core::policy::{
+            eoq_into, eoq_many, safety_stock_into, safety_stock_many, OrderQuantityOut,
+            SafetyStockOut,
+        };
+        let n = n.max(1);
+        let [m, s, l, sl] = [0usize, 7, 13, 19].map(|shift| {
+            let rotated: Vec<f64> = values.iter().cycle().skip(shift).take(values.len()).copied().collect();
+            rotated
+        });
+        let (m, s, l, sl) = (
+            column(&m, n, singles[0]),
+            column(&s, n, singles[1]),
+            column(&l, n, singles[2]),
+            column(&sl, n, singles[3]),
+        );
+        let h = column(&holding, n, singles[3]);
+        let len = [m.len(), s.len(), l.len(), sl.len()].into_iter().max().unwrap();
+        let method = [
+            SafetyStockMethod::DemandVariability,
+            SafetyStockMethod::LeadTimeVariability,
+            SafetyStockMethod::Combined,
+            SafetyStockMethod::PeriodicReview { review_period: 7.0 },
+        ][method_pick];
+        let target = ServiceTarget::CycleServiceLevel(level);
+        let mut cols = vec![vec![f64::NAN; len]; 6];
+        {
+            let mut it = cols.iter_mut().zip(wanted).map(|(c, w)| w.then_some(c.as_mut_slice()));
+            let out = SafetyStockOut {
+                safety_stock: it.next().flatten(),
+                safety_factor: it.next().flatten(),
+                protection_interval: it.next().flatten(),
+                expected_demand: it.next().flatten(),
+                std_dev_protection: it.next().flatten(),
+                reorder_point: it.next().flatten(),
+            };
+            safety_stock_into(&m, &s, &l, &sl, TimeUnit::Day, method, target, out).unwrap();
+        }
+        let items = safety_stock_many(&m, &s, &l, &sl, TimeUnit::Day, method, target).unwrap();
+        for (i, r) in items.iter().enumerate() {
+            let expected = [
+                r.safety_stock,
+                r.safety_factor.unwrap(),
+                r.protection_interval,
+                r.expected_demand,
+                r.std_dev_protection,
+                r.reorder_point,
+            ];
+            for c in 0..6 {
+                if wanted[c] {
+                    prop_assert_eq!(cols[c][i].to_bits(), expected[c].to_bits(), "column {} item {}", c, i);
+                } else {
+                    prop_assert!(cols[c][i].is_nan(), "column {} was written", c);
+                }
+            }
+        }
+
+        let len = [m.len(), s.len(), h.len()].into_iter().max().unwrap();
+        let mut cols = vec![vec![f64::NAN; len]; 6];
+        {
+            let mut it = cols.iter_mut().zip(wanted).map(|(c, w)| w.then_some(c.as_mut_slice()));
+            let out = OrderQuantityOut {
+                quantity: it.next().flatten(),
+                total_cost: it.next().flatten(),
+                ordering_cost: it.next().flatten(),
+                holding_cost: it.next().flatten(),
+                orders_per_year: it.next().flatten(),
+                cycle_years: it.next().flatten(),
+            };
+            eoq_into(&m, &s, &h, out).unwrap();
+        }
+        let items = eoq_many(&m, &s, &h).unwrap();
+        for (i, r) in items.iter().enumerate() {
+            let expected = [
+                r.quantity,
+                r.total_cost,
+                r.ordering_cost,
+                r.holding_cost,
+                r.orders_per_year,
+                r.cycle_years,
+            ];
+            for c in 0..6 {
+                if wanted[c] {
+                    prop_assert_eq!(cols[c][i].to_bits(), expected[c].to_bits(), "eoq column {} item {}", c, i);
+                } else {
+                    prop_assert!(cols[c][i].is_nan(), "eoq column {} was written", c);
+                }
+            }
+        }
+    }
+
+    /// An invalid item anywhere (in any block) is reported with its index, as item by item.
+    #[test]
+    fn column_kernels_report_the_first_bad_item(n in 1usize..1300, bad in 0usize..1300, which in 0usize..3) {
+        use inventory_core::policy::{eoq_into, safety_stock_into, OrderQuantityOut, SafetyStockOut};
+        use inventory_core::Error;
+        let bad = bad % n;
+        let mut cols = vec![vec![1.0; n]; 3];
+        cols[which][bad] = [f64::NAN, -1.0, f64::INFINITY][which];
+        let mut o = vec![0.0; n];
+        let e = safety_stock_into(
+            &cols[0], &cols[1], &cols[2], &[0.5], TimeUnit::Day,
+            SafetyStockMethod::Combined, ServiceTarget::CycleServiceLevel(0.95),
+            SafetyStockOut { safety_stock: Some(&mut o), ..SafetyStockOut::default() },
+        ).unwrap_err();
+        prop_assert!(matches!(e, Error::Batch { index, .. } if index == bad), "{:?}", e);
+        let e = eoq_into(&cols[0], &cols[1], &cols[2], OrderQuantityOut { quantity: Some(&mut o), ..OrderQuantityOut::default() }).unwrap_err();
+        prop_assert!(matches!(e, Error::Batch { index, .. } if index == bad), "{:?}", e);
+    }
+}

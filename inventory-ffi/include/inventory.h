@@ -2189,12 +2189,13 @@ inv_result inv_safety_stock_many(const double *means,
  * `inv_safety_stock_many` with the results as columns (arrays of doubles, for numeric
  * code that works on arrays): `safety_stock`, `safety_factor` (NaN for max-minus-average),
  * `protection_interval`, `expected_demand`, `std_dev_protection` and `reorder_point`, each
- * an array of `out_len` elements. Same broadcasting, length rules, errors and
+ * an array of `out_len` elements, or NULL to skip that column (it is not computed: pass
+ * only the columns you need). Same broadcasting, length rules, errors and
  * `inv_last_error_index` as `inv_safety_stock_many`; all-or-nothing.
  *
  * # Safety
  * Each input array NULL (only with length 0) or valid for its length; `params` NULL or
- * valid; each output NULL (only with `out_len` 0) or valid for `out_len` writes.
+ * valid; each output NULL or valid for `out_len` writes.
  */
 inv_result inv_safety_stock_columns(const double *means,
                                     size_t means_len,
@@ -2263,13 +2264,13 @@ inv_result inv_eoq_many(const double *annual_demands,
 
 /**
  * `inv_eoq_many` with the results as columns: `quantity`, `total_cost`, `ordering_cost`,
- * `holding_cost`, `orders_per_year` and `cycle_years`, each an array of `out_len` doubles.
- * Same broadcasting, length rules, errors and `inv_last_error_index` as `inv_eoq_many`;
- * all-or-nothing.
+ * `holding_cost`, `orders_per_year` and `cycle_years`, each an array of `out_len` doubles,
+ * or NULL to skip that column (it is not computed). Same broadcasting, length rules, errors
+ * and `inv_last_error_index` as `inv_eoq_many`; all-or-nothing.
  *
  * # Safety
- * Each input array NULL (only with length 0) or valid for its length; each output NULL
- * (only with `out_len` 0) or valid for `out_len` writes.
+ * Each input array NULL (only with length 0) or valid for its length; each output NULL or
+ * valid for `out_len` writes.
  */
 inv_result inv_eoq_columns(const double *annual_demands,
                            size_t annual_demands_len,

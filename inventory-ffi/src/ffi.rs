@@ -320,6 +320,23 @@ pub(crate) fn check_out_array<T>(ptr: *mut T, len: usize, name: &str) -> FfiResu
     }
 }
 
+/// Checks that an output array of `out_len` elements fits a result of `n`: a shorter array
+/// fails with `INV_BUFFER_TOO_SMALL`, a longer one with `INV_INVALID_INPUT`.
+pub(crate) fn check_array_len(out_len: usize, n: usize) -> FfiResult<()> {
+    if out_len == n {
+        return Ok(());
+    }
+    let code = if out_len < n {
+        INV_BUFFER_TOO_SMALL
+    } else {
+        INV_INVALID_INPUT
+    };
+    Err(Failure::new(
+        code,
+        format!("the output array has {out_len} elements; the result has {n}"),
+    ))
+}
+
 /// Writes `items` (converted by `convert`) to the output array `out` of `out_len`
 /// elements, which must be exactly `items.len()`: a shorter array fails with
 /// `INV_BUFFER_TOO_SMALL`, a longer one with `INV_INVALID_INPUT`; nothing is written then.
@@ -333,17 +350,7 @@ pub(crate) unsafe fn write_array<'a, T, C>(
     convert: impl Fn(&'a T) -> C,
 ) -> FfiResult<()> {
     let n = items.len();
-    if out_len != n {
-        let code = if out_len < n {
-            INV_BUFFER_TOO_SMALL
-        } else {
-            INV_INVALID_INPUT
-        };
-        return Err(Failure::new(
-            code,
-            format!("the output array has {out_len} elements; the result has {n}"),
-        ));
-    }
+    check_array_len(out_len, n)?;
     check_out_array(out, out_len, "out")?;
     for (i, item) in items.iter().enumerate() {
         // SAFETY: `out` is non-NULL (n > 0 here) and valid for `out_len = n` writes.

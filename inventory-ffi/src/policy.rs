@@ -15,8 +15,8 @@ use inventory_core::stats;
 
 use crate::error::inv_result;
 use crate::ffi::{
-    bad_enum, call, check_out, check_out_array, discount_from_c, guard, time_unit_from_c,
-    try_slice, write_array, write_out, Failure, FfiResult,
+    bad_enum, call, check_array_len, check_out, check_out_array, discount_from_c, guard,
+    time_unit_from_c, try_slice, write_array, write_out, Failure, FfiResult,
 };
 use crate::{
     inv_discount, inv_holding, inv_service, inv_ss_method, inv_time_unit, INV_HOLDING_PER_UNIT,
@@ -288,25 +288,28 @@ pub unsafe extern "C" fn inv_safety_stock_many(
     })
 }
 
-/// Copies equal-length result columns to the caller's arrays: every pointer is checked and
-/// the length compared before anything is written (all-or-nothing).
+/// Runs a column kernel for the caller's output arrays, all-or-nothing: a NULL output skips
+/// its column (the core does not compute it); the others are filled in temporaries by
+/// `fill` and copied to the caller only when it succeeds. `out_len` must equal the batch
+/// length `n`: a shorter array fails with `INV_BUFFER_TOO_SMALL`, a longer one with
+/// `INV_INVALID_INPUT` (as `write_array` reports it), before any work.
 ///
 /// # Safety
-/// Each `outs[i].0` NULL (only with `out_len` 0) or valid for `out_len` writes.
-unsafe fn write_columns(outs: &[(*mut f64, &[f64], &str)], out_len: usize) -> FfiResult<()> {
-    for (ptr, _, name) in outs {
-        check_out_array(*ptr, out_len, name)?;
-    }
-    if let Some((_, first, _)) = outs.first() {
-        if out_len != first.len() {
-            // Reported exactly as `write_array` reports it, with nothing written.
-            // SAFETY: forwarded contract; the length check fails before any write.
-            return unsafe { write_array(outs[0].0, out_len, first, |v| *v) };
+/// Each `outs[i]` NULL or valid for `out_len` writes.
+unsafe fn fill_columns<const K: usize>(
+    outs: [*mut f64; K],
+    out_len: usize,
+    n: usize,
+    fill: impl FnOnce([Option<&mut [f64]>; K]) -> inventory_core::Result<()>,
+) -> FfiResult<()> {
+    check_array_len(out_len, n)?;
+    let mut temps: [Option<Vec<f64>>; K] = outs.map(|p| (!p.is_null()).then(|| vec![0.0; n]));
+    fill(temps.each_mut().map(|t| t.as_deref_mut()))?;
+    for (ptr, temp) in outs.into_iter().zip(temps) {
+        if let Some(temp) = temp {
+            // SAFETY: forwarded contract; `ptr` is non-NULL and `out_len = n = temp.len()`.
+            unsafe { write_array(ptr, out_len, &temp, |v| *v) }?;
         }
-    }
-    for (ptr, col, _) in outs {
-        // SAFETY: forwarded contract; lengths are equal.
-        unsafe { write_array(*ptr, out_len, col, |v| *v) }?;
     }
     Ok(())
 }
@@ -314,12 +317,13 @@ unsafe fn write_columns(outs: &[(*mut f64, &[f64], &str)], out_len: usize) -> Ff
 /// `inv_safety_stock_many` with the results as columns (arrays of doubles, for numeric
 /// code that works on arrays): `safety_stock`, `safety_factor` (NaN for max-minus-average),
 /// `protection_interval`, `expected_demand`, `std_dev_protection` and `reorder_point`, each
-/// an array of `out_len` elements. Same broadcasting, length rules, errors and
+/// an array of `out_len` elements, or NULL to skip that column (it is not computed: pass
+/// only the columns you need). Same broadcasting, length rules, errors and
 /// `inv_last_error_index` as `inv_safety_stock_many`; all-or-nothing.
 ///
 /// # Safety
 /// Each input array NULL (only with length 0) or valid for its length; `params` NULL or
-/// valid; each output NULL (only with `out_len` 0) or valid for `out_len` writes.
+/// valid; each output NULL or valid for `out_len` writes.
 #[no_mangle]
 pub unsafe extern "C" fn inv_safety_stock_columns(
     means: *const f64,
@@ -355,35 +359,46 @@ pub unsafe extern "C" fn inv_safety_stock_columns(
             )
         };
         let (unit, method, target) = params_to_core(p)?;
-        let c = policy::safety_stock_columns(
-            means,
-            std_devs,
-            lead_times,
-            lead_time_std_devs,
-            unit,
-            method,
-            target,
-        )?;
+        let n = policy::batch_length(&[
+            ("means", means),
+            ("std_devs", std_devs),
+            ("lead_times", lead_times),
+            ("lead_time_std_devs", lead_time_std_devs),
+        ])?;
+        let outs = [
+            safety_stock,
+            safety_factor,
+            protection_interval,
+            expected_demand,
+            std_dev_protection,
+            reorder_point,
+        ];
         // SAFETY: forwarded contract.
         unsafe {
-            write_columns(
-                &[
-                    (safety_stock, &c.safety_stock, "safety_stock"),
-                    (safety_factor, &c.safety_factor, "safety_factor"),
-                    (
-                        protection_interval,
-                        &c.protection_interval,
-                        "protection_interval",
-                    ),
-                    (expected_demand, &c.expected_demand, "expected_demand"),
-                    (
-                        std_dev_protection,
-                        &c.std_dev_protection,
-                        "std_dev_protection",
-                    ),
-                    (reorder_point, &c.reorder_point, "reorder_point"),
-                ],
+            fill_columns(
+                outs,
                 out_len,
+                n,
+                |[ss, k, interval, expected, sigma, rop]| {
+                    let out = policy::SafetyStockOut {
+                        safety_stock: ss,
+                        safety_factor: k,
+                        protection_interval: interval,
+                        expected_demand: expected,
+                        std_dev_protection: sigma,
+                        reorder_point: rop,
+                    };
+                    policy::safety_stock_into(
+                        means,
+                        std_devs,
+                        lead_times,
+                        lead_time_std_devs,
+                        unit,
+                        method,
+                        target,
+                        out,
+                    )
+                },
             )
         }
     })
@@ -639,13 +654,13 @@ pub unsafe extern "C" fn inv_eoq_many(
 }
 
 /// `inv_eoq_many` with the results as columns: `quantity`, `total_cost`, `ordering_cost`,
-/// `holding_cost`, `orders_per_year` and `cycle_years`, each an array of `out_len` doubles.
-/// Same broadcasting, length rules, errors and `inv_last_error_index` as `inv_eoq_many`;
-/// all-or-nothing.
+/// `holding_cost`, `orders_per_year` and `cycle_years`, each an array of `out_len` doubles,
+/// or NULL to skip that column (it is not computed). Same broadcasting, length rules, errors
+/// and `inv_last_error_index` as `inv_eoq_many`; all-or-nothing.
 ///
 /// # Safety
-/// Each input array NULL (only with length 0) or valid for its length; each output NULL
-/// (only with `out_len` 0) or valid for `out_len` writes.
+/// Each input array NULL (only with length 0) or valid for its length; each output NULL or
+/// valid for `out_len` writes.
 #[no_mangle]
 pub unsafe extern "C" fn inv_eoq_columns(
     annual_demands: *const f64,
@@ -671,19 +686,36 @@ pub unsafe extern "C" fn inv_eoq_columns(
                 try_slice(holding_costs, holding_costs_len, "holding_costs")?,
             )
         };
-        let c = policy::eoq_columns(d, s, h)?;
+        let n = policy::batch_length(&[
+            ("annual_demands", d),
+            ("order_costs", s),
+            ("holding_costs", h),
+        ])?;
+        let outs = [
+            quantity,
+            total_cost,
+            ordering_cost,
+            holding_cost,
+            orders_per_year,
+            cycle_years,
+        ];
         // SAFETY: forwarded contract.
         unsafe {
-            write_columns(
-                &[
-                    (quantity, &c.quantity, "quantity"),
-                    (total_cost, &c.total_cost, "total_cost"),
-                    (ordering_cost, &c.ordering_cost, "ordering_cost"),
-                    (holding_cost, &c.holding_cost, "holding_cost"),
-                    (orders_per_year, &c.orders_per_year, "orders_per_year"),
-                    (cycle_years, &c.cycle_years, "cycle_years"),
-                ],
+            fill_columns(
+                outs,
                 out_len,
+                n,
+                |[q, total, ordering, holding, orders, cycle]| {
+                    let out = policy::OrderQuantityOut {
+                        quantity: q,
+                        total_cost: total,
+                        ordering_cost: ordering,
+                        holding_cost: holding,
+                        orders_per_year: orders,
+                        cycle_years: cycle,
+                    };
+                    policy::eoq_into(d, s, h, out)
+                },
             )
         }
     })

@@ -5,11 +5,13 @@ Two workloads over --skus items (default 1,000,000):
 
 * ABC by annual consumption value + XYZ by the coefficient of variation of --periods (52)
   weekly demand values per SKU;
-* safety stock (combined method, 95 % cycle service level) + EOQ.
+* safety stock (combined method, 95 % cycle service level) + EOQ, three ways: the two
+  columns a reorder report needs (``outputs=``) against numpy without and with the same input
+  checks, and all twelve columns of both batches against numpy computing the same twelve.
 
 The script checks that both paths agree (ABC/XYZ class counts equal and classes identical;
-safety stock and EOQ equal to 1e-9 relative) and prints the median of --repeats runs, in
-seconds, and the ratio numpy / inventory_core (> 1: inventory_core is faster).
+safety stock and EOQ equal to 1e-9 relative) and prints the median of --repeats runs and the
+ratio numpy / inventory_core (> 1: inventory_core is faster).
 
     python inventory-py/bench/bench_policy.py [--skus 1000000] [--periods 52] [--repeats 5]
 """
@@ -87,9 +89,35 @@ def abc_xyz_numpy(values: np.ndarray, demand: np.ndarray) -> tuple[np.ndarray, n
 
 
 def ss_eoq_ours(d, sd, lt, lt_sd, annual, order_cost, holding) -> tuple[np.ndarray, np.ndarray]:
+    """The two columns a reorder report needs: only they are computed (``outputs=``)."""
+    ss = ic.safety_stock(
+        d, sd, lt, lead_time_std_dev=lt_sd, method="combined", service_level=SERVICE, outputs="safety_stock"
+    )
+    q = ic.eoq(annual, order_cost, holding, outputs="quantity")
+    return ss, q
+
+
+def ss_eoq_ours_all(d, sd, lt, lt_sd, annual, order_cost, holding) -> tuple[np.ndarray, np.ndarray]:
+    """Every column of a safety stock and an EOQ batch (twelve arrays)."""
     ss = ic.safety_stock(d, sd, lt, lead_time_std_dev=lt_sd, method="combined", service_level=SERVICE)
     q = ic.eoq(annual, order_cost, holding)
     return ss.safety_stock, q.quantity
+
+
+def check_inputs(d, sd, lt, lt_sd, annual, order_cost, holding) -> None:
+    """inventory_core's input checks: every input finite and non-negative, holding cost
+    positive."""
+    for a in (d, sd, lt, lt_sd, annual, order_cost):
+        if not (np.isfinite(a).all() and (a >= 0).all()):
+            raise ValueError("invalid input")
+    if not (np.isfinite(holding).all() and (holding > 0).all()):
+        raise ValueError("invalid holding cost")
+
+
+def ss_eoq_numpy_checked(d, sd, lt, lt_sd, annual, order_cost, holding) -> tuple[np.ndarray, np.ndarray]:
+    """The two columns, with the same input checks as inventory_core."""
+    check_inputs(d, sd, lt, lt_sd, annual, order_cost, holding)
+    return ss_eoq_numpy(d, sd, lt, lt_sd, annual, order_cost, holding)
 
 
 def ss_eoq_numpy(d, sd, lt, lt_sd, annual, order_cost, holding) -> tuple[np.ndarray, np.ndarray]:
@@ -103,11 +131,7 @@ def ss_eoq_numpy_same_outputs(d, sd, lt, lt_sd, annual, order_cost, holding) -> 
     """The same outputs and input checks as inventory_core returns: every input finite and
     non-negative (holding cost positive), then the twelve columns of a safety stock and an
     EOQ batch."""
-    for a in (d, sd, lt, lt_sd, annual, order_cost):
-        if not (np.isfinite(a).all() and (a >= 0).all()):
-            raise ValueError("invalid input")
-    if not (np.isfinite(holding).all() and (holding > 0).all()):
-        raise ValueError("invalid holding cost")
+    check_inputs(d, sd, lt, lt_sd, annual, order_cost, holding)
     z = z_of(SERVICE)
     sigma = np.sqrt(lt * sd * sd + d * d * lt_sd * lt_sd)
     ss = z * sigma
@@ -158,16 +182,28 @@ def main() -> None:
     print(f"  ABC counts {np.bincount(abc1).tolist()}  XYZ counts {np.bincount(xyz1).tolist()}")
 
     inputs = (d, sd, lt, lt_sd, annual, order_cost, holding)
-    t_ours, (ss1, q1) = median_time(lambda: ss_eoq_ours(*inputs), args.repeats)
-    t_np, (ss2, q2) = median_time(lambda: ss_eoq_numpy(*inputs), args.repeats)
-    assert np.allclose(ss1, ss2, rtol=1e-9, atol=0), "safety stock differs"
-    assert np.allclose(q1, q2, rtol=1e-9, atol=0), "EOQ differs"
-    print(f"SS + EOQ       inventory_core {t_ours:8.3f} s   numpy        {t_np:8.3f} s   ratio {t_np / t_ours:5.2f}x"
-          "   (numpy: 2 columns, no input checks)")
-    t_same, (ss3, q3) = median_time(lambda: ss_eoq_numpy_same_outputs(*inputs), args.repeats)
-    assert np.allclose(ss1, ss3, rtol=1e-9, atol=0) and np.allclose(q1, q3, rtol=1e-9, atol=0)
-    print(f"SS + EOQ       inventory_core {t_ours:8.3f} s   numpy        {t_same:8.3f} s   ratio {t_same / t_ours:5.2f}x"
-          "   (numpy: the same 12 columns and input checks)")
+    runs = {
+        "ours 2": ss_eoq_ours,
+        "numpy 2": ss_eoq_numpy,
+        "numpy 2 checked": ss_eoq_numpy_checked,
+        "ours 12": ss_eoq_ours_all,
+        "numpy 12 checked": ss_eoq_numpy_same_outputs,
+    }
+    times = {}
+    for name, fn in runs.items():
+        times[name], (ss, q) = median_time(lambda fn=fn: fn(*inputs), args.repeats)
+        if name == "ours 2":
+            ref = (ss, q)
+        assert np.allclose(ss, ref[0], rtol=1e-9, atol=0), f"safety stock differs ({name})"
+        assert np.allclose(q, ref[1], rtol=1e-9, atol=0), f"EOQ differs ({name})"
+
+    def row(label: str, ours: str, theirs: str, what: str) -> None:
+        t_o, t_n = times[ours] * 1e3, times[theirs] * 1e3
+        print(f"{label:14} inventory_core {t_o:7.1f} ms   numpy {t_n:7.1f} ms   ratio {t_n / t_o:5.2f}x   ({what})")
+
+    row("SS + EOQ", "ours 2", "numpy 2", "2 columns; numpy without input checks")
+    row("SS + EOQ", "ours 2", "numpy 2 checked", "2 columns; both check the inputs")
+    row("SS + EOQ", "ours 12", "numpy 12 checked", "all 12 columns; both check the inputs")
 
 
 if __name__ == "__main__":

@@ -207,3 +207,135 @@ pub(crate) unsafe fn out_slice(buf: &PyBuffer<f64>) -> &mut [f64] {
     // SAFETY: guaranteed by the caller (see above).
     unsafe { std::slice::from_raw_parts_mut(buf.buf_ptr() as *mut f64, buf.item_count()) }
 }
+
+/// What a batch call returns, from its `outputs=` argument: the whole batch object (`None`),
+/// one column (a name) or a tuple of columns (a sequence of names). Only the columns asked for
+/// are computed.
+pub(crate) enum Selection {
+    /// Every column, in the batch object.
+    All,
+    /// One column, as an array.
+    One(usize),
+    /// Several columns, as a tuple of arrays in the order given.
+    Many(Vec<usize>),
+}
+
+impl Selection {
+    /// Parses `outputs` against the column `names` of the batch.
+    pub(crate) fn parse(names: &[&str], outputs: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let Some(obj) = outputs.filter(|o| !o.is_none()) else {
+            return Ok(Selection::All);
+        };
+        let py = obj.py();
+        let index = |item: &Bound<'_, PyAny>| -> PyResult<usize> {
+            let name: String = item.extract().map_err(|_| {
+                invalid_input(
+                    py,
+                    format!("outputs: expected column names, got {}", type_name(item)),
+                )
+            })?;
+            names.iter().position(|n| *n == name).ok_or_else(|| {
+                invalid_input(
+                    py,
+                    format!(
+                        "outputs: unknown column {name:?}; expected one of {}",
+                        names.join(", ")
+                    ),
+                )
+            })
+        };
+        if obj.is_instance_of::<PyString>() {
+            return index(obj).map(Selection::One);
+        }
+        let iter = obj.try_iter().map_err(|_| {
+            invalid_input(
+                py,
+                format!(
+                    "outputs: expected a column name or a sequence of names, got {}",
+                    type_name(obj)
+                ),
+            )
+        })?;
+        let picked = iter
+            .map(|item| index(&item?))
+            .collect::<PyResult<Vec<_>>>()?;
+        if picked.is_empty() {
+            return Err(invalid_input(
+                py,
+                "outputs: name at least one column".to_owned(),
+            ));
+        }
+        Ok(Selection::Many(picked))
+    }
+
+    /// Whether the batch is computed (`outputs` given: even scalar inputs make a batch).
+    pub(crate) fn is_explicit(&self) -> bool {
+        !matches!(self, Selection::All)
+    }
+
+    /// Which of `k` columns to compute.
+    fn wanted(&self, k: usize) -> Vec<bool> {
+        match self {
+            Selection::All => vec![true; k],
+            Selection::One(i) => (0..k).map(|j| j == *i).collect(),
+            Selection::Many(v) => (0..k).map(|j| v.contains(&j)).collect(),
+        }
+    }
+}
+
+/// Fresh float64 output arrays for the columns a [`Selection`] asks for.
+pub(crate) struct OutColumns {
+    arrays: Vec<Option<(Py<PyAny>, PyBuffer<f64>)>>,
+}
+
+impl OutColumns {
+    /// `k` columns of `n` values, allocated only where `selection` wants them.
+    pub(crate) fn new(py: Python<'_>, n: usize, k: usize, selection: &Selection) -> PyResult<Self> {
+        let arrays = selection
+            .wanted(k)
+            .into_iter()
+            .map(|w| w.then(|| f64_out(py, n)).transpose())
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(OutColumns { arrays })
+    }
+
+    /// The writable values of every column (`None` where not wanted), borrowed from `self`.
+    pub(crate) fn slices(&mut self) -> Vec<Option<&mut [f64]>> {
+        self.arrays
+            .iter()
+            .map(|a| {
+                a.as_ref().map(|(_, b)| {
+                    // SAFETY: every buffer comes from `f64_out` and no Python code has seen
+                    // the arrays yet; `&mut self` makes these the only slices alive.
+                    unsafe { out_slice(b) }
+                })
+            })
+            .collect()
+    }
+
+    /// The result: the batch object built by `batch` from every column (for
+    /// [`Selection::All`]), one array, or a tuple of arrays.
+    pub(crate) fn finish(
+        self,
+        py: Python<'_>,
+        selection: &Selection,
+        batch: impl FnOnce(Vec<Py<PyAny>>) -> PyResult<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let arrays: Vec<Option<Py<PyAny>>> =
+            self.arrays.into_iter().map(|a| a.map(|(a, _)| a)).collect();
+        let get = |i: usize| {
+            arrays[i]
+                .as_ref()
+                .map(|a| a.clone_ref(py))
+                .ok_or_else(|| invalid_input(py, "internal: missing output".to_owned()))
+        };
+        match selection {
+            Selection::All => batch((0..arrays.len()).map(get).collect::<PyResult<_>>()?),
+            Selection::One(i) => get(*i),
+            Selection::Many(v) => {
+                let items = v.iter().map(|&i| get(i)).collect::<PyResult<Vec<_>>>()?;
+                Ok(PyTuple::new(py, items)?.into_any().unbind())
+            }
+        }
+    }
+}

@@ -13,7 +13,7 @@ use inventory_core::policy::{
 use inventory_core::stats;
 use pyo3::prelude::*;
 
-use crate::arrays::{core_err, f64_col, f64_column, f64_out, f64_scalar, is_column, out_slice};
+use crate::arrays::{core_err, f64_col, f64_column, f64_scalar, is_column, OutColumns, Selection};
 use crate::errors::invalid_input;
 
 fn parse_unit(py: Python<'_>, unit: &str) -> PyResult<TimeUnit> {
@@ -231,10 +231,21 @@ fn method_and_target(
     Ok((method, target))
 }
 
+/// The columns of a `SafetyStockBatch`, in order (the names `outputs=` accepts).
+const SAFETY_STOCK_COLUMNS: [&str; 6] = [
+    "safety_stock",
+    "safety_factor",
+    "protection_interval",
+    "expected_demand",
+    "std_dev_protection",
+    "reorder_point",
+];
+
 /// Safety stock and reorder point; a column in any of the first four arguments gives a
-/// `SafetyStockBatch` (length-1 columns and scalars are broadcast).
+/// `SafetyStockBatch` (length-1 columns and scalars are broadcast), or only the columns named
+/// by `outputs`.
 #[pyfunction]
-#[pyo3(signature = (mean, std_dev, lead_time, *, lead_time_std_dev = None, unit = "day", method = "combined", service_level = None, fill_rate = None, order_quantity = None, review_period = None, max_demand = None, max_lead_time = None))]
+#[pyo3(signature = (mean, std_dev, lead_time, *, lead_time_std_dev = None, unit = "day", method = "combined", service_level = None, fill_rate = None, order_quantity = None, review_period = None, max_demand = None, max_lead_time = None, outputs = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn safety_stock(
     py: Python<'_>,
@@ -250,7 +261,9 @@ pub(crate) fn safety_stock(
     review_period: Option<f64>,
     max_demand: Option<f64>,
     max_lead_time: Option<f64>,
+    outputs: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
+    let selection = Selection::parse(&SAFETY_STOCK_COLUMNS, outputs)?;
     let unit = parse_unit(py, unit)?;
     let (method, target) = method_and_target(
         py,
@@ -263,7 +276,8 @@ pub(crate) fn safety_stock(
         max_lead_time,
     )?;
     let lt_sd = lead_time_std_dev.filter(|o| !o.is_none());
-    let batch = is_column(mean)
+    let batch = selection.is_explicit()
+        || is_column(mean)
         || is_column(std_dev)
         || is_column(lead_time)
         || lt_sd.is_some_and(is_column);
@@ -303,15 +317,10 @@ pub(crate) fn safety_stock(
         ("lead_time_std_dev", lt_sds),
     ])
     .map_err(|e| core_err(py, e))?;
-    let outs = (0..6)
-        .map(|_| f64_out(py, n))
-        .collect::<PyResult<Vec<_>>>()?;
+    let mut cols = OutColumns::new(py, n, SAFETY_STOCK_COLUMNS.len(), &selection)?;
     {
-        // SAFETY: six fresh arrays from `f64_out`, not yet visible to Python, one slice each.
-        let mut slices: Vec<&mut [f64]> =
-            outs.iter().map(|(_, b)| unsafe { out_slice(b) }).collect();
-        let mut it = slices.iter_mut();
-        let mut next = || it.next().map(std::mem::take).unwrap_or_default();
+        let mut it = cols.slices().into_iter();
+        let mut next = || it.next().flatten();
         let out = SafetyStockOut {
             safety_stock: next(),
             safety_factor: next(),
@@ -325,26 +334,25 @@ pub(crate) fn safety_stock(
         })
         .map_err(|e| core_err(py, e))?;
     }
-    let mut arrays = outs.into_iter().map(|(a, _)| a);
-    let mut take = || {
-        arrays
-            .next()
-            .ok_or_else(|| invalid_input(py, "internal: missing output".to_owned()))
-    };
-    Ok(Bound::new(
-        py,
-        PySafetyStockBatch {
-            safety_stock: take()?,
-            safety_factor: take()?,
-            protection_interval: take()?,
-            expected_demand: take()?,
-            std_dev_protection: take()?,
-            reorder_point: take()?,
-            len: n,
-        },
-    )?
-    .into_any()
-    .unbind())
+    cols.finish(py, &selection, |a| {
+        let [safety_stock, safety_factor, protection_interval, expected_demand, std_dev_protection, reorder_point] =
+            <[Py<PyAny>; 6]>::try_from(a)
+                .map_err(|_| invalid_input(py, "internal: missing output".to_owned()))?;
+        Ok(Bound::new(
+            py,
+            PySafetyStockBatch {
+                safety_stock,
+                safety_factor,
+                protection_interval,
+                expected_demand,
+                std_dev_protection,
+                reorder_point,
+                len: n,
+            },
+        )?
+        .into_any()
+        .unbind())
+    })
 }
 
 // ----- EOQ family -----
@@ -431,15 +439,33 @@ impl PyOrderQuantityBatch {
     }
 }
 
-/// The economic order quantity √(2DS/H); columns give an `OrderQuantityBatch`.
+/// The columns of an `OrderQuantityBatch`, in order (the names `outputs=` accepts).
+const ORDER_QUANTITY_COLUMNS: [&str; 6] = [
+    "quantity",
+    "total_cost",
+    "ordering_cost",
+    "holding_cost",
+    "orders_per_year",
+    "cycle_years",
+];
+
+/// The economic order quantity √(2DS/H); columns give an `OrderQuantityBatch`, or only the
+/// columns named by `outputs`.
 #[pyfunction]
+#[pyo3(signature = (annual_demand, order_cost, holding_cost, *, outputs = None))]
 pub(crate) fn eoq(
     py: Python<'_>,
     annual_demand: &Bound<'_, PyAny>,
     order_cost: &Bound<'_, PyAny>,
     holding_cost: &Bound<'_, PyAny>,
+    outputs: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    if !(is_column(annual_demand) || is_column(order_cost) || is_column(holding_cost)) {
+    let selection = Selection::parse(&ORDER_QUANTITY_COLUMNS, outputs)?;
+    if !(selection.is_explicit()
+        || is_column(annual_demand)
+        || is_column(order_cost)
+        || is_column(holding_cost))
+    {
         let q = policy::eoq(
             f64_scalar("annual_demand", annual_demand)?,
             f64_scalar("order_cost", order_cost)?,
@@ -456,15 +482,10 @@ pub(crate) fn eoq(
     let (d, s, h) = (d.as_slice(), s.as_slice(), h.as_slice());
     let n = policy::batch_length(&[("annual_demand", d), ("order_cost", s), ("holding_cost", h)])
         .map_err(|e| core_err(py, e))?;
-    let outs = (0..6)
-        .map(|_| f64_out(py, n))
-        .collect::<PyResult<Vec<_>>>()?;
+    let mut cols = OutColumns::new(py, n, ORDER_QUANTITY_COLUMNS.len(), &selection)?;
     {
-        // SAFETY: six fresh arrays from `f64_out`, not yet visible to Python, one slice each.
-        let mut slices: Vec<&mut [f64]> =
-            outs.iter().map(|(_, b)| unsafe { out_slice(b) }).collect();
-        let mut it = slices.iter_mut();
-        let mut next = || it.next().map(std::mem::take).unwrap_or_default();
+        let mut it = cols.slices().into_iter();
+        let mut next = || it.next().flatten();
         let out = OrderQuantityOut {
             quantity: next(),
             total_cost: next(),
@@ -476,26 +497,25 @@ pub(crate) fn eoq(
         py.detach(move || policy::eoq_into(d, s, h, out))
             .map_err(|e| core_err(py, e))?;
     }
-    let mut arrays = outs.into_iter().map(|(a, _)| a);
-    let mut take = || {
-        arrays
-            .next()
-            .ok_or_else(|| invalid_input(py, "internal: missing output".to_owned()))
-    };
-    Ok(Bound::new(
-        py,
-        PyOrderQuantityBatch {
-            quantity: take()?,
-            total_cost: take()?,
-            ordering_cost: take()?,
-            holding_cost: take()?,
-            orders_per_year: take()?,
-            cycle_years: take()?,
-            len: n,
-        },
-    )?
-    .into_any()
-    .unbind())
+    cols.finish(py, &selection, |a| {
+        let [quantity, total_cost, ordering_cost, holding_cost, orders_per_year, cycle_years] =
+            <[Py<PyAny>; 6]>::try_from(a)
+                .map_err(|_| invalid_input(py, "internal: missing output".to_owned()))?;
+        Ok(Bound::new(
+            py,
+            PyOrderQuantityBatch {
+                quantity,
+                total_cost,
+                ordering_cost,
+                holding_cost,
+                orders_per_year,
+                cycle_years,
+                len: n,
+            },
+        )?
+        .into_any()
+        .unbind())
+    })
 }
 
 /// The annual cost of ordering `quantity` units at a time.

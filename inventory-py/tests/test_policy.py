@@ -191,6 +191,50 @@ def test_eoq_batch_equals_scalars() -> None:
     assert e.value.index == 1
 
 
+def test_outputs_selects_columns_bit_for_bit() -> None:
+    rng = np.random.default_rng(7)
+    n = 1500  # several of the core's blocks
+    d = rng.uniform(0, 50, n)
+    d[::17] = 0.0
+    sd, lt, ltsd = rng.uniform(0, 9, n), rng.uniform(0.5, 30, n), rng.uniform(0, 4, n)
+    full = ic.safety_stock(d, sd, lt, lead_time_std_dev=ltsd, service_level=0.97)
+    one = ic.safety_stock(d, sd, lt, lead_time_std_dev=ltsd, service_level=0.97, outputs="reorder_point")
+    assert isinstance(one, np.ndarray) and one.dtype == np.float64
+    assert np.array_equal(one, full.reorder_point)
+    ss, sigma = ic.safety_stock(
+        d, sd, lt, lead_time_std_dev=ltsd, service_level=0.97, outputs=("safety_stock", "std_dev_protection")
+    )
+    assert np.array_equal(ss, full.safety_stock) and np.array_equal(sigma, full.std_dev_protection)
+    # scalar inputs with outputs= give a batch of one
+    assert list(ic.safety_stock(100, 20, 4, service_level=0.95, outputs=["safety_factor"])[0]) == [
+        ic.safety_stock(100, 20, 4, service_level=0.95).safety_factor
+    ]
+
+    annual, order, hold = d * 52, rng.uniform(5, 80, n), rng.uniform(0.1, 3, n)
+    q_full = ic.eoq(annual, order, hold)
+    q = ic.eoq(annual, order, hold, outputs="quantity")
+    assert np.array_equal(q, q_full.quantity)
+    cyc, tot = ic.eoq(annual, order, hold, outputs=("cycle_years", "total_cost"))
+    assert np.array_equal(cyc, q_full.cycle_years) and np.array_equal(tot, q_full.total_cost)
+    # the textbook case, through the one-column path: D = 1,000, S = 10, H = 0.5 -> Q* = 200
+    assert ic.eoq([1000.0], 10.0, 0.5, outputs="quantity")[0] == 200.0
+
+    with pytest.raises(ic.InvalidInput, match="unknown column"):
+        ic.eoq(annual, order, hold, outputs="qty")  # type: ignore[call-overload]
+    with pytest.raises(ic.InvalidInput, match="at least one"):
+        ic.eoq(annual, order, hold, outputs=())
+    with pytest.raises(ic.InvalidInput, match="column names"):
+        ic.safety_stock(d, sd, lt, service_level=0.9, outputs=[1])  # type: ignore[call-overload]
+    bad = d.copy()
+    bad[1234] = -1.0
+    with pytest.raises(ic.InvalidInput) as e:
+        ic.safety_stock(bad, sd, lt, service_level=0.9, outputs="safety_stock")
+    assert e.value.index == 1234
+    with pytest.raises(ic.InvalidInput) as e:
+        ic.eoq(annual, order, np.where(np.arange(n) == 999, 0.0, hold), outputs="quantity")
+    assert e.value.index == 999
+
+
 def test_eoq_backorders_and_epq() -> None:
     d, s, h, p = 1000.0, 10.0, 0.5, 2.0
     b = ic.eoq_backorders(d, s, h, p)

@@ -469,13 +469,37 @@ fn into_checks_output_lengths() {
     let mut e = [0.0; 2];
     let mut f = [0.0; 1];
     let out = OrderQuantityOut {
-        quantity: &mut a,
-        total_cost: &mut b,
-        ordering_cost: &mut c,
-        holding_cost: &mut d,
-        orders_per_year: &mut e,
-        cycle_years: &mut f,
+        quantity: Some(&mut a),
+        total_cost: Some(&mut b),
+        ordering_cost: Some(&mut c),
+        holding_cost: Some(&mut d),
+        orders_per_year: Some(&mut e),
+        cycle_years: Some(&mut f),
     };
     let err = eoq_into(&[1.0, 2.0], &[1.0], &[1.0], out).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    // A skipped column has no length to check; the requested ones are written.
+    let out = OrderQuantityOut {
+        quantity: Some(&mut a),
+        ..OrderQuantityOut::default()
+    };
+    eoq_into(&[200.0, 800.0], &[1.0], &[1.0], out).unwrap();
+    assert_eq!(a, [20.0, 40.0]);
+    let mut g = [0.0; 3];
+    let out = SafetyStockOut {
+        reorder_point: Some(&mut g),
+        ..SafetyStockOut::default()
+    };
+    let err = safety_stock_into(
+        &[1.0, 2.0],
+        &[1.0],
+        &[1.0],
+        &[0.0],
+        TimeUnit::Day,
+        SafetyStockMethod::Combined,
+        ServiceTarget::CycleServiceLevel(0.9),
+        out,
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }

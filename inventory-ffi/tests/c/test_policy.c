@@ -209,7 +209,7 @@ static void test_safety_stock_many(void) {
             CHECK(rop[i] == out[i].reorder_point);
         }
         CHECK_NEAR(rop[1], 200.0 + Z_95 * 20.0, 1e-9);
-        /* All-or-nothing: a short output, a bad item or a NULL column writes nothing. */
+        /* All-or-nothing: a short output or a bad item writes nothing. */
         ss[0] = -1.0;
         rop[2] = -1.0;
         CHECK_RC(inv_safety_stock_columns(means, 3, sds, 3, lt, 1, ltsd, 1, &p, ss, k, interval,
@@ -220,10 +220,21 @@ static void test_safety_stock_many(void) {
                  INV_INVALID_INPUT);
         CHECK(inv_last_error_index(&index));
         CHECK(index == 1);
-        CHECK_RC(inv_safety_stock_columns(means, 3, sds, 3, lt, 1, ltsd, 1, &p, ss, k, interval,
-                                          expected, sigma, NULL, 3),
-                 INV_NULL_ARGUMENT);
         CHECK(ss[0] == -1.0 && rop[2] == -1.0);
+        /* NULL skips a column: only the reorder point is computed and written. */
+        {
+            double rop_only[3] = {-1.0, -1.0, -1.0};
+            CHECK_OK(inv_safety_stock_columns(means, 3, sds, 3, lt, 1, ltsd, 1, &p, NULL, NULL,
+                                              NULL, NULL, NULL, rop_only, 3));
+            for (int i = 0; i < 3; i++) {
+                CHECK(rop_only[i] == out[i].reorder_point);
+            }
+            rop_only[0] = -1.0;
+            CHECK_RC(inv_safety_stock_columns(bad_means, 3, sds, 3, lt, 1, ltsd, 1, &p, NULL,
+                                              NULL, NULL, NULL, NULL, rop_only, 3),
+                     INV_INVALID_INPUT);
+            CHECK(rop_only[0] == -1.0);
+        }
     }
 }
 
@@ -276,7 +287,13 @@ static void test_eoq(void) {
                  INV_INVALID_INPUT);
         CHECK_RC(inv_eoq_columns(d, 2, s, 1, h, 1, qty, total, ordering, holding, orders, cycle, 3),
                  INV_INVALID_INPUT);
+        CHECK_RC(inv_eoq_columns(d, 2, s, 1, h, 1, qty, NULL, NULL, NULL, NULL, NULL, 1),
+                 INV_BUFFER_TOO_SMALL);
         CHECK(qty[0] == -1.0);
+        /* Only the quantities: D = 1000 and 4000 give Q* = 200 and 400. */
+        CHECK_OK(inv_eoq_columns(d, 2, s, 1, h, 1, qty, NULL, NULL, NULL, NULL, NULL, 2));
+        CHECK_NEAR(qty[0], 200.0, 1e-9);
+        CHECK_NEAR(qty[1], 400.0, 1e-9);
     }
 
     /* Backorders, B = 1.5: Q = 200·√((0.5 + 1.5)/1.5), max backlog Q·0.5/2. */

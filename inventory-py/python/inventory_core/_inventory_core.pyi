@@ -97,6 +97,10 @@ _SafetyStockMethod = Literal[
 ]
 _AbcMeasure = Literal["revenue", "consumption_value", "units", "margin"]
 _Floats = Union[Sequence[float], NDArray[Any]]
+_SafetyStockColumn = Literal[
+    "safety_stock", "safety_factor", "protection_interval", "expected_demand", "std_dev_protection", "reorder_point"
+]
+_OrderQuantityColumn = Literal["quantity", "total_cost", "ordering_cost", "holding_cost", "orders_per_year", "cycle_years"]
 """A column of floats: a list / tuple of numbers or a numpy array (float64 is read without conversion)."""
 _FloatOrFloats = Union[float, _Floats]
 
@@ -499,6 +503,7 @@ def safety_stock(
     review_period: Optional[float] = None,
     max_demand: Optional[float] = None,
     max_lead_time: Optional[float] = None,
+    outputs: None = None,
 ) -> SafetyStock: ...
 @overload
 def safety_stock(
@@ -515,7 +520,42 @@ def safety_stock(
     review_period: Optional[float] = None,
     max_demand: Optional[float] = None,
     max_lead_time: Optional[float] = None,
+    outputs: None = None,
 ) -> Union[SafetyStock, SafetyStockBatch]: ...
+@overload
+def safety_stock(
+    mean: _FloatOrFloats,
+    std_dev: _FloatOrFloats,
+    lead_time: _FloatOrFloats,
+    *,
+    lead_time_std_dev: Optional[_FloatOrFloats] = None,
+    unit: _TimeUnit = "day",
+    method: _SafetyStockMethod = "combined",
+    service_level: Optional[float] = None,
+    fill_rate: Optional[float] = None,
+    order_quantity: Optional[float] = None,
+    review_period: Optional[float] = None,
+    max_demand: Optional[float] = None,
+    max_lead_time: Optional[float] = None,
+    outputs: _SafetyStockColumn,
+) -> NDArray[np.float64]: ...
+@overload
+def safety_stock(
+    mean: _FloatOrFloats,
+    std_dev: _FloatOrFloats,
+    lead_time: _FloatOrFloats,
+    *,
+    lead_time_std_dev: Optional[_FloatOrFloats] = None,
+    unit: _TimeUnit = "day",
+    method: _SafetyStockMethod = "combined",
+    service_level: Optional[float] = None,
+    fill_rate: Optional[float] = None,
+    order_quantity: Optional[float] = None,
+    review_period: Optional[float] = None,
+    max_demand: Optional[float] = None,
+    max_lead_time: Optional[float] = None,
+    outputs: Union[tuple[_SafetyStockColumn, ...], list[_SafetyStockColumn]],
+) -> tuple[NDArray[np.float64], ...]: ...
 
 @final
 class OrderQuantity:
@@ -550,11 +590,31 @@ class OrderQuantityBatch:
     def __len__(self) -> int: ...
 
 @overload
-def eoq(annual_demand: float, order_cost: float, holding_cost: float) -> OrderQuantity: ...
+def eoq(annual_demand: float, order_cost: float, holding_cost: float, *, outputs: None = None) -> OrderQuantity: ...
 @overload
 def eoq(
-    annual_demand: _FloatOrFloats, order_cost: _FloatOrFloats, holding_cost: _FloatOrFloats
+    annual_demand: _FloatOrFloats,
+    order_cost: _FloatOrFloats,
+    holding_cost: _FloatOrFloats,
+    *,
+    outputs: None = None,
 ) -> Union[OrderQuantity, OrderQuantityBatch]: ...
+@overload
+def eoq(
+    annual_demand: _FloatOrFloats,
+    order_cost: _FloatOrFloats,
+    holding_cost: _FloatOrFloats,
+    *,
+    outputs: _OrderQuantityColumn,
+) -> NDArray[np.float64]: ...
+@overload
+def eoq(
+    annual_demand: _FloatOrFloats,
+    order_cost: _FloatOrFloats,
+    holding_cost: _FloatOrFloats,
+    *,
+    outputs: Union[tuple[_OrderQuantityColumn, ...], list[_OrderQuantityColumn]],
+) -> tuple[NDArray[np.float64], ...]: ...
 def eoq_cost(annual_demand: float, order_cost: float, holding_cost: float, quantity: float) -> OrderQuantity: ...
 
 @final
