@@ -169,9 +169,11 @@ pub(crate) struct Pool {
     pub quantity: Decimal,
     /// Value (negative under a deficit, valued at the provisional cost).
     pub value: Decimal,
-    /// Last known unit cost (last receipt, or last unit issued).
+    /// The piece that sets the last known unit cost (the last receipt, or the newest piece
+    /// issued), as (value, quantity): the division is done only when the cost is read (see
+    /// [`Pool::last_unit_cost`]), not on every posting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_unit_cost: Option<Decimal>,
+    pub last_piece: Option<(Decimal, Decimal)>,
     /// Open layers, oldest receipt first. Empty when the quantity is ≤ 0.
     pub layers: VecDeque<Layer>,
 }
@@ -181,7 +183,7 @@ pub(crate) struct Pool {
 pub(crate) struct PoolScalars {
     pub quantity: Decimal,
     pub value: Decimal,
-    pub last_unit_cost: Option<Decimal>,
+    pub last_piece: Option<(Decimal, Decimal)>,
 }
 
 impl Pool {
@@ -190,7 +192,7 @@ impl Pool {
             method,
             quantity: Decimal::ZERO,
             value: Decimal::ZERO,
-            last_unit_cost: None,
+            last_piece: None,
             layers: VecDeque::new(),
         }
     }
@@ -199,14 +201,14 @@ impl Pool {
         PoolScalars {
             quantity: self.quantity,
             value: self.value,
-            last_unit_cost: self.last_unit_cost,
+            last_piece: self.last_piece,
         }
     }
 
     pub(crate) fn restore_scalars(&mut self, s: PoolScalars) {
         self.quantity = s.quantity;
         self.value = s.value;
-        self.last_unit_cost = s.last_unit_cost;
+        self.last_piece = s.last_piece;
     }
 
     pub(crate) fn undo_layer(&mut self, u: LayerUndo) {
@@ -229,12 +231,18 @@ impl Pool {
         }
     }
 
+    /// The last known unit cost: of the last receipt, or of the newest piece issued.
+    pub(crate) fn last_unit_cost(&self) -> Option<Decimal> {
+        self.last_piece
+            .and_then(|(value, quantity)| value.checked_div(quantity))
+    }
+
     /// The current unit cost: value / quantity when there is stock, else the last known one.
     pub(crate) fn unit_cost(&self) -> Option<Decimal> {
         if self.quantity > Decimal::ZERO {
             self.value.checked_div(self.quantity)
         } else {
-            self.last_unit_cost
+            self.last_unit_cost()
         }
     }
 
@@ -271,7 +279,7 @@ impl Pool {
                 continue;
             }
             if piece.quantity > Decimal::ZERO {
-                self.last_unit_cost = piece.value.checked_div(piece.quantity);
+                self.last_piece = Some((piece.value, piece.quantity));
             }
             if self.quantity < Decimal::ZERO {
                 // Cover the deficit first.
@@ -439,7 +447,7 @@ impl Pool {
             };
             taken.quantity = from_stock;
             if let Some(last) = newest {
-                self.last_unit_cost = last.value.checked_div(last.quantity);
+                self.last_piece = Some((last.value, last.quantity));
             }
             self.quantity = sub(self.quantity, from_stock, "a pool quantity")?;
             self.value = sub(self.value, taken.value, "a pool value")?;
@@ -452,7 +460,7 @@ impl Pool {
         }
         let short = quantity - from_stock;
         if short > Decimal::ZERO {
-            let unit = self.last_unit_cost.unwrap_or(Decimal::ZERO);
+            let unit = self.last_unit_cost().unwrap_or(Decimal::ZERO);
             let provisional = extended(short, unit, scale)?;
             self.quantity = sub(self.quantity, short, "a pool quantity")?;
             self.value = sub(self.value, provisional, "a pool value")?;

@@ -309,3 +309,103 @@ pub(super) fn materialize(
         outcome: e.outcome(sequence),
     }
 }
+
+/// Entries per chunk of a [`Chunked`] list (≈ 640 KiB of journal entries).
+const CHUNK: usize = 4096;
+
+/// An append-only list kept in fixed-size chunks, for the journal: growing it never moves
+/// what it holds. A `Vec` copies everything each time it doubles, which for a journal of
+/// years of movements means copying hundreds of megabytes in the middle of a posting (and,
+/// until the copy is done, holding both copies).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    /// The number of items.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when there are no items.
+    pub(super) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Appends an item.
+    pub(super) fn push(&mut self, item: T) {
+        if self.len % CHUNK == 0 {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            last.push(item);
+            self.len += 1;
+        }
+    }
+
+    /// Removes and returns the last item.
+    pub(super) fn pop(&mut self) -> Option<T> {
+        let last = self.chunks.last_mut()?;
+        let item = last.pop();
+        if last.is_empty() {
+            self.chunks.pop();
+        }
+        if item.is_some() {
+            self.len -= 1;
+        }
+        item
+    }
+}
+
+impl<T> std::ops::Index<usize> for Chunked<T> {
+    type Output = T;
+
+    fn index(&self, i: usize) -> &T {
+        &self.chunks[i / CHUNK][i % CHUNK]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Chunked, CHUNK};
+
+    #[test]
+    fn chunked_list_behaves_like_a_vec_across_chunk_boundaries() {
+        let mut c = Chunked::default();
+        let mut v = Vec::new();
+        for i in 0..(2 * CHUNK + 3) {
+            c.push(i);
+            v.push(i);
+        }
+        assert_eq!(c.len(), v.len());
+        assert!((0..v.len()).all(|i| c[i] == v[i]));
+        // Pop back across a boundary and grow again: same items, same equality.
+        for _ in 0..(CHUNK + 5) {
+            assert_eq!(c.pop(), v.pop());
+        }
+        for i in 0..10 {
+            c.push(i + 1_000_000);
+            v.push(i + 1_000_000);
+        }
+        assert_eq!(c.len(), v.len());
+        assert!((0..v.len()).all(|i| c[i] == v[i]));
+        let mut d = Chunked::default();
+        for &x in &v {
+            d.push(x);
+        }
+        assert_eq!(c, d);
+        while c.pop().is_some() {}
+        assert!(c.is_empty() && c == Chunked::default());
+    }
+}

@@ -28,6 +28,7 @@
 
 mod calendar;
 mod columns;
+mod interner;
 mod journal;
 mod movement;
 mod snapshot;
@@ -49,7 +50,8 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use journal::{Entry, Kind, Resolved, NONE};
+use interner::Interner;
+use journal::{Chunked, Entry, Kind, Resolved, NONE};
 
 use crate::costing::{self, CostMethod, Layer, LayerUndo, Pool, PoolScalars};
 use crate::error::{Error, LedgerError, Result};
@@ -264,42 +266,6 @@ impl DemandHistory {
     }
 }
 
-#[derive(Debug, Clone, Default)]
-struct Interner {
-    names: Vec<String>,
-    ids: FxHashMap<String, u32>,
-}
-
-impl Interner {
-    fn get(&self, name: &str) -> Option<u32> {
-        self.ids.get(name).copied()
-    }
-
-    fn intern(&mut self, name: &str) -> Result<u32, LedgerError> {
-        if let Some(id) = self.ids.get(name) {
-            return Ok(*id);
-        }
-        let id = u32::try_from(self.names.len()).map_err(|_| LedgerError::Overflow {
-            context: "the number of names",
-        })?;
-        self.names.push(name.to_owned());
-        self.ids.insert(name.to_owned(), id);
-        Ok(id)
-    }
-
-    fn truncate(&mut self, len: usize) {
-        while self.names.len() > len {
-            if let Some(n) = self.names.pop() {
-                self.ids.remove(&n);
-            }
-        }
-    }
-
-    fn name(&self, id: u32) -> &str {
-        &self.names[id as usize]
-    }
-}
-
 #[derive(Debug, Clone)]
 struct SkuInfo {
     method: CostMethod,
@@ -438,7 +404,7 @@ pub struct Ledger {
     reservations: FxHashMap<ResKey, Decimal>,
     shipments: FxHashMap<Arc<str>, ShipRecord>,
     references: FxHashMap<Arc<str>, u32>,
-    journal: Vec<Entry>,
+    journal: Chunked<Entry>,
     /// Undo-log buffers kept between postings so that a posting allocates nothing for them.
     spare: (Vec<Undo>, Vec<LayerUndo>, Vec<Layer>),
 }
@@ -706,7 +672,7 @@ impl Ledger {
             reservations: FxHashMap::default(),
             shipments: FxHashMap::default(),
             references: FxHashMap::default(),
-            journal: Vec::new(),
+            journal: Chunked::default(),
             spare: (Vec::new(), Vec::new(), Vec::new()),
         }
     }
@@ -1460,7 +1426,7 @@ impl Ledger {
                     sku: m.sku().to_owned(),
                     location: location.clone(),
                 };
-                let loc = self.locations.get_id(location).ok_or_else(unknown)?;
+                let loc = self.locations.get(location).ok_or_else(unknown)?;
                 let p = self.find_slot(sku, loc, *condition).ok_or_else(unknown)?;
                 let diff = *counted - self.slots[p as usize].pool.quantity;
                 if diff.is_zero() {
@@ -1538,7 +1504,7 @@ impl Ledger {
                     sku: m.sku().to_owned(),
                     location: location.clone(),
                 };
-                let loc = self.locations.get_id(location).ok_or_else(unknown)?;
+                let loc = self.locations.get(location).ok_or_else(unknown)?;
                 let (key, held) = self
                     .reservation_key(reservation, sku, loc)
                     .ok_or_else(unknown)?;
@@ -1645,7 +1611,7 @@ impl Ledger {
 
     fn location_id(&self, location: &str) -> Result<u32, LedgerError> {
         self.locations
-            .get_id(location)
+            .get(location)
             .ok_or_else(|| LedgerError::UnknownLocation {
                 location: location.to_owned(),
             })
@@ -1701,8 +1667,8 @@ impl Ledger {
         for s in self.slots_of(sku, location)? {
             quantity += s.pool.quantity;
             value += s.pool.value;
-            if s.pool.last_unit_cost.is_some() {
-                last_cost = s.pool.last_unit_cost;
+            if let Some(c) = s.pool.last_unit_cost() {
+                last_cost = Some(c);
             }
             let loc = self.locations.name(s.location);
             for l in s.pool.valued_layers(scale) {
@@ -1811,7 +1777,7 @@ impl Ledger {
 
     /// What a reservation holds of a SKU at a location (zero if nothing).
     pub fn reserved_by(&self, reservation: &str, sku: &str, location: &str) -> Decimal {
-        match (self.skus.get(sku), self.locations.get_id(location)) {
+        match (self.skus.get(sku), self.locations.get(location)) {
             (Some(s), Some(l)) => self
                 .reservation_key(reservation, s, l)
                 .map_or(Decimal::ZERO, |(_, q)| q),
@@ -1921,12 +1887,6 @@ impl Ledger {
             start: start_day * calendar::SECONDS_PER_DAY,
             quantities,
         })
-    }
-}
-
-impl Interner {
-    fn get_id(&self, name: &str) -> Option<u32> {
-        self.get(name)
     }
 }
 

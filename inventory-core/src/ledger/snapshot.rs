@@ -113,7 +113,7 @@ impl Ledger {
                 method: s.pool.method,
                 quantity: s.pool.quantity,
                 value: s.pool.value,
-                last_unit_cost: s.pool.last_unit_cost,
+                last_unit_cost: s.pool.last_unit_cost(),
                 reserved: s.reserved,
                 layers: s.pool.layers.iter().copied().collect(),
             })

@@ -1,0 +1,254 @@
+//! Interned names: SKU and location strings mapped to dense `u32` ids.
+//!
+//! Every movement names its SKU and location by string, so the lookup is on the posting hot
+//! path. A general hash map keyed by `String` keeps each key in its own heap block: a lookup
+//! hashes the name, probes the table, then compares against the key in that block, which at
+//! 10,000+ SKUs is a cache miss of its own on every movement. This table keeps names of up to
+//! [`INLINE`] bytes (SKU codes, warehouse codes) inside the bucket itself, next to a 32-bit
+//! hash tag, so a lookup touches one cache line of the table; longer names are compared in
+//! the name list. Open addressing with linear probing, at most 3/4 full, and
+//! backward-shift deletion (used only when a failed transaction forgets names it added).
+
+use crate::hash::FxHasher;
+use std::hash::Hasher;
+
+/// Names of up to this many bytes are stored in their bucket.
+const INLINE: usize = 22;
+
+/// An empty bucket's id.
+const EMPTY: u32 = u32::MAX;
+
+/// One slot of the table (32 bytes, two to a cache line).
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    /// The name's hash tag; its low bits are the home slot.
+    tag: u32,
+    /// The name's id, or [`EMPTY`].
+    id: u32,
+    /// The name's length when stored inline; `u8::MAX` when it is not.
+    len: u8,
+    /// The name's bytes, when it fits.
+    inline: [u8; INLINE],
+}
+
+const VACANT: Bucket = Bucket {
+    tag: 0,
+    id: EMPTY,
+    len: 0,
+    inline: [0; INLINE],
+};
+
+fn tag_of(name: &str) -> u32 {
+    let mut h = FxHasher::default();
+    h.write(name.as_bytes());
+    h.write_usize(name.len());
+    let h = h.finish();
+    // Fold the high half in: both halves of the multiply's result carry information.
+    (h ^ (h >> 32)) as u32
+}
+
+/// Names ↔ dense ids, in insertion order.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Interner {
+    /// The names, by id.
+    pub(super) names: Vec<String>,
+    /// The table: a power of two of buckets (empty until the first name).
+    table: Vec<Bucket>,
+}
+
+impl Interner {
+    fn mask(&self) -> usize {
+        self.table.len() - 1
+    }
+
+    fn matches(&self, b: &Bucket, tag: u32, name: &str) -> bool {
+        if b.tag != tag {
+            return false;
+        }
+        if usize::from(b.len) == name.len() && name.len() <= INLINE {
+            return &b.inline[..name.len()] == name.as_bytes();
+        }
+        b.len == u8::MAX && self.names[b.id as usize] == name
+    }
+
+    /// The bucket holding `name`, if any.
+    fn find(&self, tag: u32, name: &str) -> Option<usize> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let mask = self.mask();
+        let mut i = tag as usize & mask;
+        loop {
+            let b = &self.table[i];
+            if b.id == EMPTY {
+                return None;
+            }
+            if self.matches(b, tag, name) {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The id of `name`, if it is known.
+    pub(super) fn get(&self, name: &str) -> Option<u32> {
+        self.find(tag_of(name), name).map(|i| self.table[i].id)
+    }
+
+    /// The id of `name`, adding it if it is new.
+    pub(super) fn intern(&mut self, name: &str) -> Result<u32, crate::error::LedgerError> {
+        let tag = tag_of(name);
+        if let Some(i) = self.find(tag, name) {
+            return Ok(self.table[i].id);
+        }
+        let id = u32::try_from(self.names.len())
+            .ok()
+            .filter(|&id| id != EMPTY)
+            .ok_or(crate::error::LedgerError::Overflow {
+                context: "the number of names",
+            })?;
+        if (self.names.len() + 1) * 4 > self.table.len() * 3 {
+            self.grow();
+        }
+        self.names.push(name.to_owned());
+        self.place(tag, id, name);
+        Ok(id)
+    }
+
+    /// Puts a new name's bucket in the first free slot from its home.
+    fn place(&mut self, tag: u32, id: u32, name: &str) {
+        let mut b = Bucket {
+            tag,
+            id,
+            len: u8::MAX,
+            inline: [0; INLINE],
+        };
+        if name.len() <= INLINE {
+            b.len = name.len() as u8;
+            b.inline[..name.len()].copy_from_slice(name.as_bytes());
+        }
+        let mask = self.mask();
+        let mut i = tag as usize & mask;
+        while self.table[i].id != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.table[i] = b;
+    }
+
+    /// Doubles the table (16 buckets at first) and re-places every name.
+    fn grow(&mut self) {
+        let size = (self.table.len() * 2).max(16);
+        let old = std::mem::replace(&mut self.table, vec![VACANT; size]);
+        let mask = size - 1;
+        for b in old.into_iter().filter(|b| b.id != EMPTY) {
+            let mut i = b.tag as usize & mask;
+            while self.table[i].id != EMPTY {
+                i = (i + 1) & mask;
+            }
+            self.table[i] = b;
+        }
+    }
+
+    /// Forgets the names with ids `len..` (newest first).
+    pub(super) fn truncate(&mut self, len: usize) {
+        while self.names.len() > len {
+            let Some(name) = self.names.last() else { break };
+            if let Some(i) = self.find(tag_of(name), name) {
+                self.remove_at(i);
+            }
+            self.names.pop();
+        }
+    }
+
+    /// Empties bucket `i`, shifting later buckets of the same probe run back so that every
+    /// name stays reachable from its home slot.
+    fn remove_at(&mut self, mut i: usize) {
+        let mask = self.mask();
+        let mut j = i;
+        loop {
+            j = (j + 1) & mask;
+            let b = self.table[j];
+            if b.id == EMPTY {
+                break;
+            }
+            let home = b.tag as usize & mask;
+            // Move `b` back into the hole at `i` unless its home lies cyclically in (i, j].
+            let stays = if i <= j {
+                i < home && home <= j
+            } else {
+                i < home || home <= j
+            };
+            if !stays {
+                self.table[i] = b;
+                i = j;
+            }
+        }
+        self.table[i] = VACANT;
+    }
+
+    /// The name of `id`.
+    pub(super) fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Interner;
+
+    #[test]
+    fn ids_are_dense_and_stable_through_growth_and_truncation() {
+        let mut i = Interner::default();
+        let long = "a-very-long-sku-name-that-does-not-fit-inline-".repeat(2);
+        let names: Vec<String> = (0..5000)
+            .map(|k| {
+                if k % 7 == 0 {
+                    format!("{long}{k}")
+                } else {
+                    format!("SKU-{k:06}")
+                }
+            })
+            .collect();
+        for (k, n) in names.iter().enumerate() {
+            assert_eq!(i.intern(n).unwrap(), k as u32);
+        }
+        for (k, n) in names.iter().enumerate() {
+            assert_eq!(i.get(n), Some(k as u32));
+            assert_eq!(i.intern(n).unwrap(), k as u32);
+            assert_eq!(i.name(k as u32), n);
+        }
+        assert_eq!(i.get("SKU-999999"), None);
+        assert_eq!(i.get(""), None);
+        // A rollback forgets the newest names; the others stay reachable.
+        i.truncate(1234);
+        for (k, n) in names.iter().enumerate() {
+            assert_eq!(i.get(n), (k < 1234).then_some(k as u32), "{n}");
+        }
+        assert_eq!(i.intern(&names[4000]).unwrap(), 1234);
+        assert_eq!(i.intern("").unwrap(), 1235);
+        assert_eq!(i.get(""), Some(1235));
+    }
+
+    #[test]
+    fn removal_keeps_colliding_names_reachable() {
+        // Many names, a small table, many removals in every order: every remaining name must
+        // still be found (backward-shift deletion across wrapped probe runs).
+        for cut in [0, 1, 5, 11, 12, 13, 40] {
+            let mut i = Interner::default();
+            let names: Vec<String> = (0..48).map(|k| format!("L{k}")).collect();
+            for n in &names {
+                i.intern(n).unwrap();
+            }
+            i.truncate(cut);
+            for (k, n) in names.iter().enumerate() {
+                assert_eq!(i.get(n), (k < cut).then_some(k as u32));
+            }
+            for n in &names[cut..] {
+                i.intern(n).unwrap();
+            }
+            for (k, n) in names.iter().enumerate() {
+                assert_eq!(i.get(n), Some(k as u32));
+            }
+        }
+    }
+}
