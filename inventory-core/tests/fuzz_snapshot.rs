@@ -135,13 +135,16 @@ proptest! {
                 prop::option::of(prop::sample::select(vec!["SO", ""])),
                 prop::option::of(prop::sample::select(vec!["damage", "found", "nope"])),
                 prop::option::of(prop::sample::select(vec!["sellable", "damaged", "quarantine", "nope"])),
+                prop::option::of(prop::sample::select(vec!["S1", "S2", ""])),
+                prop::option::of(prop::sample::select(vec!["PO", ""])),
+                prop::option::of(prop::sample::select(vec!["S1", "S2", ""])),
             ),
             0..25,
         ),
     ) {
         let n = rows.len();
         let mut c = MovementColumns::default();
-        for (i, (k, s, q, cost, to, res, reason, cond)) in rows.into_iter().enumerate() {
+        for (i, (k, s, q, cost, to, res, reason, cond, reference, po, shipment)) in rows.into_iter().enumerate() {
             c.kinds.push(k.into());
             c.skus.push(s.into());
             c.locations.push("W1".into());
@@ -152,6 +155,9 @@ proptest! {
             c.reservations.push(res.map(String::from));
             c.reasons.push(reason.map(String::from));
             c.conditions.push(cond.map(String::from));
+            c.references.push(reference.map(String::from));
+            c.purchase_orders.push(po.map(String::from));
+            c.shipments.push(shipment.map(String::from));
         }
         let mut l = Ledger::new();
         match l.post_columns(&c) {

@@ -173,8 +173,14 @@ typedef struct inv_xyz_item {
  * Required arrays (`kinds`, `skus`, `locations`, `quantities`, `times`) have `len` entries
  * and may be NULL only when `len` is 0; entries of `kinds`, `skus` and `locations` must not
  * be NULL, entries of `quantities` may be (a release of everything). Optional arrays
- * (`unit_costs`, `references`, `to_locations`, `reservations`, `reasons`, `conditions`) are
- * either NULL (absent) or have `len` entries, each of which may be NULL.
+ * (`unit_costs`, `references`, `to_locations`, `reservations`, `reasons`, `conditions`,
+ * `purchase_orders`, `shipments`) are either NULL (absent) or have `len` entries, each of
+ * which may be NULL. A row uses the arrays its kind uses (`purchase_orders`: `receive`;
+ * `shipments`: `customer_return`, which then comes back at the cost the named shipment left
+ * with); entries on rows of other kinds are ignored.
+ *
+ * Fields may be added at the end: zero the whole struct (for example with `memset`)
+ * before setting the ones you use, so that optional arrays you do not set are NULL.
  *
  * Kinds are the core's names (`"receive"`, `"ship"`, `"customer_return"`,
  * `"return_to_supplier"`, `"transfer"`, `"adjust"`, `"cycle_count"`, `"reserve"`,
@@ -230,6 +236,14 @@ typedef struct inv_movement_columns {
      * Conditions (optional; default sellable).
      */
     const char *const *conditions;
+    /**
+     * Purchase orders of receipts (optional).
+     */
+    const char *const *purchase_orders;
+    /**
+     * References of the shipments that customer returns give back (optional).
+     */
+    const char *const *shipments;
 } inv_movement_columns;
 
 /**

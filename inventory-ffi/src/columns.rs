@@ -16,8 +16,14 @@ use crate::ledger::inv_ledger;
 /// Required arrays (`kinds`, `skus`, `locations`, `quantities`, `times`) have `len` entries
 /// and may be NULL only when `len` is 0; entries of `kinds`, `skus` and `locations` must not
 /// be NULL, entries of `quantities` may be (a release of everything). Optional arrays
-/// (`unit_costs`, `references`, `to_locations`, `reservations`, `reasons`, `conditions`) are
-/// either NULL (absent) or have `len` entries, each of which may be NULL.
+/// (`unit_costs`, `references`, `to_locations`, `reservations`, `reasons`, `conditions`,
+/// `purchase_orders`, `shipments`) are either NULL (absent) or have `len` entries, each of
+/// which may be NULL. A row uses the arrays its kind uses (`purchase_orders`: `receive`;
+/// `shipments`: `customer_return`, which then comes back at the cost the named shipment left
+/// with); entries on rows of other kinds are ignored.
+///
+/// Fields may be added at the end: zero the whole struct (for example with `memset`)
+/// before setting the ones you use, so that optional arrays you do not set are NULL.
 ///
 /// Kinds are the core's names (`"receive"`, `"ship"`, `"customer_return"`,
 /// `"return_to_supplier"`, `"transfer"`, `"adjust"`, `"cycle_count"`, `"reserve"`,
@@ -50,6 +56,10 @@ pub struct inv_movement_columns {
     pub reasons: *const *const c_char,
     /// Conditions (optional; default sellable).
     pub conditions: *const *const c_char,
+    /// Purchase orders of receipts (optional).
+    pub purchase_orders: *const *const c_char,
+    /// References of the shipments that customer returns give back (optional).
+    pub shipments: *const *const c_char,
 }
 
 /// Row `i` of a required string column.
@@ -124,6 +134,13 @@ unsafe fn to_core(c: &inv_movement_columns) -> FfiResult<MovementColumns> {
             try_opt_slice(c.conditions, n, "columns.conditions")?,
         )
     };
+    // SAFETY: as above.
+    let (purchase_orders, shipments) = unsafe {
+        (
+            try_opt_slice(c.purchase_orders, n, "columns.purchase_orders")?,
+            try_opt_slice(c.shipments, n, "columns.shipments")?,
+        )
+    };
     let mut cols = MovementColumns {
         times: times.to_vec(),
         ..MovementColumns::default()
@@ -153,6 +170,14 @@ unsafe fn to_core(c: &inv_movement_columns) -> FfiResult<MovementColumns> {
                 optional(reservations, i, "reservation", text, &mut cols.reservations)?;
                 optional(reasons, i, "reason", text, &mut cols.reasons)?;
                 optional(conditions, i, "condition", text, &mut cols.conditions)?;
+                optional(
+                    purchase_orders,
+                    i,
+                    "purchase_order",
+                    text,
+                    &mut cols.purchase_orders,
+                )?;
+                optional(shipments, i, "shipment", text, &mut cols.shipments)?;
             }
             Ok(())
         };

@@ -427,7 +427,12 @@ impl PyLedger {
     }
 
     /// Posts parallel columns of movements, all-or-nothing, with the GIL released.
-    #[pyo3(signature = (kinds, skus, locations, quantities, times, *, unit_costs = None, references = None, to_locations = None, reservations = None, reasons = None, conditions = None, cost_scale = None))]
+    ///
+    /// Optional columns (None = absent, entries may be None): `unit_costs`, `references`,
+    /// `to_locations`, `reservations`, `reasons`, `conditions`, `purchase_orders` (of
+    /// receipts) and `shipments` (of customer returns: they come back at the cost the named
+    /// shipment left with, as with `customer_return(..., shipment=...)`).
+    #[pyo3(signature = (kinds, skus, locations, quantities, times, *, unit_costs = None, references = None, to_locations = None, reservations = None, reasons = None, conditions = None, purchase_orders = None, shipments = None, cost_scale = None))]
     #[allow(clippy::too_many_arguments)]
     fn post_columns(
         &self,
@@ -443,6 +448,8 @@ impl PyLedger {
         reservations: Option<&Bound<'_, PyAny>>,
         reasons: Option<&Bound<'_, PyAny>>,
         conditions: Option<&Bound<'_, PyAny>>,
+        purchase_orders: Option<&Bound<'_, PyAny>>,
+        shipments: Option<&Bound<'_, PyAny>>,
         cost_scale: Option<i64>,
     ) -> PyResult<usize> {
         let cost_scale = cost_scale
@@ -464,6 +471,8 @@ impl PyLedger {
             reservations: opt_str_column("reservations", reservations)?,
             reasons: opt_str_column("reasons", reasons)?,
             conditions: opt_str_column("conditions", conditions)?,
+            purchase_orders: opt_str_column("purchase_orders", purchase_orders)?,
+            shipments: opt_str_column("shipments", shipments)?,
         };
         self.detached(py, move |l| l.post_columns(&columns).map(|o| o.len()))?
             .map_err(|e| core_err(py, e))

@@ -92,6 +92,72 @@ def test_post_columns_is_atomic(stocked: ic.Ledger) -> None:
     assert snapshot(stocked) == before
 
 
+def test_post_columns_purchase_orders_and_shipments() -> None:
+    kinds = ["receive", "receive", "ship", "customer_return", "customer_return", "customer_return"]
+    batch = ic.Ledger()
+    n = batch.post_columns(
+        kinds,
+        ["A"] * 6,
+        ["WH", "WH", "WH", "WH", "WH", "STORE"],
+        [10, 10, 15, 5, 5, 5],
+        [0, DAY, 2 * DAY, 3 * DAY, 3 * DAY, 4 * DAY],
+        unit_costs=["10.00", "12.00", None, "99", None, None],
+        references=[None, None, "S1", None, None, None],
+        conditions=[None, None, None, None, "quarantine", None],
+        purchase_orders=["PO-1", None, None, None, None, None],
+        shipments=(None, None, None, "S1", "S1", "S1"),
+    )
+    assert n == 6
+    journal = batch.journal()
+    assert journal[0].movement["purchase_order"] == "PO-1"
+    assert "purchase_order" not in journal[1].movement
+    assert journal[3].movement["shipment"] == "S1"
+    # FIFO: 10 x 10.00 + 5 x 12.00 = 160.00 shipped.
+    assert journal[2].outcome.cogs == D("160.00")
+    # 5 of 15 back at 160.00 x 5/15 = 53.33 (the shipment's cost, not the 99 given);
+    # 5 of the remaining 10 (106.67) at 53.335 -> 53.34; the last 5 take the rest, 53.33.
+    assert [e.outcome.value for e in journal[3:]] == [D("53.33"), D("53.34"), D("53.33")]
+    assert [e.outcome.cogs for e in journal[3:]] == [D("-53.33"), D("-53.34"), D("-53.33")]
+    wh = batch.position("A", "WH")
+    assert (wh.on_hand, wh.quarantine) == (10, 5)
+    # WH: 5 left @ 12.00 + 53.33 + 53.34 (quarantined) = 166.67; STORE: 53.33.
+    assert batch.valuation("A", "WH").value == D("166.67")
+    assert batch.valuation("A").value == D("220.00")  # everything received is back
+
+    single = ic.Ledger()
+    single.receive("A", "WH", 10, "10.00", 0, purchase_order="PO-1")
+    single.receive("A", "WH", 10, "12.00", DAY)
+    single.ship("A", "WH", 15, 2 * DAY, reference="S1")
+    single.customer_return("A", "WH", 5, 3 * DAY, shipment="S1", unit_cost="99")
+    single.customer_return("A", "WH", 5, 3 * DAY, shipment="S1", condition="quarantine")
+    single.customer_return("A", "STORE", 5, 4 * DAY, shipment="S1")
+    assert batch.journal() == single.journal()
+    for location in ("WH", "STORE", None):
+        assert batch.position("A", location) == single.position("A", location)
+        assert batch.valuation("A", location) == single.valuation("A", location)
+    assert snapshot(batch) == snapshot(single)
+
+    # S1 is fully returned: a further return is refused with its row, nothing applied.
+    before = snapshot(batch)
+    with pytest.raises(ic.ReturnMismatch) as info:
+        batch.post_columns(["receive", "customer_return"], ["A", "A"], ["WH", "WH"], [1, 1],
+                           [5 * DAY, 5 * DAY], unit_costs=["1", None],
+                           purchase_orders=["PO-2", None], shipments=[None, "S1"])
+    assert info.value.index == 1
+    with pytest.raises(ic.UnknownShipment):
+        batch.post_columns(["customer_return"], ["A"], ["WH"], [1], [5 * DAY], shipments=["S404"])
+    # Columns must be as long as kinds, of str or None.
+    with pytest.raises(ic.InvalidInput, match="purchase_orders has 2 rows, expected 1"):
+        batch.post_columns(["receive"], ["A"], ["WH"], [1], [5 * DAY], unit_costs=["1"],
+                           purchase_orders=["PO-2", None])
+    with pytest.raises(ic.InvalidInput, match="shipments has 2 rows, expected 1"):
+        batch.post_columns(["customer_return"], ["A"], ["WH"], [1], [5 * DAY], shipments=iter(["S1", None]))
+    with pytest.raises(ic.InvalidInput, match=r"shipments\[1\].*str"):
+        batch.post_columns(["customer_return"] * 2, ["A"] * 2, ["WH"] * 2, [1, 1], [5 * DAY] * 2,
+                           shipments=[None, 7])
+    assert snapshot(batch) == before
+
+
 def test_times_int_date_datetime_are_the_same_instant() -> None:
     plus2 = dt.timezone(dt.timedelta(hours=2))
     times = [

@@ -14,9 +14,9 @@ use crate::error::{Error, LedgerError, Result};
 ///
 /// | kind | uses |
 /// | --- | --- |
-/// | `receive` | quantity, `unit_costs` (required) |
+/// | `receive` | quantity, `unit_costs` (required), `purchase_orders` |
 /// | `ship` | quantity, `reservations` (optional) |
-/// | `customer_return` | quantity, `unit_costs`, `conditions` |
+/// | `customer_return` | quantity, `shipments`, `unit_costs`, `conditions` |
 /// | `return_to_supplier` | quantity, `conditions` |
 /// | `transfer` | quantity, `to_locations` (required), `conditions` |
 /// | `adjust` | signed quantity, `reasons` (default `other`), `unit_costs`, `conditions` |
@@ -24,7 +24,11 @@ use crate::error::{Error, LedgerError, Result};
 /// | `reserve` | quantity, `reservations` (required) |
 /// | `release` | quantity (`None` = all), `reservations` (required) |
 ///
-/// `references` gives each row an idempotency reference.
+/// `references` gives each row an idempotency reference. A `shipments` entry names the
+/// reference of an earlier shipment, and the return comes back at the cost that shipment
+/// left with (see [`MovementKind::CustomerReturn`]); `unit_costs` is then not used. An
+/// entry on a row whose kind does not use its column is ignored (a condition must still be
+/// a valid name).
 ///
 /// ```
 /// use inventory_core::{Ledger, MovementColumns, Decimal};
@@ -72,6 +76,12 @@ pub struct MovementColumns {
     /// Conditions (optional column; default sellable).
     #[serde(default)]
     pub conditions: Vec<Option<String>>,
+    /// Purchase orders of receipts (optional column).
+    #[serde(default)]
+    pub purchase_orders: Vec<Option<String>>,
+    /// References of the shipments that customer returns give back (optional column).
+    #[serde(default)]
+    pub shipments: Vec<Option<String>>,
 }
 
 fn column_len<T>(name: &str, col: &[T], n: usize, optional: bool) -> Result<(), LedgerError> {
@@ -204,7 +214,9 @@ impl MovementColumns {
         column_len("to_locations", &self.to_locations, n, true)?;
         column_len("reservations", &self.reservations, n, true)?;
         column_len("reasons", &self.reasons, n, true)?;
-        column_len("conditions", &self.conditions, n, true)
+        column_len("conditions", &self.conditions, n, true)?;
+        column_len("purchase_orders", &self.purchase_orders, n, true)?;
+        column_len("shipments", &self.shipments, n, true)
     }
 
     /// Row `i` as a movement.
@@ -223,8 +235,9 @@ impl MovementColumns {
         };
         let sku = text_into(&self.skus[i], buffers.sku);
         let location = text_into(&self.locations[i], buffers.location);
+        // The one optional text of the kind (reservation, purchase order or shipment).
         let mut other = buffers.other;
-        let mut reservation = || get_into(&self.reservations, i, other.take());
+        let mut other_from = |col: &[Option<String>]| get_into(col, i, other.take());
         let quantity = self.quantities[i];
         let q = || quantity.ok_or_else(|| missing("a quantity"));
         let condition = match get(&self.conditions, i) {
@@ -238,20 +251,20 @@ impl MovementColumns {
                 location,
                 quantity: q()?,
                 unit_cost: unit_cost.ok_or_else(|| missing("a unit cost"))?,
-                purchase_order: None,
+                purchase_order: other_from(&self.purchase_orders),
             },
             "ship" => MovementKind::Ship {
                 sku,
                 location,
                 quantity: q()?,
-                reservation: reservation(),
+                reservation: other_from(&self.reservations),
             },
             "customer_return" => MovementKind::CustomerReturn {
                 sku,
                 location,
                 quantity: q()?,
                 condition,
-                shipment: None,
+                shipment: other_from(&self.shipments),
                 unit_cost,
             },
             "return_to_supplier" => MovementKind::ReturnToSupplier {
@@ -291,13 +304,15 @@ impl MovementColumns {
                 sku,
                 location,
                 quantity: q()?,
-                reservation: reservation().ok_or_else(|| missing("a reservation"))?,
+                reservation: other_from(&self.reservations)
+                    .ok_or_else(|| missing("a reservation"))?,
             },
             "release" => MovementKind::Release {
                 sku,
                 location,
                 quantity,
-                reservation: reservation().ok_or_else(|| missing("a reservation"))?,
+                reservation: other_from(&self.reservations)
+                    .ok_or_else(|| missing("a reservation"))?,
             },
             other => {
                 return Err(LedgerError::InvalidInput {

@@ -561,6 +561,213 @@ fn columns_convert_and_fail_with_row_index() {
 }
 
 #[test]
+fn columns_carry_purchase_orders_and_shipments() {
+    let texts = |v: &[Option<&str>]| v.iter().map(|x| x.map(String::from)).collect::<Vec<_>>();
+    let cols = MovementColumns {
+        kinds: [
+            "receive",
+            "receive",
+            "ship",
+            "customer_return",
+            "customer_return",
+            "customer_return",
+            "customer_return",
+        ]
+        .map(String::from)
+        .to_vec(),
+        skus: vec!["A".into(); 7],
+        locations: ["W1", "W1", "W1", "W1", "W1", "W2", "W1"]
+            .map(String::from)
+            .to_vec(),
+        quantities: ["10", "10", "15", "5", "5", "5", "1"]
+            .map(|q| Some(d(q)))
+            .to_vec(),
+        times: vec![0, 1, 2, 3, 4, 5, 6],
+        // Row 3 names a shipment and a unit cost: the shipment wins (99 is not used).
+        unit_costs: [
+            Some("10.00"),
+            Some("12.00"),
+            None,
+            Some("99"),
+            None,
+            None,
+            Some("7.50"),
+        ]
+        .map(|c| c.map(d))
+        .to_vec(),
+        references: texts(&[None, None, Some("S1"), None, None, None, None]),
+        conditions: texts(&[None, None, None, None, Some("quarantine"), None, None]),
+        // A purchase order on the ship row and a shipment on the receipt are not used by
+        // those kinds and are ignored, like every other optional column's misplaced entries.
+        purchase_orders: texts(&[Some("PO-1"), None, Some("PO-X"), None, None, None, None]),
+        shipments: texts(&[
+            Some("S1"),
+            None,
+            None,
+            Some("S1"),
+            Some("S1"),
+            Some("S1"),
+            None,
+        ]),
+        ..Default::default()
+    };
+    let mut l = Ledger::new();
+    let out = l.post_columns(&cols).unwrap();
+    // FIFO: 15 shipped = 10 × 10.00 + 5 × 12.00 = 160.00.
+    assert_eq!(out[2].cogs, d("160.00"));
+    // 5 of the 15 back: 160.00 × 5/15 = 53.333… → 53.33, booked as negative COGS.
+    assert_eq!(
+        (out[3].quantity, out[3].value, out[3].cogs),
+        (d("5"), d("53.33"), d("-53.33"))
+    );
+    // 5 of the 10 left (106.67): 106.67 × 5/10 = 53.335 → 53.34 (midpoint away from zero).
+    assert_eq!((out[4].value, out[4].cogs), (d("53.34"), d("-53.34")));
+    // The last 5 take the exact remainder 160.00 − 53.33 − 53.34 = 53.33.
+    assert_eq!(out[5].value, d("53.33"));
+    // No shipment named: the given unit cost, 1 × 7.50.
+    assert_eq!(out[6].value, d("7.50"));
+    // W1: 5 left @ 12.00 + 5 returned (53.33) + 1 returned (7.50) sellable, 5 quarantined
+    // (53.34); W2: 5 (53.33). 60 + 53.33 + 7.50 + 53.34 + 53.33 = 227.50 = 220 received
+    // − 160 shipped + 160 back + 7.50.
+    let w1 = l.position("A", Some("W1")).unwrap();
+    assert_eq!((w1.on_hand, w1.quarantine), (d("11"), d("5")));
+    assert_eq!(l.position("A", Some("W2")).unwrap().on_hand, d("5"));
+    assert_eq!(l.valuation("A", Some("W1")).unwrap().value, d("174.17"));
+    assert_eq!(l.valuation("A", None).unwrap().value, d("227.50"));
+    // The journal keeps the purchase order and the shipment.
+    let journal = l.journal();
+    assert!(matches!(
+        &journal[0].movement.kind,
+        MovementKind::Receive { purchase_order: Some(po), .. } if po == "PO-1"
+    ));
+    assert!(matches!(
+        &journal[2].movement.kind,
+        MovementKind::Ship { .. }
+    ));
+    assert!(matches!(
+        &journal[5].movement.kind,
+        MovementKind::CustomerReturn { shipment: Some(s), .. } if s == "S1"
+    ));
+
+    // The same movements posted one by one give the same ledger.
+    let ret = |loc: &str, q: &str, t: i64, condition: Condition, shipment: Option<&str>| {
+        Movement::new(
+            MovementKind::CustomerReturn {
+                sku: "A".into(),
+                location: loc.into(),
+                quantity: d(q),
+                condition,
+                shipment: shipment.map(String::from),
+                unit_cost: match t {
+                    3 => Some(d("99")),
+                    6 => Some(d("7.50")),
+                    _ => None,
+                },
+            },
+            t,
+        )
+    };
+    let mut po = Movement::receive("A", "W1", d("10"), d("10.00"), 0);
+    if let MovementKind::Receive { purchase_order, .. } = &mut po.kind {
+        *purchase_order = Some("PO-1".into());
+    }
+    let movements = vec![
+        po,
+        Movement::receive("A", "W1", d("10"), d("12.00"), 1),
+        Movement::ship("A", "W1", d("15"), 2).with_reference("S1"),
+        ret("W1", "5", 3, Condition::Sellable, Some("S1")),
+        ret("W1", "5", 4, Condition::Quarantine, Some("S1")),
+        ret("W2", "5", 5, Condition::Sellable, Some("S1")),
+        ret("W1", "1", 6, Condition::Sellable, None),
+    ];
+    assert_eq!(cols.movements().unwrap(), movements);
+    let mut one_by_one = Ledger::new();
+    let singles: Vec<Outcome> = movements
+        .iter()
+        .map(|m| one_by_one.post(m.clone()).unwrap())
+        .collect();
+    assert_eq!(out, singles);
+    assert_eq!(l.journal(), one_by_one.journal());
+    for loc in [Some("W1"), Some("W2"), None] {
+        assert_eq!(
+            l.position("A", loc).unwrap(),
+            one_by_one.position("A", loc).unwrap()
+        );
+        assert_eq!(
+            l.valuation("A", loc).unwrap(),
+            one_by_one.valuation("A", loc).unwrap()
+        );
+    }
+    assert_eq!(l, one_by_one);
+    assert_eq!(l.to_json(), one_by_one.to_json());
+
+    // S1 is fully returned: one more unit is refused, the batch reports the row, nothing
+    // is applied.
+    let mut more = cols.clone();
+    more.kinds.push("customer_return".into());
+    more.skus.push("A".into());
+    more.locations.push("W1".into());
+    more.quantities.push(Some(d("1")));
+    more.times.push(7);
+    for col in [
+        &mut more.references,
+        &mut more.conditions,
+        &mut more.purchase_orders,
+    ] {
+        col.push(None);
+    }
+    more.unit_costs.push(None);
+    more.shipments.push(Some("S1".into()));
+    let mut fresh = Ledger::new();
+    let e = fresh.post_columns(&more).unwrap_err();
+    assert!(matches!(e, Error::Batch { index: 7, .. }), "{e}");
+    assert_eq!(e.kind(), ErrorKind::ReturnMismatch);
+    assert!(fresh.is_empty());
+    // An unknown shipment is refused too.
+    more.shipments[7] = Some("S404".into());
+    let e = fresh.post_columns(&more).unwrap_err();
+    assert!(matches!(e, Error::Batch { index: 7, .. }), "{e}");
+    assert_eq!(e.kind(), ErrorKind::UnknownShipment);
+
+    // The new columns are empty (absent) or as long as the required ones.
+    let mut bad = cols.clone();
+    bad.purchase_orders.pop();
+    let e = Ledger::new().post_columns(&bad).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert!(
+        e.to_string()
+            .contains("column purchase_orders has 6 rows, expected 7"),
+        "{e}"
+    );
+    assert_eq!(bad.movements().unwrap_err().kind(), ErrorKind::InvalidInput);
+    bad.purchase_orders.clear();
+    let mut absent = Ledger::new();
+    absent.post_columns(&bad).unwrap();
+    assert!(matches!(
+        &absent.journal()[0].movement.kind,
+        MovementKind::Receive {
+            purchase_order: None,
+            ..
+        }
+    ));
+    let mut bad = cols.clone();
+    bad.shipments.push(None);
+    let e = Ledger::new().post_columns(&bad).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert!(
+        e.to_string()
+            .contains("column shipments has 8 rows, expected 7"),
+        "{e}"
+    );
+    // Without shipments, row 3 comes back at its own unit cost: 5 × 99 = 495.00.
+    bad.shipments.clear();
+    assert_eq!(
+        Ledger::new().post_columns(&bad).unwrap()[3].value,
+        d("495.00")
+    );
+}
+
+#[test]
 fn negative_stock_policy_trues_up_cogs() {
     let mut strict = Ledger::new();
     assert_eq!(

@@ -567,6 +567,155 @@ static void test_free_null(void) {
     CHECK(1);
 }
 
+/* A receipt with a purchase order and customer returns against a shipment, as columns: the
+ * returns come back at the cost the shipment left with, as when posted one by one. */
+static void test_columns_purchase_orders_and_shipments(void) {
+    inv_ledger *batch = NULL;
+    inv_ledger *single = NULL;
+    inv_valuation *v = NULL;
+    inv_valuation_info info;
+    inv_cost_layer layer;
+    inv_position p;
+    inv_outcome o;
+    char total[INV_DECIMAL_LEN];
+    char *journal = NULL;
+    char *journal_single = NULL;
+    char *json = NULL;
+    char *json_single = NULL;
+    size_t applied = 0;
+    size_t index = 999;
+
+    const char *kinds[] = {"receive", "receive", "ship", "customer_return", "customer_return",
+                           "customer_return"};
+    const char *skus[] = {"A", "A", "A", "A", "A", "A"};
+    const char *locations[] = {"WH", "WH", "WH", "WH", "WH", "STORE"};
+    const char *quantities[] = {"10", "10", "15", "5", "5", "5"};
+    const int64_t times[] = {0, 1, 2, 3, 4, 5};
+    /* Row 3 names a shipment and a unit cost: the shipment's cost is used, not 99. */
+    const char *unit_costs[] = {"10.00", "12.00", NULL, "99", NULL, NULL};
+    const char *references[] = {NULL, NULL, "S1", NULL, NULL, NULL};
+    const char *conditions[] = {NULL, NULL, NULL, NULL, "quarantine", NULL};
+    const char *purchase_orders[] = {"PO-1", NULL, NULL, NULL, NULL, NULL};
+    const char *shipments[] = {NULL, NULL, NULL, "S1", "S1", "S1"};
+    inv_movement_columns cols;
+
+    memset(&cols, 0, sizeof cols);
+    cols.len = 6;
+    cols.kinds = kinds;
+    cols.skus = skus;
+    cols.locations = locations;
+    cols.quantities = quantities;
+    cols.times = times;
+    cols.unit_costs = unit_costs;
+    cols.references = references;
+    cols.conditions = conditions;
+    cols.purchase_orders = purchase_orders;
+    cols.shipments = shipments;
+
+    CHECK_OK(inv_ledger_new(&batch));
+    CHECK_OK(inv_ledger_post_columns(batch, &cols, &applied));
+    CHECK(applied == 6);
+
+    /* FIFO: 15 shipped for 10 x 10.00 + 5 x 12.00 = 160.00. Back: 5 of 15 at
+     * 160.00 x 5/15 = 53.33; 5 of the remaining 10 (106.67) at 53.335 -> 53.34 (quarantine);
+     * the last 5 (at STORE) take the rest, 53.33. WH: 60.00 + 53.33 + 53.34 = 166.67. */
+    CHECK_OK(inv_ledger_valuation(batch, "A", "WH", &v));
+    CHECK_OK(inv_valuation_summary(v, &info));
+    CHECK_STR(info.quantity, "15");
+    CHECK_STR(info.value, "166.67");
+    CHECK(inv_valuation_layer_count(v) == 3);
+    CHECK_OK(inv_valuation_layer(v, 0, &layer));
+    CHECK_STR(layer.value, "60.00");
+    CHECK(layer.received_at == 1);
+    CHECK_OK(inv_valuation_layer(v, 1, &layer));
+    CHECK_STR(layer.quantity, "5");
+    CHECK_STR(layer.value, "53.33");
+    CHECK(layer.condition == INV_CONDITION_SELLABLE);
+    CHECK(layer.received_at == 3);
+    CHECK_OK(inv_valuation_layer(v, 2, &layer));
+    CHECK_STR(layer.value, "53.34");
+    CHECK(layer.condition == INV_CONDITION_QUARANTINE);
+    CHECK(layer.received_at == 4);
+    inv_valuation_free(v);
+    v = NULL;
+    CHECK_OK(inv_ledger_valuation(batch, "A", "STORE", &v));
+    CHECK_OK(inv_valuation_summary(v, &info));
+    CHECK_STR(info.value, "53.33");
+    inv_valuation_free(v);
+    v = NULL;
+    CHECK_OK(inv_ledger_total_value(batch, total, sizeof total));
+    CHECK_STR(total, "220.00"); /* everything received is back */
+    CHECK_OK(inv_ledger_position(batch, "A", "WH", &p));
+    CHECK_STR(p.on_hand, "10");
+    CHECK_STR(p.quarantine, "5");
+    CHECK_OK(inv_ledger_journal_json(batch, &journal));
+    CHECK(journal != NULL && strstr(journal, "\"purchase_order\":\"PO-1\"") != NULL);
+    CHECK(journal != NULL && strstr(journal, "\"shipment\":\"S1\"") != NULL);
+
+    /* The same movements one by one. */
+    CHECK_OK(inv_ledger_new(&single));
+    CHECK_OK(inv_ledger_receive(single, "A", "WH", "10", "10.00", 0, "PO-1", NULL, NULL));
+    CHECK_OK(inv_ledger_receive(single, "A", "WH", "10", "12.00", 1, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_ship(single, "A", "WH", "15", 2, NULL, "S1", &o));
+    CHECK_STR(o.cogs, "160.00");
+    CHECK_OK(inv_ledger_customer_return(single, "A", "WH", "5", 3, INV_CONDITION_SELLABLE, "S1",
+                                        "99", NULL, &o));
+    CHECK_STR(o.value, "53.33");
+    CHECK_STR(o.cogs, "-53.33");
+    CHECK_OK(inv_ledger_customer_return(single, "A", "WH", "5", 4, INV_CONDITION_QUARANTINE,
+                                        "S1", NULL, NULL, &o));
+    CHECK_STR(o.value, "53.34");
+    CHECK_OK(inv_ledger_customer_return(single, "A", "STORE", "5", 5, INV_CONDITION_SELLABLE,
+                                        "S1", NULL, NULL, &o));
+    CHECK_STR(o.value, "53.33");
+    CHECK_OK(inv_ledger_journal_json(single, &journal_single));
+    CHECK(journal != NULL && journal_single != NULL && strcmp(journal, journal_single) == 0);
+    json = snapshot(batch);
+    json_single = snapshot(single);
+    CHECK(json != NULL && json_single != NULL && strcmp(json, json_single) == 0);
+
+    /* S1 is fully returned: one more unit is refused, with its row, and nothing is applied. */
+    {
+        const char *k2[] = {"receive", "customer_return"};
+        const char *s2[] = {"A", "A"};
+        const char *l2[] = {"WH", "WH"};
+        const char *q2[] = {"1", "1"};
+        const int64_t t2[] = {6, 6};
+        const char *c2[] = {"1", NULL};
+        const char *po2[] = {"PO-2", NULL};
+        const char *sh2[] = {NULL, "S1"};
+        inv_movement_columns more;
+        char *after;
+        memset(&more, 0, sizeof more);
+        more.len = 2;
+        more.kinds = k2;
+        more.skus = s2;
+        more.locations = l2;
+        more.quantities = q2;
+        more.times = t2;
+        more.unit_costs = c2;
+        more.purchase_orders = po2;
+        more.shipments = sh2;
+        CHECK_RC(inv_ledger_post_columns(batch, &more, &applied), INV_RETURN_MISMATCH);
+        CHECK(inv_last_error_index(&index));
+        CHECK(index == 1);
+        sh2[1] = "S404";
+        CHECK_RC(inv_ledger_post_columns(batch, &more, &applied), INV_UNKNOWN_SHIPMENT);
+        CHECK(inv_last_error_index(&index));
+        CHECK(index == 1);
+        after = snapshot(batch);
+        CHECK(json != NULL && after != NULL && strcmp(json, after) == 0);
+        inv_string_free(after);
+    }
+
+    inv_string_free(journal);
+    inv_string_free(journal_single);
+    inv_string_free(json);
+    inv_string_free(json_single);
+    inv_ledger_free(batch);
+    inv_ledger_free(single);
+}
+
 int main(void) {
     test_version();
     test_result_names();
@@ -579,6 +728,7 @@ int main(void) {
     test_valuation();
     test_demand_history();
     test_columns();
+    test_columns_purchase_orders_and_shipments();
     test_free_null();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

@@ -370,12 +370,21 @@ class Ledger:
         reservations: Optional[Iterable[Optional[str]]] = None,
         reasons: Optional[Iterable[Optional[str]]] = None,
         conditions: Optional[Iterable[Optional[str]]] = None,
+        purchase_orders: Optional[Iterable[Optional[str]]] = None,
+        shipments: Optional[Iterable[Optional[str]]] = None,
         cost_scale: Optional[int] = None,
     ) -> int:
         """Post parallel columns of movements, all-or-nothing; returns the number applied.
 
         Columns are lists, tuples, other iterables or numpy arrays (integer arrays for
         ``quantities``, ``times`` and ``unit_costs``; float arrays raise InvalidInput).
+        Optional columns are None (absent) or as long as ``kinds``, and an entry may be
+        None. Row ``i`` uses what its kind uses, as the per-movement methods do:
+        ``purchase_orders`` for ``receive`` rows, ``shipments`` for ``customer_return``
+        rows (the units come back at the cost the named shipment left with, as with
+        ``customer_return(..., shipment=...)``), ``reservations`` for ``ship``,
+        ``reserve`` and ``release``, ``to_locations`` for ``transfer``, ``reasons`` for
+        ``adjust``; entries on rows of other kinds are ignored.
         With ``cost_scale=k`` every unit cost must be an integer count of 10**-k
         (e.g. cents with ``k=2``), which lets a numpy int64 array carry costs.
         """
