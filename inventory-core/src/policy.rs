@@ -841,7 +841,7 @@ multiversion! {
 /// that nothing is allocated or copied; columns left `None` in `out` are not computed.
 ///
 /// For a cycle service level and the variability methods the work runs block by block
-/// ([`BLOCK`] items): the block's inputs are checked, the protection interval and its
+/// (512 items): the block's inputs are checked, the protection interval and its
 /// deviation computed in vectorizable loops, and only the requested columns written (same
 /// formulas, same results bit for bit as [`safety_stock`]). Other cases, and a block with an
 /// invalid input, go item by item through [`safety_stock_many`], which reports the first bad
@@ -1196,7 +1196,7 @@ multiversion! {
 }
 
 /// [`eoq_many`] written into caller-provided columns; columns left `None` in `out` are not
-/// computed. The work runs block by block ([`BLOCK`] items): the block's inputs are checked,
+/// computed. The work runs block by block (512 items): the block's inputs are checked,
 /// then each requested column is computed in a vectorizable loop with the formulas of
 /// [`eoq`] (same operations in the same order, the `Q = 0` case selected without a branch),
 /// so the results equal [`eoq`]'s bit for bit. A block with an invalid input goes item by

@@ -313,11 +313,11 @@ pub(super) fn materialize(
 /// Entries per chunk of a [`Chunked`] list (≈ 640 KiB of journal entries).
 const CHUNK: usize = 4096;
 
-/// An append-only list kept in fixed-size chunks, for the journal: growing it never moves
+/// A list kept in fixed-size chunks, for the journal and the undo log: growing it never moves
 /// what it holds. A `Vec` copies everything each time it doubles, which for a journal of
 /// years of movements means copying hundreds of megabytes in the middle of a posting (and,
 /// until the copy is done, holding both copies).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(super) struct Chunked<T> {
     chunks: Vec<Vec<T>>,
     len: usize,
@@ -345,7 +345,7 @@ impl<T> Chunked<T> {
 
     /// Appends an item.
     pub(super) fn push(&mut self, item: T) {
-        if self.len % CHUNK == 0 {
+        if self.len % CHUNK == 0 && self.chunks.len() == self.len / CHUNK {
             self.chunks.push(Vec::with_capacity(CHUNK));
         }
         if let Some(last) = self.chunks.last_mut() {
@@ -354,11 +354,20 @@ impl<T> Chunked<T> {
         }
     }
 
+    /// Removes every item, keeping the first chunk's allocation for reuse.
+    pub(super) fn clear(&mut self) {
+        self.chunks.truncate(1);
+        if let Some(first) = self.chunks.first_mut() {
+            first.clear();
+        }
+        self.len = 0;
+    }
+
     /// Removes and returns the last item.
     pub(super) fn pop(&mut self) -> Option<T> {
         let last = self.chunks.last_mut()?;
         let item = last.pop();
-        if last.is_empty() {
+        if last.is_empty() && self.chunks.len() > 1 {
             self.chunks.pop();
         }
         if item.is_some() {
@@ -367,6 +376,20 @@ impl<T> Chunked<T> {
         item
     }
 }
+
+/// Equal when the items are equal (however the chunks were allocated).
+impl<T: PartialEq> PartialEq for Chunked<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len
+            && self
+                .chunks
+                .iter()
+                .flatten()
+                .eq(other.chunks.iter().flatten())
+    }
+}
+
+impl<T: Eq> Eq for Chunked<T> {}
 
 impl<T> std::ops::Index<usize> for Chunked<T> {
     type Output = T;
@@ -405,7 +428,16 @@ mod tests {
             d.push(x);
         }
         assert_eq!(c, d);
+        c.clear();
+        assert!(c.is_empty());
+        for i in 0..(CHUNK + 1) {
+            c.push(i);
+        }
+        assert_eq!(c.len(), CHUNK + 1);
+        assert!((0..=CHUNK).all(|i| c[i] == i));
         while c.pop().is_some() {}
         assert!(c.is_empty() && c == Chunked::default());
+        c.push(7);
+        assert_eq!((c.len(), c[0]), (1, 7));
     }
 }

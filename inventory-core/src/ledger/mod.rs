@@ -375,10 +375,28 @@ struct Txn {
     locations: usize,
     pools: usize,
     journal: usize,
-    log: Vec<Undo>,
+    log: Chunked<Undo>,
     scratch: Vec<LayerUndo>,
     /// The pieces taken by a transfer or reclassification.
     pieces: Vec<Layer>,
+}
+
+/// Movements a batch posting looks ahead (see [`Ledger::post_batch`]).
+const LOOKAHEAD: usize = 8;
+
+/// Asks the CPU to start loading the cache line at `p` (a hint: never faults, changes
+/// nothing). A no-op off x86-64.
+#[inline(always)]
+#[allow(unsafe_code)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: PREFETCHT0 only hints the cache: it never faults (not even on an invalid
+    // address) and changes no memory; SSE is part of every x86-64 CPU.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// A stock ledger. See the [module documentation](self).
@@ -406,7 +424,7 @@ pub struct Ledger {
     references: FxHashMap<Arc<str>, u32>,
     journal: Chunked<Entry>,
     /// Undo-log buffers kept between postings so that a posting allocates nothing for them.
-    spare: (Vec<Undo>, Vec<LayerUndo>, Vec<Layer>),
+    spare: (Chunked<Undo>, Vec<LayerUndo>, Vec<Layer>),
 }
 
 impl Default for Ledger {
@@ -673,7 +691,7 @@ impl Ledger {
             shipments: FxHashMap::default(),
             references: FxHashMap::default(),
             journal: Chunked::default(),
-            spare: (Vec::new(), Vec::new(), Vec::new()),
+            spare: (Chunked::default(), Vec::new(), Vec::new()),
         }
     }
 
@@ -754,13 +772,34 @@ impl Ledger {
 
     /// Posts movements in order, all-or-nothing: on the first error nothing of the batch
     /// stays applied, and the error is [`Error::Batch`] with the failing movement's index.
+    ///
+    /// A batch is posted with a short look-ahead: while one movement is applied, the memory
+    /// of the positions and cost layers that the next few will touch is already being
+    /// fetched (a CPU prefetch hint), which matters when the ledger is larger than the CPU
+    /// caches (a replay of years of movements over many SKUs). The results are the same as
+    /// posting one by one.
     pub fn post_batch(
         &mut self,
         movements: impl IntoIterator<Item = Movement>,
     ) -> Result<Vec<Outcome>> {
         let mut txn = self.begin();
         let mut out = Vec::new();
-        for (index, m) in movements.into_iter().enumerate() {
+        let mut input = movements.into_iter();
+        let mut ahead: std::collections::VecDeque<(Movement, [Option<u32>; 2])> =
+            std::collections::VecDeque::with_capacity(LOOKAHEAD);
+        let mut index = 0;
+        loop {
+            while ahead.len() < LOOKAHEAD {
+                let Some(m) = input.next() else { break };
+                let slots = self.prefetch_slots(&m);
+                ahead.push_back((m, slots));
+                if let Some((_, slots)) = ahead.get(LOOKAHEAD / 2) {
+                    self.prefetch_layers(*slots);
+                }
+            }
+            let Some((m, _)) = ahead.pop_front() else {
+                break;
+            };
             match self.apply(&mut txn, &m) {
                 Ok(o) => out.push(o),
                 Err(e) => {
@@ -771,9 +810,55 @@ impl Ledger {
                     });
                 }
             }
+            index += 1;
         }
         self.commit(txn);
         Ok(out)
+    }
+
+    /// Starts loading the positions a movement will touch (its source and, for a transfer,
+    /// its destination) and returns their slots, for [`Ledger::prefetch_layers`]. Only a
+    /// hint: unknown names or positions, and the rarer kinds, are skipped.
+    fn prefetch_slots(&self, m: &Movement) -> [Option<u32>; 2] {
+        let (from, to, condition) = match &m.kind {
+            MovementKind::Receive { location, .. }
+            | MovementKind::Ship { location, .. }
+            | MovementKind::Reserve { location, .. }
+            | MovementKind::Release { location, .. } => (location, None, Condition::Sellable),
+            MovementKind::Transfer {
+                from,
+                to,
+                condition,
+                ..
+            } => (from, Some(to), *condition),
+            _ => return [None, None],
+        };
+        let Some(sku) = self.skus.get(m.sku()) else {
+            return [None, None];
+        };
+        let slot = |location: &str| {
+            let p = self.find_slot(sku, self.locations.get(location)?, condition)?;
+            let s = &self.slots[p as usize];
+            prefetch(s);
+            prefetch(std::ptr::from_ref(s).cast::<u8>().wrapping_add(64));
+            Some(p)
+        };
+        [slot(from), to.and_then(|t| slot(t))]
+    }
+
+    /// Starts loading both ends of the layer queues of the given slots (prefetched earlier by
+    /// [`Ledger::prefetch_slots`], so reading them no longer waits for memory).
+    fn prefetch_layers(&self, slots: [Option<u32>; 2]) {
+        for p in slots.into_iter().flatten() {
+            if let Some(s) = self.slots.get(p as usize) {
+                if let Some(l) = s.pool.layers.front() {
+                    prefetch(l);
+                }
+                if let Some(l) = s.pool.layers.back() {
+                    prefetch(l);
+                }
+            }
+        }
     }
 
     fn begin(&mut self) -> Txn {
@@ -798,7 +883,7 @@ impl Ledger {
     }
 
     fn rollback(&mut self, mut txn: Txn) {
-        for u in txn.log.drain(..).rev() {
+        while let Some(u) = txn.log.pop() {
             match u {
                 Undo::Layer(p, l) => {
                     if let Some(s) = self.slots.get_mut(p as usize) {
@@ -969,8 +1054,9 @@ impl Ledger {
             &mut txn.scratch,
             pieces.then_some(&mut txn.pieces),
         );
-        txn.log
-            .extend(txn.scratch.drain(..).map(|u| Undo::Layer(p, u)));
+        for u in txn.scratch.drain(..) {
+            txn.log.push(Undo::Layer(p, u));
+        }
         let available = slot.pool.quantity.max(Decimal::ZERO);
         let (sku, location, condition) = (slot.sku, slot.location, slot.condition);
         match r? {
@@ -986,8 +1072,9 @@ impl Ledger {
         txn.log.push(Undo::Scalars(p, slot.pool.scalars()));
         txn.scratch.clear();
         let r = slot.pool.add_pieces(pieces, scale, &mut txn.scratch);
-        txn.log
-            .extend(txn.scratch.drain(..).map(|u| Undo::Layer(p, u)));
+        for u in txn.scratch.drain(..) {
+            txn.log.push(Undo::Layer(p, u));
+        }
         r
     }
 
