@@ -5,7 +5,9 @@
 //! Run with `cargo bench -p inventory-benches --bench ledger`. Each measured iteration
 //! starts from a clone of the prepared ledger (the clone and the cloning of the input
 //! movements are not timed) and posts the whole mixed stream; throughput is reported in
-//! movements per second. See `BENCHMARKS.md`.
+//! movements per second. `replay/setup_and_mixed` replays the setup and the mixed stream
+//! (1,500,000 movements) into an empty ledger, as loading a snapshot does. See
+//! `BENCHMARKS.md`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -98,6 +100,20 @@ fn ledger(c: &mut Criterion) {
             })
         })
     });
+    // Replay (as `Ledger::from_json` and a rebuild from a journal do): the setup and the
+    // mixed stream, 1,500,000 movements, into an empty ledger.
+    let all: Vec<Movement> = w.setup.iter().chain(&w.mixed).cloned().collect();
+    g.throughput(Throughput::Elements(all.len() as u64));
+    g.bench_function("replay/setup_and_mixed", |b| {
+        b.iter_custom(|iters| {
+            timed(iters, &empty, &all, |ledger, all| {
+                let l = Ledger::replay(inventory_core::LedgerConfig::default(), all);
+                // Handed back so that it is dropped outside the timed region.
+                *ledger = black_box(l.expect("the workload is valid"));
+            })
+        })
+    });
+    g.throughput(Throughput::Elements(w.mixed.len() as u64));
     g.bench_function("mixed/post_batch_all", |b| {
         b.iter_custom(|iters| {
             timed(iters, &base, &w.mixed, |l, all| {

@@ -362,7 +362,7 @@ impl Ledger {
         // One row at a time, each converted into the previous row's string buffers. A row
         // that does not convert is reported before any posting error, as if all rows had
         // been converted first: the conversion of the rows after a failing posting is checked.
-        let mut txn = self.begin();
+        let mut txn = self.begin_batch();
         let mut out = Vec::with_capacity(n);
         let mut buffers = Buffers::default();
         for i in 0..n {

@@ -376,9 +376,34 @@ struct Txn {
     pools: usize,
     journal: usize,
     log: Chunked<Undo>,
+    /// False when nothing will ever be rolled back (a replay into a new ledger, which is
+    /// dropped on error): then no undo records are kept.
+    undoable: bool,
     scratch: Vec<LayerUndo>,
     /// The pieces taken by a transfer or reclassification.
     pieces: Vec<Layer>,
+}
+
+impl Txn {
+    /// Records how to undo one change (unless the transaction is not undoable).
+    #[inline]
+    fn record(&mut self, u: Undo) {
+        if self.undoable {
+            self.log.push(u);
+        }
+    }
+
+    /// Moves the layer changes left in `scratch` by the pool into the log.
+    #[inline]
+    fn record_layers(&mut self, p: u32) {
+        if self.undoable {
+            for u in self.scratch.drain(..) {
+                self.log.push(Undo::Layer(p, u));
+            }
+        } else {
+            self.scratch.clear();
+        }
+    }
 }
 
 /// Movements a batch posting looks ahead (see [`Ledger::post_batch`]).
@@ -715,7 +740,8 @@ impl Ledger {
         movements: impl IntoIterator<Item = Movement>,
     ) -> Result<Self> {
         let mut l = Ledger::with_config(config)?;
-        l.post_batch(movements)?;
+        // Into a new ledger: no undo log is kept (see `begin_batch`).
+        l.post_all(movements, |_| ())?;
         Ok(l)
     }
 
@@ -782,8 +808,18 @@ impl Ledger {
         &mut self,
         movements: impl IntoIterator<Item = Movement>,
     ) -> Result<Vec<Outcome>> {
-        let mut txn = self.begin();
         let mut out = Vec::new();
+        self.post_all(movements, |o| out.push(o))?;
+        Ok(out)
+    }
+
+    /// [`Ledger::post_batch`], handing each outcome to `each`.
+    fn post_all(
+        &mut self,
+        movements: impl IntoIterator<Item = Movement>,
+        mut each: impl FnMut(Outcome),
+    ) -> Result<()> {
+        let mut txn = self.begin_batch();
         let mut input = movements.into_iter();
         let mut ahead: std::collections::VecDeque<(Movement, [Option<u32>; 2])> =
             std::collections::VecDeque::with_capacity(LOOKAHEAD);
@@ -801,7 +837,7 @@ impl Ledger {
                 break;
             };
             match self.apply(&mut txn, &m) {
-                Ok(o) => out.push(o),
+                Ok(o) => each(o),
                 Err(e) => {
                     self.rollback(txn);
                     return Err(Error::Batch {
@@ -813,7 +849,7 @@ impl Ledger {
             index += 1;
         }
         self.commit(txn);
-        Ok(out)
+        Ok(())
     }
 
     /// Starts loading the positions a movement will touch (its source and, for a transfer,
@@ -869,9 +905,29 @@ impl Ledger {
             pools: self.slots.len(),
             journal: self.journal.len(),
             log,
+            undoable: true,
             scratch,
             pieces,
         }
+    }
+
+    /// A transaction for a batch. Into a pristine ledger (nothing posted, no names: a new
+    /// ledger being loaded or replayed) it keeps no undo records: a failure resets the
+    /// ledger to a new one with the same configuration, which is exactly its state before
+    /// the batch. Replays and first bulk loads so skip the undo log, which for a large
+    /// batch is as large as the journal.
+    fn begin_batch(&mut self) -> Txn {
+        let pristine = self.journal.is_empty()
+            && self.slots.is_empty()
+            && self.skus.names.is_empty()
+            && self.locations.names.is_empty()
+            && self.sku_info.is_empty()
+            && self.reservations.is_empty()
+            && self.shipments.is_empty()
+            && self.references.is_empty();
+        let mut txn = self.begin();
+        txn.undoable = !pristine;
+        txn
     }
 
     /// Keeps what the transaction did and its buffers for the next one.
@@ -883,6 +939,13 @@ impl Ledger {
     }
 
     fn rollback(&mut self, mut txn: Txn) {
+        if !txn.undoable {
+            // The ledger was pristine when the batch began (see `begin_batch`).
+            let config = std::mem::take(&mut self.config);
+            *self = Ledger::new();
+            self.config = config;
+            return;
+        }
         while let Some(u) = txn.log.pop() {
             match u {
                 Undo::Layer(p, l) => {
@@ -1044,7 +1107,7 @@ impl Ledger {
     ) -> Result<costing::Taken, LedgerError> {
         let scale = self.config.money_scale;
         let slot = &mut self.slots[p as usize];
-        txn.log.push(Undo::Scalars(p, slot.pool.scalars()));
+        txn.record(Undo::Scalars(p, slot.pool.scalars()));
         txn.scratch.clear();
         txn.pieces.clear();
         let r = slot.pool.take_into(
@@ -1054,9 +1117,7 @@ impl Ledger {
             &mut txn.scratch,
             pieces.then_some(&mut txn.pieces),
         );
-        for u in txn.scratch.drain(..) {
-            txn.log.push(Undo::Layer(p, u));
-        }
+        txn.record_layers(p);
         let available = slot.pool.quantity.max(Decimal::ZERO);
         let (sku, location, condition) = (slot.sku, slot.location, slot.condition);
         match r? {
@@ -1069,12 +1130,10 @@ impl Ledger {
     fn put(&mut self, txn: &mut Txn, p: u32, pieces: &[Layer]) -> Result<Decimal, LedgerError> {
         let scale = self.config.money_scale;
         let slot = &mut self.slots[p as usize];
-        txn.log.push(Undo::Scalars(p, slot.pool.scalars()));
+        txn.record(Undo::Scalars(p, slot.pool.scalars()));
         txn.scratch.clear();
         let r = slot.pool.add_pieces(pieces, scale, &mut txn.scratch);
-        for u in txn.scratch.drain(..) {
-            txn.log.push(Undo::Layer(p, u));
-        }
+        txn.record_layers(p);
         r
     }
 
@@ -1088,7 +1147,7 @@ impl Ledger {
 
     fn set_reserved(&mut self, txn: &mut Txn, p: u32, reserved: Decimal) {
         let slot = &mut self.slots[p as usize];
-        txn.log.push(Undo::Reserved(p, slot.reserved));
+        txn.record(Undo::Reserved(p, slot.reserved));
         slot.reserved = reserved;
     }
 
@@ -1111,7 +1170,7 @@ impl Ledger {
         } else {
             self.reservations.insert(key.clone(), value)
         };
-        txn.log.push(Undo::Reservation(key, old));
+        txn.record(Undo::Reservation(key, old));
     }
 
     /// The value of `q` units coming in: at `unit_cost` when given; else at the slot's
@@ -1337,7 +1396,7 @@ impl Ledger {
                             value: taken.value,
                         },
                     );
-                    txn.log.push(Undo::Shipment(r.clone(), old));
+                    txn.record(Undo::Shipment(r.clone(), old));
                 }
                 Ok((
                     Effect {
@@ -1390,7 +1449,7 @@ impl Ledger {
                         value: rec.value - v,
                     };
                     self.shipments.insert(name.clone(), new);
-                    txn.log.push(Undo::Shipment(name.clone(), Some(rec)));
+                    txn.record(Undo::Shipment(name.clone(), Some(rec)));
                     extra = Some(name);
                     v
                 } else {

@@ -832,6 +832,52 @@ fn snapshot_round_trip_and_tampering() {
     )
     .unwrap();
     assert_eq!(replayed, l);
+    // A replay keeps no undo log (its ledger is dropped on error) but still reports the
+    // failing movement, and a batch posting of the same movements is still all-or-nothing.
+    let mut moves: Vec<Movement> = l.journal().iter().map(|e| e.movement.clone()).collect();
+    moves.insert(2, Movement::ship("A", "W1", d("1000"), 2));
+    let e = Ledger::replay(l.config().clone(), moves.clone()).unwrap_err();
+    assert!(matches!(e, Error::Batch { index: 2, .. }), "{e}");
+    let mut fresh = Ledger::with_config(l.config().clone()).unwrap();
+    fresh
+        .post(Movement::receive("A", "W9", d("1"), d("1"), 0))
+        .unwrap();
+    let before = fresh.to_json();
+    assert!(fresh.post_batch(moves.clone()).is_err());
+    assert_eq!(fresh.to_json(), before);
+    // Into a pristine ledger (no undo log kept): a failure leaves it exactly as new, with its
+    // configuration, and it stays usable; the same for a columnar batch.
+    let config = LedgerConfig::new()
+        .costing(CostMethod::Lifo)
+        .sku_costing("A", CostMethod::Fifo);
+    let mut pristine = Ledger::with_config(config.clone()).unwrap();
+    let e = pristine.post_batch(moves.clone()).unwrap_err();
+    assert!(matches!(e, Error::Batch { index: 2, .. }), "{e}");
+    assert_eq!(pristine, Ledger::with_config(config.clone()).unwrap());
+    assert_eq!(
+        pristine.to_json(),
+        Ledger::with_config(config.clone()).unwrap().to_json()
+    );
+    assert_eq!(pristine.costing_of("A"), CostMethod::Fifo);
+    pristine
+        .post(Movement::receive("B", "W1", d("2"), d("3"), 0))
+        .unwrap();
+    assert_eq!(pristine.position("B", None).unwrap().on_hand, d("2"));
+    let mut cols = MovementColumns {
+        kinds: vec!["receive".into(), "ship".into()],
+        skus: vec!["A".into(), "A".into()],
+        locations: vec!["W1".into(), "W1".into()],
+        quantities: vec![Some(d("5")), Some(d("6"))],
+        unit_costs: vec![Some(d("1")), None],
+        times: vec![0, 1],
+        ..MovementColumns::default()
+    };
+    let mut pristine = Ledger::with_config(config.clone()).unwrap();
+    let e = pristine.post_columns(&cols).unwrap_err();
+    assert!(matches!(e, Error::Batch { index: 1, .. }), "{e}");
+    assert_eq!(pristine, Ledger::with_config(config.clone()).unwrap());
+    cols.quantities[1] = Some(d("4"));
+    assert_eq!(pristine.post_columns(&cols).unwrap()[1].cogs, d("4"));
     // serde works too.
     let via_serde: Ledger = serde_json::from_str(&serde_json::to_string(&l).unwrap()).unwrap();
     assert_eq!(via_serde, l);
