@@ -856,20 +856,33 @@ impl Ledger {
     /// its destination) and returns their slots, for [`Ledger::prefetch_layers`]. Only a
     /// hint: unknown names or positions, and the rarer kinds, are skipped.
     fn prefetch_slots(&self, m: &Movement) -> [Option<u32>; 2] {
-        let (from, to, condition) = match &m.kind {
+        match &m.kind {
             MovementKind::Receive { location, .. }
             | MovementKind::Ship { location, .. }
             | MovementKind::Reserve { location, .. }
-            | MovementKind::Release { location, .. } => (location, None, Condition::Sellable),
+            | MovementKind::Release { location, .. } => {
+                self.prefetch_positions(m.sku(), location, None, Condition::Sellable)
+            }
             MovementKind::Transfer {
                 from,
                 to,
                 condition,
                 ..
-            } => (from, Some(to), *condition),
-            _ => return [None, None],
-        };
-        let Some(sku) = self.skus.get(m.sku()) else {
+            } => self.prefetch_positions(m.sku(), from, Some(to), *condition),
+            _ => [None, None],
+        }
+    }
+
+    /// Starts loading the positions of `sku` at `from` and `to` (by name) and returns their
+    /// slots, for [`Ledger::prefetch_layers`]. Unknown names or positions are skipped.
+    pub(crate) fn prefetch_positions(
+        &self,
+        sku: &str,
+        from: &str,
+        to: Option<&str>,
+        condition: Condition,
+    ) -> [Option<u32>; 2] {
+        let Some(sku) = self.skus.get(sku) else {
             return [None, None];
         };
         let slot = |location: &str| {
@@ -879,12 +892,12 @@ impl Ledger {
             prefetch(std::ptr::from_ref(s).cast::<u8>().wrapping_add(64));
             Some(p)
         };
-        [slot(from), to.and_then(|t| slot(t))]
+        [slot(from), to.and_then(slot)]
     }
 
     /// Starts loading both ends of the layer queues of the given slots (prefetched earlier by
     /// [`Ledger::prefetch_slots`], so reading them no longer waits for memory).
-    fn prefetch_layers(&self, slots: [Option<u32>; 2]) {
+    pub(crate) fn prefetch_layers(&self, slots: [Option<u32>; 2]) {
         for p in slots.into_iter().flatten() {
             if let Some(s) = self.slots.get(p as usize) {
                 if let Some(l) = s.pool.layers.front() {
