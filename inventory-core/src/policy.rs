@@ -700,40 +700,45 @@ pub struct SafetyStockOut<'a> {
     pub reorder_point: Option<&'a mut [f64]>,
 }
 
-impl SafetyStockOut<'_> {
-    fn lengths(&self) -> Vec<usize> {
+impl<'a> SafetyStockOut<'a> {
+    /// The six columns, in field order.
+    fn columns(&mut self) -> [&mut Option<&'a mut [f64]>; 6] {
         [
-            &self.safety_stock,
-            &self.safety_factor,
-            &self.protection_interval,
-            &self.expected_demand,
-            &self.std_dev_protection,
-            &self.reorder_point,
+            &mut self.safety_stock,
+            &mut self.safety_factor,
+            &mut self.protection_interval,
+            &mut self.expected_demand,
+            &mut self.std_dev_protection,
+            &mut self.reorder_point,
         ]
-        .into_iter()
-        .flatten()
-        .map(|c| c.len())
-        .collect()
     }
 
     /// Writes item `i`'s result into every requested column.
     fn set(&mut self, i: usize, r: &SafetyStock) {
-        let put = |c: &mut Option<&mut [f64]>, v: f64| {
-            if let Some(c) = c {
-                c[i] = v;
-            }
-        };
-        put(&mut self.safety_stock, r.safety_stock);
-        put(&mut self.safety_factor, r.safety_factor.unwrap_or(f64::NAN));
-        put(&mut self.protection_interval, r.protection_interval);
-        put(&mut self.expected_demand, r.expected_demand);
-        put(&mut self.std_dev_protection, r.std_dev_protection);
-        put(&mut self.reorder_point, r.reorder_point);
+        let row = [
+            r.safety_stock,
+            r.safety_factor.unwrap_or(f64::NAN),
+            r.protection_interval,
+            r.expected_demand,
+            r.std_dev_protection,
+            r.reorder_point,
+        ];
+        put_row(self.columns(), i, row);
     }
 }
 
-fn out_len(n: usize, cols: &[usize]) -> PResult<()> {
-    if cols.iter().any(|&l| l != n) {
+/// Writes `row` at item `i` of every requested (non-`None`) column.
+fn put_row<const K: usize>(cols: [&mut Option<&mut [f64]>; K], i: usize, row: [f64; K]) {
+    for (c, v) in cols.into_iter().zip(row) {
+        if let Some(c) = c {
+            c[i] = v;
+        }
+    }
+}
+
+/// Checks that every requested output column holds `n` values.
+fn out_len<const K: usize>(n: usize, cols: [&mut Option<&mut [f64]>; K]) -> PResult<()> {
+    if cols.into_iter().flatten().any(|c| c.len() != n) {
         return Err(PolicyError::InvalidInput {
             message: format!("every output column must hold {n} values"),
         });
@@ -867,7 +872,7 @@ pub fn safety_stock_into(
         ("lead_times", lead_times),
         ("lead_time_std_devs", lead_time_std_devs),
     ])?;
-    out_len(n, &out.lengths())?;
+    out_len(n, out.columns())?;
     let item_by_item = |out: &mut SafetyStockOut<'_>| -> Result<()> {
         let items = safety_stock_many(
             means,
@@ -1099,35 +1104,30 @@ pub struct OrderQuantityOut<'a> {
     pub cycle_years: Option<&'a mut [f64]>,
 }
 
-impl OrderQuantityOut<'_> {
-    /// Writes item `i`'s result into every requested column.
-    fn set(&mut self, i: usize, r: &OrderQuantity) {
-        let put = |c: &mut Option<&mut [f64]>, v: f64| {
-            if let Some(c) = c {
-                c[i] = v;
-            }
-        };
-        put(&mut self.quantity, r.quantity);
-        put(&mut self.total_cost, r.total_cost);
-        put(&mut self.ordering_cost, r.ordering_cost);
-        put(&mut self.holding_cost, r.holding_cost);
-        put(&mut self.orders_per_year, r.orders_per_year);
-        put(&mut self.cycle_years, r.cycle_years);
+impl<'a> OrderQuantityOut<'a> {
+    /// The six columns, in field order.
+    fn columns(&mut self) -> [&mut Option<&'a mut [f64]>; 6] {
+        [
+            &mut self.quantity,
+            &mut self.total_cost,
+            &mut self.ordering_cost,
+            &mut self.holding_cost,
+            &mut self.orders_per_year,
+            &mut self.cycle_years,
+        ]
     }
 
-    fn lengths(&self) -> Vec<usize> {
-        [
-            &self.quantity,
-            &self.total_cost,
-            &self.ordering_cost,
-            &self.holding_cost,
-            &self.orders_per_year,
-            &self.cycle_years,
-        ]
-        .into_iter()
-        .flatten()
-        .map(|c| c.len())
-        .collect()
+    /// Writes item `i`'s result into every requested column.
+    fn set(&mut self, i: usize, r: &OrderQuantity) {
+        let row = [
+            r.quantity,
+            r.total_cost,
+            r.ordering_cost,
+            r.holding_cost,
+            r.orders_per_year,
+            r.cycle_years,
+        ];
+        put_row(self.columns(), i, row);
     }
 }
 
@@ -1216,7 +1216,7 @@ pub fn eoq_into(
         ("order_costs", order_costs),
         ("holding_costs", holding_costs),
     ])?;
-    out_len(n, &out.lengths())?;
+    out_len(n, out.columns())?;
     let inputs = [annual_demands, order_costs, holding_costs].map(BlockInput::new);
     let complete = eoq_blocks(&inputs, &mut out, n);
     if !complete {
