@@ -607,8 +607,10 @@ fn all_positive(col: &[f64]) -> bool {
 /// The kernels only add, multiply, divide, take square roots, compare and select, which IEEE
 /// 754 defines exactly whatever the vector width, and Rust never fuses a multiply and an add
 /// on its own; so every path gives the same results bit for bit (the property tests compare
-/// them with the one-item functions on whatever CPU runs the tests). This is the only
-/// `unsafe` in the crate: calling a `#[target_feature]` function after checking the feature.
+/// them with the one-item functions on whatever CPU runs the tests). Its `unsafe` only calls
+/// a `#[target_feature]` function after checking the feature (the crate's other `unsafe` is
+/// the ledger's prefetch hint). Safe `#[target_feature]` functions and `avx512f` need Rust
+/// 1.89 (the workspace's `rust-version`).
 macro_rules! multiversion {
     (
         $(#[$meta:meta])*
@@ -893,10 +895,17 @@ pub fn safety_stock_into(
     {
         return item_by_item(&mut out);
     }
-    let k = safety_factor(target, 0.0)?;
+    // A bad target or review period goes item by item too, so that it is reported as
+    // `safety_stock_many` reports it (for the first item).
+    let Ok(k) = safety_factor(target, 0.0) else {
+        return item_by_item(&mut out);
+    };
     let review = match method {
         SafetyStockMethod::PeriodicReview { review_period } => {
-            non_negative("review period", review_period)?
+            match non_negative("review period", review_period) {
+                Ok(r) => r,
+                Err(_) => return item_by_item(&mut out),
+            }
         }
         _ => 0.0,
     };

@@ -175,7 +175,7 @@ typedef struct inv_xyz_item {
  * be NULL, entries of `quantities` may be (a release of everything). Optional arrays
  * (`unit_costs`, `references`, `to_locations`, `reservations`, `reasons`, `conditions`,
  * `purchase_orders`, `shipments`) are either NULL (absent) or have `len` entries, each of
- * which may be NULL. A row uses the arrays its kind uses (`purchase_orders`: `receive`;
+ * which may be NULL. A row uses the arrays its kind uses (`purchase_orders`: `receive` and `return_to_supplier`;
  * `shipments`: `customer_return`, which then comes back at the cost the named shipment left
  * with); entries on rows of other kinds are ignored.
  *

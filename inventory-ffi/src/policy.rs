@@ -292,7 +292,8 @@ pub unsafe extern "C" fn inv_safety_stock_many(
 /// its column (the core does not compute it); the others are filled in temporaries by
 /// `fill` and copied to the caller only when it succeeds. `out_len` must equal the batch
 /// length `n`: a shorter array fails with `INV_BUFFER_TOO_SMALL`, a longer one with
-/// `INV_INVALID_INPUT` (as `write_array` reports it), before any work.
+/// `INV_INVALID_INPUT` (as `write_array` reports it), checked after the inputs, as the
+/// `*_many` functions check it, so that both report the same error first.
 ///
 /// # Safety
 /// Each `outs[i]` NULL or valid for `out_len` writes.
@@ -302,9 +303,9 @@ unsafe fn fill_columns<const K: usize>(
     n: usize,
     fill: impl FnOnce([Option<&mut [f64]>; K]) -> inventory_core::Result<()>,
 ) -> FfiResult<()> {
-    check_array_len(out_len, n)?;
     let mut temps: [Option<Vec<f64>>; K] = outs.map(|p| (!p.is_null()).then(|| vec![0.0; n]));
     fill(temps.each_mut().map(|t| t.as_deref_mut()))?;
+    check_array_len(out_len, n)?;
     for (ptr, temp) in outs.into_iter().zip(temps) {
         if let Some(temp) = temp {
             // SAFETY: forwarded contract; `ptr` is non-NULL and `out_len = n = temp.len()`.

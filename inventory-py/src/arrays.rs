@@ -259,6 +259,12 @@ impl Selection {
         let picked = iter
             .map(|item| index(&item?))
             .collect::<PyResult<Vec<_>>>()?;
+        if let Some(dup) = (1..picked.len()).find(|&k| picked[..k].contains(&picked[k])) {
+            return Err(invalid_input(
+                py,
+                format!("outputs: column {:?} is named twice", names[picked[dup]]),
+            ));
+        }
         if picked.is_empty() {
             return Err(invalid_input(
                 py,

@@ -430,7 +430,7 @@ impl PyLedger {
     ///
     /// Optional columns (None = absent, entries may be None): `unit_costs`, `references`,
     /// `to_locations`, `reservations`, `reasons`, `conditions`, `purchase_orders` (of
-    /// receipts) and `shipments` (of customer returns: they come back at the cost the named
+    /// receipts and returns to supplier) and `shipments` (of customer returns: they come back at the cost the named
     /// shipment left with, as with `customer_return(..., shipment=...)`).
     #[pyo3(signature = (kinds, skus, locations, quantities, times, *, unit_costs = None, references = None, to_locations = None, reservations = None, reasons = None, conditions = None, purchase_orders = None, shipments = None, cost_scale = None))]
     #[allow(clippy::too_many_arguments)]

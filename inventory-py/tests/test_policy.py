@@ -221,6 +221,8 @@ def test_outputs_selects_columns_bit_for_bit() -> None:
 
     with pytest.raises(ic.InvalidInput, match="unknown column"):
         ic.eoq(annual, order, hold, outputs="qty")  # type: ignore[call-overload]
+    with pytest.raises(ic.InvalidInput, match="named twice"):
+        ic.eoq(annual, order, hold, outputs=("quantity", "total_cost", "quantity"))
     with pytest.raises(ic.InvalidInput, match="at least one"):
         ic.eoq(annual, order, hold, outputs=())
     with pytest.raises(ic.InvalidInput, match="column names"):

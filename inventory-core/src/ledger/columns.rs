@@ -17,7 +17,7 @@ use crate::error::{Error, LedgerError, Result};
 /// | `receive` | quantity, `unit_costs` (required), `purchase_orders` |
 /// | `ship` | quantity, `reservations` (optional) |
 /// | `customer_return` | quantity, `shipments`, `unit_costs`, `conditions` |
-/// | `return_to_supplier` | quantity, `conditions` |
+/// | `return_to_supplier` | quantity, `conditions`, `purchase_orders` |
 /// | `transfer` | quantity, `to_locations` (required), `conditions` |
 /// | `adjust` | signed quantity, `reasons` (default `other`), `unit_costs`, `conditions` |
 /// | `cycle_count` | quantity = the counted quantity, `unit_costs`, `conditions` |
@@ -272,7 +272,7 @@ impl MovementColumns {
                 location,
                 quantity: q()?,
                 condition,
-                purchase_order: None,
+                purchase_order: other_from(&self.purchase_orders),
             },
             "transfer" => MovementKind::Transfer {
                 sku,

@@ -345,7 +345,7 @@ impl<T> Chunked<T> {
 
     /// Appends an item.
     pub(super) fn push(&mut self, item: T) {
-        if self.len % CHUNK == 0 && self.chunks.len() == self.len / CHUNK {
+        if self.len.is_multiple_of(CHUNK) && self.chunks.len() == self.len / CHUNK {
             self.chunks.push(Vec::with_capacity(CHUNK));
         }
         if let Some(last) = self.chunks.last_mut() {

@@ -803,7 +803,8 @@ impl Ledger {
     /// of the positions and cost layers that the next few will touch is already being
     /// fetched (a CPU prefetch hint), which matters when the ledger is larger than the CPU
     /// caches (a replay of years of movements over many SKUs). The results are the same as
-    /// posting one by one.
+    /// posting one by one. The input iterator is read up to 8 movements ahead of the one
+    /// being applied, so after an error up to 8 more items may have been taken from it.
     pub fn post_batch(
         &mut self,
         movements: impl IntoIterator<Item = Movement>,
@@ -829,9 +830,9 @@ impl Ledger {
                 let Some(m) = input.next() else { break };
                 let slots = self.prefetch_slots(&m);
                 ahead.push_back((m, slots));
-                if let Some((_, slots)) = ahead.get(LOOKAHEAD / 2) {
-                    self.prefetch_layers(*slots);
-                }
+            }
+            if let Some((_, slots)) = ahead.get(LOOKAHEAD / 2) {
+                self.prefetch_layers(*slots);
             }
             let Some((m, _)) = ahead.pop_front() else {
                 break;

@@ -977,3 +977,44 @@ fn ledger_is_send_and_sync() {
     check::<Ledger>();
     check::<Error>();
 }
+
+#[test]
+fn columns_carry_the_purchase_order_of_a_return_to_supplier() {
+    let cols = MovementColumns {
+        kinds: vec!["receive".into(), "return_to_supplier".into()],
+        skus: vec!["A".into(), "A".into()],
+        locations: vec!["W1".into(), "W1".into()],
+        quantities: vec![Some(d("10")), Some(d("4"))],
+        unit_costs: vec![Some(d("2.50")), None],
+        times: vec![0, 1],
+        purchase_orders: vec![Some("PO-7".into()), Some("PO-7".into())],
+        ..Default::default()
+    };
+    let mut batch = Ledger::new();
+    let out = batch.post_columns(&cols).unwrap();
+    // FIFO: 4 of the 10 @ 2.50 go back, 10.00 of value.
+    assert_eq!(out[1].value, d("-10.00"));
+    let mut one_by_one = Ledger::new();
+    let mut receipt = Movement::receive("A", "W1", d("10"), d("2.50"), 0);
+    if let MovementKind::Receive { purchase_order, .. } = &mut receipt.kind {
+        *purchase_order = Some("PO-7".into());
+    }
+    one_by_one.post(receipt).unwrap();
+    one_by_one
+        .post(Movement::new(
+            MovementKind::ReturnToSupplier {
+                sku: "A".into(),
+                location: "W1".into(),
+                quantity: d("4"),
+                condition: Condition::Sellable,
+                purchase_order: Some("PO-7".into()),
+            },
+            1,
+        ))
+        .unwrap();
+    assert_eq!(batch, one_by_one);
+    assert!(matches!(
+        &batch.journal()[1].movement.kind,
+        MovementKind::ReturnToSupplier { purchase_order: Some(po), .. } if po == "PO-7"
+    ));
+}

@@ -503,3 +503,42 @@ fn into_checks_output_lengths() {
     .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
+
+#[test]
+fn column_errors_match_the_item_by_item_ones() {
+    // A bad review period is reported for the first item, as `safety_stock_many` does.
+    let method = SafetyStockMethod::PeriodicReview {
+        review_period: -1.0,
+    };
+    let target = ServiceTarget::CycleServiceLevel(0.95);
+    let means = [1.0, -1.0, 1.0];
+    let many = safety_stock_many(
+        &means,
+        &[1.0],
+        &[1.0],
+        &[0.0],
+        TimeUnit::Day,
+        method,
+        target,
+    )
+    .unwrap_err();
+    let cols = safety_stock_columns(
+        &means,
+        &[1.0],
+        &[1.0],
+        &[0.0],
+        TimeUnit::Day,
+        method,
+        target,
+    )
+    .unwrap_err();
+    assert!(matches!(many, Error::Batch { index: 0, .. }), "{many}");
+    assert_eq!(cols.to_string(), many.to_string());
+    // A bad service level is refused even for an empty batch, by both.
+    let bad = ServiceTarget::CycleServiceLevel(1.5);
+    let empty: [f64; 0] = [];
+    assert!(
+        safety_stock_columns(&empty, &empty, &empty, &empty, TimeUnit::Day, method, bad).is_err()
+    );
+    assert!(safety_stock_many(&empty, &empty, &empty, &empty, TimeUnit::Day, method, bad).is_err());
+}

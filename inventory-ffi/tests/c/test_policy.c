@@ -289,6 +289,12 @@ static void test_eoq(void) {
                  INV_INVALID_INPUT);
         CHECK_RC(inv_eoq_columns(d, 2, s, 1, h, 1, qty, NULL, NULL, NULL, NULL, NULL, 1),
                  INV_BUFFER_TOO_SMALL);
+        /* Bad inputs are reported before a wrong output length, as by inv_eoq_many. */
+        CHECK_RC(inv_eoq_columns(d, 2, s, 1, bad_h, 2, qty, NULL, NULL, NULL, NULL, NULL, 1),
+                 INV_INVALID_INPUT);
+        CHECK(inv_last_error_index(&index));
+        CHECK(index == 1);
+        CHECK_RC(inv_eoq_many(d, 2, s, 1, bad_h, 2, many, 1), INV_INVALID_INPUT);
         CHECK(qty[0] == -1.0);
         /* Only the quantities: D = 1000 and 4000 give Q* = 200 and 400. */
         CHECK_OK(inv_eoq_columns(d, 2, s, 1, h, 1, qty, NULL, NULL, NULL, NULL, NULL, 2));

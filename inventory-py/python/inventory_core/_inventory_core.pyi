@@ -380,7 +380,7 @@ class Ledger:
         ``quantities``, ``times`` and ``unit_costs``; float arrays raise InvalidInput).
         Optional columns are None (absent) or as long as ``kinds``, and an entry may be
         None. Row ``i`` uses what its kind uses, as the per-movement methods do:
-        ``purchase_orders`` for ``receive`` rows, ``shipments`` for ``customer_return``
+        ``purchase_orders`` for ``receive`` and ``return_to_supplier`` rows, ``shipments`` for ``customer_return``
         rows (the units come back at the cost the named shipment left with, as with
         ``customer_return(..., shipment=...)``), ``reservations`` for ``ship``,
         ``reserve`` and ``release``, ``to_locations`` for ``transfer``, ``reasons`` for
