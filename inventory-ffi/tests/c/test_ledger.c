@@ -11,37 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int passed = 0;
-static int failed = 0;
-
-#define CHECK(cond)                                                                   \
-    do {                                                                              \
-        if (cond) {                                                                   \
-            passed++;                                                                 \
-        } else {                                                                      \
-            failed++;                                                                 \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);  \
-        }                                                                             \
-    } while (0)
-
-/* A call expected to return `expected`; on mismatch prints both codes and the message. */
-#define CHECK_RC(call, expected)                                                      \
-    do {                                                                              \
-        inv_result rc_ = (call);                                                      \
-        if (rc_ == (expected)) {                                                      \
-            passed++;                                                                 \
-        } else {                                                                      \
-            char msg_[512];                                                           \
-            inv_last_error_message(msg_, sizeof msg_, NULL);                          \
-            failed++;                                                                 \
-            fprintf(stderr, "%s:%d: %s returned %s (%u), expected %s: %s\n", __FILE__, \
-                    __LINE__, #call, inv_result_name(rc_), (unsigned)rc_,             \
-                    inv_result_name(expected), msg_);                                 \
-        }                                                                             \
-    } while (0)
-
-#define CHECK_OK(call) CHECK_RC(call, INV_OK)
-#define CHECK_STR(actual, expected) CHECK(strcmp((actual), (expected)) == 0)
+#include "check.h"
 
 static const int64_t DAY = 86400;
 
