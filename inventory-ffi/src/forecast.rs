@@ -472,7 +472,7 @@ pub unsafe extern "C" fn inv_forecast_history(
 ) -> inv_result {
     call(|| {
         // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
-        let (h, mut method, levels) = unsafe {
+        let (h, method, levels) = unsafe {
             (
                 try_ref_from_ptr(history, "history")?,
                 read_method(opts)?,
@@ -482,13 +482,7 @@ pub unsafe extern "C" fn inv_forecast_history(
         let out = ForecastOut::check(
             mean_out, lower_out, upper_out, info_out, 1, horizon, n_levels,
         )?;
-        if let Method::Auto(config) = &mut method {
-            if config.period.is_none() {
-                if let Method::Auto(suited) = Method::auto_for(h.period) {
-                    config.period = suited.period;
-                }
-            }
-        }
+        // The core picks the history's season without `opts->period`.
         let f = forecast::forecast_history(h, &method, horizon, levels)?;
         // SAFETY: the arrays were checked for one series and are valid by the contract.
         unsafe { out.write(0, &f, horizon, n_levels) };

@@ -734,17 +734,11 @@ pub(crate) fn forecast_series(
         holdout,
         multiplicative,
     )?;
-    let mut method = method(py, model, &opts)?;
+    let method = method(py, model, &opts)?;
     let levels = opt_floats("levels", levels)?;
     let result = if let Ok(history) = y.cast::<PyDemandHistory>() {
+        // The core picks the history's season (52 for weeks, 7 for days) without a period.
         let history = &history.get().inner;
-        if let (Method::Auto(config), Method::Auto(suited)) =
-            (&mut method, Method::auto_for(history.period))
-        {
-            if config.period.is_none() {
-                config.period = suited.period;
-            }
-        }
         py.detach(|| forecast::forecast_history(history, &method, horizon, &levels))
     } else {
         let y = floats("y", y)?;
