@@ -964,28 +964,11 @@ mod tests {
 
     #[test]
     fn every_model_name_fits_the_field() {
-        let names = [
-            "naive",
-            "seasonal_naive",
-            "historic_average",
-            "moving_average",
-            "ses",
-            "holt",
-            "damped_holt",
-            "holt_winters_additive",
-            "holt_winters_multiplicative",
-            "damped_holt_winters_additive",
-            "damped_holt_winters_multiplicative",
-            "croston",
-            "sba",
-            "tsb",
-            "adida",
-        ];
         let options = ModelOptions {
             period: Some(4),
             ..ModelOptions::default()
         };
-        for name in names {
+        for name in forecast::MODEL_NAMES {
             let spec = forecast::ModelSpec::from_name(name, &options).unwrap();
             assert_eq!(spec.key(), name);
             assert!(name.len() < INV_MODEL_NAME_LEN, "{name}");

@@ -102,7 +102,7 @@ pub use auto::{
     HOLDOUT_ORIGINS, MIN_COMPARE, SEASONALITY_LEVEL, TSB_BOUNDS,
 };
 pub use interval::{Forecast, IntervalMethod, MIN_EMPIRICAL, SIMULATION_PATHS};
-pub use names::ModelOptions;
+pub use names::{ModelOptions, MODEL_NAMES};
 use optimize::Effort;
 pub use panel::{
     backtest, forecast_history, forecast_panel, forecast_series, history_demand, Backtest, Method,

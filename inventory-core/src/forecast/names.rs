@@ -19,6 +19,28 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Every model name [`ModelSpec::from_name`] accepts (besides `auto`, a [`Method`]), as
+/// [`ModelSpec::key`] gives them back.
+pub const MODEL_NAMES: [&str; 17] = [
+    "naive",
+    "seasonal_naive",
+    "historic_average",
+    "moving_average",
+    "ses",
+    "holt",
+    "damped_holt",
+    "holt_winters_additive",
+    "holt_winters_multiplicative",
+    "damped_holt_winters_additive",
+    "damped_holt_winters_multiplicative",
+    "seasonal_ses_additive",
+    "seasonal_ses_multiplicative",
+    "croston",
+    "sba",
+    "tsb",
+    "adida",
+];
+
 use super::auto::AutoConfig;
 use super::panel::Method;
 use super::{Damping, FResult, ModelSpec, Seasonality};

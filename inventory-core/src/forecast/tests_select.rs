@@ -649,30 +649,11 @@ fn backtest_refits_at_each_origin() {
 
 #[test]
 fn model_names_round_trip() {
-    let names = [
-        "naive",
-        "seasonal_naive",
-        "historic_average",
-        "moving_average",
-        "ses",
-        "holt",
-        "damped_holt",
-        "holt_winters_additive",
-        "holt_winters_multiplicative",
-        "damped_holt_winters_additive",
-        "damped_holt_winters_multiplicative",
-        "seasonal_ses_additive",
-        "seasonal_ses_multiplicative",
-        "croston",
-        "sba",
-        "tsb",
-        "adida",
-    ];
     let options = ModelOptions {
         period: Some(4),
         ..ModelOptions::default()
     };
-    for name in names {
+    for name in MODEL_NAMES {
         assert_eq!(ModelSpec::from_name(name, &options).unwrap().key(), name);
     }
     assert!(matches!(
