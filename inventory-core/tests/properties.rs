@@ -219,11 +219,13 @@ proptest! {
     #[test]
     fn batch_equals_sequential_posts_or_changes_nothing(
         m in 0u8..3,
-        ops in prop::collection::vec(op(), 1..30),
+        ops in prop::collection::vec(op(), 1..40),
+        split in 0usize..40,
     ) {
+        // The first `split` movements are posted one by one (into both ledgers), the rest as
+        // one batch: a batch into a ledger with history (undo log) and into a new one (none).
         let config = LedgerConfig::new().costing(method(m));
         let mut seq = Ledger::with_config(config.clone()).unwrap();
-        let mut batch = seq.clone();
         let mut posted = Vec::new();
         let movements: Vec<Movement> = ops
             .iter()
@@ -235,16 +237,30 @@ proptest! {
                 mv
             })
             .collect();
-        let all_ok = movements.iter().all(|mv| seq.post(mv.clone()).is_ok());
-        let empty = batch.clone();
-        match batch.post_batch(movements) {
+        let split = split.min(movements.len());
+        for mv in &movements[..split] {
+            let _ = seq.post(mv.clone());
+        }
+        let mut batch = seq.clone();
+        let rest = movements[split..].to_vec();
+        let all_ok = rest.iter().all(|mv| seq.post(mv.clone()).is_ok());
+        let before = batch.clone();
+        match batch.post_batch(rest.clone()) {
             Ok(_) => {
                 prop_assert!(all_ok);
                 prop_assert_eq!(&batch, &seq);
             }
             Err(_) => {
                 prop_assert!(!all_ok);
-                prop_assert_eq!(&batch, &empty);
+                prop_assert_eq!(&batch, &before);
+                // The rolled-back ledger goes on exactly as one that never saw the batch.
+                let mut again = before.clone();
+                for mv in &rest {
+                    let a = again.post(mv.clone()).map_err(|e| e.to_string());
+                    let b = batch.post(mv.clone()).map_err(|e| e.to_string());
+                    prop_assert_eq!(a, b);
+                }
+                prop_assert_eq!(&batch, &again);
             }
         }
     }

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::ahead::Target;
 use super::{AdjustReason, Condition, Ledger, Movement, MovementKind, Outcome, Timestamp};
 use crate::error::{Error, LedgerError, Result};
 
@@ -365,20 +366,10 @@ impl Ledger {
         let mut txn = self.begin_batch();
         let mut out = Vec::with_capacity(n);
         let mut buffers = Buffers::default();
-        // Look-ahead as in `post_batch`: the positions of row i + AHEAD are prefetched, and
-        // their layer queues when the row is AHEAD / 2 away.
-        const AHEAD: usize = 8;
-        let mut slots = [[None; 2]; AHEAD];
-        for (i, s) in slots.iter_mut().enumerate().take(n) {
-            *s = self.prefetch_row(columns, i);
-        }
+        // Look-ahead as in `post_batch` (see `ahead.rs`).
+        let mut look = super::ahead::Ahead::default();
         for i in 0..n {
-            if i + AHEAD < n {
-                slots[(i + AHEAD) % AHEAD] = self.prefetch_row(columns, i + AHEAD);
-            }
-            if i + AHEAD / 2 < n {
-                self.prefetch_layers(slots[(i + AHEAD / 2) % AHEAD]);
-            }
+            self.look_ahead(&mut look, i, |j| columns.target(j));
             let m = match columns.movement_with(i, buffers) {
                 Ok(m) => m,
                 Err(e) => {
@@ -403,25 +394,24 @@ impl Ledger {
         self.commit(txn);
         Ok(out)
     }
+}
 
-    /// Prefetches the positions row `i` will touch (receipts, shipments, reservations and
-    /// transfers of sellable stock; other rows are skipped).
-    fn prefetch_row(&self, columns: &MovementColumns, i: usize) -> [Option<u32>; 2] {
-        let sellable = columns.conditions.get(i).is_none_or(Option::is_none);
-        match columns.kinds[i].as_str() {
-            "receive" | "ship" | "reserve" | "release" if sellable => self.prefetch_positions(
-                &columns.skus[i],
-                &columns.locations[i],
-                None,
-                Condition::Sellable,
-            ),
-            "transfer" if sellable => self.prefetch_positions(
-                &columns.skus[i],
-                &columns.locations[i],
-                columns.to_locations.get(i).and_then(Option::as_deref),
-                Condition::Sellable,
-            ),
-            _ => [None, None],
-        }
+impl MovementColumns {
+    /// What row `i` touches, for the look-ahead of [`Ledger::post_columns`]: receipts,
+    /// shipments, reservations and transfers of sellable stock (other rows, and rows past
+    /// the end, are not looked ahead).
+    fn target(&self, i: usize) -> Option<Target<'_>> {
+        let sellable = self.conditions.get(i).is_none_or(Option::is_none);
+        let to = match self.kinds.get(i)?.as_str() {
+            "receive" | "ship" | "reserve" | "release" if sellable => None,
+            "transfer" if sellable => Some(self.to_locations.get(i)?.as_deref()?),
+            _ => return None,
+        };
+        Some(Target {
+            sku: self.skus.get(i)?,
+            from: self.locations.get(i)?,
+            to,
+            condition: Condition::Sellable,
+        })
     }
 }

@@ -38,7 +38,8 @@ const VACANT: Bucket = Bucket {
     inline: [0; INLINE],
 };
 
-fn tag_of(name: &str) -> u32 {
+/// The hash tag of a name (its low bits pick the home bucket).
+pub(super) fn tag_of(name: &str) -> u32 {
     let mut h = FxHasher::default();
     h.write(name.as_bytes());
     h.write_usize(name.len());
@@ -92,7 +93,19 @@ impl Interner {
 
     /// The id of `name`, if it is known.
     pub(super) fn get(&self, name: &str) -> Option<u32> {
-        self.find(tag_of(name), name).map(|i| self.table[i].id)
+        self.get_tagged(tag_of(name), name)
+    }
+
+    /// The id of `name`, whose tag ([`tag_of`]) is `tag`, if it is known.
+    pub(super) fn get_tagged(&self, tag: u32, name: &str) -> Option<u32> {
+        self.find(tag, name).map(|i| self.table[i].id)
+    }
+
+    /// Starts loading the home bucket of the name with this tag (a hint).
+    pub(super) fn prefetch(&self, tag: u32) {
+        if !self.table.is_empty() {
+            super::prefetch(&self.table[tag as usize & self.mask()]);
+        }
     }
 
     /// The id of `name`, adding it if it is new.

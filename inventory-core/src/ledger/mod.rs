@@ -26,11 +26,13 @@
 //! zero until purchase orders arrive with the planner); *damaged* and *quarantine* are
 //! counted and valued but never available (see [`Condition`]).
 
+mod ahead;
 mod calendar;
 mod columns;
 mod interner;
 mod journal;
 mod movement;
+mod slot_index;
 mod snapshot;
 
 pub use calendar::{
@@ -52,6 +54,7 @@ use std::sync::Arc;
 
 use interner::Interner;
 use journal::{Chunked, Entry, Kind, Resolved, NONE};
+use slot_index::SlotIndex;
 
 use crate::costing::{self, CostMethod, Layer, LayerUndo, Pool, PoolScalars};
 use crate::error::{Error, LedgerError, Result};
@@ -282,13 +285,8 @@ struct Slot {
     condition: Condition,
     pool: Pool,
     reserved: Decimal,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct PoolKey {
-    sku: u32,
-    location: u32,
-    condition: Condition,
+    /// The [`Txn::epoch`] of the last transaction that saved this slot's scalars.
+    saved: u32,
 }
 
 /// A reservation's hold on a SKU at a location. The name is shared with the journal.
@@ -363,8 +361,8 @@ struct ShipRecord {
 #[derive(Debug, Clone)]
 enum Undo {
     Layer(u32, LayerUndo),
-    Scalars(u32, PoolScalars),
-    Reserved(u32, Decimal),
+    /// A slot's pool scalars and reserved quantity before the transaction first changed it.
+    Slot(u32, PoolScalars, Decimal),
     Reservation(ResKey, Option<Decimal>),
     Shipment(Arc<str>, Option<ShipRecord>),
 }
@@ -382,9 +380,25 @@ struct Txn {
     scratch: Vec<LayerUndo>,
     /// The pieces taken by a transfer or reclassification.
     pieces: Vec<Layer>,
+    /// This transaction's number ([`Ledger::epoch`]): a slot saved with it is not saved again.
+    epoch: u32,
 }
 
 impl Txn {
+    /// Saves a slot's scalars (pool quantity, value, last cost; reserved) before the
+    /// transaction's first change to them. Later changes in the same transaction need no
+    /// record: a rollback restores the state before the transaction, which is this one (a
+    /// batch touching a position a hundred times logs it once). Slots created by the
+    /// transaction are dropped on rollback and need none either.
+    #[inline]
+    fn save(&mut self, p: u32, slot: &mut Slot) {
+        if self.undoable && slot.saved != self.epoch && (p as usize) < self.pools {
+            slot.saved = self.epoch;
+            self.log
+                .push(Undo::Slot(p, slot.pool.scalars(), slot.reserved));
+        }
+    }
+
     /// Records how to undo one change (unless the transaction is not undoable).
     #[inline]
     fn record(&mut self, u: Undo) {
@@ -396,7 +410,7 @@ impl Txn {
     /// Moves the layer changes left in `scratch` by the pool into the log.
     #[inline]
     fn record_layers(&mut self, p: u32) {
-        if self.undoable {
+        if self.undoable && (p as usize) < self.pools {
             for u in self.scratch.drain(..) {
                 self.log.push(Undo::Layer(p, u));
             }
@@ -405,9 +419,6 @@ impl Txn {
         }
     }
 }
-
-/// Movements a batch posting looks ahead (see [`Ledger::post_batch`]).
-const LOOKAHEAD: usize = 8;
 
 /// Asks the CPU to start loading the cache line at `p` (a hint: never faults, changes
 /// nothing). A no-op off x86-64.
@@ -443,13 +454,15 @@ pub struct Ledger {
     locations: Interner,
     sku_info: Vec<SkuInfo>,
     slots: Vec<Slot>,
-    slot_index: FxHashMap<PoolKey, u32>,
+    slot_index: SlotIndex,
     reservations: FxHashMap<ResKey, Decimal>,
     shipments: FxHashMap<Arc<str>, ShipRecord>,
     references: FxHashMap<Arc<str>, u32>,
     journal: Chunked<Entry>,
     /// Undo-log buffers kept between postings so that a posting allocates nothing for them.
     spare: (Chunked<Undo>, Vec<LayerUndo>, Vec<Layer>),
+    /// The number of the last transaction begun (see [`Txn::save`]); never 0 once one has.
+    epoch: u32,
 }
 
 impl Default for Ledger {
@@ -711,12 +724,13 @@ impl Ledger {
             locations: Interner::default(),
             sku_info: Vec::new(),
             slots: Vec::new(),
-            slot_index: FxHashMap::default(),
+            slot_index: SlotIndex::default(),
             reservations: FxHashMap::default(),
             shipments: FxHashMap::default(),
             references: FxHashMap::default(),
             journal: Chunked::default(),
             spare: (Chunked::default(), Vec::new(), Vec::new()),
+            epoch: 0,
         }
     }
 
@@ -809,7 +823,10 @@ impl Ledger {
         &mut self,
         movements: impl IntoIterator<Item = Movement>,
     ) -> Result<Vec<Outcome>> {
-        let mut out = Vec::new();
+        let movements = movements.into_iter();
+        // Sized up front when the input knows its length: growing by doubling would copy
+        // every outcome so far, again and again.
+        let mut out = Vec::with_capacity(movements.size_hint().0);
         self.post_all(movements, |o| out.push(o))?;
         Ok(out)
     }
@@ -822,19 +839,20 @@ impl Ledger {
     ) -> Result<()> {
         let mut txn = self.begin_batch();
         let mut input = movements.into_iter();
-        let mut ahead: std::collections::VecDeque<(Movement, [Option<u32>; 2])> =
-            std::collections::VecDeque::with_capacity(LOOKAHEAD);
+        // The movement being applied (at the front) and the ones the look-ahead reads.
+        let mut buffer: std::collections::VecDeque<Movement> =
+            std::collections::VecDeque::with_capacity(ahead::DEPTH);
+        let mut look = ahead::Ahead::default();
         let mut index = 0;
         loop {
-            while ahead.len() < LOOKAHEAD {
+            while buffer.len() < ahead::DEPTH {
                 let Some(m) = input.next() else { break };
-                let slots = self.prefetch_slots(&m);
-                ahead.push_back((m, slots));
+                buffer.push_back(m);
             }
-            if let Some((_, slots)) = ahead.get(LOOKAHEAD / 2) {
-                self.prefetch_layers(*slots);
-            }
-            let Some((m, _)) = ahead.pop_front() else {
+            self.look_ahead(&mut look, index, |j| {
+                buffer.get(j - index).and_then(ahead::target_of)
+            });
+            let Some(m) = buffer.pop_front() else {
                 break;
             };
             match self.apply(&mut txn, &m) {
@@ -853,66 +871,17 @@ impl Ledger {
         Ok(())
     }
 
-    /// Starts loading the positions a movement will touch (its source and, for a transfer,
-    /// its destination) and returns their slots, for [`Ledger::prefetch_layers`]. Only a
-    /// hint: unknown names or positions, and the rarer kinds, are skipped.
-    fn prefetch_slots(&self, m: &Movement) -> [Option<u32>; 2] {
-        match &m.kind {
-            MovementKind::Receive { location, .. }
-            | MovementKind::Ship { location, .. }
-            | MovementKind::Reserve { location, .. }
-            | MovementKind::Release { location, .. } => {
-                self.prefetch_positions(m.sku(), location, None, Condition::Sellable)
-            }
-            MovementKind::Transfer {
-                from,
-                to,
-                condition,
-                ..
-            } => self.prefetch_positions(m.sku(), from, Some(to), *condition),
-            _ => [None, None],
-        }
-    }
-
-    /// Starts loading the positions of `sku` at `from` and `to` (by name) and returns their
-    /// slots, for [`Ledger::prefetch_layers`]. Unknown names or positions are skipped.
-    pub(crate) fn prefetch_positions(
-        &self,
-        sku: &str,
-        from: &str,
-        to: Option<&str>,
-        condition: Condition,
-    ) -> [Option<u32>; 2] {
-        let Some(sku) = self.skus.get(sku) else {
-            return [None, None];
-        };
-        let slot = |location: &str| {
-            let p = self.find_slot(sku, self.locations.get(location)?, condition)?;
-            let s = &self.slots[p as usize];
-            prefetch(s);
-            prefetch(std::ptr::from_ref(s).cast::<u8>().wrapping_add(64));
-            Some(p)
-        };
-        [slot(from), to.and_then(slot)]
-    }
-
-    /// Starts loading both ends of the layer queues of the given slots (prefetched earlier by
-    /// [`Ledger::prefetch_slots`], so reading them no longer waits for memory).
-    pub(crate) fn prefetch_layers(&self, slots: [Option<u32>; 2]) {
-        for p in slots.into_iter().flatten() {
-            if let Some(s) = self.slots.get(p as usize) {
-                if let Some(l) = s.pool.layers.front() {
-                    prefetch(l);
-                }
-                if let Some(l) = s.pool.layers.back() {
-                    prefetch(l);
-                }
-            }
-        }
-    }
-
     fn begin(&mut self) -> Txn {
         let (log, scratch, pieces) = std::mem::take(&mut self.spare);
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            // Wrapped after 2^32 transactions: forget every mark, so that no slot looks
+            // saved by this transaction.
+            for s in &mut self.slots {
+                s.saved = 0;
+            }
+            self.epoch = 1;
+        }
         Txn {
             skus: self.skus.names.len(),
             locations: self.locations.names.len(),
@@ -922,6 +891,7 @@ impl Ledger {
             undoable: true,
             scratch,
             pieces,
+            epoch: self.epoch,
         }
     }
 
@@ -967,13 +937,9 @@ impl Ledger {
                         s.pool.undo_layer(l);
                     }
                 }
-                Undo::Scalars(p, s) => {
+                Undo::Slot(p, s, r) => {
                     if let Some(slot) = self.slots.get_mut(p as usize) {
                         slot.pool.restore_scalars(s);
-                    }
-                }
-                Undo::Reserved(p, r) => {
-                    if let Some(slot) = self.slots.get_mut(p as usize) {
                         slot.reserved = r;
                     }
                 }
@@ -1009,11 +975,7 @@ impl Ledger {
         }
         while self.slots.len() > txn.pools {
             if let Some(s) = self.slots.pop() {
-                self.slot_index.remove(&PoolKey {
-                    sku: s.sku,
-                    location: s.location,
-                    condition: s.condition,
-                });
+                self.slot_index.remove(s.sku, s.location, s.condition);
                 if let Some(info) = self.sku_info.get_mut(s.sku as usize) {
                     info.pools.retain(|&p| (p as usize) < txn.pools);
                 }
@@ -1044,13 +1006,7 @@ impl Ledger {
     }
 
     fn find_slot(&self, sku: u32, location: u32, condition: Condition) -> Option<u32> {
-        self.slot_index
-            .get(&PoolKey {
-                sku,
-                location,
-                condition,
-            })
-            .copied()
+        self.slot_index.get(sku, location, condition)
     }
 
     fn slot(&mut self, sku: u32, location: u32, condition: Condition) -> Result<u32, LedgerError> {
@@ -1067,15 +1023,9 @@ impl Ledger {
             condition,
             pool: Pool::new(method),
             reserved: Decimal::ZERO,
+            saved: 0,
         });
-        self.slot_index.insert(
-            PoolKey {
-                sku,
-                location,
-                condition,
-            },
-            id,
-        );
+        self.slot_index.insert(sku, location, condition, id);
         self.sku_info[sku as usize].pools.push(id);
         Ok(id)
     }
@@ -1121,7 +1071,7 @@ impl Ledger {
     ) -> Result<costing::Taken, LedgerError> {
         let scale = self.config.money_scale;
         let slot = &mut self.slots[p as usize];
-        txn.record(Undo::Scalars(p, slot.pool.scalars()));
+        txn.save(p, slot);
         txn.scratch.clear();
         txn.pieces.clear();
         let r = slot.pool.take_into(
@@ -1144,7 +1094,7 @@ impl Ledger {
     fn put(&mut self, txn: &mut Txn, p: u32, pieces: &[Layer]) -> Result<Decimal, LedgerError> {
         let scale = self.config.money_scale;
         let slot = &mut self.slots[p as usize];
-        txn.record(Undo::Scalars(p, slot.pool.scalars()));
+        txn.save(p, slot);
         txn.scratch.clear();
         let r = slot.pool.add_pieces(pieces, scale, &mut txn.scratch);
         txn.record_layers(p);
@@ -1161,7 +1111,7 @@ impl Ledger {
 
     fn set_reserved(&mut self, txn: &mut Txn, p: u32, reserved: Decimal) {
         let slot = &mut self.slots[p as usize];
-        txn.record(Undo::Reserved(p, slot.reserved));
+        txn.save(p, slot);
         slot.reserved = reserved;
     }
 
