@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn partial_loads_equal_a_zero_padded_word() {
-        let bytes: Vec<u8> = (1..=7).map(|i| i * 37 + 5).collect();
+        let bytes: Vec<u8> = (1..=7).map(|i| i * 31 + 5).collect();
         for n in 1..8 {
             let mut w = [0u8; 8];
             w[..n].copy_from_slice(&bytes[..n]);

@@ -56,6 +56,34 @@ pub(super) struct Ahead {
     ring: [Stage; RING],
 }
 
+/// What the look-ahead resolved for the movement about to be applied, so that applying it
+/// does not hash its names and search the position index again. By role: index 0 is the
+/// movement's location (a transfer's source), 1 a transfer's destination. `None` where it
+/// was not known (a new name or position, a kind not looked ahead): then the movement
+/// looks it up itself. Ids never change during a batch (a failure ends it), so what was
+/// resolved a few movements earlier still holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Known {
+    pub sku: Option<u32>,
+    pub locations: [Option<u32>; 2],
+    pub slots: [Option<u32>; 2],
+}
+
+impl Ahead {
+    /// What was resolved for movement `i` (call after [`Ledger::look_ahead`] for `i`).
+    pub(super) fn known(&self, i: usize) -> Known {
+        let st = &self.ring[i % RING];
+        if !st.active {
+            return Known::default();
+        }
+        Known {
+            sku: st.sku,
+            locations: st.locations,
+            slots: st.slots,
+        }
+    }
+}
+
 impl Ledger {
     /// Runs the look-ahead stages before movement `i` is applied. `target(j)` describes
     /// movement `j` (for `j` up to `i + NAMES`), or is `None` past the end and for kinds that

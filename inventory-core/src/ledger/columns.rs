@@ -377,6 +377,7 @@ impl Ledger {
                     return Err(batch_error(i, e.into()));
                 }
             };
+            txn.known = look.known(i);
             match self.apply(&mut txn, &m) {
                 Ok(o) => out.push(o),
                 Err(e) => {

@@ -382,6 +382,8 @@ struct Txn {
     pieces: Vec<Layer>,
     /// This transaction's number ([`Ledger::epoch`]): a slot saved with it is not saved again.
     epoch: u32,
+    /// What a batch's look-ahead resolved for the movement being applied.
+    known: ahead::Known,
 }
 
 impl Txn {
@@ -855,6 +857,7 @@ impl Ledger {
             let Some(m) = buffer.pop_front() else {
                 break;
             };
+            txn.known = look.known(index);
             match self.apply(&mut txn, &m) {
                 Ok(o) => each(o),
                 Err(e) => {
@@ -892,6 +895,7 @@ impl Ledger {
             scratch,
             pieces,
             epoch: self.epoch,
+            known: ahead::Known::default(),
         }
     }
 
@@ -1198,7 +1202,13 @@ impl Ledger {
                 });
             }
         }
-        let sku = self.intern_sku(m.sku())?;
+        let sku = match txn.known.sku {
+            Some(id) => {
+                debug_assert_eq!(self.skus.get(m.sku()), Some(id));
+                id
+            }
+            None => self.intern_sku(m.sku())?,
+        };
         let latest = self.sku_info[sku as usize].latest;
         if let Some(latest) = latest {
             if m.time < latest {
@@ -1263,8 +1273,11 @@ impl Ledger {
                 purchase_order,
                 ..
             } => {
-                let loc = self.locations.intern(location)?;
-                let p = self.slot(sku, loc, Condition::Sellable)?;
+                let loc = self.location_in(txn, 0, location)?;
+                let p = match self.slot_in(txn, 0, sku, loc, Condition::Sellable) {
+                    Some(p) => p,
+                    None => self.slot(sku, loc, Condition::Sellable)?,
+                };
                 let value = costing::extended(*quantity, *unit_cost, self.config.money_scale)?;
                 let true_up = self.put(
                     txn,
@@ -1295,9 +1308,9 @@ impl Ledger {
                 reservation,
                 ..
             } => {
-                let loc = self.locations.intern(location)?;
+                let loc = self.location_in(txn, 0, location)?;
                 let q = *quantity;
-                let p = match self.find_slot(sku, loc, Condition::Sellable) {
+                let p = match self.slot_in(txn, 0, sku, loc, Condition::Sellable) {
                     Some(p) => p,
                     None if allow_negative && reservation.is_none() => {
                         self.slot(sku, loc, Condition::Sellable)?
@@ -1471,10 +1484,14 @@ impl Ledger {
                 condition,
                 ..
             } => {
-                let src = self.locations.intern(from)?;
-                let dst = self.locations.intern(to)?;
-                let taken = self.take_usable(txn, sku, src, *condition, *quantity, true)?;
-                let p = self.slot(sku, dst, *condition)?;
+                let src = self.location_in(txn, 0, from)?;
+                let dst = self.location_in(txn, 1, to)?;
+                let known = self.slot_in(txn, 0, sku, src, *condition);
+                let taken = self.take_slot(txn, sku, src, *condition, *quantity, known)?;
+                let p = match self.slot_in(txn, 1, sku, dst, *condition) {
+                    Some(p) => p,
+                    None => self.slot(sku, dst, *condition)?,
+                };
                 let true_up = self.put_pieces(txn, p)?;
                 Ok((
                     Effect {
@@ -1566,9 +1583,9 @@ impl Ledger {
                 reservation,
                 ..
             } => {
-                let loc = self.locations.intern(location)?;
+                let loc = self.location_in(txn, 0, location)?;
                 let q = *quantity;
-                let p = match self.find_slot(sku, loc, Condition::Sellable) {
+                let p = match self.slot_in(txn, 0, sku, loc, Condition::Sellable) {
                     Some(p) => p,
                     None if allow_negative => self.slot(sku, loc, Condition::Sellable)?,
                     None => {
@@ -1614,7 +1631,10 @@ impl Ledger {
                     sku: m.sku().to_owned(),
                     location: location.clone(),
                 };
-                let loc = self.locations.get(location).ok_or_else(unknown)?;
+                let loc = match txn.known.locations[0] {
+                    Some(id) => id,
+                    None => self.locations.get(location).ok_or_else(unknown)?,
+                };
                 let (key, held) = self
                     .reservation_key(reservation, sku, loc)
                     .ok_or_else(unknown)?;
@@ -1628,7 +1648,7 @@ impl Ledger {
                     });
                 }
                 let p = self
-                    .find_slot(sku, loc, Condition::Sellable)
+                    .slot_in(txn, 0, sku, loc, Condition::Sellable)
                     .ok_or_else(unknown)?;
                 let extra = Some(key.reservation.clone());
                 self.set_reservation(txn, key, held - q);
@@ -1657,6 +1677,55 @@ impl Ledger {
             other => {
                 Err(self.insufficient(sku, loc, condition, q, other.map_or(Decimal::ZERO, |x| x.1)))
             }
+        }
+    }
+
+    /// [`Ledger::take_usable`] of a transfer, with the pieces, from the source slot when
+    /// it is already known.
+    fn take_slot(
+        &mut self,
+        txn: &mut Txn,
+        sku: u32,
+        loc: u32,
+        condition: Condition,
+        q: Decimal,
+        known: Option<u32>,
+    ) -> Result<costing::Taken, LedgerError> {
+        match known {
+            Some(p) if q <= self.usable(p) => self.take(txn, p, q, false, true),
+            Some(p) => Err(self.insufficient(sku, loc, condition, q, self.usable(p))),
+            None => self.take_usable(txn, sku, loc, condition, q, true),
+        }
+    }
+
+    /// The id of the movement's location in `role` (see [`ahead::Known`]): as the batch's
+    /// look-ahead resolved it, or interned now.
+    fn location_in(&mut self, txn: &Txn, role: usize, name: &str) -> Result<u32, LedgerError> {
+        match txn.known.locations[role] {
+            Some(id) => {
+                debug_assert_eq!(self.locations.get(name), Some(id));
+                Ok(id)
+            }
+            None => self.locations.intern(name),
+        }
+    }
+
+    /// The slot of the movement's position in `role` (see [`ahead::Known`]), if it exists:
+    /// as the batch's look-ahead found it, or looked up now.
+    fn slot_in(
+        &self,
+        txn: &Txn,
+        role: usize,
+        sku: u32,
+        loc: u32,
+        condition: Condition,
+    ) -> Option<u32> {
+        match txn.known.slots[role] {
+            Some(p) => {
+                debug_assert_eq!(self.find_slot(sku, loc, condition), Some(p));
+                Some(p)
+            }
+            None => self.find_slot(sku, loc, condition),
         }
     }
 
