@@ -189,7 +189,7 @@ pub(crate) enum LayerUndo {
 }
 
 /// The stock of one SKU at one location in one condition, with its cost layers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Pool {
     pub method: CostMethod,
     /// Units (negative under a backorder deficit).
@@ -211,6 +211,23 @@ pub(crate) struct PoolScalars {
     pub quantity: Decimal,
     pub value: Decimal,
     pub last_piece: Option<(Decimal, Decimal)>,
+}
+
+impl Clone for Pool {
+    /// A copy with the same spare room in its layer queue: a derived clone sizes the queue
+    /// exactly, so the clone's first receipt into every position would reallocate and copy
+    /// the whole queue (a cloned ledger is then slower to post into than the original).
+    fn clone(&self) -> Self {
+        let mut layers = VecDeque::with_capacity(self.layers.capacity());
+        layers.extend(self.layers.iter().copied());
+        Pool {
+            method: self.method,
+            quantity: self.quantity,
+            value: self.value,
+            last_piece: self.last_piece,
+            layers,
+        }
+    }
 }
 
 impl Pool {
