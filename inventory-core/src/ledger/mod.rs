@@ -1278,6 +1278,7 @@ impl Ledger {
                     Some(p) => p,
                     None => self.slot(sku, loc, Condition::Sellable)?,
                 };
+                self.prefetch_ends(p);
                 let value = costing::extended(*quantity, *unit_cost, self.config.money_scale)?;
                 let true_up = self.put(
                     txn,
@@ -1332,6 +1333,7 @@ impl Ledger {
                         })
                     }
                 };
+                self.prefetch_ends(p);
                 let mut extra = None;
                 if let Some(res) = reservation {
                     let (key, held) = self.reservation_key(res, sku, loc).ok_or_else(|| {
@@ -1487,8 +1489,13 @@ impl Ledger {
                 let src = self.location_in(txn, 0, from)?;
                 let dst = self.location_in(txn, 1, to)?;
                 let known = self.slot_in(txn, 0, sku, src, *condition);
+                let to_slot = self.slot_in(txn, 1, sku, dst, *condition);
+                for p in known.into_iter().chain(to_slot) {
+                    self.prefetch_ends(p);
+                }
                 let taken = self.take_slot(txn, sku, src, *condition, *quantity, known)?;
-                let p = match self.slot_in(txn, 1, sku, dst, *condition) {
+                // Taking creates no slot: the destination's is still as looked up.
+                let p = match to_slot {
                     Some(p) => p,
                     None => self.slot(sku, dst, *condition)?,
                 };
@@ -1707,6 +1714,19 @@ impl Ledger {
                 Ok(id)
             }
             None => self.locations.intern(name),
+        }
+    }
+
+    /// Starts loading both ends of a slot's layer queue (a hint), as soon as the slot is
+    /// known: the checks before the layers are read then overlap the wait for them.
+    #[inline]
+    fn prefetch_ends(&self, p: u32) {
+        let layers = &self.slots[p as usize].pool.layers;
+        if let Some(l) = layers.front() {
+            prefetch(l);
+        }
+        if let Some(l) = layers.back() {
+            prefetch(l);
         }
     }
 
