@@ -5,10 +5,12 @@
 //! described in `BENCHMARKS.md`: the allocator counts the bytes requested from the system
 //! allocator (not malloc's own per-block overhead, reported separately as a block count).
 //!
-//! - *Compact* figures come from cloning (a clone allocates exactly what it holds:
-//!   `Vec`/`VecDeque` capacity = length, hash maps with the same bucket count), and the
-//!   journal's share from cloning the journal alone. Per layer and per position are
-//!   solved from two ledgers with the same positions and different numbers of layers.
+//! - *Compact* figures come from clones of ledgers whose layer queues are exactly full (4
+//!   and 32 layers per position; a clone keeps each queue's capacity, and `Vec`s and the
+//!   index tables are cloned at their length or bucket count). The journal's share per
+//!   entry comes from the same ledger with one more entry per position (a cycle count at
+//!   the quantity held). Per layer and per position are then solved from the two ledgers,
+//!   which have the same positions and different numbers of layers.
 //! - *Live* figures are the bytes held by a ledger built by posting one movement at a
 //!   time, growth slack included.
 
@@ -84,16 +86,6 @@ struct Facts {
     entries: usize,
     /// Compact bytes of the whole ledger (from a clone).
     compact: i64,
-    /// Compact bytes of the journal alone.
-    journal: i64,
-}
-
-impl Facts {
-    /// Compact bytes without the journal and without the per-SKU history index (4 bytes
-    /// per journal entry): positions and layers only.
-    fn state(&self) -> i64 {
-        self.compact - self.journal - 4 * self.entries as i64
-    }
 }
 
 fn facts(ledger: &Ledger) -> Facts {
@@ -112,15 +104,33 @@ fn facts(ledger: &Ledger) -> Facts {
     }
     let (copy, compact, _) = footprint(|| ledger.clone());
     drop(copy);
-    let (copy, journal, _) = footprint(|| ledger.journal().to_vec());
-    drop(copy);
     Facts {
         positions,
         layers,
         entries: ledger.len(),
         compact,
-        journal,
     }
+}
+
+/// `ledger` with one more journal entry per position and nothing else: a cycle count of
+/// every position at the quantity it holds (no adjustment, no layer, no name, no
+/// reservation).
+fn with_counts(ledger: &Ledger) -> Ledger {
+    let mut l = ledger.clone();
+    let time = 4_000_000_000;
+    for sku in ledger.skus() {
+        for loc in ledger.locations() {
+            let on_hand = ledger.position(sku, Some(loc)).expect("known").on_hand;
+            l.post(Movement::cycle_count(
+                sku.as_str(),
+                loc.as_str(),
+                on_hand,
+                time,
+            ))
+            .expect("a count at the quantity held");
+        }
+    }
+    l
 }
 
 fn build(movements: &[Movement]) -> (Ledger, i64, i64) {
@@ -149,11 +159,18 @@ fn main() {
             ..WorkloadConfig::default()
         }
     };
-    let shallow = Workload::new(&WorkloadConfig {
-        layers_per_position: 1,
-        mixed: 0,
-        ..config.clone()
-    });
+    // The per-layer and per-position sizes are solved from two ledgers whose layer queues
+    // are exactly full (4 and 32 layers per position: a queue's capacity grows 4, 8, 16,
+    // 32), so that their clones hold no spare room (a clone keeps a queue's capacity).
+    let layered = |layers_per_position| {
+        Workload::new(&WorkloadConfig {
+            layers_per_position,
+            mixed: 0,
+            ..config.clone()
+        })
+    };
+    let shallow = layered(4);
+    let full_queues = layered(32);
     let deep = Workload::new(&config);
     println!(
         "ledger memory: {} SKUs x {} locations; sizes: JournalEntry {} B, Movement {} B",
@@ -165,21 +182,24 @@ fn main() {
 
     let (a_ledger, _, _) = build(&shallow.setup);
     let a = facts(&a_ledger);
+    // The journal's share: the same ledger with one more entry per position.
+    let a2 = facts(&with_counts(&a_ledger));
     drop(a_ledger);
-    let (b_ledger, b_live, b_blocks) = build(&deep.setup);
-    let b = facts(&b_ledger);
-
-    let per_layer = (b.state() - a.state()) as f64 / (b.layers - a.layers) as f64;
-    let per_position = (a.state() as f64 - per_layer * a.layers as f64) / a.positions as f64;
-    let per_entry = b.journal as f64 / b.entries as f64;
+    let per_entry = (a2.compact - a.compact) as f64 / (a2.entries - a.entries) as f64;
+    // Positions and layers: the clone's bytes less the journal's.
+    let state = |f: &Facts| f.compact as f64 - per_entry * f.entries as f64;
+    let (q_ledger, _, _) = build(&full_queues.setup);
+    let b = facts(&q_ledger);
+    drop(q_ledger);
+    let per_layer = (state(&b) - state(&a)) / (b.layers - a.layers) as f64;
+    let per_position = (state(&a) - per_layer * a.layers as f64) / a.positions as f64;
     println!(
-        "compact (clone) footprint, solved from 1 vs {} layers per position:",
-        config.layers_per_position
+        "compact footprint (clones of full queues), solved from 4 vs 32 layers per position and one more entry per position:"
     );
     println!("  per position (slot, index, names, reservations: none open): {per_position:.0} B");
     println!("  per open cost layer:                                       {per_layer:.0} B");
     println!(
-        "  per journal entry (movement + outcome + their strings):    {per_entry:.0} B + 4 B history index"
+        "  per journal entry (compact entry, no reference or reservation name): {per_entry:.0} B"
     );
     println!(
         "  check: {} positions, {} layers, {} entries -> {} compact ({} journal)",
@@ -187,10 +207,11 @@ fn main() {
         b.layers,
         b.entries,
         mib(b.compact),
-        mib(b.journal)
+        mib((per_entry * b.entries as f64) as i64)
     );
 
     // The throughput bench's full state: setup + mixed stream, posted one at a time.
+    let (b_ledger, b_live, b_blocks) = build(&deep.setup);
     let (full, mixed_live, mixed_blocks) = footprint(|| {
         let mut l = b_ledger;
         for m in deep.mixed.iter().cloned() {
@@ -201,11 +222,14 @@ fn main() {
     let f = facts(&full);
     let live_total = b_live + mixed_live;
     let blocks = b_blocks + mixed_blocks;
-    // The live journal Vec grows by doubling: its slack is (capacity - length) entries.
-    let cap = f.entries.next_power_of_two();
-    let journal_slack = ((cap - f.entries) * std::mem::size_of::<JournalEntry>()) as i64;
-    let live_state = live_total - f.journal - journal_slack - 4 * f.entries as i64;
-    let compact_state = f.state();
+    // The journal grows in chunks of 4,096 entries (no doubling): its live share is the
+    // entries rounded up to a whole chunk, at the compact size per entry, plus the shared
+    // reservation names the mixed stream's entries hold (counted with the state below).
+    let chunked = f.entries.div_ceil(4096) * 4096;
+    let journal_live = per_entry * chunked as f64;
+    let live_state = live_total as f64 - journal_live;
+    // What the positions and layers would take at the compact sizes solved above.
+    let compact_state = per_position * f.positions as f64 + per_layer * f.layers as f64;
     println!(
         "after the mixed stream: {} positions, {} open layers ({:.1} per position), {} journal entries",
         f.positions,
@@ -220,15 +244,14 @@ fn main() {
         live_total as f64 / f.entries as f64
     );
     println!(
-        "  positions + layers: live {} vs compact {} (growth slack x{:.2}); journal {} (+{} Vec slack)",
-        mib(live_state),
-        mib(compact_state),
-        live_state as f64 / compact_state as f64,
-        mib(f.journal),
-        mib(journal_slack)
+        "  positions + layers (+ open reservations): live {} vs {} at the compact sizes (queue slack x{:.2}); journal {} live",
+        mib(live_state as i64),
+        mib(compact_state as i64),
+        live_state / compact_state,
+        mib(journal_live as i64),
     );
     println!(
         "  live per open layer, if positions cost {per_position:.0} B: {:.0} B",
-        (live_state as f64 - per_position * f.positions as f64) / f.layers as f64
+        (live_state - per_position * f.positions as f64) / f.layers as f64
     );
 }

@@ -173,36 +173,57 @@ impl Interner {
         }
     }
 
-    /// Empties bucket `i`, shifting later buckets of the same probe run back so that every
-    /// name stays reachable from its home slot.
-    fn remove_at(&mut self, mut i: usize) {
+    /// Empties bucket `i` (see [`remove_at`]).
+    fn remove_at(&mut self, i: usize) {
         let mask = self.mask();
-        let mut j = i;
-        loop {
-            j = (j + 1) & mask;
-            let b = self.table[j];
-            if b.id == EMPTY {
-                break;
-            }
-            let home = b.tag as usize & mask;
-            // Move `b` back into the hole at `i` unless its home lies cyclically in (i, j].
-            let stays = if i <= j {
-                i < home && home <= j
-            } else {
-                i < home || home <= j
-            };
-            if !stays {
-                self.table[i] = b;
-                i = j;
-            }
-        }
-        self.table[i] = VACANT;
+        remove_at(
+            &mut self.table,
+            i,
+            VACANT,
+            |b| b.id != EMPTY,
+            |b| b.tag as usize & mask,
+        );
     }
 
     /// The name of `id`.
     pub(super) fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
     }
+}
+
+/// Empties bucket `i` of an open-addressing table with linear probing (a power of two of
+/// buckets), shifting later buckets of the same probe run back so that every key stays
+/// reachable from its home bucket (backward-shift deletion: no tombstones). `occupied`
+/// tells a full bucket, `home` where its key's probe starts. Shared by the name table and
+/// the position index.
+pub(super) fn remove_at<B: Copy>(
+    table: &mut [B],
+    mut i: usize,
+    vacant: B,
+    occupied: impl Fn(&B) -> bool,
+    home: impl Fn(&B) -> usize,
+) {
+    let mask = table.len() - 1;
+    let mut j = i;
+    loop {
+        j = (j + 1) & mask;
+        let b = table[j];
+        if !occupied(&b) {
+            break;
+        }
+        let h = home(&b);
+        // Move `b` back into the hole at `i` unless its home lies cyclically in (i, j].
+        let stays = if i <= j {
+            i < h && h <= j
+        } else {
+            i < h || h <= j
+        };
+        if !stays {
+            table[i] = b;
+            i = j;
+        }
+    }
+    table[i] = vacant;
 }
 
 #[cfg(test)]

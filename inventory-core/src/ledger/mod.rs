@@ -815,12 +815,16 @@ impl Ledger {
     /// Posts movements in order, all-or-nothing: on the first error nothing of the batch
     /// stays applied, and the error is [`Error::Batch`] with the failing movement's index.
     ///
-    /// A batch is posted with a short look-ahead: while one movement is applied, the memory
-    /// of the positions and cost layers that the next few will touch is already being
-    /// fetched (a CPU prefetch hint), which matters when the ledger is larger than the CPU
-    /// caches (a replay of years of movements over many SKUs). The results are the same as
-    /// posting one by one. The input iterator is read up to 8 movements ahead of the one
-    /// being applied, so after an error up to 8 more items may have been taken from it.
+    /// A batch is posted with a look-ahead: while one movement is applied, the memory that
+    /// the next few will touch (their names' table buckets, position-index buckets,
+    /// positions, and the ends of their cost-layer queues) is already being fetched, in
+    /// stages (CPU prefetch hints), and the ids so resolved are reused when each movement
+    /// is applied. This matters when the ledger is larger than the CPU caches (a replay of
+    /// years of movements over many SKUs). The results are the same as posting one by one.
+    /// The input iterator is read up to 20 movements ahead of the one being applied, so
+    /// after an error up to 20 more items may have been taken from it. The undo log keeps
+    /// one record of each position's quantities per batch, however often the batch changes
+    /// them, and none into a new, empty ledger (see [`Ledger::replay`]).
     pub fn post_batch(
         &mut self,
         movements: impl IntoIterator<Item = Movement>,
@@ -1488,12 +1492,12 @@ impl Ledger {
             } => {
                 let src = self.location_in(txn, 0, from)?;
                 let dst = self.location_in(txn, 1, to)?;
-                let known = self.slot_in(txn, 0, sku, src, *condition);
+                let from_slot = self.slot_in(txn, 0, sku, src, *condition);
                 let to_slot = self.slot_in(txn, 1, sku, dst, *condition);
-                for p in known.into_iter().chain(to_slot) {
+                for p in from_slot.into_iter().chain(to_slot) {
                     self.prefetch_ends(p);
                 }
-                let taken = self.take_slot(txn, sku, src, *condition, *quantity, known)?;
+                let taken = self.take_usable(txn, sku, src, *condition, *quantity, true)?;
                 // Taking creates no slot: the destination's is still as looked up.
                 let p = match to_slot {
                     Some(p) => p,
@@ -1666,7 +1670,8 @@ impl Ledger {
         }
     }
 
-    /// Takes units that may leave (available sellable units, or non-sellable units).
+    /// Takes units that may leave (available sellable units, or non-sellable units) from
+    /// the position in role 0 (see [`ahead::Known`]).
     fn take_usable(
         &mut self,
         txn: &mut Txn,
@@ -1677,31 +1682,13 @@ impl Ledger {
         pieces: bool,
     ) -> Result<costing::Taken, LedgerError> {
         let usable = self
-            .find_slot(sku, loc, condition)
+            .slot_in(txn, 0, sku, loc, condition)
             .map(|p| (p, self.usable(p)));
         match usable {
             Some((p, u)) if q <= u => self.take(txn, p, q, false, pieces),
             other => {
                 Err(self.insufficient(sku, loc, condition, q, other.map_or(Decimal::ZERO, |x| x.1)))
             }
-        }
-    }
-
-    /// [`Ledger::take_usable`] of a transfer, with the pieces, from the source slot when
-    /// it is already known.
-    fn take_slot(
-        &mut self,
-        txn: &mut Txn,
-        sku: u32,
-        loc: u32,
-        condition: Condition,
-        q: Decimal,
-        known: Option<u32>,
-    ) -> Result<costing::Taken, LedgerError> {
-        match known {
-            Some(p) if q <= self.usable(p) => self.take(txn, p, q, false, true),
-            Some(p) => Err(self.insufficient(sku, loc, condition, q, self.usable(p))),
-            None => self.take_usable(txn, sku, loc, condition, q, true),
         }
     }
 

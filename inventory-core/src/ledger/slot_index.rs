@@ -44,15 +44,19 @@ fn hash(sku: u32, location: u32, condition: Condition) -> u64 {
     k.wrapping_mul(MULTIPLIER) ^ u64::from(sku).wrapping_mul(MULTIPLIER).rotate_left(23)
 }
 
+/// The home bucket of a key in a table of `2^bits` buckets (the high bits of the hash are
+/// the well-mixed ones).
+fn home_in(bits: u32, sku: u32, location: u32, condition: Condition) -> usize {
+    if bits == 0 {
+        return 0;
+    }
+    (hash(sku, location, condition) >> (64 - bits)) as usize
+}
+
 impl SlotIndex {
     /// The bucket where the probe for a key starts.
     fn home(&self, sku: u32, location: u32, condition: Condition) -> usize {
-        // The high bits of the product are the well-mixed ones.
-        let bits = self.table.len().trailing_zeros();
-        if bits == 0 {
-            return 0;
-        }
-        (hash(sku, location, condition) >> (64 - bits)) as usize
+        home_in(self.table.len().trailing_zeros(), sku, location, condition)
     }
 
     fn mask(&self) -> usize {
@@ -66,8 +70,8 @@ impl SlotIndex {
         }
     }
 
-    /// The slot of a key, if any.
-    pub(super) fn get(&self, sku: u32, location: u32, condition: Condition) -> Option<u32> {
+    /// The bucket holding a key, if any.
+    fn find(&self, sku: u32, location: u32, condition: Condition) -> Option<usize> {
         if self.table.is_empty() {
             return None;
         }
@@ -79,10 +83,16 @@ impl SlotIndex {
                 return None;
             }
             if b.sku == sku && b.location == location && b.condition == condition as u32 {
-                return Some(b.slot);
+                return Some(i);
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The slot of a key, if any.
+    pub(super) fn get(&self, sku: u32, location: u32, condition: Condition) -> Option<u32> {
+        self.find(sku, location, condition)
+            .map(|i| self.table[i].slot)
     }
 
     /// Adds a key that is not in the index.
@@ -125,41 +135,17 @@ impl SlotIndex {
     /// Removes a key (if present), shifting later buckets of its probe run back so that
     /// every key stays reachable from its home bucket.
     pub(super) fn remove(&mut self, sku: u32, location: u32, condition: Condition) {
-        if self.table.is_empty() {
+        let Some(i) = self.find(sku, location, condition) else {
             return;
-        }
-        let mask = self.mask();
-        let mut i = self.home(sku, location, condition);
-        loop {
-            let b = &self.table[i];
-            if b.slot == EMPTY {
-                return;
-            }
-            if b.sku == sku && b.location == location && b.condition == condition as u32 {
-                break;
-            }
-            i = (i + 1) & mask;
-        }
-        let mut j = i;
-        loop {
-            j = (j + 1) & mask;
-            let b = self.table[j];
-            if b.slot == EMPTY {
-                break;
-            }
-            let home = self.home(b.sku, b.location, Self::condition_of(&b));
-            // Move `b` back into the hole at `i` unless its home lies cyclically in (i, j].
-            let stays = if i <= j {
-                i < home && home <= j
-            } else {
-                i < home || home <= j
-            };
-            if !stays {
-                self.table[i] = b;
-                i = j;
-            }
-        }
-        self.table[i] = VACANT;
+        };
+        let bits = self.table.len().trailing_zeros();
+        super::interner::remove_at(
+            &mut self.table,
+            i,
+            VACANT,
+            |b| b.slot != EMPTY,
+            |b| home_in(bits, b.sku, b.location, Self::condition_of(b)),
+        );
         self.len -= 1;
     }
 }
