@@ -197,6 +197,26 @@ unsafe fn read_params<'a>(
     unsafe { params.as_ref() }.ok_or_else(|| Failure::null("params"))
 }
 
+/// The four input arrays of the safety-stock batch functions (means, std_devs, lead_times,
+/// lead_time_std_devs, in that order) and their params, read in the order their errors are
+/// reported.
+///
+/// # Safety
+/// Each array NULL (only with length 0) or valid for its length; `params` NULL or valid.
+unsafe fn read_inputs<'a>(
+    arrays: [(*const f64, usize); 4],
+    params: *const inv_safety_stock_params,
+) -> FfiResult<([&'a [f64]; 4], &'a inv_safety_stock_params)> {
+    const NAMES: [&str; 4] = ["means", "std_devs", "lead_times", "lead_time_std_devs"];
+    let mut out: [&[f64]; 4] = [&[]; 4];
+    for ((slot, (ptr, len)), name) in out.iter_mut().zip(arrays).zip(NAMES) {
+        // SAFETY: forwarded contract.
+        *slot = unsafe { try_slice(ptr, len, name)? };
+    }
+    // SAFETY: forwarded contract.
+    Ok((out, unsafe { read_params(params)? }))
+}
+
 /// Safety stock and reorder point of one item into `*out`: demand `mean` and `std_dev` per
 /// `params->unit`, lead time `lead_time` ± `lead_time_std_dev` in the same unit.
 ///
@@ -258,20 +278,19 @@ pub unsafe extern "C" fn inv_safety_stock_many(
     out_len: usize,
 ) -> inv_result {
     call(|| {
-        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
-        let (means, std_devs, lead_times, lead_time_std_devs, p) = unsafe {
-            (
-                try_slice(means, means_len, "means")?,
-                try_slice(std_devs, std_devs_len, "std_devs")?,
-                try_slice(lead_times, lead_times_len, "lead_times")?,
-                try_slice(
-                    lead_time_std_devs,
-                    lead_time_std_devs_len,
-                    "lead_time_std_devs",
-                )?,
-                read_params(params)?,
-            )
+        // SAFETY: forwarded contract.
+        let (inputs, p) = unsafe {
+            read_inputs(
+                [
+                    (means, means_len),
+                    (std_devs, std_devs_len),
+                    (lead_times, lead_times_len),
+                    (lead_time_std_devs, lead_time_std_devs_len),
+                ],
+                params,
+            )?
         };
+        let [means, std_devs, lead_times, lead_time_std_devs] = inputs;
         check_out_array(out, out_len, "out")?;
         let (unit, method, target) = params_to_core(p)?;
         let results = policy::safety_stock_many(
@@ -345,20 +364,19 @@ pub unsafe extern "C" fn inv_safety_stock_columns(
     out_len: usize,
 ) -> inv_result {
     call(|| {
-        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
-        let (means, std_devs, lead_times, lead_time_std_devs, p) = unsafe {
-            (
-                try_slice(means, means_len, "means")?,
-                try_slice(std_devs, std_devs_len, "std_devs")?,
-                try_slice(lead_times, lead_times_len, "lead_times")?,
-                try_slice(
-                    lead_time_std_devs,
-                    lead_time_std_devs_len,
-                    "lead_time_std_devs",
-                )?,
-                read_params(params)?,
-            )
+        // SAFETY: forwarded contract.
+        let (inputs, p) = unsafe {
+            read_inputs(
+                [
+                    (means, means_len),
+                    (std_devs, std_devs_len),
+                    (lead_times, lead_times_len),
+                    (lead_time_std_devs, lead_time_std_devs_len),
+                ],
+                params,
+            )?
         };
+        let [means, std_devs, lead_times, lead_time_std_devs] = inputs;
         let (unit, method, target) = params_to_core(p)?;
         let n = policy::batch_length(&[
             ("means", means),
