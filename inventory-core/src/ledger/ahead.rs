@@ -39,6 +39,11 @@ pub(super) const DEPTH: usize = NAMES + 1;
 /// Ring size (a power of two above [`NAMES`]).
 const RING: usize = 32;
 
+// Each stage reads the ring entry an earlier, farther stage wrote for the same movement:
+// the entry must not be reused before the movement is applied.
+const _: () = assert!(RING.is_power_of_two() && RING > NAMES);
+const _: () = assert!(NAMES > KEYS && KEYS > SLOTS && SLOTS > LAYERS && LAYERS > 0);
+
 /// What the stages have learnt of one movement to come.
 #[derive(Debug, Clone, Copy, Default)]
 struct Stage {

@@ -402,7 +402,10 @@ impl MovementColumns {
     /// shipments, reservations and transfers of sellable stock (other rows, and rows past
     /// the end, are not looked ahead).
     fn target(&self, i: usize) -> Option<Target<'_>> {
-        let sellable = self.conditions.get(i).is_none_or(Option::is_none);
+        let sellable = self
+            .conditions
+            .get(i)
+            .is_none_or(|c| c.as_deref().is_none_or(|c| c == "sellable"));
         let to = match self.kinds.get(i)?.as_str() {
             "receive" | "ship" | "reserve" | "release" if sellable => None,
             "transfer" if sellable => Some(self.to_locations.get(i)?.as_deref()?),

@@ -464,6 +464,8 @@ pub struct Ledger {
     /// Undo-log buffers kept between postings so that a posting allocates nothing for them.
     spare: (Chunked<Undo>, Vec<LayerUndo>, Vec<Layer>),
     /// The number of the last transaction begun (see [`Txn::save`]); never 0 once one has.
+    /// A failed batch into a pristine ledger resets it to 0 with the rest of the ledger,
+    /// which is safe because that also drops every slot (and so every mark).
     epoch: u32,
 }
 
@@ -830,9 +832,10 @@ impl Ledger {
         movements: impl IntoIterator<Item = Movement>,
     ) -> Result<Vec<Outcome>> {
         let movements = movements.into_iter();
-        // Sized up front when the input knows its length: growing by doubling would copy
-        // every outcome so far, again and again.
-        let mut out = Vec::with_capacity(movements.size_hint().0);
+        // Sized up front from the input's length hint (capped: an endless or lying iterator
+        // must not make this allocate, or overflow, before anything is posted): growing by
+        // doubling would copy every outcome so far, again and again.
+        let mut out = Vec::with_capacity(movements.size_hint().0.min(1 << 20));
         self.post_all(movements, |o| out.push(o))?;
         Ok(out)
     }
@@ -1642,7 +1645,7 @@ impl Ledger {
                     sku: m.sku().to_owned(),
                     location: location.clone(),
                 };
-                let loc = match txn.known.locations[0] {
+                let loc = match self.known_location(txn, 0, location) {
                     Some(id) => id,
                     None => self.locations.get(location).ok_or_else(unknown)?,
                 };
@@ -1695,13 +1698,17 @@ impl Ledger {
     /// The id of the movement's location in `role` (see [`ahead::Known`]): as the batch's
     /// look-ahead resolved it, or interned now.
     fn location_in(&mut self, txn: &Txn, role: usize, name: &str) -> Result<u32, LedgerError> {
-        match txn.known.locations[role] {
-            Some(id) => {
-                debug_assert_eq!(self.locations.get(name), Some(id));
-                Ok(id)
-            }
+        match self.known_location(txn, role, name) {
+            Some(id) => Ok(id),
             None => self.locations.intern(name),
         }
+    }
+
+    /// The id of the movement's location in `role`, if the batch's look-ahead resolved it.
+    fn known_location(&self, txn: &Txn, role: usize, name: &str) -> Option<u32> {
+        let id = txn.known.locations[role]?;
+        debug_assert_eq!(self.locations.get(name), Some(id));
+        Some(id)
     }
 
     /// Starts loading both ends of a slot's layer queue (a hint), as soon as the slot is

@@ -40,8 +40,8 @@ pub(super) struct SlotIndex {
 }
 
 fn hash(sku: u32, location: u32, condition: Condition) -> u64 {
-    let k = (u64::from(sku) << 32 | u64::from(location)) ^ ((condition as u64) << 30);
-    k.wrapping_mul(MULTIPLIER) ^ u64::from(sku).wrapping_mul(MULTIPLIER).rotate_left(23)
+    let k = u64::from(sku) << 32 | u64::from(location);
+    (k.wrapping_mul(MULTIPLIER) ^ condition as u64).wrapping_mul(MULTIPLIER)
 }
 
 /// The home bucket of a key in a table of `2^bits` buckets (the high bits of the hash are

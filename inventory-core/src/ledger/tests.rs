@@ -508,6 +508,20 @@ fn batch_is_all_or_nothing() {
 }
 
 #[test]
+fn an_endless_batch_fails_at_the_first_refused_movement() {
+    // An iterator with no end (its length hint is usize::MAX) is posted until a movement is
+    // refused: 30 units, one per shipment, so the 31st (index 30) fails; nothing stays.
+    let mut l = three_receipts(CostMethod::Fifo);
+    let before = l.clone();
+    let e = l
+        .post_batch(std::iter::repeat(Movement::ship("A", "W1", d("1"), 10)))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InsufficientStock);
+    assert!(matches!(e, Error::Batch { index: 30, .. }), "{e:?}");
+    assert_eq!(l, before);
+}
+
+#[test]
 fn columns_convert_and_fail_with_row_index() {
     let mut cols = MovementColumns {
         kinds: [
