@@ -2,7 +2,8 @@
 //! atomicity (a refused movement changes nothing), replay = live state, snapshot round trip.
 
 use inventory_core::{
-    AdjustReason, Condition, CostMethod, Decimal, Ledger, LedgerConfig, Movement, MovementKind,
+    AdjustReason, Condition, CostMethod, Decimal, Ledger, LedgerConfig, Movement, MovementColumns,
+    MovementKind,
 };
 use proptest::prelude::*;
 
@@ -108,6 +109,118 @@ fn movement(op: &Op, time: i64, n: usize, posted: &[Movement]) -> Movement {
         Op::Release(s, l, r, q) => Movement::release(SKUS[s], LOCS[l], q.map(dec), res(r), time),
         Op::Repeat(_) => unreachable!("handled by the caller"),
     }
+}
+
+/// Movements as columns (every kind but reclassification).
+fn to_columns(movements: &[Movement]) -> MovementColumns {
+    let mut c = MovementColumns::default();
+    let cond = |x: &Condition| Some(x.as_str().to_owned());
+    for mv in movements {
+        let (mut quantity, mut cost, mut to, mut res, mut reason, mut condition, mut po, mut shp) =
+            (None, None, None, None, None, None, None, None);
+        match &mv.kind {
+            MovementKind::Receive {
+                quantity: q,
+                unit_cost,
+                purchase_order,
+                ..
+            } => {
+                (quantity, cost, po) = (Some(*q), Some(*unit_cost), purchase_order.clone());
+            }
+            MovementKind::Ship {
+                quantity: q,
+                reservation,
+                ..
+            } => {
+                (quantity, res) = (Some(*q), reservation.clone());
+            }
+            MovementKind::CustomerReturn {
+                quantity: q,
+                condition: k,
+                shipment,
+                unit_cost,
+                ..
+            } => {
+                (quantity, condition, shp, cost) =
+                    (Some(*q), cond(k), shipment.clone(), *unit_cost);
+            }
+            MovementKind::ReturnToSupplier {
+                quantity: q,
+                condition: k,
+                purchase_order,
+                ..
+            } => {
+                (quantity, condition, po) = (Some(*q), cond(k), purchase_order.clone());
+            }
+            MovementKind::Transfer {
+                to: t,
+                quantity: q,
+                condition: k,
+                ..
+            } => {
+                (quantity, to, condition) = (Some(*q), Some(t.clone()), cond(k));
+            }
+            MovementKind::Adjust {
+                quantity: q,
+                reason: r,
+                condition: k,
+                unit_cost,
+                ..
+            } => {
+                (quantity, reason, condition, cost) =
+                    (Some(*q), Some(r.as_str().to_owned()), cond(k), *unit_cost);
+            }
+            MovementKind::CycleCount {
+                counted,
+                condition: k,
+                unit_cost,
+                ..
+            } => {
+                (quantity, condition, cost) = (Some(*counted), cond(k), *unit_cost);
+            }
+            MovementKind::Reserve {
+                quantity: q,
+                reservation,
+                ..
+            } => {
+                (quantity, res) = (Some(*q), Some(reservation.clone()));
+            }
+            MovementKind::Release {
+                quantity: q,
+                reservation,
+                ..
+            } => {
+                (quantity, res) = (*q, Some(reservation.clone()));
+            }
+            other => panic!("no column kind for {other:?}"),
+        }
+        let location = match &mv.kind {
+            MovementKind::Transfer { from, .. } => from.clone(),
+            MovementKind::Receive { location, .. }
+            | MovementKind::Ship { location, .. }
+            | MovementKind::CustomerReturn { location, .. }
+            | MovementKind::ReturnToSupplier { location, .. }
+            | MovementKind::Adjust { location, .. }
+            | MovementKind::CycleCount { location, .. }
+            | MovementKind::Reserve { location, .. }
+            | MovementKind::Release { location, .. } => location.clone(),
+            other => panic!("no column kind for {other:?}"),
+        };
+        c.kinds.push(mv.kind_name().to_owned());
+        c.skus.push(mv.sku().to_owned());
+        c.locations.push(location);
+        c.quantities.push(quantity);
+        c.times.push(mv.time);
+        c.unit_costs.push(cost);
+        c.references.push(mv.reference.clone());
+        c.to_locations.push(to);
+        c.reservations.push(res);
+        c.reasons.push(reason);
+        c.conditions.push(condition);
+        c.purchase_orders.push(po);
+        c.shipments.push(shp);
+    }
+    c
 }
 
 /// Total physical units in the ledger (every SKU, location and condition).
@@ -262,6 +375,63 @@ proptest! {
                 }
                 prop_assert_eq!(&batch, &again);
             }
+        }
+    }
+
+    #[test]
+    fn long_batches_and_columns_equal_sequential_posts(
+        m in 0u8..3,
+        // Long enough that most rows are looked ahead (the look-ahead starts 20 rows out).
+        ops in prop::collection::vec(op(), 1..240),
+        split in 0usize..60,
+    ) {
+        // Long batches, so that most movements are looked ahead: through `post_columns`
+        // (whose look-ahead reads the columns) and `post_batch` (which reads the movements).
+        // Reclassifications have no column kind and are left out.
+        let config = LedgerConfig::new().costing(method(m));
+        let mut seq = Ledger::with_config(config).unwrap();
+        let mut posted = Vec::new();
+        let movements: Vec<Movement> = ops
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !matches!(o, Op::Repeat(_) | Op::Reclassify(..)))
+            .map(|(n, o)| {
+                let mv = movement(o, 1_000 + n as i64, n, &posted);
+                posted.push(mv.clone());
+                mv
+            })
+            .collect();
+        let split = split.min(movements.len());
+        for mv in &movements[..split] {
+            let _ = seq.post(mv.clone());
+        }
+        let rest = &movements[split..];
+        // The movements that post, in order: a refused one changes nothing, so on their own
+        // they give the same outcomes. As columns they must all post, with those outcomes.
+        let mut expected = seq.clone();
+        let mut valid = Vec::new();
+        let mut outcomes = Vec::new();
+        for mv in rest {
+            if let Ok(o) = expected.post(mv.clone()) {
+                valid.push(mv.clone());
+                outcomes.push(o);
+            }
+        }
+        let columns = to_columns(&valid);
+        // The columns say exactly what the movements say.
+        prop_assert_eq!(&columns.movements().unwrap(), &valid);
+        let mut cols_ledger = seq.clone();
+        prop_assert_eq!(&cols_ledger.post_columns(&columns).unwrap(), &outcomes);
+        prop_assert_eq!(&cols_ledger, &expected);
+        // And as one `post_batch` (the look-ahead reads the movements themselves).
+        let mut batch_ledger = seq.clone();
+        prop_assert_eq!(&batch_ledger.post_batch(valid.clone()).unwrap(), &outcomes);
+        prop_assert_eq!(&batch_ledger, &expected);
+        // All of them, refused ones included, are all-or-nothing.
+        if valid.len() < rest.len() {
+            let mut failed = seq.clone();
+            prop_assert!(failed.post_columns(&to_columns(rest)).is_err());
+            prop_assert_eq!(&failed, &seq);
         }
     }
 
