@@ -111,114 +111,173 @@ fn movement(op: &Op, time: i64, n: usize, posted: &[Movement]) -> Movement {
     }
 }
 
+/// The optional columns of one row.
+#[derive(Default)]
+struct Row {
+    quantity: Option<Decimal>,
+    cost: Option<Decimal>,
+    to: Option<String>,
+    reservation: Option<String>,
+    reason: Option<String>,
+    condition: Option<String>,
+    purchase_order: Option<String>,
+    shipment: Option<String>,
+}
+
 /// Movements as columns (every kind but reclassification).
 fn to_columns(movements: &[Movement]) -> MovementColumns {
     let mut c = MovementColumns::default();
     let cond = |x: &Condition| Some(x.as_str().to_owned());
     for mv in movements {
-        let (mut quantity, mut cost, mut to, mut res, mut reason, mut condition, mut po, mut shp) =
-            (None, None, None, None, None, None, None, None);
-        match &mv.kind {
+        let (location, row) = match &mv.kind {
             MovementKind::Receive {
-                quantity: q,
+                location,
+                quantity,
                 unit_cost,
                 purchase_order,
                 ..
-            } => {
-                (quantity, cost, po) = (Some(*q), Some(*unit_cost), purchase_order.clone());
-            }
+            } => (
+                location,
+                Row {
+                    quantity: Some(*quantity),
+                    cost: Some(*unit_cost),
+                    purchase_order: purchase_order.clone(),
+                    ..Row::default()
+                },
+            ),
             MovementKind::Ship {
-                quantity: q,
+                location,
+                quantity,
                 reservation,
                 ..
-            } => {
-                (quantity, res) = (Some(*q), reservation.clone());
-            }
+            } => (
+                location,
+                Row {
+                    quantity: Some(*quantity),
+                    reservation: reservation.clone(),
+                    ..Row::default()
+                },
+            ),
             MovementKind::CustomerReturn {
-                quantity: q,
-                condition: k,
+                location,
+                quantity,
+                condition,
                 shipment,
                 unit_cost,
                 ..
-            } => {
-                (quantity, condition, shp, cost) =
-                    (Some(*q), cond(k), shipment.clone(), *unit_cost);
-            }
+            } => (
+                location,
+                Row {
+                    quantity: Some(*quantity),
+                    condition: cond(condition),
+                    shipment: shipment.clone(),
+                    cost: *unit_cost,
+                    ..Row::default()
+                },
+            ),
             MovementKind::ReturnToSupplier {
-                quantity: q,
-                condition: k,
+                location,
+                quantity,
+                condition,
                 purchase_order,
                 ..
-            } => {
-                (quantity, condition, po) = (Some(*q), cond(k), purchase_order.clone());
-            }
+            } => (
+                location,
+                Row {
+                    quantity: Some(*quantity),
+                    condition: cond(condition),
+                    purchase_order: purchase_order.clone(),
+                    ..Row::default()
+                },
+            ),
             MovementKind::Transfer {
-                to: t,
-                quantity: q,
-                condition: k,
+                from,
+                to,
+                quantity,
+                condition,
                 ..
-            } => {
-                (quantity, to, condition) = (Some(*q), Some(t.clone()), cond(k));
-            }
+            } => (
+                from,
+                Row {
+                    quantity: Some(*quantity),
+                    to: Some(to.clone()),
+                    condition: cond(condition),
+                    ..Row::default()
+                },
+            ),
             MovementKind::Adjust {
-                quantity: q,
-                reason: r,
-                condition: k,
+                location,
+                quantity,
+                reason,
+                condition,
                 unit_cost,
                 ..
-            } => {
-                (quantity, reason, condition, cost) =
-                    (Some(*q), Some(r.as_str().to_owned()), cond(k), *unit_cost);
-            }
+            } => (
+                location,
+                Row {
+                    quantity: Some(*quantity),
+                    reason: Some(reason.as_str().to_owned()),
+                    condition: cond(condition),
+                    cost: *unit_cost,
+                    ..Row::default()
+                },
+            ),
             MovementKind::CycleCount {
+                location,
                 counted,
-                condition: k,
+                condition,
                 unit_cost,
                 ..
-            } => {
-                (quantity, condition, cost) = (Some(*counted), cond(k), *unit_cost);
-            }
+            } => (
+                location,
+                Row {
+                    quantity: Some(*counted),
+                    condition: cond(condition),
+                    cost: *unit_cost,
+                    ..Row::default()
+                },
+            ),
             MovementKind::Reserve {
-                quantity: q,
+                location,
+                quantity,
                 reservation,
                 ..
-            } => {
-                (quantity, res) = (Some(*q), Some(reservation.clone()));
-            }
+            } => (
+                location,
+                Row {
+                    quantity: Some(*quantity),
+                    reservation: Some(reservation.clone()),
+                    ..Row::default()
+                },
+            ),
             MovementKind::Release {
-                quantity: q,
+                location,
+                quantity,
                 reservation,
                 ..
-            } => {
-                (quantity, res) = (*q, Some(reservation.clone()));
-            }
-            other => panic!("no column kind for {other:?}"),
-        }
-        let location = match &mv.kind {
-            MovementKind::Transfer { from, .. } => from.clone(),
-            MovementKind::Receive { location, .. }
-            | MovementKind::Ship { location, .. }
-            | MovementKind::CustomerReturn { location, .. }
-            | MovementKind::ReturnToSupplier { location, .. }
-            | MovementKind::Adjust { location, .. }
-            | MovementKind::CycleCount { location, .. }
-            | MovementKind::Reserve { location, .. }
-            | MovementKind::Release { location, .. } => location.clone(),
+            } => (
+                location,
+                Row {
+                    quantity: *quantity,
+                    reservation: Some(reservation.clone()),
+                    ..Row::default()
+                },
+            ),
             other => panic!("no column kind for {other:?}"),
         };
         c.kinds.push(mv.kind_name().to_owned());
         c.skus.push(mv.sku().to_owned());
-        c.locations.push(location);
-        c.quantities.push(quantity);
+        c.locations.push(location.clone());
+        c.quantities.push(row.quantity);
         c.times.push(mv.time);
-        c.unit_costs.push(cost);
+        c.unit_costs.push(row.cost);
         c.references.push(mv.reference.clone());
-        c.to_locations.push(to);
-        c.reservations.push(res);
-        c.reasons.push(reason);
-        c.conditions.push(condition);
-        c.purchase_orders.push(po);
-        c.shipments.push(shp);
+        c.to_locations.push(row.to);
+        c.reservations.push(row.reservation);
+        c.reasons.push(row.reason);
+        c.conditions.push(row.condition);
+        c.purchase_orders.push(row.purchase_order);
+        c.shipments.push(row.shipment);
     }
     c
 }
