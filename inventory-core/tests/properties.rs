@@ -111,6 +111,33 @@ fn movement(op: &Op, time: i64, n: usize, posted: &[Movement]) -> Movement {
     }
 }
 
+/// The movements of `ops` that `keep` keeps (repeats left out), one time step apart.
+fn movements_of(ops: &[Op], keep: impl Fn(&Op) -> bool) -> Vec<Movement> {
+    let mut posted = Vec::new();
+    for (n, o) in ops.iter().enumerate() {
+        if !matches!(o, Op::Repeat(_)) && keep(o) {
+            let mv = movement(o, 1_000 + n as i64, n, &posted);
+            posted.push(mv);
+        }
+    }
+    posted
+}
+
+/// A new ledger costed by `method` with the first `split` movements posted one by one
+/// (refused ones change nothing), and the movements after them.
+fn posted_prefix(
+    method: CostMethod,
+    movements: &[Movement],
+    split: usize,
+) -> (Ledger, &[Movement]) {
+    let mut l = Ledger::with_config(LedgerConfig::new().costing(method)).unwrap();
+    let split = split.min(movements.len());
+    for mv in &movements[..split] {
+        let _ = l.post(mv.clone());
+    }
+    (l, &movements[split..])
+}
+
 /// The optional columns of one row.
 #[derive(Default)]
 struct Row {
@@ -396,25 +423,10 @@ proptest! {
     ) {
         // The first `split` movements are posted one by one (into both ledgers), the rest as
         // one batch: a batch into a ledger with history (undo log) and into a new one (none).
-        let config = LedgerConfig::new().costing(method(m));
-        let mut seq = Ledger::with_config(config.clone()).unwrap();
-        let mut posted = Vec::new();
-        let movements: Vec<Movement> = ops
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| !matches!(o, Op::Repeat(_)))
-            .map(|(n, o)| {
-                let mv = movement(o, 1_000 + n as i64, n, &posted);
-                posted.push(mv.clone());
-                mv
-            })
-            .collect();
-        let split = split.min(movements.len());
-        for mv in &movements[..split] {
-            let _ = seq.post(mv.clone());
-        }
+        let movements = movements_of(&ops, |_| true);
+        let (mut seq, rest) = posted_prefix(method(m), &movements, split);
         let mut batch = seq.clone();
-        let rest = movements[split..].to_vec();
+        let rest = rest.to_vec();
         let all_ok = rest.iter().all(|mv| seq.post(mv.clone()).is_ok());
         let before = batch.clone();
         match batch.post_batch(rest.clone()) {
@@ -447,24 +459,8 @@ proptest! {
         // Long batches, so that most movements are looked ahead: through `post_columns`
         // (whose look-ahead reads the columns) and `post_batch` (which reads the movements).
         // Reclassifications have no column kind and are left out.
-        let config = LedgerConfig::new().costing(method(m));
-        let mut seq = Ledger::with_config(config).unwrap();
-        let mut posted = Vec::new();
-        let movements: Vec<Movement> = ops
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| !matches!(o, Op::Repeat(_) | Op::Reclassify(..)))
-            .map(|(n, o)| {
-                let mv = movement(o, 1_000 + n as i64, n, &posted);
-                posted.push(mv.clone());
-                mv
-            })
-            .collect();
-        let split = split.min(movements.len());
-        for mv in &movements[..split] {
-            let _ = seq.post(mv.clone());
-        }
-        let rest = &movements[split..];
+        let movements = movements_of(&ops, |o| !matches!(o, Op::Reclassify(..)));
+        let (seq, rest) = posted_prefix(method(m), &movements, split);
         // The movements that post, in order: a refused one changes nothing, so on their own
         // they give the same outcomes. As columns they must all post, with those outcomes.
         let mut expected = seq.clone();
