@@ -52,9 +52,8 @@ struct Stage {
     condition: Condition,
     /// Name tags: SKU, source, destination.
     tags: [u32; 3],
-    sku: Option<u32>,
-    locations: [Option<u32>; 2],
-    slots: [Option<u32>; 2],
+    /// The ids resolved so far (all `None` while inactive).
+    known: Known,
 }
 
 /// The look-ahead state of a batch posting.
@@ -79,15 +78,7 @@ pub(super) struct Known {
 impl Ahead {
     /// What was resolved for movement `i` (call after [`Ledger::look_ahead`] for `i`).
     pub(super) fn known(&self, i: usize) -> Known {
-        let st = &self.ring[i % RING];
-        if !st.active {
-            return Known::default();
-        }
-        Known {
-            sku: st.sku,
-            locations: st.locations,
-            slots: st.slots,
-        }
+        self.ring[i % RING].known
     }
 }
 
@@ -118,16 +109,17 @@ impl Ledger {
         let st = &mut ahead.ring[(i + KEYS) % RING];
         if st.active {
             if let Some(t) = target(i + KEYS) {
-                st.sku = self.skus.get_tagged(st.tags[0], t.sku);
-                st.locations = [
+                let k = &mut st.known;
+                k.sku = self.skus.get_tagged(st.tags[0], t.sku);
+                k.locations = [
                     self.locations.get_tagged(st.tags[1], t.from),
                     t.to.and_then(|to| self.locations.get_tagged(st.tags[2], to)),
                 ];
-                if let Some(sku) = st.sku {
+                if let Some(sku) = k.sku {
                     if let Some(info) = self.sku_info.get(sku as usize) {
                         prefetch(info);
                     }
-                    for l in st.locations.into_iter().flatten() {
+                    for l in k.locations.into_iter().flatten() {
                         self.slot_index.prefetch(sku, l, st.condition);
                     }
                 }
@@ -135,8 +127,9 @@ impl Ledger {
         }
         // Slots: find the positions and load them (a slot spans up to three cache lines).
         let st = &mut ahead.ring[(i + SLOTS) % RING];
-        if let (true, Some(sku)) = (st.active, st.sku) {
-            for (slot, l) in st.slots.iter_mut().zip(st.locations) {
+        if let (true, Some(sku)) = (st.active, st.known.sku) {
+            let k = &mut st.known;
+            for (slot, l) in k.slots.iter_mut().zip(k.locations) {
                 *slot = l.and_then(|l| self.slot_index.get(sku, l, st.condition));
                 if let Some(s) = slot.and_then(|p| self.slots.get(p as usize)) {
                     let s = std::ptr::from_ref(s).cast::<u8>();
@@ -147,18 +140,13 @@ impl Ledger {
             }
         }
         // Layers: load both ends of the positions' layer queues.
-        let st = &ahead.ring[(i + LAYERS) % RING];
-        if st.active {
-            for p in st.slots.into_iter().flatten() {
-                if let Some(s) = self.slots.get(p as usize) {
-                    if let Some(l) = s.pool.layers.front() {
-                        prefetch(l);
-                    }
-                    if let Some(l) = s.pool.layers.back() {
-                        prefetch(l);
-                    }
-                }
-            }
+        for p in ahead.ring[(i + LAYERS) % RING]
+            .known
+            .slots
+            .into_iter()
+            .flatten()
+        {
+            self.prefetch_ends(p);
         }
     }
 }

@@ -1711,8 +1711,9 @@ impl Ledger {
         Some(id)
     }
 
-    /// Starts loading both ends of a slot's layer queue (a hint), as soon as the slot is
-    /// known: the checks before the layers are read then overlap the wait for them.
+    /// Starts loading both ends of a slot's layer queue (a hint): by a movement as soon as it
+    /// has found its slot, so that its checks overlap the wait, and by a batch's look-ahead
+    /// for the movements a few rows on.
     #[inline]
     fn prefetch_ends(&self, p: u32) {
         let layers = &self.slots[p as usize].pool.layers;
