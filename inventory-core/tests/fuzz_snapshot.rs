@@ -151,13 +151,13 @@ proptest! {
             c.quantities.push(q.map(Decimal::from));
             c.times.push(i as i64);
             c.unit_costs.push(cost.map(|x| Decimal::new(x, 2)));
-            c.to_locations.push(to.map(String::from));
-            c.reservations.push(res.map(String::from));
-            c.reasons.push(reason.map(String::from));
-            c.conditions.push(cond.map(String::from));
-            c.references.push(reference.map(String::from));
-            c.purchase_orders.push(po.map(String::from));
-            c.shipments.push(shipment.map(String::from));
+            c.to_locations.push(to.map(Into::into));
+            c.reservations.push(res.map(Into::into));
+            c.reasons.push(reason.map(Into::into));
+            c.conditions.push(cond.map(Into::into));
+            c.references.push(reference.map(Into::into));
+            c.purchase_orders.push(po.map(Into::into));
+            c.shipments.push(shipment.map(Into::into));
         }
         let mut l = Ledger::new();
         match l.post_columns(&c) {

@@ -6,6 +6,7 @@ use inventory_core::{
     MovementKind,
 };
 use proptest::prelude::*;
+use std::borrow::Cow;
 
 const SKUS: [&str; 3] = ["A", "B", "C"];
 const LOCS: [&str; 3] = ["W1", "W2", "W3"];
@@ -151,8 +152,9 @@ struct Row {
     shipment: Option<String>,
 }
 
-/// Movements as columns (every kind but reclassification).
-fn to_columns(movements: &[Movement]) -> MovementColumns {
+/// Movements as columns (every kind but reclassification). The kinds, SKUs, locations and
+/// references borrow the movements' text; the other columns own theirs.
+fn to_columns(movements: &[Movement]) -> MovementColumns<'_> {
     let mut c = MovementColumns::default();
     let cond = |x: &Condition| Some(x.as_str().to_owned());
     for mv in movements {
@@ -292,19 +294,19 @@ fn to_columns(movements: &[Movement]) -> MovementColumns {
             ),
             other => panic!("no column kind for {other:?}"),
         };
-        c.kinds.push(mv.kind_name().to_owned());
-        c.skus.push(mv.sku().to_owned());
-        c.locations.push(location.clone());
+        c.kinds.push(mv.kind_name().into());
+        c.skus.push(mv.sku().into());
+        c.locations.push(location.as_str().into());
         c.quantities.push(row.quantity);
         c.times.push(mv.time);
         c.unit_costs.push(row.cost);
-        c.references.push(mv.reference.clone());
-        c.to_locations.push(row.to);
-        c.reservations.push(row.reservation);
-        c.reasons.push(row.reason);
-        c.conditions.push(row.condition);
-        c.purchase_orders.push(row.purchase_order);
-        c.shipments.push(row.shipment);
+        c.references.push(mv.reference.as_deref().map(Cow::from));
+        c.to_locations.push(row.to.map(Cow::from));
+        c.reservations.push(row.reservation.map(Cow::from));
+        c.reasons.push(row.reason.map(Cow::from));
+        c.conditions.push(row.condition.map(Cow::from));
+        c.purchase_orders.push(row.purchase_order.map(Cow::from));
+        c.shipments.push(row.shipment.map(Cow::from));
     }
     c
 }
@@ -482,10 +484,18 @@ proptest! {
         let mut batch_ledger = seq.clone();
         prop_assert_eq!(&batch_ledger.post_batch(valid.clone()).unwrap(), &outcomes);
         prop_assert_eq!(&batch_ledger, &expected);
+        // `post_columns_with` hands out the same outcomes, in order, without collecting them.
+        let mut each_ledger = seq.clone();
+        let mut handed = Vec::new();
+        prop_assert_eq!(each_ledger.post_columns_with(&columns, |o| handed.push(o)).unwrap(), valid.len());
+        prop_assert_eq!(&handed, &outcomes);
+        prop_assert_eq!(&each_ledger, &expected);
         // All of them, refused ones included, are all-or-nothing.
         if valid.len() < rest.len() {
             let mut failed = seq.clone();
             prop_assert!(failed.post_columns(&to_columns(rest)).is_err());
+            prop_assert_eq!(&failed, &seq);
+            prop_assert!(failed.post_columns_with(&to_columns(rest), |_| ()).is_err());
             prop_assert_eq!(&failed, &seq);
         }
     }

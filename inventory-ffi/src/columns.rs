@@ -1,5 +1,6 @@
 //! Columnar batches: parallel C arrays → the core's `MovementColumns`.
 
+use std::borrow::Cow;
 use std::ffi::c_char;
 
 use inventory_core::{Decimal, MovementColumns};
@@ -62,20 +63,20 @@ pub struct inv_movement_columns {
     pub shipments: *const *const c_char,
 }
 
-/// Row `i` of a required string column.
+/// Row `i` of a required string column, borrowed (no copy).
 ///
 /// # Safety
-/// Each entry is NULL or NUL-terminated.
-unsafe fn required(col: &[*const c_char], i: usize, name: &str) -> FfiResult<String> {
+/// Each entry is NULL or NUL-terminated, and outlives `'a`.
+unsafe fn required<'a>(col: &[*const c_char], i: usize, name: &str) -> FfiResult<&'a str> {
     // SAFETY: forwarded contract.
-    Ok(unsafe { try_str(col[i], name) }?.to_owned())
+    unsafe { try_str(col[i], name) }
 }
 
-/// Row `i` of a nullable string entry.
+/// Row `i` of a nullable string entry, borrowed.
 ///
 /// # Safety
-/// Each entry is NULL or NUL-terminated.
-unsafe fn entry(col: &[*const c_char], i: usize, name: &str) -> FfiResult<Option<String>> {
+/// As [`required`].
+unsafe fn entry<'a>(col: &[*const c_char], i: usize, name: &str) -> FfiResult<Option<&'a str>> {
     if col[i].is_null() {
         Ok(None)
     } else {
@@ -84,15 +85,15 @@ unsafe fn entry(col: &[*const c_char], i: usize, name: &str) -> FfiResult<Option
     }
 }
 
-/// An optional column: empty when absent.
+/// Row `i` of an optional column (absent: nothing pushed, the core's empty column).
 ///
 /// # Safety
-/// Each entry is NULL or NUL-terminated.
-unsafe fn optional<T>(
+/// As [`required`].
+unsafe fn optional<'a, T>(
     col: Option<&[*const c_char]>,
     i: usize,
     name: &str,
-    convert: impl Fn(String) -> FfiResult<T>,
+    convert: impl Fn(&'a str) -> FfiResult<T>,
     out: &mut Vec<Option<T>>,
 ) -> FfiResult<()> {
     if let Some(col) = col {
@@ -103,15 +104,16 @@ unsafe fn optional<T>(
     Ok(())
 }
 
-fn decimal(name: &'static str) -> impl Fn(String) -> FfiResult<Decimal> {
-    move |s| parse_decimal(&s, name)
+fn decimal(name: &'static str) -> impl Fn(&str) -> FfiResult<Decimal> {
+    move |s| parse_decimal(s, name)
 }
 
-/// Converts the C arrays to core columns; a failing row is reported with its index.
+/// Converts the C arrays to core columns whose text borrows the C strings (`'a`: the call);
+/// a failing row is reported with its index.
 ///
 /// # Safety
-/// The arrays satisfy the contract documented on `inv_movement_columns`.
-unsafe fn to_core(c: &inv_movement_columns) -> FfiResult<MovementColumns> {
+/// The arrays satisfy the contract documented on `inv_movement_columns`, and outlive `'a`.
+unsafe fn to_core<'a>(c: &inv_movement_columns) -> FfiResult<MovementColumns<'a>> {
     let n = c.len;
     // SAFETY (all slices below): the caller guarantees `len` readable entries per non-NULL array.
     let (kinds, skus, locations, quantities, times) = unsafe {
@@ -145,17 +147,18 @@ unsafe fn to_core(c: &inv_movement_columns) -> FfiResult<MovementColumns> {
         times: times.to_vec(),
         ..MovementColumns::default()
     };
-    let text = |s: String| -> FfiResult<String> { Ok(s) };
+    let text = |s: &'a str| -> FfiResult<Cow<'a, str>> { Ok(Cow::Borrowed(s)) };
     for i in 0..n {
         // SAFETY: every entry is NULL or NUL-terminated by the contract.
         let mut row = || -> FfiResult<()> {
             unsafe {
-                cols.kinds.push(required(kinds, i, "kind")?);
-                cols.skus.push(required(skus, i, "sku")?);
-                cols.locations.push(required(locations, i, "location")?);
+                cols.kinds.push(required(kinds, i, "kind")?.into());
+                cols.skus.push(required(skus, i, "sku")?.into());
+                cols.locations
+                    .push(required(locations, i, "location")?.into());
                 cols.quantities.push(
                     entry(quantities, i, "quantity")?
-                        .map(|q| parse_decimal(&q, "quantity"))
+                        .map(|q| parse_decimal(q, "quantity"))
                         .transpose()?,
                 );
                 optional(
@@ -208,9 +211,10 @@ pub unsafe extern "C" fn inv_ledger_post_columns(
         let c = unsafe { columns.as_ref() }.ok_or_else(|| Failure::null("columns"))?;
         // SAFETY: forwarded contract.
         let cols = unsafe { to_core(c) }?;
-        let outcomes = l.post_columns(&cols)?;
+        // The outcomes are in the journal: the count is all this call returns.
+        let applied = l.post_columns_with(&cols, |_| ())?;
         // SAFETY: `applied_out` is NULL or writable by the contract.
-        unsafe { write_out(applied_out, outcomes.len()) };
+        unsafe { write_out(applied_out, applied) };
         Ok(())
     })
 }

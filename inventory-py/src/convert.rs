@@ -6,6 +6,8 @@
 //!   to UTC; naive: taken as UTC; microseconds are dropped) or `datetime.date` (midnight
 //!   UTC) in; aware UTC `datetime.datetime` out.
 
+use std::borrow::Cow;
+
 use inventory_core::ledger::{civil_from_days, days_from_civil, SECONDS_PER_DAY};
 use inventory_core::{Decimal, Timestamp};
 use pyo3::buffer::PyBuffer;
@@ -300,48 +302,99 @@ fn for_each_item<'py>(
     Ok(())
 }
 
-fn str_item(name: &str, item: &Bound<'_, PyAny>) -> PyResult<String> {
-    match item.cast::<PyString>() {
-        Ok(s) => Ok(s.to_str()?.to_owned()),
-        Err(_) => Err(invalid_input(
-            item.py(),
-            format!("{name}: expected a str, got {}", type_name(item)),
-        )),
+/// The `str` objects of a text column, held (one reference each) so that the core can borrow
+/// their text for the length of a call, the GIL released, without a copy per row: Python
+/// strings are immutable and live as long as they are referenced.
+pub(crate) struct StrColumn<'py> {
+    py: Python<'py>,
+    name: &'static str,
+    /// One entry per row; `None` for a `None` entry of an optional column.
+    items: Vec<Option<Bound<'py, PyString>>>,
+}
+
+impl<'py> StrColumn<'py> {
+    /// A required column of strings.
+    pub(crate) fn required(name: &'static str, obj: &Bound<'py, PyAny>) -> PyResult<Self> {
+        Self::read(name, obj, false)
     }
-}
 
-/// A required column of strings.
-pub(crate) fn str_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    let mut row = 0;
-    for_each_item(obj, |item| {
-        out.push(str_item(name, item).or_else(|_| str_item(&format!("{name}[{row}]"), item))?);
-        row += 1;
-        Ok(())
-    })?;
-    Ok(out)
-}
+    /// An optional column of optional strings (a `None` column: no rows).
+    pub(crate) fn optional(
+        py: Python<'py>,
+        name: &'static str,
+        obj: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Self> {
+        match obj.filter(|o| !o.is_none()) {
+            Some(obj) => Self::read(name, obj, true),
+            None => Ok(StrColumn {
+                py,
+                name,
+                items: Vec::new(),
+            }),
+        }
+    }
 
-/// An optional column of optional strings (`None` column: empty).
-pub(crate) fn opt_str_column(
-    name: &str,
-    obj: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<Option<String>>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    let mut row = 0;
-    for_each_item(obj, |item| {
-        out.push(if item.is_none() {
-            None
-        } else {
-            Some(str_item(name, item).or_else(|_| str_item(&format!("{name}[{row}]"), item))?)
-        });
-        row += 1;
-        Ok(())
-    })?;
-    Ok(out)
+    fn read(name: &'static str, obj: &Bound<'py, PyAny>, optional: bool) -> PyResult<Self> {
+        let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
+        for_each_item(obj, |item| {
+            if optional && item.is_none() {
+                items.push(None);
+                return Ok(());
+            }
+            match item.cast::<PyString>() {
+                Ok(s) => items.push(Some(s.clone())),
+                Err(_) => {
+                    return Err(invalid_input(
+                        item.py(),
+                        format!(
+                            "{name}[{}]: expected a str, got {}",
+                            items.len(),
+                            type_name(item)
+                        ),
+                    ))
+                }
+            }
+            Ok(())
+        })?;
+        Ok(StrColumn {
+            py: obj.py(),
+            name,
+            items,
+        })
+    }
+
+    fn text<'s>(&'s self, row: usize, s: &'s Bound<'py, PyString>) -> PyResult<Cow<'s, str>> {
+        s.to_str().map(Cow::Borrowed).map_err(|e| {
+            invalid_input(
+                self.py,
+                format!("{}[{row}]: not valid text: {e}", self.name),
+            )
+        })
+    }
+
+    /// The rows' text, borrowed from the `str` objects.
+    pub(crate) fn texts(&self) -> PyResult<Vec<Cow<'_, str>>> {
+        self.items
+            .iter()
+            .enumerate()
+            .map(|(row, s)| match s {
+                Some(s) => self.text(row, s),
+                None => Err(invalid_input(
+                    self.py,
+                    format!("{}[{row}]: expected a str, got None", self.name),
+                )),
+            })
+            .collect()
+    }
+
+    /// The rows' optional text, borrowed from the `str` objects.
+    pub(crate) fn opt_texts(&self) -> PyResult<Vec<Option<Cow<'_, str>>>> {
+        self.items
+            .iter()
+            .enumerate()
+            .map(|(row, s)| s.as_ref().map(|s| self.text(row, s)).transpose())
+            .collect()
+    }
 }
 
 fn float_array_refused(py: Python<'_>, name: &str) -> PyErr {

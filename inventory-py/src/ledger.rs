@@ -16,8 +16,8 @@ use serde_json::Value;
 
 use crate::classify::{PyAbcItem, PyXyzItem};
 use crate::convert::{
-    decimal_cls, decimal_column, opt_str_column, py_decimal, str_column, time_column, to_decimal,
-    to_opt_decimal, to_opt_time, to_time,
+    decimal_cls, decimal_column, py_decimal, time_column, to_decimal, to_opt_decimal, to_opt_time,
+    to_time, StrColumn,
 };
 use crate::errors::{invalid_input, poisoned, to_py_err};
 use crate::metrics::{PyAgingBucket, PyDeadStock, PySkuActivity, PyStockCover};
@@ -459,22 +459,38 @@ impl PyLedger {
                 })
             })
             .transpose()?;
+        // The text columns lend their `str` objects' text to the core (no copy per row);
+        // `texts` holds the objects until the call returns.
+        let opt = |name, obj| StrColumn::optional(py, name, obj);
+        let texts = [
+            StrColumn::required("kinds", kinds)?,
+            StrColumn::required("skus", skus)?,
+            StrColumn::required("locations", locations)?,
+            opt("references", references)?,
+            opt("to_locations", to_locations)?,
+            opt("reservations", reservations)?,
+            opt("reasons", reasons)?,
+            opt("conditions", conditions)?,
+            opt("purchase_orders", purchase_orders)?,
+            opt("shipments", shipments)?,
+        ];
         let columns = MovementColumns {
-            kinds: str_column("kinds", kinds)?,
-            skus: str_column("skus", skus)?,
-            locations: str_column("locations", locations)?,
+            kinds: texts[0].texts()?,
+            skus: texts[1].texts()?,
+            locations: texts[2].texts()?,
             quantities: decimal_column("quantities", Some(quantities), None)?,
             times: time_column("times", times)?,
             unit_costs: decimal_column("unit_costs", unit_costs, cost_scale)?,
-            references: opt_str_column("references", references)?,
-            to_locations: opt_str_column("to_locations", to_locations)?,
-            reservations: opt_str_column("reservations", reservations)?,
-            reasons: opt_str_column("reasons", reasons)?,
-            conditions: opt_str_column("conditions", conditions)?,
-            purchase_orders: opt_str_column("purchase_orders", purchase_orders)?,
-            shipments: opt_str_column("shipments", shipments)?,
+            references: texts[3].opt_texts()?,
+            to_locations: texts[4].opt_texts()?,
+            reservations: texts[5].opt_texts()?,
+            reasons: texts[6].opt_texts()?,
+            conditions: texts[7].opt_texts()?,
+            purchase_orders: texts[8].opt_texts()?,
+            shipments: texts[9].opt_texts()?,
         };
-        self.detached(py, move |l| l.post_columns(&columns).map(|o| o.len()))?
+        // The outcomes are in the journal: the count is all this call returns.
+        self.detached(py, |l| l.post_columns_with(&columns, |_| ()))?
             .map_err(|e| core_err(py, e))
     }
 

@@ -92,6 +92,25 @@ def test_post_columns_is_atomic(stocked: ic.Ledger) -> None:
     assert snapshot(stocked) == before
 
 
+def test_post_columns_text_columns(stocked: ic.Ledger) -> None:
+    """Text columns lend their str objects to the core: str subclasses (numpy.str_) and
+    non-ASCII names work; a non-str entry or a str that is not valid text (a lone surrogate)
+    is refused with its column and row, and nothing is posted."""
+    before = snapshot(stocked)
+    locs = np.array(["WH", "Zürich-2"])  # numpy 'U' array: items are numpy.str_
+    assert stocked.post_columns(["receive"] * 2, ["Ä", "Ä"], locs, [1, 2], [DAY, DAY], unit_costs=["1", "2"]) == 2
+    assert stocked.position("Ä", "Zürich-2").on_hand == 2
+    assert stocked.locations()[-1] == "Zürich-2"
+    before = snapshot(stocked)
+    with pytest.raises(ic.InvalidInput, match=r"skus\[1\]: expected a str, got int"):
+        stocked.post_columns(["receive"] * 2, ["A", 7], ["WH"] * 2, [1, 1], [DAY, DAY], unit_costs=["1", "1"])
+    with pytest.raises(ic.InvalidInput, match=r"to_locations\[0\]: not valid text"):
+        stocked.post_columns(["transfer"], ["A"], ["WH"], [1], [DAY], to_locations=["\ud800"])
+    with pytest.raises(ic.InvalidInput, match=r"kinds\[0\]: expected a str, got NoneType"):
+        stocked.post_columns([None], ["A"], ["WH"], [1], [DAY])
+    assert snapshot(stocked) == before
+
+
 def test_post_columns_purchase_orders_and_shipments() -> None:
     kinds = ["receive", "receive", "ship", "customer_return", "customer_return", "customer_return"]
     batch = ic.Ledger()

@@ -98,16 +98,26 @@ pub struct Layer {
 
 pub(crate) type CResult<T> = Result<T, LedgerError>;
 
+/// `Ok(v)`, or an overflow error for `None`. (Not `ok_or`: it builds the error before it
+/// knows whether it is needed, and then calls the error's drop glue on every success, in
+/// the innermost loops of costing.)
+fn or_overflow(v: Option<Decimal>, context: &'static str) -> CResult<Decimal> {
+    match v {
+        Some(v) => Ok(v),
+        None => Err(LedgerError::Overflow { context }),
+    }
+}
+
 pub(crate) fn add(a: Decimal, b: Decimal, context: &'static str) -> CResult<Decimal> {
-    a.checked_add(b).ok_or(LedgerError::Overflow { context })
+    or_overflow(a.checked_add(b), context)
 }
 
 pub(crate) fn sub(a: Decimal, b: Decimal, context: &'static str) -> CResult<Decimal> {
-    a.checked_sub(b).ok_or(LedgerError::Overflow { context })
+    or_overflow(a.checked_sub(b), context)
 }
 
 pub(crate) fn mul(a: Decimal, b: Decimal, context: &'static str) -> CResult<Decimal> {
-    a.checked_mul(b).ok_or(LedgerError::Overflow { context })
+    or_overflow(a.checked_mul(b), context)
 }
 
 /// `quantity × unit_cost`, rounded to `scale` places half away from zero.
@@ -127,9 +137,7 @@ pub(crate) fn pro_rata(
         return Ok(value);
     }
     let product = mul(value, part, "a pro-rata value")?;
-    let q = product.checked_div(whole).ok_or(LedgerError::Overflow {
-        context: "a pro-rata value",
-    })?;
+    let q = or_overflow(product.checked_div(whole), "a pro-rata value")?;
     Ok(q.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero))
 }
 

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 use super::ahead::Target;
 use super::{AdjustReason, Condition, Ledger, Movement, MovementKind, Outcome, Timestamp};
@@ -24,6 +25,11 @@ use crate::error::{Error, LedgerError, Result};
 /// | `cycle_count` | quantity = the counted quantity, `unit_costs`, `conditions` |
 /// | `reserve` | quantity, `reservations` (required) |
 /// | `release` | quantity (`None` = all), `reservations` (required) |
+///
+/// The text columns hold [`Cow`] strings: a host that already has the text in memory (a
+/// parsed file, Python `str` objects, C strings) lends it (`Cow::Borrowed`, no copy per row),
+/// and `"text".into()` or `String::into()` work as well. The numbers are copied: they are
+/// converted anyway.
 ///
 /// `references` gives each row an idempotency reference. A `shipments` entry names the
 /// reference of an earlier shipment, and the return comes back at the cost that shipment
@@ -48,13 +54,13 @@ use crate::error::{Error, LedgerError, Result};
 /// assert_eq!(outcomes[1].cogs, Decimal::from(6));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MovementColumns {
+pub struct MovementColumns<'a> {
     /// Movement kinds (`"receive"`, `"ship"`, ...).
-    pub kinds: Vec<String>,
+    pub kinds: Vec<Cow<'a, str>>,
     /// SKUs.
-    pub skus: Vec<String>,
+    pub skus: Vec<Cow<'a, str>>,
     /// Locations (the source of a transfer).
-    pub locations: Vec<String>,
+    pub locations: Vec<Cow<'a, str>>,
     /// Quantities.
     pub quantities: Vec<Option<Decimal>>,
     /// Times, in seconds since the Unix epoch (UTC).
@@ -64,25 +70,25 @@ pub struct MovementColumns {
     pub unit_costs: Vec<Option<Decimal>>,
     /// Idempotency references (optional column).
     #[serde(default)]
-    pub references: Vec<Option<String>>,
+    pub references: Vec<Option<Cow<'a, str>>>,
     /// Transfer destinations (optional column).
     #[serde(default)]
-    pub to_locations: Vec<Option<String>>,
+    pub to_locations: Vec<Option<Cow<'a, str>>>,
     /// Reservation ids (optional column).
     #[serde(default)]
-    pub reservations: Vec<Option<String>>,
+    pub reservations: Vec<Option<Cow<'a, str>>>,
     /// Adjustment reasons (optional column).
     #[serde(default)]
-    pub reasons: Vec<Option<String>>,
+    pub reasons: Vec<Option<Cow<'a, str>>>,
     /// Conditions (optional column; default sellable).
     #[serde(default)]
-    pub conditions: Vec<Option<String>>,
+    pub conditions: Vec<Option<Cow<'a, str>>>,
     /// Purchase orders of receipts (optional column).
     #[serde(default)]
-    pub purchase_orders: Vec<Option<String>>,
+    pub purchase_orders: Vec<Option<Cow<'a, str>>>,
     /// References of the shipments that customer returns give back (optional column).
     #[serde(default)]
-    pub shipments: Vec<Option<String>>,
+    pub shipments: Vec<Option<Cow<'a, str>>>,
 }
 
 fn column_len<T>(name: &str, col: &[T], n: usize, optional: bool) -> Result<(), LedgerError> {
@@ -95,13 +101,18 @@ fn column_len<T>(name: &str, col: &[T], n: usize, optional: bool) -> Result<(), 
     }
 }
 
-fn get<T: Clone>(col: &[Option<T>], i: usize) -> Option<T> {
-    col.get(i).cloned().flatten()
+fn get<T: Copy>(col: &[Option<T>], i: usize) -> Option<T> {
+    col.get(i).copied().flatten()
+}
+
+/// The text of `col[i]`, if the column and the entry are present.
+fn text<'c>(col: &'c [Option<Cow<'_, str>>], i: usize) -> Option<&'c str> {
+    col.get(i)?.as_deref()
 }
 
 /// `Some(String)` with the text of `col[i]`, reusing `buf`'s allocation.
-fn get_into(col: &[Option<String>], i: usize, buf: Option<String>) -> Option<String> {
-    let s = col.get(i)?.as_deref()?;
+fn get_into(col: &[Option<Cow<'_, str>>], i: usize, buf: Option<String>) -> Option<String> {
+    let s = text(col, i)?;
     let mut buf = buf.unwrap_or_default();
     buf.clear();
     buf.push_str(s);
@@ -192,7 +203,7 @@ impl Buffers {
     }
 }
 
-impl MovementColumns {
+impl MovementColumns<'_> {
     /// The number of rows.
     pub fn len(&self) -> usize {
         self.kinds.len()
@@ -238,15 +249,15 @@ impl MovementColumns {
         let location = text_into(&self.locations[i], buffers.location);
         // The one optional text of the kind (reservation, purchase order or shipment).
         let mut other = buffers.other;
-        let mut other_from = |col: &[Option<String>]| get_into(col, i, other.take());
+        let mut other_from = |col: &[Option<Cow<'_, str>>]| get_into(col, i, other.take());
         let quantity = self.quantities[i];
         let q = || quantity.ok_or_else(|| missing("a quantity"));
-        let condition = match get(&self.conditions, i) {
+        let condition = match text(&self.conditions, i) {
             Some(c) => c.parse::<Condition>()?,
             None => Condition::Sellable,
         };
         let unit_cost = get(&self.unit_costs, i);
-        let kind = match self.kinds[i].as_str() {
+        let kind = match self.kinds[i].as_ref() {
             "receive" => MovementKind::Receive {
                 sku,
                 location,
@@ -287,7 +298,7 @@ impl MovementColumns {
                 sku,
                 location,
                 quantity: q()?,
-                reason: match get(&self.reasons, i) {
+                reason: match text(&self.reasons, i) {
                     Some(r) => r.parse::<AdjustReason>()?,
                     None => AdjustReason::Other,
                 },
@@ -353,7 +364,44 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`MovementColumns::movements`] and [`Ledger::post_batch`].
-    pub fn post_columns(&mut self, columns: &MovementColumns) -> Result<Vec<Outcome>> {
+    pub fn post_columns(&mut self, columns: &MovementColumns<'_>) -> Result<Vec<Outcome>> {
+        let mut out = Vec::with_capacity(columns.len());
+        self.post_columns_with(columns, |o| out.push(o))?;
+        Ok(out)
+    }
+
+    /// [`Ledger::post_columns`], handing each row's outcome to `each` as it is posted instead
+    /// of collecting them, and returning the number of rows posted. A bulk load that does
+    /// not need the outcomes (they are in the journal) so skips writing a vector of them.
+    ///
+    /// The batch is still all-or-nothing: when it fails, the outcomes already handed to
+    /// `each` are of movements that were then rolled back.
+    ///
+    /// ```
+    /// use inventory_core::{Decimal, Ledger, MovementColumns};
+    ///
+    /// let cols = MovementColumns {
+    ///     kinds: vec!["receive".into(), "ship".into()],
+    ///     skus: vec!["A".into(), "A".into()],
+    ///     locations: vec!["WH".into(), "WH".into()],
+    ///     quantities: vec![Some(Decimal::from(5)), Some(Decimal::from(2))],
+    ///     unit_costs: vec![Some(Decimal::from(3)), None],
+    ///     times: vec![0, 1],
+    ///     ..Default::default()
+    /// };
+    /// let mut ledger = Ledger::new();
+    /// let mut cogs = Decimal::ZERO;
+    /// assert_eq!(ledger.post_columns_with(&cols, |o| cogs += o.cogs).unwrap(), 2);
+    /// assert_eq!(cogs, Decimal::from(6));
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Ledger::post_columns`].
+    pub fn post_columns_with(
+        &mut self,
+        columns: &MovementColumns<'_>,
+        mut each: impl FnMut(Outcome),
+    ) -> Result<usize> {
         columns.check()?;
         let n = columns.len();
         let batch_error = |index: usize, e: Error| Error::Batch {
@@ -364,7 +412,6 @@ impl Ledger {
         // that does not convert is reported before any posting error, as if all rows had
         // been converted first: the conversion of the rows after a failing posting is checked.
         let mut txn = self.begin_batch();
-        let mut out = Vec::with_capacity(n);
         let mut buffers = Buffers::default();
         // Look-ahead as in `post_batch` (see `ahead.rs`).
         let mut look = super::ahead::Ahead::default();
@@ -379,7 +426,7 @@ impl Ledger {
             };
             txn.known = look.known(i);
             match self.apply(&mut txn, &m) {
-                Ok(o) => out.push(o),
+                Ok(o) => each(o),
                 Err(e) => {
                     self.rollback(txn);
                     if let Some((j, bad)) =
@@ -393,11 +440,11 @@ impl Ledger {
             buffers = Buffers::from_movement(m);
         }
         self.commit(txn);
-        Ok(out)
+        Ok(n)
     }
 }
 
-impl MovementColumns {
+impl MovementColumns<'_> {
     /// What row `i` touches, for the look-ahead of [`Ledger::post_columns`]: receipts,
     /// shipments, reservations and transfers of sellable stock (other rows, and rows past
     /// the end, are not looked ahead).
@@ -406,7 +453,7 @@ impl MovementColumns {
             .conditions
             .get(i)
             .is_none_or(|c| c.as_deref().is_none_or(|c| c == "sellable"));
-        let to = match self.kinds.get(i)?.as_str() {
+        let to = match self.kinds.get(i)?.as_ref() {
             "receive" | "ship" | "reserve" | "release" if sellable => None,
             "transfer" if sellable => Some(self.to_locations.get(i)?.as_deref()?),
             _ => return None,

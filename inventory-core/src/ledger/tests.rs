@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::error::{ErrorKind, SnapshotError};
+use std::borrow::Cow;
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()
@@ -533,7 +534,7 @@ fn columns_convert_and_fail_with_row_index() {
             "release",
             "cycle_count",
         ]
-        .map(String::from)
+        .map(Cow::from)
         .to_vec(),
         skus: vec!["A".into(); 7],
         locations: vec!["W".into(); 7],
@@ -576,7 +577,11 @@ fn columns_convert_and_fail_with_row_index() {
 
 #[test]
 fn columns_carry_purchase_orders_and_shipments() {
-    let texts = |v: &[Option<&str>]| v.iter().map(|x| x.map(String::from)).collect::<Vec<_>>();
+    let texts = |v: &[Option<&str>]| {
+        v.iter()
+            .map(|x| x.map(|t| Cow::Owned(t.to_owned())))
+            .collect::<Vec<_>>()
+    };
     let cols = MovementColumns {
         kinds: [
             "receive",
@@ -587,11 +592,11 @@ fn columns_carry_purchase_orders_and_shipments() {
             "customer_return",
             "customer_return",
         ]
-        .map(String::from)
+        .map(Cow::from)
         .to_vec(),
         skus: vec!["A".into(); 7],
         locations: ["W1", "W1", "W1", "W1", "W1", "W2", "W1"]
-            .map(String::from)
+            .map(Cow::from)
             .to_vec(),
         quantities: ["10", "10", "15", "5", "5", "5", "1"]
             .map(|q| Some(d(q)))
