@@ -848,24 +848,33 @@ impl Ledger {
     ) -> Result<()> {
         let mut txn = self.begin_batch();
         let mut input = movements.into_iter();
-        // The movement being applied (at the front) and the ones the look-ahead reads.
-        let mut buffer: std::collections::VecDeque<Movement> =
-            std::collections::VecDeque::with_capacity(ahead::DEPTH);
+        // The movements not yet applied are `buffer[pos..]`: the one being applied and the
+        // ones the look-ahead reads. Each movement is moved once, into the buffer; the
+        // applied ones are dropped together every `WINDOW` movements (a queue would move
+        // every movement in and out again: `memcpy` was 7 % of a batch's time).
+        const WINDOW: usize = 256;
+        let mut buffer: Vec<Movement> = Vec::with_capacity(WINDOW + ahead::DEPTH);
+        let mut pos = 0;
         let mut look = ahead::Ahead::default();
         let mut index = 0;
         loop {
-            while buffer.len() < ahead::DEPTH {
-                let Some(m) = input.next() else { break };
-                buffer.push_back(m);
+            if pos == WINDOW {
+                buffer.drain(..pos);
+                pos = 0;
             }
+            while buffer.len() - pos < ahead::DEPTH {
+                let Some(m) = input.next() else { break };
+                buffer.push(m);
+            }
+            let window = &buffer[pos..];
             self.look_ahead(&mut look, index, |j| {
-                buffer.get(j - index).and_then(ahead::target_of)
+                window.get(j - index).and_then(ahead::target_of)
             });
-            let Some(m) = buffer.pop_front() else {
+            let Some(m) = window.first() else {
                 break;
             };
             txn.known = look.known(index);
-            match self.apply(&mut txn, &m) {
+            match self.apply(&mut txn, m) {
                 Ok(o) => each(o),
                 Err(e) => {
                     self.rollback(txn);
@@ -875,6 +884,7 @@ impl Ledger {
                     });
                 }
             }
+            pos += 1;
             index += 1;
         }
         self.commit(txn);
