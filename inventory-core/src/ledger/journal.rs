@@ -28,18 +28,34 @@ pub(super) enum Kind {
     Release,
 }
 
-/// One applied movement and its outcome, compactly.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The entry's amounts, by index into [`Entry`]'s packed arrays.
+const QUANTITY: usize = 0;
+const UNIT_COST: usize = 1;
+const OUT_QUANTITY: usize = 2;
+const OUT_VALUE: usize = 3;
+const OUT_COGS: usize = 4;
+const OUT_MOVED: usize = 5;
+const AMOUNTS: usize = 6;
+
+/// Sign bit of a packed amount's `meta` byte (the scale is the low five bits).
+const NEGATIVE: u8 = 0x80;
+
+/// One applied movement and its outcome, compactly (128 bytes).
+///
+/// The six amounts (the movement's quantity and unit cost, the outcome's quantity, value,
+/// COGS and moved value) are kept as 64-bit mantissa magnitudes with a scale-and-sign byte
+/// each, which holds every amount whose mantissa fits 64 bits (about 19 significant
+/// digits: any realistic quantity or money amount) exactly, negative zero included. An
+/// entry with a wider amount keeps all six as `Decimal`s in a box. Stored as `Decimal`s,
+/// the six took 96 bytes and an entry 160: the journal is most of a ledger's memory, and
+/// writing it is much of a posting's time.
+#[derive(Debug, Clone)]
 pub(super) struct Entry {
     pub(super) time: Timestamp,
-    /// The movement's quantity (counted units for a count; zero for a release of everything).
-    pub(super) quantity: Decimal,
-    /// The unit cost (zero when the movement has none: see `has_cost`).
-    pub(super) unit_cost: Decimal,
-    pub(super) out_quantity: Decimal,
-    pub(super) out_value: Decimal,
-    pub(super) out_cogs: Decimal,
-    pub(super) out_moved: Decimal,
+    /// Mantissa magnitudes of the amounts (unused when `wide` is set).
+    mantissas: [u64; AMOUNTS],
+    /// The six amounts, when one of them does not fit `mantissas`.
+    wide: Option<Box<[Decimal; AMOUNTS]>>,
     pub(super) reference: Option<Arc<str>>,
     /// The purchase order, shipment or reservation named by the movement.
     pub(super) extra: Option<Arc<str>>,
@@ -50,6 +66,8 @@ pub(super) struct Entry {
     pub(super) to: u32,
     /// The previous entry of the same SKU, or [`NONE`].
     pub(super) prev: u32,
+    /// Scale (low five bits) and sign ([`NEGATIVE`]) of each amount.
+    meta: [u8; AMOUNTS],
     pub(super) kind: Kind,
     /// The condition (the source condition of a reclassification).
     pub(super) condition: Condition,
@@ -58,6 +76,51 @@ pub(super) struct Entry {
     pub(super) reason: AdjustReason,
     pub(super) has_cost: bool,
     pub(super) has_quantity: bool,
+}
+
+/// Equal when every field is, amounts compared as numbers (as `Decimal` compares them).
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.time == other.time
+            && (0..AMOUNTS).all(|i| self.amount(i) == other.amount(i))
+            && self.reference == other.reference
+            && self.extra == other.extra
+            && self.sku == other.sku
+            && self.location == other.location
+            && self.to == other.to
+            && self.prev == other.prev
+            && self.kind == other.kind
+            && self.condition == other.condition
+            && self.to_condition == other.to_condition
+            && self.reason == other.reason
+            && self.has_cost == other.has_cost
+            && self.has_quantity == other.has_quantity
+    }
+}
+
+impl Eq for Entry {}
+
+/// `d` as a 64-bit mantissa magnitude and a scale-and-sign byte, if its mantissa fits.
+fn pack(d: Decimal) -> Option<(u64, u8)> {
+    let magnitude = u64::try_from(d.mantissa().unsigned_abs()).ok()?;
+    // A scale is at most 28: it fits the low five bits.
+    let scale = d.scale() as u8;
+    let sign = if d.is_sign_negative() { NEGATIVE } else { 0 };
+    Some((magnitude, scale | sign))
+}
+
+/// The decimal [`pack`] packed.
+fn unpack(magnitude: u64, meta: u8) -> Decimal {
+    let mut d = Decimal::from_parts(
+        magnitude as u32,
+        (magnitude >> 32) as u32,
+        0,
+        false,
+        u32::from(meta & !NEGATIVE),
+    );
+    // After construction: `from_parts` makes a negative zero positive.
+    d.set_sign_negative(meta & NEGATIVE != 0);
+    d
 }
 
 /// The ids and shared strings of a movement, as resolved while applying it.
@@ -80,18 +143,15 @@ impl Entry {
     ) -> Entry {
         let mut e = Entry {
             time: m.time,
-            quantity: Decimal::ZERO,
-            unit_cost: Decimal::ZERO,
-            out_quantity: outcome.quantity,
-            out_value: outcome.value,
-            out_cogs: outcome.cogs,
-            out_moved: outcome.moved_value,
+            mantissas: [0; AMOUNTS],
+            wide: None,
             reference,
             extra: r.extra,
             sku,
             location: r.location,
             to: r.to,
             prev,
+            meta: [0; AMOUNTS],
             kind: Kind::Receive,
             condition: Condition::Sellable,
             to_condition: Condition::Sellable,
@@ -99,112 +159,158 @@ impl Entry {
             has_cost: false,
             has_quantity: true,
         };
-        let opt_cost = |e: &mut Entry, c: &Option<Decimal>| {
+        let mut quantity = Decimal::ZERO;
+        let mut unit_cost = Decimal::ZERO;
+        let mut opt_cost = |e: &mut Entry, c: &Option<Decimal>| {
             if let Some(c) = c {
-                e.unit_cost = *c;
+                unit_cost = *c;
                 e.has_cost = true;
             }
         };
         match &m.kind {
             MovementKind::Receive {
-                quantity,
-                unit_cost,
+                quantity: q,
+                unit_cost: c,
                 ..
             } => {
-                e.quantity = *quantity;
-                e.unit_cost = *unit_cost;
-                e.has_cost = true;
+                quantity = *q;
+                opt_cost(&mut e, &Some(*c));
             }
-            MovementKind::Ship { quantity, .. } => {
+            MovementKind::Ship { quantity: q, .. } => {
                 e.kind = Kind::Ship;
-                e.quantity = *quantity;
+                quantity = *q;
             }
             MovementKind::CustomerReturn {
-                quantity,
+                quantity: q,
                 condition,
-                unit_cost,
+                unit_cost: c,
                 ..
             } => {
                 e.kind = Kind::CustomerReturn;
-                e.quantity = *quantity;
+                quantity = *q;
                 e.condition = *condition;
-                opt_cost(&mut e, unit_cost);
+                opt_cost(&mut e, c);
             }
             MovementKind::ReturnToSupplier {
-                quantity,
+                quantity: q,
                 condition,
                 ..
             } => {
                 e.kind = Kind::ReturnToSupplier;
-                e.quantity = *quantity;
+                quantity = *q;
                 e.condition = *condition;
             }
             MovementKind::Transfer {
-                quantity,
+                quantity: q,
                 condition,
                 ..
             } => {
                 e.kind = Kind::Transfer;
-                e.quantity = *quantity;
+                quantity = *q;
                 e.condition = *condition;
             }
             MovementKind::Reclassify {
-                quantity, from, to, ..
+                quantity: q,
+                from,
+                to,
+                ..
             } => {
                 e.kind = Kind::Reclassify;
-                e.quantity = *quantity;
+                quantity = *q;
                 e.condition = *from;
                 e.to_condition = *to;
             }
             MovementKind::Adjust {
-                quantity,
+                quantity: q,
                 reason,
                 condition,
-                unit_cost,
+                unit_cost: c,
                 ..
             } => {
                 e.kind = Kind::Adjust;
-                e.quantity = *quantity;
+                quantity = *q;
                 e.reason = *reason;
                 e.condition = *condition;
-                opt_cost(&mut e, unit_cost);
+                opt_cost(&mut e, c);
             }
             MovementKind::CycleCount {
                 counted,
                 condition,
-                unit_cost,
+                unit_cost: c,
                 ..
             } => {
                 e.kind = Kind::CycleCount;
-                e.quantity = *counted;
+                quantity = *counted;
                 e.condition = *condition;
-                opt_cost(&mut e, unit_cost);
+                opt_cost(&mut e, c);
             }
-            MovementKind::Reserve { quantity, .. } => {
+            MovementKind::Reserve { quantity: q, .. } => {
                 e.kind = Kind::Reserve;
-                e.quantity = *quantity;
+                quantity = *q;
             }
-            MovementKind::Release { quantity, .. } => {
+            MovementKind::Release { quantity: q, .. } => {
                 e.kind = Kind::Release;
-                match quantity {
-                    Some(q) => e.quantity = *q,
+                match q {
+                    Some(q) => quantity = *q,
                     None => e.has_quantity = false,
                 }
             }
         }
+        e.set_amounts([
+            quantity,
+            unit_cost,
+            outcome.quantity,
+            outcome.value,
+            outcome.cogs,
+            outcome.moved_value,
+        ]);
         e
+    }
+
+    /// Stores the six amounts (in the order of the indices above).
+    fn set_amounts(&mut self, amounts: [Decimal; AMOUNTS]) {
+        for (i, d) in amounts.iter().enumerate() {
+            match pack(*d) {
+                Some((magnitude, meta)) => {
+                    self.mantissas[i] = magnitude;
+                    self.meta[i] = meta;
+                }
+                None => {
+                    self.wide = Some(Box::new(amounts));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Amount `i` (one of the indices above).
+    fn amount(&self, i: usize) -> Decimal {
+        match &self.wide {
+            Some(wide) => wide[i],
+            None => unpack(self.mantissas[i], self.meta[i]),
+        }
+    }
+
+    /// The movement's quantity (counted units for a count; zero for a release of everything).
+    pub(super) fn quantity(&self) -> Decimal {
+        self.amount(QUANTITY)
+    }
+
+    /// The unit cost (zero when the movement has none: see `has_cost`).
+    pub(super) fn unit_cost(&self) -> Decimal {
+        self.amount(UNIT_COST)
     }
 
     /// The outcome as returned when the movement was posted.
     pub(super) fn outcome(&self, sequence: u64) -> Outcome {
         Outcome {
             sequence,
-            quantity: self.out_quantity,
-            value: self.out_value,
-            cogs: self.out_cogs,
-            moved_value: self.out_moved,
+            quantity: self.amount(OUT_QUANTITY),
+            value: self.amount(OUT_VALUE),
+            cogs: self.amount(OUT_COGS),
+            moved_value: self.amount(OUT_MOVED),
             // A count's adjustment is its quantity change.
-            adjustment: (self.kind == Kind::CycleCount).then_some(self.out_quantity),
+            adjustment: (self.kind == Kind::CycleCount).then(|| self.amount(OUT_QUANTITY)),
             duplicate: false,
         }
     }
@@ -214,15 +320,16 @@ impl Entry {
         let sku = sku.to_owned();
         let location = location.to_owned();
         let extra = self.extra.as_deref().map(str::to_owned);
-        let cost = self.has_cost.then_some(self.unit_cost);
-        let quantity = self.quantity;
+        let unit_cost = self.unit_cost();
+        let cost = self.has_cost.then_some(unit_cost);
+        let quantity = self.quantity();
         let condition = self.condition;
         let kind = match self.kind {
             Kind::Receive => MovementKind::Receive {
                 sku,
                 location,
                 quantity,
-                unit_cost: self.unit_cost,
+                unit_cost,
                 purchase_order: extra,
             },
             Kind::Ship => MovementKind::Ship {
@@ -401,7 +508,80 @@ impl<T> std::ops::Index<usize> for Chunked<T> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Chunked, CHUNK};
+    use super::super::{Movement, Outcome, Resolved};
+    use super::{pack, unpack, Chunked, Entry, CHUNK};
+    use rust_decimal::Decimal;
+
+    /// Decimals at the edges of the packed form: zeros of both signs and every scale,
+    /// mantissas around 2^32 and 2^64, the extremes of `Decimal`.
+    fn edge_decimals() -> Vec<Decimal> {
+        let mut v = Vec::new();
+        for scale in [0, 1, 2, 9, 27, 28] {
+            for m in [
+                0u128,
+                1,
+                7,
+                u32::MAX as u128,
+                1 << 32,
+                u64::MAX as u128,
+                1 << 64,
+            ] {
+                for negative in [false, true] {
+                    v.push(Decimal::from_i128_with_scale(m as i128, scale));
+                    let mut d = Decimal::from_i128_with_scale(m as i128, scale);
+                    d.set_sign_negative(negative);
+                    v.push(d);
+                }
+            }
+        }
+        v.extend([
+            Decimal::MAX,
+            Decimal::MIN,
+            -Decimal::ZERO,
+            Decimal::new(-1999, 2),
+        ]);
+        v
+    }
+
+    #[test]
+    fn packing_keeps_every_bit_of_a_decimal_that_fits() {
+        for d in edge_decimals() {
+            let fits = d.mantissa().unsigned_abs() <= u64::MAX as u128;
+            match pack(d) {
+                // The same bits: sign (negative zero too), scale and mantissa.
+                Some((m, meta)) => assert_eq!(unpack(m, meta).serialize(), d.serialize(), "{d}"),
+                None => assert!(!fits, "{d} fits 64 bits but was not packed"),
+            }
+            assert_eq!(pack(d).is_some(), fits, "{d}");
+        }
+    }
+
+    #[test]
+    fn an_entry_is_128_bytes_and_keeps_wide_amounts() {
+        assert!(std::mem::size_of::<Entry>() <= 128);
+        let edges = edge_decimals();
+        // Every edge value in every amount position, next to ordinary ones.
+        for (i, d) in edges.iter().enumerate() {
+            let q = edges[(i + 1) % edges.len()];
+            let m = Movement::receive("A", "W", q, *d, 5);
+            let outcome = Outcome {
+                sequence: 3,
+                quantity: *d,
+                value: Decimal::new(12345, 2),
+                cogs: -*d,
+                moved_value: q,
+                adjustment: None,
+                duplicate: false,
+            };
+            let e = Entry::new(&m, 0, Resolved::default(), None, u32::MAX, &outcome);
+            assert_eq!(e.outcome(3), outcome);
+            assert_eq!(e.movement("A", "W", None), m);
+            for (got, want) in [(e.quantity(), q), (e.unit_cost(), *d)] {
+                assert_eq!(got.serialize(), want.serialize(), "{want}");
+            }
+            assert_eq!(e, e.clone());
+        }
+    }
 
     #[test]
     fn chunked_list_behaves_like_a_vec_across_chunk_boundaries() {

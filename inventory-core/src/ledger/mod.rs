@@ -2072,8 +2072,8 @@ impl Ledger {
         for j in entries {
             let e = &self.journal[j as usize];
             let sign = match e.kind {
-                Kind::Ship => e.quantity,
-                Kind::CustomerReturn => -e.quantity,
+                Kind::Ship => e.quantity(),
+                Kind::CustomerReturn => -e.quantity(),
                 _ => continue,
             };
             if loc.is_some_and(|l| l != e.location) {
