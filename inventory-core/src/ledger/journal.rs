@@ -1,7 +1,8 @@
 //! The journal as the ledger keeps it: one compact entry per applied movement.
 //!
-//! An [`Entry`] holds interned SKU and location ids instead of owned names, shares its
-//! reference and reservation strings with the ledger's indexes (`Arc<str>`), and links to the
+//! An [`Entry`] holds interned SKU and location ids instead of owned names, the indices of
+//! its reference and reservation strings in the ledger's table of texts (shared with the
+//! ledger's indexes as `Arc<str>`), its amounts packed, and a link to the
 //! previous entry of its SKU (so a SKU's history needs no index of its own). The public
 //! [`JournalEntry`] values are materialized from it on demand, identical to what was posted.
 
@@ -40,7 +41,7 @@ const AMOUNTS: usize = 6;
 /// Sign bit of a packed amount's `meta` byte (the scale is the low five bits).
 const NEGATIVE: u8 = 0x80;
 
-/// One applied movement and its outcome, compactly (128 bytes).
+/// One applied movement and its outcome, compactly (104 bytes).
 ///
 /// The six amounts (the movement's quantity and unit cost, the outcome's quantity, value,
 /// COGS and moved value) are kept as 64-bit mantissa magnitudes with a scale-and-sign byte
@@ -48,7 +49,8 @@ const NEGATIVE: u8 = 0x80;
 /// digits: any realistic quantity or money amount) exactly, negative zero included. An
 /// entry with a wider amount keeps all six as `Decimal`s in a box. Stored as `Decimal`s,
 /// the six took 96 bytes and an entry 160: the journal is most of a ledger's memory, and
-/// writing it is much of a posting's time.
+/// writing it is much of a posting's time. Texts (reference, purchase order, shipment,
+/// reservation) are indices into the ledger's table of them.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
     pub(super) time: Timestamp,
@@ -56,9 +58,11 @@ pub(super) struct Entry {
     mantissas: [u64; AMOUNTS],
     /// The six amounts, when one of them does not fit `mantissas`.
     wide: Option<Box<[Decimal; AMOUNTS]>>,
-    pub(super) reference: Option<Arc<str>>,
-    /// The purchase order, shipment or reservation named by the movement.
-    pub(super) extra: Option<Arc<str>>,
+    /// The reference, as an index into the ledger's texts, or [`NONE`].
+    pub(super) reference: u32,
+    /// The purchase order, shipment or reservation named by the movement, as an index into
+    /// the ledger's texts, or [`NONE`].
+    pub(super) extra: u32,
     pub(super) sku: u32,
     /// The location (the source of a transfer).
     pub(super) location: u32,
@@ -132,12 +136,13 @@ pub(super) struct Resolved {
 }
 
 impl Entry {
-    /// The compact form of `m`, applied with `outcome`.
+    /// The compact form of `m`, applied with `outcome`; `texts` are the indices of its
+    /// reference and of its purchase order, shipment or reservation in the ledger's texts.
     pub(super) fn new(
         m: &Movement,
         sku: u32,
         r: Resolved,
-        reference: Option<Arc<str>>,
+        texts: [u32; 2],
         prev: u32,
         outcome: &Outcome,
     ) -> Entry {
@@ -145,8 +150,8 @@ impl Entry {
             time: m.time,
             mantissas: [0; AMOUNTS],
             wide: None,
-            reference,
-            extra: r.extra,
+            reference: texts[0],
+            extra: texts[1],
             sku,
             location: r.location,
             to: r.to,
@@ -315,11 +320,12 @@ impl Entry {
         }
     }
 
-    /// The movement as posted, given the SKU and location names.
-    pub(super) fn movement(&self, sku: &str, location: &str, to: Option<&str>) -> Movement {
-        let sku = sku.to_owned();
-        let location = location.to_owned();
-        let extra = self.extra.as_deref().map(str::to_owned);
+    /// The movement as posted, given its names.
+    pub(super) fn movement(&self, names: &Names<'_>) -> Movement {
+        let sku = names.sku.to_owned();
+        let location = names.location.to_owned();
+        let to = names.to;
+        let extra = names.extra.map(str::to_owned);
         let unit_cost = self.unit_cost();
         let cost = self.has_cost.then_some(unit_cost);
         let quantity = self.quantity();
@@ -397,22 +403,27 @@ impl Entry {
         };
         Movement {
             time: self.time,
-            reference: self.reference.as_deref().map(str::to_owned),
+            reference: names.reference.map(str::to_owned),
             kind,
         }
     }
 }
 
+/// The names an entry holds by id, looked up.
+pub(super) struct Names<'a> {
+    pub(super) sku: &'a str,
+    pub(super) location: &'a str,
+    /// The destination of a transfer.
+    pub(super) to: Option<&'a str>,
+    pub(super) reference: Option<&'a str>,
+    /// The purchase order, shipment or reservation.
+    pub(super) extra: Option<&'a str>,
+}
+
 /// Materializes journal entries.
-pub(super) fn materialize(
-    e: &Entry,
-    sequence: u64,
-    sku: &str,
-    location: &str,
-    to: Option<&str>,
-) -> JournalEntry {
+pub(super) fn materialize(e: &Entry, sequence: u64, names: Names<'_>) -> JournalEntry {
     JournalEntry {
-        movement: e.movement(sku, location, to),
+        movement: e.movement(&names),
         outcome: e.outcome(sequence),
     }
 }
@@ -509,7 +520,7 @@ impl<T> std::ops::Index<usize> for Chunked<T> {
 #[cfg(test)]
 mod tests {
     use super::super::{Movement, Outcome, Resolved};
-    use super::{pack, unpack, Chunked, Entry, CHUNK};
+    use super::{pack, unpack, Chunked, Entry, Names, CHUNK, NONE};
     use rust_decimal::Decimal;
 
     /// Decimals at the edges of the packed form: zeros of both signs and every scale,
@@ -557,8 +568,8 @@ mod tests {
     }
 
     #[test]
-    fn an_entry_is_128_bytes_and_keeps_wide_amounts() {
-        assert!(std::mem::size_of::<Entry>() <= 128);
+    fn an_entry_is_104_bytes_and_keeps_wide_amounts() {
+        assert!(std::mem::size_of::<Entry>() <= 104);
         let edges = edge_decimals();
         // Every edge value in every amount position, next to ordinary ones.
         for (i, d) in edges.iter().enumerate() {
@@ -573,9 +584,16 @@ mod tests {
                 adjustment: None,
                 duplicate: false,
             };
-            let e = Entry::new(&m, 0, Resolved::default(), None, u32::MAX, &outcome);
+            let e = Entry::new(&m, 0, Resolved::default(), [NONE; 2], NONE, &outcome);
             assert_eq!(e.outcome(3), outcome);
-            assert_eq!(e.movement("A", "W", None), m);
+            let names = Names {
+                sku: "A",
+                location: "W",
+                to: None,
+                reference: None,
+                extra: None,
+            };
+            assert_eq!(e.movement(&names), m);
             for (got, want) in [(e.quantity(), q), (e.unit_cost(), *d)] {
                 assert_eq!(got.serialize(), want.serialize(), "{want}");
             }

@@ -373,6 +373,7 @@ struct Txn {
     locations: usize,
     pools: usize,
     journal: usize,
+    texts: usize,
     log: Chunked<Undo>,
     /// False when nothing will ever be rolled back (a replay into a new ledger, which is
     /// dropped on error): then no undo records are kept.
@@ -461,6 +462,10 @@ pub struct Ledger {
     shipments: FxHashMap<Arc<str>, ShipRecord>,
     references: FxHashMap<Arc<str>, u32>,
     journal: Chunked<Entry>,
+    /// The reference and the purchase order, shipment or reservation named by journal
+    /// entries, which hold their index here (4 bytes, instead of 16 for a string pointer
+    /// that most entries leave empty). Appended in journal order; shared with the indexes.
+    texts: Chunked<Arc<str>>,
     /// Undo-log buffers kept between postings so that a posting allocates nothing for them.
     spare: (Chunked<Undo>, Vec<LayerUndo>, Vec<Layer>),
     /// The number of the last transaction begun (see [`Txn::save`]); never 0 once one has.
@@ -479,6 +484,7 @@ impl PartialEq for Ledger {
     fn eq(&self, other: &Self) -> bool {
         self.config == other.config
             && self.journal == other.journal
+            && self.texts == other.texts
             && self.state() == other.state()
     }
 }
@@ -733,6 +739,7 @@ impl Ledger {
             shipments: FxHashMap::default(),
             references: FxHashMap::default(),
             journal: Chunked::default(),
+            texts: Chunked::default(),
             spare: (Chunked::default(), Vec::new(), Vec::new()),
             epoch: 0,
         }
@@ -907,6 +914,7 @@ impl Ledger {
             locations: self.locations.names.len(),
             pools: self.slots.len(),
             journal: self.journal.len(),
+            texts: self.texts.len(),
             log,
             undoable: true,
             scratch,
@@ -985,14 +993,17 @@ impl Ledger {
         // Append-only parts: truncate, newest first, unlinking each entry from its SKU.
         while self.journal.len() > txn.journal {
             let Some(e) = self.journal.pop() else { break };
-            if let Some(r) = &e.reference {
-                self.references.remove(r);
+            if e.reference != NONE {
+                self.references.remove(&*self.texts[e.reference as usize]);
             }
             let latest = (e.prev != NONE).then(|| self.journal[e.prev as usize].time);
             if let Some(info) = self.sku_info.get_mut(e.sku as usize) {
                 info.last = e.prev;
                 info.latest = latest;
             }
+        }
+        while self.texts.len() > txn.texts {
+            self.texts.pop();
         }
         while self.slots.len() > txn.pools {
             if let Some(s) = self.slots.pop() {
@@ -1198,10 +1209,32 @@ impl Ledger {
         journal::materialize(
             e,
             j as u64,
-            self.skus.name(e.sku),
-            self.locations.name(e.location),
-            to,
+            journal::Names {
+                sku: self.skus.name(e.sku),
+                location: self.locations.name(e.location),
+                to,
+                reference: self.text(e.reference),
+                extra: self.text(e.extra),
+            },
         )
+    }
+
+    /// The text an entry names by index into [`Ledger::texts`] ([`NONE`]: none).
+    fn text(&self, i: u32) -> Option<&str> {
+        (i != NONE).then(|| &*self.texts[i as usize])
+    }
+
+    /// Appends a journal entry's text to [`Ledger::texts`]; its index.
+    fn push_text(&mut self, t: Option<Arc<str>>) -> u32 {
+        match t {
+            Some(t) => {
+                // `apply` checked that the index fits below NONE.
+                let i = self.texts.len() as u32;
+                self.texts.push(t);
+                i
+            }
+            None => NONE,
+        }
     }
 
     fn apply(&mut self, txn: &mut Txn, m: &Movement) -> Result<Outcome, LedgerError> {
@@ -1237,6 +1270,12 @@ impl Ledger {
             }
         }
         let sequence = self.journal.len() as u64;
+        // An entry adds at most two texts; their indices stay below NONE.
+        if self.texts.len() + 2 > NONE as usize {
+            return Err(LedgerError::Overflow {
+                context: "the number of journal texts",
+            });
+        }
         let seq32 =
             u32::try_from(sequence)
                 .ok()
@@ -1245,7 +1284,7 @@ impl Ledger {
                     context: "the journal length",
                 })?;
         let reference: Option<Arc<str>> = m.reference.as_deref().map(Arc::from);
-        let (effect, resolved) = self.apply_kind(txn, sku, m, reference.as_ref())?;
+        let (effect, mut resolved) = self.apply_kind(txn, sku, m, reference.as_ref())?;
         let outcome = Outcome {
             sequence,
             quantity: effect.quantity,
@@ -1261,7 +1300,11 @@ impl Ledger {
         if let Some(r) = &reference {
             self.references.insert(r.clone(), seq32);
         }
-        let entry = Entry::new(m, sku, resolved, reference, prev, &outcome);
+        let texts = [
+            self.push_text(reference),
+            self.push_text(resolved.extra.take()),
+        ];
+        let entry = Entry::new(m, sku, resolved, texts, prev, &outcome);
         debug_assert_eq!(entry.outcome(sequence), outcome);
         self.journal.push(entry);
         Ok(outcome)
