@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 use super::ahead::Target;
+use super::journal::Kind;
 use super::{AdjustReason, Condition, Ledger, Movement, MovementKind, Outcome, Timestamp};
 use crate::error::{Error, LedgerError, Result};
 
@@ -237,11 +238,17 @@ impl MovementColumns<'_> {
     /// [`LedgerError::InvalidInput`] for an unknown kind, reason or condition, or a missing
     /// required entry.
     pub fn movement(&self, i: usize) -> Result<Movement, LedgerError> {
-        self.movement_with(i, Buffers::default())
+        self.movement_with(i, column_kind(&self.kinds[i]), Buffers::default())
     }
 
-    /// Row `i` as a movement, its strings written into `buffers`' allocations.
-    fn movement_with(&self, i: usize, buffers: Buffers) -> Result<Movement, LedgerError> {
+    /// Row `i`, of kind `kind` (its `kinds` entry parsed), as a movement, its strings
+    /// written into `buffers`' allocations.
+    fn movement_with(
+        &self,
+        i: usize,
+        kind: Option<Kind>,
+        buffers: Buffers,
+    ) -> Result<Movement, LedgerError> {
         let missing = |what: &str| LedgerError::InvalidInput {
             message: format!("row {i}: {} needs {what}", self.kinds[i]),
         };
@@ -257,21 +264,21 @@ impl MovementColumns<'_> {
             None => Condition::Sellable,
         };
         let unit_cost = get(&self.unit_costs, i);
-        let kind = match self.kinds[i].as_ref() {
-            "receive" => MovementKind::Receive {
+        let kind = match kind {
+            Some(Kind::Receive) => MovementKind::Receive {
                 sku,
                 location,
                 quantity: q()?,
                 unit_cost: unit_cost.ok_or_else(|| missing("a unit cost"))?,
                 purchase_order: other_from(&self.purchase_orders),
             },
-            "ship" => MovementKind::Ship {
+            Some(Kind::Ship) => MovementKind::Ship {
                 sku,
                 location,
                 quantity: q()?,
                 reservation: other_from(&self.reservations),
             },
-            "customer_return" => MovementKind::CustomerReturn {
+            Some(Kind::CustomerReturn) => MovementKind::CustomerReturn {
                 sku,
                 location,
                 quantity: q()?,
@@ -279,14 +286,14 @@ impl MovementColumns<'_> {
                 shipment: other_from(&self.shipments),
                 unit_cost,
             },
-            "return_to_supplier" => MovementKind::ReturnToSupplier {
+            Some(Kind::ReturnToSupplier) => MovementKind::ReturnToSupplier {
                 sku,
                 location,
                 quantity: q()?,
                 condition,
                 purchase_order: other_from(&self.purchase_orders),
             },
-            "transfer" => MovementKind::Transfer {
+            Some(Kind::Transfer) => MovementKind::Transfer {
                 sku,
                 from: location,
                 to: get_into(&self.to_locations, i, Some(buffers.to))
@@ -294,7 +301,7 @@ impl MovementColumns<'_> {
                 quantity: q()?,
                 condition,
             },
-            "adjust" => MovementKind::Adjust {
+            Some(Kind::Adjust) => MovementKind::Adjust {
                 sku,
                 location,
                 quantity: q()?,
@@ -305,31 +312,32 @@ impl MovementColumns<'_> {
                 condition,
                 unit_cost,
             },
-            "cycle_count" => MovementKind::CycleCount {
+            Some(Kind::CycleCount) => MovementKind::CycleCount {
                 sku,
                 location,
                 counted: q()?,
                 condition,
                 unit_cost,
             },
-            "reserve" => MovementKind::Reserve {
+            Some(Kind::Reserve) => MovementKind::Reserve {
                 sku,
                 location,
                 quantity: q()?,
                 reservation: other_from(&self.reservations)
                     .ok_or_else(|| missing("a reservation"))?,
             },
-            "release" => MovementKind::Release {
+            Some(Kind::Release) => MovementKind::Release {
                 sku,
                 location,
                 quantity,
                 reservation: other_from(&self.reservations)
                     .ok_or_else(|| missing("a reservation"))?,
             },
-            other => {
+            None | Some(Kind::Reclassify) => {
                 return Err(LedgerError::InvalidInput {
                     message: format!(
-                        "row {i}: unknown movement kind {other:?} (expected receive, ship, customer_return, return_to_supplier, transfer, adjust, cycle_count, reserve or release)"
+                        "row {i}: unknown movement kind {:?} (expected receive, ship, customer_return, return_to_supplier, transfer, adjust, cycle_count, reserve or release)",
+                        self.kinds[i]
                     ),
                 })
             }
@@ -411,13 +419,15 @@ impl Ledger {
         // One row at a time, each converted into the previous row's string buffers. A row
         // that does not convert is reported before any posting error, as if all rows had
         // been converted first: the conversion of the rows after a failing posting is checked.
+        // Each row's kind, parsed once (the look-ahead reads it too).
+        let kinds: Vec<Option<Kind>> = columns.kinds.iter().map(|k| column_kind(k)).collect();
         let mut txn = self.begin_batch();
         let mut buffers = Buffers::default();
         // Look-ahead as in `post_batch` (see `ahead.rs`).
         let mut look = super::ahead::Ahead::default();
-        for i in 0..n {
-            self.look_ahead(&mut look, i, |j| columns.target(j));
-            let m = match columns.movement_with(i, buffers) {
+        for (i, &kind) in kinds.iter().enumerate() {
+            self.look_ahead(&mut look, i, |j| columns.target(j, kinds.get(j).copied()?));
+            let m = match columns.movement_with(i, kind, buffers) {
                 Ok(m) => m,
                 Err(e) => {
                     self.rollback(txn);
@@ -445,17 +455,17 @@ impl Ledger {
 }
 
 impl MovementColumns<'_> {
-    /// What row `i` touches, for the look-ahead of [`Ledger::post_columns`]: receipts,
-    /// shipments, reservations and transfers of sellable stock (other rows, and rows past
-    /// the end, are not looked ahead).
-    fn target(&self, i: usize) -> Option<Target<'_>> {
+    /// What row `i`, of kind `kind` (parsed), touches, for the look-ahead of
+    /// [`Ledger::post_columns`]: receipts, shipments, reservations and transfers of sellable
+    /// stock (other rows are not looked ahead).
+    fn target(&self, i: usize, kind: Option<Kind>) -> Option<Target<'_>> {
         let sellable = self
             .conditions
             .get(i)
             .is_none_or(|c| c.as_deref().is_none_or(|c| c == "sellable"));
-        let to = match self.kinds.get(i)?.as_ref() {
-            "receive" | "ship" | "reserve" | "release" if sellable => None,
-            "transfer" if sellable => Some(self.to_locations.get(i)?.as_deref()?),
+        let to = match kind? {
+            Kind::Receive | Kind::Ship | Kind::Reserve | Kind::Release if sellable => None,
+            Kind::Transfer if sellable => Some(self.to_locations.get(i)?.as_deref()?),
             _ => return None,
         };
         Some(Target {
@@ -465,4 +475,20 @@ impl MovementColumns<'_> {
             condition: Condition::Sellable,
         })
     }
+}
+
+/// A `kinds` entry parsed (`None`: not a kind a column may name).
+fn column_kind(name: &str) -> Option<Kind> {
+    Some(match name {
+        "receive" => Kind::Receive,
+        "ship" => Kind::Ship,
+        "customer_return" => Kind::CustomerReturn,
+        "return_to_supplier" => Kind::ReturnToSupplier,
+        "transfer" => Kind::Transfer,
+        "adjust" => Kind::Adjust,
+        "cycle_count" => Kind::CycleCount,
+        "reserve" => Kind::Reserve,
+        "release" => Kind::Release,
+        _ => return None,
+    })
 }
