@@ -185,7 +185,8 @@ typedef struct inv_xyz_item {
  * Kinds are the core's names (`"receive"`, `"ship"`, `"customer_return"`,
  * `"return_to_supplier"`, `"transfer"`, `"adjust"`, `"cycle_count"`, `"reserve"`,
  * `"release"`), reasons and conditions the core's lowercase names (`"damage"`,
- * `"sellable"`, ...). Decimals are decimal strings. The arrays are only read.
+ * `"sellable"`, ...). Decimals are decimal strings. The arrays and strings are only read,
+ * and only during the call: the strings are read in place (validated as UTF-8), not copied.
  */
 typedef struct inv_movement_columns {
     /**
