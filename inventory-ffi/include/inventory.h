@@ -179,8 +179,10 @@ typedef struct inv_xyz_item {
  * `shipments`: `customer_return`, which then comes back at the cost the named shipment left
  * with); entries on rows of other kinds are ignored.
  *
- * Fields may be added at the end: zero the whole struct (for example with `memset`)
- * before setting the ones you use, so that optional arrays you do not set are NULL.
+ * Later versions may add fields at the end: zero the whole struct (for example with
+ * `memset`) before setting the ones you use, so that optional arrays you do not set are
+ * NULL and your code means the same against a newer header. (A program must still be
+ * linked against the library version of the header it was compiled with: see the README.)
  *
  * Kinds are the core's names (`"receive"`, `"ship"`, `"customer_return"`,
  * `"return_to_supplier"`, `"transfer"`, `"adjust"`, `"cycle_count"`, `"reserve"`,
