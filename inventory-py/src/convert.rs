@@ -29,7 +29,54 @@ pub(crate) fn decimal_cls(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 
 /// A core decimal as a `decimal.Decimal` (exact, scale kept: `Decimal("12.50")`).
 pub(crate) fn py_decimal<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
-    decimal_cls(py)?.call1((d.to_string(),))
+    let mut buf = [0u8; DECIMAL_TEXT];
+    let text = std::str::from_utf8(decimal_text(d, &mut buf)).map_err(|e| {
+        pyo3::exceptions::PyRuntimeError::new_err(format!("internal: decimal text: {e}"))
+    })?;
+    decimal_cls(py)?.call1((PyString::new(py, text),))
+}
+
+/// Room for [`decimal_text`]: a sign, 29 digits, `E-` and two exponent digits.
+const DECIMAL_TEXT: usize = 40;
+
+/// `d` as ASCII text that `decimal.Decimal` reads as the same sign, coefficient and
+/// exponent: the mantissa's digits, then `E-<scale>` when there is a scale (`1250E-2` is
+/// `Decimal("12.50")`; a negative zero keeps its sign, as `Decimal`'s `Display` does).
+/// Written into `buf` from the end, without the heap allocation and formatting machinery of
+/// `to_string`: outcomes, valuations and journals convert many decimals.
+fn decimal_text(d: Decimal, buf: &mut [u8; DECIMAL_TEXT]) -> &[u8] {
+    let mut at = buf.len();
+    let mut put = |b: u8| {
+        at -= 1;
+        buf[at] = b;
+    };
+    let scale = d.scale();
+    if scale > 0 {
+        put(b'0' + (scale % 10) as u8);
+        if scale >= 10 {
+            put(b'0' + (scale / 10) as u8);
+        }
+        put(b'-');
+        put(b'E');
+    }
+    // The digits, last first: 128-bit divisions only while the mantissa needs them.
+    let mut wide = d.mantissa().unsigned_abs();
+    while wide > u128::from(u64::MAX) {
+        put(b'0' + (wide % 10) as u8);
+        wide /= 10;
+    }
+    let mut n = wide as u64;
+    loop {
+        put(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if d.is_sign_negative() {
+        put(b'-');
+    }
+    &buf[at..]
 }
 
 /// An optional core decimal as `decimal.Decimal` or `None`.

@@ -189,3 +189,36 @@ def test_replay_and_snapshot_round_trip(stocked: ic.Ledger) -> None:
     assert ic.Ledger.replay([e.movement for e in stocked.journal()]).to_json() == text
     assert copy.position("A") == stocked.position("A")
     assert copy.valuation("A") == stocked.valuation("A")
+
+
+@pytest.mark.parametrize(
+    "quantity, cost",
+    [
+        ("1", "0"),
+        ("12.500", "0.00"),
+        ("0.000000001", "10"),
+        ("1", "0.0000000001"),  # scale 10
+        ("3", "0.0000000000000000000000000001"),  # scale 28
+        ("1", "79228162514264.337593543950335"),  # 29 digits: a mantissa wider than 64 bits
+        ("999999999", "18446744073.709551615"),  # mantissa 2^64 - 1
+        ("1", "18446744073.709551616"),  # mantissa 2^64
+    ],
+)
+def test_decimals_come_back_with_their_sign_digits_and_exponent(quantity: str, cost: str) -> None:
+    """Every Decimal the binding returns has exactly the sign, coefficient and exponent of the
+    core's value: `Decimal.as_tuple()` compares them, where `==` would ignore the exponent."""
+    ledger = ic.Ledger(money_scale=4)
+    out = ledger.receive("A", "WH", D(quantity), D(cost), 0)
+    movement = ledger.journal()[0].movement
+    assert movement["quantity"].as_tuple() == D(quantity).as_tuple()
+    assert movement["unit_cost"].as_tuple() == D(cost).as_tuple()
+    assert out.quantity.as_tuple() == D(quantity).as_tuple()
+    # The receipt's value is quantity × cost rounded half away from zero to 4 places.
+    from decimal import ROUND_HALF_UP, Context
+    exact = Context(prec=80).multiply(D(quantity), D(cost))
+    assert out.value == exact.quantize(D("0.0001"), rounding=ROUND_HALF_UP)
+    # Negative values: an adjustment out of everything.
+    adj = ledger.adjust("A", "WH", D("-" + quantity), "damage", 1)
+    assert adj.quantity.as_tuple() == D("-" + quantity).as_tuple()
+    assert ledger.journal()[1].movement["quantity"].as_tuple() == D("-" + quantity).as_tuple()
+    assert adj.value == -out.value
