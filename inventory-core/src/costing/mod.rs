@@ -30,6 +30,8 @@
 //! provisional cost of the units they cover is booked as a COGS true-up on that receipt,
 //! so that the total COGS is exactly the actual cost of what was sold.
 
+mod pro_rata;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -135,6 +137,9 @@ pub(crate) fn pro_rata(
 ) -> CResult<Decimal> {
     if part == whole {
         return Ok(value);
+    }
+    if let Some(v) = pro_rata::fast(value, part, whole, scale) {
+        return Ok(v);
     }
     let product = mul(value, part, "a pro-rata value")?;
     let q = or_overflow(product.checked_div(whole), "a pro-rata value")?;
