@@ -6,15 +6,17 @@
 //! starts from a clone of the prepared ledger (the clone and the cloning of the input
 //! movements are not timed) and posts the whole mixed stream; throughput is reported in
 //! movements per second. `replay/setup_and_mixed` replays the setup and the mixed stream
-//! (1,500,000 movements) into an empty ledger, as loading a snapshot does. See
-//! `BENCHMARKS.md`.
+//! (1,500,000 movements) into an empty ledger, as loading a snapshot does;
+//! `mixed/post_columns` posts the stream as one columnar batch whose text borrows the
+//! movements' (as the bindings post); `mixed_moving_average/post` posts it one by one into
+//! a moving-average ledger. See `BENCHMARKS.md`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, Throughput};
-use inventory_benches::{with_references, Workload, WorkloadConfig};
-use inventory_core::{Ledger, Movement};
+use inventory_benches::{to_columns, with_references, Workload, WorkloadConfig};
+use inventory_core::{CostMethod, Ledger, LedgerConfig, Movement};
 
 /// Times `run` on a fresh clone of `base` and fresh copies of the input, `iters` times.
 fn timed<I: Clone>(
@@ -70,6 +72,14 @@ fn ledger(c: &mut Criterion) {
     let mut base = Ledger::new();
     base.post_batch(w.setup.iter().cloned())
         .expect("the setup is valid");
+    // The same positions and stream under moving-average costing: every issue then takes
+    // a pro-rata share of the pool's value, usually an inexact quotient.
+    let average = LedgerConfig::new().costing(CostMethod::MovingAverage);
+    let mut base_average = Ledger::with_config(average).expect("a valid configuration");
+    base_average
+        .post_batch(w.setup.iter().cloned())
+        .expect("the setup is valid");
+    let columns = to_columns(&w.mixed);
     let referenced = with_references(&w.mixed, "M");
     let chunks: Vec<Vec<Movement>> = w.mixed.chunks(1000).map(<[_]>::to_vec).collect();
 
@@ -87,6 +97,19 @@ fn ledger(c: &mut Criterion) {
     g.throughput(Throughput::Elements(w.mixed.len() as u64));
     g.bench_function("mixed/post", |b| {
         b.iter_custom(|iters| timed(iters, &base, &w.mixed, post_each))
+    });
+    g.bench_function("mixed_moving_average/post", |b| {
+        b.iter_custom(|iters| timed(iters, &base_average, &w.mixed, post_each))
+    });
+    g.bench_function("mixed/post_columns", |b| {
+        b.iter_custom(|iters| {
+            timed(iters, &base, &(), |l, ()| {
+                black_box(
+                    l.post_columns_with(&columns, |_| ())
+                        .expect("the workload is valid"),
+                );
+            })
+        })
     });
     g.bench_function("mixed/post_with_references", |b| {
         b.iter_custom(|iters| timed(iters, &base, &referenced, post_each))
