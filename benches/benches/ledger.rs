@@ -15,8 +15,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, Throughput};
-use inventory_benches::{to_columns, with_references, Workload, WorkloadConfig};
-use inventory_core::{CostMethod, Ledger, LedgerConfig, Movement};
+use inventory_benches::{with_references, Workload, WorkloadConfig};
+use inventory_core::{CostMethod, Ledger, LedgerConfig, Movement, MovementColumns};
 
 /// Times `run` on a fresh clone of `base` and fresh copies of the input, `iters` times.
 fn timed<I: Clone>(
@@ -79,7 +79,7 @@ fn ledger(c: &mut Criterion) {
     base_average
         .post_batch(w.setup.iter().cloned())
         .expect("the setup is valid");
-    let columns = to_columns(&w.mixed);
+    let columns = MovementColumns::from_movements(&w.mixed).expect("no reclassifications");
     let referenced = with_references(&w.mixed, "M");
     let chunks: Vec<Vec<Movement>> = w.mixed.chunks(1000).map(<[_]>::to_vec).collect();
 

@@ -25,9 +25,7 @@
 
 use std::collections::VecDeque;
 
-use std::borrow::Cow;
-
-use inventory_core::{Decimal, Movement, MovementColumns, MovementKind};
+use inventory_core::{Decimal, Movement};
 
 pub mod forecast_data;
 pub mod policy_data;
@@ -280,67 +278,4 @@ pub fn with_references(movements: &[Movement], prefix: &str) -> Vec<Movement> {
         .enumerate()
         .map(|(i, m)| m.clone().with_reference(format!("{prefix}-{i}")))
         .collect()
-}
-
-/// The movements as columns whose text borrows theirs (as the Python and C bindings lend
-/// their strings). Covers the kinds of the workload: receipts, shipments (against a
-/// reservation or not), transfers, reservations and releases.
-///
-/// # Panics
-/// On another kind of movement.
-pub fn to_columns(movements: &[Movement]) -> MovementColumns<'_> {
-    let mut c = MovementColumns::default();
-    for m in movements {
-        let (location, quantity, cost, to, reservation) = match &m.kind {
-            MovementKind::Receive {
-                location,
-                quantity,
-                unit_cost,
-                ..
-            } => (location, Some(*quantity), Some(*unit_cost), None, None),
-            MovementKind::Ship {
-                location,
-                quantity,
-                reservation,
-                ..
-            } => (
-                location,
-                Some(*quantity),
-                None,
-                None,
-                reservation.as_deref(),
-            ),
-            MovementKind::Transfer {
-                from, to, quantity, ..
-            } => (from, Some(*quantity), None, Some(to.as_str()), None),
-            MovementKind::Reserve {
-                location,
-                quantity,
-                reservation,
-                ..
-            } => (
-                location,
-                Some(*quantity),
-                None,
-                None,
-                Some(reservation.as_str()),
-            ),
-            MovementKind::Release {
-                location,
-                quantity,
-                reservation,
-                ..
-            } => (location, *quantity, None, None, Some(reservation.as_str())),
-            other => panic!("no column kind in the workload for {other:?}"),
-        };
-        c.kinds.push(Cow::Borrowed(m.kind_name()));
-        c.skus.push(Cow::Borrowed(m.sku()));
-        c.locations.push(Cow::Borrowed(location));
-        c.quantities.push(quantity);
-        c.times.push(m.time);
-        c.unit_costs.push(cost);
-        c.to_locations.push(to.map(Cow::Borrowed));
-        c.reservations.push(reservation.map(Cow::Borrowed));
-    }
-    c
 }

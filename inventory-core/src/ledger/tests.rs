@@ -1037,3 +1037,26 @@ fn columns_carry_the_purchase_order_of_a_return_to_supplier() {
         MovementKind::ReturnToSupplier { purchase_order: Some(po), .. } if po == "PO-7"
     ));
 }
+
+#[test]
+fn columns_from_movements_refuse_a_reclassification_by_index() {
+    let ms = vec![
+        Movement::receive("A", "W", d("2"), d("1"), 0),
+        Movement::new(
+            MovementKind::Reclassify {
+                sku: "A".into(),
+                location: "W".into(),
+                quantity: d("1"),
+                from: Condition::Sellable,
+                to: Condition::Damaged,
+            },
+            1,
+        ),
+    ];
+    let e = MovementColumns::from_movements(&ms).unwrap_err();
+    assert!(matches!(e, Error::Batch { index: 1, .. }), "{e}");
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    // Without it, the columns say what the movements say.
+    let cols = MovementColumns::from_movements(&ms[..1]).unwrap();
+    assert_eq!(cols.movements().unwrap(), &ms[..1]);
+}
