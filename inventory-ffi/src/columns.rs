@@ -111,12 +111,13 @@ fn decimal(name: &'static str) -> impl Fn(&str) -> FfiResult<Decimal> {
     move |s| parse_decimal(s, name)
 }
 
-/// Converts the C arrays to core columns whose text borrows the C strings (`'a`: the call);
-/// a failing row is reported with its index.
+/// Converts the C arrays to core columns whose text borrows the C strings (for as long as
+/// `c` is borrowed: the call); a failing row is reported with its index.
 ///
 /// # Safety
-/// The arrays satisfy the contract documented on `inv_movement_columns`, and outlive `'a`.
-unsafe fn to_core<'a>(c: &inv_movement_columns) -> FfiResult<MovementColumns<'a>> {
+/// The arrays satisfy the contract documented on `inv_movement_columns`, and outlive the
+/// borrow of `c`.
+unsafe fn to_core<'a>(c: &'a inv_movement_columns) -> FfiResult<MovementColumns<'a>> {
     let n = c.len;
     // SAFETY (all slices below): the caller guarantees `len` readable entries per non-NULL array.
     let (kinds, skus, locations, quantities, times) = unsafe {

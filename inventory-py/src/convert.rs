@@ -419,16 +419,18 @@ impl<'py> StrColumn<'py> {
         })
     }
 
-    /// The rows' text, borrowed from the `str` objects.
+    /// The rows' text, borrowed from the `str` objects (a required column: [`StrColumn::read`]
+    /// refused `None` entries, so every row has one).
     pub(crate) fn texts(&self) -> PyResult<Vec<Cow<'_, str>>> {
         self.items
             .iter()
             .enumerate()
             .map(|(row, s)| match s {
                 Some(s) => self.text(row, s),
+                // Not reached for a required column; an optional one has `opt_texts`.
                 None => Err(invalid_input(
                     self.py,
-                    format!("{}[{row}]: expected a str, got None", self.name),
+                    format!("{}[{row}]: expected a str, got NoneType", self.name),
                 )),
             })
             .collect()

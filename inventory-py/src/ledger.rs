@@ -460,12 +460,21 @@ impl PyLedger {
             })
             .transpose()?;
         // The text columns lend their `str` objects' text to the core (no copy per row);
-        // `texts` holds the objects until the call returns.
+        // `texts` holds the objects until the call returns. Columns are checked in the
+        // order of the signature, so the first bad column is the one reported.
         let opt = |name, obj| StrColumn::optional(py, name, obj);
-        let texts = [
+        let (kinds, skus, locations) = (
             StrColumn::required("kinds", kinds)?,
             StrColumn::required("skus", skus)?,
             StrColumn::required("locations", locations)?,
+        );
+        let quantities = decimal_column("quantities", Some(quantities), None)?;
+        let times = time_column("times", times)?;
+        let unit_costs = decimal_column("unit_costs", unit_costs, cost_scale)?;
+        let texts = [
+            kinds,
+            skus,
+            locations,
             opt("references", references)?,
             opt("to_locations", to_locations)?,
             opt("reservations", reservations)?,
@@ -478,9 +487,9 @@ impl PyLedger {
             kinds: texts[0].texts()?,
             skus: texts[1].texts()?,
             locations: texts[2].texts()?,
-            quantities: decimal_column("quantities", Some(quantities), None)?,
-            times: time_column("times", times)?,
-            unit_costs: decimal_column("unit_costs", unit_costs, cost_scale)?,
+            quantities,
+            times,
+            unit_costs,
             references: texts[3].opt_texts()?,
             to_locations: texts[4].opt_texts()?,
             reservations: texts[5].opt_texts()?,

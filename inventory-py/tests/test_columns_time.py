@@ -108,6 +108,10 @@ def test_post_columns_text_columns(stocked: ic.Ledger) -> None:
         stocked.post_columns(["transfer"], ["A"], ["WH"], [1], [DAY], to_locations=["\ud800"])
     with pytest.raises(ic.InvalidInput, match=r"kinds\[0\]: expected a str, got NoneType"):
         stocked.post_columns([None], ["A"], ["WH"], [1], [DAY])
+    # Columns are checked in the order of the signature: the first bad one is reported.
+    with pytest.raises(ic.InvalidInput, match=r"quantities\[1\]"):
+        stocked.post_columns(["receive"] * 2, ["A"] * 2, ["WH"] * 2, [1, "x"], [DAY, DAY],
+                             unit_costs=["1", "1"], references=[None, 5])
     assert snapshot(stocked) == before
 
 

@@ -565,7 +565,8 @@ impl Ledger {
     /// not need the outcomes (they are in the journal) so skips writing a vector of them.
     ///
     /// The batch is still all-or-nothing: when it fails, the outcomes already handed to
-    /// `each` are of movements that were then rolled back.
+    /// `each` are of movements that were then rolled back. If `each` panics, the batch is
+    /// rolled back before the panic goes on.
     ///
     /// ```
     /// use inventory_core::{Decimal, Ledger, MovementColumns};
@@ -598,41 +599,40 @@ impl Ledger {
             index,
             source: Box::new(e),
         };
-        // One row at a time, each converted into the previous row's string buffers. A row
-        // that does not convert is reported before any posting error, as if all rows had
-        // been converted first: the conversion of the rows after a failing posting is checked.
         // Each row's kind, parsed once (the look-ahead reads it too).
         let kinds: Vec<Option<Kind>> = columns.kinds.iter().map(|k| column_kind(k)).collect();
-        let mut txn = self.begin_batch();
-        let mut buffers = Buffers::default();
-        // Look-ahead as in `post_batch` (see `ahead.rs`).
-        let mut look = super::ahead::Ahead::default();
-        for (i, &kind) in kinds.iter().enumerate() {
-            self.look_ahead(&mut look, i, |j| columns.target(j, kinds.get(j).copied()?));
-            let m = match columns.movement_with(i, kind, buffers) {
-                Ok(m) => m,
-                Err(e) => {
-                    self.rollback(txn);
-                    return Err(batch_error(i, e.into()));
-                }
-            };
-            txn.known = look.known(i);
-            match self.apply(&mut txn, &m) {
-                Ok(o) => each(o),
-                Err(e) => {
-                    self.rollback(txn);
-                    if let Some((j, bad)) =
-                        (i + 1..n).find_map(|j| columns.movement(j).err().map(|b| (j, b)))
-                    {
-                        return Err(batch_error(j, bad.into()));
+        let txn = self.begin_batch();
+        self.atomically(txn, |l, txn| {
+            // One row at a time, each converted into the previous row's string buffers. A
+            // row that does not convert is reported before any posting error, as if all
+            // rows had been converted first: the conversion of the rows after a failing
+            // posting is checked.
+            let mut buffers = Buffers::default();
+            // Look-ahead as in `post_batch` (see `ahead.rs`).
+            let mut look = super::ahead::Ahead::default();
+            for (i, &kind) in kinds.iter().enumerate() {
+                l.look_ahead(&mut look, i, |j| columns.target(j, kinds.get(j).copied()?));
+                let m = columns
+                    .movement_with(i, kind, buffers)
+                    .map_err(|e| batch_error(i, e.into()))?;
+                txn.known = look.known(i);
+                match l.apply(txn, &m) {
+                    Ok(o) => each(o),
+                    Err(e) => {
+                        let bad_row = (i + 1..n).find_map(|j| {
+                            let row = columns.movement_with(j, kinds[j], Buffers::default());
+                            row.err().map(|b| (j, b))
+                        });
+                        return Err(match bad_row {
+                            Some((j, bad)) => batch_error(j, bad.into()),
+                            None => batch_error(i, e.into()),
+                        });
                     }
-                    return Err(batch_error(i, e.into()));
                 }
+                buffers = Buffers::from_movement(m);
             }
-            buffers = Buffers::from_movement(m);
-        }
-        self.commit(txn);
-        Ok(n)
+            Ok(n)
+        })
     }
 }
 

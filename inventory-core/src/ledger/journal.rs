@@ -51,7 +51,7 @@ const NEGATIVE: u8 = 0x80;
 /// the six took 96 bytes and an entry 160: the journal is most of a ledger's memory, and
 /// writing it is much of a posting's time. Texts (reference, purchase order, shipment,
 /// reservation) are indices into the ledger's table of them.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(super) struct Entry {
     pub(super) time: Timestamp,
     /// Mantissa magnitudes of the amounts (unused when `wide` is set).
@@ -80,6 +80,33 @@ pub(super) struct Entry {
     pub(super) reason: AdjustReason,
     pub(super) has_cost: bool,
     pub(super) has_quantity: bool,
+}
+
+/// The amounts unpacked (a derived `Debug` would show the packed mantissas).
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry")
+            .field("time", &self.time)
+            .field("kind", &self.kind)
+            .field("quantity", &self.amount(QUANTITY))
+            .field("unit_cost", &self.amount(UNIT_COST))
+            .field("out_quantity", &self.amount(OUT_QUANTITY))
+            .field("out_value", &self.amount(OUT_VALUE))
+            .field("out_cogs", &self.amount(OUT_COGS))
+            .field("out_moved", &self.amount(OUT_MOVED))
+            .field("reference", &self.reference)
+            .field("extra", &self.extra)
+            .field("sku", &self.sku)
+            .field("location", &self.location)
+            .field("to", &self.to)
+            .field("prev", &self.prev)
+            .field("condition", &self.condition)
+            .field("to_condition", &self.to_condition)
+            .field("reason", &self.reason)
+            .field("has_cost", &self.has_cost)
+            .field("has_quantity", &self.has_quantity)
+            .finish()
+    }
 }
 
 /// Equal when every field is, amounts compared as numbers (as `Decimal` compares them).

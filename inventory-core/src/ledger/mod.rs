@@ -368,7 +368,7 @@ enum Undo {
 }
 
 /// The undo log of a posting in progress.
-struct Txn {
+pub(super) struct Txn {
     skus: usize,
     locations: usize,
     pools: usize,
@@ -833,7 +833,8 @@ impl Ledger {
     /// The input iterator is read up to 20 movements ahead of the one being applied, so
     /// after an error up to 20 more items may have been taken from it. The undo log keeps
     /// one record of each position's quantities per batch, however often the batch changes
-    /// them, and none into a new, empty ledger (see [`Ledger::replay`]).
+    /// them, and none into a new, empty ledger (see [`Ledger::replay`]). If the input
+    /// iterator panics, the batch is rolled back before the panic goes on.
     pub fn post_batch(
         &mut self,
         movements: impl IntoIterator<Item = Movement>,
@@ -851,16 +852,54 @@ impl Ledger {
     fn post_all(
         &mut self,
         movements: impl IntoIterator<Item = Movement>,
+        each: impl FnMut(Outcome),
+    ) -> Result<()> {
+        let txn = self.begin_batch();
+        self.atomically(txn, |l, txn| l.post_all_in(txn, movements, each))
+    }
+
+    /// Runs `f`, which posts a batch in `txn`, then commits `txn` if `f` succeeded and
+    /// rolls it back if it failed. `f` may run the caller's code (an input iterator, a
+    /// callback for the outcomes): if that panics, the batch is rolled back before the
+    /// panic goes on, so all-or-nothing holds then too. (The caller's code runs between
+    /// movements, where the ledger is consistent.)
+    pub(super) fn atomically<T>(
+        &mut self,
+        mut txn: Txn,
+        f: impl FnOnce(&mut Ledger, &mut Txn) -> Result<T>,
+    ) -> Result<T> {
+        let run = std::panic::AssertUnwindSafe(|| f(self, &mut txn));
+        match std::panic::catch_unwind(run) {
+            Ok(Ok(v)) => {
+                self.commit(txn);
+                Ok(v)
+            }
+            Ok(Err(e)) => {
+                self.rollback(txn);
+                Err(e)
+            }
+            Err(panic) => {
+                self.rollback(txn);
+                std::panic::resume_unwind(panic)
+            }
+        }
+    }
+
+    /// The body of [`Ledger::post_all`] (the caller commits or rolls back).
+    fn post_all_in(
+        &mut self,
+        txn: &mut Txn,
+        movements: impl IntoIterator<Item = Movement>,
         mut each: impl FnMut(Outcome),
     ) -> Result<()> {
-        let mut txn = self.begin_batch();
         let mut input = movements.into_iter();
         // The movements not yet applied are `buffer[pos..]`: the one being applied and the
         // ones the look-ahead reads. Each movement is moved once, into the buffer; the
         // applied ones are dropped together every `WINDOW` movements (a queue would move
         // every movement in and out again: `memcpy` was 7 % of a batch's time).
         const WINDOW: usize = 256;
-        let mut buffer: Vec<Movement> = Vec::with_capacity(WINDOW + ahead::DEPTH);
+        let room = input.size_hint().0.min(WINDOW + ahead::DEPTH);
+        let mut buffer: Vec<Movement> = Vec::with_capacity(room);
         let mut pos = 0;
         let mut look = ahead::Ahead::default();
         let mut index = 0;
@@ -881,10 +920,9 @@ impl Ledger {
                 break;
             };
             txn.known = look.known(index);
-            match self.apply(&mut txn, m) {
+            match self.apply(txn, m) {
                 Ok(o) => each(o),
                 Err(e) => {
-                    self.rollback(txn);
                     return Err(Error::Batch {
                         index,
                         source: Box::new(e.into()),
@@ -894,7 +932,6 @@ impl Ledger {
             pos += 1;
             index += 1;
         }
-        self.commit(txn);
         Ok(())
     }
 

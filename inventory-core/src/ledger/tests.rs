@@ -1060,3 +1060,45 @@ fn columns_from_movements_refuse_a_reclassification_by_index() {
     let cols = MovementColumns::from_movements(&ms[..1]).unwrap();
     assert_eq!(cols.movements().unwrap(), &ms[..1]);
 }
+
+#[test]
+fn a_panic_in_the_callers_code_rolls_the_batch_back() {
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    let receipt = |t| Movement::receive("A", "W", d("5"), d("2"), t);
+    let ship = |t| Movement::ship("A", "W", d("1"), t);
+    for history in [false, true] {
+        let mut l = Ledger::new();
+        if history {
+            l.post(receipt(0)).unwrap();
+        }
+        let before = l.clone();
+        // An input iterator that panics after two movements.
+        let mut n = 0;
+        let input = std::iter::from_fn(|| {
+            n += 1;
+            assert!(n <= 2, "the input fails");
+            Some(if n == 1 { receipt(1) } else { ship(2) })
+        });
+        assert!(catch_unwind(AssertUnwindSafe(|| l.post_batch(input))).is_err());
+        assert_eq!(l, before, "history {history}");
+        // A callback that panics on the second outcome.
+        let ms = [receipt(1), ship(2), ship(3)];
+        let cols = MovementColumns::from_movements(&ms).unwrap();
+        let mut seen = 0;
+        let r = catch_unwind(AssertUnwindSafe(|| {
+            l.post_columns_with(&cols, |_| {
+                seen += 1;
+                assert!(seen < 2, "the callback fails");
+            })
+        }));
+        assert!(r.is_err());
+        assert_eq!(l, before, "history {history}");
+        // And the ledger goes on as if neither batch had been tried.
+        let mut fresh = before.clone();
+        assert_eq!(
+            l.post_columns(&cols).unwrap(),
+            fresh.post_batch(ms.to_vec()).unwrap()
+        );
+        assert_eq!(l, fresh);
+    }
+}

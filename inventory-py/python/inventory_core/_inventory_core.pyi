@@ -387,10 +387,10 @@ class Ledger:
         ``adjust``; entries on rows of other kinds are ignored.
         With ``cost_scale=k`` every unit cost must be an integer count of 10**-k
         (e.g. cents with ``k=2``), which lets a numpy int64 array carry costs.
-        Text entries must be ``str`` (subclasses such as ``numpy.str_`` too); their text
-        is read in place, not copied, and a column entry that is not a str, or a str that
-        is not valid Unicode text (a lone surrogate), raises InvalidInput naming the
-        column and row.
+        Text entries must be ``str`` (subclasses such as ``numpy.str_`` too); the text of
+        each str object is read in place for the call, not copied into the library. A
+        column entry that is not a str, or a str that is not valid Unicode text (a lone
+        surrogate), raises InvalidInput naming the column and row.
         """
     def position(self, sku: str, location: Optional[str] = None) -> Position: ...
     def valuation(self, sku: str, location: Optional[str] = None) -> Valuation: ...
