@@ -21,6 +21,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use crate::costing::{add_to, mul};
 use crate::error::{PolicyError, Result};
 use crate::ledger::{
     day_of, Condition, JournalEntry, Ledger, MovementKind, Timestamp, SECONDS_PER_DAY,
@@ -188,17 +189,25 @@ pub fn activity(ledger: &Ledger, sku: &str, from: Timestamp, to: Timestamp) -> R
                 a.opening_value = value;
                 opened = true;
             }
-            integral += value * Decimal::from(t - t_prev);
+            accumulate_value_time(&mut integral, value, t - t_prev)?;
             t_prev = t;
             if day_cursor.is_none() {
                 day_cursor = Some(d.max(first_day));
             }
             judge_days_until(d, sellable, &mut a, &mut day_cursor);
-            a.cogs += e.outcome.cogs;
+            add_to(&mut a.cogs, e.outcome.cogs, "the COGS of a window")?;
             match &e.movement.kind {
-                MovementKind::Ship { quantity, .. } => a.units_sold += *quantity,
-                MovementKind::CustomerReturn { quantity, .. } => a.units_sold -= *quantity,
-                MovementKind::Receive { quantity, .. } => a.units_received += *quantity,
+                MovementKind::Ship { quantity, .. } => {
+                    add_to(&mut a.units_sold, *quantity, "the units sold in a window")?
+                }
+                MovementKind::CustomerReturn { quantity, .. } => {
+                    add_to(&mut a.units_sold, -*quantity, "the units sold in a window")?
+                }
+                MovementKind::Receive { quantity, .. } => add_to(
+                    &mut a.units_received,
+                    *quantity,
+                    "the units received in a window",
+                )?,
                 _ => {}
             }
         } else if day_cursor.is_none() {
@@ -208,15 +217,15 @@ pub fn activity(ledger: &Ledger, sku: &str, from: Timestamp, to: Timestamp) -> R
         if matches!(e.movement.kind, MovementKind::Ship { .. }) {
             a.last_sale = Some(t);
         }
-        units += e.outcome.quantity;
-        value += e.outcome.value;
-        sellable += sellable_delta(e);
+        add_to(&mut units, e.outcome.quantity, "a SKU's units")?;
+        add_to(&mut value, e.outcome.value, "a SKU's value")?;
+        add_to(&mut sellable, sellable_delta(e), "a SKU's sellable units")?;
     }
     if !opened {
         a.opening_units = units;
         a.opening_value = value;
     }
-    integral += value * Decimal::from(to - t_prev);
+    accumulate_value_time(&mut integral, value, to - t_prev)?;
     judge_days_until(last_day + 1, sellable, &mut a, &mut day_cursor);
     a.closing_units = units;
     a.closing_value = value;
@@ -322,8 +331,16 @@ pub fn aging(
                 .iter()
                 .position(|&b| age <= u64::from(b))
                 .unwrap_or(bounds.len());
-            buckets[i].quantity += layer.quantity;
-            buckets[i].value += layer.value;
+            add_to(
+                &mut buckets[i].quantity,
+                layer.quantity,
+                "an aging bucket's units",
+            )?;
+            add_to(
+                &mut buckets[i].value,
+                layer.value,
+                "an aging bucket's value",
+            )?;
         }
     }
     Ok(buckets)
@@ -369,8 +386,8 @@ pub fn dead_stock(ledger: &Ledger, as_of: Timestamp, days: u32) -> Result<Vec<De
         let mut value = Decimal::ZERO;
         let mut last_sale = None;
         for e in history.iter().take_while(|e| e.movement.time <= as_of) {
-            qty += e.outcome.quantity;
-            value += e.outcome.value;
+            add_to(&mut qty, e.outcome.quantity, "a SKU's units")?;
+            add_to(&mut value, e.outcome.value, "a SKU's value")?;
             if matches!(e.movement.kind, MovementKind::Ship { .. }) {
                 last_sale = Some(e.movement.time);
             }
@@ -441,14 +458,24 @@ fn cover(
     })
 }
 
+/// `*integral += value × seconds`, or an overflow error (the value-time integral of a
+/// window, for its average value).
+fn accumulate_value_time(integral: &mut Decimal, value: Decimal, seconds: i64) -> Result<()> {
+    let area = mul(value, Decimal::from(seconds), "a value-time integral")?;
+    Ok(add_to(integral, area, "a value-time integral")?)
+}
+
 /// Sellable units of a SKU (all locations) at a time.
 fn sellable_at(ledger: &Ledger, sku: &str, at: Timestamp) -> Result<Decimal> {
-    Ok(ledger
+    let mut total = Decimal::ZERO;
+    for e in ledger
         .history(sku)?
         .iter()
         .take_while(|e| e.movement.time <= at)
-        .map(|e| sellable_delta(e))
-        .sum())
+    {
+        add_to(&mut total, sellable_delta(e), "a SKU's sellable units")?;
+    }
+    Ok(total)
 }
 
 /// SKUs that sold something in the `window_days` days up to `as_of` but whose sellable stock
@@ -601,7 +628,7 @@ mod tests {
         let total_q: Decimal = b.iter().map(|x| x.quantity).sum();
         let total_v: Decimal = b.iter().map(|x| x.value).sum();
         assert_eq!(total_q, d("9"));
-        assert_eq!(total_v, l.total_value());
+        assert_eq!(total_v, l.total_value().unwrap());
         assert_eq!(b[3].quantity, d("9"));
         // At day 30 exactly 30 days old stock is in 0-30; 31 days is 31-60.
         let b = aging(&l, Some("OLD"), 30 * DAY, &DEFAULT_AGING_BOUNDS).unwrap();

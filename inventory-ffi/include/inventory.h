@@ -2420,7 +2420,8 @@ inv_result inv_ledger_position(const struct inv_ledger *ledger,
 /**
  * Writes the total value of all stock in the ledger as decimal text into `buf` of `len`
  * bytes (`INV_DECIMAL_LEN` always suffices). If it does not fit, nothing is written and
- * `INV_BUFFER_TOO_SMALL` is returned.
+ * `INV_BUFFER_TOO_SMALL` is returned; `INV_OVERFLOW` if the sum over all positions leaves
+ * the decimal range.
  *
  * # Safety
  * `ledger` NULL or a live handle; `buf` NULL or valid for `len` bytes.

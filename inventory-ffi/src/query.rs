@@ -75,7 +75,8 @@ pub unsafe extern "C" fn inv_ledger_position(
 
 /// Writes the total value of all stock in the ledger as decimal text into `buf` of `len`
 /// bytes (`INV_DECIMAL_LEN` always suffices). If it does not fit, nothing is written and
-/// `INV_BUFFER_TOO_SMALL` is returned.
+/// `INV_BUFFER_TOO_SMALL` is returned; `INV_OVERFLOW` if the sum over all positions leaves
+/// the decimal range.
 ///
 /// # Safety
 /// `ledger` NULL or a live handle; `buf` NULL or valid for `len` bytes.
@@ -89,7 +90,9 @@ pub unsafe extern "C" fn inv_ledger_total_value(
         // SAFETY: forwarded contract.
         let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
         // SAFETY: forwarded contract.
-        unsafe { write_str_buf(buf, len, &l.total_value().to_string()) }
+        let total = l.total_value()?;
+        // SAFETY: forwarded contract.
+        unsafe { write_str_buf(buf, len, &total.to_string()) }
     })
 }
 

@@ -526,9 +526,11 @@ impl PyLedger {
             .map_err(|e| core_err(py, e))
     }
 
-    /// Total value of all stock.
+    /// Total value of all stock (`Overflow` if the sum leaves the decimal range).
     fn total_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = self.with(py, |l| l.total_value())?;
+        let v = self
+            .with(py, |l| l.total_value())?
+            .map_err(|e| core_err(py, e))?;
         py_decimal(py, v)
     }
 

@@ -222,3 +222,16 @@ def test_decimals_come_back_with_their_sign_digits_and_exponent(quantity: str, c
     assert adj.quantity.as_tuple() == D("-" + quantity).as_tuple()
     assert ledger.journal()[1].movement["quantity"].as_tuple() == D("-" + quantity).as_tuple()
     assert adj.value == -out.value
+
+
+def test_sums_beyond_the_decimal_range_raise_overflow() -> None:
+    """Each position holds the largest decimal; their sum does not fit and is an error."""
+    ledger = ic.Ledger()
+    biggest = D("79228162514264337593543950335")
+    for loc in ("W1", "W2"):
+        ledger.receive("A", loc, 1, biggest, 0)
+    with pytest.raises(ic.Overflow):
+        ledger.total_value()
+    with pytest.raises(ic.Overflow):
+        ledger.valuation("A")
+    assert ledger.valuation("A", "W1").value == biggest

@@ -110,6 +110,13 @@ fn or_overflow(v: Option<Decimal>, context: &'static str) -> CResult<Decimal> {
     }
 }
 
+/// `*total += x`, or an overflow error naming `context` (sums in queries: a total over
+/// many positions or movements can leave the range of its parts).
+pub(crate) fn add_to(total: &mut Decimal, x: Decimal, context: &'static str) -> CResult<()> {
+    *total = add(*total, x, context)?;
+    Ok(())
+}
+
 pub(crate) fn add(a: Decimal, b: Decimal, context: &'static str) -> CResult<Decimal> {
     or_overflow(a.checked_add(b), context)
 }

@@ -1927,11 +1927,19 @@ impl Ledger {
         for s in self.slots_of(sku, location)? {
             match s.condition {
                 Condition::Sellable => {
-                    p.on_hand += s.pool.quantity;
-                    p.reserved += s.reserved;
+                    costing::add_to(&mut p.on_hand, s.pool.quantity, "a position's units")?;
+                    costing::add_to(&mut p.reserved, s.reserved, "a position's reserved units")?;
                 }
-                Condition::Damaged => p.damaged += s.pool.quantity,
-                Condition::Quarantine => p.quarantine += s.pool.quantity,
+                Condition::Damaged => costing::add_to(
+                    &mut p.damaged,
+                    s.pool.quantity,
+                    "a position's damaged units",
+                )?,
+                Condition::Quarantine => costing::add_to(
+                    &mut p.quarantine,
+                    s.pool.quantity,
+                    "a position's quarantined units",
+                )?,
             }
         }
         p.available = p.on_hand - p.reserved;
@@ -1949,8 +1957,8 @@ impl Ledger {
         let mut layers = Vec::new();
         let mut last_cost = None;
         for s in self.slots_of(sku, location)? {
-            quantity += s.pool.quantity;
-            value += s.pool.value;
+            costing::add_to(&mut quantity, s.pool.quantity, "a valuation's units")?;
+            costing::add_to(&mut value, s.pool.value, "a valuation's value")?;
             if let Some(c) = s.pool.last_unit_cost() {
                 last_cost = Some(c);
             }
@@ -1989,8 +1997,16 @@ impl Ledger {
     }
 
     /// The total value of all stock in the ledger.
-    pub fn total_value(&self) -> Decimal {
-        self.slots.iter().map(|s| s.pool.value).sum()
+    ///
+    /// # Errors
+    /// [`LedgerError::Overflow`] when the sum over all positions leaves the decimal range
+    /// (each position's value is in range; their sum need not be).
+    pub fn total_value(&self) -> Result<Decimal> {
+        let mut total = Decimal::ZERO;
+        for s in &self.slots {
+            costing::add_to(&mut total, s.pool.value, "the total value")?;
+        }
+        Ok(total)
     }
 
     /// Every SKU the ledger has seen, in first-seen order.
@@ -2161,7 +2177,7 @@ impl Ledger {
             }
             let b = (bucket_of(e.time) - start_day).div_euclid(bucket_days);
             if (0..n).contains(&b) {
-                quantities[b as usize] += sign;
+                costing::add_to(&mut quantities[b as usize], sign, "a demand bucket")?;
             }
         }
         Ok(DemandHistory {

@@ -220,7 +220,7 @@ fn customer_return_by_shipment_at_the_cost_it_left_with() {
     assert_eq!(l.position("A", Some("W1")).unwrap().available, d("30"));
     // Total value = 170 (left) + 42.67 + 117.33 = 330: everything received is back.
     assert_eq!(l.valuation("A", None).unwrap().value, d("330.00"));
-    assert_eq!(l.total_value(), d("331.00")); // plus B's 1 × 1
+    assert_eq!(l.total_value().unwrap(), d("331.00")); // plus B's 1 × 1
 }
 
 #[test]
@@ -1101,4 +1101,30 @@ fn a_panic_in_the_callers_code_rolls_the_batch_back() {
         );
         assert_eq!(l, fresh);
     }
+}
+
+#[test]
+fn sums_beyond_the_decimal_range_are_errors_not_panics() {
+    // Each position holds an amount in range; their sums are not.
+    let huge = Decimal::MAX;
+    let mut l = Ledger::new();
+    for loc in ["W1", "W2"] {
+        l.post(Movement::receive("A", loc, d("1"), huge, 0)).unwrap();
+        l.post(Movement::receive("Q", loc, huge, d("0"), 0)).unwrap();
+    }
+    let overflow = |r: Result<()>| r.unwrap_err().kind();
+    assert_eq!(overflow(l.total_value().map(drop)), ErrorKind::Overflow);
+    assert_eq!(overflow(l.valuation("A", None).map(drop)), ErrorKind::Overflow);
+    assert_eq!(overflow(l.position("Q", None).map(drop)), ErrorKind::Overflow);
+    // One location alone is in range.
+    assert_eq!(l.valuation("A", Some("W1")).unwrap().value, huge);
+    let day = crate::ledger::SECONDS_PER_DAY;
+    assert_eq!(
+        overflow(crate::metrics::activity(&l, "A", 0, day).map(drop)),
+        ErrorKind::Overflow
+    );
+    assert_eq!(
+        overflow(crate::metrics::aging(&l, None, day, &[30]).map(drop)),
+        ErrorKind::Overflow
+    );
 }

@@ -389,6 +389,17 @@ static void test_valuation(void) {
     CHECK(tiny[0] == 'x'); /* nothing written */
     CHECK_RC(inv_ledger_total_value(l, NULL, 10), INV_NULL_ARGUMENT);
     inv_ledger_free(l);
+
+    /* Two positions each worth the largest decimal: their sum is an error, not a crash. */
+    inv_ledger *big = NULL;
+    CHECK_OK(inv_ledger_new(&big));
+    CHECK_OK(inv_ledger_receive(big, "A", "W1", "1", "79228162514264337593543950335", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(big, "A", "W2", "1", "79228162514264337593543950335", 0, NULL, NULL, NULL));
+    CHECK_RC(inv_ledger_total_value(big, total, sizeof total), INV_OVERFLOW);
+    CHECK_RC(inv_ledger_valuation(big, "A", NULL, &v), INV_OVERFLOW);
+    CHECK_OK(inv_ledger_valuation(big, "A", "W1", &v));
+    inv_valuation_free(v);
+    inv_ledger_free(big);
 }
 
 static void test_demand_history(void) {
