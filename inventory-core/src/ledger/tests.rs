@@ -1109,13 +1109,21 @@ fn sums_beyond_the_decimal_range_are_errors_not_panics() {
     let huge = Decimal::MAX;
     let mut l = Ledger::new();
     for loc in ["W1", "W2"] {
-        l.post(Movement::receive("A", loc, d("1"), huge, 0)).unwrap();
-        l.post(Movement::receive("Q", loc, huge, d("0"), 0)).unwrap();
+        l.post(Movement::receive("A", loc, d("1"), huge, 0))
+            .unwrap();
+        l.post(Movement::receive("Q", loc, huge, d("0"), 0))
+            .unwrap();
     }
     let overflow = |r: Result<()>| r.unwrap_err().kind();
     assert_eq!(overflow(l.total_value().map(drop)), ErrorKind::Overflow);
-    assert_eq!(overflow(l.valuation("A", None).map(drop)), ErrorKind::Overflow);
-    assert_eq!(overflow(l.position("Q", None).map(drop)), ErrorKind::Overflow);
+    assert_eq!(
+        overflow(l.valuation("A", None).map(drop)),
+        ErrorKind::Overflow
+    );
+    assert_eq!(
+        overflow(l.position("Q", None).map(drop)),
+        ErrorKind::Overflow
+    );
     // One location alone is in range.
     assert_eq!(l.valuation("A", Some("W1")).unwrap().value, huge);
     let day = crate::ledger::SECONDS_PER_DAY;
