@@ -612,9 +612,10 @@ impl Ledger {
             let mut look = super::ahead::Ahead::default();
             for (i, &kind) in kinds.iter().enumerate() {
                 l.look_ahead(&mut look, i, |j| columns.target(j, kinds.get(j).copied()?));
-                let m = columns
+                let mut m = columns
                     .movement_with(i, kind, buffers)
                     .map_err(|e| batch_error(i, e.into()))?;
+                m.clear_negative_zeros();
                 txn.known = look.known(i);
                 match l.apply(txn, &m) {
                     Ok(o) => each(o),

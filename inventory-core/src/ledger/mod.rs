@@ -805,9 +805,14 @@ impl Ledger {
 
     /// Posts one movement, atomically. See the [module documentation](self).
     ///
+    /// An amount that is a negative zero (which only Rust code can build: text never
+    /// parses to one) is recorded as zero, so that the journal reads back from its JSON as
+    /// the same text. Batches do the same.
+    ///
     /// # Errors
     /// Any [`LedgerError`]; on error the ledger is unchanged.
-    pub fn post(&mut self, movement: Movement) -> Result<Outcome> {
+    pub fn post(&mut self, mut movement: Movement) -> Result<Outcome> {
+        movement.clear_negative_zeros();
         let mut txn = self.begin();
         match self.apply(&mut txn, &movement) {
             Ok(o) => {
@@ -909,7 +914,8 @@ impl Ledger {
                 pos = 0;
             }
             while buffer.len() - pos < ahead::DEPTH {
-                let Some(m) = input.next() else { break };
+                let Some(mut m) = input.next() else { break };
+                m.clear_negative_zeros();
                 buffer.push(m);
             }
             let window = &buffer[pos..];

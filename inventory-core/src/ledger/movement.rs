@@ -553,6 +553,49 @@ impl Movement {
         }
     }
 
+    /// The movement's quantity (the counted quantity of a count) and unit cost, where it
+    /// has them, for reading or changing in place.
+    fn amounts_mut(&mut self) -> [Option<&mut Decimal>; 2] {
+        match &mut self.kind {
+            MovementKind::Receive {
+                quantity,
+                unit_cost,
+                ..
+            } => [Some(quantity), Some(unit_cost)],
+            MovementKind::CustomerReturn {
+                quantity,
+                unit_cost,
+                ..
+            }
+            | MovementKind::Adjust {
+                quantity,
+                unit_cost,
+                ..
+            } => [Some(quantity), unit_cost.as_mut()],
+            MovementKind::CycleCount {
+                counted, unit_cost, ..
+            } => [Some(counted), unit_cost.as_mut()],
+            MovementKind::Ship { quantity, .. }
+            | MovementKind::ReturnToSupplier { quantity, .. }
+            | MovementKind::Transfer { quantity, .. }
+            | MovementKind::Reclassify { quantity, .. }
+            | MovementKind::Reserve { quantity, .. } => [Some(quantity), None],
+            MovementKind::Release { quantity, .. } => [quantity.as_mut(), None],
+        }
+    }
+
+    /// Makes every negative zero among the movement's amounts a plain zero. Text never
+    /// produces a negative zero (`"-0"` parses as zero), so a journal that kept one would
+    /// not read back from its own JSON as the same text; the ledger applies this to every
+    /// movement before applying it.
+    pub(super) fn clear_negative_zeros(&mut self) {
+        for d in self.amounts_mut().into_iter().flatten() {
+            if d.is_zero() {
+                d.set_sign_negative(false);
+            }
+        }
+    }
+
     /// The kind's name as used in JSON, Python and C (`"receive"`, `"ship"`, ...).
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {
