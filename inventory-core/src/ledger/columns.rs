@@ -615,9 +615,8 @@ impl Ledger {
                 let mut m = columns
                     .movement_with(i, kind, buffers)
                     .map_err(|e| batch_error(i, e.into()))?;
-                m.clear_negative_zeros();
                 txn.known = look.known(i);
-                match l.apply(txn, &m) {
+                match l.apply(txn, &mut m) {
                     Ok(o) => each(o),
                     Err(e) => {
                         let bad_row = (i + 1..n).find_map(|j| {

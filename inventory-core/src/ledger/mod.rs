@@ -812,9 +812,8 @@ impl Ledger {
     /// # Errors
     /// Any [`LedgerError`]; on error the ledger is unchanged.
     pub fn post(&mut self, mut movement: Movement) -> Result<Outcome> {
-        movement.clear_negative_zeros();
         let mut txn = self.begin();
-        match self.apply(&mut txn, &movement) {
+        match self.apply(&mut txn, &mut movement) {
             Ok(o) => {
                 self.commit(txn);
                 Ok(o)
@@ -914,15 +913,14 @@ impl Ledger {
                 pos = 0;
             }
             while buffer.len() - pos < ahead::DEPTH {
-                let Some(mut m) = input.next() else { break };
-                m.clear_negative_zeros();
+                let Some(m) = input.next() else { break };
                 buffer.push(m);
             }
             let window = &buffer[pos..];
             self.look_ahead(&mut look, index, |j| {
                 window.get(j - index).and_then(ahead::target_of)
             });
-            let Some(m) = window.first() else {
+            let Some(m) = buffer.get_mut(pos) else {
                 break;
             };
             txn.known = look.known(index);
@@ -1280,7 +1278,12 @@ impl Ledger {
         }
     }
 
-    fn apply(&mut self, txn: &mut Txn, m: &Movement) -> Result<Outcome, LedgerError> {
+    /// Applies one movement in `txn`. A negative zero among its amounts is made a plain
+    /// zero first (see [`Movement::clear_negative_zeros`]): the only reason this takes the
+    /// movement mutably.
+    fn apply(&mut self, txn: &mut Txn, m: &mut Movement) -> Result<Outcome, LedgerError> {
+        m.clear_negative_zeros();
+        let m = &*m;
         validate(m)?;
         if let Some(r) = &m.reference {
             if let Some(&j) = self.references.get(r.as_str()) {
