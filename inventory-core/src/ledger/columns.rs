@@ -372,144 +372,38 @@ impl<'a> MovementColumns<'a> {
     pub fn from_movements(movements: &'a [Movement]) -> Result<Self> {
         let mut c = MovementColumns::default();
         for (i, m) in movements.iter().enumerate() {
-            let mut row = Row::default();
-            let location = match &m.kind {
-                MovementKind::Receive {
-                    location,
-                    quantity,
-                    unit_cost,
-                    purchase_order,
-                    ..
-                } => {
-                    row.quantity = Some(*quantity);
-                    row.cost = Some(*unit_cost);
-                    row.purchase_order = purchase_order.as_deref();
-                    location
-                }
-                MovementKind::Ship {
-                    location,
-                    quantity,
-                    reservation,
-                    ..
-                } => {
-                    row.quantity = Some(*quantity);
-                    row.reservation = reservation.as_deref();
-                    location
-                }
-                MovementKind::CustomerReturn {
-                    location,
-                    quantity,
-                    condition,
-                    shipment,
-                    unit_cost,
-                    ..
-                } => {
-                    row.quantity = Some(*quantity);
-                    row.condition = Some(*condition);
-                    row.shipment = shipment.as_deref();
-                    row.cost = *unit_cost;
-                    location
-                }
-                MovementKind::ReturnToSupplier {
-                    location,
-                    quantity,
-                    condition,
-                    purchase_order,
-                    ..
-                } => {
-                    row.quantity = Some(*quantity);
-                    row.condition = Some(*condition);
-                    row.purchase_order = purchase_order.as_deref();
-                    location
-                }
-                MovementKind::Transfer {
-                    from,
-                    to,
-                    quantity,
-                    condition,
-                    ..
-                } => {
-                    row.quantity = Some(*quantity);
-                    row.condition = Some(*condition);
-                    row.to = Some(to);
-                    from
-                }
-                MovementKind::Adjust {
-                    location,
-                    quantity,
-                    reason,
-                    condition,
-                    unit_cost,
-                    ..
-                } => {
-                    row.quantity = Some(*quantity);
-                    row.reason = Some(*reason);
-                    row.condition = Some(*condition);
-                    row.cost = *unit_cost;
-                    location
-                }
-                MovementKind::CycleCount {
-                    location,
-                    counted,
-                    condition,
-                    unit_cost,
-                    ..
-                } => {
-                    row.quantity = Some(*counted);
-                    row.condition = Some(*condition);
-                    row.cost = *unit_cost;
-                    location
-                }
-                MovementKind::Reserve {
-                    location,
-                    quantity,
-                    reservation,
-                    ..
-                } => {
-                    row.quantity = Some(*quantity);
-                    row.reservation = Some(reservation);
-                    location
-                }
-                MovementKind::Release {
-                    location,
-                    quantity,
-                    reservation,
-                    ..
-                } => {
-                    row.quantity = *quantity;
-                    row.reservation = Some(reservation);
-                    location
-                }
-                MovementKind::Reclassify { .. } => {
-                    return Err(Error::Batch {
-                        index: i,
-                        source: Box::new(
-                            LedgerError::InvalidInput {
-                                message:
-                                    "a reclassification has no column kind: post it on its own"
-                                        .into(),
-                            }
-                            .into(),
-                        ),
-                    })
-                }
-            };
+            let p = m.parts();
+            if p.kind == Kind::Reclassify {
+                return Err(Error::Batch {
+                    index: i,
+                    source: Box::new(
+                        LedgerError::InvalidInput {
+                            message: "a reclassification has no column kind: post it on its own"
+                                .into(),
+                        }
+                        .into(),
+                    ),
+                });
+            }
+            // The column of the named purchase order, shipment or reservation.
+            let extra_in = |kinds: &[Kind]| p.extra.filter(|_| kinds.contains(&p.kind));
+            let purchase_order = extra_in(&[Kind::Receive, Kind::ReturnToSupplier]);
+            let shipment = extra_in(&[Kind::CustomerReturn]);
+            let reservation = extra_in(&[Kind::Ship, Kind::Reserve, Kind::Release]);
             c.kinds.push(Cow::Borrowed(m.kind_name()));
             c.skus.push(Cow::Borrowed(m.sku()));
-            c.locations.push(Cow::Borrowed(location));
-            c.quantities.push(row.quantity);
+            c.locations.push(Cow::Borrowed(p.location));
+            c.quantities.push(p.quantity);
             c.times.push(m.time);
-            c.unit_costs.push(row.cost);
+            c.unit_costs.push(p.unit_cost);
             c.references.push(m.reference.as_deref().map(Cow::Borrowed));
-            c.to_locations.push(row.to.map(Cow::Borrowed));
-            c.reservations.push(row.reservation.map(Cow::Borrowed));
-            c.reasons
-                .push(row.reason.map(|r| Cow::Borrowed(r.as_str())));
+            c.to_locations.push(p.to.map(Cow::Borrowed));
+            c.reservations.push(reservation.map(Cow::Borrowed));
+            c.reasons.push(p.reason.map(|r| Cow::Borrowed(r.as_str())));
             c.conditions
-                .push(row.condition.map(|x| Cow::Borrowed(x.as_str())));
-            c.purchase_orders
-                .push(row.purchase_order.map(Cow::Borrowed));
-            c.shipments.push(row.shipment.map(Cow::Borrowed));
+                .push(p.condition.map(|x| Cow::Borrowed(x.as_str())));
+            c.purchase_orders.push(purchase_order.map(Cow::Borrowed));
+            c.shipments.push(shipment.map(Cow::Borrowed));
         }
         // Absent rather than all empty.
         if c.unit_costs.iter().all(Option::is_none) {
@@ -673,17 +567,4 @@ fn column_kind(name: &str) -> Option<Kind> {
         "release" => Kind::Release,
         _ => return None,
     })
-}
-
-/// The optional entries of one row, for [`MovementColumns::from_movements`].
-#[derive(Default)]
-struct Row<'a> {
-    quantity: Option<Decimal>,
-    cost: Option<Decimal>,
-    to: Option<&'a str>,
-    reservation: Option<&'a str>,
-    reason: Option<AdjustReason>,
-    condition: Option<Condition>,
-    purchase_order: Option<&'a str>,
-    shipment: Option<&'a str>,
 }

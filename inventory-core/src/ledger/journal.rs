@@ -173,6 +173,7 @@ impl Entry {
         prev: u32,
         outcome: &Outcome,
     ) -> Entry {
+        let p = m.parts();
         let mut e = Entry {
             time: m.time,
             mantissas: [0; AMOUNTS],
@@ -184,113 +185,16 @@ impl Entry {
             to: r.to,
             prev,
             meta: [0; AMOUNTS],
-            kind: Kind::Receive,
-            condition: Condition::Sellable,
-            to_condition: Condition::Sellable,
-            reason: AdjustReason::Other,
-            has_cost: false,
-            has_quantity: true,
+            kind: p.kind,
+            condition: p.condition.unwrap_or(Condition::Sellable),
+            to_condition: p.to_condition.unwrap_or(Condition::Sellable),
+            reason: p.reason.unwrap_or(AdjustReason::Other),
+            has_cost: p.unit_cost.is_some(),
+            has_quantity: p.quantity.is_some(),
         };
-        let mut quantity = Decimal::ZERO;
-        let mut unit_cost = Decimal::ZERO;
-        let mut opt_cost = |e: &mut Entry, c: &Option<Decimal>| {
-            if let Some(c) = c {
-                unit_cost = *c;
-                e.has_cost = true;
-            }
-        };
-        match &m.kind {
-            MovementKind::Receive {
-                quantity: q,
-                unit_cost: c,
-                ..
-            } => {
-                quantity = *q;
-                opt_cost(&mut e, &Some(*c));
-            }
-            MovementKind::Ship { quantity: q, .. } => {
-                e.kind = Kind::Ship;
-                quantity = *q;
-            }
-            MovementKind::CustomerReturn {
-                quantity: q,
-                condition,
-                unit_cost: c,
-                ..
-            } => {
-                e.kind = Kind::CustomerReturn;
-                quantity = *q;
-                e.condition = *condition;
-                opt_cost(&mut e, c);
-            }
-            MovementKind::ReturnToSupplier {
-                quantity: q,
-                condition,
-                ..
-            } => {
-                e.kind = Kind::ReturnToSupplier;
-                quantity = *q;
-                e.condition = *condition;
-            }
-            MovementKind::Transfer {
-                quantity: q,
-                condition,
-                ..
-            } => {
-                e.kind = Kind::Transfer;
-                quantity = *q;
-                e.condition = *condition;
-            }
-            MovementKind::Reclassify {
-                quantity: q,
-                from,
-                to,
-                ..
-            } => {
-                e.kind = Kind::Reclassify;
-                quantity = *q;
-                e.condition = *from;
-                e.to_condition = *to;
-            }
-            MovementKind::Adjust {
-                quantity: q,
-                reason,
-                condition,
-                unit_cost: c,
-                ..
-            } => {
-                e.kind = Kind::Adjust;
-                quantity = *q;
-                e.reason = *reason;
-                e.condition = *condition;
-                opt_cost(&mut e, c);
-            }
-            MovementKind::CycleCount {
-                counted,
-                condition,
-                unit_cost: c,
-                ..
-            } => {
-                e.kind = Kind::CycleCount;
-                quantity = *counted;
-                e.condition = *condition;
-                opt_cost(&mut e, c);
-            }
-            MovementKind::Reserve { quantity: q, .. } => {
-                e.kind = Kind::Reserve;
-                quantity = *q;
-            }
-            MovementKind::Release { quantity: q, .. } => {
-                e.kind = Kind::Release;
-                match q {
-                    Some(q) => quantity = *q,
-                    None => e.has_quantity = false,
-                }
-            }
-        }
         e.set_amounts([
-            quantity,
-            unit_cost,
+            p.quantity.unwrap_or(Decimal::ZERO),
+            p.unit_cost.unwrap_or(Decimal::ZERO),
             outcome.quantity,
             outcome.value,
             outcome.cogs,

@@ -553,6 +553,153 @@ impl Movement {
         }
     }
 
+    /// The movement's fields by role, whatever its kind (`None` where the kind has no such
+    /// field): what the journal stores and what a column holds.
+    pub(super) fn parts(&self) -> Parts<'_> {
+        use super::journal::Kind;
+        let mut p = Parts {
+            kind: Kind::Receive,
+            location: "",
+            to: None,
+            quantity: None,
+            unit_cost: None,
+            condition: None,
+            to_condition: None,
+            reason: None,
+            extra: None,
+        };
+        match &self.kind {
+            MovementKind::Receive {
+                location,
+                quantity,
+                unit_cost,
+                purchase_order,
+                ..
+            } => {
+                p.location = location;
+                p.quantity = Some(*quantity);
+                p.unit_cost = Some(*unit_cost);
+                p.extra = purchase_order.as_deref();
+            }
+            MovementKind::Ship {
+                location,
+                quantity,
+                reservation,
+                ..
+            } => {
+                p.kind = Kind::Ship;
+                p.location = location;
+                p.quantity = Some(*quantity);
+                p.extra = reservation.as_deref();
+            }
+            MovementKind::CustomerReturn {
+                location,
+                quantity,
+                condition,
+                shipment,
+                unit_cost,
+                ..
+            } => {
+                p.kind = Kind::CustomerReturn;
+                p.location = location;
+                p.quantity = Some(*quantity);
+                p.condition = Some(*condition);
+                p.extra = shipment.as_deref();
+                p.unit_cost = *unit_cost;
+            }
+            MovementKind::ReturnToSupplier {
+                location,
+                quantity,
+                condition,
+                purchase_order,
+                ..
+            } => {
+                p.kind = Kind::ReturnToSupplier;
+                p.location = location;
+                p.quantity = Some(*quantity);
+                p.condition = Some(*condition);
+                p.extra = purchase_order.as_deref();
+            }
+            MovementKind::Transfer {
+                from,
+                to,
+                quantity,
+                condition,
+                ..
+            } => {
+                p.kind = Kind::Transfer;
+                p.location = from;
+                p.to = Some(to);
+                p.quantity = Some(*quantity);
+                p.condition = Some(*condition);
+            }
+            MovementKind::Reclassify {
+                location,
+                quantity,
+                from,
+                to,
+                ..
+            } => {
+                p.kind = Kind::Reclassify;
+                p.location = location;
+                p.quantity = Some(*quantity);
+                p.condition = Some(*from);
+                p.to_condition = Some(*to);
+            }
+            MovementKind::Adjust {
+                location,
+                quantity,
+                reason,
+                condition,
+                unit_cost,
+                ..
+            } => {
+                p.kind = Kind::Adjust;
+                p.location = location;
+                p.quantity = Some(*quantity);
+                p.reason = Some(*reason);
+                p.condition = Some(*condition);
+                p.unit_cost = *unit_cost;
+            }
+            MovementKind::CycleCount {
+                location,
+                counted,
+                condition,
+                unit_cost,
+                ..
+            } => {
+                p.kind = Kind::CycleCount;
+                p.location = location;
+                p.quantity = Some(*counted);
+                p.condition = Some(*condition);
+                p.unit_cost = *unit_cost;
+            }
+            MovementKind::Reserve {
+                location,
+                quantity,
+                reservation,
+                ..
+            } => {
+                p.kind = Kind::Reserve;
+                p.location = location;
+                p.quantity = Some(*quantity);
+                p.extra = Some(reservation);
+            }
+            MovementKind::Release {
+                location,
+                quantity,
+                reservation,
+                ..
+            } => {
+                p.kind = Kind::Release;
+                p.location = location;
+                p.quantity = *quantity;
+                p.extra = Some(reservation);
+            }
+        }
+        p
+    }
+
     /// The movement's quantity (the counted quantity of a count) and unit cost, where it
     /// has them, for reading or changing in place.
     fn amounts_mut(&mut self) -> [Option<&mut Decimal>; 2] {
@@ -649,4 +796,24 @@ pub struct JournalEntry {
     pub movement: Movement,
     /// What it did.
     pub outcome: Outcome,
+}
+
+/// A movement's fields by role (see [`Movement::parts`]).
+pub(super) struct Parts<'a> {
+    pub(super) kind: super::journal::Kind,
+    /// The location (the source of a transfer).
+    pub(super) location: &'a str,
+    /// The destination of a transfer.
+    pub(super) to: Option<&'a str>,
+    /// The quantity (counted units for a count; `None` for a release of everything).
+    pub(super) quantity: Option<Decimal>,
+    pub(super) unit_cost: Option<Decimal>,
+    /// The condition (the source condition of a reclassification); `None` for the kinds
+    /// that move sellable stock only.
+    pub(super) condition: Option<Condition>,
+    /// The destination condition of a reclassification.
+    pub(super) to_condition: Option<Condition>,
+    pub(super) reason: Option<AdjustReason>,
+    /// The purchase order, shipment or reservation named.
+    pub(super) extra: Option<&'a str>,
 }
