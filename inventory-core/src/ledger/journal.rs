@@ -51,13 +51,10 @@ const NEGATIVE: u8 = 0x80;
 /// the six took 96 bytes and an entry 160: the journal is most of a ledger's memory, and
 /// writing it is much of a posting's time. Texts (reference, purchase order, shipment,
 /// reservation) are indices into the ledger's table of them.
-#[derive(Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Entry {
     pub(super) time: Timestamp,
-    /// Mantissa magnitudes of the amounts (unused when `wide` is set).
-    mantissas: [u64; AMOUNTS],
-    /// The six amounts, when one of them does not fit `mantissas`.
-    wide: Option<Box<[Decimal; AMOUNTS]>>,
+    amounts: Amounts,
     /// The reference, as an index into the ledger's texts, or [`NONE`].
     pub(super) reference: u32,
     /// The purchase order, shipment or reservation named by the movement, as an index into
@@ -70,8 +67,6 @@ pub(super) struct Entry {
     pub(super) to: u32,
     /// The previous entry of the same SKU, or [`NONE`].
     pub(super) prev: u32,
-    /// Scale (low five bits) and sign ([`NEGATIVE`]) of each amount.
-    meta: [u8; AMOUNTS],
     pub(super) kind: Kind,
     /// The condition (the source condition of a reclassification).
     pub(super) condition: Condition,
@@ -82,54 +77,64 @@ pub(super) struct Entry {
     pub(super) has_quantity: bool,
 }
 
-/// The amounts unpacked (a derived `Debug` would show the packed mantissas).
-impl std::fmt::Debug for Entry {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Entry")
-            .field("time", &self.time)
-            .field("kind", &self.kind)
-            .field("quantity", &self.amount(QUANTITY))
-            .field("unit_cost", &self.amount(UNIT_COST))
-            .field("out_quantity", &self.amount(OUT_QUANTITY))
-            .field("out_value", &self.amount(OUT_VALUE))
-            .field("out_cogs", &self.amount(OUT_COGS))
-            .field("out_moved", &self.amount(OUT_MOVED))
-            .field("reference", &self.reference)
-            .field("extra", &self.extra)
-            .field("sku", &self.sku)
-            .field("location", &self.location)
-            .field("to", &self.to)
-            .field("prev", &self.prev)
-            .field("condition", &self.condition)
-            .field("to_condition", &self.to_condition)
-            .field("reason", &self.reason)
-            .field("has_cost", &self.has_cost)
-            .field("has_quantity", &self.has_quantity)
-            .finish()
+/// The six amounts of an entry, packed (see [`Entry`]).
+#[derive(Clone)]
+struct Amounts {
+    /// Mantissa magnitudes (unused when `wide` is set).
+    mantissas: [u64; AMOUNTS],
+    /// The six amounts, when one of them does not fit `mantissas`.
+    wide: Option<Box<[Decimal; AMOUNTS]>>,
+    /// Scale (low five bits) and sign ([`NEGATIVE`]) of each amount.
+    meta: [u8; AMOUNTS],
+}
+
+impl Amounts {
+    /// The six amounts (in the order of the indices above), packed.
+    fn new(amounts: [Decimal; AMOUNTS]) -> Amounts {
+        let mut packed = Amounts {
+            mantissas: [0; AMOUNTS],
+            wide: None,
+            meta: [0; AMOUNTS],
+        };
+        for (i, d) in amounts.iter().enumerate() {
+            let Some((magnitude, meta)) = pack(*d) else {
+                packed.wide = Some(Box::new(amounts));
+                break;
+            };
+            packed.mantissas[i] = magnitude;
+            packed.meta[i] = meta;
+        }
+        packed
+    }
+
+    /// Amount `i` (one of the indices above).
+    fn get(&self, i: usize) -> Decimal {
+        match &self.wide {
+            Some(wide) => wide[i],
+            None => unpack(self.mantissas[i], self.meta[i]),
+        }
+    }
+
+    fn unpacked(&self) -> [Decimal; AMOUNTS] {
+        std::array::from_fn(|i| self.get(i))
     }
 }
 
-/// Equal when every field is, amounts compared as numbers (as `Decimal` compares them).
-impl PartialEq for Entry {
+/// Equal when the amounts are equal as numbers (as `Decimal` compares them).
+impl PartialEq for Amounts {
     fn eq(&self, other: &Self) -> bool {
-        self.time == other.time
-            && (0..AMOUNTS).all(|i| self.amount(i) == other.amount(i))
-            && self.reference == other.reference
-            && self.extra == other.extra
-            && self.sku == other.sku
-            && self.location == other.location
-            && self.to == other.to
-            && self.prev == other.prev
-            && self.kind == other.kind
-            && self.condition == other.condition
-            && self.to_condition == other.to_condition
-            && self.reason == other.reason
-            && self.has_cost == other.has_cost
-            && self.has_quantity == other.has_quantity
+        self.unpacked() == other.unpacked()
     }
 }
 
-impl Eq for Entry {}
+impl Eq for Amounts {}
+
+/// The amounts unpacked (quantity, unit cost, outcome quantity, value, COGS, moved value).
+impl std::fmt::Debug for Amounts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.unpacked().fmt(f)
+    }
+}
 
 /// `d` as a 64-bit mantissa magnitude and a scale-and-sign byte, if its mantissa fits.
 fn pack(d: Decimal) -> Option<(u64, u8)> {
@@ -174,57 +179,34 @@ impl Entry {
         outcome: &Outcome,
     ) -> Entry {
         let p = m.parts();
-        let mut e = Entry {
+        Entry {
             time: m.time,
-            mantissas: [0; AMOUNTS],
-            wide: None,
+            amounts: Amounts::new([
+                p.quantity.unwrap_or(Decimal::ZERO),
+                p.unit_cost.unwrap_or(Decimal::ZERO),
+                outcome.quantity,
+                outcome.value,
+                outcome.cogs,
+                outcome.moved_value,
+            ]),
             reference: texts[0],
             extra: texts[1],
             sku,
             location: r.location,
             to: r.to,
             prev,
-            meta: [0; AMOUNTS],
             kind: p.kind,
             condition: p.condition.unwrap_or(Condition::Sellable),
             to_condition: p.to_condition.unwrap_or(Condition::Sellable),
             reason: p.reason.unwrap_or(AdjustReason::Other),
             has_cost: p.unit_cost.is_some(),
             has_quantity: p.quantity.is_some(),
-        };
-        e.set_amounts([
-            p.quantity.unwrap_or(Decimal::ZERO),
-            p.unit_cost.unwrap_or(Decimal::ZERO),
-            outcome.quantity,
-            outcome.value,
-            outcome.cogs,
-            outcome.moved_value,
-        ]);
-        e
-    }
-
-    /// Stores the six amounts (in the order of the indices above).
-    fn set_amounts(&mut self, amounts: [Decimal; AMOUNTS]) {
-        for (i, d) in amounts.iter().enumerate() {
-            match pack(*d) {
-                Some((magnitude, meta)) => {
-                    self.mantissas[i] = magnitude;
-                    self.meta[i] = meta;
-                }
-                None => {
-                    self.wide = Some(Box::new(amounts));
-                    return;
-                }
-            }
         }
     }
 
     /// Amount `i` (one of the indices above).
     fn amount(&self, i: usize) -> Decimal {
-        match &self.wide {
-            Some(wide) => wide[i],
-            None => unpack(self.mantissas[i], self.meta[i]),
-        }
+        self.amounts.get(i)
     }
 
     /// The movement's quantity (counted units for a count; zero for a release of everything).
