@@ -460,43 +460,36 @@ impl PyLedger {
             })
             .transpose()?;
         // The text columns lend their `str` objects' text to the core (no copy per row);
-        // `texts` holds the objects until the call returns. Columns are checked in the
-        // order of the signature, so the first bad column is the one reported.
+        // the `StrColumn`s hold the objects until the call returns. Columns are checked in
+        // the order of the signature, so the first bad column is the one reported.
         let opt = |name, obj| StrColumn::optional(py, name, obj);
-        let (kinds, skus, locations) = (
-            StrColumn::required("kinds", kinds)?,
-            StrColumn::required("skus", skus)?,
-            StrColumn::required("locations", locations)?,
-        );
+        let kinds = StrColumn::required("kinds", kinds)?;
+        let skus = StrColumn::required("skus", skus)?;
+        let locations = StrColumn::required("locations", locations)?;
         let quantities = decimal_column("quantities", Some(quantities), None)?;
         let times = time_column("times", times)?;
         let unit_costs = decimal_column("unit_costs", unit_costs, cost_scale)?;
-        let texts = [
-            kinds,
-            skus,
-            locations,
-            opt("references", references)?,
-            opt("to_locations", to_locations)?,
-            opt("reservations", reservations)?,
-            opt("reasons", reasons)?,
-            opt("conditions", conditions)?,
-            opt("purchase_orders", purchase_orders)?,
-            opt("shipments", shipments)?,
-        ];
+        let references = opt("references", references)?;
+        let to_locations = opt("to_locations", to_locations)?;
+        let reservations = opt("reservations", reservations)?;
+        let reasons = opt("reasons", reasons)?;
+        let conditions = opt("conditions", conditions)?;
+        let purchase_orders = opt("purchase_orders", purchase_orders)?;
+        let shipments = opt("shipments", shipments)?;
         let columns = MovementColumns {
-            kinds: texts[0].texts()?,
-            skus: texts[1].texts()?,
-            locations: texts[2].texts()?,
+            kinds: kinds.texts()?,
+            skus: skus.texts()?,
+            locations: locations.texts()?,
             quantities,
             times,
             unit_costs,
-            references: texts[3].opt_texts()?,
-            to_locations: texts[4].opt_texts()?,
-            reservations: texts[5].opt_texts()?,
-            reasons: texts[6].opt_texts()?,
-            conditions: texts[7].opt_texts()?,
-            purchase_orders: texts[8].opt_texts()?,
-            shipments: texts[9].opt_texts()?,
+            references: references.opt_texts()?,
+            to_locations: to_locations.opt_texts()?,
+            reservations: reservations.opt_texts()?,
+            reasons: reasons.opt_texts()?,
+            conditions: conditions.opt_texts()?,
+            purchase_orders: purchase_orders.opt_texts()?,
+            shipments: shipments.opt_texts()?,
         };
         // The outcomes are in the journal: the count is all this call returns.
         self.detached(py, |l| l.post_columns_with(&columns, |_| ()))?

@@ -520,3 +520,29 @@ def test_backtest_naive_by_hand() -> None:
     assert_metrics(seasonal.accuracy[0], want)
     auto = ic.backtest(mixed_panel()[0], 4)
     assert auto.forecasts.shape == (5, 4) and len(auto.accuracy) == 5
+
+
+def test_the_stub_names_every_model_the_library_knows() -> None:
+    """The stub's `_ModelName` literal is the library's list of models (the one its error
+    for an unknown name gives), and each name fits a model that reports that name."""
+    import ast
+    import re
+    from pathlib import Path
+
+    stub = Path(ic.__file__).with_name("_inventory_core.pyi").read_text()
+    tree = ast.parse(stub)
+    literal = next(
+        node.value for node in tree.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "_ModelName"
+    )
+    assert isinstance(literal, ast.Subscript) and isinstance(literal.slice, ast.Tuple)
+    stub_names = [ast.literal_eval(e) for e in literal.slice.elts]
+    with pytest.raises(ic.InvalidInput) as info:
+        ic.fit_model([1.0] * 30, "no_such_model")
+    listed = re.search(r"expected (.*) \(or auto", str(info.value))
+    assert listed is not None, str(info.value)
+    library_names = re.split(r", | or ", listed.group(1))
+    assert sorted(stub_names) == sorted(library_names)
+    y = [10.0 + (i % 4) + 0.1 * i for i in range(40)]
+    for name in stub_names:
+        assert ic.fit_model(y, name, period=4).model == name

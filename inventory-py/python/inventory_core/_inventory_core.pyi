@@ -909,6 +909,8 @@ _ModelName = Literal[
     "holt_winters_multiplicative",
     "damped_holt_winters_additive",
     "damped_holt_winters_multiplicative",
+    "seasonal_ses_additive",
+    "seasonal_ses_multiplicative",
     "croston",
     "sba",
     "tsb",
