@@ -14,8 +14,8 @@ use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
-    PyBool, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyFloat, PyInt, PyList,
-    PyString, PyTimeAccess, PyTuple, PyType, PyTzInfo, PyTzInfoAccess,
+    PyBool, PyBytes, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyFloat, PyInt,
+    PyList, PyString, PyTimeAccess, PyTuple, PyType, PyTzInfo, PyTzInfoAccess,
 };
 
 use crate::errors::invalid_input;
@@ -352,11 +352,105 @@ fn for_each_item<'py>(
 /// The `str` objects of a text column, held (one reference each) so that the core can borrow
 /// their text for the length of a call, the GIL released, without a copy per row: Python
 /// strings are immutable and live as long as they are referenced.
+///
+/// A numpy array of fixed-width strings (dtype kind `U` or `S`) holds no `str` objects:
+/// iterating it would build one per row. Its text is copied out of the array in one pass
+/// instead (see [`FixedText`]).
 pub(crate) struct StrColumn<'py> {
     py: Python<'py>,
     name: &'static str,
     /// One entry per row; `None` for a `None` entry of an optional column.
     items: Vec<Option<Bound<'py, PyString>>>,
+    /// The rows of a fixed-width numpy string array (then `items` is empty).
+    fixed: Option<FixedText>,
+}
+
+/// The text of a numpy fixed-width string array, copied while the GIL is held (the array
+/// is mutable, so the core must not read it while other Python threads run): every row's
+/// text one after the other in `text`, row `i` ending at `ends[i]`.
+///
+/// As numpy itself reads such arrays, trailing NUL characters are padding and are dropped.
+/// `S` (bytes) rows must be UTF-8; `U` rows are UCS-4 code points, of either byte order.
+struct FixedText {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl FixedText {
+    /// Reads `obj` if it is a numpy array of fixed-width strings; `None` if it is not one.
+    fn read(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Option<Self>> {
+        if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+            return Ok(None);
+        }
+        let py = obj.py();
+        let Ok(dtype) = obj.getattr("dtype") else {
+            return Ok(None);
+        };
+        let Ok(kind) = dtype.getattr("kind").and_then(|k| k.extract::<String>()) else {
+            return Ok(None);
+        };
+        if kind != "U" && kind != "S" {
+            return Ok(None);
+        }
+        let ndim: usize = obj.getattr("ndim")?.extract()?;
+        if ndim != 1 {
+            return Err(invalid_input(
+                py,
+                format!("{name}: expected a one-dimensional array, got {ndim} dimensions"),
+            ));
+        }
+        let width: usize = dtype.getattr("itemsize")?.extract()?;
+        let rows = obj.len()?;
+        let big_endian = match dtype.getattr("byteorder")?.extract::<String>()?.as_str() {
+            ">" => true,
+            "<" => false,
+            _ => cfg!(target_endian = "big"),
+        };
+        // `tobytes` copies the rows in order, whatever the array's strides.
+        let bytes = obj.call_method0("tobytes")?;
+        let data = bytes.cast::<PyBytes>()?.as_bytes();
+        let mut out = FixedText {
+            text: String::with_capacity(data.len() / if kind == "U" { 4 } else { 1 }),
+            ends: Vec::with_capacity(rows),
+        };
+        for row in 0..rows {
+            let item = data.get(row * width..(row + 1) * width).unwrap_or_default();
+            if kind == "S" {
+                let used = item.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+                let text = std::str::from_utf8(&item[..used]).map_err(|e| {
+                    invalid_input(py, format!("{name}[{row}]: not valid UTF-8: {e}"))
+                })?;
+                out.text.push_str(text);
+            } else {
+                let units = item.chunks_exact(4).map(|u| {
+                    let u = [u[0], u[1], u[2], u[3]];
+                    if big_endian {
+                        u32::from_be_bytes(u)
+                    } else {
+                        u32::from_le_bytes(u)
+                    }
+                });
+                let used = units.clone().rposition(|u| u != 0).map_or(0, |i| i + 1);
+                for u in units.take(used) {
+                    let c = char::from_u32(u).ok_or_else(|| {
+                        invalid_input(
+                            py,
+                            format!("{name}[{row}]: not valid text: code point {u:#x}"),
+                        )
+                    })?;
+                    out.text.push(c);
+                }
+            }
+            out.ends.push(out.text.len());
+        }
+        Ok(Some(out))
+    }
+
+    /// Row `row`'s text.
+    fn row(&self, row: usize) -> &str {
+        let start = if row == 0 { 0 } else { self.ends[row - 1] };
+        &self.text[start..self.ends[row]]
+    }
 }
 
 impl<'py> StrColumn<'py> {
@@ -377,11 +471,20 @@ impl<'py> StrColumn<'py> {
                 py,
                 name,
                 items: Vec::new(),
+                fixed: None,
             }),
         }
     }
 
     fn read(name: &'static str, obj: &Bound<'py, PyAny>, optional: bool) -> PyResult<Self> {
+        if let Some(fixed) = FixedText::read(name, obj)? {
+            return Ok(StrColumn {
+                py: obj.py(),
+                name,
+                items: Vec::new(),
+                fixed: Some(fixed),
+            });
+        }
         let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
         for_each_item(obj, |item| {
             if optional && item.is_none() {
@@ -407,6 +510,7 @@ impl<'py> StrColumn<'py> {
             py: obj.py(),
             name,
             items,
+            fixed: None,
         })
     }
 
@@ -420,8 +524,13 @@ impl<'py> StrColumn<'py> {
     }
 
     /// The rows' text, borrowed from the `str` objects (a required column: [`StrColumn::read`]
-    /// refused `None` entries, so every row has one).
+    /// refused `None` entries, so every row has one) or from the copied fixed-width text.
     pub(crate) fn texts(&self) -> PyResult<Vec<Cow<'_, str>>> {
+        if let Some(fixed) = &self.fixed {
+            return Ok((0..fixed.ends.len())
+                .map(|row| Cow::Borrowed(fixed.row(row)))
+                .collect());
+        }
         self.items
             .iter()
             .enumerate()
@@ -436,8 +545,18 @@ impl<'py> StrColumn<'py> {
             .collect()
     }
 
-    /// The rows' optional text, borrowed from the `str` objects.
+    /// The rows' optional text, borrowed from the `str` objects. In a fixed-width numpy
+    /// array, which cannot hold `None`, an empty string is a missing value.
     pub(crate) fn opt_texts(&self) -> PyResult<Vec<Option<Cow<'_, str>>>> {
+        if let Some(fixed) = &self.fixed {
+            return Ok((0..fixed.ends.len())
+                .map(|row| {
+                    Some(fixed.row(row))
+                        .filter(|t| !t.is_empty())
+                        .map(Cow::Borrowed)
+                })
+                .collect());
+        }
         self.items
             .iter()
             .enumerate()

@@ -115,6 +115,69 @@ def test_post_columns_text_columns(stocked: ic.Ledger) -> None:
     assert snapshot(stocked) == before
 
 
+def _fixed_width_rows() -> tuple[list[str], list[str], list[str], list[int], list[str], list[str]]:
+    kinds = ["receive", "receive", "ship", "transfer", "receive", "transfer"]
+    skus = ["A", "Ä-📦", "A", "Ä-📦", "B\x00C", "A"]  # non-BMP, and a NUL inside a name
+    locs = ["WH", "Zürich-2", "WH", "Zürich-2", "WH", "WH"]
+    qty = [10, 4, 3, 1, 2, 5]
+    costs = ["1.50", "2", "", "", "3", ""]
+    to = ["", "", "", "WH", "", "Zürich-2"]
+    return kinds, skus, locs, qty, costs, to
+
+
+def test_post_columns_fixed_width_numpy_strings_equal_lists() -> None:
+    """numpy fixed-width string arrays (dtype U, either byte order, and S holding UTF-8) are
+    read from the array's memory rather than item by item; they post exactly what the same
+    rows as lists of str post. An empty string in an optional fixed-width column is a
+    missing value (such arrays cannot hold None); trailing NULs are padding, as numpy reads
+    them."""
+    kinds, skus, locs, qty, costs, to = _fixed_width_rows()
+    times = list(range(len(kinds)))
+    unit_costs = [c or None for c in costs]
+    expected = ic.Ledger()
+    expected.post_columns(kinds, skus, locs, qty, times, unit_costs=unit_costs,
+                          to_locations=[t or None for t in to])
+
+    def utf8(xs: list[str]) -> np.ndarray:
+        return np.array([x.encode() for x in xs])  # dtype S, UTF-8 bytes
+
+    forms = {
+        "U": lambda xs: np.array(xs),
+        "U big-endian": lambda xs: np.array(xs, dtype=np.array(xs).dtype.newbyteorder(">")),
+        "S": utf8,
+        "U strided": lambda xs: np.array([x for pair in zip(xs, ["junk"] * len(xs)) for x in pair])[::2],
+        "U wider than needed": lambda xs: np.array(xs, dtype="U40"),
+    }
+    for name, form in forms.items():
+        ledger = ic.Ledger()
+        n = ledger.post_columns(form(kinds), form(skus), form(locs), np.array(qty), np.array(times),
+                                unit_costs=unit_costs, to_locations=form(to))
+        assert n == len(kinds), name
+        assert ledger.to_json() == expected.to_json(), name
+    assert ic.Ledger.from_json(expected.to_json()).skus() == ["A", "Ä-📦", "B\x00C"]
+    # Mixed: some columns as numpy arrays, others as lists.
+    ledger = ic.Ledger()
+    ledger.post_columns(kinds, np.array(skus), locs, qty, times, unit_costs=unit_costs, to_locations=np.array(to))
+    assert ledger.to_json() == expected.to_json()
+
+
+def test_post_columns_fixed_width_numpy_strings_refused(stocked: ic.Ledger) -> None:
+    """Bad fixed-width arrays are refused with the column and row, and nothing is posted."""
+    before = snapshot(stocked)
+    bad_utf8 = np.array([b"A", b"\xff\xfe"])
+    with pytest.raises(ic.InvalidInput, match=r"skus\[1\]: not valid UTF-8"):
+        stocked.post_columns(["receive"] * 2, bad_utf8, ["WH"] * 2, [1, 1], [DAY, DAY], unit_costs=["1", "1"])
+    surrogate = np.array(["WH", "\ud800"])
+    with pytest.raises(ic.InvalidInput, match=r"locations\[1\]: not valid text: code point 0xd800"):
+        stocked.post_columns(["receive"] * 2, ["A"] * 2, surrogate, [1, 1], [DAY, DAY], unit_costs=["1", "1"])
+    with pytest.raises(ic.InvalidInput, match=r"kinds: expected a one-dimensional array, got 2 dimensions"):
+        stocked.post_columns(np.array([["receive"]]), ["A"], ["WH"], [1], [DAY], unit_costs=["1"])
+    # An empty string in a required column is passed on, and the core refuses it.
+    with pytest.raises(ic.InvalidInput):
+        stocked.post_columns(np.array(["receive"]), np.array([""]), ["WH"], [1], [DAY], unit_costs=["1"])
+    assert snapshot(stocked) == before
+
+
 def test_post_columns_purchase_orders_and_shipments() -> None:
     kinds = ["receive", "receive", "ship", "customer_return", "customer_return", "customer_return"]
     batch = ic.Ledger()

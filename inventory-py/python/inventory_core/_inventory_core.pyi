@@ -391,6 +391,11 @@ class Ledger:
         each str object is read in place for the call, not copied into the library. A
         column entry that is not a str, or a str that is not valid Unicode text (a lone
         surrogate), raises InvalidInput naming the column and row.
+        A text column may also be a one-dimensional numpy array of fixed-width strings
+        (dtype ``U``, or ``S`` holding UTF-8 bytes): its text is copied out of the array
+        in one pass, without a Python object per row. Trailing NULs are padding, as numpy
+        reads them, and in an optional column an empty string is a missing entry (such
+        arrays cannot hold None).
         """
     def position(self, sku: str, location: Optional[str] = None) -> Position: ...
     def valuation(self, sku: str, location: Optional[str] = None) -> Valuation: ...
