@@ -14,6 +14,15 @@
 //! for every movement `value before = value after + value that left` holds exactly, to the
 //! cent and below, and the sum of COGS over a layer's life is exactly what it cost.
 //!
+//! # Transfers
+//!
+//! Units moved to another location or condition take their layers with them: each piece
+//! keeps its value and receipt time, and joins the destination's queue in receipt-time
+//! order, after the layers already there with the same receipt time. The pieces of one
+//! movement keep the order they had at the source (oldest first, also under LIFO, which
+//! takes them newest first), so FIFO and LIFO take them at the destination in the order
+//! they would have taken them at the source.
+//!
 //! # Moving average
 //!
 //! The pool's value is authoritative; its unit cost is `value / quantity`. Layers are still
