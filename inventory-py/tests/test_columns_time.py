@@ -178,6 +178,59 @@ def test_post_columns_fixed_width_numpy_strings_refused(stocked: ic.Ledger) -> N
     assert snapshot(stocked) == before
 
 
+def test_post_columns_fixed_width_arrays_fuzz() -> None:
+    """Random bytes and code points as fixed-width arrays (built from raw memory, so they
+    hold what no Python str could: code points past U+10FFFF, lone surrogates, invalid
+    UTF-8): each batch either posts exactly what the same names as lists of str post, or
+    raises InvalidInput and posts nothing."""
+    rng = np.random.default_rng(20261128)
+    for case in range(300):
+        rows = int(rng.integers(1, 6))
+        if case % 2:
+            width = int(rng.integers(1, 5))
+            alphabet = np.array([0, 0x41, 0x42, 0xE9, 0xD800, 0xDFFF, 0x1F4E6, 0x10FFFF, 0x110000, 0xFFFFFFFF],
+                                dtype=np.uint32)
+            codes = rng.choice(alphabet, size=rows * width,
+                               p=[0.15, 0.3, 0.3, 0.1, 0.02, 0.02, 0.05, 0.02, 0.02, 0.02])
+            skus = codes.view(f"<U{width}")
+            dec: list[object] = []
+            for r in range(rows):
+                cps = [int(c) for c in codes[r * width:(r + 1) * width]]
+                while cps and cps[-1] == 0:
+                    cps.pop()
+                ok = all(c <= 0x10FFFF and not 0xD800 <= c <= 0xDFFF for c in cps)
+                dec.append("".join(map(chr, cps)) if ok else None)
+        else:
+            width = int(rng.integers(1, 6))
+            raw = rng.choice(np.array([0, 0x41, 0x7A, 0xC3, 0xA9, 0xFF, 0x80], dtype=np.uint8), size=rows * width,
+                             p=[0.15, 0.35, 0.3, 0.08, 0.08, 0.02, 0.02])
+            skus = raw.view(f"S{width}")
+            dec = []
+            for r in range(rows):
+                b = bytes(raw[r * width:(r + 1) * width]).rstrip(b"\x00")
+                try:
+                    dec.append(b.decode("utf-8"))
+                except UnicodeDecodeError:
+                    dec.append(None)
+        args = (["receive"] * rows, skus, ["WH"] * rows, [1] * rows, list(range(rows)))
+        ledger = ic.Ledger()
+        if any(d is None for d in dec):
+            with pytest.raises(ic.InvalidInput, match=r"skus\[\d\]: not valid"):
+                ledger.post_columns(*args, unit_costs=["1"] * rows)
+            assert len(ledger) == 0
+            continue
+        expected = ic.Ledger()
+        try:
+            expected.post_columns(args[0], dec, *args[2:], unit_costs=["1"] * rows)
+        except ic.InvalidInput:  # an empty name, refused by the core either way
+            with pytest.raises(ic.InvalidInput):
+                ledger.post_columns(*args, unit_costs=["1"] * rows)
+            assert len(ledger) == 0
+            continue
+        assert ledger.post_columns(*args, unit_costs=["1"] * rows) == rows
+        assert ledger.to_json() == expected.to_json()
+
+
 def test_post_columns_purchase_orders_and_shipments() -> None:
     kinds = ["receive", "receive", "ship", "customer_return", "customer_return", "customer_return"]
     batch = ic.Ledger()
