@@ -366,6 +366,10 @@ enum Undo {
     Shipment(Arc<str>, Option<ShipRecord>),
 }
 
+// The sizes the layer log's documentation gives (see `Txn::layer_log`).
+const _: () = assert!(std::mem::size_of::<(u32, LayerUndo)>() <= 56);
+const _: () = assert!(std::mem::size_of::<Undo>() >= 88);
+
 /// The undo-log buffers kept between postings so that a posting allocates nothing for them.
 #[derive(Debug, Clone, Default)]
 struct Spare {
