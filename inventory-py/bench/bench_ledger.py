@@ -180,20 +180,18 @@ class Columns:
         self.to_locations_u = np.array([t or "" for t in self.to_locations])
 
 
-def run_batch_numpy(cols: Columns) -> ic.Ledger:
-    ledger = ic.Ledger("fifo")
-    ledger.post_columns(
-        cols.kinds, cols.skus, cols.locations, cols.quantities, cols.times,
-        unit_costs=cols.cost_cents, cost_scale=2, to_locations=cols.to_locations,
+def run_batch_numpy(cols: Columns, numpy_text: bool = False) -> ic.Ledger:
+    """Numbers as numpy int64 arrays; text as lists of str, or with `numpy_text` as numpy
+    fixed-width string arrays."""
+    text = (
+        (cols.kinds_u, cols.skus_u, cols.locations_u, cols.to_locations_u) if numpy_text
+        else (cols.kinds, cols.skus, cols.locations, cols.to_locations)
     )
-    return ledger
-
-
-def run_batch_numpy_text(cols: Columns) -> ic.Ledger:
+    kinds, skus, locations, to_locations = text
     ledger = ic.Ledger("fifo")
     ledger.post_columns(
-        cols.kinds_u, cols.skus_u, cols.locations_u, cols.quantities, cols.times,
-        unit_costs=cols.cost_cents, cost_scale=2, to_locations=cols.to_locations_u,
+        kinds, skus, locations, cols.quantities, cols.times,
+        unit_costs=cols.cost_cents, cost_scale=2, to_locations=to_locations,
     )
     return ledger
 
@@ -257,7 +255,7 @@ def main() -> None:
     t_plain, cogs_plain = median_seconds(lambda: run_plain(values), args.repeats)
     t_call, cogs_call = median_seconds(lambda: run_per_call(values), args.repeats)
     t_np, ledger_np = median_seconds(lambda: run_batch_numpy(cols), args.repeats)
-    t_npu, ledger_npu = median_seconds(lambda: run_batch_numpy_text(cols), args.repeats)
+    t_npu, ledger_npu = median_seconds(lambda: run_batch_numpy(cols, numpy_text=True), args.repeats)
     t_dec, ledger_dec = median_seconds(lambda: run_batch_decimal(cols), args.repeats)
     t_conv, _ = median_seconds(lambda: conversion_only(cols), args.repeats)
     cogs_np = batch_cogs(ledger_np)  # type: ignore[arg-type]
