@@ -32,6 +32,7 @@ mod columns;
 mod interner;
 mod journal;
 mod movement;
+mod ref_index;
 mod slot_index;
 mod snapshot;
 
@@ -363,7 +364,8 @@ enum Undo {
     /// A slot's pool scalars and reserved quantity before the transaction first changed it.
     Slot(u32, PoolScalars, Decimal),
     Reservation(ResKey, Option<Decimal>),
-    Shipment(Arc<str>, Option<ShipRecord>),
+    /// A shipment's record (by journal entry) before the transaction changed it.
+    Shipment(u32, Option<ShipRecord>),
 }
 
 // The sizes the layer log's documentation gives (see `Txn::layer_log`).
@@ -476,8 +478,11 @@ pub struct Ledger {
     slots: Vec<Slot>,
     slot_index: SlotIndex,
     reservations: FxHashMap<ResKey, Decimal>,
-    shipments: FxHashMap<Arc<str>, ShipRecord>,
-    references: FxHashMap<Arc<str>, u32>,
+    /// What is still returnable of each shipment posted with a reference, by its journal
+    /// entry (a customer return names the shipment by reference: [`Ledger::references`]).
+    shipments: FxHashMap<u32, ShipRecord>,
+    /// Idempotency: each reference → the journal entry that posted it.
+    references: ref_index::RefIndex,
     journal: Chunked<Entry>,
     /// The reference and the purchase order, shipment or reservation named by journal
     /// entries, which hold their index here (4 bytes, instead of 16 for a string pointer
@@ -754,7 +759,7 @@ impl Ledger {
             slot_index: SlotIndex::default(),
             reservations: FxHashMap::default(),
             shipments: FxHashMap::default(),
-            references: FxHashMap::default(),
+            references: ref_index::RefIndex::default(),
             journal: Chunked::default(),
             texts: Chunked::default(),
             spare: Spare::default(),
@@ -1064,7 +1069,8 @@ impl Ledger {
         while self.journal.len() > txn.journal {
             let Some(e) = self.journal.pop() else { break };
             if e.reference != NONE {
-                self.references.remove(&*self.texts[e.reference as usize]);
+                let tag = interner::tag_of(&self.texts[e.reference as usize]);
+                self.references.remove(tag, self.journal.len() as u32);
             }
             let latest = (e.prev != NONE).then(|| self.journal[e.prev as usize].time);
             if let Some(info) = self.sku_info.get_mut(e.sku as usize) {
@@ -1314,8 +1320,10 @@ impl Ledger {
         m.clear_negative_zeros();
         let m = &*m;
         validate(m)?;
-        if let Some(r) = &m.reference {
-            if let Some(&j) = self.references.get(r.as_str()) {
+        let reference_tag = m.reference.as_deref().map(interner::tag_of);
+        if let (Some(r), Some(tag)) = (&m.reference, reference_tag) {
+            let text = |e: u32| self.text(self.journal[e as usize].reference).unwrap_or("");
+            if let Some(j) = self.references.get(tag, r, text) {
                 let first = self.entry(j as usize);
                 if first.movement == *m {
                     let mut o = first.outcome;
@@ -1359,7 +1367,8 @@ impl Ledger {
                     context: "the journal length",
                 })?;
         let reference: Option<Arc<str>> = m.reference.as_deref().map(Arc::from);
-        let (effect, mut resolved) = self.apply_kind(txn, sku, m, reference.as_ref())?;
+        let (effect, mut resolved) =
+            self.apply_kind(txn, sku, m, reference.is_some().then_some(seq32))?;
         let outcome = Outcome {
             sequence,
             quantity: effect.quantity,
@@ -1372,8 +1381,8 @@ impl Ledger {
         let info = &mut self.sku_info[sku as usize];
         info.latest = Some(m.time);
         let prev = std::mem::replace(&mut info.last, seq32);
-        if let Some(r) = &reference {
-            self.references.insert(r.clone(), seq32);
+        if let Some(tag) = reference_tag {
+            self.references.insert(tag, seq32);
         }
         let texts = [
             self.push_text(reference),
@@ -1390,7 +1399,9 @@ impl Ledger {
         txn: &mut Txn,
         sku: u32,
         m: &Movement,
-        reference: Option<&Arc<str>>,
+        // The movement's journal entry, if it carries a reference (a shipment then keeps a
+        // record for customer returns that name it).
+        referenced_entry: Option<u32>,
     ) -> Result<(Effect, Resolved), LedgerError> {
         let allow_negative = self.config.allow_negative;
         let time = m.time;
@@ -1501,16 +1512,16 @@ impl Ledger {
                     }
                 }
                 let taken = self.take(txn, p, q, allow_negative, false)?;
-                if let Some(r) = reference {
+                if let Some(e) = referenced_entry {
                     let old = self.shipments.insert(
-                        r.clone(),
+                        e,
                         ShipRecord {
                             sku,
                             quantity: q,
                             value: taken.value,
                         },
                     );
-                    txn.record(Undo::Shipment(r.clone(), old));
+                    txn.record(Undo::Shipment(e, old));
                 }
                 Ok((
                     Effect {
@@ -1535,10 +1546,11 @@ impl Ledger {
                 let loc = self.locations.intern(location)?;
                 let mut extra = None;
                 let value = if let Some(sh) = shipment {
-                    let (name, rec) = self
-                        .shipments
-                        .get_key_value(sh.as_str())
-                        .map(|(k, v)| (k.clone(), v.clone()))
+                    let text = |e: u32| self.text(self.journal[e as usize].reference).unwrap_or("");
+                    let (e, rec) = self
+                        .references
+                        .get(interner::tag_of(sh), sh, text)
+                        .and_then(|e| Some((e, self.shipments.get(&e)?.clone())))
                         .ok_or_else(|| LedgerError::UnknownShipment {
                             shipment: sh.clone(),
                         })?;
@@ -1562,9 +1574,11 @@ impl Ledger {
                         quantity: rec.quantity - q,
                         value: rec.value - v,
                     };
-                    self.shipments.insert(name.clone(), new);
-                    txn.record(Undo::Shipment(name.clone(), Some(rec)));
-                    extra = Some(name);
+                    self.shipments.insert(e, new);
+                    txn.record(Undo::Shipment(e, Some(rec)));
+                    // The shipment's reference text, shared with its entry.
+                    let name = self.journal[e as usize].reference;
+                    extra = Some(Arc::clone(&self.texts[name as usize]));
                     v
                 } else {
                     let p = self.find_slot(sku, loc, Condition::Sellable);

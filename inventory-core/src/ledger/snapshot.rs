@@ -137,8 +137,11 @@ impl Ledger {
         let mut shipments: Vec<ShipmentState> = self
             .shipments
             .iter()
-            .map(|(r, s)| ShipmentState {
-                reference: r.to_string(),
+            .map(|(&e, s)| ShipmentState {
+                reference: self
+                    .text(self.journal[e as usize].reference)
+                    .unwrap_or_default()
+                    .to_owned(),
                 sku: self.skus.name(s.sku).to_owned(),
                 quantity: s.quantity,
                 value: s.value,

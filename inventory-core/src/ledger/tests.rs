@@ -1172,3 +1172,52 @@ fn a_negative_zero_amount_is_posted_as_zero_so_snapshots_read_back_identically()
     }
     assert_eq!(one, batch);
 }
+
+#[test]
+fn snapshot_lists_returnable_shipments_by_their_reference() {
+    // Shipment records are kept by journal entry and named through the entry's reference:
+    // the snapshot must give each record its own shipment's name, however many texts
+    // (purchase orders, other references) lie between them.
+    let d = |v: i64| Decimal::from(v);
+    let mut l = Ledger::new();
+    let mut receive = Movement::receive("A", "W", d(10), Decimal::new(100, 2), 1);
+    if let MovementKind::Receive { purchase_order, .. } = &mut receive.kind {
+        *purchase_order = Some("PO-1".into());
+    }
+    l.post(receive.with_reference("GRN-1")).unwrap();
+    l.post(Movement::ship("A", "W", d(3), 2).with_reference("S-1"))
+        .unwrap();
+    l.post(Movement::receive("B", "W", d(5), Decimal::new(200, 2), 3))
+        .unwrap();
+    l.post(Movement::ship("B", "W", d(2), 4).with_reference("S-2"))
+        .unwrap();
+    l.post(Movement::ship("A", "W", d(1), 5)).unwrap(); // no reference: no record
+    let mut ret = Movement::customer_return("A", "W", d(1), 6);
+    if let MovementKind::CustomerReturn { shipment, .. } = &mut ret.kind {
+        *shipment = Some("S-1".into());
+    }
+    assert_eq!(l.post(ret).unwrap().cogs, Decimal::new(-100, 2));
+    let json: serde_json::Value = serde_json::from_str(&l.to_json()).unwrap();
+    let shipments: Vec<(String, String, String)> = json["state"]["shipments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let text = |k: &str| {
+                s[k].as_str()
+                    .map_or_else(|| s[k].to_string(), str::to_owned)
+            };
+            (text("reference"), text("sku"), text("quantity"))
+        })
+        .collect();
+    let expected = [("S-1", "A", "2"), ("S-2", "B", "2")]
+        .map(|(r, s, q)| (r.to_owned(), s.to_owned(), q.to_owned()));
+    assert_eq!(shipments, expected);
+    // The return's journal entry names its shipment.
+    match &l.journal()[5].movement.kind {
+        MovementKind::CustomerReturn { shipment, .. } => {
+            assert_eq!(shipment.as_deref(), Some("S-1"))
+        }
+        k => panic!("unexpected {k:?}"),
+    }
+}
