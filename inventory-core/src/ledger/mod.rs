@@ -832,19 +832,11 @@ impl Ledger {
     /// the same text. Batches do the same.
     ///
     /// # Errors
-    /// Any [`LedgerError`]; on error the ledger is unchanged.
+    /// Any [`LedgerError`]; on error the ledger is unchanged (and, should the ledger itself
+    /// panic, it is rolled back before the panic goes on, as batches are).
     pub fn post(&mut self, mut movement: Movement) -> Result<Outcome> {
-        let mut txn = self.begin();
-        match self.apply(&mut txn, &mut movement) {
-            Ok(o) => {
-                self.commit(txn);
-                Ok(o)
-            }
-            Err(e) => {
-                self.rollback(txn);
-                Err(e.into())
-            }
-        }
+        let txn = self.begin();
+        self.atomically(txn, |l, txn| Ok(l.apply(txn, &mut movement)?))
     }
 
     /// Posts movements in order, all-or-nothing: on the first error nothing of the batch
@@ -1142,12 +1134,16 @@ impl Ledger {
     /// sellable stock, the quantity otherwise (never below zero).
     fn usable(&self, p: u32) -> Decimal {
         let s = &self.slots[p as usize];
-        let q = if s.condition == Condition::Sellable {
-            s.pool.quantity - s.reserved
+        if s.condition == Condition::Sellable {
+            // Reserved units are never negative, so a difference too large for a decimal is
+            // below zero (a huge backorder): nothing is usable.
+            s.pool
+                .quantity
+                .checked_sub(s.reserved)
+                .map_or(Decimal::ZERO, |q| q.max(Decimal::ZERO))
         } else {
-            s.pool.quantity
-        };
-        q.max(Decimal::ZERO)
+            s.pool.quantity.max(Decimal::ZERO)
+        }
     }
 
     fn insufficient(
@@ -1438,7 +1434,7 @@ impl Ledger {
                 Ok((
                     Effect {
                         quantity: *quantity,
-                        value: value - true_up,
+                        value: costing::sub(value, true_up, "a receipt's value")?,
                         cogs: true_up,
                         moved_value: value,
                         adjustment: None,
@@ -1597,8 +1593,8 @@ impl Ledger {
                 Ok((
                     Effect {
                         quantity: q,
-                        value: value - true_up,
-                        cogs: true_up - value,
+                        value: costing::sub(value, true_up, "a return's value")?,
+                        cogs: costing::sub(true_up, value, "a return's COGS")?,
                         moved_value: value,
                         adjustment: None,
                     },
@@ -1711,7 +1707,11 @@ impl Ledger {
                 };
                 let loc = self.locations.get(location).ok_or_else(unknown)?;
                 let p = self.find_slot(sku, loc, *condition).ok_or_else(unknown)?;
-                let diff = *counted - self.slots[p as usize].pool.quantity;
+                let diff = costing::sub(
+                    *counted,
+                    self.slots[p as usize].pool.quantity,
+                    "a count's adjustment",
+                )?;
                 if diff.is_zero() {
                     return Ok((
                         Effect {
@@ -1913,7 +1913,7 @@ impl Ledger {
             )?;
             Ok(Effect {
                 quantity,
-                value: value - true_up,
+                value: costing::sub(value, true_up, "an adjustment's value")?,
                 cogs: true_up,
                 moved_value: value,
                 adjustment,
@@ -1994,7 +1994,7 @@ impl Ledger {
                 )?,
             }
         }
-        p.available = p.on_hand - p.reserved;
+        p.available = costing::sub(p.on_hand, p.reserved, "a position's available units")?;
         Ok(p)
     }
 

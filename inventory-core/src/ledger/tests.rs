@@ -1221,3 +1221,33 @@ fn snapshot_lists_returnable_shipments_by_their_reference() {
         k => panic!("unexpected {k:?}"),
     }
 }
+
+#[test]
+fn huge_backorders_give_errors_not_panics() {
+    // Backorders of 3e28 units twice leave a position at -6e28, inside the decimal range;
+    // with 3e28 reserved on top, "on hand − reserved" leaves the range. Found by review:
+    // a transfer panicked in `usable` ("Subtraction overflowed") and, as a plain post,
+    // left the new location interned.
+    let big = Decimal::from_i128_with_scale(30_000_000_000_000_000_000_000_000_000, 0);
+    let mut l = Ledger::with_config(LedgerConfig::new().allow_negative(true)).unwrap();
+    l.post(Movement::ship("A", "L0", big, 1)).unwrap();
+    l.post(Movement::ship("A", "L0", big, 2)).unwrap();
+    l.post(Movement::reserve("A", "L0", big, "R", 3)).unwrap();
+    // Nothing is usable: the transfer is refused and changes nothing.
+    let kind = refused(
+        &mut l,
+        Movement::transfer("A", "L0", "NEW", Decimal::ONE, 4),
+    );
+    assert_eq!(kind, ErrorKind::InsufficientStock);
+    assert!(!l.locations().iter().any(|n| n == "NEW"));
+    // The position's available units leave the range: an error, not a panic.
+    assert_eq!(
+        l.position("A", Some("L0")).unwrap_err().kind(),
+        ErrorKind::Overflow
+    );
+    // A count far above the record implies an adjustment outside the range.
+    assert_eq!(
+        refused(&mut l, Movement::cycle_count("A", "L0", big, 5)),
+        ErrorKind::Overflow
+    );
+}
