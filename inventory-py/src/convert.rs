@@ -378,11 +378,22 @@ struct FixedText {
 
 impl FixedText {
     /// Reads `obj` if it is a numpy array of fixed-width strings; `None` if it is not one.
+    ///
+    /// Only a plain `numpy.ndarray`: subclasses read their items their own way (a masked
+    /// array's masked entries, a `chararray`'s stripped trailing spaces), which the raw
+    /// memory does not show, so they are read item by item like any other sequence.
     fn read(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Option<Self>> {
         if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
             return Ok(None);
         }
         let py = obj.py();
+        let is_ndarray = obj
+            .get_type()
+            .fully_qualified_name()
+            .is_ok_and(|n| n.to_str().is_ok_and(|n| n == "numpy.ndarray"));
+        if !is_ndarray {
+            return Ok(None);
+        }
         let Ok(dtype) = obj.getattr("dtype") else {
             return Ok(None);
         };
@@ -409,12 +420,18 @@ impl FixedText {
         // `tobytes` copies the rows in order, whatever the array's strides.
         let bytes = obj.call_method0("tobytes")?;
         let data = bytes.cast::<PyBytes>()?.as_bytes();
+        if Some(data.len()) != rows.checked_mul(width) {
+            return Err(invalid_input(
+                py,
+                format!("{name}: the array's bytes do not match its {rows} rows of {width} bytes"),
+            ));
+        }
         let mut out = FixedText {
             text: String::with_capacity(data.len() / if kind == "U" { 4 } else { 1 }),
             ends: Vec::with_capacity(rows),
         };
         for row in 0..rows {
-            let item = data.get(row * width..(row + 1) * width).unwrap_or_default();
+            let item = &data[row * width..(row + 1) * width];
             if kind == "S" {
                 let used = item.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
                 let text = std::str::from_utf8(&item[..used]).map_err(|e| {

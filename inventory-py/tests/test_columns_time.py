@@ -161,6 +161,20 @@ def test_post_columns_fixed_width_numpy_strings_equal_lists() -> None:
     assert ledger.to_json() == expected.to_json()
 
 
+def test_post_columns_numpy_subclasses_are_read_item_by_item(stocked: ic.Ledger) -> None:
+    """A masked array's raw memory holds its fill value under a masked entry, and a
+    chararray strips trailing spaces from its items: both are read as they present their
+    items, not from memory (found by review: a masked location was posted as "N/")."""
+    before = snapshot(stocked)
+    masked = np.ma.array(["WH", "ZZ"], mask=[0, 1])
+    with pytest.raises(ic.InvalidInput, match=r"locations\[1\]: expected a str, got .*MaskedConstant"):
+        stocked.post_columns(["receive"] * 2, ["A"] * 2, masked, [1, 1], [DAY, DAY], unit_costs=["1", "1"])
+    assert snapshot(stocked) == before
+    chars = np.char.array(["WH ", "WH"])
+    assert stocked.post_columns(["receive"] * 2, ["A"] * 2, chars, [1, 1], [DAY, DAY], unit_costs=["1", "1"]) == 2
+    assert stocked.locations().count("WH ") == 0
+
+
 def test_post_columns_fixed_width_numpy_strings_refused(stocked: ic.Ledger) -> None:
     """Bad fixed-width arrays are refused with the column and row, and nothing is posted."""
     before = snapshot(stocked)

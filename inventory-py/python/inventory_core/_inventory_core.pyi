@@ -391,9 +391,10 @@ class Ledger:
         each str object is read in place for the call, not copied into the library. A
         column entry that is not a str, or a str that is not valid Unicode text (a lone
         surrogate), raises InvalidInput naming the column and row.
-        A text column may also be a one-dimensional numpy array of fixed-width strings
-        (dtype ``U``, or ``S`` holding UTF-8 bytes): its text is copied out of the array
-        in one pass, without a Python object per row. Trailing NULs are padding, as numpy
+        A text column may also be a one-dimensional ``numpy.ndarray`` of fixed-width
+        strings (dtype ``U``, or ``S`` holding UTF-8 bytes): its text is copied out of the
+        array in one pass, without a Python object per row (subclasses such as masked
+        arrays and ``chararray`` are read item by item, as they present their items). Trailing NULs are padding, as numpy
         reads them, and in an optional column an empty string is a missing entry (such
         arrays cannot hold None).
         """
