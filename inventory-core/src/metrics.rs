@@ -70,6 +70,12 @@ fn window(from: Timestamp, to: Timestamp) -> Result<()> {
         }
         .into());
     }
+    if to.checked_sub(from).is_none() {
+        return Err(PolicyError::InvalidInput {
+            message: format!("the window [{from}, {to}) is longer than 2^63 seconds"),
+        }
+        .into());
+    }
     Ok(())
 }
 
@@ -241,9 +247,15 @@ pub fn activity(ledger: &Ledger, sku: &str, from: Timestamp, to: Timestamp) -> R
     if cogs > 0.0 {
         a.days_of_inventory = Some(avg / (cogs / days));
     }
-    let base = a.opening_units + a.units_received;
-    if base > Decimal::ZERO {
-        a.sell_through = Some(to_f64(a.units_sold) / to_f64(base));
+    // Units available to sell in the window. The exact sum leaves the decimal range only
+    // when both parts are huge and of one sign: then it is positive exactly when they are.
+    let base = match a.opening_units.checked_add(a.units_received) {
+        Some(b) => (b > Decimal::ZERO).then(|| to_f64(b)),
+        None => (a.units_received > Decimal::ZERO)
+            .then(|| to_f64(a.opening_units) + to_f64(a.units_received)),
+    };
+    if let Some(base) = base {
+        a.sell_through = Some(to_f64(a.units_sold) / base);
     }
     Ok(a)
 }
@@ -298,6 +310,12 @@ pub fn aging(
         }
         .into());
     }
+    if bounds.last() == Some(&u32::MAX) {
+        return Err(PolicyError::InvalidInput {
+            message: format!("aging bounds must be below {} days", u32::MAX),
+        }
+        .into());
+    }
     let mut buckets: Vec<AgingBucket> = Vec::with_capacity(bounds.len() + 1);
     let mut lo = 0u32;
     for &b in bounds {
@@ -326,7 +344,7 @@ pub fn aging(
     };
     for s in skus {
         for layer in ledger.valuation(s, None)?.layers {
-            let age = ((as_of - layer.received_at).max(0) / SECONDS_PER_DAY) as u64;
+            let age = (as_of.saturating_sub(layer.received_at).max(0) / SECONDS_PER_DAY) as u64;
             let i = bounds
                 .iter()
                 .position(|&b| age <= u64::from(b))
@@ -372,7 +390,8 @@ pub fn dead_stock(ledger: &Ledger, as_of: Timestamp, days: u32) -> Result<Vec<De
         }
         .into());
     }
-    let since = as_of - i64::from(days) * SECONDS_PER_DAY;
+    // A period reaching before the first representable second starts there.
+    let since = as_of.saturating_sub(i64::from(days) * SECONDS_PER_DAY);
     let mut out = Vec::new();
     for sku in ledger.skus() {
         let history = ledger.history(sku)?;
@@ -429,8 +448,9 @@ fn cover(
     window_days: u32,
     cover_days: f64,
 ) -> Result<StockCover> {
-    let from = as_of - i64::from(window_days) * SECONDS_PER_DAY;
-    let a = activity(ledger, sku, from, as_of + 1)?;
+    // Windows reaching past the representable seconds are cut there.
+    let from = as_of.saturating_sub(i64::from(window_days) * SECONDS_PER_DAY);
+    let a = activity(ledger, sku, from, as_of.saturating_add(1))?;
     let on_hand = sellable_at(ledger, sku, as_of)?;
     let daily = to_f64(a.units_sold).max(0.0) / f64::from(window_days);
     let supply = if daily > 0.0 {
@@ -662,5 +682,53 @@ mod tests {
         assert!((over[1].excess_units - 1.6).abs() < 1e-12);
         assert_eq!(over[1].excess_value, d("4.00"));
         assert!(overstock(&l, 10 * DAY, 0, 2.0).is_err());
+    }
+
+    #[test]
+    fn extreme_quantities_and_times_give_results_or_errors_not_panics() {
+        // Found by review: the units available to sell overflowed (5e28 + 5e28), and
+        // window and age arithmetic overflowed at the ends of the timestamp range.
+        let big = d("50000000000000000000000000000");
+        let mut l = Ledger::new();
+        l.post(Movement::receive("A", "W", big, Decimal::ZERO, 0))
+            .unwrap();
+        l.post(Movement::ship("A", "W", big, 10)).unwrap();
+        l.post(Movement::receive("A", "W", big, Decimal::ZERO, 20))
+            .unwrap();
+        // 5e28 open, 5e28 received, 5e28 sold: half of the 1e29 units available sold.
+        let a = activity(&l, "A", 5, 100).unwrap();
+        assert_eq!(
+            (a.opening_units, a.units_received, a.units_sold),
+            (big, big, big)
+        );
+        assert_eq!(a.sell_through, Some(0.5));
+        let a = activity(&l, "A", 15, 100).unwrap(); // nothing opening, nothing sold
+        assert_eq!(a.sell_through, Some(0.0));
+        let b = d("40000000000000000000000000000");
+        let mut m = Ledger::new();
+        m.post(Movement::receive("A", "W", b, Decimal::ZERO, 0))
+            .unwrap();
+        m.post(Movement::receive("A", "V", b, Decimal::ZERO, 20))
+            .unwrap();
+        // 8e28 units on hand across two locations leave the decimal range: an error.
+        let e = activity(&m, "A", 5, 100).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::Overflow, "{e}");
+        assert!(crate::classify::abc_from_ledger(
+            &l,
+            5,
+            100,
+            crate::classify::AbcMeasure::Units,
+            Default::default()
+        )
+        .is_ok());
+        let err = activity(&l, "A", i64::MIN, i64::MAX).unwrap_err();
+        assert!(err.to_string().contains("longer than"), "{err}");
+        assert!(dead_stock(&l, i64::MIN, 1).unwrap().is_empty());
+        assert!(dead_stock(&l, i64::MAX, 1).is_ok());
+        assert!(overstock(&l, i64::MAX, 1, 0.0).is_ok());
+        assert!(slow_movers(&l, i64::MIN, 1, 0.0).is_ok());
+        assert!(aging(&l, None, 0, &[u32::MAX]).is_err());
+        assert!(aging(&l, None, i64::MAX, &[1, u32::MAX - 1]).is_ok());
+        assert!(aging(&l, None, i64::MIN, &[1]).is_ok());
     }
 }
