@@ -140,26 +140,18 @@ impl Interner {
             b.len = name.len() as u8;
             b.inline[..name.len()].copy_from_slice(name.as_bytes());
         }
-        let mask = self.mask();
-        let mut i = tag as usize & mask;
-        while self.table[i].id != EMPTY {
-            i = (i + 1) & mask;
-        }
-        self.table[i] = b;
+        let home = tag as usize & self.mask();
+        place_from(&mut self.table, home, b, |b| b.id != EMPTY);
     }
 
     /// Doubles the table (16 buckets at first) and re-places every name.
     fn grow(&mut self) {
-        let size = (self.table.len() * 2).max(16);
-        let old = std::mem::replace(&mut self.table, vec![VACANT; size]);
-        let mask = size - 1;
-        for b in old.into_iter().filter(|b| b.id != EMPTY) {
-            let mut i = b.tag as usize & mask;
-            while self.table[i].id != EMPTY {
-                i = (i + 1) & mask;
-            }
-            self.table[i] = b;
-        }
+        grow(
+            &mut self.table,
+            VACANT,
+            |b| b.id != EMPTY,
+            |b, size| b.tag as usize & (size - 1),
+        );
     }
 
     /// Forgets the names with ids `len..` (newest first).
@@ -188,6 +180,38 @@ impl Interner {
     /// The name of `id`.
     pub(super) fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
+    }
+}
+
+/// Puts `b` into the first free bucket from `home` on, in an open-addressing table with
+/// linear probing (a power of two of buckets, at least one free); `occupied` tells a full
+/// bucket. Shared by the name table, the position index and the reference index.
+pub(super) fn place_from<B: Copy>(
+    table: &mut [B],
+    home: usize,
+    b: B,
+    occupied: impl Fn(&B) -> bool,
+) {
+    let mask = table.len() - 1;
+    let mut i = home;
+    while occupied(&table[i]) {
+        i = (i + 1) & mask;
+    }
+    table[i] = b;
+}
+
+/// Doubles such a table (16 buckets at first), re-placing every full bucket from the home
+/// `home(bucket, new size)` gives it in the larger table.
+pub(super) fn grow<B: Copy>(
+    table: &mut Vec<B>,
+    vacant: B,
+    occupied: impl Fn(&B) -> bool,
+    home: impl Fn(&B, usize) -> usize,
+) {
+    let size = (table.len() * 2).max(16);
+    let old = std::mem::replace(table, vec![vacant; size]);
+    for b in old.into_iter().filter(|b| occupied(b)) {
+        place_from(table, home(&b, size), b, &occupied);
     }
 }
 

@@ -11,7 +11,7 @@
 //! most 3/4 full, backward-shift deletion (used when a failed transaction forgets the
 //! entries it added).
 
-use super::interner::remove_at;
+use super::interner::{grow, place_from, remove_at};
 
 /// An empty bucket's entry number.
 const EMPTY: u32 = u32::MAX;
@@ -89,21 +89,18 @@ impl RefIndex {
     }
 
     fn place(&mut self, b: Bucket) {
-        let mask = self.mask();
-        let mut i = b.tag as usize & mask;
-        while self.table[i].entry != EMPTY {
-            i = (i + 1) & mask;
-        }
-        self.table[i] = b;
+        let home = b.tag as usize & self.mask();
+        place_from(&mut self.table, home, b, |b| b.entry != EMPTY);
     }
 
     /// Doubles the table (16 buckets at first) and re-places every bucket by its tag.
     fn grow(&mut self) {
-        let size = (self.table.len() * 2).max(16);
-        let old = std::mem::replace(&mut self.table, vec![VACANT; size]);
-        for b in old.into_iter().filter(|b| b.entry != EMPTY) {
-            self.place(b);
-        }
+        grow(
+            &mut self.table,
+            VACANT,
+            |b| b.entry != EMPTY,
+            |b, size| b.tag as usize & (size - 1),
+        );
     }
 
     /// Forgets the reference with hash tag `tag` posted by `entry` (a no-op if absent).

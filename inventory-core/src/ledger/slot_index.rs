@@ -7,6 +7,7 @@
 //! the bucket (16 bytes, four to a cache line); linear probing, at most 3/4 full, and
 //! backward-shift deletion (used only when a failed transaction forgets positions it added).
 
+use super::interner::{grow, place_from};
 use super::{prefetch, Condition};
 
 /// An empty bucket's slot.
@@ -115,21 +116,25 @@ impl SlotIndex {
     }
 
     fn place(&mut self, b: Bucket) {
-        let mask = self.mask();
-        let mut i = self.home(b.sku, b.location, Self::condition_of(&b));
-        while self.table[i].slot != EMPTY {
-            i = (i + 1) & mask;
-        }
-        self.table[i] = b;
+        let home = self.home(b.sku, b.location, Self::condition_of(&b));
+        place_from(&mut self.table, home, b, |b| b.slot != EMPTY);
     }
 
     /// Doubles the table (16 buckets at first) and re-places every key.
     fn grow(&mut self) {
-        let size = (self.table.len() * 2).max(16);
-        let old = std::mem::replace(&mut self.table, vec![VACANT; size]);
-        for b in old.into_iter().filter(|b| b.slot != EMPTY) {
-            self.place(b);
-        }
+        grow(
+            &mut self.table,
+            VACANT,
+            |b| b.slot != EMPTY,
+            |b, size| {
+                home_in(
+                    size.trailing_zeros(),
+                    b.sku,
+                    b.location,
+                    Self::condition_of(b),
+                )
+            },
+        );
     }
 
     /// Removes a key (if present), shifting later buckets of its probe run back so that
