@@ -1365,7 +1365,7 @@ impl Ledger {
         let reference: Option<Arc<str>> = m.reference.as_deref().map(Arc::from);
         let (effect, mut resolved) =
             self.apply_kind(txn, sku, m, reference.is_some().then_some(seq32))?;
-        let outcome = Outcome {
+        let mut outcome = Outcome {
             sequence,
             quantity: effect.quantity,
             value: effect.value,
@@ -1374,6 +1374,20 @@ impl Ledger {
             adjustment: effect.adjustment,
             duplicate: false,
         };
+        // A negated zero (the value of a shipment of zero-cost goods) is a plain zero.
+        for d in [
+            &mut outcome.quantity,
+            &mut outcome.value,
+            &mut outcome.cogs,
+            &mut outcome.moved_value,
+        ]
+        .into_iter()
+        .chain(outcome.adjustment.as_mut())
+        {
+            if d.is_zero() {
+                d.set_sign_negative(false);
+            }
+        }
         let info = &mut self.sku_info[sku as usize];
         info.latest = Some(m.time);
         let prev = std::mem::replace(&mut info.last, seq32);

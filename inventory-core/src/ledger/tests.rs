@@ -1251,3 +1251,29 @@ fn huge_backorders_give_errors_not_panics() {
         ErrorKind::Overflow
     );
 }
+
+#[test]
+fn outcomes_carry_no_negative_zero() {
+    // A shipment of goods received at zero cost takes a value of zero; its outcome's value
+    // is the negated COGS, which must not be a negative zero (Python showed
+    // Decimal('-0'), and snapshots wrote "-0").
+    let mut l = Ledger::new();
+    l.post(Movement::receive(
+        "A",
+        "W",
+        Decimal::from(5),
+        Decimal::ZERO,
+        1,
+    ))
+    .unwrap();
+    let o = l
+        .post(Movement::ship("A", "W", Decimal::from(2), 2))
+        .unwrap();
+    assert!(
+        o.value.is_zero() && !o.value.is_sign_negative(),
+        "{:?}",
+        o.value
+    );
+    assert!(!l.journal()[1].outcome.value.is_sign_negative());
+    assert!(!l.to_json().contains("\"-0"), "{}", l.to_json());
+}
