@@ -358,7 +358,13 @@ impl Pool {
                 // Cover the deficit first.
                 let deficit = -self.quantity;
                 let covered = piece.quantity.min(deficit);
-                let provisional = pro_rata(-self.value, covered, deficit, scale)?;
+                // What the deficit is booked at (positive). A deficit booked at zero cost
+                // has value zero, whose negation would be a negative zero.
+                let mut owed = -self.value;
+                if owed.is_zero() {
+                    owed.set_sign_negative(false);
+                }
+                let provisional = pro_rata(owed, covered, deficit, scale)?;
                 let actual = pro_rata(piece.value, covered, piece.quantity, scale)?;
                 true_up = add(
                     true_up,

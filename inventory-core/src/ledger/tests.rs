@@ -1276,4 +1276,12 @@ fn outcomes_carry_no_negative_zero() {
     );
     assert!(!l.journal()[1].outcome.value.is_sign_negative());
     assert!(!l.to_json().contains("\"-0"), "{}", l.to_json());
+    // A backorder at zero cost, covered by a zero-cost receipt, leaves a plain zero value.
+    let mut l = Ledger::with_config(LedgerConfig::new().allow_negative(true)).unwrap();
+    l.post(Movement::ship("A", "W", Decimal::ONE, 1)).unwrap();
+    l.post(Movement::receive("A", "W", Decimal::ONE, Decimal::ZERO, 2))
+        .unwrap();
+    let v = l.valuation("A", Some("W")).unwrap();
+    assert!(!v.value.is_sign_negative(), "{:?}", v.value);
+    assert!(!l.to_json().contains("\"-0"), "{}", l.to_json());
 }
