@@ -17,7 +17,15 @@
 //! first version added LIFO pieces in the order taken (newest first) and disagreed; the
 //! ledger's order was then written into the costing documentation ("Transfers").
 //!
+//! A customer return naming a shipment comes back at `what is left of the shipment's COGS ×
+//! units / units left`, rounded likewise, the last units returned taking the exact remainder
+//! (the documentation said "pro rata of that shipment's COGS", which a pro rata of the
+//! original COGS would also fit; it now says which, as the ledger does it);
+//! with a unit cost instead, at `units × unit cost`. A cycle count books the difference to
+//! the record: units found at the given unit cost, missing units written off by the method.
+//!
 //! Random streams of receipts, shipments, transfers, returns to supplier and adjustments,
+//! customer returns (by shipment and at a cost) and cycle counts,
 //! with quantities and unit costs of several scales, money scales 0 to 12 and several
 //! movements at the same time (receipts tied on receipt time), must give the
 //! model's COGS for every shipment and the model's quantity, value and layers for every
@@ -43,6 +51,13 @@ enum Op {
     WriteOff(usize, usize, Decimal),
     /// Units found (positive adjustment) at an explicit unit cost.
     Found(usize, usize, Decimal, Decimal),
+    /// A customer return of this many units of one of the shipments so far (picked by the
+    /// index, modulo their number; none yet: an unknown shipment).
+    ReturnOf(usize, usize, Decimal, usize),
+    /// A customer return at an explicit unit cost.
+    ReturnAt(usize, usize, Decimal, Decimal),
+    /// A cycle count: the units counted, and the unit cost of units found beyond the record.
+    Count(usize, usize, Decimal, Decimal),
 }
 
 fn quantity() -> impl Strategy<Value = Decimal> {
@@ -74,7 +89,11 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(s, a, d, q)| Op::Transfer(s, a, (a + d) % LOCS.len(), q)),
         1 => (s.clone(), l.clone(), quantity()).prop_map(|(s, l, q)| Op::ToSupplier(s, l, q)),
         1 => (s.clone(), l.clone(), quantity()).prop_map(|(s, l, q)| Op::WriteOff(s, l, q)),
-        1 => (s, l, quantity(), unit_cost()).prop_map(|(s, l, q, c)| Op::Found(s, l, q, c)),
+        1 => (s.clone(), l.clone(), quantity(), unit_cost()).prop_map(|(s, l, q, c)| Op::Found(s, l, q, c)),
+        2 => (s.clone(), l.clone(), quantity(), 0usize..64).prop_map(|(s, l, q, k)| Op::ReturnOf(s, l, q, k)),
+        1 => (s.clone(), l.clone(), quantity(), unit_cost()).prop_map(|(s, l, q, c)| Op::ReturnAt(s, l, q, c)),
+        1 => (s, l, prop_oneof![Just(Decimal::ZERO), quantity()], unit_cost())
+            .prop_map(|(s, l, n, c)| Op::Count(s, l, n, c)),
     ]
 }
 
@@ -176,18 +195,64 @@ fn round(x: Decimal, scale: u32) -> Decimal {
     x.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero)
 }
 
-type Model = BTreeMap<(usize, usize), Position>;
+/// The positions, and the shipments that can still be returned.
+#[derive(Debug, Default)]
+struct Model {
+    positions: BTreeMap<(usize, usize), Position>,
+    shipments: Vec<Shipment>,
+}
 
-fn movement(op: &Op, t: i64) -> Movement {
+/// A shipment: its reference, SKU, and the units and value not yet returned.
+#[derive(Debug)]
+struct Shipment {
+    reference: String,
+    sku: usize,
+    quantity: Decimal,
+    value: Decimal,
+}
+
+/// The reference a `ReturnOf` names.
+fn shipment_named(shipments: &[Shipment], k: usize) -> String {
+    match shipments.len() {
+        0 => "SH-none".into(),
+        n => shipments[k % n].reference.clone(),
+    }
+}
+
+fn movement(op: &Op, t: i64, step: usize, shipments: &[Shipment]) -> Movement {
+    use inventory_core::MovementKind as K;
     match *op {
         Op::Receive(s, l, q, c) => Movement::receive(SKUS[s], LOCS[l], q, c, t),
-        Op::Ship(s, l, q) => Movement::ship(SKUS[s], LOCS[l], q, t),
+        Op::Ship(s, l, q) => {
+            Movement::ship(SKUS[s], LOCS[l], q, t).with_reference(format!("SH-{step}"))
+        }
         Op::Transfer(s, a, b, q) => Movement::transfer(SKUS[s], LOCS[a], LOCS[b], q, t),
         Op::ToSupplier(s, l, q) => Movement::return_to_supplier(SKUS[s], LOCS[l], q, t),
         Op::WriteOff(s, l, q) => Movement::adjust(SKUS[s], LOCS[l], -q, AdjustReason::Damage, t),
         Op::Found(s, l, q, c) => {
             let mut m = Movement::adjust(SKUS[s], LOCS[l], q, AdjustReason::Found, t);
-            if let inventory_core::MovementKind::Adjust { unit_cost, .. } = &mut m.kind {
+            if let K::Adjust { unit_cost, .. } = &mut m.kind {
+                *unit_cost = Some(c);
+            }
+            m
+        }
+        Op::ReturnOf(s, l, q, k) => {
+            let mut m = Movement::customer_return(SKUS[s], LOCS[l], q, t);
+            if let K::CustomerReturn { shipment, .. } = &mut m.kind {
+                *shipment = Some(shipment_named(shipments, k));
+            }
+            m
+        }
+        Op::ReturnAt(s, l, q, c) => {
+            let mut m = Movement::customer_return(SKUS[s], LOCS[l], q, t);
+            if let K::CustomerReturn { unit_cost, .. } = &mut m.kind {
+                *unit_cost = Some(c);
+            }
+            m
+        }
+        Op::Count(s, l, n, c) => {
+            let mut m = Movement::cycle_count(SKUS[s], LOCS[l], n, t);
+            if let K::CycleCount { unit_cost, .. } = &mut m.kind {
                 *unit_cost = Some(c);
             }
             m
@@ -203,40 +268,89 @@ fn apply_model(
     scale: u32,
     op: &Op,
     t: i64,
+    step: usize,
 ) -> Option<(Decimal, Decimal)> {
-    let on_hand =
-        |m: &Model, s: usize, l: usize| m.get(&(s, l)).map_or(Decimal::ZERO, Position::quantity);
+    let positions = &mut model.positions;
+    let on_hand = |m: &BTreeMap<(usize, usize), Position>, s: usize, l: usize| {
+        m.get(&(s, l)).map_or(Decimal::ZERO, Position::quantity)
+    };
+    let arrive = |positions: &mut BTreeMap<(usize, usize), Position>, s, l, q, value| {
+        positions.entry((s, l)).or_default().add(
+            method,
+            Layer {
+                quantity: q,
+                value,
+                received_at: t,
+            },
+        );
+        Some((Decimal::ZERO, value))
+    };
     match *op {
-        Op::Receive(s, l, q, c) | Op::Found(s, l, q, c) => {
-            let value = round(q * c, scale);
-            model.entry((s, l)).or_default().add(
-                method,
-                Layer {
-                    quantity: q,
-                    value,
-                    received_at: t,
-                },
-            );
-            Some((Decimal::ZERO, value))
+        Op::Receive(s, l, q, c) | Op::Found(s, l, q, c) | Op::ReturnAt(s, l, q, c) => {
+            arrive(positions, s, l, q, round(q * c, scale))
         }
         Op::Ship(s, l, q) | Op::ToSupplier(s, l, q) | Op::WriteOff(s, l, q) => {
-            if q > on_hand(model, s, l) {
+            if q > on_hand(positions, s, l) {
                 return None;
             }
-            let pieces = model.get_mut(&(s, l))?.take(method, q, scale);
-            Some((pieces.iter().map(|p| p.value).sum(), Decimal::ZERO))
+            let pieces = positions.get_mut(&(s, l))?.take(method, q, scale);
+            let value: Decimal = pieces.iter().map(|p| p.value).sum();
+            if let Op::Ship(..) = op {
+                model.shipments.push(Shipment {
+                    reference: format!("SH-{step}"),
+                    sku: s,
+                    quantity: q,
+                    value,
+                });
+            }
+            Some((value, Decimal::ZERO))
         }
         Op::Transfer(s, a, b, q) => {
-            if q > on_hand(model, s, a) {
+            if q > on_hand(positions, s, a) {
                 return None;
             }
-            let pieces = model.get_mut(&(s, a))?.take(method, q, scale);
-            let to = model.entry((s, b)).or_default();
+            let pieces = positions.get_mut(&(s, a))?.take(method, q, scale);
+            let to = positions.entry((s, b)).or_default();
             let moved: Decimal = pieces.iter().map(|p| p.value).sum();
             for p in pieces {
                 to.add(method, p);
             }
             Some((moved, moved))
+        }
+        Op::ReturnOf(s, l, q, k) => {
+            // Back at the cost they left with: pro rata of what is left of the shipment's
+            // COGS, the last units returned taking the exact remainder.
+            let name = shipment_named(&model.shipments, k);
+            let rec = model.shipments.iter_mut().find(|r| r.reference == name)?;
+            if rec.sku != s || q > rec.quantity {
+                return None;
+            }
+            let value = if q == rec.quantity {
+                rec.value
+            } else {
+                round(rec.value * q / rec.quantity, scale)
+            };
+            rec.quantity -= q;
+            rec.value -= value;
+            arrive(positions, s, l, q, value)
+        }
+        Op::Count(s, l, counted, c) => {
+            // Only a position the SKU was ever stocked in can be counted.
+            let have = positions.get(&(s, l))?.quantity();
+            if counted > have {
+                arrive(
+                    positions,
+                    s,
+                    l,
+                    counted - have,
+                    round((counted - have) * c, scale),
+                )
+            } else {
+                let pieces = positions
+                    .get_mut(&(s, l))?
+                    .take(method, have - counted, scale);
+                Some((pieces.iter().map(|p| p.value).sum(), Decimal::ZERO))
+            }
         }
     }
 }
@@ -255,7 +369,7 @@ fn check_positions(
     method: CostMethod,
     step: usize,
 ) -> Result<(), TestCaseError> {
-    for (&(s, l), pos) in model {
+    for (&(s, l), pos) in &model.positions {
         let v = ledger
             .valuation(SKUS[s], Some(LOCS[l]))
             .map_err(|e| TestCaseError::fail(format!("step {step}: valuation: {e}")))?;
@@ -325,11 +439,16 @@ proptest! {
     ) {
         let method = method(m);
         let mut ledger = Ledger::with_config(LedgerConfig::new().costing(method).money_scale(scale)).unwrap();
-        let mut model = Model::new();
+        let mut model = Model::default();
         for (step, op) in ops.iter().enumerate() {
             let t = 1_000 + step as i64 / per_tick;
-            let expected = apply_model(&mut model, method, scale, op, t);
-            let got = ledger.post(movement(op, t));
+            let m = movement(op, t, step, &model.shipments);
+            let counted_before = match *op {
+                Op::Count(s, l, ..) => model.positions.get(&(s, l)).map(Position::quantity),
+                _ => None,
+            };
+            let expected = apply_model(&mut model, method, scale, op, t, step);
+            let got = ledger.post(m);
             match (expected, got) {
                 (None, Err(_)) => {}
                 (None, Ok(o)) => prop_assert!(false, "step {step}: {op:?} should be refused, got {o:?}"),
@@ -338,6 +457,12 @@ proptest! {
                     prop_assert_eq!(o.value, arrived - left, "step {}: value change of {:?}", step, op);
                     if let Op::Ship(..) = op {
                         prop_assert_eq!(o.cogs, left, "step {}: COGS of {:?}", step, op);
+                    }
+                    if let Op::ReturnOf(..) | Op::ReturnAt(..) = op {
+                        prop_assert_eq!(o.cogs, -arrived, "step {}: COGS of {:?}", step, op);
+                    }
+                    if let (&Op::Count(_, _, n, _), Some(have)) = (op, counted_before) {
+                        prop_assert_eq!(o.adjustment, Some(n - have), "step {}: adjustment of {:?}", step, op);
                     }
                     if let Op::Transfer(..) = op {
                         prop_assert_eq!(o.moved_value, left, "step {}: moved value of {:?}", step, op);

@@ -176,8 +176,9 @@ pub enum MovementKind {
     /// Goods a customer sent back.
     ///
     /// They come back at the cost they left with when `shipment` names the shipment's
-    /// reference (pro rata of that shipment's COGS; the last unit returned takes the exact
-    /// remainder), else at `unit_cost` when given, else at the position's current unit cost
+    /// reference (what is left of that shipment's COGS × units returned / units not yet
+    /// returned, rounded half away from zero to the money scale; so the last unit returned
+    /// takes the exact remainder), else at `unit_cost` when given, else at the position's current unit cost
     /// (or its last known unit cost, or zero). `condition` says whether they are sellable
     /// again or go to damaged / quarantine stock. The value returned reduces COGS.
     CustomerReturn {
