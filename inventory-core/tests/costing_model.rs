@@ -152,11 +152,7 @@ impl Position {
             };
             let layer = &mut self.layers[i];
             let part = remaining.min(layer.quantity);
-            let value = if part == layer.quantity {
-                layer.value
-            } else {
-                round(layer.value * part / layer.quantity, scale)
-            };
+            let value = share(layer.value, part, layer.quantity, scale);
             layer.quantity -= part;
             layer.value -= value;
             pieces.push(Layer {
@@ -174,11 +170,7 @@ impl Position {
         }
         if method == CostMethod::MovingAverage {
             // The pool's value leaves pro rata; the pieces carry it to a transfer's destination.
-            let value = if q == pool_quantity {
-                self.pool_value
-            } else {
-                round(self.pool_value * q / pool_quantity, scale)
-            };
+            let value = share(self.pool_value, q, pool_quantity, scale);
             self.pool_value -= value;
             let mut left = value;
             let n = pieces.len();
@@ -188,6 +180,16 @@ impl Position {
             }
         }
         pieces
+    }
+}
+
+/// The value of `part` of `whole` units worth `value`: all of it for the whole, else pro rata
+/// rounded half away from zero to the money scale.
+fn share(value: Decimal, part: Decimal, whole: Decimal, scale: u32) -> Decimal {
+    if part == whole {
+        value
+    } else {
+        round(value * part / whole, scale)
     }
 }
 
@@ -325,11 +327,7 @@ fn apply_model(
             if rec.sku != s || q > rec.quantity {
                 return None;
             }
-            let value = if q == rec.quantity {
-                rec.value
-            } else {
-                round(rec.value * q / rec.quantity, scale)
-            };
+            let value = share(rec.value, q, rec.quantity, scale);
             rec.quantity -= q;
             rec.value -= value;
             arrive(positions, s, l, q, value)
