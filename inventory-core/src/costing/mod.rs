@@ -126,6 +126,15 @@ pub(crate) fn add_to(total: &mut Decimal, x: Decimal, context: &'static str) -> 
     Ok(())
 }
 
+/// Makes a negative zero a plain zero (scale kept). Negating a zero `Decimal` gives a
+/// negative zero, which text shows as `-0` and reads back as `0`; amounts the ledger
+/// records or reports carry none.
+pub(crate) fn clear_negative_zero(d: &mut Decimal) {
+    if d.is_zero() {
+        d.set_sign_negative(false);
+    }
+}
+
 pub(crate) fn add(a: Decimal, b: Decimal, context: &'static str) -> CResult<Decimal> {
     or_overflow(a.checked_add(b), context)
 }
@@ -358,12 +367,9 @@ impl Pool {
                 // Cover the deficit first.
                 let deficit = -self.quantity;
                 let covered = piece.quantity.min(deficit);
-                // What the deficit is booked at (positive). A deficit booked at zero cost
-                // has value zero, whose negation would be a negative zero.
+                // What the deficit is booked at (positive; at zero cost, a plain zero).
                 let mut owed = -self.value;
-                if owed.is_zero() {
-                    owed.set_sign_negative(false);
-                }
+                clear_negative_zero(&mut owed);
                 let provisional = pro_rata(owed, covered, deficit, scale)?;
                 let actual = pro_rata(piece.value, covered, piece.quantity, scale)?;
                 true_up = add(

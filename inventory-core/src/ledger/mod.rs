@@ -1296,6 +1296,17 @@ impl Ledger {
         (i != NONE).then(|| &*self.texts[i as usize])
     }
 
+    /// The reference of journal entry `e` (empty if it has none).
+    fn reference_of(&self, e: u32) -> &str {
+        self.text(self.journal[e as usize].reference)
+            .unwrap_or_default()
+    }
+
+    /// The journal entry that posted the reference `r` (hash tag `tag`), if any.
+    fn posted(&self, tag: u32, r: &str) -> Option<u32> {
+        self.references.get(tag, r, |e| self.reference_of(e))
+    }
+
     /// Appends a journal entry's text to [`Ledger::texts`]; its index.
     fn push_text(&mut self, t: Option<Arc<str>>) -> u32 {
         match t {
@@ -1318,8 +1329,7 @@ impl Ledger {
         validate(m)?;
         let reference_tag = m.reference.as_deref().map(interner::tag_of);
         if let (Some(r), Some(tag)) = (&m.reference, reference_tag) {
-            let text = |e: u32| self.text(self.journal[e as usize].reference).unwrap_or("");
-            if let Some(j) = self.references.get(tag, r, text) {
+            if let Some(j) = self.posted(tag, r) {
                 let first = self.entry(j as usize);
                 if first.movement == *m {
                     let mut o = first.outcome;
@@ -1374,20 +1384,7 @@ impl Ledger {
             adjustment: effect.adjustment,
             duplicate: false,
         };
-        // A negated zero (the value of a shipment of zero-cost goods) is a plain zero.
-        for d in [
-            &mut outcome.quantity,
-            &mut outcome.value,
-            &mut outcome.cogs,
-            &mut outcome.moved_value,
-        ]
-        .into_iter()
-        .chain(outcome.adjustment.as_mut())
-        {
-            if d.is_zero() {
-                d.set_sign_negative(false);
-            }
-        }
+        outcome.clear_negative_zeros();
         let info = &mut self.sku_info[sku as usize];
         info.latest = Some(m.time);
         let prev = std::mem::replace(&mut info.last, seq32);
@@ -1556,10 +1553,8 @@ impl Ledger {
                 let loc = self.locations.intern(location)?;
                 let mut extra = None;
                 let value = if let Some(sh) = shipment {
-                    let text = |e: u32| self.text(self.journal[e as usize].reference).unwrap_or("");
                     let (e, rec) = self
-                        .references
-                        .get(interner::tag_of(sh), sh, text)
+                        .posted(interner::tag_of(sh), sh)
                         .and_then(|e| Some((e, self.shipments.get(&e)?.clone())))
                         .ok_or_else(|| LedgerError::UnknownShipment {
                             shipment: sh.clone(),

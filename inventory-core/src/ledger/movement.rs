@@ -178,8 +178,8 @@ pub enum MovementKind {
     /// They come back at the cost they left with when `shipment` names the shipment's
     /// reference (what is left of that shipment's COGS × units returned / units not yet
     /// returned, rounded half away from zero to the money scale; so the last unit returned
-    /// takes the exact remainder), else at `unit_cost` when given, else at the position's current unit cost
-    /// (or its last known unit cost, or zero). `condition` says whether they are sellable
+    /// takes the exact remainder), else at `unit_cost` when given, else at the position's
+    /// current unit cost (or its last known unit cost, or zero). `condition` says whether they are sellable
     /// again or go to damaged / quarantine stock. The value returned reduces COGS.
     CustomerReturn {
         /// The SKU.
@@ -738,9 +738,7 @@ impl Movement {
     /// movement before applying it.
     pub(super) fn clear_negative_zeros(&mut self) {
         for d in self.amounts_mut().into_iter().flatten() {
-            if d.is_zero() {
-                d.set_sign_negative(false);
-            }
+            crate::costing::clear_negative_zero(d);
         }
     }
 
@@ -788,6 +786,25 @@ pub struct Outcome {
     /// `true` when this was a repeated reference and nothing was applied (never stored in the journal).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub duplicate: bool,
+}
+
+impl Outcome {
+    /// Makes every negative zero among the amounts a plain zero: an amount computed by
+    /// negation (the value of a shipment of zero-cost goods is minus its zero COGS) would
+    /// otherwise show as `-0`.
+    pub(super) fn clear_negative_zeros(&mut self) {
+        for d in [
+            &mut self.quantity,
+            &mut self.value,
+            &mut self.cogs,
+            &mut self.moved_value,
+        ]
+        .into_iter()
+        .chain(self.adjustment.as_mut())
+        {
+            crate::costing::clear_negative_zero(d);
+        }
+    }
 }
 
 /// One applied movement and its outcome, as kept in the journal.

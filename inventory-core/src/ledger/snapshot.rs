@@ -138,10 +138,7 @@ impl Ledger {
             .shipments
             .iter()
             .map(|(&e, s)| ShipmentState {
-                reference: self
-                    .text(self.journal[e as usize].reference)
-                    .unwrap_or_default()
-                    .to_owned(),
+                reference: self.reference_of(e).to_owned(),
                 sku: self.skus.name(s.sku).to_owned(),
                 quantity: s.quantity,
                 value: s.value,
