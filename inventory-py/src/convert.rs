@@ -359,10 +359,15 @@ fn for_each_item<'py>(
 pub(crate) struct StrColumn<'py> {
     py: Python<'py>,
     name: &'static str,
-    /// One entry per row; `None` for a `None` entry of an optional column.
-    items: Vec<Option<Bound<'py, PyString>>>,
-    /// The rows of a fixed-width numpy string array (then `items` is empty).
-    fixed: Option<FixedText>,
+    rows: Rows<'py>,
+}
+
+/// Where a text column's rows are.
+enum Rows<'py> {
+    /// One `str` per row; `None` for a `None` entry of an optional column.
+    Objects(Vec<Option<Bound<'py, PyString>>>),
+    /// The rows of a fixed-width numpy string array.
+    Fixed(FixedText),
 }
 
 /// The text of a numpy fixed-width string array, copied while the GIL is held (the array
@@ -383,9 +388,6 @@ impl FixedText {
     /// array's masked entries, a `chararray`'s stripped trailing spaces), which the raw
     /// memory does not show, so they are read item by item like any other sequence.
     fn read(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Option<Self>> {
-        if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-            return Ok(None);
-        }
         let py = obj.py();
         let is_ndarray = obj
             .get_type()
@@ -400,9 +402,12 @@ impl FixedText {
         let Ok(kind) = dtype.getattr("kind").and_then(|k| k.extract::<String>()) else {
             return Ok(None);
         };
-        if kind != "U" && kind != "S" {
-            return Ok(None);
-        }
+        // `S`: bytes, to be UTF-8; `U`: UCS-4 code points.
+        let utf8 = match kind.as_str() {
+            "S" => true,
+            "U" => false,
+            _ => return Ok(None),
+        };
         let ndim: usize = obj.getattr("ndim")?.extract()?;
         if ndim != 1 {
             return Err(invalid_input(
@@ -427,12 +432,12 @@ impl FixedText {
             ));
         }
         let mut out = FixedText {
-            text: String::with_capacity(data.len() / if kind == "U" { 4 } else { 1 }),
+            text: String::with_capacity(if utf8 { data.len() } else { data.len() / 4 }),
             ends: Vec::with_capacity(rows),
         };
         for row in 0..rows {
             let item = &data[row * width..(row + 1) * width];
-            if kind == "S" {
+            if utf8 {
                 let used = item.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
                 let text = std::str::from_utf8(&item[..used]).map_err(|e| {
                     invalid_input(py, format!("{name}[{row}]: not valid UTF-8: {e}"))
@@ -463,10 +468,12 @@ impl FixedText {
         Ok(Some(out))
     }
 
-    /// Row `row`'s text.
-    fn row(&self, row: usize) -> &str {
-        let start = if row == 0 { 0 } else { self.ends[row - 1] };
-        &self.text[start..self.ends[row]]
+    /// The rows' text, in order.
+    fn rows(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.text[start..end])
     }
 }
 
@@ -487,8 +494,7 @@ impl<'py> StrColumn<'py> {
             None => Ok(StrColumn {
                 py,
                 name,
-                items: Vec::new(),
-                fixed: None,
+                rows: Rows::Objects(Vec::new()),
             }),
         }
     }
@@ -498,8 +504,7 @@ impl<'py> StrColumn<'py> {
             return Ok(StrColumn {
                 py: obj.py(),
                 name,
-                items: Vec::new(),
-                fixed: Some(fixed),
+                rows: Rows::Fixed(fixed),
             });
         }
         let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
@@ -526,8 +531,7 @@ impl<'py> StrColumn<'py> {
         Ok(StrColumn {
             py: obj.py(),
             name,
-            items,
-            fixed: None,
+            rows: Rows::Objects(items),
         })
     }
 
@@ -543,12 +547,11 @@ impl<'py> StrColumn<'py> {
     /// The rows' text, borrowed from the `str` objects (a required column: [`StrColumn::read`]
     /// refused `None` entries, so every row has one) or from the copied fixed-width text.
     pub(crate) fn texts(&self) -> PyResult<Vec<Cow<'_, str>>> {
-        if let Some(fixed) = &self.fixed {
-            return Ok((0..fixed.ends.len())
-                .map(|row| Cow::Borrowed(fixed.row(row)))
-                .collect());
-        }
-        self.items
+        let items = match &self.rows {
+            Rows::Fixed(fixed) => return Ok(fixed.rows().map(Cow::Borrowed).collect()),
+            Rows::Objects(items) => items,
+        };
+        items
             .iter()
             .enumerate()
             .map(|(row, s)| match s {
@@ -565,16 +568,16 @@ impl<'py> StrColumn<'py> {
     /// The rows' optional text, borrowed from the `str` objects. In a fixed-width numpy
     /// array, which cannot hold `None`, an empty string is a missing value.
     pub(crate) fn opt_texts(&self) -> PyResult<Vec<Option<Cow<'_, str>>>> {
-        if let Some(fixed) = &self.fixed {
-            return Ok((0..fixed.ends.len())
-                .map(|row| {
-                    Some(fixed.row(row))
-                        .filter(|t| !t.is_empty())
-                        .map(Cow::Borrowed)
-                })
-                .collect());
-        }
-        self.items
+        let items = match &self.rows {
+            Rows::Fixed(fixed) => {
+                return Ok(fixed
+                    .rows()
+                    .map(|t| Some(t).filter(|t| !t.is_empty()).map(Cow::Borrowed))
+                    .collect())
+            }
+            Rows::Objects(items) => items,
+        };
+        items
             .iter()
             .enumerate()
             .map(|(row, s)| s.as_ref().map(|s| self.text(row, s)).transpose())
