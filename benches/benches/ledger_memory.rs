@@ -196,7 +196,7 @@ fn main() {
     drop(q_ledger);
     let per_layer = (state(&b) - state(&a)) / (b.layers - a.layers) as f64;
     // The solve relies on both ledgers' queues being exactly full, which holds while
-    // `VecDeque` grows by doubling from 4; a layer is 40 bytes (two decimals and a time).
+    // `VecDeque` grows by doubling from 4; a layer is 48 bytes (two decimals, a time and an origin).
     if (per_layer - 40.0).abs() > 0.5 {
         println!(
             "  WARNING: {per_layer:.1} B per layer, not 40: VecDeque growth no longer fills the 4- and 32-layer queues exactly, so the per-layer and per-position figures include spare room"

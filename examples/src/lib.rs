@@ -272,6 +272,7 @@ pub fn simulate() -> Result<StoreRun, Error> {
                     quantity: units(qty),
                     unit_cost: cents(cost),
                     purchase_order: Some(po.clone()),
+                    condition: Condition::Sellable,
                 },
                 clock(),
             )

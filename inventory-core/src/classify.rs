@@ -26,8 +26,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::checks::{finite, finite_mean_sd, non_negative};
 use crate::error::{PolicyError, Result};
-use crate::policy::{finite, finite_mean_sd};
 
 type PResult<T> = std::result::Result<T, PolicyError>;
 
@@ -175,13 +175,13 @@ pub fn abc_measure(
     if need_cost {
         same_len("unit_costs", n, unit_costs)?;
         for &c in unit_costs {
-            crate::policy::non_negative("unit cost", c)?;
+            non_negative("unit cost", c)?;
         }
     }
     if need_price {
         same_len("unit_prices", n, unit_prices)?;
         for &p in unit_prices {
-            crate::policy::non_negative("unit price", p)?;
+            non_negative("unit price", p)?;
         }
     }
     Ok((0..n)

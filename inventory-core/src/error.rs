@@ -120,6 +120,14 @@ pub enum LedgerError {
         /// What is left returnable.
         returnable: Decimal,
     },
+    /// A landed cost named a journal entry that is not a receipt of its SKU.
+    #[error("journal entry {receipt} is not a receipt of SKU {sku:?}")]
+    UnknownReceipt {
+        /// The journal sequence number given.
+        receipt: u64,
+        /// The SKU of the landed cost.
+        sku: String,
+    },
     /// The same reference was posted again with a different payload.
     #[error("reference {reference:?} was already posted with a different movement")]
     DuplicateReference {
@@ -389,6 +397,8 @@ pub enum ErrorKind {
     Overflow,
     /// A malformed, unsupported or inconsistent snapshot.
     InvalidSnapshot,
+    /// An unknown receipt (a landed cost's journal entry, a purchase-order receipt id).
+    UnknownReceipt,
 }
 
 impl LedgerError {
@@ -407,6 +417,7 @@ impl LedgerError {
             LedgerError::UnknownReservation { .. } => ErrorKind::UnknownReservation,
             LedgerError::ReservationExceeded { .. } => ErrorKind::ReservationExceeded,
             LedgerError::UnknownShipment { .. } => ErrorKind::UnknownShipment,
+            LedgerError::UnknownReceipt { .. } => ErrorKind::UnknownReceipt,
             LedgerError::ShipmentSkuMismatch { .. } | LedgerError::ReturnExceedsShipment { .. } => {
                 ErrorKind::ReturnMismatch
             }

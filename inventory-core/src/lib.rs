@@ -1,8 +1,10 @@
 #![doc = include_str!("../README.md")]
 #![deny(unsafe_code)]
 
+mod checks;
 pub mod classify;
 pub mod costing;
+pub mod demand;
 pub mod error;
 pub mod forecast;
 mod hash;
@@ -10,6 +12,7 @@ pub mod ledger;
 pub mod metrics;
 pub mod policy;
 pub mod stats;
+pub mod time;
 
 pub use costing::{CostMethod, Layer};
 pub use error::{Error, ErrorKind, ForecastError, LedgerError, PolicyError, Result, SnapshotError};

@@ -23,9 +23,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::costing::{add_to, mul};
 use crate::error::{PolicyError, Result};
-use crate::ledger::{
-    day_of, Condition, JournalEntry, Ledger, MovementKind, Timestamp, SECONDS_PER_DAY,
-};
+use crate::ledger::{Condition, JournalEntry, Ledger, MovementKind};
+use crate::time::{day_of, Timestamp, SECONDS_PER_DAY};
 
 /// A SKU's activity over a window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,7 +82,11 @@ fn window(from: Timestamp, to: Timestamp) -> Result<()> {
 fn sellable_delta(e: &JournalEntry) -> Decimal {
     let sellable = |c: &Condition| *c == Condition::Sellable;
     match &e.movement.kind {
-        MovementKind::Receive { quantity, .. } => *quantity,
+        MovementKind::Receive {
+            quantity,
+            condition,
+            ..
+        } if sellable(condition) => *quantity,
         MovementKind::Ship { quantity, .. } => -*quantity,
         MovementKind::CustomerReturn {
             quantity,
@@ -510,7 +513,7 @@ pub fn slow_movers(
     min_days_of_supply: f64,
 ) -> Result<Vec<StockCover>> {
     check_window(window_days)?;
-    crate::policy::non_negative("days of supply", min_days_of_supply)?;
+    crate::checks::non_negative("days of supply", min_days_of_supply)?;
     let mut out = Vec::new();
     for sku in ledger.skus() {
         let c = cover(ledger, sku, as_of, window_days, 0.0)?;
@@ -543,7 +546,7 @@ pub fn overstock(
     cover_days: f64,
 ) -> Result<Vec<StockCover>> {
     check_window(window_days)?;
-    crate::policy::non_negative("cover days", cover_days)?;
+    crate::checks::non_negative("cover days", cover_days)?;
     let mut out = Vec::new();
     for sku in ledger.skus() {
         let c = cover(ledger, sku, as_of, window_days, cover_days)?;

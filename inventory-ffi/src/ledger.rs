@@ -5,7 +5,9 @@
 
 use std::ffi::{c_char, CString};
 
-use inventory_core::{AdjustReason, Ledger, LedgerConfig, Movement, MovementKind, Outcome};
+use inventory_core::{
+    AdjustReason, Condition, Ledger, LedgerConfig, Movement, MovementKind, Outcome,
+};
 
 use crate::error::inv_result;
 use crate::ffi::{
@@ -227,6 +229,7 @@ pub unsafe extern "C" fn inv_ledger_receive(
                     unit_cost: try_decimal(unit_cost, "unit_cost")?,
                     purchase_order: try_opt_str(purchase_order, "purchase_order")?
                         .map(str::to_owned),
+                    condition: Condition::Sellable,
                 })
             },
             time,

@@ -198,6 +198,7 @@ impl PyLedger {
             quantity: to_decimal("quantity", quantity)?,
             unit_cost: to_decimal("unit_cost", unit_cost)?,
             purchase_order,
+            condition: Condition::Sellable,
         };
         let m = Movement::new(kind, to_time("time", time)?);
         self.post(py, with_ref(m, reference))

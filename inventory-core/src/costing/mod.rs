@@ -48,7 +48,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::LedgerError;
-use crate::ledger::Timestamp;
+use crate::time::Timestamp;
 
 /// How issued units are costed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -105,6 +105,13 @@ pub struct Layer {
     pub value: Decimal,
     /// When the units were first received (kept across transfers).
     pub received_at: Timestamp,
+    /// The journal sequence number of the movement that brought these units into the books
+    /// (a receipt, a customer return, units found), kept across transfers and
+    /// reclassifications like the receipt time: the units' *origin*. A landed cost charged
+    /// later to a receipt reaches exactly the units of that receipt still on hand, wherever
+    /// they now are (see [`crate::ledger::MovementKind::LandedCost`]).
+    #[serde(default)]
+    pub origin: u32,
 }
 
 pub(crate) type CResult<T> = Result<T, LedgerError>;
@@ -224,6 +231,8 @@ pub(crate) enum LayerUndo {
     SetBack(Layer),
     /// A layer was inserted at this index: remove it.
     Inserted(usize),
+    /// The value of the layer at this index was changed (a landed cost): restore it.
+    Revalued(usize, Decimal),
 }
 
 /// The stock of one SKU at one location in one condition, with its cost layers.
@@ -310,6 +319,11 @@ impl Pool {
             LayerUndo::Inserted(i) => {
                 self.layers.remove(i);
             }
+            LayerUndo::Revalued(i, v) => {
+                if let Some(l) = self.layers.get_mut(i) {
+                    l.value = v;
+                }
+            }
         }
     }
 
@@ -343,6 +357,7 @@ impl Pool {
             quantity,
             value,
             received_at,
+            origin: 0,
         }];
         self.add_pieces(&pieces, scale, undo)
     }
@@ -495,6 +510,7 @@ impl Pool {
                             sub(layer.value, piece_value, "a layer value")?
                         },
                         received_at: layer.received_at,
+                        origin: layer.origin,
                     };
                     if lifo {
                         *self.layers.back_mut().expect("checked above") = rest;
@@ -508,6 +524,7 @@ impl Pool {
                     quantity: part,
                     value: piece_value,
                     received_at: layer.received_at,
+                    origin: layer.origin,
                 };
                 if first_piece.is_none() {
                     first_piece = Some(piece);
@@ -569,13 +586,50 @@ impl Pool {
                 pro_rata(self.value, l.quantity, self.quantity, scale).unwrap_or(Decimal::ZERO)
             };
             left -= v;
-            out.push(Layer {
-                quantity: l.quantity,
-                value: v,
-                received_at: l.received_at,
-            });
+            out.push(Layer { value: v, ..*l });
         }
         out
+    }
+
+    /// The units of this pool's layers that came in with the movement `origin`.
+    pub(crate) fn origin_quantity(&self, origin: u32) -> CResult<Decimal> {
+        let mut q = Decimal::ZERO;
+        for l in self.layers.iter().filter(|l| l.origin == origin) {
+            q = add(q, l.quantity, "the units of a receipt")?;
+        }
+        Ok(q)
+    }
+
+    /// Adds `amount` (≥ 0) to the value of this pool's units from `origin`, of which there
+    /// are `held` (> 0, as [`Pool::origin_quantity`] gave). The pool's value grows by
+    /// exactly `amount`. Under FIFO and LIFO the amount is spread over those layers in queue
+    /// order, each taking `what is left × its units / the units left` rounded half away from
+    /// zero to `scale`, so the last takes the exact remainder and no part is negative; under
+    /// moving average only the pool's value changes (its layers carry no value).
+    pub(crate) fn add_to_origin(
+        &mut self,
+        origin: u32,
+        amount: Decimal,
+        held: Decimal,
+        scale: u32,
+        undo: &mut Vec<LayerUndo>,
+    ) -> CResult<()> {
+        if self.method != CostMethod::MovingAverage {
+            let mut value_left = amount;
+            let mut units_left = held;
+            for (i, l) in self.layers.iter_mut().enumerate() {
+                if l.origin != origin || units_left <= Decimal::ZERO {
+                    continue;
+                }
+                let part = pro_rata(value_left, l.quantity, units_left, scale)?;
+                undo.push(LayerUndo::Revalued(i, l.value));
+                l.value = add(l.value, part, "a layer value")?;
+                value_left = sub(value_left, part, "a landed cost")?;
+                units_left = sub(units_left, l.quantity, "the units of a receipt")?;
+            }
+        }
+        self.value = add(self.value, amount, "a pool value")?;
+        Ok(())
     }
 }
 
@@ -605,6 +659,7 @@ mod tests {
                     quantity: Decimal::ONE,
                     value: Decimal::ZERO,
                     received_at: (i / 3) as Timestamp * 10,
+                    origin: 0,
                 })
                 .collect();
             for t in -5..(n as Timestamp * 4 + 15) {

@@ -87,8 +87,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::demand::DemandHistory;
 use crate::error::{ForecastError, Result};
-use crate::ledger::DemandHistory;
 
 pub mod auto;
 pub mod interval;

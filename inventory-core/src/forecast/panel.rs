@@ -9,8 +9,9 @@ use super::auto::{auto_fit_inner, demand_class, AutoConfig, AutoNote, DemandClas
 use super::interval::Forecast;
 use super::optimize::Effort;
 use super::{check_horizon, metrics_inner, Accuracy, FResult, FittedModel, ModelSpec};
+use crate::demand::DemandHistory;
 use crate::error::{Error, ForecastError, Result};
-use crate::ledger::{DemandHistory, Period};
+use crate::time::Period;
 
 /// How to forecast: automatic selection or one given model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -156,10 +156,14 @@ impl Ledger {
 pub(super) fn target_of(m: &super::Movement) -> Option<Target<'_>> {
     use super::MovementKind as K;
     let (from, to, condition) = match &m.kind {
-        K::Receive { location, .. }
-        | K::Ship { location, .. }
-        | K::Reserve { location, .. }
-        | K::Release { location, .. } => (location, None, Condition::Sellable),
+        K::Receive {
+            location,
+            condition,
+            ..
+        } => (location, None, *condition),
+        K::Ship { location, .. } | K::Reserve { location, .. } | K::Release { location, .. } => {
+            (location, None, Condition::Sellable)
+        }
         K::Transfer {
             from,
             to,

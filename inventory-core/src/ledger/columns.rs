@@ -17,7 +17,7 @@ use crate::error::{Error, LedgerError, Result};
 ///
 /// | kind | uses |
 /// | --- | --- |
-/// | `receive` | quantity, `unit_costs` (required), `purchase_orders` |
+/// | `receive` | quantity, `unit_costs` (required), `purchase_orders`, `conditions` |
 /// | `ship` | quantity, `reservations` (optional) |
 /// | `customer_return` | quantity, `shipments`, `unit_costs`, `conditions` |
 /// | `return_to_supplier` | quantity, `conditions`, `purchase_orders` |
@@ -199,6 +199,7 @@ impl Buffers {
                 b.location = location;
                 b.other = Some(reservation);
             }
+            MovementKind::LandedCost { sku, .. } => b.sku = sku,
         }
         b
     }
@@ -271,6 +272,7 @@ impl<'a> MovementColumns<'a> {
                 quantity: q()?,
                 unit_cost: unit_cost.ok_or_else(|| missing("a unit cost"))?,
                 purchase_order: other_from(&self.purchase_orders),
+                condition,
             },
             Some(Kind::Ship) => MovementKind::Ship {
                 sku,
@@ -333,7 +335,7 @@ impl<'a> MovementColumns<'a> {
                 reservation: other_from(&self.reservations)
                     .ok_or_else(|| missing("a reservation"))?,
             },
-            None | Some(Kind::Reclassify) => {
+            None | Some(Kind::Reclassify | Kind::LandedCost) => {
                 return Err(LedgerError::InvalidInput {
                     message: format!(
                         "row {i}: unknown movement kind {:?} (expected receive, ship, customer_return, return_to_supplier, transfer, adjust, cycle_count, reserve or release)",
@@ -367,19 +369,21 @@ impl<'a> MovementColumns<'a> {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Batch`] with the index of the first reclassification (columns have no
-    /// such kind: post it on its own).
+    /// [`Error::Batch`] with the index of the first reclassification or landed cost
+    /// (columns have no such kinds: post them on their own).
     pub fn from_movements(movements: &'a [Movement]) -> Result<Self> {
         let mut c = MovementColumns::default();
         for (i, m) in movements.iter().enumerate() {
             let p = m.parts();
-            if p.kind == Kind::Reclassify {
+            if matches!(p.kind, Kind::Reclassify | Kind::LandedCost) {
                 return Err(Error::Batch {
                     index: i,
                     source: Box::new(
                         LedgerError::InvalidInput {
-                            message: "a reclassification has no column kind: post it on its own"
-                                .into(),
+                            message: format!(
+                                "a {} has no column kind: post it on its own",
+                                m.kind_name()
+                            ),
                         }
                         .into(),
                     ),

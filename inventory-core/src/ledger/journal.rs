@@ -27,6 +27,7 @@ pub(super) enum Kind {
     CycleCount,
     Reserve,
     Release,
+    LandedCost,
 }
 
 /// The entry's amounts, by index into [`Entry`]'s packed arrays.
@@ -250,6 +251,14 @@ impl Entry {
                 quantity,
                 unit_cost,
                 purchase_order: extra,
+                condition,
+            },
+            // A landed cost keeps its receipt's sequence number where a transfer keeps
+            // its destination.
+            Kind::LandedCost => MovementKind::LandedCost {
+                sku,
+                receipt: u64::from(self.to),
+                amount: unit_cost,
             },
             Kind::Ship => MovementKind::Ship {
                 sku,

@@ -27,23 +27,22 @@
 //! counted and valued but never available (see [`Condition`]).
 
 mod ahead;
-mod calendar;
 mod columns;
 mod interner;
 mod journal;
+mod landed;
 mod movement;
 mod ref_index;
 mod slot_index;
 mod snapshot;
 
-pub use calendar::{
+pub use crate::demand::DemandHistory;
+pub use crate::time::{
     civil_from_days, date_label, day_of, days_from_civil, iso_week, week_label, week_start,
-    weekday, SECONDS_PER_DAY,
+    weekday, Period, Timestamp, MAX_TIMESTAMP, MIN_TIMESTAMP, SECONDS_PER_DAY,
 };
 pub use columns::MovementColumns;
-pub use movement::{
-    AdjustReason, Condition, JournalEntry, Movement, MovementKind, Outcome, Timestamp,
-};
+pub use movement::{AdjustReason, Condition, JournalEntry, Movement, MovementKind, Outcome};
 pub use snapshot::SNAPSHOT_VERSION;
 
 use rust_decimal::Decimal;
@@ -179,6 +178,9 @@ pub struct CostLayer {
     pub value: Decimal,
     /// When they were first received.
     pub received_at: Timestamp,
+    /// The journal sequence number of the movement that brought them into the books (see
+    /// [`Layer::origin`]).
+    pub origin: u64,
 }
 
 /// What a SKU's stock is worth, at one location or all.
@@ -196,78 +198,6 @@ pub struct Valuation {
     pub unit_cost: Option<Decimal>,
     /// The open cost layers, oldest receipt first (ties by location, then condition).
     pub layers: Vec<CostLayer>,
-}
-
-/// Bucket size of a demand history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Period {
-    /// UTC calendar days.
-    Day,
-    /// ISO 8601 weeks (Monday to Sunday, UTC).
-    Week,
-}
-
-impl std::str::FromStr for Period {
-    type Err = LedgerError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "day" | "daily" => Ok(Period::Day),
-            "week" | "weekly" => Ok(Period::Week),
-            _ => Err(LedgerError::InvalidInput {
-                message: format!("unknown period {s:?} (expected day or week)"),
-            }),
-        }
-    }
-}
-
-/// Units shipped net of customer returns, per period: a dense series with zero-filled gaps.
-///
-/// Bucket `i` covers `[start + i·len, start + (i+1)·len)` seconds, `len` being one day or
-/// one week. Shipments count on the day they ship; customer returns (any condition) are
-/// subtracted on the day they come back, so a bucket can be negative.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DemandHistory {
-    /// The SKU.
-    pub sku: String,
-    /// The location, or `None` for all locations.
-    pub location: Option<String>,
-    /// The bucket size.
-    pub period: Period,
-    /// Start of the first bucket (UTC midnight; a Monday for weeks).
-    pub start: Timestamp,
-    /// Net units per bucket.
-    pub quantities: Vec<Decimal>,
-}
-
-impl DemandHistory {
-    /// Seconds in one bucket.
-    pub fn bucket_seconds(&self) -> i64 {
-        match self.period {
-            Period::Day => calendar::SECONDS_PER_DAY,
-            Period::Week => 7 * calendar::SECONDS_PER_DAY,
-        }
-    }
-
-    /// The quantities as `f64` (the exact-to-statistics boundary: each decimal is converted
-    /// to the nearest `f64`).
-    pub fn to_f64(&self) -> Vec<f64> {
-        use rust_decimal::prelude::ToPrimitive;
-        self.quantities
-            .iter()
-            .map(|q| q.to_f64().unwrap_or(0.0))
-            .collect()
-    }
-
-    /// The label of bucket `i`: `YYYY-MM-DD` for days, `YYYY-Www` for ISO weeks.
-    pub fn label(&self, i: usize) -> String {
-        let day =
-            day_of(self.start) + (i as i64) * self.bucket_seconds() / calendar::SECONDS_PER_DAY;
-        match self.period {
-            Period::Day => date_label(day),
-            Period::Week => week_label(day),
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -369,7 +299,7 @@ enum Undo {
 }
 
 // The sizes the layer log's documentation gives (see `Txn::layer_log`).
-const _: () = assert!(std::mem::size_of::<(u32, LayerUndo)>() <= 56);
+const _: () = assert!(std::mem::size_of::<(u32, LayerUndo)>() <= 64);
 const _: () = assert!(std::mem::size_of::<Undo>() >= 88);
 
 /// The undo-log buffers kept between postings so that a posting allocates nothing for them.
@@ -390,7 +320,7 @@ pub(super) struct Txn {
     texts: usize,
     log: Chunked<Undo>,
     /// The cost-layer changes, by slot: the bulk of the records, kept apart from [`Undo`]
-    /// because they are about half its size (56 bytes instead of 88). A rollback may undo
+    /// because they are about half its size (64 bytes instead of 88; 56 before layers carried their origin). A rollback may undo
     /// the two logs one after the other: a layer record restores a slot's layer queue
     /// only, which no other record touches.
     layer_log: Chunked<(u32, LayerUndo)>,
@@ -404,6 +334,9 @@ pub(super) struct Txn {
     epoch: u32,
     /// What a batch's look-ahead resolved for the movement being applied.
     known: ahead::Known,
+    /// The journal entry (sequence number) of the movement being applied: the origin of
+    /// the cost layers it creates.
+    entry: u32,
 }
 
 impl Txn {
@@ -561,11 +494,6 @@ fn opt_name(field: &'static str, s: &Option<String>) -> Result<(), LedgerError> 
     }
 }
 
-/// The earliest accepted timestamp: 0001-01-01T00:00:00Z.
-pub const MIN_TIMESTAMP: Timestamp = -62_135_596_800;
-/// The latest accepted timestamp: 9999-12-31T23:59:59Z.
-pub const MAX_TIMESTAMP: Timestamp = 253_402_300_799;
-
 fn check_time(field: &str, t: Timestamp) -> Result<(), LedgerError> {
     if !(MIN_TIMESTAMP..=MAX_TIMESTAMP).contains(&t) {
         return Err(LedgerError::InvalidInput {
@@ -588,12 +516,22 @@ fn validate(m: &Movement) -> Result<(), LedgerError> {
             quantity,
             unit_cost,
             purchase_order,
+            condition: _,
         } => {
             name("sku", sku)?;
             name("location", location)?;
             positive("quantity", *quantity)?;
             cost(*unit_cost)?;
             opt_name("purchase_order", purchase_order)
+        }
+        MovementKind::LandedCost { sku, amount, .. } => {
+            name("sku", sku)?;
+            if *amount <= Decimal::ZERO {
+                return Err(LedgerError::InvalidInput {
+                    message: format!("a landed cost must be positive, got {amount}"),
+                });
+            }
+            Ok(())
         }
         MovementKind::Ship {
             sku,
@@ -982,6 +920,7 @@ impl Ledger {
             pieces,
             epoch: self.epoch,
             known: ahead::Known::default(),
+            entry: NONE,
         }
     }
 
@@ -1373,6 +1312,7 @@ impl Ledger {
                     context: "the journal length",
                 })?;
         let reference: Option<Arc<str>> = m.reference.as_deref().map(Arc::from);
+        txn.entry = seq32;
         let (effect, mut resolved) =
             self.apply_kind(txn, sku, m, reference.is_some().then_some(seq32))?;
         let mut outcome = Outcome {
@@ -1419,17 +1359,21 @@ impl Ledger {
         };
         let shared = |s: &Option<String>| s.as_deref().map(Arc::<str>::from);
         match &m.kind {
+            MovementKind::LandedCost {
+                receipt, amount, ..
+            } => self.apply_landed_cost(txn, sku, *receipt, *amount),
             MovementKind::Receive {
                 location,
                 quantity,
                 unit_cost,
                 purchase_order,
+                condition,
                 ..
             } => {
                 let loc = self.location_in(txn, 0, location)?;
-                let p = match self.slot_in(txn, 0, sku, loc, Condition::Sellable) {
+                let p = match self.slot_in(txn, 0, sku, loc, *condition) {
                     Some(p) => p,
-                    None => self.slot(sku, loc, Condition::Sellable)?,
+                    None => self.slot(sku, loc, *condition)?,
                 };
                 self.prefetch_ends(p);
                 let value = costing::extended(*quantity, *unit_cost, self.config.money_scale)?;
@@ -1440,6 +1384,7 @@ impl Ledger {
                         quantity: *quantity,
                         value,
                         received_at: time,
+                        origin: txn.entry,
                     }],
                 )?;
                 Ok((
@@ -1597,6 +1542,7 @@ impl Ledger {
                         quantity: q,
                         value,
                         received_at: time,
+                        origin: txn.entry,
                     }],
                 )?;
                 Ok((
@@ -1918,6 +1864,7 @@ impl Ledger {
                     quantity,
                     value,
                     received_at: time,
+                    origin: txn.entry,
                 }],
             )?;
             Ok(Effect {
@@ -2032,6 +1979,7 @@ impl Ledger {
                     unit_cost: l.value.checked_div(l.quantity).unwrap_or_default(),
                     value: l.value,
                     received_at: l.received_at,
+                    origin: u64::from(l.origin),
                 });
             }
         }
@@ -2205,7 +2153,7 @@ impl Ledger {
                 sku: sku.to_owned(),
                 location: location.map(str::to_owned),
                 period,
-                start: from.map_or(0, |f| bucket_of(f) * calendar::SECONDS_PER_DAY),
+                start: from.map_or(0, |f| bucket_of(f) * SECONDS_PER_DAY),
                 quantities: Vec::new(),
             });
         };
@@ -2245,7 +2193,7 @@ impl Ledger {
             sku: sku.to_owned(),
             location: location.map(str::to_owned),
             period,
-            start: start_day * calendar::SECONDS_PER_DAY,
+            start: start_day * SECONDS_PER_DAY,
             quantities,
         })
     }
@@ -2253,3 +2201,5 @@ impl Ledger {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_landed;

@@ -7,10 +7,7 @@ use std::str::FromStr;
 
 use crate::error::LedgerError;
 
-/// A point in time: **whole seconds since the Unix epoch, UTC** (1970-01-01T00:00:00Z).
-///
-/// Days and ISO weeks (for demand history) are taken in UTC.
-pub type Timestamp = i64;
+use crate::time::Timestamp;
 
 /// The condition of stock at a location.
 ///
@@ -41,6 +38,11 @@ impl Condition {
         Condition::Damaged,
         Condition::Quarantine,
     ];
+
+    /// Whether this is [`Condition::Sellable`].
+    pub fn is_sellable(&self) -> bool {
+        *self == Condition::Sellable
+    }
 
     /// The lowercase name (`"sellable"`, `"damaged"`, `"quarantine"`).
     pub fn as_str(self) -> &'static str {
@@ -144,7 +146,9 @@ impl FromStr for AdjustReason {
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MovementKind {
-    /// Goods received from a supplier into sellable stock at `unit_cost`.
+    /// Goods received from a supplier at `unit_cost`, into sellable stock or, when
+    /// inspection at the dock finds them damaged or holds them for inspection, into
+    /// damaged or quarantine stock (counted and valued, never available).
     Receive {
         /// The SKU.
         sku: String,
@@ -157,6 +161,32 @@ pub enum MovementKind {
         /// The purchase order this receipt belongs to, if any.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         purchase_order: Option<String>,
+        /// The condition the units arrive in (default sellable).
+        #[serde(default, skip_serializing_if = "Condition::is_sellable")]
+        condition: Condition,
+    },
+    /// An additional cost of units received earlier (freight, duty, insurance, ...: a
+    /// *landed cost*), charged to the receipt with journal sequence number `receipt`.
+    ///
+    /// The units of that receipt still on hand, wherever they now are (transferred,
+    /// reclassified), are those of the cost layers that came in with it (see
+    /// [`crate::costing::Layer::origin`]; under moving average, the pool's layers, which
+    /// are consumed first-in first-out). Of `amount`, the share `amount × units still on
+    /// hand / units received` (rounded half away from zero to the money scale) raises
+    /// their value: their layers' (spread over them pro rata, the last taking the
+    /// remainder) or, under moving average, their pool's. The rest, the share of the units
+    /// that already left (sold, transferred out of the books, written off), is booked as a
+    /// COGS true-up. So stock value + COGS grows by exactly `amount`, to the cent.
+    /// [`Outcome::value`] is the share on hand, [`Outcome::cogs`] the true-up and
+    /// [`Outcome::moved_value`] the amount.
+    LandedCost {
+        /// The SKU received (must be the receipt's).
+        sku: String,
+        /// The journal sequence number of the receipt ([`Outcome::sequence`] of a
+        /// [`MovementKind::Receive`]).
+        receipt: u64,
+        /// The cost added (> 0, at most the ledger's money scale in decimal places).
+        amount: Decimal,
     },
     /// Goods shipped to a customer: the units leave at their cost (COGS).
     ///
@@ -359,6 +389,38 @@ impl Movement {
                 quantity,
                 unit_cost,
                 purchase_order: None,
+                condition: Condition::Sellable,
+            },
+            time,
+        )
+    }
+
+    /// A landed cost (freight, duty, ...) of `amount` charged to the receipt with journal
+    /// sequence number `receipt` (see [`MovementKind::LandedCost`]).
+    ///
+    /// ```
+    /// use inventory_core::{Ledger, Movement};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let mut ledger = Ledger::new();
+    /// let r = ledger.post(Movement::receive("MUG", "WH", Decimal::from(10), Decimal::from(4), 0)).unwrap();
+    /// ledger.post(Movement::ship("MUG", "WH", Decimal::from(4), 10)).unwrap();
+    /// // Freight of 5.00 arrives later: 6 of the 10 units are still here.
+    /// let out = ledger.post(Movement::landed_cost("MUG", r.sequence, Decimal::new(500, 2), 20)).unwrap();
+    /// assert_eq!((out.value, out.cogs), (Decimal::new(300, 2), Decimal::new(200, 2)));
+    /// assert_eq!(ledger.valuation("MUG", None).unwrap().value, Decimal::new(2700, 2));
+    /// ```
+    pub fn landed_cost(
+        sku: impl Into<String>,
+        receipt: u64,
+        amount: Decimal,
+        time: Timestamp,
+    ) -> Self {
+        Self::new(
+            MovementKind::LandedCost {
+                sku: sku.into(),
+                receipt,
+                amount,
             },
             time,
         )
@@ -550,7 +612,8 @@ impl Movement {
             | MovementKind::Adjust { sku, .. }
             | MovementKind::CycleCount { sku, .. }
             | MovementKind::Reserve { sku, .. }
-            | MovementKind::Release { sku, .. } => sku,
+            | MovementKind::Release { sku, .. }
+            | MovementKind::LandedCost { sku, .. } => sku,
         }
     }
 
@@ -575,12 +638,20 @@ impl Movement {
                 quantity,
                 unit_cost,
                 purchase_order,
+                condition,
                 ..
             } => {
                 p.location = location;
                 p.quantity = Some(*quantity);
                 p.unit_cost = Some(*unit_cost);
+                // Sellable is the default: a receipt names a condition only when it differs.
+                p.condition = (*condition != Condition::Sellable).then_some(*condition);
                 p.extra = purchase_order.as_deref();
+            }
+            MovementKind::LandedCost { amount, .. } => {
+                // The location is the receipt's, resolved when the movement is applied.
+                p.kind = Kind::LandedCost;
+                p.unit_cost = Some(*amount);
             }
             MovementKind::Ship {
                 location,
@@ -729,6 +800,7 @@ impl Movement {
             | MovementKind::Reclassify { quantity, .. }
             | MovementKind::Reserve { quantity, .. } => [Some(quantity), None],
             MovementKind::Release { quantity, .. } => [quantity.as_mut(), None],
+            MovementKind::LandedCost { amount, .. } => [None, Some(amount)],
         }
     }
 
@@ -755,6 +827,7 @@ impl Movement {
             MovementKind::CycleCount { .. } => "cycle_count",
             MovementKind::Reserve { .. } => "reserve",
             MovementKind::Release { .. } => "release",
+            MovementKind::LandedCost { .. } => "landed_cost",
         }
     }
 }

@@ -1,6 +1,22 @@
-//! UTC calendar arithmetic: days since the epoch, civil dates and ISO 8601 weeks.
+//! Time: timestamps, UTC calendar arithmetic (days since the epoch, civil dates and ISO 8601
+//! weeks) and the periods that series are bucketed by.
+//!
+//! This module sits below everything else: the ledger, costing, policy math, forecasting
+//! and purchasing all read time through it, and it knows nothing of any of them.
 
-use super::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::error::LedgerError;
+
+/// A point in time: **whole seconds since the Unix epoch, UTC** (1970-01-01T00:00:00Z).
+///
+/// Days and ISO weeks (for demand history) are taken in UTC.
+pub type Timestamp = i64;
+
+/// The earliest accepted timestamp: 0001-01-01T00:00:00Z.
+pub const MIN_TIMESTAMP: Timestamp = -62_135_596_800;
+/// The latest accepted timestamp: 9999-12-31T23:59:59Z.
+pub const MAX_TIMESTAMP: Timestamp = 253_402_300_799;
 
 /// Seconds in a day.
 pub const SECONDS_PER_DAY: i64 = 86_400;
@@ -93,6 +109,29 @@ mod tests {
         for day in (-800_000..800_000).step_by(97) {
             let (y, m, d) = civil_from_days(day);
             assert_eq!(days_from_civil(y, m, d), day);
+        }
+    }
+}
+
+/// Bucket size of a demand history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// UTC calendar days.
+    Day,
+    /// ISO 8601 weeks (Monday to Sunday, UTC).
+    Week,
+}
+
+impl std::str::FromStr for Period {
+    type Err = LedgerError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "day" | "daily" => Ok(Period::Day),
+            "week" | "weekly" => Ok(Period::Week),
+            _ => Err(LedgerError::InvalidInput {
+                message: format!("unknown period {s:?} (expected day or week)"),
+            }),
         }
     }
 }
