@@ -209,6 +209,139 @@ pub enum PolicyError {
 
 impl Eq for PolicyError {}
 
+/// Errors raised by purchasing: suppliers, purchase orders, receipts, charges and payments.
+///
+/// Every variant names the document (supplier, order, line, receipt) and the quantities
+/// involved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PurchasingError {
+    /// No supplier has this id.
+    #[error("unknown supplier {supplier:?}")]
+    UnknownSupplier {
+        /// The supplier id given.
+        supplier: String,
+    },
+    /// The supplier does not sell this SKU (it has no item for it).
+    #[error("supplier {supplier:?} does not sell SKU {sku:?}")]
+    NotSupplied {
+        /// The supplier.
+        supplier: String,
+        /// The SKU.
+        sku: String,
+    },
+    /// No purchase order has this id.
+    #[error("unknown purchase order {order:?}")]
+    UnknownOrder {
+        /// The order id given.
+        order: String,
+    },
+    /// The order has no line with this number.
+    #[error("purchase order {order:?} has no line {line}")]
+    UnknownLine {
+        /// The order.
+        order: String,
+        /// The line number given.
+        line: u32,
+    },
+    /// No receipt has this id (or it belongs to another order).
+    #[error("unknown receipt {receipt:?} of purchase order {order:?}")]
+    UnknownReceipt {
+        /// The order.
+        order: String,
+        /// The receipt id given.
+        receipt: String,
+    },
+    /// An id that must be new is already used (an order, receipt, charge or payment id, a
+    /// line number within its order, an item's SKU within its supplier).
+    #[error("{what} {id:?} already exists")]
+    DuplicateId {
+        /// What kind of id (`"purchase order"`, `"receipt"`, `"line"`, ...).
+        what: &'static str,
+        /// The id.
+        id: String,
+    },
+    /// The order's status does not allow this.
+    #[error("cannot {action} purchase order {order:?}: it is {status}")]
+    InvalidOrderState {
+        /// The order.
+        order: String,
+        /// Its status.
+        status: crate::purchasing::OrderStatus,
+        /// What was attempted (`"place"`, `"receive against"`, ...).
+        action: &'static str,
+    },
+    /// The line's remainder was cancelled or closed short: nothing more can arrive on it.
+    #[error("line {line} of purchase order {order:?} is closed (its remainder was {how})")]
+    LineClosed {
+        /// The order.
+        order: String,
+        /// The line.
+        line: u32,
+        /// `"cancelled"` or `"closed short"`.
+        how: &'static str,
+    },
+    /// A receipt beyond what the over-receipt policy allows.
+    #[error("over-receipt on line {line} of purchase order {order:?}: {quantity} ordered, {received} received, {receiving} arriving, at most {allowed} allowed in all")]
+    OverReceipt {
+        /// The order.
+        order: String,
+        /// The line.
+        line: u32,
+        /// Units on order.
+        quantity: Decimal,
+        /// Units already received.
+        received: Decimal,
+        /// Units arriving now.
+        receiving: Decimal,
+        /// The most the policy allows in all.
+        allowed: Decimal,
+    },
+    /// An amendment or confirmation below what was already received.
+    #[error("line {line} of purchase order {order:?} cannot go down to {quantity}: {received} already received")]
+    BelowReceived {
+        /// The order.
+        order: String,
+        /// The line.
+        line: u32,
+        /// The quantity asked for.
+        quantity: Decimal,
+        /// Units already received.
+        received: Decimal,
+    },
+    /// A line below the supplier's minimum order quantity, or not a multiple of its pack size.
+    #[error("line {line}: {quantity} of SKU {sku:?} {reason} of supplier {supplier:?}")]
+    OrderQuantity {
+        /// The supplier.
+        supplier: String,
+        /// The SKU.
+        sku: String,
+        /// The line.
+        line: u32,
+        /// The quantity given.
+        quantity: Decimal,
+        /// Why (`"is below the minimum order quantity 24"`, ...).
+        reason: String,
+    },
+    /// An event on an order dated before the order's latest event.
+    #[error("event on purchase order {order:?} at time {time} is dated before its latest event at {latest}")]
+    OutOfOrder {
+        /// The order.
+        order: String,
+        /// The time of the refused event.
+        time: i64,
+        /// The time of the order's latest event.
+        latest: i64,
+    },
+    /// A value was invalid (an empty id, a non-positive quantity, price breaks that do not
+    /// increase, a lead time that is not finite, too many decimal places, ...).
+    #[error("invalid input: {message}")]
+    InvalidInput {
+        /// What was wrong.
+        message: String,
+    },
+}
+
 /// Errors raised by demand forecasting: fitting a model, predicting, accuracy metrics.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -352,6 +485,9 @@ pub enum Error {
     /// An error of demand forecasting.
     #[error(transparent)]
     Forecast(#[from] ForecastError),
+    /// An error of purchasing.
+    #[error(transparent)]
+    Purchasing(#[from] PurchasingError),
     /// An error in one item of a batch (a movement of a ledger batch, an item of a policy
     /// batch); nothing of a ledger batch was applied.
     #[error("item {index} of the batch: {source}")]
@@ -399,6 +535,42 @@ pub enum ErrorKind {
     InvalidSnapshot,
     /// An unknown receipt (a landed cost's journal entry, a purchase-order receipt id).
     UnknownReceipt,
+    /// An unknown supplier, or a SKU the supplier does not sell.
+    UnknownSupplier,
+    /// An unknown purchase order.
+    UnknownOrder,
+    /// An unknown line of a purchase order.
+    UnknownOrderLine,
+    /// An id that must be new is already used.
+    DuplicateId,
+    /// A purchase order (or line) whose status does not allow the change, or an amendment
+    /// below what was already received.
+    InvalidOrderState,
+    /// A receipt beyond what the over-receipt policy allows.
+    OverReceipt,
+}
+
+impl PurchasingError {
+    /// The kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            PurchasingError::UnknownSupplier { .. } | PurchasingError::NotSupplied { .. } => {
+                ErrorKind::UnknownSupplier
+            }
+            PurchasingError::UnknownOrder { .. } => ErrorKind::UnknownOrder,
+            PurchasingError::UnknownLine { .. } => ErrorKind::UnknownOrderLine,
+            PurchasingError::UnknownReceipt { .. } => ErrorKind::UnknownReceipt,
+            PurchasingError::DuplicateId { .. } => ErrorKind::DuplicateId,
+            PurchasingError::InvalidOrderState { .. }
+            | PurchasingError::LineClosed { .. }
+            | PurchasingError::BelowReceived { .. } => ErrorKind::InvalidOrderState,
+            PurchasingError::OverReceipt { .. } => ErrorKind::OverReceipt,
+            PurchasingError::OutOfOrder { .. } => ErrorKind::OutOfOrder,
+            PurchasingError::OrderQuantity { .. } | PurchasingError::InvalidInput { .. } => {
+                ErrorKind::InvalidInput
+            }
+        }
+    }
 }
 
 impl LedgerError {
@@ -446,6 +618,7 @@ impl Error {
             Error::Snapshot(_) => ErrorKind::InvalidSnapshot,
             Error::Policy(_) => ErrorKind::InvalidInput,
             Error::Forecast(_) => ErrorKind::InvalidInput,
+            Error::Purchasing(e) => e.kind(),
             Error::Batch { source, .. } => source.kind(),
         }
     }

@@ -11,11 +11,15 @@ mod hash;
 pub mod ledger;
 pub mod metrics;
 pub mod policy;
+pub mod purchasing;
 pub mod stats;
 pub mod time;
 
 pub use costing::{CostMethod, Layer};
-pub use error::{Error, ErrorKind, ForecastError, LedgerError, PolicyError, Result, SnapshotError};
+pub use error::{
+    Error, ErrorKind, ForecastError, LedgerError, PolicyError, PurchasingError, Result,
+    SnapshotError,
+};
 pub use ledger::{
     AdjustReason, Condition, CostLayer, DemandHistory, JournalEntry, Ledger, LedgerConfig,
     Movement, MovementColumns, MovementKind, Outcome, Period, Position, Timestamp, Valuation,

@@ -32,6 +32,7 @@ mod interner;
 mod journal;
 mod landed;
 mod movement;
+mod posting;
 mod ref_index;
 mod slot_index;
 mod snapshot;
@@ -43,6 +44,7 @@ pub use crate::time::{
 };
 pub use columns::MovementColumns;
 pub use movement::{AdjustReason, Condition, JournalEntry, Movement, MovementKind, Outcome};
+pub(crate) use posting::Posting;
 pub use snapshot::SNAPSHOT_VERSION;
 
 use rust_decimal::Decimal;
@@ -59,6 +61,7 @@ use slot_index::SlotIndex;
 use crate::costing::{self, CostMethod, Layer, LayerUndo, Pool, PoolScalars};
 use crate::error::{Error, LedgerError, Result};
 use crate::hash::FxHashMap;
+use crate::purchasing::{OverReceipt, Purchasing};
 
 /// How a ledger costs, rounds and treats negative stock.
 ///
@@ -88,6 +91,14 @@ pub struct LedgerConfig {
     /// Decimal places that partial-layer issue values are rounded to (half away from zero).
     /// Default 2 (cents); at most 12.
     pub money_scale: u32,
+    /// What a receipt against a purchase order may bring beyond the line's quantity
+    /// (default: nothing). Fixed for the ledger's life, so that replay reproduces it.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub over_receipt: OverReceipt,
+}
+
+fn is_default<T: Default + PartialEq>(x: &T) -> bool {
+    *x == T::default()
 }
 
 impl Default for LedgerConfig {
@@ -97,6 +108,7 @@ impl Default for LedgerConfig {
             sku_costing: BTreeMap::new(),
             allow_negative: false,
             money_scale: 2,
+            over_receipt: OverReceipt::Refuse,
         }
     }
 }
@@ -131,6 +143,12 @@ impl LedgerConfig {
         self
     }
 
+    /// Sets the over-receipt policy of purchase-order receipts.
+    pub fn over_receipt(mut self, policy: OverReceipt) -> Self {
+        self.over_receipt = policy;
+        self
+    }
+
     fn validate(&self) -> Result<(), LedgerError> {
         if self.money_scale > 12 {
             return Err(LedgerError::InvalidInput {
@@ -140,6 +158,13 @@ impl LedgerConfig {
         for sku in self.sku_costing.keys() {
             if sku.is_empty() {
                 return Err(LedgerError::EmptyName { field: "sku" });
+            }
+        }
+        if let OverReceipt::Tolerance(t) = self.over_receipt {
+            if t.is_sign_negative() && !t.is_zero() {
+                return Err(LedgerError::InvalidInput {
+                    message: format!("over-receipt tolerance {t} % is negative"),
+                });
             }
         }
         Ok(())
@@ -337,6 +362,8 @@ pub(super) struct Txn {
     /// The journal entry (sequence number) of the movement being applied: the origin of
     /// the cost layers it creates.
     entry: u32,
+    /// Where purchasing stood when the transaction began.
+    docs: crate::purchasing::Mark,
 }
 
 impl Txn {
@@ -423,6 +450,8 @@ pub struct Ledger {
     texts: Chunked<Arc<str>>,
     /// Undo-log buffers kept between postings so that a posting allocates nothing for them.
     spare: Spare,
+    /// Suppliers and purchase orders (see [`crate::purchasing`]).
+    pub(crate) purchasing: Purchasing,
     /// The number of the last transaction begun (see [`Txn::save`]); never 0 once one has.
     /// A failed batch into a pristine ledger resets it to 0 with the rest of the ledger,
     /// which is safe because that also drops every slot (and so every mark).
@@ -440,6 +469,7 @@ impl PartialEq for Ledger {
         self.config == other.config
             && self.journal == other.journal
             && self.texts == other.texts
+            && self.purchasing == other.purchasing
             && self.state() == other.state()
     }
 }
@@ -701,6 +731,7 @@ impl Ledger {
             journal: Chunked::default(),
             texts: Chunked::default(),
             spare: Spare::default(),
+            purchasing: Purchasing::default(),
             epoch: 0,
         }
     }
@@ -921,6 +952,7 @@ impl Ledger {
             epoch: self.epoch,
             known: ahead::Known::default(),
             entry: NONE,
+            docs: self.purchasing.mark(),
         }
     }
 
@@ -937,7 +969,8 @@ impl Ledger {
             && self.sku_info.is_empty()
             && self.reservations.is_empty()
             && self.shipments.is_empty()
-            && self.references.is_empty();
+            && self.references.is_empty()
+            && self.purchasing.is_empty();
         let mut txn = self.begin();
         txn.undoable = !pristine;
         txn
@@ -945,6 +978,7 @@ impl Ledger {
 
     /// Keeps what the transaction did and its buffers for the next one.
     fn commit(&mut self, mut txn: Txn) {
+        self.purchasing.commit();
         txn.log.clear();
         txn.layer_log.clear();
         txn.scratch.clear();
@@ -958,6 +992,7 @@ impl Ledger {
     }
 
     fn rollback(&mut self, mut txn: Txn) {
+        self.purchasing.rollback(txn.docs);
         if !txn.undoable {
             // The ledger was pristine when the batch began (see `begin_batch`).
             let config = std::mem::take(&mut self.config);
@@ -1926,13 +1961,24 @@ impl Ledger {
 
     /// The position of a SKU at one location, or across all locations with `None`.
     ///
-    /// A known SKU at a known location where it never was has an all-zero position.
+    /// A known SKU at a known location where it never was has an all-zero position. Its
+    /// `incoming` is the open quantity of placed purchase orders (see
+    /// [`crate::purchasing`]); a SKU or location with incoming units but no movements yet
+    /// has a position with only those.
     ///
     /// # Errors
     /// [`LedgerError::UnknownSku`], [`LedgerError::UnknownLocation`].
     pub fn position(&self, sku: &str, location: Option<&str>) -> Result<Position> {
-        let mut p = Position::default();
-        for s in self.slots_of(sku, location)? {
+        let mut p = Position {
+            incoming: self.purchasing.incoming_of(sku, location),
+            ..Position::default()
+        };
+        let slots = match self.slots_of(sku, location) {
+            Ok(slots) => slots,
+            Err(_) if p.incoming > Decimal::ZERO => return Ok(p),
+            Err(e) => return Err(e.into()),
+        };
+        for s in slots {
             match s.condition {
                 Condition::Sellable => {
                     costing::add_to(&mut p.on_hand, s.pool.quantity, "a position's units")?;

@@ -1,10 +1,18 @@
 //! Snapshots: the ledger as JSON, checked on load by replaying its journal.
 //!
-//! A snapshot holds the configuration, the journal and the resulting state (positions, cost
-//! layers, reservations, returnable shipments), all in a canonical order so that the same
-//! ledger always writes the same bytes. Loading replays the journal into an empty ledger
-//! and refuses the snapshot unless the replay succeeds and reproduces the stored state
-//! exactly, so a hand-edited or truncated snapshot can never yield an inconsistent ledger.
+//! A snapshot holds the configuration, the journal of movements, the journal of purchasing
+//! events and the resulting state (positions, cost layers, reservations, returnable
+//! shipments, suppliers and purchase orders), all in a canonical order so that the same
+//! ledger always writes the same bytes. Loading replays the movements and the purchasing
+//! events in their original interleaving into an empty ledger (each event must post
+//! exactly the movements it posted before) and refuses the snapshot unless the replay
+//! succeeds and reproduces the stored journal and state exactly, so a hand-edited or
+//! truncated snapshot can never yield an inconsistent ledger.
+//!
+//! **Versions.** This build writes version 2 and reads versions 1 and 2. Version 2 added
+//! the purchasing events and documents, the origin of each cost layer and the condition of
+//! a receipt; a version 1 snapshot (which has none of them) is read by replaying its
+//! journal and comparing its state without the layers' origins.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -12,9 +20,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::{Condition, JournalEntry, Ledger, LedgerConfig, Timestamp};
 use crate::costing::{CostMethod, Layer};
 use crate::error::{Error, Result, SnapshotError};
+use crate::purchasing::{PurchaseOrder, PurchaseRecord, Supplier};
 
-/// The snapshot format version this build writes and reads.
-pub const SNAPSHOT_VERSION: u32 = 1;
+/// The snapshot format version this build writes (it also reads version 1).
+pub const SNAPSHOT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct PoolState {
@@ -54,6 +63,20 @@ pub(crate) struct SkuState {
     latest: Option<Timestamp>,
 }
 
+/// Purchasing documents as they stand (suppliers in the order first set, orders in the
+/// order created).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct PurchasingState {
+    suppliers: Vec<Supplier>,
+    orders: Vec<PurchaseOrder>,
+}
+
+impl PurchasingState {
+    fn is_empty(&self) -> bool {
+        self.suppliers.is_empty() && self.orders.is_empty()
+    }
+}
+
 /// The ledger's state in a canonical order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct LedgerState {
@@ -62,6 +85,8 @@ pub(crate) struct LedgerState {
     positions: Vec<PoolState>,
     reservations: Vec<ReservationState>,
     shipments: Vec<ShipmentState>,
+    #[serde(default, skip_serializing_if = "PurchasingState::is_empty")]
+    purchasing: PurchasingState,
 }
 
 #[derive(Serialize)]
@@ -70,6 +95,8 @@ struct SnapshotRef<'a> {
     config: &'a LedgerConfig,
     state: LedgerState,
     journal: JournalRef<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    purchases: Vec<PurchaseRecord>,
 }
 
 /// The journal, serialized one materialized entry at a time.
@@ -88,6 +115,8 @@ struct SnapshotOwned {
     config: LedgerConfig,
     state: LedgerState,
     journal: Vec<JournalEntry>,
+    #[serde(default)]
+    purchases: Vec<PurchaseRecord>,
 }
 
 impl Ledger {
@@ -145,12 +174,19 @@ impl Ledger {
             })
             .collect();
         shipments.sort_by(|a, b| a.reference.cmp(&b.reference));
+        let p = &self.purchasing;
         LedgerState {
             skus,
             locations: self.locations.names.clone(),
             positions,
             reservations,
             shipments,
+            purchasing: PurchasingState {
+                suppliers: p.suppliers.clone(),
+                orders: (0..p.orders.len() as u32)
+                    .map(|o| p.order_view(o))
+                    .collect(),
+            },
         }
     }
 
@@ -177,7 +213,7 @@ impl Ledger {
     }
 
     fn from_snapshot(snap: SnapshotOwned) -> Result<Ledger> {
-        if snap.version != SNAPSHOT_VERSION {
+        if snap.version != SNAPSHOT_VERSION && snap.version != 1 {
             return Err(SnapshotError::UnsupportedVersion {
                 found: snap.version,
                 supported: SNAPSHOT_VERSION,
@@ -185,7 +221,45 @@ impl Ledger {
             .into());
         }
         let inconsistent = |message: String| Error::from(SnapshotError::Inconsistent { message });
-        let ledger = Ledger::replay(snap.config, snap.journal.iter().map(|e| e.movement.clone()))
+        if snap.version == 1 && !snap.purchases.is_empty() {
+            return Err(inconsistent(
+                "a version 1 snapshot has no purchasing events".into(),
+            ));
+        }
+        let movements =
+            |range: std::ops::Range<usize>| snap.journal[range].iter().map(|e| e.movement.clone());
+        let mut ledger = Ledger::with_config(snap.config)
+            .map_err(|e| inconsistent(format!("the configuration is invalid: {e}")))?;
+        // Movements up to each event, then the event (which posts its own movements).
+        let mut done = 0usize;
+        for (i, rec) in snap.purchases.iter().enumerate() {
+            let first = usize::try_from(rec.first_movement).unwrap_or(usize::MAX);
+            let end = usize::try_from(rec.movements)
+                .ok()
+                .and_then(|n| first.checked_add(n))
+                .filter(|&end| {
+                    rec.sequence == i as u64 && first >= done && end <= snap.journal.len()
+                })
+                .ok_or_else(|| {
+                    inconsistent(format!(
+                        "purchasing event {i} does not fit the journal of movements"
+                    ))
+                })?;
+            ledger
+                .post_all(movements(done..first), |_| ())
+                .map_err(|e| inconsistent(format!("replaying the journal failed: {e}")))?;
+            let out = ledger
+                .purchase(rec.event.clone())
+                .map_err(|e| inconsistent(format!("replaying purchasing event {i} failed: {e}")))?;
+            if out.duplicate || ledger.journal.len() != end {
+                return Err(inconsistent(format!(
+                    "purchasing event {i} did not post the movements it posted before"
+                )));
+            }
+            done = end;
+        }
+        ledger
+            .post_all(movements(done..snap.journal.len()), |_| ())
             .map_err(|e| inconsistent(format!("replaying the journal failed: {e}")))?;
         if ledger.journal.len() != snap.journal.len()
             || !ledger.journal_iter().eq(snap.journal.iter().cloned())
@@ -194,7 +268,16 @@ impl Ledger {
                 "the journal's recorded outcomes differ from its replay".into(),
             ));
         }
-        if ledger.state() != snap.state {
+        let mut state = ledger.state();
+        if snap.version == 1 {
+            // Version 1 did not store the layers' origins.
+            for p in &mut state.positions {
+                for l in &mut p.layers {
+                    l.origin = 0;
+                }
+            }
+        }
+        if state != snap.state {
             return Err(inconsistent(
                 "the stored state differs from the replay of the journal".into(),
             ));
@@ -210,6 +293,7 @@ impl Serialize for Ledger {
             config: &self.config,
             state: self.state(),
             journal: JournalRef(self),
+            purchases: self.purchase_records(),
         }
         .serialize(serializer)
     }

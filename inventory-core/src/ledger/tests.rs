@@ -911,10 +911,10 @@ fn snapshot_round_trip_and_tampering() {
         Ledger::from_json(&tampered).unwrap_err().kind(),
         ErrorKind::InvalidSnapshot
     );
-    let v2 = json.replacen("\"version\":1", "\"version\":2", 1);
+    let v3 = json.replacen("\"version\":2", "\"version\":3", 1);
     assert!(matches!(
-        Ledger::from_json(&v2).unwrap_err(),
-        Error::Snapshot(SnapshotError::UnsupportedVersion { found: 2, .. })
+        Ledger::from_json(&v3).unwrap_err(),
+        Error::Snapshot(SnapshotError::UnsupportedVersion { found: 3, .. })
     ));
 }
 

@@ -1,0 +1,559 @@
+//! Purchasing's state inside the ledger: suppliers, orders, receipts, charges, payments,
+//! the incoming quantities, the journal of events, and the undo log that makes an event
+//! atomic with the movements it posts.
+
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+use super::types::{
+    ChargeKind, OrderLine, OrderStatus, PaymentTerms, PurchaseEvent, PurchaseOrder, Supplier,
+};
+use crate::hash::FxHashMap;
+use crate::ledger::Condition;
+use crate::time::Timestamp;
+
+/// An order line, with its SKU and location as ids into [`Purchasing::names`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub(crate) line: u32,
+    pub(crate) sku: u32,
+    pub(crate) location: u32,
+    pub(crate) quantity: Decimal,
+    pub(crate) ordered: Decimal,
+    pub(crate) unit_price: Decimal,
+    pub(crate) expected: Timestamp,
+    /// Units received, by condition in [`Condition::ALL`] order.
+    pub(crate) received: [Decimal; 3],
+    pub(crate) cancelled: Decimal,
+    pub(crate) short: Decimal,
+    pub(crate) received_value: Decimal,
+    pub(crate) variance: Decimal,
+}
+
+impl Line {
+    pub(crate) fn received_total(&self) -> Decimal {
+        self.received[0] + self.received[1] + self.received[2]
+    }
+
+    /// quantity − received − cancelled − closed short, not below zero.
+    pub(crate) fn open(&self) -> Decimal {
+        (self.quantity - self.received_total() - self.cancelled - self.short).max(Decimal::ZERO)
+    }
+
+    /// Why the line takes no more units, if its remainder was ended.
+    pub(crate) fn ended(&self) -> Option<&'static str> {
+        if self.cancelled > Decimal::ZERO {
+            Some("cancelled")
+        } else if self.short > Decimal::ZERO {
+            Some("closed short")
+        } else {
+            None
+        }
+    }
+}
+
+/// A purchase order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Order {
+    pub(crate) id: Arc<str>,
+    pub(crate) supplier: u32,
+    pub(crate) created_at: Timestamp,
+    pub(crate) placed_at: Option<Timestamp>,
+    pub(crate) confirmed_at: Option<Timestamp>,
+    /// The time of the order's latest event.
+    pub(crate) latest: Timestamp,
+    /// The terms captured when placed.
+    pub(crate) terms: Option<PaymentTerms>,
+    pub(crate) lines: Vec<Line>,
+    pub(crate) receipts: Vec<u32>,
+    pub(crate) charges: Vec<u32>,
+    pub(crate) payments: Vec<u32>,
+    pub(crate) paid: Decimal,
+}
+
+impl Order {
+    pub(crate) fn status(&self) -> OrderStatus {
+        let open = self.lines.iter().any(|l| l.open() > Decimal::ZERO);
+        let received = self
+            .lines
+            .iter()
+            .any(|l| l.received_total() > Decimal::ZERO);
+        if !open {
+            if !received {
+                return OrderStatus::Cancelled;
+            }
+            return if self.lines.iter().any(|l| l.ended().is_some()) {
+                OrderStatus::Closed
+            } else {
+                OrderStatus::Received
+            };
+        }
+        if self.placed_at.is_none() {
+            OrderStatus::Draft
+        } else if received {
+            OrderStatus::PartiallyReceived
+        } else if self.confirmed_at.is_some() {
+            OrderStatus::Confirmed
+        } else {
+            OrderStatus::Placed
+        }
+    }
+
+    /// The index of line number `line`.
+    pub(crate) fn line_index(&self, line: u32) -> Option<usize> {
+        self.lines.iter().position(|l| l.line == line)
+    }
+}
+
+/// One received line of a receipt, in one condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ReceivedLine {
+    /// The index of the order line.
+    pub(crate) line: u32,
+    pub(crate) condition: Condition,
+    pub(crate) quantity: Decimal,
+    pub(crate) unit_price: Decimal,
+    /// quantity × unit price, in the money scale.
+    pub(crate) value: Decimal,
+    /// The journal sequence number of its receive movement.
+    pub(crate) movement: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Receipt {
+    pub(crate) id: Arc<str>,
+    pub(crate) order: u32,
+    pub(crate) time: Timestamp,
+    pub(crate) lines: Vec<ReceivedLine>,
+}
+
+impl Receipt {
+    pub(crate) fn value(&self) -> Decimal {
+        self.lines.iter().map(|l| l.value).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ChargeRecord {
+    pub(crate) id: Arc<str>,
+    pub(crate) order: u32,
+    pub(crate) time: Timestamp,
+    pub(crate) kind: ChargeKind,
+    pub(crate) amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Payment {
+    pub(crate) id: Arc<str>,
+    pub(crate) order: u32,
+    pub(crate) time: Timestamp,
+    pub(crate) amount: Decimal,
+}
+
+/// A journaled event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Recorded {
+    pub(crate) first_movement: u64,
+    pub(crate) movements: u32,
+    pub(crate) event: PurchaseEvent,
+}
+
+/// One change to undo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Undo {
+    Order(u32, Box<Order>),
+    Supplier(u32, Box<Supplier>),
+    Incoming((u32, u32), Decimal),
+    SkuIncoming(u32, Decimal),
+    /// Whether the order was among the open ones.
+    Open(u32, bool),
+}
+
+/// Where purchasing stood when a transaction began (see [`Purchasing::mark`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Mark {
+    names: usize,
+    suppliers: usize,
+    orders: usize,
+    receipts: usize,
+    charges: usize,
+    payments: usize,
+    events: usize,
+    undo: usize,
+}
+
+/// The purchasing state of a ledger.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Purchasing {
+    /// SKU and location names, shared by id.
+    pub(crate) names: Vec<Arc<str>>,
+    name_ids: FxHashMap<Arc<str>, u32>,
+    pub(crate) suppliers: Vec<Supplier>,
+    supplier_ids: FxHashMap<Arc<str>, u32>,
+    pub(crate) orders: Vec<Order>,
+    order_ids: FxHashMap<Arc<str>, u32>,
+    pub(crate) receipts: Vec<Receipt>,
+    receipt_ids: FxHashMap<Arc<str>, u32>,
+    pub(crate) charges: Vec<ChargeRecord>,
+    charge_ids: FxHashMap<Arc<str>, u32>,
+    pub(crate) payments: Vec<Payment>,
+    payment_ids: FxHashMap<Arc<str>, u32>,
+    /// Open quantity of placed lines, by (SKU id, location id); no zero entries.
+    pub(crate) incoming: FxHashMap<(u32, u32), Decimal>,
+    /// The same, summed over locations, by SKU id.
+    pub(crate) sku_incoming: FxHashMap<u32, Decimal>,
+    /// The orders with an open quantity incoming (placed, not finished).
+    pub(crate) open_orders: std::collections::BTreeSet<u32>,
+    pub(crate) events: Vec<Recorded>,
+    /// Event references → event index.
+    event_refs: FxHashMap<Arc<str>, u32>,
+    undo: Vec<Undo>,
+    /// Orders and suppliers already saved in the undo log by the current transaction.
+    saved_orders: Vec<u32>,
+    saved_suppliers: Vec<u32>,
+}
+
+impl Purchasing {
+    /// Nothing was ever posted.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.events.is_empty() && self.names.is_empty()
+    }
+
+    /// Begins a transaction.
+    pub(crate) fn mark(&self) -> Mark {
+        Mark {
+            names: self.names.len(),
+            suppliers: self.suppliers.len(),
+            orders: self.orders.len(),
+            receipts: self.receipts.len(),
+            charges: self.charges.len(),
+            payments: self.payments.len(),
+            events: self.events.len(),
+            undo: self.undo.len(),
+        }
+    }
+
+    /// Keeps the transaction's changes.
+    pub(crate) fn commit(&mut self) {
+        self.undo.clear();
+        self.saved_orders.clear();
+        self.saved_suppliers.clear();
+    }
+
+    /// Undoes every change since `mark`.
+    pub(crate) fn rollback(&mut self, mark: Mark) {
+        while self.undo.len() > mark.undo {
+            match self.undo.pop() {
+                Some(Undo::Order(i, o)) => self.orders[i as usize] = *o,
+                Some(Undo::Supplier(i, s)) => self.suppliers[i as usize] = *s,
+                Some(Undo::Incoming(k, v)) => {
+                    if v.is_zero() {
+                        self.incoming.remove(&k);
+                    } else {
+                        self.incoming.insert(k, v);
+                    }
+                }
+                Some(Undo::SkuIncoming(k, v)) => {
+                    if v.is_zero() {
+                        self.sku_incoming.remove(&k);
+                    } else {
+                        self.sku_incoming.insert(k, v);
+                    }
+                }
+                Some(Undo::Open(o, was)) => {
+                    if was {
+                        self.open_orders.insert(o);
+                    } else {
+                        self.open_orders.remove(&o);
+                    }
+                }
+                None => break,
+            }
+        }
+        fn cut<T>(
+            items: &mut Vec<T>,
+            ids: &mut FxHashMap<Arc<str>, u32>,
+            len: usize,
+            id: impl Fn(&T) -> &Arc<str>,
+        ) {
+            while items.len() > len {
+                if let Some(x) = items.pop() {
+                    ids.remove(id(&x));
+                }
+            }
+        }
+        while self.events.len() > mark.events {
+            if let Some(r) = self.events.pop() {
+                if let Some(reference) = &r.event.reference {
+                    self.event_refs.remove(reference.as_str());
+                }
+            }
+        }
+        cut(
+            &mut self.payments,
+            &mut self.payment_ids,
+            mark.payments,
+            |p| &p.id,
+        );
+        cut(&mut self.charges, &mut self.charge_ids, mark.charges, |c| {
+            &c.id
+        });
+        cut(
+            &mut self.receipts,
+            &mut self.receipt_ids,
+            mark.receipts,
+            |r| &r.id,
+        );
+        cut(&mut self.orders, &mut self.order_ids, mark.orders, |o| {
+            &o.id
+        });
+        while self.suppliers.len() > mark.suppliers {
+            if let Some(s) = self.suppliers.pop() {
+                self.supplier_ids.remove(s.id.as_str());
+            }
+        }
+        cut(&mut self.names, &mut self.name_ids, mark.names, |n| n);
+        self.saved_orders.clear();
+        self.saved_suppliers.clear();
+    }
+
+    // ----- names and ids -----
+
+    pub(crate) fn name_id(&self, name: &str) -> Option<u32> {
+        self.name_ids.get(name).copied()
+    }
+
+    pub(crate) fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.name_ids.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        let n: Arc<str> = Arc::from(name);
+        self.names.push(Arc::clone(&n));
+        self.name_ids.insert(n, i);
+        i
+    }
+
+    pub(crate) fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+
+    pub(crate) fn supplier_index(&self, id: &str) -> Option<u32> {
+        self.supplier_ids.get(id).copied()
+    }
+
+    pub(crate) fn order_index(&self, id: &str) -> Option<u32> {
+        self.order_ids.get(id).copied()
+    }
+
+    pub(crate) fn receipt_index(&self, id: &str) -> Option<u32> {
+        self.receipt_ids.get(id).copied()
+    }
+
+    pub(crate) fn charge_exists(&self, id: &str) -> bool {
+        self.charge_ids.contains_key(id)
+    }
+
+    pub(crate) fn payment_exists(&self, id: &str) -> bool {
+        self.payment_ids.contains_key(id)
+    }
+
+    pub(crate) fn event_of_reference(&self, reference: &str) -> Option<u32> {
+        self.event_refs.get(reference).copied()
+    }
+
+    // ----- changes, each logged for undo -----
+
+    /// A supplier to change, saved for undo on its first change in a transaction.
+    pub(crate) fn supplier_mut(&mut self, i: u32) -> &mut Supplier {
+        if !self.saved_suppliers.contains(&i) {
+            self.saved_suppliers.push(i);
+            let old = Box::new(self.suppliers[i as usize].clone());
+            self.undo.push(Undo::Supplier(i, old));
+        }
+        &mut self.suppliers[i as usize]
+    }
+
+    pub(crate) fn add_supplier(&mut self, s: Supplier) -> u32 {
+        let i = self.suppliers.len() as u32;
+        self.supplier_ids.insert(Arc::from(s.id.as_str()), i);
+        self.suppliers.push(s);
+        i
+    }
+
+    /// An order to change, saved for undo on its first change in a transaction. The
+    /// incoming quantities follow the order: call [`Purchasing::settle_incoming`] with the
+    /// contributions taken before the change.
+    pub(crate) fn order_mut(&mut self, i: u32) -> &mut Order {
+        if !self.saved_orders.contains(&i) {
+            self.saved_orders.push(i);
+            let old = Box::new(self.orders[i as usize].clone());
+            self.undo.push(Undo::Order(i, old));
+        }
+        &mut self.orders[i as usize]
+    }
+
+    pub(crate) fn add_order(&mut self, o: Order) -> u32 {
+        let i = self.orders.len() as u32;
+        self.order_ids.insert(Arc::clone(&o.id), i);
+        self.orders.push(o);
+        // A new order is saved as new: a rollback truncates it.
+        self.saved_orders.push(i);
+        i
+    }
+
+    pub(crate) fn add_receipt(&mut self, r: Receipt) -> u32 {
+        let i = self.receipts.len() as u32;
+        self.receipt_ids.insert(Arc::clone(&r.id), i);
+        self.receipts.push(r);
+        i
+    }
+
+    pub(crate) fn add_charge(&mut self, c: ChargeRecord) -> u32 {
+        let i = self.charges.len() as u32;
+        self.charge_ids.insert(Arc::clone(&c.id), i);
+        self.charges.push(c);
+        i
+    }
+
+    pub(crate) fn add_payment(&mut self, p: Payment) -> u32 {
+        let i = self.payments.len() as u32;
+        self.payment_ids.insert(Arc::clone(&p.id), i);
+        self.payments.push(p);
+        i
+    }
+
+    pub(crate) fn record(&mut self, r: Recorded) -> u32 {
+        let i = self.events.len() as u32;
+        if let Some(reference) = &r.event.reference {
+            self.event_refs.insert(Arc::from(reference.as_str()), i);
+        }
+        self.events.push(r);
+        i
+    }
+
+    /// The incoming quantities order `i` contributes: its lines' open quantities if it is
+    /// placed (and not finished), by (SKU, location).
+    pub(crate) fn contributions(&self, i: u32) -> Vec<((u32, u32), Decimal)> {
+        let o = &self.orders[i as usize];
+        if o.placed_at.is_none() {
+            return Vec::new();
+        }
+        o.lines
+            .iter()
+            .map(|l| ((l.sku, l.location), l.open()))
+            .filter(|(_, q)| *q > Decimal::ZERO)
+            .collect()
+    }
+
+    /// Moves the incoming quantities from order `i`'s contributions `before` a change to
+    /// its contributions now.
+    pub(crate) fn settle_incoming(&mut self, i: u32, before: Vec<((u32, u32), Decimal)>) {
+        let after = self.contributions(i);
+        let (was, is) = (!before.is_empty(), !after.is_empty());
+        for (k, q) in before {
+            self.add_incoming(k, -q);
+        }
+        for (k, q) in after {
+            self.add_incoming(k, q);
+        }
+        if was != is {
+            self.undo.push(Undo::Open(i, was));
+            if is {
+                self.open_orders.insert(i);
+            } else {
+                self.open_orders.remove(&i);
+            }
+        }
+    }
+
+    fn add_incoming(&mut self, k: (u32, u32), q: Decimal) {
+        let old = self.incoming.get(&k).copied().unwrap_or_default();
+        self.undo.push(Undo::Incoming(k, old));
+        let new = old + q;
+        if new.is_zero() {
+            self.incoming.remove(&k);
+        } else {
+            self.incoming.insert(k, new);
+        }
+        let old = self.sku_incoming.get(&k.0).copied().unwrap_or_default();
+        self.undo.push(Undo::SkuIncoming(k.0, old));
+        let new = old + q;
+        if new.is_zero() {
+            self.sku_incoming.remove(&k.0);
+        } else {
+            self.sku_incoming.insert(k.0, new);
+        }
+    }
+
+    /// Units incoming of `sku` at `location` (or all locations).
+    pub(crate) fn incoming_of(&self, sku: &str, location: Option<&str>) -> Decimal {
+        let Some(s) = self.name_id(sku) else {
+            return Decimal::ZERO;
+        };
+        match location {
+            None => self.sku_incoming.get(&s).copied().unwrap_or_default(),
+            Some(l) => self
+                .name_id(l)
+                .and_then(|l| self.incoming.get(&(s, l)).copied())
+                .unwrap_or_default(),
+        }
+    }
+
+    // ----- public views -----
+
+    /// Order `i` as its public type.
+    pub(crate) fn order_view(&self, i: u32) -> PurchaseOrder {
+        let o = &self.orders[i as usize];
+        let supplier = &self.suppliers[o.supplier as usize];
+        PurchaseOrder {
+            id: o.id.to_string(),
+            supplier: supplier.id.clone(),
+            status: o.status(),
+            created_at: o.created_at,
+            placed_at: o.placed_at,
+            confirmed_at: o.confirmed_at,
+            terms: o.terms.clone().unwrap_or_else(|| supplier.terms.clone()),
+            lines: o.lines.iter().map(|l| self.line_view(l)).collect(),
+            receipts: o
+                .receipts
+                .iter()
+                .map(|&r| self.receipts[r as usize].id.to_string())
+                .collect(),
+            charges: o
+                .charges
+                .iter()
+                .map(|&c| self.charges[c as usize].id.to_string())
+                .collect(),
+            paid: o.paid,
+        }
+    }
+
+    pub(crate) fn line_view(&self, l: &Line) -> OrderLine {
+        OrderLine {
+            line: l.line,
+            sku: self.name(l.sku).to_owned(),
+            location: self.name(l.location).to_owned(),
+            quantity: l.quantity,
+            ordered: l.ordered,
+            unit_price: l.unit_price,
+            expected: l.expected,
+            received_sellable: l.received[0],
+            received_damaged: l.received[1],
+            received_quarantine: l.received[2],
+            cancelled: l.cancelled,
+            closed_short: l.short,
+            open: l.open(),
+            received_value: l.received_value,
+            price_variance: l.variance,
+        }
+    }
+
+    /// The terms of order `i`: captured when placed, else its supplier's current ones.
+    pub(crate) fn terms_of(&self, i: u32) -> &PaymentTerms {
+        let o = &self.orders[i as usize];
+        o.terms
+            .as_ref()
+            .unwrap_or(&self.suppliers[o.supplier as usize].terms)
+    }
+}
