@@ -573,6 +573,103 @@ impl Ledger {
         ))
     }
 
+    /// Adds a line to an order ([`PurchaseEventKind::AddLine`]).
+    ///
+    /// # Errors
+    /// As [`Ledger::purchase`].
+    pub fn add_order_line(
+        &mut self,
+        order: impl Into<String>,
+        line: NewLine,
+        time: Timestamp,
+    ) -> Result<PurchaseOutcome> {
+        self.purchase(PurchaseEvent::new(
+            PurchaseEventKind::AddLine {
+                order: order.into(),
+                line,
+            },
+            time,
+        ))
+    }
+
+    /// The buyer changes a line ([`PurchaseEventKind::AmendLine`]).
+    ///
+    /// # Errors
+    /// As [`Ledger::purchase`].
+    pub fn amend_order_line(
+        &mut self,
+        order: impl Into<String>,
+        change: LineChange,
+        time: Timestamp,
+    ) -> Result<PurchaseOutcome> {
+        self.purchase(PurchaseEvent::new(
+            PurchaseEventKind::AmendLine {
+                order: order.into(),
+                change,
+            },
+            time,
+        ))
+    }
+
+    /// The supplier confirms an order, with its changes ([`PurchaseEventKind::ConfirmOrder`]).
+    ///
+    /// # Errors
+    /// As [`Ledger::purchase`].
+    pub fn confirm_order(
+        &mut self,
+        order: impl Into<String>,
+        changes: Vec<LineChange>,
+        time: Timestamp,
+    ) -> Result<PurchaseOutcome> {
+        self.purchase(PurchaseEvent::new(
+            PurchaseEventKind::ConfirmOrder {
+                order: order.into(),
+                changes,
+            },
+            time,
+        ))
+    }
+
+    /// Cancels the open remainder of one line, or of every line with `None`
+    /// ([`PurchaseEventKind::CancelOrder`]).
+    ///
+    /// # Errors
+    /// As [`Ledger::purchase`].
+    pub fn cancel_order(
+        &mut self,
+        order: impl Into<String>,
+        line: Option<u32>,
+        time: Timestamp,
+    ) -> Result<PurchaseOutcome> {
+        self.purchase(PurchaseEvent::new(
+            PurchaseEventKind::CancelOrder {
+                order: order.into(),
+                line,
+            },
+            time,
+        ))
+    }
+
+    /// Closes the open remainder of one line, or of every line with `None`, short
+    /// ([`PurchaseEventKind::CloseShort`]).
+    ///
+    /// # Errors
+    /// As [`Ledger::purchase`].
+    pub fn close_order_short(
+        &mut self,
+        order: impl Into<String>,
+        line: Option<u32>,
+        time: Timestamp,
+    ) -> Result<PurchaseOutcome> {
+        self.purchase(PurchaseEvent::new(
+            PurchaseEventKind::CloseShort {
+                order: order.into(),
+                line,
+            },
+            time,
+        ))
+    }
+
     /// Receives goods against an order ([`PurchaseEventKind::ReceiveOrder`]).
     ///
     /// # Errors
