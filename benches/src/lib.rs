@@ -27,8 +27,10 @@ use std::collections::VecDeque;
 
 use inventory_core::{Decimal, Movement};
 
+pub mod counting;
 pub mod forecast_data;
 pub mod policy_data;
+pub mod purchasing_data;
 
 /// The size and shape of a workload.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +92,7 @@ pub struct Workload {
 }
 
 /// SplitMix64, so every run builds the same workload.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -101,12 +103,12 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
 
     /// Uniform in `lo..=hi`.
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+    pub(crate) fn range(&mut self, lo: i64, hi: i64) -> i64 {
         lo + self.below((hi - lo + 1) as u64) as i64
     }
 }
