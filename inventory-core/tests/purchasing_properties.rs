@@ -132,7 +132,7 @@ fn event(op: &Op, n: usize, t: i64, orders: &[OrderModel], l: &Ledger) -> Option
     // of the last three).
     let pick = |o: usize| {
         let n = orders.len();
-        if o % 2 == 0 {
+        if o.is_multiple_of(2) {
             n - 1 - (o / 2) % n.min(3)
         } else {
             o % n
