@@ -21,7 +21,7 @@ enum Builtin {
 }
 
 /// The exception classes, in the order of [`Exc`].
-const CLASSES: [(&str, Builtin, &str); 15] = [
+const CLASSES: [(&str, Builtin, &str); 22] = [
     ("InventoryError", Builtin::Exception, "Base class of every error raised by inventory_core."),
     ("InvalidInput", Builtin::Value, "An input value was invalid (empty name, zero or negative quantity, negative cost, a float where money or a quantity is expected, an unknown kind, reason, condition or costing method, ...)."),
     ("UnknownSku", Builtin::Key, "A query named a SKU the ledger has never seen."),
@@ -37,6 +37,13 @@ const CLASSES: [(&str, Builtin, &str); 15] = [
     ("InvalidState", Builtin::Value, "A change refused because of the ledger's state (e.g. a costing override on a SKU with movements)."),
     ("Overflow", Builtin::Arithmetic, "A decimal computation overflowed."),
     ("InvalidSnapshot", Builtin::Value, "A malformed, unsupported or inconsistent snapshot."),
+    ("UnknownReceipt", Builtin::Key, "A landed cost named a journal entry that is not a receipt of its SKU, or a charge named a receipt that is not one of its purchase order's."),
+    ("UnknownSupplier", Builtin::Key, "No supplier has this id, or the supplier does not sell the SKU."),
+    ("UnknownOrder", Builtin::Key, "No purchase order has this id."),
+    ("UnknownOrderLine", Builtin::Key, "The purchase order has no line with this number."),
+    ("DuplicateId", Builtin::Value, "An id that must be new is already used (an order, receipt, charge or payment id, a line number within its order, an item's SKU within its supplier)."),
+    ("InvalidOrderState", Builtin::Value, "The purchase order's status (or the line's) does not allow this, or an amendment goes below what was already received."),
+    ("OverReceipt", Builtin::Value, "A receipt beyond what the ledger's over-receipt policy allows (the message names the quantities)."),
 ];
 
 /// Index of an exception class in [`CLASSES`].
@@ -57,6 +64,13 @@ pub(crate) enum Exc {
     InvalidState,
     Overflow,
     InvalidSnapshot,
+    UnknownReceipt,
+    UnknownSupplier,
+    UnknownOrder,
+    UnknownOrderLine,
+    DuplicateId,
+    InvalidOrderState,
+    OverReceipt,
 }
 
 static TYPES: PyOnceLock<Vec<Py<PyType>>> = PyOnceLock::new();
@@ -145,6 +159,13 @@ fn class_of(kind: ErrorKind) -> Exc {
         ErrorKind::InvalidState => Exc::InvalidState,
         ErrorKind::Overflow => Exc::Overflow,
         ErrorKind::InvalidSnapshot => Exc::InvalidSnapshot,
+        ErrorKind::UnknownReceipt => Exc::UnknownReceipt,
+        ErrorKind::UnknownSupplier => Exc::UnknownSupplier,
+        ErrorKind::UnknownOrder => Exc::UnknownOrder,
+        ErrorKind::UnknownOrderLine => Exc::UnknownOrderLine,
+        ErrorKind::DuplicateId => Exc::DuplicateId,
+        ErrorKind::InvalidOrderState => Exc::InvalidOrderState,
+        ErrorKind::OverReceipt => Exc::OverReceipt,
         // `ErrorKind` is non-exhaustive: a kind added later is still an InventoryError.
         _ => Exc::Base,
     }
