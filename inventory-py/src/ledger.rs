@@ -6,6 +6,7 @@ use std::sync::{Mutex, TryLockError};
 use inventory_core::classify::{self, AbcMeasure, AbcThresholds, XyzThresholds};
 use inventory_core::metrics;
 use inventory_core::policy::DemandStats;
+use inventory_core::purchasing::PurchaseEventKind;
 use inventory_core::{
     AdjustReason, Condition, CostMethod, Error, JournalEntry, Ledger, LedgerConfig, LedgerError,
     Movement, MovementColumns, MovementKind, Period, Timestamp,
@@ -21,7 +22,14 @@ use crate::convert::{
 };
 use crate::errors::{invalid_input, poisoned, to_py_err};
 use crate::metrics::{PyAgingBucket, PyDeadStock, PySkuActivity, PyStockCover};
-use crate::types::{PyDemandHistory, PyJournalEntry, PyOutcome, PyPosition, PyValuation};
+use crate::purchasing::{
+    self, PyCashOutBucket, PyIncoming, PyIncomingBucket, PyLeadTimeEstimate, PyOverdueLine,
+    PyPaymentDue, PyPurchaseOrder, PyPurchaseOutcome, PyPurchaseRecord, PyReceivingReport,
+    PySupplier, PySupplierItem, PySupplierPerformance,
+};
+use crate::types::{
+    PyDemandHistory, PyJournalEntry, PyOutcome, PyPosition, PyValuation, DECIMAL_KEYS,
+};
 
 /// A stock ledger (see the module documentation of `inventory_core`).
 #[pyclass(frozen, name = "Ledger", module = "inventory_core")]
@@ -51,6 +59,7 @@ fn config(
     allow_negative: bool,
     money_scale: i64,
     sku_costing: Option<&Bound<'_, PyDict>>,
+    over_receipt: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<LedgerConfig> {
     let scale = u32::try_from(money_scale).map_err(|_| {
         invalid_input(
@@ -69,6 +78,9 @@ fn config(
             config = config.sku_costing(sku, parse::<CostMethod>(py, &method)?);
         }
     }
+    if let Some(policy) = over_receipt.filter(|p| !p.is_none()) {
+        config = config.over_receipt(purchasing::over_receipt(policy)?);
+    }
     Ok(config)
 }
 
@@ -83,9 +95,7 @@ fn py_to_json(key: &str, obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if key == "time" {
         return Ok(Value::from(to_time(key, obj)?));
     }
-    if obj.is_instance(decimal_cls(obj.py())?)?
-        || matches!(key, "quantity" | "unit_cost" | "counted")
-    {
+    if obj.is_instance(decimal_cls(obj.py())?)? || DECIMAL_KEYS.contains(&key) {
         return Ok(Value::String(to_decimal(key, obj)?.to_string()));
     }
     if let Ok(b) = obj.extract::<bool>() {
@@ -150,6 +160,20 @@ impl PyLedger {
             .map(PyOutcome::from)
             .map_err(|e| core_err(py, e))
     }
+
+    /// Posts one purchasing event (built from Python values before the lock is taken).
+    fn purchase(
+        &self,
+        py: Python<'_>,
+        kind: PurchaseEventKind,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let e = purchasing::event(kind, to_time("time", time)?, reference);
+        self.with(py, move |l| l.purchase(e))?
+            .map(PyPurchaseOutcome::from)
+            .map_err(|e| core_err(py, e))
+    }
 }
 
 fn with_ref(m: Movement, reference: Option<String>) -> Movement {
@@ -162,15 +186,26 @@ fn with_ref(m: Movement, reference: Option<String>) -> Movement {
 #[pymethods]
 impl PyLedger {
     #[new]
-    #[pyo3(signature = (costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None))]
+    #[pyo3(
+        signature = (costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None, over_receipt = None),
+        text_signature = "(costing='fifo', *, allow_negative=False, money_scale=2, sku_costing=None, over_receipt='refuse')"
+    )]
     fn new(
         py: Python<'_>,
         costing: &str,
         allow_negative: bool,
         money_scale: i64,
         sku_costing: Option<&Bound<'_, PyDict>>,
+        over_receipt: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let config = config(py, costing, allow_negative, money_scale, sku_costing)?;
+        let config = config(
+            py,
+            costing,
+            allow_negative,
+            money_scale,
+            sku_costing,
+            over_receipt,
+        )?;
         Ledger::with_config(config)
             .map(PyLedger::from)
             .map_err(|e| core_err(py, e))
@@ -178,8 +213,8 @@ impl PyLedger {
 
     // ----- movements -----
 
-    /// Goods received from a supplier into sellable stock.
-    #[pyo3(signature = (sku, location, quantity, unit_cost, time, *, reference = None, purchase_order = None))]
+    /// Goods received from a supplier, into sellable stock unless `condition` says otherwise.
+    #[pyo3(signature = (sku, location, quantity, unit_cost, time, *, reference = None, purchase_order = None, condition = "sellable"))]
     #[allow(clippy::too_many_arguments)]
     fn receive(
         &self,
@@ -191,6 +226,7 @@ impl PyLedger {
         time: &Bound<'_, PyAny>,
         reference: Option<String>,
         purchase_order: Option<String>,
+        condition: &str,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::Receive {
             sku,
@@ -198,9 +234,31 @@ impl PyLedger {
             quantity: to_decimal("quantity", quantity)?,
             unit_cost: to_decimal("unit_cost", unit_cost)?,
             purchase_order,
-            condition: Condition::Sellable,
+            condition: parse::<Condition>(py, condition)?,
         };
         let m = Movement::new(kind, to_time("time", time)?);
+        self.post(py, with_ref(m, reference))
+    }
+
+    /// A cost added to an earlier receipt (freight, duty, ...): `receipt` is the journal
+    /// sequence number of the receipt movement. The share of its units still on hand raises
+    /// their value; the share already gone is COGS.
+    #[pyo3(signature = (sku, receipt, amount, time, *, reference = None))]
+    fn landed_cost(
+        &self,
+        py: Python<'_>,
+        sku: String,
+        receipt: u64,
+        amount: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyOutcome> {
+        let m = Movement::landed_cost(
+            sku,
+            receipt,
+            to_decimal("amount", amount)?,
+            to_time("time", time)?,
+        );
         self.post(py, with_ref(m, reference))
     }
 
@@ -576,6 +634,14 @@ impl PyLedger {
         self.with(py, |l| l.config().money_scale)
     }
 
+    /// What a receipt against a purchase order may bring beyond a line's quantity:
+    /// "refuse", "accept", or a tolerance in percent (a Decimal).
+    #[getter]
+    fn over_receipt<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let policy = self.with(py, |l| l.config().over_receipt)?;
+        purchasing::py_over_receipt(py, policy)
+    }
+
     /// The costing method a SKU uses.
     fn costing_of(&self, py: Python<'_>, sku: &str) -> PyResult<&'static str> {
         self.with(py, |l| l.costing_of(sku).as_str())
@@ -652,7 +718,11 @@ impl PyLedger {
 
     /// Replays movements (JournalEntry objects or movement dicts) into a new ledger.
     #[staticmethod]
-    #[pyo3(signature = (movements, costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None))]
+    #[pyo3(
+        signature = (movements, costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None, over_receipt = None),
+        text_signature = "(movements, costing='fifo', *, allow_negative=False, money_scale=2, sku_costing=None, over_receipt='refuse')"
+    )]
+    #[allow(clippy::too_many_arguments)]
     fn replay(
         py: Python<'_>,
         movements: &Bound<'_, PyAny>,
@@ -660,8 +730,16 @@ impl PyLedger {
         allow_negative: bool,
         money_scale: i64,
         sku_costing: Option<&Bound<'_, PyDict>>,
+        over_receipt: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyLedger> {
-        let config = config(py, costing, allow_negative, money_scale, sku_costing)?;
+        let config = config(
+            py,
+            costing,
+            allow_negative,
+            money_scale,
+            sku_costing,
+            over_receipt,
+        )?;
         let mut ms = Vec::new();
         for item in movements.try_iter()? {
             ms.push(movement_from_py(&item?)?);
@@ -669,6 +747,364 @@ impl PyLedger {
         py.detach(move || Ledger::replay(config, ms))
             .map(PyLedger::from)
             .map_err(|e| core_err(py, e))
+    }
+
+    // ----- purchasing -----
+
+    /// Creates a supplier, or replaces its name, terms and catalogue.
+    #[pyo3(signature = (supplier, time, *, reference = None))]
+    fn set_supplier(
+        &self,
+        py: Python<'_>,
+        supplier: &Bound<'_, PySupplier>,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let supplier = supplier.get().inner.clone();
+        self.purchase(
+            py,
+            PurchaseEventKind::SetSupplier { supplier },
+            time,
+            reference,
+        )
+    }
+
+    /// Creates a draft purchase order; `lines` are dicts or tuples
+    /// `(line, sku, location, quantity, expected[, unit_price])`.
+    #[pyo3(signature = (order, supplier, lines, time, *, reference = None))]
+    fn create_order(
+        &self,
+        py: Python<'_>,
+        order: String,
+        supplier: String,
+        lines: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let lines = purchasing::new_lines(lines)?;
+        let kind = PurchaseEventKind::CreateOrder {
+            order,
+            supplier,
+            lines,
+        };
+        self.purchase(py, kind, time, reference)
+    }
+
+    /// Adds a line (a dict or a tuple, as in `create_order`) to an order not finished.
+    #[pyo3(signature = (order, line, time, *, reference = None))]
+    fn add_order_line(
+        &self,
+        py: Python<'_>,
+        order: String,
+        line: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let line = purchasing::new_line("line", line)?;
+        self.purchase(
+            py,
+            PurchaseEventKind::AddLine { order, line },
+            time,
+            reference,
+        )
+    }
+
+    /// The buyer changes a line's quantity, expected time or unit price.
+    #[pyo3(signature = (order, line, time, *, quantity = None, expected = None, unit_price = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn amend_order_line(
+        &self,
+        py: Python<'_>,
+        order: String,
+        line: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        quantity: Option<&Bound<'_, PyAny>>,
+        expected: Option<&Bound<'_, PyAny>>,
+        unit_price: Option<&Bound<'_, PyAny>>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let line = purchasing::line_number("line", line)?;
+        let change = purchasing::change(line, quantity, expected, unit_price, "")?;
+        self.purchase(
+            py,
+            PurchaseEventKind::AmendLine { order, change },
+            time,
+            reference,
+        )
+    }
+
+    /// Sends a draft order to the supplier: its lines become incoming.
+    #[pyo3(signature = (order, time, *, reference = None))]
+    fn place_order(
+        &self,
+        py: Python<'_>,
+        order: String,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        self.purchase(py, PurchaseEventKind::PlaceOrder { order }, time, reference)
+    }
+
+    /// The supplier confirms a placed order; `changes` are dicts
+    /// `{"line", "quantity"?, "expected"?}`.
+    #[pyo3(
+        signature = (order, time, changes = None, *, reference = None),
+        text_signature = "($self, order, time, changes=(), *, reference=None)"
+    )]
+    fn confirm_order(
+        &self,
+        py: Python<'_>,
+        order: String,
+        time: &Bound<'_, PyAny>,
+        changes: Option<&Bound<'_, PyAny>>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let changes = match changes.filter(|c| !c.is_none()) {
+            Some(c) => purchasing::changes(c)?,
+            None => Vec::new(),
+        };
+        self.purchase(
+            py,
+            PurchaseEventKind::ConfirmOrder { order, changes },
+            time,
+            reference,
+        )
+    }
+
+    /// Goods arrive against an order; `lines` are dicts
+    /// `{"line", "sellable"?, "damaged"?, "quarantine"?, "unit_price"?}` or tuples
+    /// `(line, sellable[, damaged[, quarantine]])`.
+    #[pyo3(signature = (order, receipt, lines, time, *, reference = None))]
+    fn receive_order(
+        &self,
+        py: Python<'_>,
+        order: String,
+        receipt: String,
+        lines: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let lines = purchasing::receipt_lines(lines)?;
+        let kind = PurchaseEventKind::ReceiveOrder {
+            order,
+            receipt,
+            lines,
+        };
+        self.purchase(py, kind, time, reference)
+    }
+
+    /// The buyer cancels the open remainder of one line, or of every line.
+    #[pyo3(signature = (order, time, line = None, *, reference = None))]
+    fn cancel_order(
+        &self,
+        py: Python<'_>,
+        order: String,
+        time: &Bound<'_, PyAny>,
+        line: Option<&Bound<'_, PyAny>>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let line = purchasing::opt_line_number("line", line)?;
+        self.purchase(
+            py,
+            PurchaseEventKind::CancelOrder { order, line },
+            time,
+            reference,
+        )
+    }
+
+    /// The supplier will not deliver the open remainder of one line, or of every line.
+    #[pyo3(signature = (order, time, line = None, *, reference = None))]
+    fn close_order_short(
+        &self,
+        py: Python<'_>,
+        order: String,
+        time: &Bound<'_, PyAny>,
+        line: Option<&Bound<'_, PyAny>>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let line = purchasing::opt_line_number("line", line)?;
+        self.purchase(
+            py,
+            PurchaseEventKind::CloseShort { order, line },
+            time,
+            reference,
+        )
+    }
+
+    /// A landed-cost charge on goods received against an order, split over the receipt
+    /// lines it covers by "quantity", "value" or "weight" (with `weights`, a dict
+    /// {line number: weight per unit}).
+    #[pyo3(signature = (order, charge, kind, amount, time, *, receipts = None, allocation = "quantity", weights = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_charge(
+        &self,
+        py: Python<'_>,
+        order: String,
+        charge: String,
+        kind: &str,
+        amount: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        receipts: Option<Vec<String>>,
+        allocation: &str,
+        weights: Option<&Bound<'_, PyAny>>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let charge = purchasing::charge(py, charge, kind, amount, receipts, allocation, weights)?;
+        self.purchase(
+            py,
+            PurchaseEventKind::AddCharge { order, charge },
+            time,
+            reference,
+        )
+    }
+
+    /// A payment to the supplier against an order.
+    #[pyo3(signature = (order, payment, amount, time, *, reference = None))]
+    fn record_payment(
+        &self,
+        py: Python<'_>,
+        order: String,
+        payment: String,
+        amount: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let amount = to_decimal("amount", amount)?;
+        let kind = PurchaseEventKind::RecordPayment {
+            order,
+            payment,
+            amount,
+        };
+        self.purchase(py, kind, time, reference)
+    }
+
+    /// The supplier with this id, or None.
+    fn supplier(&self, py: Python<'_>, id: &str) -> PyResult<Option<PySupplier>> {
+        self.with(py, |l| l.supplier(id).cloned().map(PySupplier::from))
+    }
+
+    /// Every supplier, in the order they were first set.
+    fn suppliers(&self, py: Python<'_>) -> PyResult<Vec<PySupplier>> {
+        let all = self.with(py, |l| l.suppliers().to_vec())?;
+        Ok(all.into_iter().map(PySupplier::from).collect())
+    }
+
+    /// The suppliers of a SKU with their items, the preferred one first.
+    fn suppliers_of(
+        &self,
+        py: Python<'_>,
+        sku: &str,
+    ) -> PyResult<Vec<(PySupplier, PySupplierItem)>> {
+        let of = self.with(py, |l| {
+            l.suppliers_of(sku)
+                .into_iter()
+                .map(|(s, i)| (s.clone(), i.clone()))
+                .collect::<Vec<_>>()
+        })?;
+        Ok(of
+            .into_iter()
+            .map(|(s, i)| (PySupplier::from(s), PySupplierItem::from(i)))
+            .collect())
+    }
+
+    /// The purchase order with this id (UnknownOrder if there is none).
+    fn order(&self, py: Python<'_>, id: &str) -> PyResult<PyPurchaseOrder> {
+        self.with(py, |l| l.order(id))?
+            .map(PyPurchaseOrder::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// The ids of every purchase order, in the order they were created.
+    fn order_ids(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.with(py, |l| l.order_ids())
+    }
+
+    /// Units incoming (open quantity of placed orders) per SKU and location.
+    #[pyo3(signature = (sku = None, location = None))]
+    fn incoming(
+        &self,
+        py: Python<'_>,
+        sku: Option<&str>,
+        location: Option<&str>,
+    ) -> PyResult<Vec<PyIncoming>> {
+        let rows = self.detached(py, |l| l.incoming(sku, location))?;
+        Ok(rows.into_iter().map(PyIncoming::from).collect())
+    }
+
+    /// Units incoming per SKU, location and UTC day or ISO week of the expected times.
+    #[pyo3(signature = (period = "day", sku = None, location = None))]
+    fn incoming_schedule(
+        &self,
+        py: Python<'_>,
+        period: &str,
+        sku: Option<&str>,
+        location: Option<&str>,
+    ) -> PyResult<Vec<PyIncomingBucket>> {
+        let period = parse::<Period>(py, period)?;
+        let rows = self.detached(py, |l| l.incoming_schedule(period, sku, location))?;
+        Ok(rows.into_iter().map(PyIncomingBucket::from).collect())
+    }
+
+    /// What an order asked for and what came of it, per line and in total.
+    fn receiving_report(&self, py: Python<'_>, order: &str) -> PyResult<PyReceivingReport> {
+        self.with(py, |l| l.receiving_report(order))?
+            .map(PyReceivingReport::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// Lines of placed orders with units open whose expected UTC day is before `as_of`'s.
+    fn overdue_lines(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PyOverdueLine>> {
+        let as_of = to_time("as_of", as_of)?;
+        let rows = self.detached(py, |l| l.overdue_lines(as_of))?;
+        Ok(rows.into_iter().map(PyOverdueLine::from).collect())
+    }
+
+    /// A supplier's measured performance, over all its SKUs or one.
+    #[pyo3(signature = (supplier, sku = None))]
+    fn supplier_performance(
+        &self,
+        py: Python<'_>,
+        supplier: &str,
+        sku: Option<&str>,
+    ) -> PyResult<PySupplierPerformance> {
+        self.detached(py, |l| l.supplier_performance(supplier, sku))?
+            .map(PySupplierPerformance::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// The lead time to plan with for a SKU bought from a supplier: measured or quoted.
+    fn lead_time(&self, py: Python<'_>, supplier: &str, sku: &str) -> PyResult<PyLeadTimeEstimate> {
+        self.detached(py, |l| l.lead_time(supplier, sku))?
+            .map(PyLeadTimeEstimate::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// What is owed to whom and when, by due date.
+    fn payment_schedule(&self, py: Python<'_>) -> PyResult<Vec<PyPaymentDue>> {
+        let rows = self
+            .detached(py, |l| l.payment_schedule())?
+            .map_err(|e| core_err(py, e))?;
+        Ok(rows.into_iter().map(PyPaymentDue::from).collect())
+    }
+
+    /// The payment schedule summed by the UTC day or ISO week of the due dates.
+    #[pyo3(signature = (period = "week"))]
+    fn cash_out(&self, py: Python<'_>, period: &str) -> PyResult<Vec<PyCashOutBucket>> {
+        let period = parse::<Period>(py, period)?;
+        let rows = self
+            .detached(py, |l| l.cash_out(period))?
+            .map_err(|e| core_err(py, e))?;
+        Ok(rows.into_iter().map(PyCashOutBucket::from).collect())
+    }
+
+    /// The journal of purchasing events, in order.
+    fn purchase_records(&self, py: Python<'_>) -> PyResult<Vec<PyPurchaseRecord>> {
+        let rows = self.detached(py, |l| l.purchase_records())?;
+        Ok(rows.into_iter().map(PyPurchaseRecord::from).collect())
     }
 
     // ----- policy, classification and health metrics -----

@@ -6,6 +6,9 @@
 
 use pyo3::prelude::*;
 
+#[macro_use]
+mod view;
+
 mod arrays;
 mod classify;
 mod convert;
@@ -14,6 +17,7 @@ mod forecast;
 mod ledger;
 mod metrics;
 mod policy;
+mod purchasing;
 mod types;
 
 /// The extension module.
@@ -31,6 +35,7 @@ fn _inventory_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     classify::register(m)?;
     metrics::register(m)?;
     forecast::register(m)?;
+    purchasing::register(m)?;
     errors::register(m)?;
     Ok(())
 }

@@ -179,16 +179,23 @@ impl PyCostLayer {
     fn received_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDateTime>> {
         py_time(py, self.inner.received_at)
     }
+    /// The journal sequence number of the movement that brought the units into the books
+    /// (the receipt a landed cost names).
+    #[getter]
+    fn origin(&self) -> u64 {
+        self.inner.origin
+    }
     fn __repr__(&self) -> String {
         let l = &self.inner;
         format!(
-            "CostLayer(location={:?}, condition={:?}, quantity=Decimal('{}'), unit_cost=Decimal('{}'), value=Decimal('{}'), received_at={})",
+            "CostLayer(location={:?}, condition={:?}, quantity=Decimal('{}'), unit_cost=Decimal('{}'), value=Decimal('{}'), received_at={}, origin={})",
             l.location,
             l.condition.as_str(),
             l.quantity,
             l.unit_cost,
             l.value,
-            l.received_at
+            l.received_at,
+            l.origin
         )
     }
 }
@@ -257,17 +264,42 @@ impl PyValuation {
     }
 }
 
-/// Convert a JSON value of a serialized movement to Python; the string values of the
-/// decimal fields become `decimal.Decimal`.
-fn json_to_py<'py>(py: Python<'py>, key: &str, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+/// The keys whose string values in the core's JSON of a movement or a purchasing event are
+/// decimals (money, quantities, percentages); `by_weight` holds `[line, weight]` pairs.
+pub(crate) const DECIMAL_KEYS: [&str; 13] = [
+    "quantity",
+    "unit_cost",
+    "counted",
+    "amount",
+    "unit_price",
+    "sellable",
+    "damaged",
+    "quarantine",
+    "min_quantity",
+    "min_order_quantity",
+    "pack_size",
+    "percent",
+    "by_weight",
+];
+
+/// Convert a JSON value of a serialized movement or purchasing event to Python; the string
+/// values of the decimal fields ([`DECIMAL_KEYS`]) become `decimal.Decimal`, and the items
+/// of an array are read under the array's key.
+pub(crate) fn json_to_py<'py>(
+    py: Python<'py>,
+    key: &str,
+    v: &Value,
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(match v {
         Value::Null => py.None().into_bound(py),
         Value::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => i.into_pyobject(py)?.into_any(),
-            None => n.to_string().into_pyobject(py)?.into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u), _) => u.into_pyobject(py)?.into_any(),
+            (None, None, Some(f)) => f.into_pyobject(py)?.into_any(),
+            (None, None, None) => n.to_string().into_pyobject(py)?.into_any(),
         },
-        Value::String(s) if matches!(key, "quantity" | "unit_cost" | "counted") => {
+        Value::String(s) if DECIMAL_KEYS.contains(&key) => {
             match s.parse::<inventory_core::Decimal>() {
                 Ok(d) => py_decimal(py, d)?,
                 Err(_) => s.into_pyobject(py)?.into_any(),
@@ -277,7 +309,7 @@ fn json_to_py<'py>(py: Python<'py>, key: &str, v: &Value) -> PyResult<Bound<'py,
         Value::Array(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(json_to_py(py, "", item)?)?;
+                list.append(json_to_py(py, key, item)?)?;
             }
             list.into_any()
         }

@@ -32,6 +32,28 @@ __all__ = [
     "InvalidState",
     "Overflow",
     "InvalidSnapshot",
+    "UnknownReceipt",
+    "UnknownSupplier",
+    "UnknownOrder",
+    "UnknownOrderLine",
+    "DuplicateId",
+    "InvalidOrderState",
+    "OverReceipt",
+    "Supplier",
+    "SupplierItem",
+    "PurchaseOutcome",
+    "PurchaseOrder",
+    "OrderLine",
+    "Incoming",
+    "IncomingBucket",
+    "ReceivingReport",
+    "ReceivingLine",
+    "OverdueLine",
+    "SupplierPerformance",
+    "LeadTimeEstimate",
+    "PaymentDue",
+    "CashOutBucket",
+    "PurchaseRecord",
     "SafetyStock",
     "SafetyStockBatch",
     "OrderQuantity",
@@ -103,6 +125,54 @@ _SafetyStockColumn = Literal[
 _OrderQuantityColumn = Literal["quantity", "total_cost", "ordering_cost", "holding_cost", "orders_per_year", "cycle_years"]
 """A column of floats: a list / tuple of numbers or a numpy array (float64 is read without conversion)."""
 _FloatOrFloats = Union[float, _Floats]
+_OverReceipt = Union[Literal["refuse", "accept"], _Amount]
+"""The over-receipt policy: refuse any unit beyond a line's quantity, accept all, or a tolerance in percent."""
+_DiscountKind = Literal["all_units", "incremental"]
+_OrderStatus = Literal["draft", "placed", "confirmed", "partially_received", "received", "closed", "cancelled"]
+_ChargeKind = Literal["freight", "duty", "insurance", "other"]
+_Allocation = Literal["quantity", "value", "weight"]
+
+class _NewLineRequired(TypedDict):
+    line: int
+    sku: str
+    location: str
+    quantity: _Amount
+    expected: _Time
+
+class _NewLineDict(_NewLineRequired, total=False):
+    unit_price: Optional[_Amount]
+
+_NewLine = Union[
+    _NewLineDict,
+    tuple[int, str, str, _Amount, _Time],
+    tuple[int, str, str, _Amount, _Time, Optional[_Amount]],
+]
+"""An order line: a dict, or a tuple ``(line, sku, location, quantity, expected[, unit_price])``;
+without a unit price the line takes the supplier's price for its quantity."""
+
+class _LineChangeRequired(TypedDict):
+    line: int
+
+class _LineChangeDict(_LineChangeRequired, total=False):
+    quantity: Optional[_Amount]
+    expected: Optional[_Time]
+
+class _ReceiptLineRequired(TypedDict):
+    line: int
+
+class _ReceiptLineDict(_ReceiptLineRequired, total=False):
+    sellable: Optional[_Amount]
+    damaged: Optional[_Amount]
+    quarantine: Optional[_Amount]
+    unit_price: Optional[_Amount]
+
+_ReceiptLine = Union[
+    _ReceiptLineDict,
+    tuple[int, _Amount],
+    tuple[int, _Amount, _Amount],
+    tuple[int, _Amount, _Amount, _Amount],
+]
+"""What arrived of an order line: a dict, or a tuple ``(line, sellable[, damaged[, quarantine]])``."""
 
 class InventoryError(Exception):
     """Base class of every error raised by inventory_core."""
@@ -124,6 +194,13 @@ class OutOfOrder(InventoryError, ValueError): ...
 class InvalidState(InventoryError, ValueError): ...
 class Overflow(InventoryError, ArithmeticError): ...
 class InvalidSnapshot(InventoryError, ValueError): ...
+class UnknownReceipt(InventoryError, KeyError): ...
+class UnknownSupplier(InventoryError, KeyError): ...
+class UnknownOrder(InventoryError, KeyError): ...
+class UnknownOrderLine(InventoryError, KeyError): ...
+class DuplicateId(InventoryError, ValueError): ...
+class InvalidOrderState(InventoryError, ValueError): ...
+class OverReceipt(InventoryError, ValueError): ...
 
 @final
 class Outcome:
@@ -179,6 +256,9 @@ class CostLayer:
     def value(self) -> Decimal: ...
     @property
     def received_at(self) -> datetime.datetime: ...
+    @property
+    def origin(self) -> int:
+        """The journal sequence number of the movement that brought the units into the books."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -240,6 +320,7 @@ class Ledger:
         allow_negative: bool = False,
         money_scale: int = 2,
         sku_costing: Optional[Mapping[str, _CostMethod]] = None,
+        over_receipt: _OverReceipt = "refuse",
     ) -> Ledger: ...
     @property
     def costing(self) -> _CostMethod: ...
@@ -247,6 +328,9 @@ class Ledger:
     def allow_negative(self) -> bool: ...
     @property
     def money_scale(self) -> int: ...
+    @property
+    def over_receipt(self) -> Union[Literal["refuse", "accept"], Decimal]:
+        """What a receipt against a purchase order may bring beyond a line's quantity."""
     def receive(
         self,
         sku: str,
@@ -257,7 +341,13 @@ class Ledger:
         *,
         reference: Optional[str] = None,
         purchase_order: Optional[str] = None,
+        condition: _Condition = "sellable",
     ) -> Outcome: ...
+    def landed_cost(
+        self, sku: str, receipt: int, amount: _Amount, time: _Time, *, reference: Optional[str] = None
+    ) -> Outcome:
+        """A cost added to the receipt movement with journal sequence number ``receipt``: the share of
+        its units still on hand raises their value, the share already gone is COGS."""
     def ship(
         self,
         sku: str,
@@ -461,7 +551,466 @@ class Ledger:
         allow_negative: bool = False,
         money_scale: int = 2,
         sku_costing: Optional[Mapping[str, _CostMethod]] = None,
+        over_receipt: _OverReceipt = "refuse",
     ) -> Ledger: ...
+
+    # ----- purchasing: events (each returns a PurchaseOutcome) -----
+
+    def set_supplier(self, supplier: Supplier, time: _Time, *, reference: Optional[str] = None) -> PurchaseOutcome:
+        """Creates a supplier, or replaces its name, terms and catalogue."""
+    def create_order(
+        self,
+        order: str,
+        supplier: str,
+        lines: Iterable[_NewLine],
+        time: _Time,
+        *,
+        reference: Optional[str] = None,
+    ) -> PurchaseOutcome:
+        """Creates a draft purchase order."""
+    def add_order_line(
+        self, order: str, line: _NewLine, time: _Time, *, reference: Optional[str] = None
+    ) -> PurchaseOutcome: ...
+    def amend_order_line(
+        self,
+        order: str,
+        line: int,
+        time: _Time,
+        *,
+        quantity: Optional[_Amount] = None,
+        expected: Optional[_Time] = None,
+        unit_price: Optional[_Amount] = None,
+        reference: Optional[str] = None,
+    ) -> PurchaseOutcome:
+        """The buyer changes a line's quantity, expected time or unit price."""
+    def place_order(self, order: str, time: _Time, *, reference: Optional[str] = None) -> PurchaseOutcome:
+        """Sends a draft order to the supplier: its open lines become incoming."""
+    def confirm_order(
+        self,
+        order: str,
+        time: _Time,
+        changes: Iterable[_LineChangeDict] = (),
+        *,
+        reference: Optional[str] = None,
+    ) -> PurchaseOutcome:
+        """The supplier confirms a placed order, possibly with changed quantities or dates."""
+    def receive_order(
+        self,
+        order: str,
+        receipt: str,
+        lines: Iterable[_ReceiptLine],
+        time: _Time,
+        *,
+        reference: Optional[str] = None,
+    ) -> PurchaseOutcome:
+        """Goods arrive against an order, counted by condition; each non-zero count is a receive movement."""
+    def cancel_order(
+        self, order: str, time: _Time, line: Optional[int] = None, *, reference: Optional[str] = None
+    ) -> PurchaseOutcome:
+        """The buyer cancels the open remainder of one line, or of every line."""
+    def close_order_short(
+        self, order: str, time: _Time, line: Optional[int] = None, *, reference: Optional[str] = None
+    ) -> PurchaseOutcome:
+        """The supplier will not deliver the open remainder of one line, or of every line."""
+    def add_charge(
+        self,
+        order: str,
+        charge: str,
+        kind: _ChargeKind,
+        amount: _Amount,
+        time: _Time,
+        *,
+        receipts: Optional[Sequence[str]] = None,
+        allocation: _Allocation = "quantity",
+        weights: Optional[Mapping[int, _Amount]] = None,
+        reference: Optional[str] = None,
+    ) -> PurchaseOutcome:
+        """A landed-cost charge over the order's receipts (all so far, or ``receipts``), split by
+        units, value, or units x a weight per unit (``weights``: {line number: weight}, only with
+        ``allocation="weight"``)."""
+    def record_payment(
+        self, order: str, payment: str, amount: _Amount, time: _Time, *, reference: Optional[str] = None
+    ) -> PurchaseOutcome: ...
+
+    # ----- purchasing: queries -----
+
+    def supplier(self, id: str) -> Optional[Supplier]: ...
+    def suppliers(self) -> list[Supplier]: ...
+    def suppliers_of(self, sku: str) -> list[tuple[Supplier, SupplierItem]]:
+        """The suppliers of a SKU with their items, the preferred one first."""
+    def order(self, id: str) -> PurchaseOrder: ...
+    def order_ids(self) -> list[str]: ...
+    def incoming(self, sku: Optional[str] = None, location: Optional[str] = None) -> list[Incoming]: ...
+    def incoming_schedule(
+        self, period: _PeriodName = "day", sku: Optional[str] = None, location: Optional[str] = None
+    ) -> list[IncomingBucket]: ...
+    def receiving_report(self, order: str) -> ReceivingReport: ...
+    def overdue_lines(self, as_of: _Time) -> list[OverdueLine]: ...
+    def supplier_performance(self, supplier: str, sku: Optional[str] = None) -> SupplierPerformance: ...
+    def lead_time(self, supplier: str, sku: str) -> LeadTimeEstimate:
+        """Measured (from at least 5 receipt lines) or the supplier's quote."""
+    def payment_schedule(self) -> list[PaymentDue]: ...
+    def cash_out(self, period: _PeriodName = "week") -> list[CashOutBucket]: ...
+    def purchase_records(self) -> list[PurchaseRecord]: ...
+
+# ----- purchasing -----
+
+@final
+class SupplierItem:
+    """What a supplier sells of one SKU: pass exactly one of ``unit_price`` or ``prices``."""
+
+    def __new__(
+        cls,
+        sku: str,
+        unit_price: Optional[_Amount] = None,
+        *,
+        lead_time_days: float,
+        lead_time_std_days: float = 0.0,
+        prices: Optional[Iterable[tuple[_Amount, _Amount]]] = None,
+        discount: _DiscountKind = "all_units",
+        min_order_quantity: Optional[_Amount] = 0,
+        pack_size: Optional[_Amount] = None,
+        preferred: bool = False,
+        supplier_sku: Optional[str] = None,
+    ) -> SupplierItem: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def prices(self) -> list[tuple[Decimal, Decimal]]:
+        """(min_quantity, unit_price) pairs by increasing quantity (a unit_price is one break at 0)."""
+    @property
+    def discount(self) -> _DiscountKind: ...
+    @property
+    def lead_time_days(self) -> float: ...
+    @property
+    def lead_time_std_days(self) -> float: ...
+    @property
+    def min_order_quantity(self) -> Decimal: ...
+    @property
+    def pack_size(self) -> Optional[Decimal]: ...
+    @property
+    def preferred(self) -> bool: ...
+    @property
+    def supplier_sku(self) -> Optional[str]: ...
+    def price_for(self, quantity: _Amount) -> Decimal:
+        """The unit price of an order line of ``quantity`` units."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Supplier:
+    """A supplier: payment terms ("2/10 net 30": ``discount_percent=2, discount_days=10, net_days=30``) and items."""
+
+    def __new__(
+        cls,
+        id: str,
+        name: str,
+        *,
+        net_days: int = 0,
+        discount_percent: Optional[_Amount] = None,
+        discount_days: int = 0,
+        items: Iterable[SupplierItem] = (),
+    ) -> Supplier: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def net_days(self) -> int: ...
+    @property
+    def discount_percent(self) -> Optional[Decimal]: ...
+    @property
+    def discount_days(self) -> int: ...
+    @property
+    def items(self) -> list[SupplierItem]: ...
+    @property
+    def terms(self) -> str:
+        """The payment terms as text ("2/10 net 30")."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class PurchaseOutcome:
+    """What posting a purchasing event did."""
+
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def movements(self) -> list[Outcome]: ...
+    @property
+    def status(self) -> Optional[_OrderStatus]: ...
+    @property
+    def duplicate(self) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class OrderLine:
+    """A purchase order line as it stands."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def ordered(self) -> Decimal: ...
+    @property
+    def unit_price(self) -> Decimal: ...
+    @property
+    def expected(self) -> datetime.datetime: ...
+    @property
+    def received_sellable(self) -> Decimal: ...
+    @property
+    def received_damaged(self) -> Decimal: ...
+    @property
+    def received_quarantine(self) -> Decimal: ...
+    @property
+    def received(self) -> Decimal: ...
+    @property
+    def cancelled(self) -> Decimal: ...
+    @property
+    def closed_short(self) -> Decimal: ...
+    @property
+    def open(self) -> Decimal: ...
+    @property
+    def received_value(self) -> Decimal: ...
+    @property
+    def price_variance(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class PurchaseOrder:
+    """A purchase order as it stands."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def supplier(self) -> str: ...
+    @property
+    def status(self) -> _OrderStatus: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def placed_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def confirmed_at(self) -> Optional[datetime.datetime]: ...
+    @property
+    def net_days(self) -> int: ...
+    @property
+    def discount_percent(self) -> Optional[Decimal]: ...
+    @property
+    def discount_days(self) -> int: ...
+    @property
+    def terms(self) -> str: ...
+    @property
+    def lines(self) -> list[OrderLine]: ...
+    @property
+    def receipts(self) -> list[str]: ...
+    @property
+    def charges(self) -> list[str]: ...
+    @property
+    def paid(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Incoming:
+    """Units incoming of a SKU at a location (open quantity of placed orders)."""
+
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class IncomingBucket:
+    """Units incoming of a SKU at a location, expected in one UTC day or ISO week."""
+
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def start(self) -> datetime.datetime: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class ReceivingLine:
+    """A line of a receiving report; in the total, ``line`` is None and ``sku`` and ``location`` are ""."""
+
+    @property
+    def line(self) -> Optional[int]: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def ordered(self) -> Decimal: ...
+    @property
+    def sellable(self) -> Decimal: ...
+    @property
+    def damaged(self) -> Decimal: ...
+    @property
+    def quarantine(self) -> Decimal: ...
+    @property
+    def open(self) -> Decimal: ...
+    @property
+    def cancelled(self) -> Decimal: ...
+    @property
+    def closed_short(self) -> Decimal: ...
+    @property
+    def received_value(self) -> Decimal: ...
+    @property
+    def price_variance(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class ReceivingReport:
+    """What an order asked for and what came of it, per line and in total."""
+
+    @property
+    def order(self) -> str: ...
+    @property
+    def supplier(self) -> str: ...
+    @property
+    def status(self) -> _OrderStatus: ...
+    @property
+    def lines(self) -> list[ReceivingLine]: ...
+    @property
+    def total(self) -> ReceivingLine: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class OverdueLine:
+    """An order line past its expected UTC day with units still open."""
+
+    @property
+    def order(self) -> str: ...
+    @property
+    def supplier(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def expected(self) -> datetime.datetime: ...
+    @property
+    def open(self) -> Decimal: ...
+    @property
+    def days_late(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SupplierPerformance:
+    """A supplier's measured performance (rates and days are floats; None without data)."""
+
+    @property
+    def supplier(self) -> str: ...
+    @property
+    def sku(self) -> Optional[str]: ...
+    @property
+    def orders(self) -> int: ...
+    @property
+    def receipt_lines(self) -> int: ...
+    @property
+    def lead_time_mean_days(self) -> Optional[float]: ...
+    @property
+    def lead_time_std_days(self) -> Optional[float]: ...
+    @property
+    def on_time_rate(self) -> Optional[float]: ...
+    @property
+    def fill_rate(self) -> Optional[float]: ...
+    @property
+    def damage_rate(self) -> Optional[float]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class LeadTimeEstimate:
+    """The lead time the planner uses for a supplier and SKU."""
+
+    @property
+    def mean_days(self) -> float: ...
+    @property
+    def std_days(self) -> float: ...
+    @property
+    def source(self) -> Literal["measured", "quoted"]: ...
+    @property
+    def samples(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class PaymentDue:
+    """One amount owed to a supplier."""
+
+    @property
+    def supplier(self) -> str: ...
+    @property
+    def order(self) -> str: ...
+    @property
+    def kind(self) -> Literal["committed", "expected"]: ...
+    @property
+    def document(self) -> str: ...
+    @property
+    def issued(self) -> datetime.datetime: ...
+    @property
+    def due(self) -> datetime.datetime: ...
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def discount_until(self) -> Optional[datetime.datetime]: ...
+    @property
+    def discount(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class CashOutBucket:
+    """Cash going out in one UTC day or ISO week, by due date."""
+
+    @property
+    def start(self) -> datetime.datetime: ...
+    @property
+    def committed(self) -> Decimal: ...
+    @property
+    def expected(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class PurchaseRecord:
+    """A purchasing event as journaled, with the stock movements it posted
+    (journal sequence numbers ``first_movement`` to ``first_movement + movements - 1``)."""
+
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def first_movement(self) -> int: ...
+    @property
+    def movements(self) -> int: ...
+    @property
+    def event(self) -> dict[str, Any]:
+        """The core's JSON of the event as a dict: ``event`` names its kind; decimals as Decimal;
+        ``time`` and ``expected`` as int seconds, as in ``JournalEntry.movement``."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
 # ----- policy math -----
 
