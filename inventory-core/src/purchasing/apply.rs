@@ -231,9 +231,10 @@ impl Supplier {
         id("supplier id", &self.id)?;
         id("supplier name", &self.name)?;
         self.terms.check()?;
-        for (i, item) in self.items.iter().enumerate() {
+        let mut seen = std::collections::HashSet::with_capacity(self.items.len());
+        for item in &self.items {
             item.check()?;
-            if self.items[..i].iter().any(|x| x.sku == item.sku) {
+            if !seen.insert(item.sku.as_str()) {
                 return Err(PurchasingError::DuplicateId {
                     what: "item of the supplier for SKU",
                     id: item.sku.clone(),
@@ -855,24 +856,15 @@ fn set_supplier(tx: &mut Posting<'_>, supplier: &Supplier) {
     let p = &mut tx.ledger.purchasing;
     let i = match p.supplier_index(&supplier.id) {
         Some(i) => {
-            *p.supplier_mut(i) = supplier.clone();
+            p.replace_supplier(i, supplier.clone());
             i
         }
         None => p.add_supplier(supplier.clone()),
     };
     // A preferred item takes the preference from the SKU's other suppliers.
     for item in supplier.items.iter().filter(|x| x.preferred) {
-        for j in 0..p.suppliers.len() as u32 {
-            if j == i {
-                continue;
-            }
-            if let Some(k) = p.suppliers[j as usize]
-                .items
-                .iter()
-                .position(|x| x.sku == item.sku && x.preferred)
-            {
-                p.supplier_mut(j).items[k].preferred = false;
-            }
+        for j in (0..p.suppliers.len() as u32).filter(|&j| j != i) {
+            p.unprefer(j, &item.sku);
         }
     }
 }
@@ -880,14 +872,14 @@ fn set_supplier(tx: &mut Posting<'_>, supplier: &Supplier) {
 /// A new line of order `o`'s supplier `s`, checked against the supplier's catalogue.
 fn new_line(tx: &mut Posting<'_>, s: u32, l: &NewLine) -> PResult<Line> {
     let p = &mut tx.ledger.purchasing;
-    let supplier = &p.suppliers[s as usize];
-    let item = supplier
-        .item_of(&l.sku)
+    let supplier = &p.suppliers[s as usize].id;
+    let item = p
+        .item(s, &l.sku)
         .ok_or_else(|| PurchasingError::NotSupplied {
-            supplier: supplier.id.clone(),
+            supplier: supplier.clone(),
             sku: l.sku.clone(),
         })?;
-    item.check_order_quantity(&supplier.id, l.line, l.quantity)?;
+    item.check_order_quantity(supplier, l.line, l.quantity)?;
     let unit_price = match l.unit_price {
         Some(price) => price,
         None => item.price_for(l.quantity)?,
@@ -989,9 +981,9 @@ fn amend(tx: &mut Posting<'_>, o: u32, c: &LineChange, buyer: bool) -> PResult<(
             });
         }
         if buyer {
-            let supplier = &p.suppliers[order.supplier as usize];
-            if let Some(item) = supplier.item_of(p.name(line.sku)) {
-                item.check_order_quantity(&supplier.id, c.line, q)?;
+            if let Some(item) = p.item(order.supplier, p.name(line.sku)) {
+                let supplier = &p.suppliers[order.supplier as usize].id;
+                item.check_order_quantity(supplier, c.line, q)?;
             }
         }
     }

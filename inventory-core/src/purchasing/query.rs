@@ -289,11 +289,9 @@ impl Ledger {
     /// The suppliers of a SKU with their items: the preferred one first, then in the order
     /// the suppliers were first set.
     pub fn suppliers_of(&self, sku: &str) -> Vec<(&Supplier, &SupplierItem)> {
-        let mut v: Vec<(&Supplier, &SupplierItem)> = self
-            .purchasing
-            .suppliers
-            .iter()
-            .filter_map(|s| s.item_of(sku).map(|i| (s, i)))
+        let p = &self.purchasing;
+        let mut v: Vec<(&Supplier, &SupplierItem)> = (0..p.suppliers.len() as u32)
+            .filter_map(|s| p.item(s, sku).map(|i| (&p.suppliers[s as usize], i)))
             .collect();
         v.sort_by_key(|(_, i)| !i.preferred);
         v
@@ -346,8 +344,11 @@ impl Ledger {
         let mut out: Vec<Incoming> = p
             .incoming
             .iter()
-            .filter(|((ks, kl), _)| s.is_none_or(|s| s == *ks) && l.is_none_or(|l| l == *kl))
-            .map(|(&(ks, kl), &q)| Incoming {
+            .enumerate()
+            .filter(|(ks, _)| s.is_none_or(|s| s as usize == *ks))
+            .flat_map(|(ks, list)| list.iter().map(move |&(kl, q)| (ks as u32, kl, q)))
+            .filter(|(_, kl, _)| l.is_none_or(|l| l == *kl))
+            .map(|(ks, kl, q)| Incoming {
                 sku: p.name(ks).to_owned(),
                 location: p.name(kl).to_owned(),
                 quantity: q,
@@ -603,9 +604,10 @@ impl Ledger {
                 samples: perf.receipt_lines,
             });
         }
-        let item = self
-            .supplier(supplier)
-            .and_then(|s| s.item_of(sku))
+        let p = &self.purchasing;
+        let item = p
+            .supplier_index(supplier)
+            .and_then(|s| p.item(s, sku))
             .ok_or_else(|| PurchasingError::NotSupplied {
                 supplier: supplier.to_owned(),
                 sku: sku.to_owned(),

@@ -7,7 +7,17 @@ use std::sync::Arc;
 
 use super::types::{
     ChargeKind, OrderLine, OrderStatus, PaymentTerms, PurchaseEvent, PurchaseOrder, Supplier,
+    SupplierItem,
 };
+
+/// A supplier's items by SKU.
+fn index_items(s: &Supplier) -> FxHashMap<Box<str>, u32> {
+    s.items
+        .iter()
+        .enumerate()
+        .map(|(k, item)| (Box::from(item.sku.as_str()), k as u32))
+        .collect()
+}
 use crate::hash::FxHashMap;
 use crate::ledger::Condition;
 use crate::time::Timestamp;
@@ -163,8 +173,12 @@ pub(crate) struct Recorded {
 enum Undo {
     Order(u32, Box<Order>),
     Supplier(u32, Box<Supplier>),
-    Incoming((u32, u32), Decimal),
-    SkuIncoming(u32, Decimal),
+    /// Entry `1` of SKU `0`'s incoming list had units `2`.
+    IncomingSet(u32, u32, Decimal),
+    /// Entry `1` of SKU `0`'s incoming list, removed.
+    IncomingRemoved(u32, u32, (u32, Decimal)),
+    /// An entry was pushed onto SKU `0`'s incoming list.
+    IncomingPushed(u32),
     /// Whether the order was among the open ones.
     Open(u32, bool),
 }
@@ -190,6 +204,8 @@ pub(crate) struct Purchasing {
     name_ids: FxHashMap<Arc<str>, u32>,
     pub(crate) suppliers: Vec<Supplier>,
     supplier_ids: FxHashMap<Arc<str>, u32>,
+    /// Per supplier, its items by SKU (index into its `items`).
+    items: Vec<FxHashMap<Box<str>, u32>>,
     pub(crate) orders: Vec<Order>,
     order_ids: FxHashMap<Arc<str>, u32>,
     pub(crate) receipts: Vec<Receipt>,
@@ -198,10 +214,10 @@ pub(crate) struct Purchasing {
     charge_ids: FxHashMap<Arc<str>, u32>,
     pub(crate) payments: Vec<Payment>,
     payment_ids: FxHashMap<Arc<str>, u32>,
-    /// Open quantity of placed lines, by (SKU id, location id); no zero entries.
-    pub(crate) incoming: FxHashMap<(u32, u32), Decimal>,
-    /// The same, summed over locations, by SKU id.
-    pub(crate) sku_incoming: FxHashMap<u32, Decimal>,
+    /// Open quantity of placed lines: by SKU name id, the (location name id, units) pairs
+    /// with units (a SKU has a few locations: a short list beats a hash table here, and an
+    /// event's lines each touch one entry of one dense vector).
+    pub(crate) incoming: Vec<Vec<(u32, Decimal)>>,
     /// The orders with an open quantity incoming (placed, not finished).
     pub(crate) open_orders: std::collections::BTreeSet<u32>,
     pub(crate) events: Vec<Recorded>,
@@ -245,19 +261,23 @@ impl Purchasing {
         while self.undo.len() > mark.undo {
             match self.undo.pop() {
                 Some(Undo::Order(i, o)) => self.orders[i as usize] = *o,
-                Some(Undo::Supplier(i, s)) => self.suppliers[i as usize] = *s,
-                Some(Undo::Incoming(k, v)) => {
-                    if v.is_zero() {
-                        self.incoming.remove(&k);
-                    } else {
-                        self.incoming.insert(k, v);
+                Some(Undo::Supplier(i, s)) => {
+                    self.items[i as usize] = index_items(&s);
+                    self.suppliers[i as usize] = *s;
+                }
+                Some(Undo::IncomingSet(k, i, q)) => {
+                    if let Some(x) = self.incoming.get_mut(k as usize) {
+                        x[i as usize].1 = q;
                     }
                 }
-                Some(Undo::SkuIncoming(k, v)) => {
-                    if v.is_zero() {
-                        self.sku_incoming.remove(&k);
-                    } else {
-                        self.sku_incoming.insert(k, v);
+                Some(Undo::IncomingRemoved(k, i, entry)) => {
+                    if let Some(x) = self.incoming.get_mut(k as usize) {
+                        x.insert(i as usize, entry);
+                    }
+                }
+                Some(Undo::IncomingPushed(k)) => {
+                    if let Some(x) = self.incoming.get_mut(k as usize) {
+                        x.pop();
                     }
                 }
                 Some(Undo::Open(o, was)) => {
@@ -310,8 +330,10 @@ impl Purchasing {
         while self.suppliers.len() > mark.suppliers {
             if let Some(s) = self.suppliers.pop() {
                 self.supplier_ids.remove(s.id.as_str());
+                self.items.pop();
             }
         }
+        self.incoming.truncate(mark.names);
         cut(&mut self.names, &mut self.name_ids, mark.names, |n| n);
         self.saved_orders.clear();
         self.saved_suppliers.clear();
@@ -331,6 +353,7 @@ impl Purchasing {
         let n: Arc<str> = Arc::from(name);
         self.names.push(Arc::clone(&n));
         self.name_ids.insert(n, i);
+        self.incoming.push(Vec::new());
         i
     }
 
@@ -364,21 +387,48 @@ impl Purchasing {
 
     // ----- changes, each logged for undo -----
 
-    /// A supplier to change, saved for undo on its first change in a transaction.
-    pub(crate) fn supplier_mut(&mut self, i: u32) -> &mut Supplier {
+    /// Replaces supplier `i`, saved for undo on its first change in a transaction.
+    pub(crate) fn replace_supplier(&mut self, i: u32, s: Supplier) {
+        self.save_supplier(i);
+        self.items[i as usize] = index_items(&s);
+        self.suppliers[i as usize] = s;
+    }
+
+    fn save_supplier(&mut self, i: u32) {
         if !self.saved_suppliers.contains(&i) {
             self.saved_suppliers.push(i);
             let old = Box::new(self.suppliers[i as usize].clone());
             self.undo.push(Undo::Supplier(i, old));
         }
-        &mut self.suppliers[i as usize]
+    }
+
+    /// Takes the preference for `sku` from supplier `i` (its item set as preferred).
+    pub(crate) fn unprefer(&mut self, i: u32, sku: &str) {
+        let Some(k) = self.item_index(i, sku) else {
+            return;
+        };
+        if self.suppliers[i as usize].items[k].preferred {
+            self.save_supplier(i);
+            self.suppliers[i as usize].items[k].preferred = false;
+        }
     }
 
     pub(crate) fn add_supplier(&mut self, s: Supplier) -> u32 {
         let i = self.suppliers.len() as u32;
         self.supplier_ids.insert(Arc::from(s.id.as_str()), i);
+        self.items.push(index_items(&s));
         self.suppliers.push(s);
         i
+    }
+
+    fn item_index(&self, supplier: u32, sku: &str) -> Option<usize> {
+        self.items[supplier as usize].get(sku).map(|&k| k as usize)
+    }
+
+    /// What supplier `supplier` sells of `sku`.
+    pub(crate) fn item(&self, supplier: u32, sku: &str) -> Option<&SupplierItem> {
+        self.item_index(supplier, sku)
+            .map(|k| &self.suppliers[supplier as usize].items[k])
     }
 
     /// An order to change, saved for undo on its first change in a transaction. The
@@ -451,11 +501,19 @@ impl Purchasing {
     pub(crate) fn settle_incoming(&mut self, i: u32, before: Vec<((u32, u32), Decimal)>) {
         let after = self.contributions(i);
         let (was, is) = (!before.is_empty(), !after.is_empty());
-        for (k, q) in before {
-            self.add_incoming(k, -q);
-        }
+        // The net change per (SKU, location): most lines of an event change once.
+        let mut deltas: Vec<((u32, u32), Decimal)> =
+            before.into_iter().map(|(k, q)| (k, -q)).collect();
         for (k, q) in after {
-            self.add_incoming(k, q);
+            match deltas.iter_mut().find(|(x, _)| *x == k) {
+                Some(d) => d.1 += q,
+                None => deltas.push((k, q)),
+            }
+        }
+        for (k, q) in deltas {
+            if !q.is_zero() {
+                self.add_incoming(k, q);
+            }
         }
         if was != is {
             self.undo.push(Undo::Open(i, was));
@@ -467,36 +525,38 @@ impl Purchasing {
         }
     }
 
-    fn add_incoming(&mut self, k: (u32, u32), q: Decimal) {
-        let old = self.incoming.get(&k).copied().unwrap_or_default();
-        self.undo.push(Undo::Incoming(k, old));
-        let new = old + q;
-        if new.is_zero() {
-            self.incoming.remove(&k);
-        } else {
-            self.incoming.insert(k, new);
-        }
-        let old = self.sku_incoming.get(&k.0).copied().unwrap_or_default();
-        self.undo.push(Undo::SkuIncoming(k.0, old));
-        let new = old + q;
-        if new.is_zero() {
-            self.sku_incoming.remove(&k.0);
-        } else {
-            self.sku_incoming.insert(k.0, new);
+    fn add_incoming(&mut self, (sku, location): (u32, u32), q: Decimal) {
+        let list = &mut self.incoming[sku as usize];
+        match list.iter().position(|x| x.0 == location) {
+            Some(i) => {
+                let old = list[i];
+                let new = old.1 + q;
+                if new.is_zero() {
+                    list.remove(i);
+                    self.undo.push(Undo::IncomingRemoved(sku, i as u32, old));
+                } else {
+                    list[i].1 = new;
+                    self.undo.push(Undo::IncomingSet(sku, i as u32, old.1));
+                }
+            }
+            None => {
+                list.push((location, q));
+                self.undo.push(Undo::IncomingPushed(sku));
+            }
         }
     }
 
     /// Units incoming of `sku` at `location` (or all locations).
     pub(crate) fn incoming_of(&self, sku: &str, location: Option<&str>) -> Decimal {
-        let Some(s) = self.name_id(sku) else {
+        let Some(list) = self.name_id(sku).map(|s| &self.incoming[s as usize]) else {
             return Decimal::ZERO;
         };
         match location {
-            None => self.sku_incoming.get(&s).copied().unwrap_or_default(),
+            None => list.iter().map(|x| x.1).sum(),
             Some(l) => self
                 .name_id(l)
-                .and_then(|l| self.incoming.get(&(s, l)).copied())
-                .unwrap_or_default(),
+                .and_then(|l| list.iter().find(|x| x.0 == l))
+                .map_or(Decimal::ZERO, |x| x.1),
         }
     }
 
