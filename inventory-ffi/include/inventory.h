@@ -1272,8 +1272,8 @@ typedef struct inv_cost_layer {
 
 /**
  * An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
- * `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`) was out of
- * range.
+ * `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`,
+ * `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`) was out of range.
  */
 #define INV_INVALID_ENUM 6
 
@@ -1298,7 +1298,11 @@ typedef struct inv_cost_layer {
  * classification or metrics parameter out of range (a service level outside (0, 1), a
  * zero holding cost, NaN, mismatched column lengths, an empty window, ...), or a
  * forecasting input the core refuses (an empty or non-finite series, an unknown model
- * name, a horizon of 0, a level outside (0, 1), a series too short for the model, ...).
+ * name, a horizon of 0, a level outside (0, 1), a series too short for the model, ...),
+ * or a purchasing event the core refuses on its own terms (an empty id, a line quantity
+ * below the supplier's minimum order quantity or not a multiple of its pack size, price
+ * breaks that do not increase, a charge with more decimal places than the money scale,
+ * malformed event JSON, ...).
  */
 #define INV_INVALID_INPUT 101
 
@@ -1348,7 +1352,8 @@ typedef struct inv_cost_layer {
 #define INV_DUPLICATE_REFERENCE 110
 
 /**
- * A movement dated before its SKU's latest movement.
+ * A movement dated before its SKU's latest movement, or a purchasing event dated before
+ * its order's latest event.
  */
 #define INV_OUT_OF_ORDER 111
 
@@ -1366,6 +1371,46 @@ typedef struct inv_cost_layer {
  * A malformed, unsupported or inconsistent snapshot.
  */
 #define INV_INVALID_SNAPSHOT 200
+
+/**
+ * An unknown supplier, or a SKU the supplier does not sell.
+ */
+#define INV_UNKNOWN_SUPPLIER 300
+
+/**
+ * An unknown purchase order.
+ */
+#define INV_UNKNOWN_ORDER 301
+
+/**
+ * An unknown line of a purchase order.
+ */
+#define INV_UNKNOWN_ORDER_LINE 302
+
+/**
+ * An unknown receipt: a purchase-order receipt id (of another order, or none), or a
+ * landed cost's journal sequence number that is not a receipt of its SKU.
+ */
+#define INV_UNKNOWN_RECEIPT 303
+
+/**
+ * An id that must be new is already used (an order, receipt, charge or payment id, a line
+ * number within its order, an item's SKU within its supplier).
+ */
+#define INV_DUPLICATE_ID 304
+
+/**
+ * A purchase order (or line) whose status does not allow the change (placing an order
+ * twice, receiving into a draft or onto a cancelled line, ...), or an amendment or
+ * confirmation below what was already received.
+ */
+#define INV_INVALID_ORDER_STATE 305
+
+/**
+ * A receipt beyond what the ledger's over-receipt policy allows
+ * (`inv_ledger_config.over_receipt`).
+ */
+#define INV_OVER_RECEIPT 306
 
 #ifdef __cplusplus
 extern "C" {

@@ -2,7 +2,7 @@
 //!
 //! Codes are stable and grouped by area; a number is never reused for another meaning:
 //! 0 success, 1-99 general (binding) errors, 100-199 ledger errors (one per core
-//! [`ErrorKind`]), 200-299 snapshot errors.
+//! [`ErrorKind`]), 200-299 snapshot errors, 300-399 purchasing errors.
 
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr};
@@ -27,8 +27,8 @@ pub const INV_PANIC: inv_result = 4;
 /// A decimal argument was not a valid exact decimal string.
 pub const INV_INVALID_DECIMAL: inv_result = 5;
 /// An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
-/// `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`) was out of
-/// range.
+/// `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`,
+/// `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`) was out of range.
 pub const INV_INVALID_ENUM: inv_result = 6;
 /// An index argument was out of range.
 pub const INV_INDEX_OUT_OF_RANGE: inv_result = 7;
@@ -42,7 +42,11 @@ pub const INV_LEDGER_ERROR: inv_result = 100;
 /// classification or metrics parameter out of range (a service level outside (0, 1), a
 /// zero holding cost, NaN, mismatched column lengths, an empty window, ...), or a
 /// forecasting input the core refuses (an empty or non-finite series, an unknown model
-/// name, a horizon of 0, a level outside (0, 1), a series too short for the model, ...).
+/// name, a horizon of 0, a level outside (0, 1), a series too short for the model, ...),
+/// or a purchasing event the core refuses on its own terms (an empty id, a line quantity
+/// below the supplier's minimum order quantity or not a multiple of its pack size, price
+/// breaks that do not increase, a charge with more decimal places than the money scale,
+/// malformed event JSON, ...).
 pub const INV_INVALID_INPUT: inv_result = 101;
 /// An unknown SKU.
 pub const INV_UNKNOWN_SKU: inv_result = 102;
@@ -62,7 +66,8 @@ pub const INV_UNKNOWN_SHIPMENT: inv_result = 108;
 pub const INV_RETURN_MISMATCH: inv_result = 109;
 /// The same reference was posted with a different payload.
 pub const INV_DUPLICATE_REFERENCE: inv_result = 110;
-/// A movement dated before its SKU's latest movement.
+/// A movement dated before its SKU's latest movement, or a purchasing event dated before
+/// its order's latest event.
 pub const INV_OUT_OF_ORDER: inv_result = 111;
 /// A change refused because of the ledger's state (e.g. a costing override on an active SKU).
 pub const INV_INVALID_STATE: inv_result = 112;
@@ -71,6 +76,26 @@ pub const INV_OVERFLOW: inv_result = 113;
 
 /// A malformed, unsupported or inconsistent snapshot.
 pub const INV_INVALID_SNAPSHOT: inv_result = 200;
+
+/// An unknown supplier, or a SKU the supplier does not sell.
+pub const INV_UNKNOWN_SUPPLIER: inv_result = 300;
+/// An unknown purchase order.
+pub const INV_UNKNOWN_ORDER: inv_result = 301;
+/// An unknown line of a purchase order.
+pub const INV_UNKNOWN_ORDER_LINE: inv_result = 302;
+/// An unknown receipt: a purchase-order receipt id (of another order, or none), or a
+/// landed cost's journal sequence number that is not a receipt of its SKU.
+pub const INV_UNKNOWN_RECEIPT: inv_result = 303;
+/// An id that must be new is already used (an order, receipt, charge or payment id, a line
+/// number within its order, an item's SKU within its supplier).
+pub const INV_DUPLICATE_ID: inv_result = 304;
+/// A purchase order (or line) whose status does not allow the change (placing an order
+/// twice, receiving into a draft or onto a cancelled line, ...), or an amendment or
+/// confirmation below what was already received.
+pub const INV_INVALID_ORDER_STATE: inv_result = 305;
+/// A receipt beyond what the ledger's over-receipt policy allows
+/// (`inv_ledger_config.over_receipt`).
+pub const INV_OVER_RECEIPT: inv_result = 306;
 
 /// The code of a core error kind. Kinds added to the core later map to `INV_LEDGER_ERROR`.
 pub(crate) fn code_of_kind(kind: ErrorKind) -> inv_result {
@@ -89,6 +114,13 @@ pub(crate) fn code_of_kind(kind: ErrorKind) -> inv_result {
         ErrorKind::InvalidState => INV_INVALID_STATE,
         ErrorKind::Overflow => INV_OVERFLOW,
         ErrorKind::InvalidSnapshot => INV_INVALID_SNAPSHOT,
+        ErrorKind::UnknownSupplier => INV_UNKNOWN_SUPPLIER,
+        ErrorKind::UnknownOrder => INV_UNKNOWN_ORDER,
+        ErrorKind::UnknownOrderLine => INV_UNKNOWN_ORDER_LINE,
+        ErrorKind::UnknownReceipt => INV_UNKNOWN_RECEIPT,
+        ErrorKind::DuplicateId => INV_DUPLICATE_ID,
+        ErrorKind::InvalidOrderState => INV_INVALID_ORDER_STATE,
+        ErrorKind::OverReceipt => INV_OVER_RECEIPT,
         _ => INV_LEDGER_ERROR,
     }
 }
@@ -152,6 +184,13 @@ fn name_of(code: inv_result) -> &'static CStr {
         INV_INVALID_STATE => c"INV_INVALID_STATE",
         INV_OVERFLOW => c"INV_OVERFLOW",
         INV_INVALID_SNAPSHOT => c"INV_INVALID_SNAPSHOT",
+        INV_UNKNOWN_SUPPLIER => c"INV_UNKNOWN_SUPPLIER",
+        INV_UNKNOWN_ORDER => c"INV_UNKNOWN_ORDER",
+        INV_UNKNOWN_ORDER_LINE => c"INV_UNKNOWN_ORDER_LINE",
+        INV_UNKNOWN_RECEIPT => c"INV_UNKNOWN_RECEIPT",
+        INV_DUPLICATE_ID => c"INV_DUPLICATE_ID",
+        INV_INVALID_ORDER_STATE => c"INV_INVALID_ORDER_STATE",
+        INV_OVER_RECEIPT => c"INV_OVER_RECEIPT",
         _ => c"INV_UNKNOWN",
     }
 }
