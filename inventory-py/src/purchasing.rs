@@ -394,10 +394,11 @@ pub(crate) fn receipt_lines(obj: &Bound<'_, PyAny>) -> PyResult<Vec<ReceiptLine>
     each("lines", obj, |label, item| {
         let f = RECEIPT_LINE.read(label, item)?;
         let field = |i: usize| format!("{label}.{}", RECEIPT_LINE.names[i]);
-        let mut r = ReceiptLine::new(
-            to_u32(&field(0), required(label, "line", &f[0], py)?)?,
-            Decimal::ZERO,
-        );
+        // Counts not given are the core's defaults (none).
+        let mut r = ReceiptLine {
+            line: to_u32(&field(0), required(label, "line", &f[0], py)?)?,
+            ..ReceiptLine::default()
+        };
         if let Some(q) = to_opt_decimal(&field(1), f[1].as_ref())? {
             r.sellable = q;
         }
