@@ -462,7 +462,20 @@ typedef struct inv_forecast_accuracy {
 typedef uint32_t inv_costing;
 
 /**
- * How a new ledger costs, rounds and treats negative stock.
+ * What a receipt against a purchase order may bring beyond a line's quantity (one of the
+ * `INV_OVER_RECEIPT_*` values; `inv_ledger_config.over_receipt`).
+ */
+typedef uint32_t inv_over_receipt;
+
+/**
+ * How a new ledger costs, rounds, treats negative stock and receives against purchase
+ * orders.
+ *
+ * Start from `inv_ledger_config_default()` and set the fields you use. Later versions add
+ * fields at the end (as `over_receipt` and `over_receipt_tolerance` were added), which
+ * changes the struct's size: before 1.0 the header and the library go together, so a
+ * program must be linked against the library version of the header it was compiled with
+ * (compare `inv_version()` with `INV_VERSION_STRING` when loading it dynamically).
  */
 typedef struct inv_ledger_config {
     /**
@@ -477,6 +490,17 @@ typedef struct inv_ledger_config {
      * Decimal places that partial-layer issue values are rounded to. Default 2; at most 12.
      */
     uint32_t money_scale;
+    /**
+     * What a receipt against a purchase order may bring beyond a line's quantity
+     * (`INV_OVER_RECEIPT_*`). Default `INV_OVER_RECEIPT_REFUSE`. Fixed for the ledger's life.
+     */
+    inv_over_receipt over_receipt;
+    /**
+     * With `INV_OVER_RECEIPT_TOLERANCE`, how many percent beyond a line's quantity may
+     * arrive, as a decimal string (`"10"` = 10 %); NULL means 0. Only read during
+     * `inv_ledger_new_with_config`, and only with that policy. Default NULL.
+     */
+    const char *over_receipt_tolerance;
 } inv_ledger_config;
 
 /**
@@ -1020,6 +1044,11 @@ typedef struct inv_cost_layer {
      * When they were first received (seconds since the Unix epoch, UTC).
      */
     int64_t received_at;
+    /**
+     * The journal sequence number of the movement that brought them into the books (a
+     * receipt's, for received units: the `receipt` a landed cost names).
+     */
+    uint64_t origin;
 } inv_cost_layer;
 
 /**
@@ -1137,6 +1166,21 @@ typedef struct inv_cost_layer {
  * Each price applies only to the units within its bracket.
  */
 #define INV_DISCOUNT_INCREMENTAL 1
+
+/**
+ * Refuse any unit beyond the line's quantity (`INV_OVER_RECEIPT`).
+ */
+#define INV_OVER_RECEIPT_REFUSE 0
+
+/**
+ * Accept up to `inv_ledger_config.over_receipt_tolerance` percent beyond the line's quantity.
+ */
+#define INV_OVER_RECEIPT_TOLERANCE 1
+
+/**
+ * Accept any quantity.
+ */
+#define INV_OVER_RECEIPT_ACCEPT 2
 
 /**
  * Units sold × unit price.
@@ -1786,7 +1830,8 @@ inv_result inv_forecast_metrics(const double *actual,
                                 struct inv_forecast_accuracy *out);
 
 /**
- * The default configuration: FIFO, no negative stock, money rounded to 2 places.
+ * The default configuration: FIFO, no negative stock, money rounded to 2 places,
+ * over-receipts refused.
  */
 struct inv_ledger_config inv_ledger_config_default(void);
 
@@ -1801,12 +1846,14 @@ inv_result inv_ledger_new(struct inv_ledger **out);
 /**
  * Creates an empty ledger with `*config` into `*out`.
  *
- * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_ENUM` (costing), `INV_INVALID_INPUT` (money
- * scale above 12).
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_ENUM` (costing, over-receipt policy),
+ * `INV_INVALID_DECIMAL` (tolerance), `INV_INVALID_INPUT` (money scale above 12, a
+ * negative tolerance).
  *
  * # Safety
- * `config` must be NULL or point to a valid `inv_ledger_config`; `out` must be NULL or
- * point to a writable `inv_ledger *`.
+ * `config` must be NULL or point to a valid `inv_ledger_config` (its
+ * `over_receipt_tolerance` NULL or NUL-terminated); `out` must be NULL or point to a
+ * writable `inv_ledger *`.
  */
 inv_result inv_ledger_new_with_config(const struct inv_ledger_config *config,
                                       struct inv_ledger **out);
@@ -1831,7 +1878,8 @@ inv_result inv_ledger_set_sku_costing(struct inv_ledger *ledger,
                                       inv_costing costing);
 
 /**
- * Receives `quantity` units at `unit_cost` into sellable stock.
+ * Receives `quantity` units at `unit_cost` into sellable stock (as
+ * `inv_ledger_receive_into` with `INV_CONDITION_SELLABLE`).
  *
  * `purchase_order` and `reference` (idempotency key) are optional; `out` may be NULL.
  *
@@ -1848,6 +1896,50 @@ inv_result inv_ledger_receive(struct inv_ledger *ledger,
                               const char *purchase_order,
                               const char *reference,
                               struct inv_outcome *out);
+
+/**
+ * Receives `quantity` units at `unit_cost` into `condition` stock (damaged or quarantined
+ * units found at the dock are counted and valued, never available).
+ *
+ * `purchase_order` (the order the goods belong to, for the record) and `reference`
+ * (idempotency key) are optional; `out` may be NULL. To receive against a purchase order
+ * the ledger knows, use `inv_ledger_receive_order`.
+ *
+ * # Safety
+ * As `inv_ledger_receive`.
+ */
+inv_result inv_ledger_receive_into(struct inv_ledger *ledger,
+                                   const char *sku,
+                                   const char *location,
+                                   const char *quantity,
+                                   const char *unit_cost,
+                                   inv_condition condition,
+                                   int64_t time,
+                                   const char *purchase_order,
+                                   const char *reference,
+                                   struct inv_outcome *out);
+
+/**
+ * Charges a landed cost (freight, duty, ...) of `amount` to the receipt of `sku` with
+ * journal sequence number `receipt` (the `sequence` of its `inv_outcome`).
+ *
+ * The share of the units of that receipt still on hand raises their value wherever they
+ * now are; the share of the units already gone is a COGS true-up (`out->cogs`). The
+ * amount must be > 0 with at most the money scale's decimal places.
+ *
+ * Errors: `INV_UNKNOWN_RECEIPT` (`receipt` is not a receipt of `sku`),
+ * `INV_INVALID_INPUT`, `INV_INVALID_DECIMAL`, and those of every posting.
+ *
+ * # Safety
+ * As `inv_ledger_receive`.
+ */
+inv_result inv_ledger_landed_cost(struct inv_ledger *ledger,
+                                  const char *sku,
+                                  uint64_t receipt,
+                                  const char *amount,
+                                  int64_t time,
+                                  const char *reference,
+                                  struct inv_outcome *out);
 
 /**
  * Ships `quantity` units; with a `reservation` (nullable) they come from that reservation.
@@ -2036,6 +2128,20 @@ inv_result inv_ledger_journal_json(const struct inv_ledger *ledger, char **out);
  * `s` must be NULL or a string returned by this library, not used afterwards.
  */
 void inv_string_free(char *s);
+
+/**
+ * The outcome of journal entry `sequence` (0-based) into `*out`, as it was when posted
+ * (`duplicate` false). This is how the stock movements of a purchasing event are read:
+ * entries `first_movement .. first_movement + movements` of its `inv_purchase_outcome`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE` (`sequence` ≥ `inv_ledger_len`).
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_ledger_journal_outcome(const struct inv_ledger *ledger,
+                                      uint64_t sequence,
+                                      struct inv_outcome *out);
 
 /**
  * The number of applied movements (the journal's length); 0 for NULL.

@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 use inventory_core::classify::{AbcClass, AbcMeasure, XyzClass};
 use inventory_core::policy::{DiscountKind, TimeUnit};
+use inventory_core::purchasing::OverReceipt;
 use inventory_core::{Condition, CostMethod, Decimal, Period};
 
 use crate::error::{
@@ -20,13 +21,14 @@ use crate::error::{
     INV_OK, INV_PANIC,
 };
 use crate::{
-    inv_abc_class, inv_condition, inv_costing, inv_discount, inv_measure, inv_period,
-    inv_time_unit, inv_xyz_class, INV_ABC_A, INV_ABC_B, INV_ABC_C, INV_CONDITION_DAMAGED,
-    INV_CONDITION_QUARANTINE, INV_CONDITION_SELLABLE, INV_COSTING_FIFO, INV_COSTING_LIFO,
-    INV_COSTING_MOVING_AVERAGE, INV_DECIMAL_LEN, INV_DISCOUNT_ALL_UNITS, INV_DISCOUNT_INCREMENTAL,
-    INV_MEASURE_CONSUMPTION_VALUE, INV_MEASURE_MARGIN, INV_MEASURE_REVENUE, INV_MEASURE_UNITS,
-    INV_PERIOD_DAY, INV_PERIOD_WEEK, INV_TIME_UNIT_DAY, INV_TIME_UNIT_MONTH, INV_TIME_UNIT_WEEK,
-    INV_TIME_UNIT_YEAR, INV_XYZ_X, INV_XYZ_Y, INV_XYZ_Z,
+    inv_abc_class, inv_condition, inv_costing, inv_discount, inv_measure, inv_over_receipt,
+    inv_period, inv_time_unit, inv_xyz_class, INV_ABC_A, INV_ABC_B, INV_ABC_C,
+    INV_CONDITION_DAMAGED, INV_CONDITION_QUARANTINE, INV_CONDITION_SELLABLE, INV_COSTING_FIFO,
+    INV_COSTING_LIFO, INV_COSTING_MOVING_AVERAGE, INV_DECIMAL_LEN, INV_DISCOUNT_ALL_UNITS,
+    INV_DISCOUNT_INCREMENTAL, INV_MEASURE_CONSUMPTION_VALUE, INV_MEASURE_MARGIN,
+    INV_MEASURE_REVENUE, INV_MEASURE_UNITS, INV_OVER_RECEIPT_ACCEPT, INV_OVER_RECEIPT_REFUSE,
+    INV_OVER_RECEIPT_TOLERANCE, INV_PERIOD_DAY, INV_PERIOD_WEEK, INV_TIME_UNIT_DAY,
+    INV_TIME_UNIT_MONTH, INV_TIME_UNIT_WEEK, INV_TIME_UNIT_YEAR, INV_XYZ_X, INV_XYZ_Y, INV_XYZ_Z,
 };
 
 /// Why a call failed: a code, a message, and for batches the failing row.
@@ -460,6 +462,36 @@ pub(crate) fn discount_from_c(value: inv_discount, name: &str) -> FfiResult<Disc
             v,
             "INV_DISCOUNT_ALL_UNITS, INV_DISCOUNT_INCREMENTAL",
         )),
+    }
+}
+
+/// `inv_over_receipt` (and the tolerance in percent, read only with
+/// `INV_OVER_RECEIPT_TOLERANCE`, absent = 0) → core over-receipt policy.
+pub(crate) fn over_receipt_from_c(
+    value: inv_over_receipt,
+    tolerance: Option<Decimal>,
+    name: &str,
+) -> FfiResult<OverReceipt> {
+    match value {
+        INV_OVER_RECEIPT_REFUSE => Ok(OverReceipt::Refuse),
+        INV_OVER_RECEIPT_TOLERANCE => {
+            Ok(OverReceipt::Tolerance(tolerance.unwrap_or(Decimal::ZERO)))
+        }
+        INV_OVER_RECEIPT_ACCEPT => Ok(OverReceipt::Accept),
+        v => Err(bad_enum(
+            name,
+            v,
+            "INV_OVER_RECEIPT_REFUSE, INV_OVER_RECEIPT_TOLERANCE, INV_OVER_RECEIPT_ACCEPT",
+        )),
+    }
+}
+
+/// Core over-receipt policy → `inv_over_receipt` (the tolerance is not part of the code).
+pub(crate) fn over_receipt_to_c(policy: &OverReceipt) -> inv_over_receipt {
+    match policy {
+        OverReceipt::Refuse => INV_OVER_RECEIPT_REFUSE,
+        OverReceipt::Tolerance(_) => INV_OVER_RECEIPT_TOLERANCE,
+        OverReceipt::Accept => INV_OVER_RECEIPT_ACCEPT,
     }
 }
 

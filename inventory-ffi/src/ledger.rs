@@ -9,13 +9,16 @@ use inventory_core::{
     AdjustReason, Condition, Ledger, LedgerConfig, Movement, MovementKind, Outcome,
 };
 
-use crate::error::inv_result;
+use crate::error::{inv_result, INV_INDEX_OUT_OF_RANGE};
 use crate::ffi::{
     call, check_out, condition_from_c, costing_from_c, costing_to_c, decimal_field, free_box,
-    guard, parse_core, to_boxed_mut_ptr, to_c_string, try_decimal, try_mut_from_ptr,
-    try_opt_decimal, try_opt_str, try_ref_from_ptr, try_str, write_out, Castable, FfiResult,
+    guard, over_receipt_from_c, over_receipt_to_c, parse_core, to_boxed_mut_ptr, to_c_string,
+    try_decimal, try_mut_from_ptr, try_opt_decimal, try_opt_str, try_ref_from_ptr, try_str,
+    write_out, Castable, Failure, FfiResult,
 };
-use crate::{inv_condition, inv_costing, INV_DECIMAL_LEN};
+use crate::{
+    inv_condition, inv_costing, inv_over_receipt, INV_DECIMAL_LEN, INV_OVER_RECEIPT_TOLERANCE,
+};
 
 /// An inventory ledger (opaque). Create with `inv_ledger_new`,
 /// `inv_ledger_new_with_config` or `inv_ledger_from_json`; release with `inv_ledger_free`.
@@ -31,7 +34,14 @@ impl Castable for inv_ledger {
     type RustType = Ledger;
 }
 
-/// How a new ledger costs, rounds and treats negative stock.
+/// How a new ledger costs, rounds, treats negative stock and receives against purchase
+/// orders.
+///
+/// Start from `inv_ledger_config_default()` and set the fields you use. Later versions add
+/// fields at the end (as `over_receipt` and `over_receipt_tolerance` were added), which
+/// changes the struct's size: before 1.0 the header and the library go together, so a
+/// program must be linked against the library version of the header it was compiled with
+/// (compare `inv_version()` with `INV_VERSION_STRING` when loading it dynamically).
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct inv_ledger_config {
@@ -41,6 +51,13 @@ pub struct inv_ledger_config {
     pub allow_negative: bool,
     /// Decimal places that partial-layer issue values are rounded to. Default 2; at most 12.
     pub money_scale: u32,
+    /// What a receipt against a purchase order may bring beyond a line's quantity
+    /// (`INV_OVER_RECEIPT_*`). Default `INV_OVER_RECEIPT_REFUSE`. Fixed for the ledger's life.
+    pub over_receipt: inv_over_receipt,
+    /// With `INV_OVER_RECEIPT_TOLERANCE`, how many percent beyond a line's quantity may
+    /// arrive, as a decimal string (`"10"` = 10 %); NULL means 0. Only read during
+    /// `inv_ledger_new_with_config`, and only with that policy. Default NULL.
+    pub over_receipt_tolerance: *const c_char,
 }
 
 /// What posting a movement did. Decimal fields are NUL-terminated decimal text.
@@ -87,7 +104,8 @@ impl From<&Outcome> for inv_outcome {
     }
 }
 
-/// The default configuration: FIFO, no negative stock, money rounded to 2 places.
+/// The default configuration: FIFO, no negative stock, money rounded to 2 places,
+/// over-receipts refused.
 #[no_mangle]
 pub extern "C" fn inv_ledger_config_default() -> inv_ledger_config {
     let d = LedgerConfig::default();
@@ -95,6 +113,9 @@ pub extern "C" fn inv_ledger_config_default() -> inv_ledger_config {
         costing: costing_to_c(d.costing),
         allow_negative: d.allow_negative,
         money_scale: d.money_scale,
+        over_receipt: over_receipt_to_c(&d.over_receipt),
+        // The core's default policy carries no tolerance.
+        over_receipt_tolerance: std::ptr::null(),
     }
 }
 
@@ -114,12 +135,14 @@ pub unsafe extern "C" fn inv_ledger_new(out: *mut *mut inv_ledger) -> inv_result
 
 /// Creates an empty ledger with `*config` into `*out`.
 ///
-/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_ENUM` (costing), `INV_INVALID_INPUT` (money
-/// scale above 12).
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_ENUM` (costing, over-receipt policy),
+/// `INV_INVALID_DECIMAL` (tolerance), `INV_INVALID_INPUT` (money scale above 12, a
+/// negative tolerance).
 ///
 /// # Safety
-/// `config` must be NULL or point to a valid `inv_ledger_config`; `out` must be NULL or
-/// point to a writable `inv_ledger *`.
+/// `config` must be NULL or point to a valid `inv_ledger_config` (its
+/// `over_receipt_tolerance` NULL or NUL-terminated); `out` must be NULL or point to a
+/// writable `inv_ledger *`.
 #[no_mangle]
 pub unsafe extern "C" fn inv_ledger_new_with_config(
     config: *const inv_ledger_config,
@@ -127,12 +150,23 @@ pub unsafe extern "C" fn inv_ledger_new_with_config(
 ) -> inv_result {
     call(|| {
         // SAFETY: a non-NULL `config` points to a valid struct by the contract.
-        let c = unsafe { config.as_ref() }.ok_or_else(|| crate::ffi::Failure::null("config"))?;
+        let c = unsafe { config.as_ref() }.ok_or_else(|| Failure::null("config"))?;
         check_out(out, "out")?;
+        let tolerance = if c.over_receipt == INV_OVER_RECEIPT_TOLERANCE {
+            // SAFETY: forwarded contract.
+            unsafe { try_opt_decimal(c.over_receipt_tolerance, "config.over_receipt_tolerance") }?
+        } else {
+            None
+        };
         let cfg = LedgerConfig::new()
             .costing(costing_from_c(c.costing, "config.costing")?)
             .allow_negative(c.allow_negative)
-            .money_scale(c.money_scale);
+            .money_scale(c.money_scale)
+            .over_receipt(over_receipt_from_c(
+                c.over_receipt,
+                tolerance,
+                "config.over_receipt",
+            )?);
         let ledger = Ledger::with_config(cfg)?;
         // SAFETY: `out` is non-NULL and writable by the contract.
         unsafe { write_out(out, to_boxed_mut_ptr::<inv_ledger>(ledger)) };
@@ -198,7 +232,33 @@ unsafe fn post(
     Ok(())
 }
 
-/// Receives `quantity` units at `unit_cost` into sellable stock.
+/// A receipt's movement kind from its C arguments.
+///
+/// # Safety
+/// Every string NULL or NUL-terminated.
+unsafe fn receive_kind(
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    unit_cost: *const c_char,
+    condition: FfiResult<Condition>,
+    purchase_order: *const c_char,
+) -> FfiResult<MovementKind> {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    unsafe {
+        Ok(MovementKind::Receive {
+            sku: try_str(sku, "sku")?.to_owned(),
+            location: try_str(location, "location")?.to_owned(),
+            quantity: try_decimal(quantity, "quantity")?,
+            unit_cost: try_decimal(unit_cost, "unit_cost")?,
+            purchase_order: try_opt_str(purchase_order, "purchase_order")?.map(str::to_owned),
+            condition: condition?,
+        })
+    }
+}
+
+/// Receives `quantity` units at `unit_cost` into sellable stock (as
+/// `inv_ledger_receive_into` with `INV_CONDITION_SELLABLE`).
 ///
 /// `purchase_order` and `reference` (idempotency key) are optional; `out` may be NULL.
 ///
@@ -222,14 +282,96 @@ pub unsafe extern "C" fn inv_ledger_receive(
         post(
             ledger,
             || {
-                Ok(MovementKind::Receive {
+                receive_kind(
+                    sku,
+                    location,
+                    quantity,
+                    unit_cost,
+                    Ok(Condition::Sellable),
+                    purchase_order,
+                )
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Receives `quantity` units at `unit_cost` into `condition` stock (damaged or quarantined
+/// units found at the dock are counted and valued, never available).
+///
+/// `purchase_order` (the order the goods belong to, for the record) and `reference`
+/// (idempotency key) are optional; `out` may be NULL. To receive against a purchase order
+/// the ledger knows, use `inv_ledger_receive_order`.
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_receive_into(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    unit_cost: *const c_char,
+    condition: inv_condition,
+    time: i64,
+    purchase_order: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                receive_kind(
+                    sku,
+                    location,
+                    quantity,
+                    unit_cost,
+                    condition_from_c(condition, "condition"),
+                    purchase_order,
+                )
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
+/// Charges a landed cost (freight, duty, ...) of `amount` to the receipt of `sku` with
+/// journal sequence number `receipt` (the `sequence` of its `inv_outcome`).
+///
+/// The share of the units of that receipt still on hand raises their value wherever they
+/// now are; the share of the units already gone is a COGS true-up (`out->cogs`). The
+/// amount must be > 0 with at most the money scale's decimal places.
+///
+/// Errors: `INV_UNKNOWN_RECEIPT` (`receipt` is not a receipt of `sku`),
+/// `INV_INVALID_INPUT`, `INV_INVALID_DECIMAL`, and those of every posting.
+///
+/// # Safety
+/// As `inv_ledger_receive`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_landed_cost(
+    ledger: *mut inv_ledger,
+    sku: *const c_char,
+    receipt: u64,
+    amount: *const c_char,
+    time: i64,
+    reference: *const c_char,
+    out: *mut inv_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post(
+            ledger,
+            || {
+                Ok(MovementKind::LandedCost {
                     sku: try_str(sku, "sku")?.to_owned(),
-                    location: try_str(location, "location")?.to_owned(),
-                    quantity: try_decimal(quantity, "quantity")?,
-                    unit_cost: try_decimal(unit_cost, "unit_cost")?,
-                    purchase_order: try_opt_str(purchase_order, "purchase_order")?
-                        .map(str::to_owned),
-                    condition: Condition::Sellable,
+                    receipt,
+                    amount: try_decimal(amount, "amount")?,
                 })
             },
             time,
@@ -628,9 +770,8 @@ pub unsafe extern "C" fn inv_ledger_journal_json(
         // SAFETY: forwarded contract.
         let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
         check_out(out, "out")?;
-        let json = serde_json::to_string(&l.journal()).map_err(|e| {
-            crate::ffi::Failure::new(crate::error::INV_PANIC, format!("serializing: {e}"))
-        })?;
+        let json = serde_json::to_string(&l.journal())
+            .map_err(|e| Failure::new(crate::error::INV_PANIC, format!("serializing: {e}")))?;
         let s = to_c_string(json, "the journal")?;
         // SAFETY: `out` is non-NULL and writable by the contract.
         unsafe { write_out(out, s.into_raw()) };
@@ -649,6 +790,42 @@ pub unsafe extern "C" fn inv_string_free(s: *mut c_char) {
             // SAFETY: `s` came from `CString::into_raw` in this library and is freed once.
             drop(unsafe { CString::from_raw(s) });
         }
+    })
+}
+
+/// The outcome of journal entry `sequence` (0-based) into `*out`, as it was when posted
+/// (`duplicate` false). This is how the stock movements of a purchasing event are read:
+/// entries `first_movement .. first_movement + movements` of its `inv_purchase_outcome`.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE` (`sequence` ≥ `inv_ledger_len`).
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_journal_outcome(
+    ledger: *const inv_ledger,
+    sequence: u64,
+    out: *mut inv_outcome,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
+        check_out(out, "out")?;
+        let entry = usize::try_from(sequence)
+            .ok()
+            .and_then(|i| l.journal_entry(i))
+            .ok_or_else(|| {
+                Failure::new(
+                    INV_INDEX_OUT_OF_RANGE,
+                    format!(
+                        "journal sequence {sequence} is out of range (the journal has {} entries)",
+                        l.len()
+                    ),
+                )
+            })?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, inv_outcome::from(&entry.outcome)) };
+        Ok(())
     })
 }
 

@@ -153,6 +153,16 @@ pub const INV_DISCOUNT_ALL_UNITS: inv_discount = 0;
 /// Each price applies only to the units within its bracket.
 pub const INV_DISCOUNT_INCREMENTAL: inv_discount = 1;
 
+/// What a receipt against a purchase order may bring beyond a line's quantity (one of the
+/// `INV_OVER_RECEIPT_*` values; `inv_ledger_config.over_receipt`).
+pub type inv_over_receipt = u32;
+/// Refuse any unit beyond the line's quantity (`INV_OVER_RECEIPT`).
+pub const INV_OVER_RECEIPT_REFUSE: inv_over_receipt = 0;
+/// Accept up to `inv_ledger_config.over_receipt_tolerance` percent beyond the line's quantity.
+pub const INV_OVER_RECEIPT_TOLERANCE: inv_over_receipt = 1;
+/// Accept any quantity.
+pub const INV_OVER_RECEIPT_ACCEPT: inv_over_receipt = 2;
+
 /// What ABC ranks items by (one of the `INV_MEASURE_*` values).
 pub type inv_measure = u32;
 /// Units sold × unit price.

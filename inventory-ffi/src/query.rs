@@ -147,6 +147,9 @@ pub struct inv_cost_layer {
     pub value: [c_char; INV_DECIMAL_LEN],
     /// When they were first received (seconds since the Unix epoch, UTC).
     pub received_at: i64,
+    /// The journal sequence number of the movement that brought them into the books (a
+    /// receipt's, for received units: the `receipt` a landed cost names).
+    pub origin: u64,
 }
 
 /// What `sku`'s stock is worth at `location` (NULL: all locations), into a new handle at
@@ -263,6 +266,7 @@ pub unsafe extern "C" fn inv_valuation_layer(
             unit_cost: decimal_field(layer.unit_cost),
             value: decimal_field(layer.value),
             received_at: layer.received_at,
+            origin: layer.origin,
         };
         // SAFETY: `out` is non-NULL and writable by the contract.
         unsafe { write_out(out, c) };
