@@ -8,15 +8,19 @@
 //! assert!(report.contains("COGS"));
 //! ```
 //!
-//! [`simulate`] plays 90 days of an online store (3 warehouses, 12 SKUs) on built-in,
-//! deterministic sample data and posts every movement into three ledgers that differ only
-//! in their costing method (FIFO, LIFO, moving average); [`StoreRun::report`] prints what a
-//! store owner wants to know from them.
+//! [`simulate`] plays 90 days of an online store (3 warehouses, 12 SKUs, 2 suppliers) on
+//! built-in, deterministic sample data and posts every movement and purchase-order event
+//! into three ledgers that differ only in their costing method (FIFO, LIFO, moving
+//! average); [`StoreRun::report`] prints what a store owner wants to know from them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use inventory_core::ledger::{date_label, day_of, days_from_civil, SECONDS_PER_DAY};
+use inventory_core::purchasing::{
+    Charge, ChargeKind, NewLine, PaymentKind, PaymentTerms, PurchaseEvent, PurchaseEventKind,
+    PurchaseOutcome, ReceiptLine, Supplier, SupplierItem,
+};
 use inventory_core::{
     AdjustReason, Condition, CostMethod, Decimal, Error, Ledger, LedgerConfig, Movement,
     MovementKind, Outcome, Period, Timestamp,
@@ -30,6 +34,56 @@ const SHARE_PCT: [u64; 3] = [55, 35, 10];
 
 /// Days simulated.
 pub const DAYS: i64 = 90;
+
+/// One supplier of the sample store: who, on what terms, how long it quotes for delivery
+/// (days, σ), and how long it really takes (the fewest and most days).
+#[derive(Debug, Clone, Copy)]
+pub struct Vendor {
+    /// The supplier's id.
+    pub id: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// Net payment days.
+    pub net_days: u32,
+    /// Early-payment discount (percent, days), if any.
+    pub discount: Option<(i64, u32)>,
+    /// The quoted lead time in days and its standard deviation.
+    pub quoted: (f64, f64),
+    /// The fewest and the most days a delivery really takes.
+    pub actual: (i64, i64),
+    /// Freight per unit received, in cents, invoiced three days after each receipt.
+    pub freight_cents: i64,
+}
+
+/// The suppliers: ceramics and paper from Kassel, textiles from a Nordic printer.
+pub const VENDORS: [Vendor; 2] = [
+    Vendor {
+        id: "KWK",
+        name: "Keramik Werk Kassel",
+        net_days: 14,
+        discount: None,
+        quoted: (4.0, 1.0),
+        actual: (4, 6),
+        freight_cents: 0,
+    },
+    Vendor {
+        id: "NPT",
+        name: "Nordic Print & Textile",
+        net_days: 30,
+        discount: Some((2, 10)),
+        quoted: (6.0, 1.5),
+        actual: (5, 9),
+        freight_cents: 35,
+    },
+];
+
+/// Which supplier sells a product of the catalogue (index into [`VENDORS`]).
+pub fn vendor_of(product: usize) -> usize {
+    match CATALOGUE[product].sku.split('-').next() {
+        Some("MUG" | "POSTER" | "NOTE" | "BOTTLE") => 0,
+        _ => 1,
+    }
+}
 
 /// One product of the sample store.
 #[derive(Debug, Clone, Copy)]
@@ -138,6 +192,13 @@ impl Books {
         self.fifo.post(m)
     }
 
+    /// Posts one purchasing event into all three ledgers; returns the FIFO outcome.
+    fn purchase(&mut self, e: PurchaseEvent) -> Result<PurchaseOutcome, Error> {
+        self.lifo.purchase(e.clone())?;
+        self.avg.purchase(e.clone())?;
+        self.fifo.purchase(e)
+    }
+
     fn available(&self, sku: &str, wh: &str) -> i64 {
         self.fifo
             .position(sku, Some(wh))
@@ -154,6 +215,16 @@ struct OpenOrder {
     product: usize,
     wh: usize,
     qty: i64,
+}
+
+/// A purchase order on its way: its lines (line number, product, warehouse, units) and the
+/// deliveries the supplier will make (day, units per line).
+struct Inbound {
+    po: String,
+    lines: Vec<(u32, usize, usize, i64)>,
+    deliveries: Vec<(i64, Vec<i64>)>,
+    /// Units of line 1 the supplier will never send (closed short after the last delivery).
+    short: i64,
 }
 
 /// A shipment that will come back.
@@ -198,6 +269,8 @@ pub struct StoreRun {
     pub journal_len_around_duplicate: (usize, usize),
     /// The error that refused an oversized shipment.
     pub refused: String,
+    /// Purchase orders placed, receipts posted, and freight charged (amount).
+    pub purchasing: (u64, u64, Decimal),
 }
 
 /// Runs the 90-day sample store.
@@ -241,10 +314,36 @@ pub fn simulate() -> Result<StoreRun, Error> {
     }
     purchases += opening_value;
 
+    // The suppliers, each selling its part of the catalogue at the day-1 cost.
+    for (v, vendor) in VENDORS.iter().enumerate() {
+        let mut terms = PaymentTerms::net(vendor.net_days);
+        if let Some((pct, days)) = vendor.discount {
+            terms = terms.with_discount(units(pct), days);
+        }
+        let mut supplier = Supplier::new(vendor.id, vendor.name, terms);
+        for (i, prod) in CATALOGUE.iter().enumerate() {
+            if vendor_of(i) == v {
+                supplier = supplier.item(
+                    SupplierItem::new(prod.sku, cents(prod.cost_cents), vendor.quoted.0)
+                        .lead_time_std(vendor.quoted.1)
+                        .min_order_quantity(units(12))
+                        .preferred(true),
+                );
+            }
+        }
+        books.purchase(PurchaseEvent::new(
+            PurchaseEventKind::SetSupplier { supplier },
+            start,
+        ))?;
+    }
+
     let mut open_orders: Vec<OpenOrder> = Vec::new();
     let mut returns: Vec<DueReturn> = Vec::new();
-    let mut on_order: BTreeMap<(usize, usize), (i64, i64, i64)> = BTreeMap::new(); // → (day, qty, cost)
+    let mut on_order: BTreeMap<(usize, usize), String> = BTreeMap::new(); // → its PO
+    let mut inbound: Vec<Inbound> = Vec::new();
+    let mut freight_due: Vec<(i64, String, String, Decimal)> = Vec::new(); // day, PO, id, amount
     let (mut next_order, mut next_po, mut cancelled, mut lost) = (1u64, 1u64, 0u64, 0u64);
+    let (mut receipts, mut freight, mut next_payment) = (0u64, Decimal::ZERO, 1u64);
     let mut last_order: Option<Movement> = None;
 
     for day in 0..DAYS {
@@ -255,30 +354,100 @@ pub fn simulate() -> Result<StoreRun, Error> {
             start + day * SECONDS_PER_DAY + 6 * 3600 + 60 * minute
         };
 
-        // 1. Purchase receipts that arrive today.
-        let arriving: Vec<_> = on_order
-            .iter()
-            .filter(|(_, &(d, _, _))| d == day)
-            .map(|(&k, &v)| (k, v))
-            .collect();
-        for ((i, w), (_, qty, cost)) in arriving {
-            on_order.remove(&(i, w));
-            let po = format!("PO-{next_po:04}");
-            next_po += 1;
-            let m = Movement::new(
-                MovementKind::Receive {
-                    sku: CATALOGUE[i].sku.into(),
-                    location: WAREHOUSES[w].into(),
-                    quantity: units(qty),
-                    unit_cost: cents(cost),
-                    purchase_order: Some(po.clone()),
-                    condition: Condition::Sellable,
+        // 1. Deliveries against purchase orders that arrive today: counted at the dock (now
+        //    and then a unit is broken), received into stock at the order's price. A line
+        //    the supplier cannot fill in full is closed short after its last delivery.
+        for ib in &mut inbound {
+            let Some(at) = ib.deliveries.iter().position(|d| d.0 == day) else {
+                continue;
+            };
+            let (_, quantities) = ib.deliveries.remove(at);
+            let mut lines = Vec::new();
+            for (&(line, _, _, _), &q) in ib.lines.iter().zip(&quantities) {
+                if q > 0 {
+                    let broken = (i64::from(rng.pct(15)) * (1 + rng.below(2) as i64)).min(q);
+                    lines.push(ReceiptLine::new(line, units(q - broken)).damaged(units(broken)));
+                }
+            }
+            receipts += 1;
+            let receipt = format!("GRN-{}-{}", ib.po, receipts);
+            let got = books.purchase(PurchaseEvent::new(
+                PurchaseEventKind::ReceiveOrder {
+                    order: ib.po.clone(),
+                    receipt: receipt.clone(),
+                    lines,
                 },
                 clock(),
-            )
-            .with_reference(format!("GRN-{po}"));
-            purchases += books.post(m)?.value;
-            *kinds.entry("receive").or_default() += 1;
+            ))?;
+            for m in &got.movements {
+                purchases += m.value;
+                *kinds.entry("receive").or_default() += 1;
+            }
+            if ib.deliveries.is_empty() && ib.short > 0 {
+                books.purchase(PurchaseEvent::new(
+                    PurchaseEventKind::CloseShort {
+                        order: ib.po.clone(),
+                        line: Some(1),
+                    },
+                    clock(),
+                ))?;
+            }
+            let vendor = &VENDORS[vendor_of(ib.lines[0].1)];
+            if vendor.freight_cents > 0 {
+                let received: i64 = quantities.iter().sum();
+                let amount = cents(vendor.freight_cents * received);
+                freight_due.push((day + 3, ib.po.clone(), format!("FRT-{receipt}"), amount));
+            }
+        }
+        inbound.retain(|ib| !ib.deliveries.is_empty());
+        for (i, w) in on_order.keys().copied().collect::<Vec<_>>() {
+            let po = &on_order[&(i, w)];
+            if !inbound.iter().any(|ib| &ib.po == po) {
+                on_order.remove(&(i, w));
+            }
+        }
+        // Freight invoices arrive three days after their delivery: a landed cost on that
+        // receipt, part of it on units already sold.
+        let (today, later): (Vec<_>, Vec<_>) = freight_due.drain(..).partition(|f| f.0 == day);
+        freight_due = later;
+        for (_, po, id, amount) in today {
+            let receipt = id.trim_start_matches("FRT-").to_owned();
+            let charge = Charge::new(id, ChargeKind::Freight, amount).receipts(vec![receipt]);
+            let got = books.purchase(PurchaseEvent::new(
+                PurchaseEventKind::AddCharge { order: po, charge },
+                clock(),
+            ))?;
+            *kinds.entry("landed_cost").or_default() += got.movements.len() as u64;
+            purchases += amount;
+            freight += amount;
+        }
+        // Pay what falls due today, or what earns a discount if paid today.
+        let tonight = start + (day + 1) * SECONDS_PER_DAY - 1;
+        for due in books.fifo.payment_schedule()? {
+            if due.kind != PaymentKind::Committed {
+                continue;
+            }
+            // A discount is taken the day before its last day, so the payment is in time.
+            let discounted = due
+                .discount_until
+                .is_some_and(|d| d <= tonight + SECONDS_PER_DAY);
+            if due.due <= tonight || discounted {
+                let amount = if discounted {
+                    due.amount - due.discount
+                } else {
+                    due.amount
+                };
+                let payment = format!("PAY-{next_payment:04}");
+                next_payment += 1;
+                books.purchase(PurchaseEvent::new(
+                    PurchaseEventKind::RecordPayment {
+                        order: due.order,
+                        payment,
+                        amount,
+                    },
+                    clock(),
+                ))?;
+            }
         }
 
         // 2. Yesterday's orders ship (against their reservations).
@@ -480,7 +649,10 @@ pub fn simulate() -> Result<StoreRun, Error> {
         }
 
         // 7. Replenishment: below the reorder point (8 days of demand) at BER-1 / HAM-2,
-        //    order up to 21 days of demand, arriving in 5 days at today's (rising) price.
+        //    order up to 21 days of demand at today's (rising) price: one purchase order
+        //    per supplier and day, placed at once. The supplier delivers after 4–9 days,
+        //    sometimes in two parts, and now and then short.
+        let mut wanted: Vec<Vec<(usize, usize, i64, i64)>> = vec![Vec::new(); VENDORS.len()];
         for (i, prod) in CATALOGUE.iter().enumerate() {
             for w in 0..2 {
                 if on_order.contains_key(&(i, w)) {
@@ -495,9 +667,70 @@ pub fn simulate() -> Result<StoreRun, Error> {
                     // +25 % over the quarter, ±2 % noise per purchase order.
                     let permille = 1000 + 250 * day / (DAYS - 1) + rng.below(41) as i64 - 20;
                     let cost = prod.cost_cents * permille / 1000;
-                    on_order.insert((i, w), (day + 5, qty, cost));
+                    wanted[vendor_of(i)].push((i, w, qty, cost));
                 }
             }
+        }
+        for (v, lines) in wanted.into_iter().enumerate() {
+            if lines.is_empty() {
+                continue;
+            }
+            let vendor = &VENDORS[v];
+            let po = format!("PO-{next_po:04}");
+            next_po += 1;
+            let time = clock();
+            let expected = time + (vendor.quoted.0 as i64) * SECONDS_PER_DAY;
+            let new_lines: Vec<NewLine> = lines
+                .iter()
+                .enumerate()
+                .map(|(n, &(i, w, qty, cost))| {
+                    NewLine::new(
+                        n as u32 + 1,
+                        CATALOGUE[i].sku,
+                        WAREHOUSES[w],
+                        units(qty),
+                        expected,
+                    )
+                    .unit_price(cents(cost))
+                })
+                .collect();
+            books.purchase(PurchaseEvent::new(
+                PurchaseEventKind::CreateOrder {
+                    order: po.clone(),
+                    supplier: vendor.id.into(),
+                    lines: new_lines,
+                },
+                time,
+            ))?;
+            books.purchase(PurchaseEvent::new(
+                PurchaseEventKind::PlaceOrder { order: po.clone() },
+                time,
+            ))?;
+            let (lo, hi) = vendor.actual;
+            let first = day + lo + rng.below((hi - lo + 1) as u64) as i64;
+            let short = if rng.pct(10) { lines[0].2.min(3) } else { 0 };
+            let mut due: Vec<i64> = lines.iter().map(|l| l.2).collect();
+            due[0] -= short;
+            let deliveries = if rng.pct(20) {
+                let part: Vec<i64> = due.iter().map(|q| q / 2).collect();
+                let rest: Vec<i64> = due.iter().zip(&part).map(|(q, p)| q - p).collect();
+                vec![(first, part), (first + 2, rest)]
+            } else {
+                vec![(first, due)]
+            };
+            for &(i, w, _, _) in &lines {
+                on_order.insert((i, w), po.clone());
+            }
+            inbound.push(Inbound {
+                po,
+                lines: lines
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &(i, w, q, _))| (n as u32 + 1, i, w, q))
+                    .collect(),
+                deliveries,
+                short,
+            });
         }
     }
 
@@ -531,6 +764,7 @@ pub fn simulate() -> Result<StoreRun, Error> {
         duplicate,
         journal_len_around_duplicate: (before, after),
         refused,
+        purchasing: (next_po - 1, receipts, freight),
     })
 }
 
@@ -771,6 +1005,7 @@ impl StoreRun {
             }
         }
 
+        self.write_purchasing(o)?;
         self.write_replenishment(o)?;
         self.write_forecast(o)?;
 
@@ -808,6 +1043,102 @@ impl StoreRun {
             "- Reserved units are on hand but not available; damaged and quarantined returns are\n  \
              counted and valued but never sold until an inspection moves them back."
         )?;
+        writeln!(
+            o,
+            "- Stock arrives on purchase orders: on order it is incoming, counted at the dock it is\n  \
+             stock; late freight lands on the units still here, the rest of it on COGS."
+        )?;
+        Ok(())
+    }
+}
+
+impl StoreRun {
+    fn write_purchasing(&self, o: &mut String) -> std::fmt::Result {
+        let f = &self.fifo;
+        let fail = |_| std::fmt::Error;
+        let (orders, receipts, freight) = self.purchasing;
+        let incoming: Decimal = f.incoming(None, None).iter().map(|i| i.quantity).sum();
+        let open = f
+            .order_ids()
+            .iter()
+            .filter(|id| f.order(id).is_ok_and(|po| po.status.is_open()))
+            .count();
+        let late = f.overdue_lines(self.end).len();
+        writeln!(o, "\nPURCHASING")?;
+        writeln!(
+            o,
+            "{orders} purchase orders, {receipts} deliveries; {open} orders open with {incoming} units \
+             incoming, {late} line(s) overdue"
+        )?;
+        writeln!(
+            o,
+            "{:<24} {:>6} {:>8} {:>6} {:>7}  lead time (days)",
+            "supplier", "orders", "on time", "filled", "damaged"
+        )?;
+        for v in &VENDORS {
+            let perf = f.supplier_performance(v.id, None).map_err(fail)?;
+            let lead = match (perf.lead_time_mean_days, perf.lead_time_std_days) {
+                (Some(m), Some(sd)) => format!("{m:.1} ± {sd:.1} (quoted {:.0})", v.quoted.0),
+                _ => "-".into(),
+            };
+            let rate = |x: Option<f64>| x.map_or("-".into(), |r| format!("{:.0}%", 100.0 * r));
+            writeln!(
+                o,
+                "{:<24} {:>6} {:>8} {:>6} {:>7}  {}",
+                v.name,
+                perf.orders,
+                rate(perf.on_time_rate),
+                rate(perf.fill_rate),
+                format!("{:.1}%", 100.0 * perf.damage_rate.unwrap_or(0.0)),
+                lead
+            )?;
+        }
+        let landed = |l: &Ledger| -> (Decimal, Decimal) {
+            l.journal_iter()
+                .filter(|e| matches!(e.movement.kind, MovementKind::LandedCost { .. }))
+                .fold((Decimal::ZERO, Decimal::ZERO), |(v, c), e| {
+                    (v + e.outcome.value, c + e.outcome.cogs)
+                })
+        };
+        let (to_stock, to_cogs) = landed(f);
+        writeln!(
+            o,
+            "Freight invoiced after delivery {freight:.2}: {to_stock:.2} onto units in stock, \
+             {to_cogs:.2} to COGS (already sold)"
+        )?;
+        let schedule = f.payment_schedule().map_err(fail)?;
+        let owed = |kind: PaymentKind| -> Decimal {
+            schedule
+                .iter()
+                .filter(|d| d.kind == kind)
+                .map(|d| d.amount)
+                .sum()
+        };
+        let paid: Decimal = f
+            .order_ids()
+            .iter()
+            .filter_map(|id| f.order(id).ok())
+            .map(|po| po.paid)
+            .sum();
+        writeln!(
+            o,
+            "Paid to suppliers {paid:.2}; owed for goods received {:.2}, for goods on order {:.2}",
+            owed(PaymentKind::Committed),
+            owed(PaymentKind::Expected)
+        )?;
+        let weeks = f.cash_out(Period::Week).map_err(fail)?;
+        let next: Vec<String> = weeks
+            .iter()
+            .take(4)
+            .map(|w| {
+                format!(
+                    "{} {:.2}",
+                    inventory_core::ledger::week_label(day_of(w.start)),
+                    w.committed + w.expected
+                )
+            })
+            .collect();
+        writeln!(o, "Cash out by week due: {}", next.join(", "))?;
         Ok(())
     }
 }
@@ -827,9 +1158,6 @@ pub fn store_report() -> Result<String, Error> {
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
-/// Supplier lead time assumed for the replenishment section: 7 days, σ 2 days.
-pub const LEAD_TIME_DAYS: (f64, f64) = (7.0, 2.0);
-
 /// Cycle service level the reorder points protect.
 pub const SERVICE_LEVEL: f64 = 0.95;
 
@@ -847,12 +1175,19 @@ pub struct ReorderLine {
     pub class: String,
     /// Mean and sample standard deviation of daily demand.
     pub daily: (f64, f64),
+    /// The supplier's lead time in days (mean, σ), as the ledger gives it for planning:
+    /// measured from its deliveries once there are enough, quoted before.
+    pub lead: (f64, f64),
+    /// Whether that lead time was measured.
+    pub measured: bool,
     /// Safety stock and reorder point (units, before rounding).
     pub safety_stock: f64,
     /// The reorder point.
     pub reorder_point: f64,
     /// Available units now (all warehouses).
     pub available: Decimal,
+    /// Units on open purchase orders.
+    pub incoming: Decimal,
     /// Economic order quantity.
     pub eoq: f64,
 }
@@ -955,9 +1290,10 @@ impl StoreRun {
             })
             .collect();
         let classes = abc(&revenue, AbcThresholds::default())?;
-        let lead = LeadTime::new(LEAD_TIME_DAYS.0, LEAD_TIME_DAYS.1, TimeUnit::Day)?;
         let mut out = Vec::new();
-        for (p, a) in CATALOGUE.iter().zip(classes) {
+        for (i, (p, a)) in CATALOGUE.iter().zip(classes).enumerate() {
+            let lt = f.lead_time(VENDORS[vendor_of(i)].id, p.sku)?;
+            let lead = LeadTime::new(lt.mean_days, lt.std_days, TimeUnit::Day)?;
             let weekly =
                 f.demand_history(p.sku, None, Period::Week, Some(self.start), Some(self.end))?;
             let x = xyz(&weekly.to_f64(), XyzThresholds::default())?;
@@ -984,9 +1320,12 @@ impl StoreRun {
                 sku: p.sku,
                 class: abc_xyz_label(a.class, x.class),
                 daily: (stats.mean, stats.std_dev),
+                lead: (lt.mean_days, lt.std_days),
+                measured: lt.source == inventory_core::purchasing::LeadTimeSource::Measured,
                 safety_stock: ss.safety_stock,
                 reorder_point: ss.reorder_point,
                 available: f.position(p.sku, None)?.available,
+                incoming: f.position(p.sku, None)?.incoming,
                 eoq: q.quantity,
             });
         }
@@ -1000,36 +1339,44 @@ impl StoreRun {
         };
         writeln!(
             o,
-            "\nWHAT TO REORDER (lead time {}±{} days, {:.0}% cycle service, order cost {:.2}, \
-             holding {:.0}%/yr)",
-            LEAD_TIME_DAYS.0,
-            LEAD_TIME_DAYS.1,
+            "\nWHAT TO REORDER ({:.0}% cycle service, order cost {:.2}, holding {:.0}%/yr, \
+             lead m=measured q=quoted)",
             SERVICE_LEVEL * 100.0,
             ORDER_COST,
             HOLDING_RATE * 100.0
         )?;
         writeln!(
             o,
-            "{:<11} {:>5} {:>10} {:>7} {:>8} {:>9} {:>6}  available",
-            "SKU", "class", "daily avg", "sd", "safety", "reorder@", "EOQ"
+            "{:<11} {:>5} {:>6} {:>5} {:>11} {:>6} {:>8} {:>5} {:>6} {:>8}",
+            "SKU", "class", "daily", "sd", "lead", "safety", "reorder@", "EOQ", "avail", "incoming"
         )?;
         for l in &lines {
-            let flag = if l.available.to_f64().unwrap_or(0.0) <= l.reorder_point {
-                "  <- order now"
+            // The inventory position (available + on order) against the reorder point.
+            let position = (l.available + l.incoming).to_f64().unwrap_or(0.0);
+            let flag = if position <= l.reorder_point {
+                " <- order now"
             } else {
                 ""
             };
+            let lead = format!(
+                "{:.1}±{:.1}{}",
+                l.lead.0,
+                l.lead.1,
+                if l.measured { "m" } else { "q" }
+            );
             writeln!(
                 o,
-                "{:<11} {:>5} {:>10.1} {:>7.1} {:>8.0} {:>9.0} {:>6.0}  {:>9}{flag}",
+                "{:<11} {:>5} {:>6.1} {:>5.1} {:>11} {:>6.0} {:>8.0} {:>5.0} {:>6} {:>8}{flag}",
                 l.sku,
                 l.class,
                 l.daily.0,
                 l.daily.1,
+                lead,
                 l.safety_stock.ceil(),
                 l.reorder_point.ceil(),
                 l.eoq.round(),
-                l.available
+                l.available,
+                l.incoming
             )?;
         }
         Ok(())

@@ -99,12 +99,22 @@ fn positions_are_consistent_and_replay_is_the_truth() {
         assert_eq!(pos.available, pos.on_hand - pos.reserved);
         assert!(pos.available >= Decimal::ZERO);
     }
+    // The journal of movements alone rebuilds every position, layer and value (purchase
+    // orders post nothing but movements); the snapshot, with its purchasing events too,
+    // rebuilds the identical ledger.
     let replayed = Ledger::replay(
         run.fifo.config().clone(),
         run.fifo.journal().iter().map(|e| e.movement.clone()),
     )
     .unwrap();
-    assert_eq!(replayed, run.fifo);
+    assert!(replayed.journal_iter().eq(run.fifo.journal_iter()));
+    for p in &CATALOGUE {
+        assert_eq!(
+            replayed.valuation(p.sku, None).unwrap(),
+            run.fifo.valuation(p.sku, None).unwrap()
+        );
+    }
+    assert_eq!(Ledger::from_json(&run.fifo.to_json()).unwrap(), run.fifo);
 }
 
 #[test]
@@ -112,12 +122,13 @@ fn report_is_readable_and_deterministic() {
     let report = store_report().unwrap();
     assert_eq!(report, store_report().unwrap(), "same input, same output");
     let lines: Vec<&str> = report.lines().collect();
-    assert!(lines.len() <= 140, "{} lines", lines.len());
+    assert!(lines.len() <= 150, "{} lines", lines.len());
     for line in &lines {
         assert!(line.chars().count() <= 100, "too wide: {line}");
     }
     for section in [
         "STOCK BY WAREHOUSE",
+        "PURCHASING",
         "VALUE AND COST OF GOODS SOLD BY COSTING METHOD",
         "TEN LARGEST OPEN COST LAYERS",
         "DEMAND PER ISO WEEK",
@@ -138,14 +149,14 @@ fn report_is_readable_and_deterministic() {
 
 #[test]
 fn reorder_points_follow_the_formula() {
-    use inventory_examples::{LEAD_TIME_DAYS, SERVICE_LEVEL};
+    use inventory_examples::SERVICE_LEVEL;
     let run = simulate().unwrap();
     let lines = run.replenishment().unwrap();
     assert_eq!(lines.len(), 12);
     assert!((SERVICE_LEVEL - 0.95).abs() < 1e-12);
     let z95 = 1.6448536269514715; // Python statistics.NormalDist().inv_cdf(0.95)
-    let (l, sl) = LEAD_TIME_DAYS;
     for line in &lines {
+        let (l, sl) = line.lead;
         // Daily demand statistics worked here from the raw journal, independently of the core's
         // demand history: net units shipped per UTC day over the 90 days.
         let mut per_day = vec![0.0f64; 90];
@@ -224,4 +235,127 @@ fn demand_forecast_is_consistent_with_its_models() {
             );
         }
     }
+}
+
+#[test]
+fn purchasing_documents_agree_with_the_stock() {
+    use inventory_core::purchasing::{LeadTimeSource, PaymentKind};
+    use inventory_core::MovementKind;
+    use inventory_examples::{vendor_of, VENDORS};
+    use std::collections::BTreeMap;
+    let run = simulate().unwrap();
+    let f = &run.fifo;
+    // The three ledgers hold the same purchase orders.
+    for id in f.order_ids() {
+        assert_eq!(f.order(&id).unwrap(), run.lifo.order(&id).unwrap());
+        assert_eq!(f.order(&id).unwrap(), run.avg.order(&id).unwrap());
+    }
+    assert_eq!(f.order_ids().len() as u64, run.purchasing.0);
+    // Incoming per SKU = the open units of the lines of open orders, summed here by hand.
+    let mut open: BTreeMap<String, Decimal> = BTreeMap::new();
+    for id in f.order_ids() {
+        let po = f.order(&id).unwrap();
+        for l in &po.lines {
+            assert_eq!(
+                l.open,
+                (l.quantity - l.received() - l.cancelled - l.closed_short).max(Decimal::ZERO)
+            );
+            if po.status.is_open() {
+                *open.entry(l.sku.clone()).or_default() += l.open;
+            }
+        }
+    }
+    for p in &CATALOGUE {
+        let want = open.get(p.sku).copied().unwrap_or_default();
+        assert_eq!(f.position(p.sku, None).unwrap().incoming, want, "{}", p.sku);
+    }
+    // Measured lead times, recomputed from the journal: one sample per delivery of an order
+    // line (its sellable and damaged units arrive together), placement → delivery, in days.
+    for (v, vendor) in VENDORS.iter().enumerate() {
+        let mut samples = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for e in f.journal() {
+            if let MovementKind::Receive {
+                purchase_order: Some(po),
+                sku,
+                location,
+                ..
+            } = &e.movement.kind
+            {
+                let i = CATALOGUE.iter().position(|p| p.sku == sku).unwrap();
+                if vendor_of(i) != v
+                    || !seen.insert((po.clone(), e.movement.time, sku.clone(), location.clone()))
+                {
+                    continue;
+                }
+                let placed = f.order(po).unwrap().placed_at.unwrap();
+                samples.push((e.movement.time - placed) as f64 / 86_400.0);
+            }
+        }
+        let perf = f.supplier_performance(vendor.id, None).unwrap();
+        assert_eq!(perf.receipt_lines, samples.len());
+        let mean = samples.iter().sum::<f64>() / samples.len() as f64;
+        assert!(
+            (perf.lead_time_mean_days.unwrap() - mean).abs() < 1e-9,
+            "{}",
+            vendor.id
+        );
+        // Deliveries take at least the supplier's fewest days (placed later in the day than
+        // goods are received: less a day).
+        assert!(
+            samples.iter().all(|&d| d > (vendor.actual.0 - 1) as f64),
+            "{}",
+            vendor.id
+        );
+    }
+    // The reorder section plans with the measured lead times.
+    assert!(run.replenishment().unwrap().iter().all(|l| l.measured));
+    assert_eq!(
+        f.lead_time("KWK", "MUG-WHT").unwrap().source,
+        LeadTimeSource::Measured
+    );
+    // Freight: every charge is split between stock and COGS, to the cent, in every ledger.
+    for l in [&run.fifo, &run.lifo, &run.avg] {
+        let landed: Decimal = l
+            .journal_iter()
+            .filter(|e| matches!(e.movement.kind, MovementKind::LandedCost { .. }))
+            .map(|e| e.outcome.value + e.outcome.cogs)
+            .sum();
+        assert_eq!(landed, run.purchasing.2);
+    }
+    // What was paid plus what is still owed for received goods covers their value and the
+    // freight, less at most the 2 % discounts taken.
+    let received: Decimal = f
+        .journal_iter()
+        .filter(|e| {
+            matches!(
+                e.movement.kind,
+                MovementKind::Receive {
+                    purchase_order: Some(_),
+                    ..
+                }
+            )
+        })
+        .map(|e| e.outcome.moved_value)
+        .sum();
+    let billed = received + run.purchasing.2;
+    let paid: Decimal = f
+        .order_ids()
+        .iter()
+        .map(|id| f.order(id).unwrap().paid)
+        .sum();
+    let owed: Decimal = f
+        .payment_schedule()
+        .unwrap()
+        .iter()
+        .filter(|d| d.kind == PaymentKind::Committed)
+        .map(|d| d.amount)
+        .sum();
+    assert!(paid + owed <= billed, "{paid} + {owed} > {billed}");
+    assert!(
+        paid + owed >= billed * d("0.98"),
+        "{paid} + {owed} < 98 % of {billed}"
+    );
+    // The snapshot with its purchase orders replays to the same ledger.
+    assert_eq!(&Ledger::from_json(&f.to_json()).unwrap(), f);
 }
