@@ -76,10 +76,23 @@
 #define INV_NOTE_LEADING_ZEROS 32
 
 /**
+ * Cash going out per period of the due dates (opaque), from `inv_ledger_cash_out`;
+ * release with `inv_cash_out_free`.
+ */
+typedef struct inv_cash_out inv_cash_out;
+
+/**
  * Net demand (units shipped less customer returns) per period (opaque), from
  * `inv_ledger_demand_history`; release with `inv_demand_history_free`.
  */
 typedef struct inv_demand_history inv_demand_history;
+
+/**
+ * Units incoming (the open quantity of placed orders) per SKU and location, and with
+ * `inv_ledger_incoming_schedule` per period of the lines' expected times (opaque); release
+ * with `inv_incoming_free`.
+ */
+typedef struct inv_incoming inv_incoming;
 
 /**
  * An inventory ledger (opaque). Create with `inv_ledger_new`,
@@ -92,10 +105,63 @@ typedef struct inv_demand_history inv_demand_history;
 typedef struct inv_ledger inv_ledger;
 
 /**
+ * Changes to order lines (opaque builder), for `inv_ledger_confirm_order`. Create with
+ * `inv_line_changes_new`, fill with `inv_line_changes_add`, release with
+ * `inv_line_changes_free`.
+ */
+typedef struct inv_line_changes inv_line_changes;
+
+/**
  * A model fitted to a series (opaque), from `inv_fit_model`; release with `inv_model_free`.
  * It can forecast any horizon without refitting.
  */
 typedef struct inv_model inv_model;
+
+/**
+ * The lines of a new purchase order (opaque builder), for `inv_ledger_create_order`.
+ * Create with `inv_order_lines_new`, fill with `inv_order_lines_add`, release with
+ * `inv_order_lines_free`.
+ */
+typedef struct inv_order_lines inv_order_lines;
+
+/**
+ * Lines of placed orders past their expected day with units still open (opaque), from
+ * `inv_ledger_overdue_lines`; release with `inv_overdue_lines_free`.
+ */
+typedef struct inv_overdue_lines inv_overdue_lines;
+
+/**
+ * What is owed to whom and when (opaque), from `inv_ledger_payment_schedule`; release
+ * with `inv_payment_schedule_free`.
+ */
+typedef struct inv_payment_schedule inv_payment_schedule;
+
+/**
+ * A purchase order as it stands (opaque), from `inv_ledger_order`; release with
+ * `inv_purchase_order_free`.
+ */
+typedef struct inv_purchase_order inv_purchase_order;
+
+/**
+ * What arrived of each order line, by condition (opaque builder), for
+ * `inv_ledger_receive_order`. Create with `inv_receipt_lines_new`, fill with
+ * `inv_receipt_lines_add`, release with `inv_receipt_lines_free`.
+ */
+typedef struct inv_receipt_lines inv_receipt_lines;
+
+/**
+ * What an order asked for and what came of it, per line and in total (opaque), from
+ * `inv_ledger_receiving_report`; release with `inv_receiving_report_free`.
+ */
+typedef struct inv_receiving_report inv_receiving_report;
+
+/**
+ * A supplier being described (opaque builder): payment terms and one item per SKU it
+ * sells, each with its price breaks. Create with `inv_supplier_new`, fill with
+ * `inv_supplier_add_item` and `inv_supplier_add_price_break`, post with
+ * `inv_ledger_set_supplier`, release with `inv_supplier_free`.
+ */
+typedef struct inv_supplier inv_supplier;
 
 /**
  * A valuation of one SKU (opaque), from `inv_ledger_valuation`; release with
@@ -960,6 +1026,506 @@ typedef struct inv_newsvendor {
 } inv_newsvendor;
 
 /**
+ * Where a purchase order is in its life (one of the `INV_ORDER_STATUS_*` values), derived
+ * by the core from its lines.
+ */
+typedef uint32_t inv_order_status;
+
+/**
+ * What posting a purchasing event did.
+ *
+ * The stock movements it posted (a receipt's receive movements, one per line and
+ * condition; a charge's landed costs, one per receipt line and condition) are journal
+ * entries `first_movement .. first_movement + movements`; read each one's `inv_outcome`
+ * with `inv_ledger_journal_outcome`.
+ */
+typedef struct inv_purchase_outcome {
+    /**
+     * The event's sequence number in the journal of purchasing events (0-based).
+     */
+    uint64_t sequence;
+    /**
+     * How many stock movements it posted (0 for events that post none).
+     */
+    size_t movements;
+    /**
+     * The journal sequence number of the first of them; 0 when `movements` is 0.
+     */
+    uint64_t first_movement;
+    /**
+     * Whether `status` is set (false for `inv_ledger_set_supplier`).
+     */
+    bool has_status;
+    /**
+     * The order's status after the event (`INV_ORDER_STATUS_*`); 0 when `has_status` is
+     * false.
+     */
+    inv_order_status status;
+    /**
+     * True when the reference was already posted with the same event: nothing was applied
+     * and the first outcome is returned.
+     */
+    bool duplicate;
+} inv_purchase_outcome;
+
+/**
+ * What a landed-cost charge is for (one of the `INV_CHARGE_KIND_*` values).
+ */
+typedef uint32_t inv_charge_kind;
+
+/**
+ * How a landed-cost charge is split over the receipt lines it covers (one of the
+ * `INV_ALLOCATION_*` values).
+ */
+typedef uint32_t inv_allocation;
+
+/**
+ * The header of a purchase order. Decimal fields are NUL-terminated decimal text; times
+ * are seconds since the Unix epoch (UTC), each optional one valid only when its `has_`
+ * flag is true (0 otherwise).
+ */
+typedef struct inv_purchase_order_info {
+    /**
+     * The order id. Owned by the `inv_purchase_order`: valid until it is freed.
+     */
+    const char *id;
+    /**
+     * The supplier's id (owned by the handle).
+     */
+    const char *supplier;
+    /**
+     * Its status (`INV_ORDER_STATUS_*`).
+     */
+    inv_order_status status;
+    /**
+     * When it was created.
+     */
+    int64_t created_at;
+    /**
+     * Whether `placed_at` is set.
+     */
+    bool has_placed_at;
+    /**
+     * When it was placed.
+     */
+    int64_t placed_at;
+    /**
+     * Whether `confirmed_at` is set.
+     */
+    bool has_confirmed_at;
+    /**
+     * When the supplier confirmed it.
+     */
+    int64_t confirmed_at;
+    /**
+     * Payment terms (the supplier's when the order was placed; its current ones while a
+     * draft): days from an invoice to its due date.
+     */
+    uint32_t net_days;
+    /**
+     * Whether the terms have an early-payment discount (`discount_percent`,
+     * `discount_days`).
+     */
+    bool has_discount;
+    /**
+     * The discount in percent; an empty string when `has_discount` is false.
+     */
+    char discount_percent[INV_DECIMAL_LEN];
+    /**
+     * Days from an invoice within which the discount applies; 0 when `has_discount` is
+     * false.
+     */
+    uint32_t discount_days;
+    /**
+     * Paid so far.
+     */
+    char paid[INV_DECIMAL_LEN];
+    /**
+     * The number of lines (`inv_purchase_order_line`).
+     */
+    size_t line_count;
+    /**
+     * The number of receipts (`inv_purchase_order_receipt`).
+     */
+    size_t receipt_count;
+    /**
+     * The number of landed-cost charges (`inv_purchase_order_charge`).
+     */
+    size_t charge_count;
+} inv_purchase_order_info;
+
+/**
+ * A purchase order line as it stands. Decimal fields are NUL-terminated decimal text.
+ */
+typedef struct inv_order_line {
+    /**
+     * The line's number.
+     */
+    uint32_t line;
+    /**
+     * The SKU (owned by the `inv_purchase_order`: valid until it is freed).
+     */
+    const char *sku;
+    /**
+     * The delivery location (owned by the handle).
+     */
+    const char *location;
+    /**
+     * Units on order now (after the supplier's confirmation and the buyer's amendments).
+     */
+    char quantity[INV_DECIMAL_LEN];
+    /**
+     * Units the buyer asked for (the base of the supplier's fill rate).
+     */
+    char ordered[INV_DECIMAL_LEN];
+    /**
+     * The unit price.
+     */
+    char unit_price[INV_DECIMAL_LEN];
+    /**
+     * When it is expected (seconds since the Unix epoch, UTC).
+     */
+    int64_t expected;
+    /**
+     * Units received sellable.
+     */
+    char received_sellable[INV_DECIMAL_LEN];
+    /**
+     * Units received damaged.
+     */
+    char received_damaged[INV_DECIMAL_LEN];
+    /**
+     * Units received into quarantine.
+     */
+    char received_quarantine[INV_DECIMAL_LEN];
+    /**
+     * Units of the remainder the buyer cancelled.
+     */
+    char cancelled[INV_DECIMAL_LEN];
+    /**
+     * Units of the remainder closed short (the supplier will not deliver them).
+     */
+    char closed_short[INV_DECIMAL_LEN];
+    /**
+     * Units still to come.
+     */
+    char open[INV_DECIMAL_LEN];
+    /**
+     * Value received at the invoiced prices.
+     */
+    char received_value[INV_DECIMAL_LEN];
+    /**
+     * Purchase price variance: value received at the invoiced prices − at the line's
+     * price (positive: paid more than ordered).
+     */
+    char price_variance[INV_DECIMAL_LEN];
+} inv_order_line;
+
+/**
+ * Units incoming of a SKU at a location (in one period, for a schedule).
+ */
+typedef struct inv_incoming_row {
+    /**
+     * The SKU (owned by the `inv_incoming`: valid until it is freed).
+     */
+    const char *sku;
+    /**
+     * The delivery location (owned by the handle).
+     */
+    const char *location;
+    /**
+     * Whether `start` is set (rows of `inv_ledger_incoming_schedule`).
+     */
+    bool has_start;
+    /**
+     * The start of the period (UTC midnight; a Monday for weeks), seconds since the Unix
+     * epoch; 0 when `has_start` is false.
+     */
+    int64_t start;
+    /**
+     * Units incoming (expected in the period).
+     */
+    char quantity[INV_DECIMAL_LEN];
+} inv_incoming_row;
+
+/**
+ * The header of a receiving report.
+ */
+typedef struct inv_receiving_report_info {
+    /**
+     * The order (owned by the `inv_receiving_report`: valid until it is freed).
+     */
+    const char *order;
+    /**
+     * The supplier (owned by the handle).
+     */
+    const char *supplier;
+    /**
+     * The order's status (`INV_ORDER_STATUS_*`).
+     */
+    inv_order_status status;
+    /**
+     * The number of lines (`inv_receiving_report_line`).
+     */
+    size_t line_count;
+} inv_receiving_report_info;
+
+/**
+ * A line of a receiving report, or its total. Decimal fields are NUL-terminated decimal
+ * text.
+ */
+typedef struct inv_receiving_line {
+    /**
+     * Whether `line` is set (false for the total).
+     */
+    bool has_line;
+    /**
+     * The line number; 0 for the total.
+     */
+    uint32_t line;
+    /**
+     * The SKU; an empty string for the total (owned by the `inv_receiving_report`).
+     */
+    const char *sku;
+    /**
+     * The location; an empty string for the total (owned by the handle).
+     */
+    const char *location;
+    /**
+     * Units on order.
+     */
+    char ordered[INV_DECIMAL_LEN];
+    /**
+     * Units received sellable.
+     */
+    char sellable[INV_DECIMAL_LEN];
+    /**
+     * Units received damaged.
+     */
+    char damaged[INV_DECIMAL_LEN];
+    /**
+     * Units received into quarantine.
+     */
+    char quarantine[INV_DECIMAL_LEN];
+    /**
+     * Units still open.
+     */
+    char open[INV_DECIMAL_LEN];
+    /**
+     * Units cancelled.
+     */
+    char cancelled[INV_DECIMAL_LEN];
+    /**
+     * Units closed short.
+     */
+    char closed_short[INV_DECIMAL_LEN];
+    /**
+     * Value received at the invoiced prices.
+     */
+    char received_value[INV_DECIMAL_LEN];
+    /**
+     * Purchase price variance.
+     */
+    char price_variance[INV_DECIMAL_LEN];
+} inv_receiving_line;
+
+/**
+ * An order line past its expected date with units still open.
+ */
+typedef struct inv_overdue_line {
+    /**
+     * The order (owned by the `inv_overdue_lines`: valid until it is freed).
+     */
+    const char *order;
+    /**
+     * The supplier (owned by the handle).
+     */
+    const char *supplier;
+    /**
+     * The line number.
+     */
+    uint32_t line;
+    /**
+     * The SKU (owned by the handle).
+     */
+    const char *sku;
+    /**
+     * The location (owned by the handle).
+     */
+    const char *location;
+    /**
+     * When it was expected (seconds since the Unix epoch, UTC).
+     */
+    int64_t expected;
+    /**
+     * Units still open.
+     */
+    char open[INV_DECIMAL_LEN];
+    /**
+     * Whole UTC days from the expected day to the day asked about.
+     */
+    int64_t days_late;
+} inv_overdue_line;
+
+/**
+ * A supplier's measured performance, from the engine's own purchase history. The rates
+ * and lead-time figures are doubles, each valid only when its `has_` flag is true (0
+ * otherwise).
+ */
+typedef struct inv_supplier_performance {
+    /**
+     * Orders placed.
+     */
+    size_t orders;
+    /**
+     * Receipt lines (one per receipt and order line): the lead-time samples.
+     */
+    size_t receipt_lines;
+    /**
+     * Whether `lead_time_mean_days` is set (false without receipts).
+     */
+    bool has_lead_time_mean_days;
+    /**
+     * Mean lead time in days (placement → receipt).
+     */
+    double lead_time_mean_days;
+    /**
+     * Whether `lead_time_std_days` is set.
+     */
+    bool has_lead_time_std_days;
+    /**
+     * Its sample standard deviation (n − 1; 0 for one sample).
+     */
+    double lead_time_std_days;
+    /**
+     * Whether `on_time_rate` is set.
+     */
+    bool has_on_time_rate;
+    /**
+     * Share of receipt lines that arrived on or before their expected UTC day.
+     */
+    double on_time_rate;
+    /**
+     * Whether `fill_rate` is set.
+     */
+    bool has_fill_rate;
+    /**
+     * Units received (capped at what was asked) ÷ units asked for less cancellations,
+     * over lines with nothing open.
+     */
+    double fill_rate;
+    /**
+     * Whether `damage_rate` is set.
+     */
+    bool has_damage_rate;
+    /**
+     * Damaged ÷ received units.
+     */
+    double damage_rate;
+} inv_supplier_performance;
+
+/**
+ * Where a planning lead time came from (one of the `INV_LEAD_TIME_SOURCE_*` values).
+ */
+typedef uint32_t inv_lead_time_source;
+
+/**
+ * The lead time a planner uses for a supplier × SKU.
+ */
+typedef struct inv_lead_time {
+    /**
+     * Mean days.
+     */
+    double mean_days;
+    /**
+     * Standard deviation in days.
+     */
+    double std_days;
+    /**
+     * Measured or quoted (`INV_LEAD_TIME_SOURCE_*`).
+     */
+    inv_lead_time_source source;
+    /**
+     * The receipt lines measured (whichever source was used).
+     */
+    size_t samples;
+} inv_lead_time;
+
+/**
+ * Whether an amount owed is for goods received (or charged) or still to come (one of the
+ * `INV_PAYMENT_KIND_*` values).
+ */
+typedef uint32_t inv_payment_kind;
+
+/**
+ * One amount owed. Decimal fields are NUL-terminated decimal text; times are seconds
+ * since the Unix epoch (UTC).
+ */
+typedef struct inv_payment_due {
+    /**
+     * Owed to this supplier (owned by the `inv_payment_schedule`: valid until it is freed).
+     */
+    const char *supplier;
+    /**
+     * For this order (owned by the handle).
+     */
+    const char *order;
+    /**
+     * Committed or expected (`INV_PAYMENT_KIND_*`).
+     */
+    inv_payment_kind kind;
+    /**
+     * The receipt or charge id (committed), or the line number (expected) (owned by the
+     * handle).
+     */
+    const char *document;
+    /**
+     * When it was (or will be) issued: the receipt, the charge, the line's expected time.
+     */
+    int64_t issued;
+    /**
+     * When it is due.
+     */
+    int64_t due;
+    /**
+     * What is left to pay.
+     */
+    char amount[INV_DECIMAL_LEN];
+    /**
+     * Whether `discount_until` is set (terms with an early-payment discount).
+     */
+    bool has_discount_until;
+    /**
+     * The last moment of the early-payment discount; 0 when `has_discount_until` is
+     * false.
+     */
+    int64_t discount_until;
+    /**
+     * The discount if the rest is paid in full by then (`"0"` without one).
+     */
+    char discount[INV_DECIMAL_LEN];
+} inv_payment_due;
+
+/**
+ * Cash going out in one period. Decimal fields are NUL-terminated decimal text.
+ */
+typedef struct inv_cash_out_bucket {
+    /**
+     * The start of the period (UTC midnight; a Monday for weeks), seconds since the Unix
+     * epoch.
+     */
+    int64_t start;
+    /**
+     * Committed amounts due in it.
+     */
+    char committed[INV_DECIMAL_LEN];
+    /**
+     * Expected amounts due in it.
+     */
+    char expected[INV_DECIMAL_LEN];
+} inv_cash_out_bucket;
+
+/**
  * Stock of a SKU at one location or all. Decimal fields are NUL-terminated decimal text.
  */
 typedef struct inv_position {
@@ -1181,6 +1747,98 @@ typedef struct inv_cost_layer {
  * Accept any quantity.
  */
 #define INV_OVER_RECEIPT_ACCEPT 2
+
+/**
+ * Being prepared: not yet sent, nothing incoming.
+ */
+#define INV_ORDER_STATUS_DRAFT 0
+
+/**
+ * Sent to the supplier; its open quantity is incoming.
+ */
+#define INV_ORDER_STATUS_PLACED 1
+
+/**
+ * Confirmed by the supplier (possibly with changed quantities or dates).
+ */
+#define INV_ORDER_STATUS_CONFIRMED 2
+
+/**
+ * Some units received, some still open.
+ */
+#define INV_ORDER_STATUS_PARTIALLY_RECEIVED 3
+
+/**
+ * Every line received in full.
+ */
+#define INV_ORDER_STATUS_RECEIVED 4
+
+/**
+ * Nothing open any more, some units received, and some line's remainder cancelled or
+ * closed short.
+ */
+#define INV_ORDER_STATUS_CLOSED 5
+
+/**
+ * Cancelled before anything was received.
+ */
+#define INV_ORDER_STATUS_CANCELLED 6
+
+/**
+ * Freight.
+ */
+#define INV_CHARGE_KIND_FREIGHT 0
+
+/**
+ * Customs duty.
+ */
+#define INV_CHARGE_KIND_DUTY 1
+
+/**
+ * Insurance.
+ */
+#define INV_CHARGE_KIND_INSURANCE 2
+
+/**
+ * Anything else.
+ */
+#define INV_CHARGE_KIND_OTHER 3
+
+/**
+ * By units received.
+ */
+#define INV_ALLOCATION_BY_QUANTITY 0
+
+/**
+ * By value received (units × invoiced unit price).
+ */
+#define INV_ALLOCATION_BY_VALUE 1
+
+/**
+ * By units received × a weight per unit given per order line (lines not listed weigh
+ * nothing).
+ */
+#define INV_ALLOCATION_BY_WEIGHT 2
+
+/**
+ * Measured from the supplier × SKU's own receipts (enough of them).
+ */
+#define INV_LEAD_TIME_SOURCE_MEASURED 0
+
+/**
+ * The supplier's quote.
+ */
+#define INV_LEAD_TIME_SOURCE_QUOTED 1
+
+/**
+ * Received (or charged), not yet paid.
+ */
+#define INV_PAYMENT_KIND_COMMITTED 0
+
+/**
+ * Placed, not yet received.
+ */
+#define INV_PAYMENT_KIND_EXPECTED 1
 
 /**
  * Units sold × unit price.
@@ -2554,6 +3212,775 @@ inv_result inv_newsvendor_empirical(const double *sample,
                                     double underage_cost,
                                     double overage_cost,
                                     struct inv_newsvendor *out);
+
+/**
+ * Creates a supplier without items into `*out`: `id` and display `name`, payment terms of
+ * `net_days`, and with `discount_percent` (nullable decimal, percent) an early-payment
+ * discount for paying within `discount_days` (ignored when `discount_percent` is NULL):
+ * "2/10 net 30" is `("2", 10)` and 30 net days.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`. The terms are
+ * checked when the supplier is posted.
+ *
+ * # Safety
+ * Strings NULL or NUL-terminated; `out` NULL or a writable `inv_supplier *`.
+ */
+inv_result inv_supplier_new(const char *id,
+                            const char *name,
+                            uint32_t net_days,
+                            const char *discount_percent,
+                            uint32_t discount_days,
+                            struct inv_supplier **out);
+
+/**
+ * Adds what the supplier sells of `sku`: its own item code `supplier_sku` (nullable), how
+ * price breaks apply (`kind`), the minimum order quantity (nullable decimal: none), the
+ * pack size lines must be multiples of (nullable decimal: any quantity), the quoted lead
+ * time in days (mean and standard deviation), and whether this supplier is the SKU's
+ * preferred one. The item starts without price breaks: add at least one with
+ * `inv_supplier_add_price_break`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`,
+ * `INV_INVALID_ENUM`. The item is checked when the supplier is posted (a SKU added twice
+ * is `INV_DUPLICATE_ID` then).
+ *
+ * # Safety
+ * `supplier` NULL or a live builder; strings NULL or NUL-terminated.
+ */
+inv_result inv_supplier_add_item(struct inv_supplier *supplier,
+                                 const char *sku,
+                                 const char *supplier_sku,
+                                 inv_discount kind,
+                                 const char *min_order_quantity,
+                                 const char *pack_size,
+                                 double lead_time_days,
+                                 double lead_time_std_days,
+                                 bool preferred);
+
+/**
+ * Appends a price break to the supplier's item of `sku` (the one added last, if it was
+ * added more than once): from `min_quantity` units on, `unit_price` per unit. Breaks are
+ * given in increasing quantity; the first usually starts at `"0"`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`,
+ * `INV_INVALID_INPUT` (no item of `sku` was added to this builder).
+ *
+ * # Safety
+ * `supplier` NULL or a live builder; strings NULL or NUL-terminated.
+ */
+inv_result inv_supplier_add_price_break(struct inv_supplier *supplier,
+                                        const char *sku,
+                                        const char *min_quantity,
+                                        const char *unit_price);
+
+/**
+ * Releases a supplier builder. NULL is a no-op.
+ *
+ * # Safety
+ * `supplier` NULL or a live builder, not used afterwards.
+ */
+void inv_supplier_free(struct inv_supplier *supplier);
+
+/**
+ * Creates an empty list of new order lines into `*out`.
+ *
+ * # Safety
+ * `out` NULL or a writable `inv_order_lines *`.
+ */
+inv_result inv_order_lines_new(struct inv_order_lines **out);
+
+/**
+ * Adds line `line_number` (the host's number, unique within the order): `quantity` units
+ * of `sku` to be delivered to `location`, expected at `expected`, at `unit_price`
+ * (nullable decimal: NULL takes the supplier's price for the quantity).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`.
+ *
+ * # Safety
+ * `lines` NULL or a live builder; strings NULL or NUL-terminated.
+ */
+inv_result inv_order_lines_add(struct inv_order_lines *lines,
+                               uint32_t line_number,
+                               const char *sku,
+                               const char *location,
+                               const char *quantity,
+                               const char *unit_price,
+                               int64_t expected);
+
+/**
+ * Releases a list of new order lines. NULL is a no-op.
+ *
+ * # Safety
+ * `lines` NULL or a live builder, not used afterwards.
+ */
+void inv_order_lines_free(struct inv_order_lines *lines);
+
+/**
+ * Creates an empty list of line changes into `*out`.
+ *
+ * # Safety
+ * `out` NULL or a writable `inv_line_changes *`.
+ */
+inv_result inv_line_changes_new(struct inv_line_changes **out);
+
+/**
+ * Adds a change to line `line_number`: a new `quantity` (nullable decimal), a new
+ * `*expected` time (nullable pointer), a new `unit_price` (nullable decimal; a
+ * supplier's confirmation does not change prices and is refused with one). NULL leaves
+ * that field as it is.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`.
+ *
+ * # Safety
+ * `changes` NULL or a live builder; strings NULL or NUL-terminated; `expected` NULL or a
+ * readable `int64_t`.
+ */
+inv_result inv_line_changes_add(struct inv_line_changes *changes,
+                                uint32_t line_number,
+                                const char *quantity,
+                                const int64_t *expected,
+                                const char *unit_price);
+
+/**
+ * Releases a list of line changes. NULL is a no-op.
+ *
+ * # Safety
+ * `changes` NULL or a live builder, not used afterwards.
+ */
+void inv_line_changes_free(struct inv_line_changes *changes);
+
+/**
+ * Creates an empty list of receipt lines into `*out`.
+ *
+ * # Safety
+ * `out` NULL or a writable `inv_receipt_lines *`.
+ */
+inv_result inv_receipt_lines_new(struct inv_receipt_lines **out);
+
+/**
+ * Adds what arrived of line `line_number`, counted by condition at the dock: `sellable`
+ * units, `damaged` and `quarantine` units (nullable decimals: NULL is 0), invoiced at
+ * `unit_price` (nullable decimal: NULL is the line's price).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`.
+ *
+ * # Safety
+ * `lines` NULL or a live builder; strings NULL or NUL-terminated.
+ */
+inv_result inv_receipt_lines_add(struct inv_receipt_lines *lines,
+                                 uint32_t line_number,
+                                 const char *sellable,
+                                 const char *damaged,
+                                 const char *quarantine,
+                                 const char *unit_price);
+
+/**
+ * Releases a list of receipt lines. NULL is a no-op.
+ *
+ * # Safety
+ * `lines` NULL or a live builder, not used afterwards.
+ */
+void inv_receipt_lines_free(struct inv_receipt_lines *lines);
+
+/**
+ * Creates a supplier, or replaces its name, terms and catalogue (orders keep the prices
+ * of their lines and, once placed, their terms), from the builder `supplier` (copied; the
+ * caller still frees it).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (an empty id or name, a discount not in
+ * [0, 100) or longer than the net days, an item without price breaks or with breaks that
+ * do not increase, a negative price, a lead time that is not finite and ≥ 0, ...),
+ * `INV_DUPLICATE_ID` (a SKU twice), `INV_DUPLICATE_REFERENCE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `supplier` NULL or a live builder; `reference` NULL or
+ * NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_set_supplier(struct inv_ledger *ledger,
+                                   const struct inv_supplier *supplier,
+                                   int64_t time,
+                                   const char *reference,
+                                   struct inv_purchase_outcome *out);
+
+/**
+ * Creates draft purchase order `order` from `supplier` with the builder's `lines` (at
+ * least one; copied). A draft is not incoming until it is placed.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_UNKNOWN_SUPPLIER` (also a SKU the supplier does not
+ * sell), `INV_DUPLICATE_ID` (the order id, a line number twice), `INV_INVALID_INPUT` (no
+ * lines, a quantity ≤ 0, below the minimum order quantity or not a multiple of the pack
+ * size, no price for the quantity, ...), `INV_DUPLICATE_REFERENCE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `lines` NULL or a live builder; strings NULL or
+ * NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_create_order(struct inv_ledger *ledger,
+                                   const char *order,
+                                   const char *supplier,
+                                   const struct inv_order_lines *lines,
+                                   int64_t time,
+                                   const char *reference,
+                                   struct inv_purchase_outcome *out);
+
+/**
+ * Adds line `line_number` to an order that is not finished: `quantity` units of `sku` to
+ * `location`, expected at `expected`, at `unit_price` (nullable decimal: the supplier's
+ * price for the quantity). On a placed order the line is incoming at once.
+ *
+ * Errors: as `inv_ledger_create_order`, and `INV_UNKNOWN_ORDER`,
+ * `INV_INVALID_ORDER_STATE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_add_order_line(struct inv_ledger *ledger,
+                                     const char *order,
+                                     uint32_t line_number,
+                                     const char *sku,
+                                     const char *location,
+                                     const char *quantity,
+                                     const char *unit_price,
+                                     int64_t expected,
+                                     int64_t time,
+                                     const char *reference,
+                                     struct inv_purchase_outcome *out);
+
+/**
+ * The buyer changes one line of an order (one change per call, like the core's event):
+ * a new `quantity` (nullable decimal; not 0: cancel the line instead), a new `*expected`
+ * time (nullable pointer), a new `unit_price` (nullable decimal). NULL leaves that field
+ * as it is. A new quantity also moves the base of the supplier's fill rate.
+ *
+ * Errors: `INV_UNKNOWN_ORDER`, `INV_UNKNOWN_ORDER_LINE`, `INV_INVALID_ORDER_STATE` (a
+ * finished order, a quantity below what was received), `INV_INVALID_INPUT`,
+ * `INV_INVALID_DECIMAL`, `INV_NULL_ARGUMENT`, `INV_DUPLICATE_REFERENCE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `expected` NULL or a
+ * readable `int64_t`; `out` NULL or writable.
+ */
+inv_result inv_ledger_amend_order_line(struct inv_ledger *ledger,
+                                       const char *order,
+                                       uint32_t line_number,
+                                       const char *quantity,
+                                       const int64_t *expected,
+                                       const char *unit_price,
+                                       int64_t time,
+                                       const char *reference,
+                                       struct inv_purchase_outcome *out);
+
+/**
+ * Sends a draft order to the supplier: its lines become incoming.
+ *
+ * Errors: `INV_UNKNOWN_ORDER`, `INV_INVALID_ORDER_STATE` (not a draft), `INV_OUT_OF_ORDER`,
+ * `INV_NULL_ARGUMENT`, `INV_DUPLICATE_REFERENCE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_place_order(struct inv_ledger *ledger,
+                                  const char *order,
+                                  int64_t time,
+                                  const char *reference,
+                                  struct inv_purchase_outcome *out);
+
+/**
+ * The supplier confirms a placed order, with the builder's `changes` (nullable: none;
+ * copied) to quantities and expected times (not prices).
+ *
+ * Errors: `INV_UNKNOWN_ORDER`, `INV_UNKNOWN_ORDER_LINE`, `INV_INVALID_ORDER_STATE`,
+ * `INV_INVALID_INPUT` (a price change, a line changed twice), `INV_NULL_ARGUMENT`,
+ * `INV_DUPLICATE_REFERENCE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `changes` NULL or a live builder; strings NULL or
+ * NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_confirm_order(struct inv_ledger *ledger,
+                                    const char *order,
+                                    const struct inv_line_changes *changes,
+                                    int64_t time,
+                                    const char *reference,
+                                    struct inv_purchase_outcome *out);
+
+/**
+ * Receives goods against a placed order as receipt `receipt` (a new id): each of the
+ * builder's `lines` (copied) is received into stock by condition at the invoiced price,
+ * one receive movement per line and condition with units.
+ *
+ * Errors: `INV_UNKNOWN_ORDER`, `INV_UNKNOWN_ORDER_LINE`, `INV_DUPLICATE_ID` (the receipt
+ * id), `INV_INVALID_ORDER_STATE` (a draft, a finished order or a closed line),
+ * `INV_OVER_RECEIPT` (beyond the ledger's over-receipt policy), `INV_INVALID_INPUT` (no
+ * lines, a line without units or twice, ...), `INV_OUT_OF_ORDER`, `INV_NULL_ARGUMENT`,
+ * `INV_DUPLICATE_REFERENCE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `lines` NULL or a live builder; strings NULL or
+ * NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_receive_order(struct inv_ledger *ledger,
+                                    const char *order,
+                                    const char *receipt,
+                                    const struct inv_receipt_lines *lines,
+                                    int64_t time,
+                                    const char *reference,
+                                    struct inv_purchase_outcome *out);
+
+/**
+ * Cancels the open remainder of line `*line` (nullable pointer: of every line): the buyer
+ * no longer wants it.
+ *
+ * Errors: `INV_UNKNOWN_ORDER`, `INV_UNKNOWN_ORDER_LINE`, `INV_INVALID_ORDER_STATE`,
+ * `INV_OUT_OF_ORDER`, `INV_NULL_ARGUMENT`, `INV_DUPLICATE_REFERENCE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `line` NULL or a
+ * readable `uint32_t`; `out` NULL or writable.
+ */
+inv_result inv_ledger_cancel_order(struct inv_ledger *ledger,
+                                   const char *order,
+                                   const uint32_t *line,
+                                   int64_t time,
+                                   const char *reference,
+                                   struct inv_purchase_outcome *out);
+
+/**
+ * Closes the open remainder of line `*line` (nullable pointer: of every line) short: the
+ * supplier will not deliver it (unlike a cancellation, this counts against the
+ * supplier's fill rate).
+ *
+ * Errors: as `inv_ledger_cancel_order`.
+ *
+ * # Safety
+ * As `inv_ledger_cancel_order`.
+ */
+inv_result inv_ledger_close_order_short(struct inv_ledger *ledger,
+                                        const char *order,
+                                        const uint32_t *line,
+                                        int64_t time,
+                                        const char *reference,
+                                        struct inv_purchase_outcome *out);
+
+/**
+ * Adds landed-cost charge `charge_id` (a new id) of `kind` and `amount` (> 0, in the
+ * money scale) to goods already received against the order: the receipts
+ * `receipts[0 .. receipt_count]` (receipt ids; `receipt_count` 0: every receipt of the
+ * order so far), split over their received lines by `allocation`. With
+ * `INV_ALLOCATION_BY_WEIGHT`, `weight_lines[i]` weighs `weights[i]` (a decimal per unit)
+ * for `i < weight_count` (lines not listed weigh nothing); other allocations take no
+ * weights (`weight_count` 0, else `INV_INVALID_INPUT`). Each part is one landed-cost
+ * movement: the share of units still on hand raises their value, the share of units
+ * already gone is a COGS true-up.
+ *
+ * Errors: `INV_UNKNOWN_ORDER`, `INV_UNKNOWN_RECEIPT`, `INV_DUPLICATE_ID` (the charge id),
+ * `INV_INVALID_ORDER_STATE` (nothing received yet), `INV_INVALID_INPUT`,
+ * `INV_INVALID_ENUM`, `INV_INVALID_DECIMAL`, `INV_NULL_ARGUMENT` (also a NULL array with
+ * a count above 0, or a NULL entry), `INV_DUPLICATE_REFERENCE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `receipts` NULL or
+ * `receipt_count` readable string pointers; `weight_lines` and `weights` NULL or
+ * `weight_count` readable entries each; `out` NULL or writable.
+ */
+inv_result inv_ledger_add_charge(struct inv_ledger *ledger,
+                                 const char *order,
+                                 const char *charge_id,
+                                 inv_charge_kind kind,
+                                 const char *amount,
+                                 const char *const *receipts,
+                                 size_t receipt_count,
+                                 inv_allocation allocation,
+                                 const uint32_t *weight_lines,
+                                 const char *const *weights,
+                                 size_t weight_count,
+                                 int64_t time,
+                                 const char *reference,
+                                 struct inv_purchase_outcome *out);
+
+/**
+ * Records payment `payment` (a new id) of `amount` (> 0, in the money scale) to the
+ * supplier against a placed order; it settles the order's committed items (see
+ * `inv_ledger_payment_schedule`).
+ *
+ * Errors: `INV_UNKNOWN_ORDER`, `INV_DUPLICATE_ID` (the payment id),
+ * `INV_INVALID_ORDER_STATE` (a draft), `INV_INVALID_INPUT`, `INV_INVALID_DECIMAL`,
+ * `INV_NULL_ARGUMENT`, `INV_DUPLICATE_REFERENCE`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_record_payment(struct inv_ledger *ledger,
+                                     const char *order,
+                                     const char *payment,
+                                     const char *amount,
+                                     int64_t time,
+                                     const char *reference,
+                                     struct inv_purchase_outcome *out);
+
+/**
+ * Posts one purchasing event given as the core's `PurchaseEvent` JSON: an object with
+ * `"time"` (seconds since the epoch), an optional `"reference"`, `"event"` (the kind:
+ * `"set_supplier"`, `"create_order"`, `"add_line"`, `"amend_line"`, `"place_order"`,
+ * `"confirm_order"`, `"receive_order"`, `"cancel_order"`, `"close_short"`, `"add_charge"`,
+ * `"record_payment"`) and that kind's fields, decimals as strings; the same text
+ * `inv_ledger_purchase_records_json` lists. For example
+ * `{"time":0,"event":"place_order","order":"PO-1"}`.
+ *
+ * Errors: `INV_INVALID_INPUT` (malformed JSON or not an event), and those of the event's
+ * posting function.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `event_json` NULL or NUL-terminated; `out` NULL or
+ * writable.
+ */
+inv_result inv_ledger_purchase_json(struct inv_ledger *ledger,
+                                    const char *event_json,
+                                    struct inv_purchase_outcome *out);
+
+/**
+ * Writes the journal of purchasing events as a JSON array to `*out` (release it with
+ * `inv_string_free`): per event its `"sequence"`, `"first_movement"` and `"movements"`
+ * (the stock journal entries it posted) and the event's own fields, as
+ * `inv_ledger_purchase_json` reads them.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_purchase_records_json(const struct inv_ledger *ledger, char **out);
+
+/**
+ * Purchase order `order_id` as it stands, into a new handle at `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_UNKNOWN_ORDER`, `INV_INTERIOR_NUL` (a name read from a
+ * snapshot contains a NUL byte).
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `order_id` NULL or NUL-terminated; `out` NULL or a
+ * writable `inv_purchase_order *`.
+ */
+inv_result inv_ledger_order(const struct inv_ledger *ledger,
+                            const char *order_id,
+                            struct inv_purchase_order **out);
+
+/**
+ * The header of a purchase order into `*out`.
+ *
+ * # Safety
+ * `order` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_purchase_order_summary(const struct inv_purchase_order *order,
+                                      struct inv_purchase_order_info *out);
+
+/**
+ * Line `index` (0-based, in the order the lines were added; fewer than
+ * `info.line_count`) into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `order` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_purchase_order_line(const struct inv_purchase_order *order,
+                                   size_t index,
+                                   struct inv_order_line *out);
+
+/**
+ * Writes the id of receipt `index` (0-based, in order; fewer than `info.receipt_count`)
+ * to `*out`; the string is owned by the handle, valid until it is freed.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `order` NULL or a live handle; `out` NULL or a writable `const char *`.
+ */
+inv_result inv_purchase_order_receipt(const struct inv_purchase_order *order,
+                                      size_t index,
+                                      const char **out);
+
+/**
+ * Writes the id of landed-cost charge `index` (0-based, in order; fewer than
+ * `info.charge_count`) to `*out`; the string is owned by the handle.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `order` NULL or a live handle; `out` NULL or a writable `const char *`.
+ */
+inv_result inv_purchase_order_charge(const struct inv_purchase_order *order,
+                                     size_t index,
+                                     const char **out);
+
+/**
+ * Releases a purchase order (and the strings it owns). NULL is a no-op.
+ *
+ * # Safety
+ * `order` NULL or a live handle, not used afterwards.
+ */
+void inv_purchase_order_free(struct inv_purchase_order *order);
+
+/**
+ * Units incoming per SKU and location (only those with some), for one `sku` and/or one
+ * `location` (each nullable: all), sorted by SKU then location, into a new handle at
+ * `*out`. A name the ledger does not know gives no rows.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or a writable
+ * `inv_incoming *`.
+ */
+inv_result inv_ledger_incoming(const struct inv_ledger *ledger,
+                               const char *sku,
+                               const char *location,
+                               struct inv_incoming **out);
+
+/**
+ * Units incoming per SKU, location and `period` (UTC days or ISO weeks) of the lines'
+ * expected times (an overdue line stays in the period it was expected in), for one `sku`
+ * and/or `location` (each nullable: all), sorted by SKU, location and period start, into
+ * a new handle at `*out` (every row has `has_start` set).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_ENUM`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * As `inv_ledger_incoming`.
+ */
+inv_result inv_ledger_incoming_schedule(const struct inv_ledger *ledger,
+                                        inv_period period,
+                                        const char *sku,
+                                        const char *location,
+                                        struct inv_incoming **out);
+
+/**
+ * The number of rows (0 for NULL).
+ *
+ * # Safety
+ * `incoming` NULL or a live handle.
+ */
+size_t inv_incoming_len(const struct inv_incoming *incoming);
+
+/**
+ * Row `index` into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `incoming` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_incoming_get(const struct inv_incoming *incoming,
+                            size_t index,
+                            struct inv_incoming_row *out);
+
+/**
+ * Releases an incoming result. NULL is a no-op.
+ *
+ * # Safety
+ * `incoming` NULL or a live handle, not used afterwards.
+ */
+void inv_incoming_free(struct inv_incoming *incoming);
+
+/**
+ * The receiving report of `order` into a new handle at `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_UNKNOWN_ORDER`, `INV_OVERFLOW`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `order` NULL or NUL-terminated; `out` NULL or a writable
+ * `inv_receiving_report *`.
+ */
+inv_result inv_ledger_receiving_report(const struct inv_ledger *ledger,
+                                       const char *order,
+                                       struct inv_receiving_report **out);
+
+/**
+ * The header of a receiving report into `*out`.
+ *
+ * # Safety
+ * `report` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_receiving_report_summary(const struct inv_receiving_report *report,
+                                        struct inv_receiving_report_info *out);
+
+/**
+ * Line `index` (in line order; fewer than `info.line_count`) into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `report` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_receiving_report_line(const struct inv_receiving_report *report,
+                                     size_t index,
+                                     struct inv_receiving_line *out);
+
+/**
+ * The sums over the lines into `*out` (`has_line` false, empty SKU and location).
+ *
+ * # Safety
+ * `report` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_receiving_report_total(const struct inv_receiving_report *report,
+                                      struct inv_receiving_line *out);
+
+/**
+ * Releases a receiving report. NULL is a no-op.
+ *
+ * # Safety
+ * `report` NULL or a live handle, not used afterwards.
+ */
+void inv_receiving_report_free(struct inv_receiving_report *report);
+
+/**
+ * The lines of placed orders with units open whose expected UTC day is before the UTC day
+ * of `as_of`, most overdue first (then by order and line), into a new handle at `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `inv_overdue_lines *`.
+ */
+inv_result inv_ledger_overdue_lines(const struct inv_ledger *ledger,
+                                    int64_t as_of,
+                                    struct inv_overdue_lines **out);
+
+/**
+ * The number of overdue lines (0 for NULL).
+ *
+ * # Safety
+ * `lines` NULL or a live handle.
+ */
+size_t inv_overdue_lines_len(const struct inv_overdue_lines *lines);
+
+/**
+ * Overdue line `index` into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `lines` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_overdue_lines_get(const struct inv_overdue_lines *lines,
+                                 size_t index,
+                                 struct inv_overdue_line *out);
+
+/**
+ * Releases an overdue-lines result. NULL is a no-op.
+ *
+ * # Safety
+ * `lines` NULL or a live handle, not used afterwards.
+ */
+void inv_overdue_lines_free(struct inv_overdue_lines *lines);
+
+/**
+ * The measured performance of `supplier` over all its SKUs, or over `sku` (nullable),
+ * into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_UNKNOWN_SUPPLIER`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_supplier_performance(const struct inv_ledger *ledger,
+                                           const char *supplier,
+                                           const char *sku,
+                                           struct inv_supplier_performance *out);
+
+/**
+ * The lead time to plan with for `sku` bought from `supplier` into `*out`: measured when
+ * the supplier × SKU has enough receipt lines, else the supplier's quote.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_UNKNOWN_SUPPLIER` (also a SKU the supplier does not
+ * sell, with too few receipts measured).
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_lead_time(const struct inv_ledger *ledger,
+                                const char *supplier,
+                                const char *sku,
+                                struct inv_lead_time *out);
+
+/**
+ * Every committed and expected amount still unpaid, by due date (then supplier, order,
+ * issue time and document), into a new handle at `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_OVERFLOW`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `inv_payment_schedule *`.
+ */
+inv_result inv_ledger_payment_schedule(const struct inv_ledger *ledger,
+                                       struct inv_payment_schedule **out);
+
+/**
+ * The number of amounts owed (0 for NULL).
+ *
+ * # Safety
+ * `schedule` NULL or a live handle.
+ */
+size_t inv_payment_schedule_len(const struct inv_payment_schedule *schedule);
+
+/**
+ * Amount owed `index` into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `schedule` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_payment_schedule_get(const struct inv_payment_schedule *schedule,
+                                    size_t index,
+                                    struct inv_payment_due *out);
+
+/**
+ * Releases a payment schedule. NULL is a no-op.
+ *
+ * # Safety
+ * `schedule` NULL or a live handle, not used afterwards.
+ */
+void inv_payment_schedule_free(struct inv_payment_schedule *schedule);
+
+/**
+ * The payment schedule summed by `period` (UTC days or ISO weeks) of the due dates (only
+ * periods with something due, in order), into a new handle at `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_ENUM`, `INV_OVERFLOW`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `inv_cash_out *`.
+ */
+inv_result inv_ledger_cash_out(const struct inv_ledger *ledger,
+                               inv_period period,
+                               struct inv_cash_out **out);
+
+/**
+ * The number of periods (0 for NULL).
+ *
+ * # Safety
+ * `cash_out` NULL or a live handle.
+ */
+size_t inv_cash_out_len(const struct inv_cash_out *cash_out);
+
+/**
+ * Period `index` into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `cash_out` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_cash_out_get(const struct inv_cash_out *cash_out,
+                            size_t index,
+                            struct inv_cash_out_bucket *out);
+
+/**
+ * Releases a cash-out result. NULL is a no-op.
+ *
+ * # Safety
+ * `cash_out` NULL or a live handle, not used afterwards.
+ */
+void inv_cash_out_free(struct inv_cash_out *cash_out);
 
 /**
  * The position of `sku` at `location` (NULL: across all locations) into `*out`.

@@ -12,22 +12,31 @@ use std::str::FromStr;
 
 use inventory_core::classify::{AbcClass, AbcMeasure, XyzClass};
 use inventory_core::policy::{DiscountKind, TimeUnit};
-use inventory_core::purchasing::OverReceipt;
+use inventory_core::purchasing::{
+    Allocation, ChargeKind, LeadTimeSource, OrderStatus, OverReceipt, PaymentKind,
+};
 use inventory_core::{Condition, CostMethod, Decimal, Period};
 
 use crate::error::{
-    clear_last_error, inv_result, set_last_error, INV_BUFFER_TOO_SMALL, INV_INTERIOR_NUL,
-    INV_INVALID_DECIMAL, INV_INVALID_ENUM, INV_INVALID_INPUT, INV_INVALID_UTF8, INV_NULL_ARGUMENT,
-    INV_OK, INV_PANIC,
+    clear_last_error, inv_result, set_last_error, INV_BUFFER_TOO_SMALL, INV_INDEX_OUT_OF_RANGE,
+    INV_INTERIOR_NUL, INV_INVALID_DECIMAL, INV_INVALID_ENUM, INV_INVALID_INPUT, INV_INVALID_UTF8,
+    INV_NULL_ARGUMENT, INV_OK, INV_PANIC,
 };
 use crate::{
-    inv_abc_class, inv_condition, inv_costing, inv_discount, inv_measure, inv_over_receipt,
+    inv_abc_class, inv_allocation, inv_charge_kind, inv_condition, inv_costing, inv_discount,
+    inv_lead_time_source, inv_measure, inv_order_status, inv_over_receipt, inv_payment_kind,
     inv_period, inv_time_unit, inv_xyz_class, INV_ABC_A, INV_ABC_B, INV_ABC_C,
-    INV_CONDITION_DAMAGED, INV_CONDITION_QUARANTINE, INV_CONDITION_SELLABLE, INV_COSTING_FIFO,
-    INV_COSTING_LIFO, INV_COSTING_MOVING_AVERAGE, INV_DECIMAL_LEN, INV_DISCOUNT_ALL_UNITS,
-    INV_DISCOUNT_INCREMENTAL, INV_MEASURE_CONSUMPTION_VALUE, INV_MEASURE_MARGIN,
-    INV_MEASURE_REVENUE, INV_MEASURE_UNITS, INV_OVER_RECEIPT_ACCEPT, INV_OVER_RECEIPT_REFUSE,
-    INV_OVER_RECEIPT_TOLERANCE, INV_PERIOD_DAY, INV_PERIOD_WEEK, INV_TIME_UNIT_DAY,
+    INV_ALLOCATION_BY_QUANTITY, INV_ALLOCATION_BY_VALUE, INV_ALLOCATION_BY_WEIGHT,
+    INV_CHARGE_KIND_DUTY, INV_CHARGE_KIND_FREIGHT, INV_CHARGE_KIND_INSURANCE,
+    INV_CHARGE_KIND_OTHER, INV_CONDITION_DAMAGED, INV_CONDITION_QUARANTINE, INV_CONDITION_SELLABLE,
+    INV_COSTING_FIFO, INV_COSTING_LIFO, INV_COSTING_MOVING_AVERAGE, INV_DECIMAL_LEN,
+    INV_DISCOUNT_ALL_UNITS, INV_DISCOUNT_INCREMENTAL, INV_LEAD_TIME_SOURCE_MEASURED,
+    INV_LEAD_TIME_SOURCE_QUOTED, INV_MEASURE_CONSUMPTION_VALUE, INV_MEASURE_MARGIN,
+    INV_MEASURE_REVENUE, INV_MEASURE_UNITS, INV_ORDER_STATUS_CANCELLED, INV_ORDER_STATUS_CLOSED,
+    INV_ORDER_STATUS_CONFIRMED, INV_ORDER_STATUS_DRAFT, INV_ORDER_STATUS_PARTIALLY_RECEIVED,
+    INV_ORDER_STATUS_PLACED, INV_ORDER_STATUS_RECEIVED, INV_OVER_RECEIPT_ACCEPT,
+    INV_OVER_RECEIPT_REFUSE, INV_OVER_RECEIPT_TOLERANCE, INV_PAYMENT_KIND_COMMITTED,
+    INV_PAYMENT_KIND_EXPECTED, INV_PERIOD_DAY, INV_PERIOD_WEEK, INV_TIME_UNIT_DAY,
     INV_TIME_UNIT_MONTH, INV_TIME_UNIT_WEEK, INV_TIME_UNIT_YEAR, INV_XYZ_X, INV_XYZ_Y, INV_XYZ_Z,
 };
 
@@ -135,6 +144,25 @@ pub(crate) unsafe fn try_mut_from_ptr<'a, C: Castable>(
     // SAFETY: by the contract, a non-NULL `ptr` came from `Box::into_raw` of a `C::RustType`
     // and is not aliased.
     unsafe { ptr.cast::<C::RustType>().as_mut() }.ok_or_else(|| Failure::null(name))
+}
+
+/// Borrows the value behind an optional handle (NULL = absent).
+///
+/// # Safety
+/// As [`try_ref_from_ptr`].
+pub(crate) unsafe fn opt_ref_from_ptr<'a, C: Castable>(ptr: *const C) -> Option<&'a C::RustType> {
+    // SAFETY: by the contract, a non-NULL `ptr` came from `Box::into_raw` of a `C::RustType`.
+    unsafe { ptr.cast::<C::RustType>().as_ref() }
+}
+
+/// Reads an optional (nullable) scalar argument passed by pointer (`const int64_t *`,
+/// `const uint32_t *`): NULL = absent.
+///
+/// # Safety
+/// `ptr` must be NULL or valid and aligned for a read of `T`.
+pub(crate) unsafe fn opt_value<T: Copy>(ptr: *const T) -> Option<T> {
+    // SAFETY: by the contract a non-NULL `ptr` is readable.
+    unsafe { ptr.as_ref() }.copied()
 }
 
 /// Frees a handle made by [`to_boxed_mut_ptr`]; NULL is a no-op.
@@ -309,6 +337,36 @@ pub(crate) fn to_c_string(text: String, what: &str) -> FfiResult<CString> {
         Failure::new(
             INV_INTERIOR_NUL,
             format!("{what} contains a NUL byte at {}", e.nul_position()),
+        )
+    })
+}
+
+/// The C strings a result handle owns: each pointer handed out by [`CStrings::add`] points
+/// into a `CString`'s own heap buffer, which stays put (and valid) while the pool lives,
+/// however the pool's vector grows or the handle moves.
+#[derive(Debug, Default)]
+pub(crate) struct CStrings(Vec<CString>);
+
+impl CStrings {
+    /// Copies `text` into the pool and returns the C string's pointer; fails with
+    /// `INV_INTERIOR_NUL` for text with a NUL byte (a name read from a snapshot).
+    pub(crate) fn add(&mut self, text: &str, what: &str) -> FfiResult<*const c_char> {
+        let c = to_c_string(text.to_owned(), what)?;
+        let ptr = c.as_ptr();
+        self.0.push(c);
+        Ok(ptr)
+    }
+}
+
+/// Row `index` of a result handle's rows (a copy), or `INV_INDEX_OUT_OF_RANGE`.
+pub(crate) fn row_at<T: Copy>(rows: &[T], index: usize, what: &str) -> FfiResult<T> {
+    rows.get(index).copied().ok_or_else(|| {
+        Failure::new(
+            INV_INDEX_OUT_OF_RANGE,
+            format!(
+                "{what} index {index} is out of range (there are {})",
+                rows.len()
+            ),
         )
     })
 }
@@ -492,6 +550,84 @@ pub(crate) fn over_receipt_to_c(policy: &OverReceipt) -> inv_over_receipt {
         OverReceipt::Refuse => INV_OVER_RECEIPT_REFUSE,
         OverReceipt::Tolerance(_) => INV_OVER_RECEIPT_TOLERANCE,
         OverReceipt::Accept => INV_OVER_RECEIPT_ACCEPT,
+    }
+}
+
+/// Core order status → `inv_order_status`.
+pub(crate) fn order_status_to_c(status: OrderStatus) -> inv_order_status {
+    match status {
+        OrderStatus::Draft => INV_ORDER_STATUS_DRAFT,
+        OrderStatus::Placed => INV_ORDER_STATUS_PLACED,
+        OrderStatus::Confirmed => INV_ORDER_STATUS_CONFIRMED,
+        OrderStatus::PartiallyReceived => INV_ORDER_STATUS_PARTIALLY_RECEIVED,
+        OrderStatus::Received => INV_ORDER_STATUS_RECEIVED,
+        OrderStatus::Closed => INV_ORDER_STATUS_CLOSED,
+        OrderStatus::Cancelled => INV_ORDER_STATUS_CANCELLED,
+    }
+}
+
+/// `inv_charge_kind` → core charge kind.
+pub(crate) fn charge_kind_from_c(value: inv_charge_kind, name: &str) -> FfiResult<ChargeKind> {
+    match value {
+        INV_CHARGE_KIND_FREIGHT => Ok(ChargeKind::Freight),
+        INV_CHARGE_KIND_DUTY => Ok(ChargeKind::Duty),
+        INV_CHARGE_KIND_INSURANCE => Ok(ChargeKind::Insurance),
+        INV_CHARGE_KIND_OTHER => Ok(ChargeKind::Other),
+        v => Err(bad_enum(
+            name,
+            v,
+            "INV_CHARGE_KIND_FREIGHT, INV_CHARGE_KIND_DUTY, INV_CHARGE_KIND_INSURANCE, \
+             INV_CHARGE_KIND_OTHER",
+        )),
+    }
+}
+
+/// `inv_allocation` (with the per-line weights, which only `INV_ALLOCATION_BY_WEIGHT`
+/// takes) → core allocation. Weights given with another allocation are refused with
+/// `INV_INVALID_INPUT` rather than dropped.
+pub(crate) fn allocation_from_c(
+    value: inv_allocation,
+    weights: Vec<(u32, Decimal)>,
+    name: &str,
+) -> FfiResult<Allocation> {
+    let unweighted = |a: Allocation| {
+        if weights.is_empty() {
+            Ok(a)
+        } else {
+            Err(Failure::new(
+                INV_INVALID_INPUT,
+                format!(
+                    "{} weights were given but argument {name} is not INV_ALLOCATION_BY_WEIGHT",
+                    weights.len()
+                ),
+            ))
+        }
+    };
+    match value {
+        INV_ALLOCATION_BY_QUANTITY => unweighted(Allocation::ByQuantity),
+        INV_ALLOCATION_BY_VALUE => unweighted(Allocation::ByValue),
+        INV_ALLOCATION_BY_WEIGHT => Ok(Allocation::ByWeight(weights)),
+        v => Err(bad_enum(
+            name,
+            v,
+            "INV_ALLOCATION_BY_QUANTITY, INV_ALLOCATION_BY_VALUE, INV_ALLOCATION_BY_WEIGHT",
+        )),
+    }
+}
+
+/// Core lead-time source → `inv_lead_time_source`.
+pub(crate) fn lead_time_source_to_c(source: LeadTimeSource) -> inv_lead_time_source {
+    match source {
+        LeadTimeSource::Measured => INV_LEAD_TIME_SOURCE_MEASURED,
+        LeadTimeSource::Quoted => INV_LEAD_TIME_SOURCE_QUOTED,
+    }
+}
+
+/// Core payment kind → `inv_payment_kind`.
+pub(crate) fn payment_kind_to_c(kind: PaymentKind) -> inv_payment_kind {
+    match kind {
+        PaymentKind::Committed => INV_PAYMENT_KIND_COMMITTED,
+        PaymentKind::Expected => INV_PAYMENT_KIND_EXPECTED,
     }
 }
 

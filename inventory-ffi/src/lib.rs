@@ -12,10 +12,18 @@
 //!   and can be read with `inv_last_error_message`; for a failing batch the row index is
 //!   available through `inv_last_error_index`. A successful call clears it; the
 //!   `inv_last_error_*` functions themselves never change it.
-//! - Handles (`inv_ledger`, `inv_valuation`, `inv_demand_history`, `inv_model`) are opaque,
-//!   created through out-parameters and released with their `_free` function, which accepts
-//!   NULL.
-//!   Strings returned as `char *` are released with `inv_string_free`.
+//! - Handles (`inv_ledger`, `inv_valuation`, `inv_demand_history`, `inv_model`, the
+//!   purchasing results `inv_purchase_order`, `inv_incoming`, `inv_receiving_report`,
+//!   `inv_overdue_lines`, `inv_payment_schedule`, `inv_cash_out`) are opaque, created
+//!   through out-parameters and released with their `_free` function, which accepts NULL.
+//!   Strings returned as `char *` are released with `inv_string_free`; `const char *`
+//!   fields of a result's rows point into the handle and are valid until it is freed.
+//! - Input that may gain fields is built with opaque builders (`inv_supplier`,
+//!   `inv_order_lines`, `inv_line_changes`, `inv_receipt_lines`): `_new`, setter functions,
+//!   `_free`. A builder only collects and converts; the core checks the whole input when it
+//!   is posted. A function that takes a builder copies it: free it whenever you like.
+//! - Purchasing events (see [`purchasing`]) return an `inv_purchase_outcome`; the stock
+//!   movements an event posted are read with `inv_ledger_journal_outcome`.
 //! - Results that are lists of records about a ledger's SKUs (`inv_ledger_dead_stock`,
 //!   `inv_ledger_slow_movers`, `inv_ledger_overstock`, `inv_ledger_abc`, `inv_ledger_xyz`)
 //!   are returned as JSON text (a `char *` released with `inv_string_free`): an array of
@@ -57,6 +65,8 @@ pub mod forecast;
 pub mod ledger;
 pub mod metrics;
 pub mod policy;
+pub mod purchasing;
+pub mod purchasing_query;
 pub mod query;
 
 use std::ffi::c_char;
@@ -162,6 +172,62 @@ pub const INV_OVER_RECEIPT_REFUSE: inv_over_receipt = 0;
 pub const INV_OVER_RECEIPT_TOLERANCE: inv_over_receipt = 1;
 /// Accept any quantity.
 pub const INV_OVER_RECEIPT_ACCEPT: inv_over_receipt = 2;
+
+/// Where a purchase order is in its life (one of the `INV_ORDER_STATUS_*` values), derived
+/// by the core from its lines.
+pub type inv_order_status = u32;
+/// Being prepared: not yet sent, nothing incoming.
+pub const INV_ORDER_STATUS_DRAFT: inv_order_status = 0;
+/// Sent to the supplier; its open quantity is incoming.
+pub const INV_ORDER_STATUS_PLACED: inv_order_status = 1;
+/// Confirmed by the supplier (possibly with changed quantities or dates).
+pub const INV_ORDER_STATUS_CONFIRMED: inv_order_status = 2;
+/// Some units received, some still open.
+pub const INV_ORDER_STATUS_PARTIALLY_RECEIVED: inv_order_status = 3;
+/// Every line received in full.
+pub const INV_ORDER_STATUS_RECEIVED: inv_order_status = 4;
+/// Nothing open any more, some units received, and some line's remainder cancelled or
+/// closed short.
+pub const INV_ORDER_STATUS_CLOSED: inv_order_status = 5;
+/// Cancelled before anything was received.
+pub const INV_ORDER_STATUS_CANCELLED: inv_order_status = 6;
+
+/// What a landed-cost charge is for (one of the `INV_CHARGE_KIND_*` values).
+pub type inv_charge_kind = u32;
+/// Freight.
+pub const INV_CHARGE_KIND_FREIGHT: inv_charge_kind = 0;
+/// Customs duty.
+pub const INV_CHARGE_KIND_DUTY: inv_charge_kind = 1;
+/// Insurance.
+pub const INV_CHARGE_KIND_INSURANCE: inv_charge_kind = 2;
+/// Anything else.
+pub const INV_CHARGE_KIND_OTHER: inv_charge_kind = 3;
+
+/// How a landed-cost charge is split over the receipt lines it covers (one of the
+/// `INV_ALLOCATION_*` values).
+pub type inv_allocation = u32;
+/// By units received.
+pub const INV_ALLOCATION_BY_QUANTITY: inv_allocation = 0;
+/// By value received (units × invoiced unit price).
+pub const INV_ALLOCATION_BY_VALUE: inv_allocation = 1;
+/// By units received × a weight per unit given per order line (lines not listed weigh
+/// nothing).
+pub const INV_ALLOCATION_BY_WEIGHT: inv_allocation = 2;
+
+/// Where a planning lead time came from (one of the `INV_LEAD_TIME_SOURCE_*` values).
+pub type inv_lead_time_source = u32;
+/// Measured from the supplier × SKU's own receipts (enough of them).
+pub const INV_LEAD_TIME_SOURCE_MEASURED: inv_lead_time_source = 0;
+/// The supplier's quote.
+pub const INV_LEAD_TIME_SOURCE_QUOTED: inv_lead_time_source = 1;
+
+/// Whether an amount owed is for goods received (or charged) or still to come (one of the
+/// `INV_PAYMENT_KIND_*` values).
+pub type inv_payment_kind = u32;
+/// Received (or charged), not yet paid.
+pub const INV_PAYMENT_KIND_COMMITTED: inv_payment_kind = 0;
+/// Placed, not yet received.
+pub const INV_PAYMENT_KIND_EXPECTED: inv_payment_kind = 1;
 
 /// What ABC ranks items by (one of the `INV_MEASURE_*` values).
 pub type inv_measure = u32;
