@@ -34,6 +34,18 @@ void check(inv_result rc) {
     throw std::runtime_error(std::string(inv_result_name(rc)) + ": " + message);
 }
 
+// One deleter per handle type: std::unique_ptr<T, Deleter<T, free>>.
+template <typename T, void (*Free)(T *)>
+struct Deleter {
+    void operator()(T *p) const noexcept { Free(p); }
+};
+using Supplier = std::unique_ptr<inv_supplier, Deleter<inv_supplier, inv_supplier_free>>;
+using OrderLines =
+    std::unique_ptr<inv_order_lines, Deleter<inv_order_lines, inv_order_lines_free>>;
+using ReceiptLines =
+    std::unique_ptr<inv_receipt_lines, Deleter<inv_receipt_lines, inv_receipt_lines_free>>;
+using Incoming = std::unique_ptr<inv_incoming, Deleter<inv_incoming, inv_incoming_free>>;
+
 Ledger new_ledger() {
     inv_ledger *raw = nullptr;
     check(inv_ledger_new(&raw));
@@ -69,6 +81,43 @@ int main() {
             return 1;  // unreachable: there are only 7 units
         } catch (const std::runtime_error &e) {
             std::printf("refused: %s\n", e.what());
+        }
+
+        // Purchasing: a supplier, an order of 24 mugs placed, 20 received, 4 still incoming.
+        const int64_t day = 86400, t0 = 1700086400;
+        inv_supplier *raw_supplier = nullptr;
+        check(inv_supplier_new("ACME", "Acme Ceramics", 30, "2", 10, &raw_supplier));
+        Supplier supplier(raw_supplier);
+        check(inv_supplier_add_item(supplier.get(), "MUG", nullptr, INV_DISCOUNT_ALL_UNITS,
+                                    nullptr, "12", 10.0, 2.0, true));
+        check(inv_supplier_add_price_break(supplier.get(), "MUG", "0", "3.80"));
+        check(inv_ledger_set_supplier(ledger.get(), supplier.get(), t0, nullptr, nullptr));
+
+        inv_order_lines *raw_lines = nullptr;
+        check(inv_order_lines_new(&raw_lines));
+        OrderLines lines(raw_lines);
+        check(inv_order_lines_add(lines.get(), 10, "MUG", "WH-1", "24", nullptr, t0 + 10 * day));
+        check(inv_ledger_create_order(ledger.get(), "PO-8", "ACME", lines.get(), t0, nullptr,
+                                      nullptr));
+        check(inv_ledger_place_order(ledger.get(), "PO-8", t0, nullptr, nullptr));
+
+        inv_receipt_lines *raw_receipt = nullptr;
+        check(inv_receipt_lines_new(&raw_receipt));
+        ReceiptLines receipt(raw_receipt);
+        check(inv_receipt_lines_add(receipt.get(), 10, "20", nullptr, nullptr, nullptr));
+        inv_purchase_outcome received{};
+        check(inv_ledger_receive_order(ledger.get(), "PO-8", "GRN-8", receipt.get(),
+                                       t0 + 9 * day, nullptr, &received));
+        check(inv_ledger_journal_outcome(ledger.get(), received.first_movement, &outcome));
+        std::printf("received 20 mugs worth %s\n", outcome.value);
+
+        inv_incoming *raw_incoming = nullptr;
+        check(inv_ledger_incoming(ledger.get(), "MUG", nullptr, &raw_incoming));
+        Incoming incoming(raw_incoming);
+        inv_incoming_row row{};
+        for (size_t i = 0; i < inv_incoming_len(incoming.get()); i++) {
+            check(inv_incoming_get(incoming.get(), i, &row));
+            std::printf("incoming %s @ %s: %s\n", row.sku, row.location, row.quantity);
         }
     } catch (const std::exception &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
