@@ -1309,6 +1309,29 @@ pub enum DiscountKind {
     Incremental,
 }
 
+impl DiscountKind {
+    /// The lowercase name (`"all_units"`, `"incremental"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiscountKind::AllUnits => "all_units",
+            DiscountKind::Incremental => "incremental",
+        }
+    }
+}
+
+impl std::str::FromStr for DiscountKind {
+    type Err = PolicyError;
+    fn from_str(s: &str) -> PResult<Self> {
+        match s {
+            "all_units" => Ok(DiscountKind::AllUnits),
+            "incremental" => Ok(DiscountKind::Incremental),
+            _ => Err(PolicyError::InvalidInput {
+                message: format!("unknown discount kind {s:?} (expected all_units or incremental)"),
+            }),
+        }
+    }
+}
+
 /// The best order quantity under quantity discounts.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DiscountQuantity {

@@ -590,29 +590,21 @@ pub(crate) fn allocation_from_c(
     weights: Vec<(u32, Decimal)>,
     name: &str,
 ) -> FfiResult<Allocation> {
-    let unweighted = |a: Allocation| {
-        if weights.is_empty() {
-            Ok(a)
-        } else {
-            Err(Failure::new(
-                INV_INVALID_INPUT,
-                format!(
-                    "{} weights were given but argument {name} is not INV_ALLOCATION_BY_WEIGHT",
-                    weights.len()
-                ),
+    let basis = match value {
+        INV_ALLOCATION_BY_QUANTITY => "quantity",
+        INV_ALLOCATION_BY_VALUE => "value",
+        INV_ALLOCATION_BY_WEIGHT => "weight",
+        v => {
+            return Err(bad_enum(
+                name,
+                v,
+                "INV_ALLOCATION_BY_QUANTITY, INV_ALLOCATION_BY_VALUE, INV_ALLOCATION_BY_WEIGHT",
             ))
         }
     };
-    match value {
-        INV_ALLOCATION_BY_QUANTITY => unweighted(Allocation::ByQuantity),
-        INV_ALLOCATION_BY_VALUE => unweighted(Allocation::ByValue),
-        INV_ALLOCATION_BY_WEIGHT => Ok(Allocation::ByWeight(weights)),
-        v => Err(bad_enum(
-            name,
-            v,
-            "INV_ALLOCATION_BY_QUANTITY, INV_ALLOCATION_BY_VALUE, INV_ALLOCATION_BY_WEIGHT",
-        )),
-    }
+    // The core decides which bases take weights.
+    let weights = (!weights.is_empty()).then_some(weights);
+    Allocation::from_name(basis, weights).map_err(|e| Failure::from(inventory_core::Error::from(e)))
 }
 
 /// Core lead-time source → `inv_lead_time_source`.

@@ -712,16 +712,7 @@ pub(crate) fn eoq_discount(
             ))
         }
     };
-    let kind = match kind {
-        "all_units" => DiscountKind::AllUnits,
-        "incremental" => DiscountKind::Incremental,
-        other => {
-            return Err(invalid_input(
-                py,
-                format!("unknown discount kind {other:?} (expected all_units or incremental)"),
-            ))
-        }
-    };
+    let kind = kind.parse::<DiscountKind>().map_err(|e| core_err(py, e))?;
     let breaks: Vec<PriceBreak> = breaks
         .into_iter()
         .map(|(min_quantity, unit_price)| PriceBreak {

@@ -14,51 +14,26 @@ use inventory_core::purchasing::{
     PurchaseRecord, ReceiptLine, ReceivingLine, ReceivingReport, Supplier, SupplierItem,
     SupplierPerformance,
 };
-use inventory_core::{Decimal, Error, Timestamp};
+use inventory_core::{Decimal, Timestamp};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyList, PyString, PyTuple};
-use serde_json::Value;
 
+use crate::arrays::core_err;
 use crate::convert::{py_decimal, py_opt_decimal, py_time, to_decimal, to_opt_decimal, to_time};
-use crate::errors::{invalid_input, to_py_err};
+use crate::errors::invalid_input;
 use crate::types::{json_to_py, PyOutcome};
 
-fn core_err(py: Python<'_>, e: impl Into<Error>) -> PyErr {
-    to_py_err(py, e.into())
-}
-
 // ----- names -----
-
-/// The core's name of a unit variant, from its serde JSON (`"all_units"`, `"measured"`, ...),
-/// so that the names are written once, in the core.
-fn name_of(json: serde_json::Result<Value>) -> PyResult<String> {
-    match json {
-        Ok(Value::String(s)) => Ok(s),
-        _ => Err(pyo3::exceptions::PyRuntimeError::new_err(
-            "internal: a name that is not a string",
-        )),
-    }
-}
 
 /// `LedgerConfig::over_receipt` from `"refuse"`, `"accept"`, or a tolerance in percent (a
 /// `Decimal`, an `int` or a numeric `str`). The core checks the number.
 pub(crate) fn over_receipt(obj: &Bound<'_, PyAny>) -> PyResult<OverReceipt> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_cow()?;
-        if let Ok(policy) = serde_json::from_value::<OverReceipt>(Value::String(s.to_string())) {
-            return Ok(policy);
-        }
-        return to_decimal("over_receipt", obj)
-            .map(OverReceipt::Tolerance)
-            .map_err(|_| {
-                invalid_input(
-                    py,
-                    format!(
-                        "over_receipt: {s:?} is not \"refuse\", \"accept\" or a tolerance in percent"
-                    ),
-                )
-            });
+        return s
+            .to_cow()?
+            .parse::<OverReceipt>()
+            .map_err(|e| core_err(py, e));
     }
     to_decimal("over_receipt", obj).map(OverReceipt::Tolerance)
 }
@@ -67,7 +42,7 @@ pub(crate) fn over_receipt(obj: &Bound<'_, PyAny>) -> PyResult<OverReceipt> {
 pub(crate) fn py_over_receipt(py: Python<'_>, policy: OverReceipt) -> PyResult<Bound<'_, PyAny>> {
     match policy {
         OverReceipt::Tolerance(t) => py_decimal(py, t),
-        other => Ok(PyString::new(py, &name_of(serde_json::to_value(other))?).into_any()),
+        other => Ok(PyString::new(py, other.name()).into_any()),
     }
 }
 
@@ -433,11 +408,9 @@ pub(crate) fn charge(
     if let Some(r) = receipts {
         charge = charge.receipts(r);
     }
-    let weights = weights.filter(|w| !w.is_none());
-    let allocation = match (allocation, weights) {
-        ("quantity", None) => Allocation::ByQuantity,
-        ("value", None) => Allocation::ByValue,
-        ("weight", Some(w)) => {
+    let weights = match weights.filter(|w| !w.is_none()) {
+        None => None,
+        Some(w) => {
             let dict = w.cast::<PyDict>().map_err(|_| {
                 invalid_input(
                     py,
@@ -452,27 +425,10 @@ pub(crate) fn charge(
                 let line = to_u32("weights: a line number", &line)?;
                 pairs.push((line, to_decimal(&format!("weights[{line}]"), &weight)?));
             }
-            Allocation::ByWeight(pairs)
-        }
-        ("weight", None) => {
-            return Err(invalid_input(
-                py,
-                "allocation=\"weight\" needs weights: a dict {line number: weight per unit}",
-            ))
-        }
-        ("quantity" | "value", Some(_)) => {
-            return Err(invalid_input(
-                py,
-                format!("weights are for allocation=\"weight\", not {allocation:?}"),
-            ))
-        }
-        (other, _) => {
-            return Err(invalid_input(
-                py,
-                format!("allocation: unknown name {other:?} (expected quantity, value or weight)"),
-            ))
+            Some(pairs)
         }
     };
+    let allocation = Allocation::from_name(allocation, weights).map_err(|e| core_err(py, e))?;
     Ok(charge.allocation(allocation))
 }
 
@@ -537,7 +493,7 @@ view! {
                 .collect::<PyResult<Vec<_>>>()
         }
         /// How the breaks apply: "all_units" or "incremental".
-        discount(i, py) { name_of(serde_json::to_value(i.discount)) }
+        discount(i, py) { Ok::<_, PyErr>(i.discount.as_str()) }
         /// The quoted lead time, mean days.
         lead_time_days(i, py) { Ok(i.lead_time.mean_days) }
         /// The quoted lead time's standard deviation, days.
@@ -571,13 +527,9 @@ view! {
             preferred: bool,
             supplier_sku: Option<String>,
         ) -> PyResult<Self> {
-            let kind = serde_json::from_value::<DiscountKind>(Value::String(discount.to_owned()))
-                .map_err(|_| {
-                    invalid_input(
-                        py,
-                        format!("discount: unknown name {discount:?} (expected all_units or incremental)"),
-                    )
-                })?;
+            let kind = discount
+                .parse::<DiscountKind>()
+                .map_err(|e| core_err(py, e))?;
             let unit_price = to_opt_decimal("unit_price", unit_price)?;
             let mut item = match (unit_price, prices.filter(|p| !p.is_none())) {
                 (Some(p), None) => SupplierItem::new(sku, p, lead_time_days),
@@ -938,7 +890,7 @@ view! {
         /// Standard deviation in days.
         std_days(r, py) { Ok(r.std_days) }
         /// "measured" or "quoted".
-        source(r, py) { name_of(serde_json::to_value(r.source)) }
+        source(r, py) { Ok::<_, PyErr>(r.source.as_str()) }
         /// The receipt lines measured (whichever source was used).
         samples(r, py) { Ok(r.samples) }
     }
@@ -952,7 +904,7 @@ view! {
         /// For this order.
         order(r, py) { Ok(r.order.clone()) }
         /// "committed" (received or charged) or "expected" (placed, not yet received).
-        kind(r, py) { name_of(serde_json::to_value(r.kind)) }
+        kind(r, py) { Ok::<_, PyErr>(r.kind.as_str()) }
         /// The receipt or charge id (committed), or the line number (expected).
         document(r, py) { Ok(r.document.clone()) }
         /// When it was (or will be) issued.

@@ -512,12 +512,12 @@ impl Ledger {
                     sequence: u64::from(i),
                     movements: (0..u64::from(rec.movements))
                         .filter_map(|k| self.journal_entry((rec.first_movement + k) as usize))
-                        .map(|e| e.outcome)
+                        .map(|e| Outcome {
+                            duplicate: true,
+                            ..e.outcome
+                        })
                         .collect(),
-                    status: event
-                        .order()
-                        .and_then(|o| self.purchasing.order_index(o))
-                        .map(|o| self.purchasing.orders[o as usize].status()),
+                    status: rec.status,
                     duplicate: true,
                 });
             }
@@ -797,6 +797,7 @@ fn apply(tx: &mut Posting<'_>, event: PurchaseEvent) -> Result<PurchaseOutcome> 
     let sequence = p.record(Recorded {
         first_movement,
         movements: movements.len() as u32,
+        status,
         event,
     });
     Ok(PurchaseOutcome {

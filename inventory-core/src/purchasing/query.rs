@@ -136,6 +136,16 @@ pub enum LeadTimeSource {
     Quoted,
 }
 
+impl LeadTimeSource {
+    /// The lowercase name (`"measured"`, `"quoted"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LeadTimeSource::Measured => "measured",
+            LeadTimeSource::Quoted => "quoted",
+        }
+    }
+}
+
 /// The lead time the planner uses for a supplier × SKU.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LeadTimeEstimate {
@@ -159,6 +169,16 @@ pub enum PaymentKind {
     Expected,
 }
 
+impl PaymentKind {
+    /// The lowercase name (`"committed"`, `"expected"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentKind::Committed => "committed",
+            PaymentKind::Expected => "expected",
+        }
+    }
+}
+
 /// One amount owed (see the payment schedule rules in the [module documentation](super)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentDue {
@@ -176,7 +196,8 @@ pub struct PaymentDue {
     pub due: Timestamp,
     /// What is left to pay.
     pub amount: Decimal,
-    /// The last day of the early-payment discount, if any.
+    /// When the early-payment discount ends (the issue time + the discount days; a payment
+    /// at or before it earns the discount), if there is one.
     pub discount_until: Option<Timestamp>,
     /// The discount if the rest is paid in full by then.
     pub discount: Decimal,

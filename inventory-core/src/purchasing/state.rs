@@ -165,6 +165,8 @@ pub(crate) struct Payment {
 pub(crate) struct Recorded {
     pub(crate) first_movement: u64,
     pub(crate) movements: u32,
+    /// The order's status after the event (what a repeat of it returns).
+    pub(crate) status: Option<OrderStatus>,
     pub(crate) event: PurchaseEvent,
 }
 

@@ -503,6 +503,73 @@ pub enum Allocation {
     ByWeight(Vec<(u32, Decimal)>),
 }
 
+impl Allocation {
+    /// The name of the basis (`"quantity"`, `"value"`, `"weight"`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Allocation::ByQuantity => "quantity",
+            Allocation::ByValue => "value",
+            Allocation::ByWeight(_) => "weight",
+        }
+    }
+
+    /// The allocation named `name`, with the weights per order line that `"weight"` needs
+    /// (and the others refuse).
+    ///
+    /// # Errors
+    /// [`PurchasingError::InvalidInput`] for an unknown name, `"weight"` without weights, or
+    /// weights with another name.
+    pub fn from_name(
+        name: &str,
+        weights: Option<Vec<(u32, Decimal)>>,
+    ) -> Result<Self, PurchasingError> {
+        let invalid = |message: String| PurchasingError::InvalidInput { message };
+        match (name, weights) {
+            ("quantity", None) => Ok(Allocation::ByQuantity),
+            ("value", None) => Ok(Allocation::ByValue),
+            ("weight", Some(w)) => Ok(Allocation::ByWeight(w)),
+            ("weight", None) => Err(invalid(
+                "an allocation by weight needs weights: a weight per unit for order lines".into(),
+            )),
+            ("quantity" | "value", Some(_)) => Err(invalid(format!(
+                "weights are for an allocation by weight, not by {name}"
+            ))),
+            _ => Err(invalid(format!(
+                "unknown allocation {name:?} (expected quantity, value or weight)"
+            ))),
+        }
+    }
+}
+
+impl OverReceipt {
+    /// `"refuse"`, `"accept"` or `"tolerance"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OverReceipt::Refuse => "refuse",
+            OverReceipt::Tolerance(_) => "tolerance",
+            OverReceipt::Accept => "accept",
+        }
+    }
+}
+
+/// `"refuse"`, `"accept"`, or a tolerance in percent (`"5"`, `"2.5"`).
+impl FromStr for OverReceipt {
+    type Err = PurchasingError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "refuse" => Ok(OverReceipt::Refuse),
+            "accept" => Ok(OverReceipt::Accept),
+            _ => s.parse::<Decimal>().map(OverReceipt::Tolerance).map_err(|_| {
+                PurchasingError::InvalidInput {
+                    message: format!(
+                        "unknown over-receipt policy {s:?} (expected refuse, accept or a tolerance in percent)"
+                    ),
+                }
+            }),
+        }
+    }
+}
+
 /// A landed-cost charge: freight, duty, insurance or another cost of goods received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Charge {
