@@ -1007,7 +1007,10 @@ fn idempotent_references() {
     assert_eq!(again.sequence, first.sequence);
     assert_eq!(again.movements.len(), first.movements.len());
     for (a, f) in again.movements.iter().zip(&first.movements) {
-        assert_eq!((a.sequence, a.value, a.duplicate), (f.sequence, f.value, true));
+        assert_eq!(
+            (a.sequence, a.value, a.duplicate),
+            (f.sequence, f.value, true)
+        );
     }
     assert_eq!(again.status, Some(OrderStatus::PartiallyReceived));
     assert_eq!(l.to_json(), json);
