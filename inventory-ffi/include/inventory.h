@@ -118,6 +118,11 @@ typedef struct inv_line_changes inv_line_changes;
 typedef struct inv_model inv_model;
 
 /**
+ * A list of names (opaque): order ids, supplier ids; release with `inv_names_free`.
+ */
+typedef struct inv_names inv_names;
+
+/**
  * The lines of a new purchase order (opaque builder), for `inv_ledger_create_order`.
  * Create with `inv_order_lines_new`, fill with `inv_order_lines_add`, release with
  * `inv_order_lines_free`.
@@ -3981,6 +3986,82 @@ inv_result inv_cash_out_get(const struct inv_cash_out *cash_out,
  * `cash_out` NULL or a live handle, not used afterwards.
  */
 void inv_cash_out_free(struct inv_cash_out *cash_out);
+
+/**
+ * The ids of every purchase order, in the order they were created, into a new handle at
+ * `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `inv_names *`.
+ */
+inv_result inv_ledger_order_ids(const struct inv_ledger *ledger, struct inv_names **out);
+
+/**
+ * The ids of every supplier, in the order they were first set, into a new handle at
+ * `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `inv_names *`.
+ */
+inv_result inv_ledger_supplier_ids(const struct inv_ledger *ledger, struct inv_names **out);
+
+/**
+ * The ids of the suppliers that sell `sku`, the preferred one first, into a new handle at
+ * `*out` (empty if none does).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `sku` NULL or NUL-terminated; `out` NULL or a writable
+ * `inv_names *`.
+ */
+inv_result inv_ledger_suppliers_of(const struct inv_ledger *ledger,
+                                   const char *sku,
+                                   struct inv_names **out);
+
+/**
+ * The number of names (0 for NULL).
+ *
+ * # Safety
+ * `names` NULL or a live handle.
+ */
+size_t inv_names_len(const struct inv_names *names);
+
+/**
+ * Name `index` into `*out` (owned by the handle: valid until it is freed).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `names` NULL or a live handle; `out` NULL or a writable `const char *`.
+ */
+inv_result inv_names_get(const struct inv_names *names, size_t index, const char **out);
+
+/**
+ * Releases a names result. NULL is a no-op.
+ *
+ * # Safety
+ * `names` NULL or a live handle, not used afterwards.
+ */
+void inv_names_free(struct inv_names *names);
+
+/**
+ * The supplier `id` as the core's `Supplier` JSON (id, name, terms, and its items with
+ * price breaks, minimum order quantity, pack size, quoted lead time and preference; the
+ * text `inv_ledger_purchase_json` reads in a `set_supplier` event) into a new string at
+ * `*out`, freed with `inv_string_free`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_UNKNOWN_SUPPLIER`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `id` NULL or NUL-terminated; `out` NULL or a writable
+ * `char *`.
+ */
+inv_result inv_ledger_supplier_json(const struct inv_ledger *ledger, const char *id, char **out);
 
 /**
  * The position of `sku` at `location` (NULL: across all locations) into `*out`.

@@ -1196,3 +1196,175 @@ pub unsafe extern "C" fn inv_cash_out_free(cash_out: *mut inv_cash_out) {
     // SAFETY: forwarded contract.
     guard((), || unsafe { free_box(cash_out) })
 }
+
+// ---------------------------------------------------------------------------------------
+// Lists of ids, and a supplier as JSON
+// ---------------------------------------------------------------------------------------
+
+/// A list of names (opaque): order ids, supplier ids; release with `inv_names_free`.
+pub struct inv_names {
+    _private: [u8; 0],
+}
+
+impl Castable for inv_names {
+    type RustType = Rows<*const c_char>;
+}
+
+/// Builds a names handle into `*out`.
+///
+/// # Safety
+/// `out` NULL or a writable `inv_names *`.
+unsafe fn names_out(
+    names: impl IntoIterator<Item = String>,
+    what: &'static str,
+    out: *mut *mut inv_names,
+) -> FfiResult<()> {
+    check_out(out, "out")?;
+    let rows = Rows::build(names, |n: &String, s| s.add(n, what))?;
+    // SAFETY: `out` is non-NULL and writable by the contract.
+    unsafe { write_out(out, to_boxed_mut_ptr::<inv_names>(rows)) };
+    Ok(())
+}
+
+/// The ids of every purchase order, in the order they were created, into a new handle at
+/// `*out`.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `out` NULL or a writable `inv_names *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_order_ids(
+    ledger: *const inv_ledger,
+    out: *mut *mut inv_names,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
+        // SAFETY: forwarded contract.
+        unsafe { names_out(l.order_ids(), "an order id", out) }
+    })
+}
+
+/// The ids of every supplier, in the order they were first set, into a new handle at
+/// `*out`.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `out` NULL or a writable `inv_names *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_supplier_ids(
+    ledger: *const inv_ledger,
+    out: *mut *mut inv_names,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
+        let ids = l.suppliers().iter().map(|s| s.id.clone());
+        // SAFETY: forwarded contract.
+        unsafe { names_out(ids, "a supplier id", out) }
+    })
+}
+
+/// The ids of the suppliers that sell `sku`, the preferred one first, into a new handle at
+/// `*out` (empty if none does).
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INTERIOR_NUL`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `sku` NULL or NUL-terminated; `out` NULL or a writable
+/// `inv_names *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_suppliers_of(
+    ledger: *const inv_ledger,
+    sku: *const c_char,
+    out: *mut *mut inv_names,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
+        // SAFETY: forwarded contract.
+        let sku = unsafe { try_str(sku, "sku") }?;
+        let ids: Vec<String> = l
+            .suppliers_of(sku)
+            .iter()
+            .map(|(s, _)| s.id.clone())
+            .collect();
+        // SAFETY: forwarded contract.
+        unsafe { names_out(ids, "a supplier id", out) }
+    })
+}
+
+/// The number of names (0 for NULL).
+///
+/// # Safety
+/// `names` NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn inv_names_len(names: *const inv_names) -> usize {
+    // SAFETY: forwarded contract.
+    unsafe { rows_len(names) }
+}
+
+/// Name `index` into `*out` (owned by the handle: valid until it is freed).
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+///
+/// # Safety
+/// `names` NULL or a live handle; `out` NULL or a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_names_get(
+    names: *const inv_names,
+    index: usize,
+    out: *mut *const c_char,
+) -> inv_result {
+    // SAFETY: forwarded contract.
+    unsafe { rows_get(names, "names", index, out) }
+}
+
+/// Releases a names result. NULL is a no-op.
+///
+/// # Safety
+/// `names` NULL or a live handle, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn inv_names_free(names: *mut inv_names) {
+    // SAFETY: forwarded contract.
+    guard((), || unsafe { free_box(names) })
+}
+
+/// The supplier `id` as the core's `Supplier` JSON (id, name, terms, and its items with
+/// price breaks, minimum order quantity, pack size, quoted lead time and preference; the
+/// text `inv_ledger_purchase_json` reads in a `set_supplier` event) into a new string at
+/// `*out`, freed with `inv_string_free`.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_UNKNOWN_SUPPLIER`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `id` NULL or NUL-terminated; `out` NULL or a writable
+/// `char *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_supplier_json(
+    ledger: *const inv_ledger,
+    id: *const c_char,
+    out: *mut *mut c_char,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
+        // SAFETY: forwarded contract.
+        let id = unsafe { try_str(id, "id") }?;
+        check_out(out, "out")?;
+        let supplier = l.supplier(id).ok_or_else(|| {
+            inventory_core::Error::from(inventory_core::PurchasingError::UnknownSupplier {
+                supplier: id.to_owned(),
+            })
+        })?;
+        let json = serde_json::to_string(supplier).map_err(|e| {
+            crate::ffi::Failure::new(crate::error::INV_PANIC, format!("serializing: {e}"))
+        })?;
+        let s = crate::ffi::to_c_string(json, "the supplier")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, s.into_raw()) };
+        Ok(())
+    })
+}

@@ -1275,8 +1275,65 @@ static void test_null_arguments(void) {
     inv_ledger_free(l);
 }
 
+/* Order ids, supplier ids (the preferred supplier of a SKU first) and a supplier's JSON. */
+static void test_lists(void) {
+    inv_ledger *l = placed();
+    inv_supplier *beta = NULL;
+    inv_names *names = NULL;
+    const char *name = NULL;
+    char *json = NULL;
+    CHECK_OK(inv_supplier_new("BETA", "Beta", 14, NULL, 0, &beta));
+    CHECK_OK(inv_supplier_add_item(beta, "MUG", NULL, INV_DISCOUNT_ALL_UNITS, NULL, NULL, 5.0,
+                                   0.0, true));
+    CHECK_OK(inv_supplier_add_price_break(beta, "MUG", "0", "3.90"));
+    CHECK_OK(inv_ledger_set_supplier(l, beta, DAY, NULL, NULL));
+    inv_supplier_free(beta);
+    CHECK_OK(create1(l, "PO-2", 1, "PLATE", "5", NULL, 12 * DAY, DAY));
+
+    CHECK_OK(inv_ledger_order_ids(l, &names));
+    CHECK(inv_names_len(names) == 2);
+    CHECK_OK(inv_names_get(names, 0, &name));
+    CHECK_STR(name, "PO-1");
+    CHECK_OK(inv_names_get(names, 1, &name));
+    CHECK_STR(name, "PO-2");
+    CHECK_RC(inv_names_get(names, 2, &name), INV_INDEX_OUT_OF_RANGE);
+    inv_names_free(names);
+
+    CHECK_OK(inv_ledger_supplier_ids(l, &names));
+    CHECK(inv_names_len(names) == 2);
+    CHECK_OK(inv_names_get(names, 1, &name));
+    CHECK_STR(name, "BETA");
+    inv_names_free(names);
+
+    /* BETA took the preference for MUG from ACME: it comes first. */
+    CHECK_OK(inv_ledger_suppliers_of(l, "MUG", &names));
+    CHECK(inv_names_len(names) == 2);
+    CHECK_OK(inv_names_get(names, 0, &name));
+    CHECK_STR(name, "BETA");
+    inv_names_free(names);
+    CHECK_OK(inv_ledger_suppliers_of(l, "BOWL", &names));
+    CHECK(inv_names_len(names) == 0);
+    inv_names_free(names);
+
+    CHECK_OK(inv_ledger_supplier_json(l, "ACME", &json));
+    CHECK(strstr(json, "\"supplier_sku\":\"AC-PL-1\"") != NULL);
+    CHECK(strstr(json, "\"preferred\":false") != NULL);
+    inv_string_free(json);
+    json = NULL;
+    CHECK_RC(inv_ledger_supplier_json(l, "NOBODY", &json), INV_UNKNOWN_SUPPLIER);
+    CHECK(json == NULL);
+    CHECK_RC(inv_ledger_order_ids(NULL, &names), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_order_ids(l, NULL), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_suppliers_of(l, NULL, &names), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_names_get(NULL, 0, &name), INV_NULL_ARGUMENT);
+    CHECK(inv_names_len(NULL) == 0);
+    inv_names_free(NULL);
+    inv_ledger_free(l);
+}
+
 int main(void) {
     test_codes();
+    test_lists();
     test_order_through_its_life();
     test_prices();
     test_order_quantities_and_bad_suppliers();
