@@ -3221,11 +3221,12 @@ inv_result inv_newsvendor_empirical(const double *sample,
 /**
  * Creates a supplier without items into `*out`: `id` and display `name`, payment terms of
  * `net_days`, and with `discount_percent` (nullable decimal, percent) an early-payment
- * discount for paying within `discount_days` (ignored when `discount_percent` is NULL):
- * "2/10 net 30" is `("2", 10)` and 30 net days.
+ * discount for paying within `discount_days` (which must be 0 when `discount_percent` is
+ * NULL): "2/10 net 30" is `("2", 10)` and 30 net days.
  *
- * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`. The terms are
- * checked when the supplier is posted.
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`,
+ * `INV_INVALID_INPUT` (discount days without a percent). The terms are checked when the
+ * supplier is posted.
  *
  * # Safety
  * Strings NULL or NUL-terminated; `out` NULL or a writable `inv_supplier *`.

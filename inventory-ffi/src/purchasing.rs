@@ -21,8 +21,8 @@
 use std::ffi::c_char;
 
 use inventory_core::purchasing::{
-    Charge, EarlyPaymentDiscount, LeadTimeQuote, LineChange, NewLine, PaymentTerms, PriceBreak,
-    PurchaseEvent, PurchaseEventKind, PurchaseOutcome, ReceiptLine, Supplier, SupplierItem,
+    Charge, LeadTimeQuote, LineChange, NewLine, PaymentTerms, PriceBreak, PurchaseEvent,
+    PurchaseEventKind, PurchaseOutcome, ReceiptLine, Supplier, SupplierItem,
 };
 use inventory_core::Decimal;
 
@@ -87,11 +87,12 @@ impl Castable for inv_receipt_lines {
 
 /// Creates a supplier without items into `*out`: `id` and display `name`, payment terms of
 /// `net_days`, and with `discount_percent` (nullable decimal, percent) an early-payment
-/// discount for paying within `discount_days` (ignored when `discount_percent` is NULL):
-/// "2/10 net 30" is `("2", 10)` and 30 net days.
+/// discount for paying within `discount_days` (which must be 0 when `discount_percent` is
+/// NULL): "2/10 net 30" is `("2", 10)` and 30 net days.
 ///
-/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`. The terms are
-/// checked when the supplier is posted.
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`,
+/// `INV_INVALID_INPUT` (discount days without a percent). The terms are checked when the
+/// supplier is posted.
 ///
 /// # Safety
 /// Strings NULL or NUL-terminated; `out` NULL or a writable `inv_supplier *`.
@@ -114,13 +115,8 @@ pub unsafe extern "C" fn inv_supplier_new(
             )
         };
         check_out(out, "out")?;
-        let terms = PaymentTerms {
-            net_days,
-            discount: percent.map(|percent| EarlyPaymentDiscount {
-                percent,
-                days: discount_days,
-            }),
-        };
+        let terms = PaymentTerms::from_parts(net_days, percent, discount_days)
+            .map_err(inventory_core::Error::from)?;
         let supplier = Supplier::new(id, name, terms);
         // SAFETY: `out` is non-NULL and writable by the contract.
         unsafe { write_out(out, to_boxed_mut_ptr::<inv_supplier>(supplier)) };

@@ -596,18 +596,12 @@ view! {
             discount_days: i64,
             items: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
-            let mut terms = PaymentTerms::net(days(py, "net_days", net_days)?);
-            let discount_days = days(py, "discount_days", discount_days)?;
-            match to_opt_decimal("discount_percent", discount_percent)? {
-                Some(percent) => terms = terms.with_discount(percent, discount_days),
-                None if discount_days != 0 => {
-                    return Err(invalid_input(
-                        py,
-                        "discount_days is given without discount_percent",
-                    ))
-                }
-                None => {}
-            }
+            let terms = PaymentTerms::from_parts(
+                days(py, "net_days", net_days)?,
+                to_opt_decimal("discount_percent", discount_percent)?,
+                days(py, "discount_days", discount_days)?,
+            )
+            .map_err(|e| core_err(py, e))?;
             let mut supplier = Supplier::new(id, name, terms);
             if let Some(items) = items.filter(|i| !i.is_none()) {
                 each("items", items, |label, item| {

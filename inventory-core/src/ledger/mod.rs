@@ -61,7 +61,7 @@ use slot_index::SlotIndex;
 use crate::costing::{self, CostMethod, Layer, LayerUndo, Pool, PoolScalars};
 use crate::error::{Error, LedgerError, Result};
 use crate::hash::FxHashMap;
-use crate::purchasing::{OverReceipt, Purchasing};
+use crate::purchasing::{OverReceipt, Purchasing, MAX_OVER_RECEIPT_TOLERANCE};
 
 /// How a ledger costs, rounds and treats negative stock.
 ///
@@ -164,6 +164,13 @@ impl LedgerConfig {
             if t.is_sign_negative() && !t.is_zero() {
                 return Err(LedgerError::InvalidInput {
                     message: format!("over-receipt tolerance {t} % is negative"),
+                });
+            }
+            if t > MAX_OVER_RECEIPT_TOLERANCE {
+                return Err(LedgerError::InvalidInput {
+                    message: format!(
+                        "over-receipt tolerance {t} % is above {MAX_OVER_RECEIPT_TOLERANCE} % (accept any quantity with OverReceipt::Accept)"
+                    ),
                 });
             }
         }

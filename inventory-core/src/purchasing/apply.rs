@@ -371,9 +371,11 @@ fn check(e: &PurchaseEvent, scale: u32) -> PResult<()> {
     }
 }
 
-/// Makes every negative zero among the event's amounts a plain zero (as the ledger does for
-/// movements), so that the journal reads back from its JSON as the same text.
-fn clear_negative_zeros(e: &mut PurchaseEvent) {
+/// Puts the event in its one written form: every negative zero among its amounts a plain
+/// zero (as the ledger does for movements), so that the journal reads back from its JSON as
+/// the same text, and a charge's receipts and weights sorted (by receipt id and line), so
+/// that a retry listing them in another order is the same event.
+fn normalise(e: &mut PurchaseEvent) {
     fn z(d: &mut Decimal) {
         costing::clear_negative_zero(d);
     }
@@ -418,8 +420,10 @@ fn clear_negative_zeros(e: &mut PurchaseEvent) {
         }
         PurchaseEventKind::AddCharge { charge, .. } => {
             z(&mut charge.amount);
+            charge.receipts.sort_unstable();
             if let Allocation::ByWeight(w) = &mut charge.allocation {
                 w.iter_mut().for_each(|(_, d)| z(d));
+                w.sort_by_key(|(line, _)| *line);
             }
         }
         PurchaseEventKind::RecordPayment { amount, .. } => z(amount),
@@ -497,7 +501,7 @@ impl Ledger {
     /// ...), [`LedgerError::DuplicateReference`] for a reference reused with another
     /// payload, and any [`LedgerError`] of the movements it posts. On error nothing changed.
     pub fn purchase(&mut self, mut event: PurchaseEvent) -> Result<PurchaseOutcome> {
-        clear_negative_zeros(&mut event);
+        normalise(&mut event);
         check(&event, self.config().money_scale)?;
         if let Some(r) = &event.reference {
             if let Some(i) = self.purchasing.event_of_reference(r) {
@@ -892,6 +896,7 @@ fn new_line(tx: &mut Posting<'_>, s: u32, l: &NewLine) -> PResult<Line> {
         quantity: l.quantity,
         ordered: l.quantity,
         unit_price,
+        priced_by_breaks: l.unit_price.is_none(),
         expected: l.expected,
         received: [Decimal::ZERO; 3],
         cancelled: Decimal::ZERO,
@@ -971,6 +976,9 @@ fn amend(tx: &mut Posting<'_>, o: u32, c: &LineChange, buyer: bool) -> PResult<(
             how,
         });
     }
+    // The buyer's new quantity re-prices a line priced by the breaks (a confirmation
+    // keeps the prices; an explicit new price wins).
+    let mut price = c.unit_price;
     if let Some(q) = c.quantity {
         let received = line.received_total();
         if q < received {
@@ -985,6 +993,9 @@ fn amend(tx: &mut Posting<'_>, o: u32, c: &LineChange, buyer: bool) -> PResult<(
             if let Some(item) = p.item(order.supplier, p.name(line.sku)) {
                 let supplier = &p.suppliers[order.supplier as usize].id;
                 item.check_order_quantity(supplier, c.line, q)?;
+                if price.is_none() && line.priced_by_breaks {
+                    price = Some(item.price_for(q)?);
+                }
             }
         }
     }
@@ -998,8 +1009,9 @@ fn amend(tx: &mut Posting<'_>, o: u32, c: &LineChange, buyer: bool) -> PResult<(
     if let Some(t) = c.expected {
         line.expected = t;
     }
-    if let Some(price) = c.unit_price {
-        line.unit_price = price;
+    if let Some(p) = price {
+        line.unit_price = p;
+        line.priced_by_breaks &= c.unit_price.is_none();
     }
     Ok(())
 }
@@ -1059,8 +1071,9 @@ fn receive(
         let allowed = match policy {
             OverReceipt::Refuse => Some(line.quantity),
             OverReceipt::Tolerance(pct) => Some(
-                line.quantity
-                    .checked_mul(Decimal::ONE_HUNDRED + pct)
+                Decimal::ONE_HUNDRED
+                    .checked_add(pct)
+                    .and_then(|f| line.quantity.checked_mul(f))
                     .map(|x| x / Decimal::ONE_HUNDRED)
                     .ok_or_else(|| overflow("the over-receipt tolerance"))?,
             ),
@@ -1085,13 +1098,14 @@ fn receive(
     let mut outcomes = Vec::new();
     let mut received_lines = Vec::new();
     for (r, &(i, unit_price)) in lines.iter().zip(&plan) {
-        let (sku, location, line_price) = {
+        let (sku, location, line_price, expected) = {
             let p = &tx.ledger.purchasing;
             let l = &p.orders[o as usize].lines[i];
             (
                 p.name(l.sku).to_owned(),
                 p.name(l.location).to_owned(),
                 l.unit_price,
+                l.expected,
             )
         };
         for (c, q) in r.by_condition() {
@@ -1127,6 +1141,7 @@ fn receive(
                 unit_price,
                 value,
                 movement: out.sequence as u32,
+                expected,
             });
             outcomes.push(out);
         }
@@ -1217,6 +1232,8 @@ fn charge_order(
                 v.push(i);
             }
         }
+        // In the order they were received, however the charge lists them.
+        v.sort_unstable();
         v
     };
     if receipts.is_empty() {

@@ -40,7 +40,11 @@
 //! the first break has no price and is refused); incremental, each bracket's units at its
 //! price (the first bracket from 0 units), the line's unit price being the total ÷ the
 //! quantity (an exact decimal to 28 significant digits, so that quantity × unit price
-//! rounds to the total). **Order quantities**: a new or added line must be at least the
+//! rounds to the total). A line priced this way is re-priced from the supplier's current
+//! breaks when the buyer amends its quantity ([`PurchaseEventKind::AmendLine`] without a
+//! price); a line given a price keeps it until an amendment gives another, and the
+//! supplier's confirmation never changes prices. Units already received keep the price
+//! they were received at. **Order quantities**: a new or added line must be at least the
 //! item's minimum order quantity and a whole multiple of its pack size
 //! ([`crate::error::PurchasingError::OrderQuantity`]); the supplier's confirmation may change that.
 //!
@@ -99,7 +103,8 @@
 //! ([`crate::Ledger::supplier_performance`]): the **lead time** of each receipt line
 //! (receipt time − the order's placement, in days) with its mean and sample standard
 //! deviation; the **on-time rate**, the share of receipt lines that arrived on or before
-//! the UTC day of the line's expected time; the **fill rate**, units received (capped at
+//! the UTC day the line was expected at the time of that receipt (amending the date later
+//! does not rewrite past deliveries; the supplier's confirmed date counts); the **fill rate**, units received (capped at
 //! what was asked) ÷ units the buyer asked for less what the buyer cancelled, over lines
 //! with nothing left open; the **damage rate**, damaged ÷ received units.
 //!
@@ -137,15 +142,18 @@ pub use types::{
     Allocation, Charge, ChargeKind, EarlyPaymentDiscount, LeadTimeQuote, LineChange, NewLine,
     OrderLine, OrderStatus, OverReceipt, PaymentTerms, PriceBreak, PurchaseEvent,
     PurchaseEventKind, PurchaseOrder, PurchaseOutcome, PurchaseRecord, ReceiptLine, Supplier,
-    SupplierItem,
+    SupplierItem, MAX_OVER_RECEIPT_TOLERANCE,
 };
 
 /// The receipt lines a supplier × SKU needs before its measured lead time replaces the
 /// quoted one in [`crate::Ledger::lead_time`].
 pub const MIN_LEAD_TIME_SAMPLES: usize = 5;
 
-/// The largest quantity, price or amount a purchasing event may carry (10^15), so that the
-/// sums and products purchasing keeps stay far inside the decimal range.
+/// The largest quantity, price or amount a purchasing event may carry (10^15). A line's
+/// value (quantity × price) may still reach 10^30, beyond the decimal range (about
+/// 7.9 × 10^28): the movement it posts is then refused, and a query whose sums leave the
+/// range ([`crate::Ledger::payment_schedule`], the receiving report, supplier performance)
+/// returns [`crate::LedgerError::Overflow`] rather than a wrong figure.
 pub const MAX_AMOUNT: rust_decimal::Decimal = apply::MAX_AMOUNT;
 
 #[cfg(test)]

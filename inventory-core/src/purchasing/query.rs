@@ -257,8 +257,10 @@ impl Purchasing {
 }
 
 /// The discount on `amount` under the order's terms, rounded to `scale`.
+///
+/// The rate is below 100 %, so the discount is smaller than the amount and cannot overflow.
 fn discount_of(amount: Decimal, percent: Decimal, scale: u32) -> Decimal {
-    (amount * percent / Decimal::ONE_HUNDRED)
+    (amount * (percent / Decimal::ONE_HUNDRED))
         .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero)
 }
 
@@ -603,7 +605,7 @@ impl Ledger {
                 seen.push(rl.line);
                 let line = &order.lines[rl.line as usize];
                 if wanted(line.sku) {
-                    each(placed, line.expected, receipt.time);
+                    each(placed, rl.expected, receipt.time);
                 }
             }
         }
@@ -677,7 +679,7 @@ impl Ledger {
                         document: rec.id.to_string(),
                         issued: rec.time,
                         due: rec.time.saturating_add(net),
-                        amount: rec.value(),
+                        amount: rec.value().ok_or_else(|| overflow("a receipt's value"))?,
                         discount: discount.map(|(pct, d)| (pct, rec.time.saturating_add(d))),
                     }),
                 ));
@@ -728,16 +730,22 @@ impl Ledger {
                 .lines
                 .iter()
                 .filter(|l| l.open() > Decimal::ZERO)
-                .map(|l| Owed {
-                    kind: PaymentKind::Expected,
-                    document: l.line.to_string(),
-                    issued: l.expected,
-                    due: l.expected.saturating_add(net),
-                    amount: (l.open() * l.unit_price)
-                        .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero),
-                    discount: discount.map(|(pct, d)| (pct, l.expected.saturating_add(d))),
+                .map(|l| {
+                    let amount = l
+                        .open()
+                        .checked_mul(l.unit_price)
+                        .ok_or_else(|| overflow("an open line's value"))?;
+                    Ok(Owed {
+                        kind: PaymentKind::Expected,
+                        document: l.line.to_string(),
+                        issued: l.expected,
+                        due: l.expected.saturating_add(net),
+                        amount: amount
+                            .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero),
+                        discount: discount.map(|(pct, d)| (pct, l.expected.saturating_add(d))),
+                    })
                 })
-                .collect();
+                .collect::<Result<_>>()?;
             expected.sort_by_key(|x| (x.due, x.issued));
             for item in &mut expected {
                 if credit <= Decimal::ZERO {

@@ -31,6 +31,9 @@ pub(crate) struct Line {
     pub(crate) quantity: Decimal,
     pub(crate) ordered: Decimal,
     pub(crate) unit_price: Decimal,
+    /// The price came from the supplier's price breaks (no explicit price was given):
+    /// the buyer's quantity amendments re-price the line.
+    pub(crate) priced_by_breaks: bool,
     pub(crate) expected: Timestamp,
     /// Units received, by condition in [`Condition::ALL`] order.
     pub(crate) received: [Decimal; 3],
@@ -127,6 +130,9 @@ pub(crate) struct ReceivedLine {
     pub(crate) value: Decimal,
     /// The journal sequence number of its receive movement.
     pub(crate) movement: u32,
+    /// When the line was expected at the time of the receipt (what on-time is measured
+    /// against: a later amendment of the date does not rewrite past deliveries).
+    pub(crate) expected: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,8 +144,11 @@ pub(crate) struct Receipt {
 }
 
 impl Receipt {
-    pub(crate) fn value(&self) -> Decimal {
-        self.lines.iter().map(|l| l.value).sum()
+    /// The receipt's value, `None` if the sum leaves the decimal range.
+    pub(crate) fn value(&self) -> Option<Decimal> {
+        self.lines
+            .iter()
+            .try_fold(Decimal::ZERO, |t, l| t.checked_add(l.value))
     }
 }
 

@@ -1147,3 +1147,211 @@ fn regex_free_strip_origins(json: &str) -> String {
     out.push_str(rest);
     out
 }
+
+// Regression tests for defects a review found (each failed before its fix).
+
+#[test]
+fn over_receipt_tolerance_is_bounded() {
+    // Tolerance(Decimal::MAX) used to overflow (and panic) at the first receipt.
+    let err =
+        Ledger::with_config(LedgerConfig::new().over_receipt(OverReceipt::Tolerance(Decimal::MAX)))
+            .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    // The largest allowed: 1000 % more, 11 × the line in all.
+    let mut l = ledger_with(
+        LedgerConfig::new().over_receipt(OverReceipt::Tolerance(MAX_OVER_RECEIPT_TOLERANCE)),
+    );
+    l.create_order(
+        "PO-1",
+        "ACME",
+        vec![NewLine::new(1, "PLATE", "WH", d("10"), DAY)],
+        0,
+    )
+    .unwrap();
+    l.place_order("PO-1", 0).unwrap();
+    l.receive_order("PO-1", "R1", vec![ReceiptLine::new(1, d("110"))], DAY)
+        .unwrap();
+    let e = receive_ev("PO-1", "R2", vec![ReceiptLine::new(1, d("1"))], DAY);
+    assert_eq!(refused(&mut l, e).kind(), ErrorKind::OverReceipt);
+}
+
+#[test]
+fn payment_schedule_overflow_is_an_error_not_a_panic() {
+    let big = d("1000000000000000"); // MAX_AMOUNT
+    let supplier = Supplier::new("S", "S", PaymentTerms::net(30))
+        .item(SupplierItem::new("A", big, 1.0))
+        .item(SupplierItem::new("B", big, 1.0));
+    // An open line worth 10^30.
+    let mut l = Ledger::new();
+    l.set_supplier(supplier.clone(), 0).unwrap();
+    l.create_order("PO", "S", vec![NewLine::new(1, "A", "WH", big, DAY)], 0)
+        .unwrap();
+    l.place_order("PO", 0).unwrap();
+    assert_eq!(
+        l.payment_schedule().unwrap_err().kind(),
+        ErrorKind::Overflow
+    );
+    assert_eq!(
+        l.cash_out(Period::Day).unwrap_err().kind(),
+        ErrorKind::Overflow
+    );
+    // A receipt of two lines worth 4 × 10^28 each: each fits, their sum does not.
+    let mut l = Ledger::new();
+    let price = d("40000000000000");
+    l.set_supplier(supplier, 0).unwrap();
+    l.create_order(
+        "PO",
+        "S",
+        vec![
+            NewLine::new(1, "A", "WH", big, DAY).unit_price(price),
+            NewLine::new(2, "B", "WH", big, DAY).unit_price(price),
+        ],
+        0,
+    )
+    .unwrap();
+    l.place_order("PO", 0).unwrap();
+    l.receive_order(
+        "PO",
+        "R",
+        vec![ReceiptLine::new(1, big), ReceiptLine::new(2, big)],
+        DAY,
+    )
+    .unwrap();
+    assert_eq!(
+        l.payment_schedule().unwrap_err().kind(),
+        ErrorKind::Overflow
+    );
+}
+
+#[test]
+fn float_lead_times_survive_the_snapshot() {
+    // 13.899068431785519 used to read back one unit in the last place off, so the loaded
+    // ledger differed and a retried event was a different event.
+    let mut l = Ledger::new();
+    let s = Supplier::new("S", "S", PaymentTerms::net(30))
+        .item(SupplierItem::new("A", d("1"), 13.899068431785519).lead_time_std(0.1 + 0.2));
+    let e = ev(PurchaseEventKind::SetSupplier { supplier: s }, 0).with_reference("sup-1");
+    l.purchase(e.clone()).unwrap();
+    let json = l.to_json();
+    let mut back = Ledger::from_json(&json).unwrap();
+    assert_eq!(back, l);
+    assert_eq!(back.to_json(), json);
+    assert_eq!(
+        back.lead_time("S", "A").unwrap().mean_days,
+        13.899068431785519
+    );
+    assert!(back.purchase(e).unwrap().duplicate);
+}
+
+#[test]
+fn quantity_amendments_reprice_lines_priced_by_the_breaks() {
+    let mut l = placed();
+    // Explicit price on a third line: it stays.
+    l.add_order_line(
+        "PO-1",
+        NewLine::new(3, "MUG", "WH2", d("100"), 12 * DAY).unit_price(d("3.00")),
+        DAY,
+    )
+    .unwrap();
+    let price = |l: &Ledger, line: usize| l.order("PO-1").unwrap().lines[line].unit_price;
+    assert_eq!(price(&l, 0), d("3.60"));
+    // 100 → 500 MUG: the 500-unit break, 3.20; → 50: below the first paid break, 4.00.
+    l.amend_order_line("PO-1", LineChange::new(1).quantity(d("500")), DAY)
+        .unwrap();
+    assert_eq!(price(&l, 0), d("3.20"));
+    l.amend_order_line("PO-1", LineChange::new(1).quantity(d("50")), DAY)
+        .unwrap();
+    assert_eq!(price(&l, 0), d("4.00"));
+    // The supplier's confirmation of 120 keeps 4.00 (a confirmation never re-prices).
+    l.confirm_order("PO-1", vec![LineChange::new(1).quantity(d("120"))], DAY)
+        .unwrap();
+    assert_eq!(price(&l, 0), d("4.00"));
+    // An explicit line keeps its price through a quantity change.
+    l.amend_order_line("PO-1", LineChange::new(3).quantity(d("500")), DAY)
+        .unwrap();
+    assert_eq!(price(&l, 2), d("3.00"));
+    // An amendment giving a price makes the line explicit from then on.
+    l.amend_order_line(
+        "PO-1",
+        LineChange::new(1).quantity(d("100")).unit_price(d("3.50")),
+        DAY,
+    )
+    .unwrap();
+    l.amend_order_line("PO-1", LineChange::new(1).quantity(d("500")), DAY)
+        .unwrap();
+    assert_eq!(price(&l, 0), d("3.50"));
+    // The same after a replay.
+    assert_eq!(Ledger::from_json(&l.to_json()).unwrap(), l);
+}
+
+#[test]
+fn on_time_is_judged_against_the_date_expected_at_the_receipt() {
+    let mut l = placed(); // MUG expected day 12
+    l.receive_order("PO-1", "R1", vec![ReceiptLine::new(1, d("10"))], 10 * DAY)
+        .unwrap(); // on time
+    l.amend_order_line("PO-1", LineChange::new(1).expected(5 * DAY), 10 * DAY)
+        .unwrap();
+    l.receive_order("PO-1", "R2", vec![ReceiptLine::new(1, d("10"))], 11 * DAY)
+        .unwrap(); // late against day 5
+    let perf = l.supplier_performance("ACME", Some("MUG")).unwrap();
+    assert_eq!(perf.receipt_lines, 2);
+    assert_eq!(perf.on_time_rate, Some(0.5));
+    let back = Ledger::from_json(&l.to_json()).unwrap();
+    assert_eq!(
+        back.supplier_performance("ACME", Some("MUG")).unwrap(),
+        perf
+    );
+}
+
+#[test]
+fn a_charge_retried_with_its_weights_in_another_order_is_the_same_event() {
+    let mut l = placed();
+    l.receive_order(
+        "PO-1",
+        "R1",
+        vec![ReceiptLine::new(1, d("10")), ReceiptLine::new(2, d("10"))],
+        5 * DAY,
+    )
+    .unwrap();
+    l.receive_order("PO-1", "R2", vec![ReceiptLine::new(1, d("10"))], 6 * DAY)
+        .unwrap();
+    let charge = |weights: Vec<(u32, Decimal)>, receipts: Vec<&str>| {
+        ev(
+            PurchaseEventKind::AddCharge {
+                order: "PO-1".into(),
+                charge: Charge::new("F1", ChargeKind::Freight, d("9.00"))
+                    .receipts(receipts.into_iter().map(String::from).collect())
+                    .allocation(Allocation::ByWeight(weights)),
+            },
+            7 * DAY,
+        )
+        .with_reference("FREIGHT-1")
+    };
+    let first = l
+        .purchase(charge(vec![(2, d("0.5")), (1, d("1"))], vec!["R2", "R1"]))
+        .unwrap();
+    let again = l
+        .purchase(charge(vec![(1, d("1")), (2, d("0.5"))], vec!["R1", "R2"]))
+        .unwrap();
+    assert!(!first.duplicate && again.duplicate);
+    // Bases: R1 MUG 10 × 1 = 10, R1 PLATE 10 × 0.5 = 5, R2 MUG 10 × 1 = 10 (of 25):
+    // 3.60, 1.80, 3.60.
+    let values: Vec<Decimal> = first.movements.iter().map(|m| m.value).collect();
+    assert_eq!(values, vec![d("3.60"), d("1.80"), d("3.60")]);
+}
+
+#[test]
+fn payment_terms_from_parts() {
+    assert_eq!(
+        PaymentTerms::from_parts(30, Some(d("2")), 10)
+            .unwrap()
+            .to_string(),
+        "2/10 net 30"
+    );
+    assert_eq!(
+        PaymentTerms::from_parts(30, None, 0).unwrap(),
+        PaymentTerms::net(30)
+    );
+    let err = PaymentTerms::from_parts(30, None, 10).unwrap_err();
+    assert!(matches!(err, PurchasingError::InvalidInput { .. }), "{err}");
+}

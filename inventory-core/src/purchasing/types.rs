@@ -45,6 +45,27 @@ impl PaymentTerms {
         self.discount = Some(EarlyPaymentDiscount { percent, days });
         self
     }
+
+    /// Terms from their parts as a form or a binding gives them: `net_days`, and an
+    /// early-payment discount of `discount_percent` within `discount_days` when a percent is
+    /// given. The values are checked when the supplier is posted.
+    ///
+    /// # Errors
+    /// [`PurchasingError::InvalidInput`] when `discount_days` is given (not 0) without a
+    /// percent: a discount period with no discount is a mistake, not a choice.
+    pub fn from_parts(
+        net_days: u32,
+        discount_percent: Option<Decimal>,
+        discount_days: u32,
+    ) -> Result<Self, PurchasingError> {
+        match discount_percent {
+            Some(percent) => Ok(PaymentTerms::net(net_days).with_discount(percent, discount_days)),
+            None if discount_days != 0 => Err(PurchasingError::InvalidInput {
+                message: format!("discount_days {discount_days} is given without discount_percent"),
+            }),
+            None => Ok(PaymentTerms::net(net_days)),
+        }
+    }
 }
 
 impl fmt::Display for PaymentTerms {
@@ -235,6 +256,10 @@ impl Supplier {
     }
 }
 
+/// The largest over-receipt tolerance, in percent: ten times the ordered quantity may
+/// arrive in all. Beyond that, [`OverReceipt::Accept`] says what is meant.
+pub const MAX_OVER_RECEIPT_TOLERANCE: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+
 /// How to treat a receipt beyond the ordered quantity ([`crate::LedgerConfig::over_receipt`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -242,7 +267,8 @@ pub enum OverReceipt {
     /// Refuse any unit beyond the line's quantity (the default).
     #[default]
     Refuse,
-    /// Accept up to this many percent beyond the line's quantity.
+    /// Accept up to this many percent beyond the line's quantity (0 to
+    /// [`MAX_OVER_RECEIPT_TOLERANCE`]).
     Tolerance(Decimal),
     /// Accept any quantity.
     Accept,

@@ -382,6 +382,11 @@ static void test_order_quantities_and_bad_suppliers(void) {
     CHECK_OK(create1(l, "PO-24", 1, "MUG", "24", NULL, 0, 0));
     CHECK_OK(create1(l, "PO-36", 1, "MUG", "36", NULL, 0, 0));
 
+    /* Discount days without a percent are a mistake, refused at once (the core's rule). */
+    s = NULL;
+    CHECK(inv_supplier_new("S", "S", 30, NULL, 10, &s) == INV_INVALID_INPUT);
+    CHECK(s == NULL);
+
     /* Supplier definitions are checked by the core when posted. */
     CHECK_OK(inv_supplier_new("S", "S", 10, "2", 11, &s)); /* discount longer than net */
     CHECK_REFUSED(l, inv_ledger_set_supplier(l, s, 0, NULL, NULL), INV_INVALID_INPUT);
