@@ -364,21 +364,24 @@ impl Ledger {
         let (Ok(s), Ok(l)) = (want(sku), want(location)) else {
             return Vec::new();
         };
-        let mut out: Vec<Incoming> = p
+        let mut rows: Vec<(u32, u32, Decimal)> = p
             .incoming
             .iter()
             .enumerate()
             .filter(|(ks, _)| s.is_none_or(|s| s as usize == *ks))
             .flat_map(|(ks, list)| list.iter().map(move |&(kl, q)| (ks as u32, kl, q)))
             .filter(|(_, kl, _)| l.is_none_or(|l| l == *kl))
+            .collect();
+        // By name, through the names' ranks (integer comparisons).
+        let rank = p.name_ranks();
+        rows.sort_unstable_by_key(|r| (rank[r.0 as usize], rank[r.1 as usize]));
+        rows.into_iter()
             .map(|(ks, kl, q)| Incoming {
                 sku: p.name(ks).to_owned(),
                 location: p.name(kl).to_owned(),
                 quantity: q,
             })
-            .collect();
-        out.sort_unstable_by(|a, b| (&a.sku, &a.location).cmp(&(&b.sku, &b.location)));
-        out
+            .collect()
     }
 
     /// Units incoming per SKU, location and period of the lines' expected times (UTC days
@@ -410,8 +413,9 @@ impl Ledger {
                 }
             }
         }
-        // Sort by ids and time, merge, then order by names.
-        rows.sort_unstable_by_key(|r| (r.0, r.1, r.2));
+        // Sort by name (through the names' ranks: integer comparisons) and time, and merge.
+        let rank = p.name_ranks();
+        rows.sort_unstable_by_key(|r| (rank[r.0 as usize], rank[r.1 as usize], r.2));
         let mut merged: Vec<(u32, u32, Timestamp, Decimal)> = Vec::with_capacity(rows.len());
         for r in rows {
             match merged.last_mut() {
@@ -419,7 +423,7 @@ impl Ledger {
                 _ => merged.push(r),
             }
         }
-        let mut out: Vec<IncomingBucket> = merged
+        merged
             .into_iter()
             .map(|(ks, kl, start, quantity)| IncomingBucket {
                 sku: p.name(ks).to_owned(),
@@ -427,9 +431,7 @@ impl Ledger {
                 start,
                 quantity,
             })
-            .collect();
-        out.sort_by(|a, b| (&a.sku, &a.location, a.start).cmp(&(&b.sku, &b.location, b.start)));
-        out
+            .collect()
     }
 
     /// What an order asked for and what came of it, per line and in total.

@@ -368,6 +368,18 @@ impl Purchasing {
         i
     }
 
+    /// The rank of every name id in the names' sorted order, so that rows keyed by ids can
+    /// be sorted by name with integer comparisons.
+    pub(crate) fn name_ranks(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = (0..self.names.len() as u32).collect();
+        ids.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
+        let mut rank = vec![0; ids.len()];
+        for (r, &id) in ids.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        rank
+    }
+
     pub(crate) fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
     }
