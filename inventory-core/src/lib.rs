@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod metrics;
 pub mod policy;
 pub mod purchasing;
+pub mod replenish;
 pub mod stats;
 pub mod time;
 

@@ -503,30 +503,65 @@ impl Ledger {
     pub fn purchase(&mut self, mut event: PurchaseEvent) -> Result<PurchaseOutcome> {
         normalise(&mut event);
         check(&event, self.config().money_scale)?;
-        if let Some(r) = &event.reference {
-            if let Some(i) = self.purchasing.event_of_reference(r) {
-                let rec = &self.purchasing.events[i as usize];
-                if rec.event != event {
-                    return Err(LedgerError::DuplicateReference {
-                        reference: r.clone(),
-                    }
-                    .into());
-                }
-                return Ok(PurchaseOutcome {
-                    sequence: u64::from(i),
-                    movements: (0..u64::from(rec.movements))
-                        .filter_map(|k| self.journal_entry((rec.first_movement + k) as usize))
-                        .map(|e| Outcome {
-                            duplicate: true,
-                            ..e.outcome
-                        })
-                        .collect(),
-                    status: rec.status,
-                    duplicate: true,
-                });
-            }
+        if let Some(first) = self.repeated(&event)? {
+            return Ok(first);
         }
         self.transaction(|tx| apply(tx, event))
+    }
+
+    /// Posts several purchasing events as one transaction: all of them, or (on the first
+    /// error) none. Each is handled as by [`Ledger::purchase`], a repeated reference
+    /// (also of an earlier event of the batch) returning the first outcome.
+    ///
+    /// # Errors
+    /// As [`Ledger::purchase`], for the first event that fails; nothing changed then.
+    pub fn purchase_batch(&mut self, events: Vec<PurchaseEvent>) -> Result<Vec<PurchaseOutcome>> {
+        let scale = self.config().money_scale;
+        let mut events = events;
+        for e in &mut events {
+            normalise(e);
+            check(e, scale)?;
+        }
+        self.transaction(|tx| {
+            let mut out = Vec::with_capacity(events.len());
+            for e in events {
+                out.push(match tx.ledger.repeated(&e)? {
+                    Some(first) => first,
+                    None => apply(tx, e)?,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// The first outcome of an event whose reference was recorded with the same payload;
+    /// `None` for an event without a reference or with a new one.
+    fn repeated(&self, event: &PurchaseEvent) -> Result<Option<PurchaseOutcome>> {
+        let Some(r) = &event.reference else {
+            return Ok(None);
+        };
+        let Some(i) = self.purchasing.event_of_reference(r) else {
+            return Ok(None);
+        };
+        let rec = &self.purchasing.events[i as usize];
+        if rec.event != *event {
+            return Err(LedgerError::DuplicateReference {
+                reference: r.clone(),
+            }
+            .into());
+        }
+        Ok(Some(PurchaseOutcome {
+            sequence: u64::from(i),
+            movements: (0..u64::from(rec.movements))
+                .filter_map(|k| self.journal_entry((rec.first_movement + k) as usize))
+                .map(|e| Outcome {
+                    duplicate: true,
+                    ..e.outcome
+                })
+                .collect(),
+            status: rec.status,
+            duplicate: true,
+        }))
     }
 
     /// Creates or replaces a supplier ([`PurchaseEventKind::SetSupplier`]).

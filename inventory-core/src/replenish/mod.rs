@@ -1,0 +1,503 @@
+//! Replenishment: a policy per SKU (or SKU × location), and a planning run that projects
+//! stock, suggests purchase orders grouped by supplier with their reasons, raises alerts,
+//! and turns accepted suggestions into placed purchase orders in one atomic call.
+//!
+//! # Inputs
+//!
+//! A planning run ([`crate::Ledger::plan`]) reads the ledger (available stock: on hand −
+//! reserved, negative under backorders; incoming by expected day from purchasing; the
+//! suppliers, their prices, minimum order quantities, pack sizes and lead times) and takes a
+//! [`PlanRequest`]: the as-of time, the horizon in days, a demand forecast per SKU ×
+//! location ([`DemandForecast`]: expected units per day from the as-of day on, and the
+//! standard deviation of one day's demand), and the policies ([`PolicySettings`] by
+//! default, by SKU, or by SKU × location: the most specific wins). Only the SKU ×
+//! location pairs that have a forecast are planned.
+//!
+//! # Rules
+//!
+//! **Supplier and lead time.** A SKU is bought from its preferred supplier (else the first
+//! that sells it, by supplier id). The lead time is [`crate::Ledger::lead_time`]'s: measured
+//! from the supplier × SKU's receipts once there are
+//! [`crate::purchasing::MIN_LEAD_TIME_SAMPLES`], quoted otherwise: mean `L` and standard
+//! deviation `σL` in days.
+//!
+//! **Protection interval.** `P = L + R` days, `R` the policy's review period (0 for the
+//! continuous policies). Expected demand over it, `D(P)`, sums the forecast's days, the
+//! last day counted in proportion when `P` is fractional; beyond the forecast's end its
+//! last day repeats. With `d = D(P) / P` and `σd` the daily deviation, demand over the
+//! interval has deviation `σ(P) = √(P·σd² + d²·σL²)` (independent days, independent lead
+//! time: Silver, Pyke & Peterson §7.5). **Safety stock** `SS = z·σ(P)`, `z = Φ⁻¹(α)` for
+//! the cycle service level `α`; the **reorder point** `s = D(P) + SS`.
+//!
+//! **Order quantity** `Q` (for (s, Q), and for `S = s + Q` in the min/max policies): the
+//! EOQ under the supplier's price breaks ([`crate::policy::eoq_discount`], annual demand
+//! = the forecast's mean day over the horizon × 365, holding cost = the yearly rate × the
+//! price), then rounded to the pack size and MOQ by [`crate::policy::round_order_quantity`]
+//! (the cheaper of the multiples around it), or a fixed quantity (rounded up to the pack
+//! size and MOQ).
+//!
+//! **Inventory position** = available + incoming (every open line of a placed order,
+//! whatever its date). The policies, at the as-of time:
+//! - [`Policy::ReorderPoint`] (s, Q): at or below `s`, order `n·Q`, the smallest `n` that
+//!   lifts the position above `s`;
+//! - [`Policy::MinMax`] (s, S): at or below `s`, order up to `S`; a given min or max
+//!   replaces the computed one;
+//! - [`Policy::OrderUpTo`] (R, S): below `S = D(L + R) + SS(L + R)`, order up to `S`;
+//! - [`Policy::PeriodicMinMax`] (R, s, S): at or below `s = D(L + R) + SS(L + R)`, order up
+//!   to `S = s + Q`;
+//! - [`Policy::JustInTime`]: order the forecast demand over `L + R` less the position, no
+//!   safety stock;
+//! - [`Policy::Manual`] and [`Policy::Dropship`]: never suggested (alerts only; a dropship
+//!   SKU is not stocked and gets no stock alerts either).
+//!
+//! A planning run is a review: the periodic policies assume it runs every `R` days.
+//! **Rounding** of an order-up-to quantity: up to a multiple of the pack size (whole units
+//! without one) and at least the MOQ, so that the target is reached; the *rounding cost*
+//! of a line is the extra units × the unit price. The unit price is the supplier's for the
+//! line quantity ([`crate::purchasing::SupplierItem::price_for`]). A line is to be ordered
+//! by the as-of time and is expected `L` days later.
+//!
+//! **Projection.** Day by day over the horizon, from available stock: + what open lines
+//! expect that day (lines already overdue count on the first day), − the forecast. The
+//! **stockout day** is the first day the projection is below zero; **days of cover** the
+//! number of whole days before it (the horizon when there is none). The stock at the lead
+//! time is normal with mean `position − D(L)` and deviation `σ(L)`; its 5 %, 50 % and 95 %
+//! quantiles are reported.
+//!
+//! **Alerts** ([`AlertKind`]): below the reorder point; a projected stockout before the
+//! lead time has passed (an order now comes too late); negative available stock;
+//! overstock (position above `overstock_days` of the forecast's mean day); no supplier
+//! sells a SKU its policy must buy; every overdue purchase-order line.
+//!
+//! Output is sorted (items by SKU then location, orders by supplier, lines by SKU then
+//! location, alerts by kind then SKU then location), so the same inputs give the same plan.
+
+mod plan;
+#[cfg(test)]
+mod tests;
+
+pub use plan::MAX_PLAN_DAYS;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::purchasing::LeadTimeSource;
+use crate::time::Timestamp;
+
+/// How the order quantity of a reorder-point or min/max policy is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderQuantityRule {
+    /// The EOQ under the supplier's price breaks, rounded to its pack size and MOQ.
+    #[default]
+    Eoq,
+    /// A fixed quantity.
+    Fixed(Decimal),
+}
+
+/// How a SKU is replenished. See the [module documentation](self) for the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Policy {
+    /// (s, Q): at or below the reorder point, order multiples of `Q`.
+    ReorderPoint {
+        /// How `Q` is set.
+        quantity: OrderQuantityRule,
+    },
+    /// (s, S): at or below `s`, order up to `S`.
+    MinMax {
+        /// A given `s` (else computed).
+        min: Option<Decimal>,
+        /// A given `S` (else `s + Q` with `Q` the EOQ).
+        max: Option<Decimal>,
+    },
+    /// (R, S): every `review_days`, order up to `S`.
+    OrderUpTo {
+        /// The review period R in days.
+        review_days: u32,
+    },
+    /// (R, s, S): every `review_days`, at or below `s`, order up to `S`.
+    PeriodicMinMax {
+        /// The review period R in days.
+        review_days: u32,
+    },
+    /// Order only the forecast demand over lead time + review period; no safety stock.
+    JustInTime {
+        /// The review period R in days.
+        review_days: u32,
+    },
+    /// Never stocked: sold from the supplier's stock, never replenished.
+    Dropship,
+    /// No suggestions, alerts only.
+    Manual,
+}
+
+impl Policy {
+    /// The lowercase name: `reorder_point`, `min_max`, `order_up_to`, `periodic_min_max`,
+    /// `just_in_time`, `dropship`, `manual`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Policy::ReorderPoint { .. } => "reorder_point",
+            Policy::MinMax { .. } => "min_max",
+            Policy::OrderUpTo { .. } => "order_up_to",
+            Policy::PeriodicMinMax { .. } => "periodic_min_max",
+            Policy::JustInTime { .. } => "just_in_time",
+            Policy::Dropship => "dropship",
+            Policy::Manual => "manual",
+        }
+    }
+
+    /// The review period in days (0 for the continuous policies).
+    pub fn review_days(&self) -> u32 {
+        match *self {
+            Policy::OrderUpTo { review_days }
+            | Policy::PeriodicMinMax { review_days }
+            | Policy::JustInTime { review_days } => review_days,
+            _ => 0,
+        }
+    }
+}
+
+/// A policy with the parameters its numbers come from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PolicySettings {
+    /// The policy.
+    pub policy: Policy,
+    /// The cycle service level α, strictly between 0 and 1.
+    pub service_level: f64,
+    /// The cost of placing one order line (money, ≥ 0), for the EOQ.
+    pub order_cost: f64,
+    /// The yearly holding cost as a share of the unit price (> 0), for the EOQ.
+    pub holding_rate: f64,
+}
+
+impl PolicySettings {
+    /// `policy` at a 95 % cycle service level, an order cost of 25 and a holding rate of
+    /// 25 % a year.
+    pub fn new(policy: Policy) -> Self {
+        PolicySettings {
+            policy,
+            service_level: 0.95,
+            order_cost: 25.0,
+            holding_rate: 0.25,
+        }
+    }
+
+    /// Sets the cycle service level.
+    pub fn service_level(mut self, alpha: f64) -> Self {
+        self.service_level = alpha;
+        self
+    }
+
+    /// Sets the cost of an order line.
+    pub fn order_cost(mut self, cost: f64) -> Self {
+        self.order_cost = cost;
+        self
+    }
+
+    /// Sets the yearly holding rate.
+    pub fn holding_rate(mut self, rate: f64) -> Self {
+        self.holding_rate = rate;
+        self
+    }
+}
+
+impl Default for PolicySettings {
+    /// (s, Q) with the EOQ, 95 %, order cost 25, holding 25 % a year.
+    fn default() -> Self {
+        PolicySettings::new(Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Eoq,
+        })
+    }
+}
+
+/// The policy of one SKU, or of one SKU at one location.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PolicyAssignment {
+    /// The SKU.
+    pub sku: String,
+    /// The location, or `None` for every location of the SKU.
+    pub location: Option<String>,
+    /// The policy.
+    pub settings: PolicySettings,
+}
+
+/// Expected demand of a SKU at a location, day by day from the as-of day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DemandForecast {
+    /// The SKU.
+    pub sku: String,
+    /// The location.
+    pub location: String,
+    /// Expected units per day; day 0 is the as-of day. Beyond its end the last day
+    /// repeats (empty: no demand).
+    pub daily: Vec<f64>,
+    /// Standard deviation of one day's demand.
+    pub daily_std: f64,
+}
+
+impl DemandForecast {
+    /// A forecast of `daily` units a day (σ `daily_std`) for `days` days.
+    pub fn flat(
+        sku: impl Into<String>,
+        location: impl Into<String>,
+        daily: f64,
+        daily_std: f64,
+        days: usize,
+    ) -> Self {
+        DemandForecast {
+            sku: sku.into(),
+            location: location.into(),
+            daily: vec![daily; days.max(1)],
+            daily_std,
+        }
+    }
+}
+
+/// What a planning run is asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanRequest {
+    /// The time of the run.
+    pub as_of: Timestamp,
+    /// Days projected (≥ 1).
+    pub horizon_days: u32,
+    /// The forecasts: one per SKU × location planned.
+    pub demand: Vec<DemandForecast>,
+    /// The policy of SKUs without an assignment.
+    pub default_policy: PolicySettings,
+    /// Policies by SKU or SKU × location.
+    pub policies: Vec<PolicyAssignment>,
+    /// Cover (position ÷ the mean forecast day) above which a pair is overstocked.
+    pub overstock_days: f64,
+}
+
+impl PlanRequest {
+    /// A request with the default policy, a 182-day horizon and overstock beyond 180 days.
+    pub fn new(as_of: Timestamp, demand: Vec<DemandForecast>) -> Self {
+        PlanRequest {
+            as_of,
+            horizon_days: 182,
+            demand,
+            default_policy: PolicySettings::default(),
+            policies: Vec::new(),
+            overstock_days: 180.0,
+        }
+    }
+
+    /// Sets the horizon.
+    pub fn horizon_days(mut self, days: u32) -> Self {
+        self.horizon_days = days;
+        self
+    }
+
+    /// Sets the default policy.
+    pub fn default_policy(mut self, settings: PolicySettings) -> Self {
+        self.default_policy = settings;
+        self
+    }
+
+    /// Assigns a policy to a SKU (every location) or a SKU × location.
+    pub fn policy(
+        mut self,
+        sku: impl Into<String>,
+        location: Option<&str>,
+        settings: PolicySettings,
+    ) -> Self {
+        self.policies.push(PolicyAssignment {
+            sku: sku.into(),
+            location: location.map(str::to_owned),
+            settings,
+        });
+        self
+    }
+
+    /// Sets the overstock threshold in days of cover.
+    pub fn overstock_days(mut self, days: f64) -> Self {
+        self.overstock_days = days;
+        self
+    }
+}
+
+/// The plan of one SKU at one location: the numbers every suggestion is traced to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanItem {
+    /// The SKU.
+    pub sku: String,
+    /// The location.
+    pub location: String,
+    /// The policy applied.
+    pub policy: Policy,
+    /// The supplier bought from (`None`: none sells it, or the policy buys nothing).
+    pub supplier: Option<String>,
+    /// Available stock (on hand − reserved; negative under backorders).
+    pub available: Decimal,
+    /// Units on open lines of placed orders.
+    pub incoming: Decimal,
+    /// Inventory position: available + incoming.
+    pub position: Decimal,
+    /// Lead time mean in days.
+    pub lead_time_days: f64,
+    /// Lead time standard deviation in days.
+    pub lead_time_std_days: f64,
+    /// Where the lead time came from (`None` without a supplier).
+    pub lead_time_source: Option<LeadTimeSource>,
+    /// The protection interval `L + R` in days.
+    pub protection_days: f64,
+    /// Expected demand over the protection interval.
+    pub protection_demand: f64,
+    /// Standard deviation of demand over the protection interval.
+    pub protection_std: f64,
+    /// Safety stock.
+    pub safety_stock: f64,
+    /// The reorder point `s` (for order-up-to and just-in-time: the level ordered up to).
+    pub reorder_point: f64,
+    /// The order-up-to level `S`, where the policy has one.
+    pub order_up_to: Option<f64>,
+    /// The order quantity `Q`, where the policy has one.
+    pub order_quantity: Option<Decimal>,
+    /// The forecast's mean day over the horizon.
+    pub mean_daily_demand: f64,
+    /// Projected available stock at the end of each day of the horizon.
+    pub projected: Vec<f64>,
+    /// The first day the projection is below zero.
+    pub stockout_day: Option<Timestamp>,
+    /// Whole days before the stockout (the horizon when there is none).
+    pub days_of_cover: u32,
+    /// 5 %, 50 % and 95 % quantiles of the stock at the lead time.
+    pub stock_at_lead_time: [f64; 3],
+}
+
+/// Why a line is suggested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// (s, Q): the position is at or below the reorder point.
+    BelowReorderPoint,
+    /// (s, S): the position is at or below the minimum.
+    BelowMin,
+    /// (R, S) or (R, s, S): the periodic review found the position short of its level.
+    PeriodicReview,
+    /// Just-in-time: demand over lead time + review exceeds the position.
+    JustInTime,
+}
+
+impl Reason {
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::BelowReorderPoint => "below_reorder_point",
+            Reason::BelowMin => "below_min",
+            Reason::PeriodicReview => "periodic_review",
+            Reason::JustInTime => "just_in_time",
+        }
+    }
+}
+
+/// A suggested purchase-order line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuggestedLine {
+    /// The SKU.
+    pub sku: String,
+    /// The delivery location.
+    pub location: String,
+    /// Units to order (pack size and MOQ respected).
+    pub quantity: Decimal,
+    /// Units the policy asked for before rounding.
+    pub unrounded: f64,
+    /// Extra units from rounding × the unit price (0 when rounding went down).
+    pub rounding_cost: Decimal,
+    /// The supplier's unit price for the quantity.
+    pub unit_price: Decimal,
+    /// quantity × unit price, in the money scale.
+    pub value: Decimal,
+    /// Order by then.
+    pub order_by: Timestamp,
+    /// Expected arrival if ordered by then.
+    pub expected: Timestamp,
+    /// Why.
+    pub reason: Reason,
+    /// The position when planned.
+    pub position: Decimal,
+    /// The reorder point (or level) crossed.
+    pub reorder_point: f64,
+}
+
+/// Suggested lines for one supplier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupplierSuggestion {
+    /// The supplier.
+    pub supplier: String,
+    /// The lines.
+    pub lines: Vec<SuggestedLine>,
+    /// The sum of the lines' values.
+    pub total: Decimal,
+}
+
+/// What an alert is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertKind {
+    /// Available stock is negative (backorders).
+    NegativeAvailable,
+    /// The projection runs out before an order placed now could arrive.
+    StockoutWithinLeadTime,
+    /// The position is at or below the reorder point.
+    BelowReorderPoint,
+    /// A purchase-order line is overdue.
+    OverdueLine,
+    /// No supplier sells a SKU its policy must buy.
+    NoSupplier,
+    /// The position covers more than the overstock threshold.
+    Overstock,
+}
+
+impl AlertKind {
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertKind::NegativeAvailable => "negative_available",
+            AlertKind::StockoutWithinLeadTime => "stockout_within_lead_time",
+            AlertKind::BelowReorderPoint => "below_reorder_point",
+            AlertKind::OverdueLine => "overdue_line",
+            AlertKind::NoSupplier => "no_supplier",
+            AlertKind::Overstock => "overstock",
+        }
+    }
+}
+
+/// An alert.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alert {
+    /// What it is about.
+    pub kind: AlertKind,
+    /// The SKU.
+    pub sku: String,
+    /// The location.
+    pub location: String,
+    /// The day it concerns (stockout day, expected day of an overdue line), if any.
+    pub day: Option<Timestamp>,
+    /// A sentence for a person.
+    pub message: String,
+}
+
+/// The result of a planning run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// The time of the run.
+    pub as_of: Timestamp,
+    /// One per SKU × location planned.
+    pub items: Vec<PlanItem>,
+    /// Suggested orders, one per supplier.
+    pub orders: Vec<SupplierSuggestion>,
+    /// Alerts.
+    pub alerts: Vec<Alert>,
+}
+
+/// A suggestion the host accepts, under its own order id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AcceptedOrder {
+    /// The purchase order's id.
+    pub order: String,
+    /// The suggestion.
+    pub suggestion: SupplierSuggestion,
+}

@@ -1,0 +1,604 @@
+//! The planning run and the acceptance of its suggestions.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::{
+    AcceptedOrder, Alert, AlertKind, OrderQuantityRule, Plan, PlanItem, PlanRequest, Policy,
+    PolicySettings, Reason, SuggestedLine, SupplierSuggestion,
+};
+use crate::costing;
+use crate::error::{PolicyError, Result};
+use crate::ledger::Ledger;
+use crate::policy::{self, DiscountKind, HoldingCost};
+use crate::purchasing::{NewLine, PurchaseEvent, PurchaseEventKind, PurchaseOutcome, SupplierItem};
+use crate::stats;
+use crate::time::{day_of, Period, Timestamp, MAX_TIMESTAMP, MIN_TIMESTAMP, SECONDS_PER_DAY};
+
+/// The longest horizon, review period or lead time a run handles, in days (ten years).
+pub const MAX_PLAN_DAYS: u32 = 3660;
+
+fn invalid(message: String) -> crate::Error {
+    PolicyError::InvalidInput { message }.into()
+}
+
+fn check_settings(s: &PolicySettings, whose: &str) -> Result<()> {
+    let ok = |v: f64, lo_open: f64, hi_open: f64| v.is_finite() && v > lo_open && v < hi_open;
+    if !ok(s.service_level, 0.0, 1.0) {
+        return Err(invalid(format!(
+            "{whose}: service level {} is not strictly between 0 and 1",
+            s.service_level
+        )));
+    }
+    if !(s.order_cost.is_finite() && s.order_cost >= 0.0) {
+        return Err(invalid(format!(
+            "{whose}: order cost {} is not a finite amount ≥ 0",
+            s.order_cost
+        )));
+    }
+    if !ok(s.holding_rate, 0.0, f64::INFINITY) {
+        return Err(invalid(format!(
+            "{whose}: holding rate {} is not a finite rate > 0",
+            s.holding_rate
+        )));
+    }
+    if s.policy.review_days() > MAX_PLAN_DAYS {
+        return Err(invalid(format!(
+            "{whose}: review period of {} days is above {MAX_PLAN_DAYS}",
+            s.policy.review_days()
+        )));
+    }
+    match s.policy {
+        Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Fixed(q),
+        } if q <= Decimal::ZERO => Err(invalid(format!(
+            "{whose}: fixed order quantity {q} is not above 0"
+        ))),
+        Policy::MinMax { min, max } => {
+            if min.is_some_and(|m| m < Decimal::ZERO) || max.is_some_and(|m| m < Decimal::ZERO) {
+                return Err(invalid(format!("{whose}: a negative min or max")));
+            }
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if hi < lo {
+                    return Err(invalid(format!("{whose}: max {hi} is below min {lo}")));
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn check_request(r: &PlanRequest) -> Result<()> {
+    if !(MIN_TIMESTAMP..=MAX_TIMESTAMP).contains(&r.as_of) {
+        return Err(invalid(format!("as_of {} is out of range", r.as_of)));
+    }
+    if r.horizon_days == 0 || r.horizon_days > MAX_PLAN_DAYS {
+        return Err(invalid(format!(
+            "horizon of {} days is not between 1 and {MAX_PLAN_DAYS}",
+            r.horizon_days
+        )));
+    }
+    if !(r.overstock_days.is_finite() && r.overstock_days > 0.0) {
+        return Err(invalid(format!(
+            "overstock threshold {} days is not a finite number > 0",
+            r.overstock_days
+        )));
+    }
+    check_settings(&r.default_policy, "the default policy")?;
+    for a in &r.policies {
+        if a.sku.is_empty() || a.location.as_deref() == Some("") {
+            return Err(invalid("a policy assignment with an empty name".into()));
+        }
+        check_settings(&a.settings, &format!("the policy of {}", a.sku))?;
+    }
+    let mut seen = std::collections::HashSet::new();
+    for f in &r.demand {
+        if f.sku.is_empty() || f.location.is_empty() {
+            return Err(invalid("a forecast with an empty SKU or location".into()));
+        }
+        if !seen.insert((f.sku.as_str(), f.location.as_str())) {
+            return Err(invalid(format!(
+                "two forecasts for {} at {}",
+                f.sku, f.location
+            )));
+        }
+        if let Some(x) = f.daily.iter().find(|x| !(x.is_finite() && **x >= 0.0)) {
+            return Err(invalid(format!(
+                "the forecast of {} at {} has a day of {x} (expected a finite number ≥ 0)",
+                f.sku, f.location
+            )));
+        }
+        if !(f.daily_std.is_finite() && f.daily_std >= 0.0) {
+            return Err(invalid(format!(
+                "the forecast of {} at {} has a daily deviation of {}",
+                f.sku, f.location, f.daily_std
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Expected demand over the first `days` days (fractional: the last day in proportion;
+/// beyond the forecast's end its last day repeats).
+pub(crate) fn demand_over(daily: &[f64], days: f64) -> f64 {
+    if days <= 0.0 || daily.is_empty() {
+        return 0.0;
+    }
+    let last = daily[daily.len() - 1];
+    let whole = days.floor();
+    let n = (whole as usize).min(daily.len());
+    let mut sum: f64 = daily[..n].iter().sum();
+    sum += (whole - n as f64) * last;
+    let frac = days - whole;
+    if frac > 0.0 {
+        sum += frac * daily.get(whole as usize).copied().unwrap_or(last);
+    }
+    sum
+}
+
+/// Mean and deviation of demand over `p` days with lead-time deviation `sl`.
+fn over_interval(daily: &[f64], sd: f64, p: f64, sl: f64) -> (f64, f64) {
+    let mean = demand_over(daily, p);
+    let d = if p > 0.0 { mean / p } else { 0.0 };
+    (mean, (p * sd * sd + d * d * sl * sl).sqrt())
+}
+
+fn to_decimal(x: f64) -> Decimal {
+    Decimal::try_from(x).unwrap_or_default()
+}
+
+/// The smallest multiple of `pack` (whole units without one) at or above `q` and at
+/// least the item's floor (its MOQ and first price break, rounded up to the pack).
+fn round_up(q: f64, item: &SupplierItem) -> Decimal {
+    let pack = item.pack_size.unwrap_or(Decimal::ONE);
+    let packs = |x: Decimal| (x / pack).ceil() * pack;
+    let floor = packs(item.min_order_quantity.max(first_break(item)));
+    let n = (q / pack.to_f64().unwrap_or(1.0)).ceil().max(0.0);
+    (to_decimal(n) * pack).max(floor)
+}
+
+fn first_break(item: &SupplierItem) -> Decimal {
+    match item.discount {
+        DiscountKind::AllUnits => item
+            .prices
+            .first()
+            .map_or(Decimal::ZERO, |b| b.min_quantity),
+        DiscountKind::Incremental => Decimal::ZERO,
+    }
+}
+
+/// `Q` for an item: fixed, or the EOQ under its price breaks rounded to its pack and MOQ.
+fn order_quantity(
+    rule: OrderQuantityRule,
+    settings: &PolicySettings,
+    annual: f64,
+    item: &SupplierItem,
+) -> Result<Option<Decimal>> {
+    if let OrderQuantityRule::Fixed(q) = rule {
+        // Rounded up to the pack and MOQ, as the supplier takes it.
+        let pack = item.pack_size.unwrap_or(Decimal::ONE);
+        let floor = (item.min_order_quantity.max(first_break(item)) / pack).ceil() * pack;
+        return Ok(Some(((q / pack).ceil() * pack).max(floor)));
+    }
+    if annual <= 0.0 {
+        return Ok(None);
+    }
+    let breaks: Vec<policy::PriceBreak> = item
+        .prices
+        .iter()
+        .map(|b| policy::PriceBreak {
+            min_quantity: b.min_quantity.to_f64().unwrap_or(0.0),
+            unit_price: b.unit_price.to_f64().unwrap_or(0.0),
+        })
+        .collect();
+    let best = policy::eoq_discount(
+        annual,
+        settings.order_cost,
+        HoldingCost::Rate(settings.holding_rate),
+        &breaks,
+        item.discount,
+    )?;
+    let pack = item.pack_size.unwrap_or(Decimal::ONE);
+    let floor = (item.min_order_quantity.max(first_break(item)) / pack).ceil() * pack;
+    let rounded = policy::round_order_quantity(
+        annual,
+        settings.order_cost,
+        settings.holding_rate * best.unit_price,
+        best.quantity,
+        floor.to_f64().unwrap_or(0.0),
+        pack.to_f64().unwrap_or(1.0),
+    )?;
+    let n = (rounded.quantity / pack.to_f64().unwrap_or(1.0)).round();
+    Ok(Some((to_decimal(n) * pack).max(floor)))
+}
+
+fn day_start(day: i64) -> Timestamp {
+    day.saturating_mul(SECONDS_PER_DAY)
+}
+
+impl Ledger {
+    /// A planning run: projected stock, suggested purchase orders by supplier and alerts
+    /// for every SKU × location of the request's forecasts. Reads the ledger only. See the
+    /// [module documentation](crate::replenish) for the rules.
+    ///
+    /// ```
+    /// use inventory_core::purchasing::{PaymentTerms, Supplier, SupplierItem};
+    /// use inventory_core::replenish::{DemandForecast, PlanRequest, Reason};
+    /// use inventory_core::{Decimal, Ledger, Movement};
+    ///
+    /// let d = |s: &str| s.parse::<Decimal>().unwrap();
+    /// let mut ledger = Ledger::new();
+    /// ledger.post(Movement::receive("MUG", "WH", d("30"), d("3.50"), 0)).unwrap();
+    /// let acme = Supplier::new("ACME", "Acme", PaymentTerms::net(30))
+    ///     .item(SupplierItem::new("MUG", d("4.00"), 10.0).pack_size(d("12")));
+    /// ledger.set_supplier(acme, 0).unwrap();
+    /// // 5 a day, σ 2: over the 10-day lead time 50 ± 6.3; the reorder point at 95 % is
+    /// // 50 + 1.645 × 6.32 = 60.4, and 30 on hand is below it.
+    /// let plan = ledger
+    ///     .plan(&PlanRequest::new(86_400, vec![DemandForecast::flat("MUG", "WH", 5.0, 2.0, 90)]))
+    ///     .unwrap();
+    /// let line = &plan.orders[0].lines[0];
+    /// assert_eq!((plan.orders[0].supplier.as_str(), line.reason), ("ACME", Reason::BelowReorderPoint));
+    /// assert!((plan.items[0].reorder_point - 60.40).abs() < 0.01);
+    /// assert_eq!(line.quantity % d("12"), d("0"));     // whole packs
+    /// ```
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidInput`] for a bad request (a horizon of 0 or above
+    /// [`MAX_PLAN_DAYS`], a service level outside (0, 1), a negative or non-finite
+    /// forecast, two forecasts for one pair, ...); [`PolicyError`] from the EOQ;
+    /// [`crate::LedgerError::Overflow`] if a line's value leaves the decimal range.
+    pub fn plan(&self, request: &PlanRequest) -> Result<Plan> {
+        check_request(request)?;
+        let r = request;
+        let scale = self.config().money_scale;
+        let horizon = r.horizon_days as usize;
+        let today = day_of(r.as_of);
+        // Incoming by (SKU, location) and day index, from one pass over open lines.
+        let mut arriving: BTreeMap<(String, String), Vec<(usize, f64)>> = BTreeMap::new();
+        for b in self.incoming_schedule(Period::Day, None, None) {
+            let k = (day_of(b.start) - today).max(0);
+            if (k as usize) < horizon {
+                arriving
+                    .entry((b.sku, b.location))
+                    .or_default()
+                    .push((k as usize, b.quantity.to_f64().unwrap_or(0.0)));
+            }
+        }
+        let settings_of = |sku: &str, loc: &str| -> PolicySettings {
+            let mut by_sku = None;
+            for a in &r.policies {
+                if a.sku == sku {
+                    match a.location.as_deref() {
+                        Some(l) if l == loc => return a.settings,
+                        None => by_sku = Some(a.settings),
+                        _ => {}
+                    }
+                }
+            }
+            by_sku.unwrap_or(r.default_policy)
+        };
+        let z05 = stats::inv_cdf(0.05);
+        let mut items = Vec::with_capacity(r.demand.len());
+        let mut lines: BTreeMap<String, Vec<SuggestedLine>> = BTreeMap::new();
+        let mut alerts = Vec::new();
+        let mut forecasts: Vec<&super::DemandForecast> = r.demand.iter().collect();
+        forecasts.sort_by(|a, b| (&a.sku, &a.location).cmp(&(&b.sku, &b.location)));
+        for f in forecasts {
+            let settings = settings_of(&f.sku, &f.location);
+            let policy = settings.policy;
+            // Unknown to the ledger: nothing on hand.
+            let pos = self.position(&f.sku, Some(&f.location)).unwrap_or_default();
+            let position = pos.available + pos.incoming;
+            let buys = !matches!(policy, Policy::Dropship);
+            let source = if buys {
+                self.suppliers_of(&f.sku).into_iter().next()
+            } else {
+                None
+            };
+            let (lt, lt_sd, lt_source) = match source {
+                Some((s, _)) => {
+                    let e = self.lead_time(&s.id, &f.sku)?;
+                    (e.mean_days, e.std_days, Some(e.source))
+                }
+                None => (0.0, 0.0, None),
+            };
+            if lt > f64::from(MAX_PLAN_DAYS) {
+                return Err(invalid(format!(
+                    "the lead time of {} is {lt} days, above {MAX_PLAN_DAYS}",
+                    f.sku
+                )));
+            }
+            let review = f64::from(policy.review_days());
+            let protection = lt + review;
+            let (p_mean, p_sd) = over_interval(&f.daily, f.daily_std, protection, lt_sd);
+            let z = stats::inv_cdf(settings.service_level);
+            let jit = matches!(policy, Policy::JustInTime { .. });
+            let safety = if jit || !buys { 0.0 } else { z * p_sd };
+            let mean_daily = demand_over(&f.daily, horizon as f64) / horizon as f64;
+            let annual = mean_daily * 365.0;
+            let mut reorder_point = p_mean + safety;
+            let mut order_up_to = None;
+            let mut q = None;
+            if let Some((_, item)) = source {
+                match policy {
+                    Policy::ReorderPoint { quantity } => {
+                        q = order_quantity(quantity, &settings, annual, item)?;
+                    }
+                    Policy::MinMax { min, max } => {
+                        if let Some(m) = min {
+                            reorder_point = m.to_f64().unwrap_or(0.0);
+                        }
+                        q = order_quantity(OrderQuantityRule::Eoq, &settings, annual, item)?;
+                        order_up_to = match max {
+                            Some(m) => Some(m.to_f64().unwrap_or(0.0)),
+                            None => q.map(|q| reorder_point + q.to_f64().unwrap_or(0.0)),
+                        };
+                    }
+                    Policy::PeriodicMinMax { .. } => {
+                        q = order_quantity(OrderQuantityRule::Eoq, &settings, annual, item)?;
+                        order_up_to = q.map(|q| reorder_point + q.to_f64().unwrap_or(0.0));
+                    }
+                    Policy::OrderUpTo { .. } | Policy::JustInTime { .. } => {
+                        order_up_to = Some(reorder_point);
+                    }
+                    Policy::Manual | Policy::Dropship => {}
+                }
+            }
+            // Projection.
+            let mut projected = Vec::with_capacity(horizon);
+            let mut level = pos.available.to_f64().unwrap_or(0.0);
+            let key = (f.sku.clone(), f.location.clone());
+            let mut inc = vec![0.0; horizon];
+            if let Some(list) = arriving.get(&key) {
+                for &(k, qty) in list {
+                    inc[k] += qty;
+                }
+            }
+            let last = f.daily.last().copied().unwrap_or(0.0);
+            let mut stockout = None;
+            for (k, arriving) in inc.iter().enumerate() {
+                level += arriving - f.daily.get(k).copied().unwrap_or(last);
+                if stockout.is_none() && level < -1e-9 {
+                    stockout = Some(k);
+                }
+                projected.push(level);
+            }
+            if pos.available < Decimal::ZERO {
+                stockout = Some(0);
+            }
+            let (l_mean, l_sd) = over_interval(&f.daily, f.daily_std, lt, lt_sd);
+            let at_lt = position.to_f64().unwrap_or(0.0) - l_mean;
+            let pos_f = position.to_f64().unwrap_or(0.0);
+            let item_plan = PlanItem {
+                sku: f.sku.clone(),
+                location: f.location.clone(),
+                policy,
+                supplier: source.map(|(s, _)| s.id.clone()),
+                available: pos.available,
+                incoming: pos.incoming,
+                position,
+                lead_time_days: lt,
+                lead_time_std_days: lt_sd,
+                lead_time_source: lt_source,
+                protection_days: protection,
+                protection_demand: p_mean,
+                protection_std: p_sd,
+                safety_stock: safety,
+                reorder_point,
+                order_up_to,
+                order_quantity: q,
+                mean_daily_demand: mean_daily,
+                projected,
+                stockout_day: stockout.map(|k| day_start(today + k as i64)),
+                days_of_cover: stockout.map_or(r.horizon_days, |k| k as u32),
+                stock_at_lead_time: [at_lt + z05 * l_sd, at_lt, at_lt - z05 * l_sd],
+            };
+            // Alerts.
+            let alert = |kind: AlertKind, day: Option<Timestamp>, message: String| Alert {
+                kind,
+                sku: f.sku.clone(),
+                location: f.location.clone(),
+                day,
+                message,
+            };
+            if buys {
+                if pos.available < Decimal::ZERO {
+                    alerts.push(alert(
+                        AlertKind::NegativeAvailable,
+                        None,
+                        format!("{} units backordered", -pos.available),
+                    ));
+                }
+                if let Some(k) = stockout {
+                    if (k as f64) < lt {
+                        alerts.push(alert(
+                            AlertKind::StockoutWithinLeadTime,
+                            item_plan.stockout_day,
+                            format!(
+                                "runs out in {k} days, before an order placed now arrives ({lt:.1} days)"
+                            ),
+                        ));
+                    }
+                }
+                let has_s = matches!(
+                    policy,
+                    Policy::ReorderPoint { .. }
+                        | Policy::MinMax { .. }
+                        | Policy::PeriodicMinMax { .. }
+                        | Policy::Manual
+                );
+                if has_s && pos_f <= reorder_point && (reorder_point > 0.0 || pos_f < 0.0) {
+                    alerts.push(alert(
+                        AlertKind::BelowReorderPoint,
+                        None,
+                        format!(
+                            "position {position} at or below the reorder point {reorder_point:.1}"
+                        ),
+                    ));
+                }
+                if source.is_none() && !matches!(policy, Policy::Manual) {
+                    alerts.push(alert(
+                        AlertKind::NoSupplier,
+                        None,
+                        "no supplier sells it".into(),
+                    ));
+                }
+                let over = if mean_daily > 0.0 {
+                    pos_f / mean_daily > r.overstock_days
+                } else {
+                    pos_f > 0.0
+                };
+                if over {
+                    alerts.push(alert(
+                        AlertKind::Overstock,
+                        None,
+                        if mean_daily > 0.0 {
+                            format!("{:.0} days of cover", pos_f / mean_daily)
+                        } else {
+                            format!("{position} units and no forecast demand")
+                        },
+                    ));
+                }
+            }
+            // The suggestion.
+            if let Some((supplier, item)) = source {
+                let wanted = match policy {
+                    Policy::ReorderPoint { .. } => match q {
+                        Some(q) if pos_f <= reorder_point && reorder_point > 0.0 => {
+                            let qf = q.to_f64().unwrap_or(1.0);
+                            let n = ((reorder_point - pos_f) / qf).floor() + 1.0;
+                            Some((n * qf, to_decimal(n) * q, Reason::BelowReorderPoint))
+                        }
+                        _ => None,
+                    },
+                    Policy::MinMax { .. } | Policy::PeriodicMinMax { .. } => match order_up_to {
+                        Some(top) if pos_f <= reorder_point && top > pos_f => {
+                            let reason = if matches!(policy, Policy::MinMax { .. }) {
+                                Reason::BelowMin
+                            } else {
+                                Reason::PeriodicReview
+                            };
+                            let raw = top - pos_f;
+                            Some((raw, round_up(raw, item), reason))
+                        }
+                        _ => None,
+                    },
+                    Policy::OrderUpTo { .. } | Policy::JustInTime { .. } => {
+                        let reason = if jit {
+                            Reason::JustInTime
+                        } else {
+                            Reason::PeriodicReview
+                        };
+                        let raw = reorder_point - pos_f;
+                        (raw > 1e-9).then(|| (raw, round_up(raw, item), reason))
+                    }
+                    Policy::Manual | Policy::Dropship => None,
+                };
+                if let Some((raw, quantity, reason)) = wanted {
+                    let unit_price = item.price_for(quantity)?;
+                    let extra = (quantity.to_f64().unwrap_or(0.0) - raw).max(0.0);
+                    let rounding_cost = (to_decimal(extra) * unit_price)
+                        .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+                    let value = costing::extended(quantity, unit_price, scale)?;
+                    let lead = (lt * SECONDS_PER_DAY as f64).round() as i64;
+                    lines
+                        .entry(supplier.id.clone())
+                        .or_default()
+                        .push(SuggestedLine {
+                            sku: f.sku.clone(),
+                            location: f.location.clone(),
+                            quantity,
+                            unrounded: raw,
+                            rounding_cost,
+                            unit_price,
+                            value,
+                            order_by: r.as_of,
+                            expected: r.as_of.saturating_add(lead).min(MAX_TIMESTAMP),
+                            reason,
+                            position,
+                            reorder_point,
+                        });
+                }
+            }
+            items.push(item_plan);
+        }
+        for o in self.overdue_lines(r.as_of) {
+            alerts.push(Alert {
+                kind: AlertKind::OverdueLine,
+                sku: o.sku,
+                location: o.location,
+                day: Some(o.expected),
+                message: format!(
+                    "{} line {} from {}: {} units {} days late",
+                    o.order, o.line, o.supplier, o.open, o.days_late
+                ),
+            });
+        }
+        alerts.sort_by(|a, b| {
+            (a.kind, &a.sku, &a.location, a.day).cmp(&(b.kind, &b.sku, &b.location, b.day))
+        });
+        let mut orders = Vec::with_capacity(lines.len());
+        for (supplier, lines) in lines {
+            let mut total = Decimal::ZERO;
+            for l in &lines {
+                total = costing::add(total, l.value, "a suggested order's total")?;
+            }
+            orders.push(SupplierSuggestion {
+                supplier,
+                lines,
+                total,
+            });
+        }
+        Ok(Plan {
+            as_of: r.as_of,
+            items,
+            orders,
+            alerts,
+        })
+    }
+
+    /// Turns accepted suggestions into purchase orders, created and placed at `time`, all
+    /// in one transaction: every order, or (on the first error) none. Each line keeps the
+    /// suggestion's quantity, unit price, location and expected time; lines are numbered
+    /// from 1 in the suggestion's order.
+    ///
+    /// # Errors
+    /// As [`Ledger::purchase`] (an order id already used, a quantity the supplier no
+    /// longer accepts, ...); nothing changed then.
+    pub fn accept_plan(
+        &mut self,
+        orders: Vec<AcceptedOrder>,
+        time: Timestamp,
+    ) -> Result<Vec<PurchaseOutcome>> {
+        let mut events = Vec::with_capacity(orders.len() * 2);
+        for a in orders {
+            let lines = a
+                .suggestion
+                .lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    NewLine::new(i as u32 + 1, l.sku, l.location, l.quantity, l.expected)
+                        .unit_price(l.unit_price)
+                })
+                .collect();
+            events.push(PurchaseEvent::new(
+                PurchaseEventKind::CreateOrder {
+                    order: a.order.clone(),
+                    supplier: a.suggestion.supplier,
+                    lines,
+                },
+                time,
+            ));
+            events.push(PurchaseEvent::new(
+                PurchaseEventKind::PlaceOrder { order: a.order },
+                time,
+            ));
+        }
+        self.purchase_batch(events)
+    }
+}

@@ -1,0 +1,410 @@
+//! Unit tests of the planning run. Expected values are worked by hand in the comments.
+
+use super::plan::demand_over;
+use super::*;
+use crate::error::ErrorKind;
+use crate::policy::DiscountKind;
+use crate::purchasing::{NewLine, PaymentTerms, PriceBreak, Supplier, SupplierItem};
+use crate::{Ledger, Movement};
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+const DAY: i64 = 86_400;
+/// z for 95 %.
+const Z95: f64 = 1.644_853_626_951_472_2;
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-6, "{a} != {b}");
+}
+
+/// 30 MUG on hand at WH; ACME sells MUG at 4.00 in packs of 12, quoted lead time 10 days.
+fn ledger() -> Ledger {
+    let mut l = Ledger::new();
+    l.post(Movement::receive("MUG", "WH", d("30"), d("3.50"), 0))
+        .unwrap();
+    let acme = Supplier::new("ACME", "Acme", PaymentTerms::net(30))
+        .item(SupplierItem::new("MUG", d("4.00"), 10.0).pack_size(d("12")));
+    l.set_supplier(acme, 0).unwrap();
+    l
+}
+
+/// 5 a day, σ 2, for 90 days.
+fn mugs() -> Vec<DemandForecast> {
+    vec![DemandForecast::flat("MUG", "WH", 5.0, 2.0, 90)]
+}
+
+fn run(l: &Ledger, policy: Policy) -> Plan {
+    l.plan(&PlanRequest::new(DAY, mugs()).default_policy(PolicySettings::new(policy)))
+        .unwrap()
+}
+
+fn only_line(p: &Plan) -> &SuggestedLine {
+    assert_eq!(p.orders.len(), 1);
+    assert_eq!(p.orders[0].lines.len(), 1);
+    &p.orders[0].lines[0]
+}
+
+fn kinds(p: &Plan) -> Vec<AlertKind> {
+    p.alerts.iter().map(|a| a.kind).collect()
+}
+
+#[test]
+fn demand_over_fractional_days_and_past_the_end() {
+    close(demand_over(&[1.0, 2.0, 3.0], 2.5), 1.0 + 2.0 + 1.5);
+    close(
+        demand_over(&[1.0, 2.0, 3.0], 5.0),
+        1.0 + 2.0 + 3.0 + 3.0 + 3.0,
+    );
+    close(demand_over(&[1.0, 2.0, 3.0], 4.25), 6.0 + 3.0 + 0.75);
+    close(demand_over(&[], 10.0), 0.0);
+    close(demand_over(&[4.0], 0.0), 0.0);
+}
+
+#[test]
+fn reorder_point_with_the_eoq() {
+    let p = run(
+        &ledger(),
+        Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Eoq,
+        },
+    );
+    let item = &p.items[0];
+    // L = 10: D = 50, σ = √(10 × 4) = 6.3246, SS = 1.6449 × 6.3246 = 10.403, s = 60.403.
+    close(item.protection_days, 10.0);
+    close(item.protection_demand, 50.0);
+    close(item.protection_std, 40f64.sqrt());
+    close(item.safety_stock, Z95 * 40f64.sqrt());
+    close(item.reorder_point, 50.0 + Z95 * 40f64.sqrt());
+    // EOQ: D = 1825/yr, S = 25, h = 0.25 × 4 = 1: √(2·1825·25) = 302.08; packs of 12:
+    // 300 costs 1825/300·25 + 150 = 302.08, 312 costs 146.23 + 156 = 302.23: 300.
+    assert_eq!(item.order_quantity, Some(d("300")));
+    assert_eq!(
+        item.lead_time_source,
+        Some(crate::purchasing::LeadTimeSource::Quoted)
+    );
+    // Position 30 ≤ 60.4: one Q lifts it above s.
+    let line = only_line(&p);
+    assert_eq!(
+        (
+            line.quantity,
+            line.unit_price,
+            line.value,
+            line.rounding_cost
+        ),
+        (d("300"), d("4.00"), d("1200.00"), d("0.00"))
+    );
+    assert_eq!(line.reason, Reason::BelowReorderPoint);
+    assert_eq!((line.order_by, line.expected), (DAY, 11 * DAY));
+    assert_eq!(p.orders[0].total, d("1200.00"));
+    // Projection: 30 − 5 a day: day 5 ends at 0, day 6 at −5.
+    close(item.projected[0], 25.0);
+    close(item.projected[5], 0.0);
+    close(item.projected[6], -5.0);
+    assert_eq!((item.stockout_day, item.days_of_cover), (Some(7 * DAY), 6));
+    // Stock at the lead time: 30 − 50 = −20 ± 1.6449 × 6.3246.
+    close(item.stock_at_lead_time[1], -20.0);
+    close(item.stock_at_lead_time[0], -20.0 - Z95 * 40f64.sqrt());
+    close(item.stock_at_lead_time[2], -20.0 + Z95 * 40f64.sqrt());
+    assert_eq!(
+        kinds(&p),
+        vec![
+            AlertKind::StockoutWithinLeadTime,
+            AlertKind::BelowReorderPoint
+        ]
+    );
+}
+
+#[test]
+fn a_fixed_quantity_orders_enough_multiples() {
+    // s = 60.40, position 30: (60.40 − 30) / 12 = 2.53 → 3 × 12 = 36.
+    let p = run(
+        &ledger(),
+        Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Fixed(d("12")),
+        },
+    );
+    assert_eq!(only_line(&p).quantity, d("36"));
+}
+
+#[test]
+fn order_up_to_counts_incoming_and_rounds_up_to_packs() {
+    let mut l = ledger();
+    l.create_order(
+        "PO-1",
+        "ACME",
+        vec![NewLine::new(1, "MUG", "WH", d("24"), 5 * DAY)],
+        0,
+    )
+    .unwrap();
+    l.place_order("PO-1", 0).unwrap();
+    let p = run(&l, Policy::OrderUpTo { review_days: 7 });
+    let item = &p.items[0];
+    // L + R = 17: D = 85, σ = √68 = 8.2462, SS = 13.564, S = 98.564; position 30 + 24.
+    let s = 85.0 + Z95 * 68f64.sqrt();
+    close(item.reorder_point, s);
+    assert_eq!(item.order_up_to, Some(item.reorder_point));
+    assert_eq!(item.position, d("54"));
+    let line = only_line(&p);
+    close(line.unrounded, s - 54.0);
+    // 44.564 → 4 packs = 48; rounding cost (48 − 44.564) × 4.00 = 13.74.
+    assert_eq!((line.quantity, line.rounding_cost), (d("48"), d("13.74")));
+    assert_eq!(line.reason, Reason::PeriodicReview);
+    // The 24 arrive on day 5 (index 4): 30 − 5·5 + 24 = 29 at the end of it, then −5 a
+    // day: −1 at index 10.
+    close(item.projected[4], 29.0);
+    assert_eq!(item.days_of_cover, 10);
+    // 10 days of cover is not less than the 10-day lead time: no stockout alert.
+    assert!(!kinds(&p).contains(&AlertKind::StockoutWithinLeadTime));
+}
+
+#[test]
+fn just_in_time_min_max_and_periodic_min_max() {
+    let l = ledger();
+    // JIT: D(10) = 50 − 30 = 20 → 24, no safety stock.
+    let p = run(&l, Policy::JustInTime { review_days: 0 });
+    close(p.items[0].safety_stock, 0.0);
+    let line = only_line(&p);
+    assert_eq!((line.quantity, line.reason), (d("24"), Reason::JustInTime));
+    // Given min 40 and max 100: 30 ≤ 40, up to 100: 70 → 72.
+    let p = run(
+        &l,
+        Policy::MinMax {
+            min: Some(d("40")),
+            max: Some(d("100")),
+        },
+    );
+    let line = only_line(&p);
+    assert_eq!((line.quantity, line.reason), (d("72"), Reason::BelowMin));
+    close(line.reorder_point, 40.0);
+    // Computed min/max: s = 60.40, S = s + 300 = 360.40: 330.40 → 28 packs = 336.
+    let p = run(
+        &l,
+        Policy::MinMax {
+            min: None,
+            max: None,
+        },
+    );
+    assert_eq!(only_line(&p).quantity, d("336"));
+    // (R, s, S), R = 7: s = 98.564, S = 398.564: 368.564 → 31 packs = 372.
+    let p = run(&l, Policy::PeriodicMinMax { review_days: 7 });
+    assert_eq!(only_line(&p).quantity, d("372"));
+    close(
+        p.items[0].order_up_to.unwrap(),
+        85.0 + Z95 * 68f64.sqrt() + 300.0,
+    );
+}
+
+#[test]
+fn price_breaks_choose_the_quantity() {
+    let mut l = Ledger::new();
+    let acme = Supplier::new("ACME", "Acme", PaymentTerms::net(30)).item(
+        SupplierItem::new("MUG", d("4.00"), 10.0).prices(
+            DiscountKind::AllUnits,
+            vec![
+                PriceBreak::new(d("0"), d("4.00")),
+                PriceBreak::new(d("100"), d("3.60")),
+                PriceBreak::new(d("500"), d("3.20")),
+            ],
+        ),
+    );
+    l.set_supplier(acme, 0).unwrap();
+    let p = run(
+        &l,
+        Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Eoq,
+        },
+    );
+    // At 3.60: q* = √(2·1825·25/0.9) = 318.4, cost 6570 + 143.3 + 143.3 = 6856.6; at 3.20:
+    // q* = 337.7 < 500 → 500, cost 5840 + 91.25 + 200 = 6131.25: 500 at 3.20.
+    let line = only_line(&p);
+    assert_eq!(
+        (line.quantity, line.unit_price, line.value),
+        (d("500"), d("3.20"), d("1600.00"))
+    );
+}
+
+#[test]
+fn manual_dropship_and_unsupplied_skus() {
+    let l = ledger();
+    let p = run(&l, Policy::Manual);
+    assert!(p.orders.is_empty());
+    assert!(kinds(&p).contains(&AlertKind::BelowReorderPoint));
+    let p = run(&l, Policy::Dropship);
+    assert!(p.orders.is_empty() && p.alerts.is_empty());
+    assert_eq!(p.items[0].supplier, None);
+    // A SKU nobody sells.
+    let req = PlanRequest::new(DAY, vec![DemandForecast::flat("BOWL", "WH", 1.0, 0.5, 30)]);
+    let p = l.plan(&req).unwrap();
+    assert!(p.orders.is_empty());
+    // No lead time without a supplier: s = 0, so only the missing supplier is raised.
+    assert_eq!(kinds(&p), vec![AlertKind::NoSupplier]);
+}
+
+#[test]
+fn overstock_negative_stock_and_overdue_lines() {
+    let mut l = ledger();
+    l.post(Movement::receive("MUG", "WH", d("970"), d("3.50"), 0))
+        .unwrap();
+    l.create_order(
+        "PO-1",
+        "ACME",
+        vec![NewLine::new(1, "MUG", "WH", d("12"), 0)],
+        0,
+    )
+    .unwrap();
+    l.place_order("PO-1", 0).unwrap();
+    // 1,012 units for 5 a day: 202 days of cover, above 180; no order.
+    let p = l.plan(&PlanRequest::new(3 * DAY, mugs())).unwrap();
+    assert!(p.orders.is_empty());
+    assert_eq!(
+        kinds(&p),
+        vec![AlertKind::OverdueLine, AlertKind::Overstock]
+    );
+    let overdue = &p.alerts[0];
+    assert_eq!(overdue.day, Some(0));
+    assert!(overdue
+        .message
+        .contains("PO-1 line 1 from ACME: 12 units 3 days late"));
+    // The overdue line counts on the first day of the projection: 1000 + 12 − 5.
+    close(p.items[0].projected[0], 1007.0);
+}
+
+#[test]
+fn backorders_alert_and_count_against_the_position() {
+    let mut l = Ledger::with_config(crate::LedgerConfig::new().allow_negative(true)).unwrap();
+    l.post(Movement::ship("MUG", "WH", d("8"), 0)).unwrap();
+    let acme = Supplier::new("ACME", "Acme", PaymentTerms::net(30)).item(SupplierItem::new(
+        "MUG",
+        d("4.00"),
+        10.0,
+    ));
+    l.set_supplier(acme, 0).unwrap();
+    let p = run(&l, Policy::JustInTime { review_days: 0 });
+    // Position −8: 50 + 8 = 58 whole units.
+    assert_eq!(only_line(&p).quantity, d("58"));
+    assert_eq!(p.items[0].days_of_cover, 0);
+    assert!(kinds(&p).starts_with(&[AlertKind::NegativeAvailable]));
+}
+
+#[test]
+fn the_most_specific_policy_wins_and_output_is_sorted() {
+    let mut l = ledger();
+    let npt = Supplier::new("NPT", "Newport", PaymentTerms::net(30)).item(SupplierItem::new(
+        "BOWL",
+        d("2.00"),
+        5.0,
+    ));
+    l.set_supplier(npt, 0).unwrap();
+    let demand = vec![
+        DemandForecast::flat("MUG", "W2", 5.0, 2.0, 90),
+        DemandForecast::flat("BOWL", "WH", 2.0, 1.0, 90),
+        DemandForecast::flat("MUG", "WH", 5.0, 2.0, 90),
+    ];
+    let req = PlanRequest::new(DAY, demand)
+        .policy(
+            "MUG",
+            None,
+            PolicySettings::new(Policy::JustInTime { review_days: 0 }),
+        )
+        .policy("MUG", Some("W2"), PolicySettings::new(Policy::Manual));
+    let p = l.plan(&req).unwrap();
+    let names: Vec<(&str, &str, &str)> = p
+        .items
+        .iter()
+        .map(|i| (i.sku.as_str(), i.location.as_str(), i.policy.name()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("BOWL", "WH", "reorder_point"),
+            ("MUG", "W2", "manual"),
+            ("MUG", "WH", "just_in_time"),
+        ]
+    );
+    let suppliers: Vec<&str> = p.orders.iter().map(|o| o.supplier.as_str()).collect();
+    assert_eq!(suppliers, vec!["ACME", "NPT"]);
+    // The same request in another order gives the same plan.
+    let mut shuffled = req.clone();
+    shuffled.demand.reverse();
+    assert_eq!(l.plan(&shuffled).unwrap(), p);
+}
+
+#[test]
+fn accepting_places_the_orders_atomically() {
+    let mut l = ledger();
+    let p = run(&l, Policy::JustInTime { review_days: 0 });
+    let accepted = vec![AcceptedOrder {
+        order: "PO-7".into(),
+        suggestion: p.orders[0].clone(),
+    }];
+    // A batch whose second order reuses the id: nothing is created.
+    let before = l.clone();
+    let mut twice = accepted.clone();
+    twice.push(accepted[0].clone());
+    assert_eq!(
+        l.accept_plan(twice, DAY).unwrap_err().kind(),
+        ErrorKind::DuplicateId
+    );
+    assert_eq!(l, before);
+    let out = l.accept_plan(accepted, DAY).unwrap();
+    assert_eq!(out.len(), 2);
+    let po = l.order("PO-7").unwrap();
+    assert_eq!(po.status, crate::purchasing::OrderStatus::Placed);
+    assert_eq!(
+        (
+            po.lines[0].quantity,
+            po.lines[0].unit_price,
+            po.lines[0].expected
+        ),
+        (d("24"), d("4.00"), 11 * DAY)
+    );
+    // With the 24 incoming, the position is 54 ≥ 50: nothing more to order.
+    let again = run(&l, Policy::JustInTime { review_days: 0 });
+    assert!(again.orders.is_empty());
+    assert_eq!(Ledger::from_json(&l.to_json()).unwrap(), l);
+}
+
+#[test]
+fn bad_requests_are_refused() {
+    let l = ledger();
+    let base = PlanRequest::new(DAY, mugs());
+    let bad = [
+        base.clone().horizon_days(0),
+        base.clone().horizon_days(MAX_PLAN_DAYS + 1),
+        base.clone().overstock_days(f64::NAN),
+        base.clone()
+            .default_policy(PolicySettings::default().service_level(1.0)),
+        base.clone()
+            .default_policy(PolicySettings::default().holding_rate(0.0)),
+        base.clone()
+            .default_policy(PolicySettings::default().order_cost(-1.0)),
+        base.clone()
+            .default_policy(PolicySettings::new(Policy::ReorderPoint {
+                quantity: OrderQuantityRule::Fixed(d("0")),
+            })),
+        base.clone()
+            .default_policy(PolicySettings::new(Policy::MinMax {
+                min: Some(d("10")),
+                max: Some(d("5")),
+            })),
+        base.clone()
+            .default_policy(PolicySettings::new(Policy::OrderUpTo {
+                review_days: MAX_PLAN_DAYS + 1,
+            })),
+        PlanRequest::new(DAY, vec![DemandForecast::flat("MUG", "WH", -1.0, 0.0, 5)]),
+        PlanRequest::new(
+            DAY,
+            vec![DemandForecast::flat("MUG", "WH", 1.0, f64::INFINITY, 5)],
+        ),
+        PlanRequest::new(DAY, vec![DemandForecast::flat("", "WH", 1.0, 0.0, 5)]),
+        PlanRequest::new(DAY, [mugs(), mugs()].concat()),
+    ];
+    for (i, r) in bad.iter().enumerate() {
+        let err = l
+            .plan(r)
+            .expect_err(&format!("request {i} should be refused"));
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "request {i}: {err}");
+    }
+}
