@@ -89,7 +89,7 @@ proptest! {
             .enumerate()
             .map(|(i, o)| AcceptedOrder { order: format!("PO-{i}"), suggestion: o.clone() })
             .collect();
-        l.accept_plan(accepted, DAY).unwrap();
+        l.accept_plan(accepted, plan.transfers.clone(), DAY).unwrap();
         let again = l.plan(&req).unwrap();
         prop_assert!(again.orders.is_empty(), "{:?}", again.orders);
     }

@@ -516,13 +516,26 @@ impl Ledger {
     /// # Errors
     /// As [`Ledger::purchase`], for the first event that fails; nothing changed then.
     pub fn purchase_batch(&mut self, events: Vec<PurchaseEvent>) -> Result<Vec<PurchaseOutcome>> {
+        Ok(self.post_with_events(Vec::new(), events)?.1)
+    }
+
+    /// Posts stock movements, then purchasing events, as one transaction (see
+    /// [`Ledger::purchase_batch`]).
+    pub(crate) fn post_with_events(
+        &mut self,
+        movements: Vec<crate::Movement>,
+        mut events: Vec<PurchaseEvent>,
+    ) -> Result<(Vec<Outcome>, Vec<PurchaseOutcome>)> {
         let scale = self.config().money_scale;
-        let mut events = events;
         for e in &mut events {
             normalise(e);
             check(e, scale)?;
         }
         self.transaction(|tx| {
+            let mut moved = Vec::with_capacity(movements.len());
+            for m in movements {
+                moved.push(tx.post(m)?);
+            }
             let mut out = Vec::with_capacity(events.len());
             for e in events {
                 out.push(match tx.ledger.repeated(&e)? {
@@ -530,7 +543,7 @@ impl Ledger {
                     None => apply(tx, e)?,
                 });
             }
-            Ok(out)
+            Ok((moved, out))
         })
     }
 

@@ -64,23 +64,52 @@
 //! time is normal with mean `position − D(L)` and deviation `σ(L)`; its 5 %, 50 % and 95 %
 //! quantiles are reported.
 //!
-//! **Alerts** ([`AlertKind`]): below the reorder point; a projected stockout before the
+//! **Transfers before buying** (when [`PlanRequest::transfer_days`] is set, 2 days by
+//! default): a location is *short* when its projection runs out before a purchase could
+//! arrive (days of cover below the supplier's lead time; without a supplier, always) and
+//! the transfer is quicker than that purchase; it needs its reorder point less its
+//! position, in whole units. A location *spares* its available stock above its own
+//! reorder point, in whole units. Per SKU, the shortest cover is served first, from the
+//! location with most to spare first. The suggestions that follow use the positions after
+//! these transfers. (Any location may serve any other: the omnichannel pool.)
+//!
+//! **Constraints** (a budget for the run, budgets per supplier, a largest order value per
+//! supplier, a capacity in units per location counting on hand + incoming of every SKU):
+//! lines are taken in order of **priority**, the expected units short before the order
+//! could arrive were it not placed (`σ(L)·G((position − D(L)) / σ(L))`, the normal loss
+//! function) × the SKU's margin per unit (the unit price when none is given) ÷ the
+//! line's value: the expected lost margin avoided per unit of money. A line that would
+//! break a constraint is cut whole (never shortened) and listed in [`Plan::cut`] with the
+//! first constraint it breaks; later, cheaper lines may still fit.
+//!
+//! **Policies by class** ([`ClassPolicies`], [`PlanRequest::class_policies`],
+//! [`classes_from_ledger`]): the documented default gives A items (s, Q) with the EOQ at
+//! 98 %, B items (s, Q) at 95 %, C items just-in-time with a 14-day review, and erratic Z
+//! items, whatever their ABC class, an order-up-to level every 7 days at 90 %.
+//!
+//! **Alerts** ([`AlertKind`], from the state before the plan): below the reorder point; a projected stockout before the
 //! lead time has passed (an order now comes too late); negative available stock;
 //! overstock (position above `overstock_days` of the forecast's mean day); no supplier
 //! sells a SKU its policy must buy; every overdue purchase-order line.
 //!
-//! Output is sorted (items by SKU then location, orders by supplier, lines by SKU then
-//! location, alerts by kind then SKU then location), so the same inputs give the same plan.
+//! Output is sorted (items by SKU then location, transfers by SKU, orders by supplier,
+//! lines by SKU then location, alerts by kind then SKU then location), so the same inputs
+//! give the same plan.
+//!
+//! **Not yet** (the issue is open): projections by week (the projection is daily; sum
+//! it), a pooled forecast split by location share, component demand from kits (kits do not
+//! exist yet), dropship sales creating supplier lines, and the simulation of policies.
 
 mod plan;
 #[cfg(test)]
 mod tests;
 
-pub use plan::MAX_PLAN_DAYS;
+pub use plan::{classes_from_ledger, MAX_PLAN_DAYS};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::classify::{AbcClass, XyzClass};
 use crate::purchasing::LeadTimeSource;
 use crate::time::Timestamp;
 
@@ -269,6 +298,19 @@ pub struct PlanRequest {
     pub policies: Vec<PolicyAssignment>,
     /// Cover (position ÷ the mean forecast day) above which a pair is overstocked.
     pub overstock_days: f64,
+    /// Days a transfer between locations takes; `None`: no transfers are suggested.
+    pub transfer_days: Option<f64>,
+    /// The most the run may spend in all.
+    pub budget: Option<Decimal>,
+    /// The most the run may spend per supplier.
+    pub supplier_budgets: Vec<(String, Decimal)>,
+    /// The largest value of one supplier's suggested order.
+    pub max_order_value: Option<Decimal>,
+    /// Units a location can hold (on hand + incoming + what the plan adds), by location.
+    pub capacity: Vec<(String, Decimal)>,
+    /// Margin per unit by SKU, for ranking lines under a constraint (default: the unit
+    /// price).
+    pub margins: Vec<(String, Decimal)>,
 }
 
 impl PlanRequest {
@@ -281,7 +323,61 @@ impl PlanRequest {
             default_policy: PolicySettings::default(),
             policies: Vec::new(),
             overstock_days: 180.0,
+            transfer_days: Some(2.0),
+            budget: None,
+            supplier_budgets: Vec::new(),
+            max_order_value: None,
+            capacity: Vec::new(),
+            margins: Vec::new(),
         }
+    }
+
+    /// Sets the transfer lead time in days (`None`: no transfers).
+    pub fn transfer_days(mut self, days: Option<f64>) -> Self {
+        self.transfer_days = days;
+        self
+    }
+
+    /// Sets the run's budget.
+    pub fn budget(mut self, amount: Decimal) -> Self {
+        self.budget = Some(amount);
+        self
+    }
+
+    /// Sets a supplier's budget.
+    pub fn supplier_budget(mut self, supplier: impl Into<String>, amount: Decimal) -> Self {
+        self.supplier_budgets.push((supplier.into(), amount));
+        self
+    }
+
+    /// Sets the largest value of one supplier's order.
+    pub fn max_order_value(mut self, amount: Decimal) -> Self {
+        self.max_order_value = Some(amount);
+        self
+    }
+
+    /// Sets a location's capacity in units.
+    pub fn capacity(mut self, location: impl Into<String>, units: Decimal) -> Self {
+        self.capacity.push((location.into(), units));
+        self
+    }
+
+    /// Sets a SKU's margin per unit.
+    pub fn margin(mut self, sku: impl Into<String>, margin: Decimal) -> Self {
+        self.margins.push((sku.into(), margin));
+        self
+    }
+
+    /// Assigns every SKU of `classes` the policy of its class in `table`.
+    pub fn class_policies(mut self, classes: &[SkuClass], table: &ClassPolicies) -> Self {
+        for c in classes {
+            self.policies.push(PolicyAssignment {
+                sku: c.sku.clone(),
+                location: None,
+                settings: table.settings(c.abc, c.xyz),
+            });
+        }
+        self
     }
 
     /// Sets the horizon.
@@ -416,10 +512,68 @@ pub struct SuggestedLine {
     pub expected: Timestamp,
     /// Why.
     pub reason: Reason,
-    /// The position when planned.
+    /// The position when planned (after the plan's transfers).
     pub position: Decimal,
     /// The reorder point (or level) crossed.
     pub reorder_point: f64,
+    /// Expected units short before the order could arrive, were it not placed: the normal
+    /// loss `σ(L)·G((position − D(L)) / σ(L))`.
+    pub expected_shortage: f64,
+    /// The ranking under constraints: expected shortage × margin per unit ÷ the line's
+    /// value (expected lost margin avoided per unit of money).
+    pub priority: f64,
+}
+
+/// A suggested move of stock between two locations before buying.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuggestedTransfer {
+    /// The SKU.
+    pub sku: String,
+    /// From where.
+    pub from: String,
+    /// To where.
+    pub to: String,
+    /// Whole units.
+    pub quantity: Decimal,
+    /// When it arrives if shipped at the as-of time.
+    pub arrives: Timestamp,
+}
+
+/// Why a suggested line was cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CutReason {
+    /// The run's budget was spent.
+    Budget,
+    /// The supplier's budget was spent.
+    SupplierBudget,
+    /// The supplier's order reached its largest value.
+    MaxOrderValue,
+    /// The location would hold more than its capacity.
+    Capacity,
+}
+
+impl CutReason {
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CutReason::Budget => "budget",
+            CutReason::SupplierBudget => "supplier_budget",
+            CutReason::MaxOrderValue => "max_order_value",
+            CutReason::Capacity => "capacity",
+        }
+    }
+}
+
+/// A line the constraints left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CutLine {
+    /// The supplier.
+    pub supplier: String,
+    /// The line.
+    pub line: SuggestedLine,
+    /// Why.
+    pub reason: CutReason,
 }
 
 /// Suggested lines for one supplier.
@@ -487,10 +641,71 @@ pub struct Plan {
     pub as_of: Timestamp,
     /// One per SKU × location planned.
     pub items: Vec<PlanItem>,
+    /// Suggested transfers (made before buying).
+    pub transfers: Vec<SuggestedTransfer>,
     /// Suggested orders, one per supplier.
     pub orders: Vec<SupplierSuggestion>,
+    /// Lines left out by the constraints, with why, in the order they were considered.
+    pub cut: Vec<CutLine>,
     /// Alerts.
     pub alerts: Vec<Alert>,
+}
+
+/// A SKU's ABC and XYZ classes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkuClass {
+    /// The SKU.
+    pub sku: String,
+    /// Its ABC class.
+    pub abc: AbcClass,
+    /// Its XYZ class.
+    pub xyz: XyzClass,
+}
+
+/// The policy of each ABC class, and of erratic (Z) items whatever their ABC class.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ClassPolicies {
+    /// Class A.
+    pub a: PolicySettings,
+    /// Class B.
+    pub b: PolicySettings,
+    /// Class C.
+    pub c: PolicySettings,
+    /// Z items (erratic demand), overriding their ABC row; `None`: by ABC only.
+    pub z: Option<PolicySettings>,
+}
+
+impl Default for ClassPolicies {
+    /// A: (s, Q) with the EOQ at a 98 % cycle service level (few SKUs, most of the money:
+    /// protect them); B: (s, Q) with the EOQ at 95 %; C: just-in-time with a 14-day review
+    /// (many cheap SKUs: hold little, order rarely). Z (erratic): order-up-to every 7 days
+    /// at 90 %, its level from the forecast's own spread (the intermittent treatment:
+    /// a reorder point assumes steady demand, a periodic order-up-to does not).
+    fn default() -> Self {
+        let eoq = Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Eoq,
+        };
+        ClassPolicies {
+            a: PolicySettings::new(eoq).service_level(0.98),
+            b: PolicySettings::new(eoq).service_level(0.95),
+            c: PolicySettings::new(Policy::JustInTime { review_days: 14 }),
+            z: Some(PolicySettings::new(Policy::OrderUpTo { review_days: 7 }).service_level(0.90)),
+        }
+    }
+}
+
+impl ClassPolicies {
+    /// The settings of a SKU of classes `abc` and `xyz`.
+    pub fn settings(&self, abc: AbcClass, xyz: XyzClass) -> PolicySettings {
+        if let (XyzClass::Z, Some(z)) = (xyz, self.z) {
+            return z;
+        }
+        match abc {
+            AbcClass::A => self.a,
+            AbcClass::B => self.b,
+            AbcClass::C => self.c,
+        }
+    }
 }
 
 /// A suggestion the host accepts, under its own order id.

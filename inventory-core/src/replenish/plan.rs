@@ -6,9 +6,11 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{
-    AcceptedOrder, Alert, AlertKind, OrderQuantityRule, Plan, PlanItem, PlanRequest, Policy,
-    PolicySettings, Reason, SuggestedLine, SupplierSuggestion,
+    AcceptedOrder, Alert, AlertKind, CutLine, CutReason, DemandForecast, OrderQuantityRule, Plan,
+    PlanItem, PlanRequest, Policy, PolicySettings, Reason, SkuClass, SuggestedLine,
+    SuggestedTransfer, SupplierSuggestion,
 };
+use crate::classify::{self, AbcMeasure, AbcThresholds, XyzThresholds};
 use crate::costing;
 use crate::error::{PolicyError, Result};
 use crate::ledger::Ledger;
@@ -86,6 +88,27 @@ fn check_request(r: &PlanRequest) -> Result<()> {
             "overstock threshold {} days is not a finite number > 0",
             r.overstock_days
         )));
+    }
+    if let Some(t) = r.transfer_days {
+        if !(t.is_finite() && t >= 0.0 && t <= f64::from(MAX_PLAN_DAYS)) {
+            return Err(invalid(format!(
+                "transfer lead time {t} days is not between 0 and {MAX_PLAN_DAYS}"
+            )));
+        }
+    }
+    let amounts = r
+        .budget
+        .iter()
+        .chain(&r.max_order_value)
+        .chain(r.supplier_budgets.iter().map(|x| &x.1))
+        .chain(r.capacity.iter().map(|x| &x.1))
+        .chain(r.margins.iter().map(|x| &x.1));
+    for a in amounts {
+        if *a < Decimal::ZERO {
+            return Err(invalid(format!(
+                "a budget, order value, capacity or margin of {a} is negative"
+            )));
+        }
     }
     check_settings(&r.default_policy, "the default policy")?;
     for a in &r.policies {
@@ -219,6 +242,205 @@ fn day_start(day: i64) -> Timestamp {
     day.saturating_mul(SECONDS_PER_DAY)
 }
 
+/// A SKU × location being planned.
+struct Work<'a> {
+    item: PlanItem,
+    /// The supplier's item bought from.
+    source: Option<&'a SupplierItem>,
+    /// Mean and deviation of demand over the lead time.
+    lead: (f64, f64),
+    /// Units the plan's transfers bring (+) or take (−).
+    moved: Decimal,
+}
+
+impl Work<'_> {
+    fn buys(&self) -> bool {
+        !matches!(self.item.policy, Policy::Manual | Policy::Dropship)
+    }
+}
+
+/// Phase 2: transfers between the locations of each SKU (see the module documentation).
+fn transfers(works: &mut [Work<'_>], as_of: Timestamp, days: f64) -> Vec<SuggestedTransfer> {
+    let arrives = as_of
+        .saturating_add((days * SECONDS_PER_DAY as f64).round() as i64)
+        .min(MAX_TIMESTAMP);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < works.len() {
+        let mut end = start + 1;
+        while end < works.len() && works[end].item.sku == works[start].item.sku {
+            end += 1;
+        }
+        let group = &mut works[start..end];
+        start = end;
+        if group.len() < 2 {
+            continue;
+        }
+        // Short: runs out before a purchase could arrive; needs up to its reorder point.
+        let mut short: Vec<(usize, Decimal)> = group
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| {
+                // A purchase arrives after the lead time (never without a supplier): a
+                // transfer helps when it is quicker and the stock runs out before that.
+                let purchase = if w.source.is_some() {
+                    w.item.lead_time_days
+                } else {
+                    f64::INFINITY
+                };
+                w.buys() && days < purchase && f64::from(w.item.days_of_cover) < purchase
+            })
+            .filter_map(|(i, w)| {
+                let need = (to_decimal(w.item.reorder_point) - w.item.position).ceil();
+                (need > Decimal::ZERO).then_some((i, need))
+            })
+            .collect();
+        short.sort_by_key(|&(i, _)| (group[i].item.days_of_cover, i));
+        // Spare: available stock above its own reorder point, in whole units.
+        let mut spare: Vec<(usize, Decimal)> = group
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.buys())
+            .filter_map(|(i, w)| {
+                let s = to_decimal(w.item.reorder_point.max(0.0));
+                let give = (w.item.available - s).floor();
+                (give > Decimal::ZERO).then_some((i, give))
+            })
+            .collect();
+        spare.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (to, mut need) in short {
+            for (from, give) in spare.iter_mut() {
+                if need <= Decimal::ZERO {
+                    break;
+                }
+                let q = need.min(*give);
+                if q <= Decimal::ZERO || *from == to {
+                    continue;
+                }
+                *give -= q;
+                need -= q;
+                group[*from].moved -= q;
+                group[to].moved += q;
+                out.push(SuggestedTransfer {
+                    sku: group[to].item.sku.clone(),
+                    from: group[*from].item.location.clone(),
+                    to: group[to].item.location.clone(),
+                    quantity: q,
+                    arrives,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The alerts of one SKU × location, from its state before the plan.
+fn item_alerts(w: &Work<'_>, r: &PlanRequest) -> Vec<Alert> {
+    let it = &w.item;
+    let mut out = Vec::new();
+    if matches!(it.policy, Policy::Dropship) {
+        return out;
+    }
+    let alert = |kind: AlertKind, day: Option<Timestamp>, message: String| Alert {
+        kind,
+        sku: it.sku.clone(),
+        location: it.location.clone(),
+        day,
+        message,
+    };
+    let lt = it.lead_time_days;
+    let pos_f = it.position.to_f64().unwrap_or(0.0);
+    if it.available < Decimal::ZERO {
+        out.push(alert(
+            AlertKind::NegativeAvailable,
+            None,
+            format!("{} units backordered", -it.available),
+        ));
+    }
+    if it.stockout_day.is_some() && f64::from(it.days_of_cover) < lt {
+        out.push(alert(
+            AlertKind::StockoutWithinLeadTime,
+            it.stockout_day,
+            format!(
+                "runs out in {} days, before an order placed now arrives ({lt:.1} days)",
+                it.days_of_cover
+            ),
+        ));
+    }
+    let has_s = matches!(
+        it.policy,
+        Policy::ReorderPoint { .. }
+            | Policy::MinMax { .. }
+            | Policy::PeriodicMinMax { .. }
+            | Policy::Manual
+    );
+    let s = it.reorder_point;
+    if has_s && pos_f <= s && (s > 0.0 || pos_f < 0.0) {
+        out.push(alert(
+            AlertKind::BelowReorderPoint,
+            None,
+            format!(
+                "position {} at or below the reorder point {s:.1}",
+                it.position
+            ),
+        ));
+    }
+    if w.source.is_none() && w.buys() {
+        out.push(alert(
+            AlertKind::NoSupplier,
+            None,
+            "no supplier sells it".into(),
+        ));
+    }
+    let daily = it.mean_daily_demand;
+    let over = if daily > 0.0 {
+        pos_f / daily > r.overstock_days
+    } else {
+        pos_f > 0.0
+    };
+    if over {
+        out.push(alert(
+            AlertKind::Overstock,
+            None,
+            if daily > 0.0 {
+                format!("{:.0} days of cover", pos_f / daily)
+            } else {
+                format!("{} units and no forecast demand", it.position)
+            },
+        ));
+    }
+    out
+}
+
+/// Every SKU's ABC class by consumption value (COGS) and XYZ class by weekly demand over
+/// `[from, to)`, with the default thresholds, for [`PlanRequest::class_policies`].
+///
+/// # Errors
+/// As [`crate::classify::abc_from_ledger`] and [`crate::classify::xyz_from_ledger`].
+pub fn classes_from_ledger(
+    ledger: &Ledger,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<SkuClass>> {
+    let abc = classify::abc_from_ledger(
+        ledger,
+        from,
+        to,
+        AbcMeasure::ConsumptionValue,
+        AbcThresholds::default(),
+    )?;
+    let xyz = classify::xyz_from_ledger(ledger, from, to, Period::Week, XyzThresholds::default())?;
+    Ok(abc
+        .into_iter()
+        .zip(xyz)
+        .map(|((sku, a), (_, x))| SkuClass {
+            sku,
+            abc: a.class,
+            xyz: x.class,
+        })
+        .collect())
+}
+
 impl Ledger {
     /// A planning run: projected stock, suggested purchase orders by supplier and alerts
     /// for every SKU × location of the request's forecasts. Reads the ledger only. See the
@@ -254,7 +476,47 @@ impl Ledger {
     pub fn plan(&self, request: &PlanRequest) -> Result<Plan> {
         check_request(request)?;
         let r = request;
-        let scale = self.config().money_scale;
+        let mut works = self.plan_items(r)?;
+        let transfers = match r.transfer_days {
+            Some(days) => transfers(&mut works, r.as_of, days),
+            None => Vec::new(),
+        };
+        let mut alerts = Vec::new();
+        let mut lines = Vec::new();
+        for w in &works {
+            alerts.extend(item_alerts(w, r));
+            if let Some(l) = self.suggest(w, r)? {
+                lines.push(l);
+            }
+        }
+        for o in self.overdue_lines(r.as_of) {
+            alerts.push(Alert {
+                kind: AlertKind::OverdueLine,
+                sku: o.sku,
+                location: o.location,
+                day: Some(o.expected),
+                message: format!(
+                    "{} line {} from {}: {} units {} days late",
+                    o.order, o.line, o.supplier, o.open, o.days_late
+                ),
+            });
+        }
+        alerts.sort_by(|a, b| {
+            (a.kind, &a.sku, &a.location, a.day).cmp(&(b.kind, &b.sku, &b.location, b.day))
+        });
+        let (orders, cut) = self.constrain(lines, r)?;
+        Ok(Plan {
+            as_of: r.as_of,
+            items: works.into_iter().map(|w| w.item).collect(),
+            transfers,
+            orders,
+            cut,
+            alerts,
+        })
+    }
+
+    /// Phase 1: the numbers of every SKU × location, sorted by SKU then location.
+    fn plan_items<'a>(&'a self, r: &'a PlanRequest) -> Result<Vec<Work<'a>>> {
         let horizon = r.horizon_days as usize;
         let today = day_of(r.as_of);
         // Incoming by (SKU, location) and day index, from one pass over open lines.
@@ -282,11 +544,9 @@ impl Ledger {
             by_sku.unwrap_or(r.default_policy)
         };
         let z05 = stats::inv_cdf(0.05);
-        let mut items = Vec::with_capacity(r.demand.len());
-        let mut lines: BTreeMap<String, Vec<SuggestedLine>> = BTreeMap::new();
-        let mut alerts = Vec::new();
-        let mut forecasts: Vec<&super::DemandForecast> = r.demand.iter().collect();
+        let mut forecasts: Vec<&DemandForecast> = r.demand.iter().collect();
         forecasts.sort_by(|a, b| (&a.sku, &a.location).cmp(&(&b.sku, &b.location)));
+        let mut works = Vec::with_capacity(forecasts.len());
         for f in forecasts {
             let settings = settings_of(&f.sku, &f.location);
             let policy = settings.policy;
@@ -321,6 +581,9 @@ impl Ledger {
             let mean_daily = demand_over(&f.daily, horizon as f64) / horizon as f64;
             let annual = mean_daily * 365.0;
             let mut reorder_point = p_mean + safety;
+            if let Policy::MinMax { min: Some(m), .. } = policy {
+                reorder_point = m.to_f64().unwrap_or(0.0);
+            }
             let mut order_up_to = None;
             let mut q = None;
             if let Some((_, item)) = source {
@@ -328,10 +591,7 @@ impl Ledger {
                     Policy::ReorderPoint { quantity } => {
                         q = order_quantity(quantity, &settings, annual, item)?;
                     }
-                    Policy::MinMax { min, max } => {
-                        if let Some(m) = min {
-                            reorder_point = m.to_f64().unwrap_or(0.0);
-                        }
+                    Policy::MinMax { max, .. } => {
                         q = order_quantity(OrderQuantityRule::Eoq, &settings, annual, item)?;
                         order_up_to = match max {
                             Some(m) => Some(m.to_f64().unwrap_or(0.0)),
@@ -349,15 +609,14 @@ impl Ledger {
                 }
             }
             // Projection.
-            let mut projected = Vec::with_capacity(horizon);
-            let mut level = pos.available.to_f64().unwrap_or(0.0);
-            let key = (f.sku.clone(), f.location.clone());
             let mut inc = vec![0.0; horizon];
-            if let Some(list) = arriving.get(&key) {
+            if let Some(list) = arriving.get(&(f.sku.clone(), f.location.clone())) {
                 for &(k, qty) in list {
                     inc[k] += qty;
                 }
             }
+            let mut projected = Vec::with_capacity(horizon);
+            let mut level = pos.available.to_f64().unwrap_or(0.0);
             let last = f.daily.last().copied().unwrap_or(0.0);
             let mut stockout = None;
             for (k, arriving) in inc.iter().enumerate() {
@@ -372,208 +631,224 @@ impl Ledger {
             }
             let (l_mean, l_sd) = over_interval(&f.daily, f.daily_std, lt, lt_sd);
             let at_lt = position.to_f64().unwrap_or(0.0) - l_mean;
-            let pos_f = position.to_f64().unwrap_or(0.0);
-            let item_plan = PlanItem {
-                sku: f.sku.clone(),
-                location: f.location.clone(),
-                policy,
-                supplier: source.map(|(s, _)| s.id.clone()),
-                available: pos.available,
-                incoming: pos.incoming,
-                position,
-                lead_time_days: lt,
-                lead_time_std_days: lt_sd,
-                lead_time_source: lt_source,
-                protection_days: protection,
-                protection_demand: p_mean,
-                protection_std: p_sd,
-                safety_stock: safety,
-                reorder_point,
-                order_up_to,
-                order_quantity: q,
-                mean_daily_demand: mean_daily,
-                projected,
-                stockout_day: stockout.map(|k| day_start(today + k as i64)),
-                days_of_cover: stockout.map_or(r.horizon_days, |k| k as u32),
-                stock_at_lead_time: [at_lt + z05 * l_sd, at_lt, at_lt - z05 * l_sd],
-            };
-            // Alerts.
-            let alert = |kind: AlertKind, day: Option<Timestamp>, message: String| Alert {
-                kind,
-                sku: f.sku.clone(),
-                location: f.location.clone(),
-                day,
-                message,
-            };
-            if buys {
-                if pos.available < Decimal::ZERO {
-                    alerts.push(alert(
-                        AlertKind::NegativeAvailable,
-                        None,
-                        format!("{} units backordered", -pos.available),
-                    ));
-                }
-                if let Some(k) = stockout {
-                    if (k as f64) < lt {
-                        alerts.push(alert(
-                            AlertKind::StockoutWithinLeadTime,
-                            item_plan.stockout_day,
-                            format!(
-                                "runs out in {k} days, before an order placed now arrives ({lt:.1} days)"
-                            ),
-                        ));
-                    }
-                }
-                let has_s = matches!(
+            works.push(Work {
+                item: PlanItem {
+                    sku: f.sku.clone(),
+                    location: f.location.clone(),
                     policy,
-                    Policy::ReorderPoint { .. }
-                        | Policy::MinMax { .. }
-                        | Policy::PeriodicMinMax { .. }
-                        | Policy::Manual
-                );
-                if has_s && pos_f <= reorder_point && (reorder_point > 0.0 || pos_f < 0.0) {
-                    alerts.push(alert(
-                        AlertKind::BelowReorderPoint,
-                        None,
-                        format!(
-                            "position {position} at or below the reorder point {reorder_point:.1}"
-                        ),
-                    ));
-                }
-                if source.is_none() && !matches!(policy, Policy::Manual) {
-                    alerts.push(alert(
-                        AlertKind::NoSupplier,
-                        None,
-                        "no supplier sells it".into(),
-                    ));
-                }
-                let over = if mean_daily > 0.0 {
-                    pos_f / mean_daily > r.overstock_days
-                } else {
-                    pos_f > 0.0
-                };
-                if over {
-                    alerts.push(alert(
-                        AlertKind::Overstock,
-                        None,
-                        if mean_daily > 0.0 {
-                            format!("{:.0} days of cover", pos_f / mean_daily)
-                        } else {
-                            format!("{position} units and no forecast demand")
-                        },
-                    ));
-                }
-            }
-            // The suggestion.
-            if let Some((supplier, item)) = source {
-                let wanted = match policy {
-                    Policy::ReorderPoint { .. } => match q {
-                        Some(q) if pos_f <= reorder_point && reorder_point > 0.0 => {
-                            let qf = q.to_f64().unwrap_or(1.0);
-                            let n = ((reorder_point - pos_f) / qf).floor() + 1.0;
-                            Some((n * qf, to_decimal(n) * q, Reason::BelowReorderPoint))
-                        }
-                        _ => None,
-                    },
-                    Policy::MinMax { .. } | Policy::PeriodicMinMax { .. } => match order_up_to {
-                        Some(top) if pos_f <= reorder_point && top > pos_f => {
-                            let reason = if matches!(policy, Policy::MinMax { .. }) {
-                                Reason::BelowMin
-                            } else {
-                                Reason::PeriodicReview
-                            };
-                            let raw = top - pos_f;
-                            Some((raw, round_up(raw, item), reason))
-                        }
-                        _ => None,
-                    },
-                    Policy::OrderUpTo { .. } | Policy::JustInTime { .. } => {
-                        let reason = if jit {
-                            Reason::JustInTime
-                        } else {
-                            Reason::PeriodicReview
-                        };
-                        let raw = reorder_point - pos_f;
-                        (raw > 1e-9).then(|| (raw, round_up(raw, item), reason))
-                    }
-                    Policy::Manual | Policy::Dropship => None,
-                };
-                if let Some((raw, quantity, reason)) = wanted {
-                    let unit_price = item.price_for(quantity)?;
-                    let extra = (quantity.to_f64().unwrap_or(0.0) - raw).max(0.0);
-                    let rounding_cost = (to_decimal(extra) * unit_price)
-                        .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
-                    let value = costing::extended(quantity, unit_price, scale)?;
-                    let lead = (lt * SECONDS_PER_DAY as f64).round() as i64;
-                    lines
-                        .entry(supplier.id.clone())
-                        .or_default()
-                        .push(SuggestedLine {
-                            sku: f.sku.clone(),
-                            location: f.location.clone(),
-                            quantity,
-                            unrounded: raw,
-                            rounding_cost,
-                            unit_price,
-                            value,
-                            order_by: r.as_of,
-                            expected: r.as_of.saturating_add(lead).min(MAX_TIMESTAMP),
-                            reason,
-                            position,
-                            reorder_point,
-                        });
-                }
-            }
-            items.push(item_plan);
-        }
-        for o in self.overdue_lines(r.as_of) {
-            alerts.push(Alert {
-                kind: AlertKind::OverdueLine,
-                sku: o.sku,
-                location: o.location,
-                day: Some(o.expected),
-                message: format!(
-                    "{} line {} from {}: {} units {} days late",
-                    o.order, o.line, o.supplier, o.open, o.days_late
-                ),
+                    supplier: source.map(|(s, _)| s.id.clone()),
+                    available: pos.available,
+                    incoming: pos.incoming,
+                    position,
+                    lead_time_days: lt,
+                    lead_time_std_days: lt_sd,
+                    lead_time_source: lt_source,
+                    protection_days: protection,
+                    protection_demand: p_mean,
+                    protection_std: p_sd,
+                    safety_stock: safety,
+                    reorder_point,
+                    order_up_to,
+                    order_quantity: q,
+                    mean_daily_demand: mean_daily,
+                    projected,
+                    stockout_day: stockout.map(|k| day_start(today + k as i64)),
+                    days_of_cover: stockout.map_or(r.horizon_days, |k| k as u32),
+                    stock_at_lead_time: [at_lt + z05 * l_sd, at_lt, at_lt - z05 * l_sd],
+                },
+                source: source.map(|(_, i)| i),
+                lead: (l_mean, l_sd),
+                moved: Decimal::ZERO,
             });
         }
-        alerts.sort_by(|a, b| {
-            (a.kind, &a.sku, &a.location, a.day).cmp(&(b.kind, &b.sku, &b.location, b.day))
-        });
-        let mut orders = Vec::with_capacity(lines.len());
-        for (supplier, lines) in lines {
-            let mut total = Decimal::ZERO;
-            for l in &lines {
-                total = costing::add(total, l.value, "a suggested order's total")?;
-            }
-            orders.push(SupplierSuggestion {
-                supplier,
-                lines,
-                total,
-            });
-        }
-        Ok(Plan {
-            as_of: r.as_of,
-            items,
-            orders,
-            alerts,
-        })
+        Ok(works)
     }
 
-    /// Turns accepted suggestions into purchase orders, created and placed at `time`, all
-    /// in one transaction: every order, or (on the first error) none. Each line keeps the
-    /// suggestion's quantity, unit price, location and expected time; lines are numbered
-    /// from 1 in the suggestion's order.
+    /// Phase 3: the line a SKU × location needs, at its position after the transfers.
+    fn suggest(&self, w: &Work<'_>, r: &PlanRequest) -> Result<Option<(String, SuggestedLine)>> {
+        let it = &w.item;
+        let (Some(item), Some(supplier)) = (w.source, it.supplier.as_ref()) else {
+            return Ok(None);
+        };
+        let position = it.position + w.moved;
+        let pos_f = position.to_f64().unwrap_or(0.0);
+        let s = it.reorder_point;
+        let wanted = match it.policy {
+            Policy::ReorderPoint { .. } => match it.order_quantity {
+                Some(q) if pos_f <= s && s > 0.0 => {
+                    let qf = q.to_f64().unwrap_or(1.0);
+                    let n = ((s - pos_f) / qf).floor() + 1.0;
+                    Some((n * qf, to_decimal(n) * q, Reason::BelowReorderPoint))
+                }
+                _ => None,
+            },
+            Policy::MinMax { .. } | Policy::PeriodicMinMax { .. } => match it.order_up_to {
+                Some(top) if pos_f <= s && top > pos_f => {
+                    let reason = if matches!(it.policy, Policy::MinMax { .. }) {
+                        Reason::BelowMin
+                    } else {
+                        Reason::PeriodicReview
+                    };
+                    Some((top - pos_f, round_up(top - pos_f, item), reason))
+                }
+                _ => None,
+            },
+            Policy::OrderUpTo { .. } | Policy::JustInTime { .. } => {
+                let reason = if matches!(it.policy, Policy::JustInTime { .. }) {
+                    Reason::JustInTime
+                } else {
+                    Reason::PeriodicReview
+                };
+                let raw = s - pos_f;
+                (raw > 1e-9).then(|| (raw, round_up(raw, item), reason))
+            }
+            Policy::Manual | Policy::Dropship => None,
+        };
+        let Some((raw, quantity, reason)) = wanted else {
+            return Ok(None);
+        };
+        let scale = self.config().money_scale;
+        let unit_price = item.price_for(quantity)?;
+        let extra = (quantity.to_f64().unwrap_or(0.0) - raw).max(0.0);
+        let rounding_cost = (to_decimal(extra) * unit_price)
+            .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+        let value = costing::extended(quantity, unit_price, scale)?;
+        let lead = (it.lead_time_days * SECONDS_PER_DAY as f64).round() as i64;
+        // Expected units short before arrival without the order (normal loss).
+        let (l_mean, l_sd) = w.lead;
+        let shortage = if l_sd > 0.0 {
+            l_sd * stats::loss((pos_f - l_mean) / l_sd)
+        } else {
+            (l_mean - pos_f).max(0.0)
+        };
+        let margin = r
+            .margins
+            .iter()
+            .find(|(k, _)| *k == it.sku)
+            .map_or(unit_price, |(_, m)| *m)
+            .to_f64()
+            .unwrap_or(0.0);
+        let v = value.to_f64().unwrap_or(0.0);
+        Ok(Some((
+            supplier.clone(),
+            SuggestedLine {
+                sku: it.sku.clone(),
+                location: it.location.clone(),
+                quantity,
+                unrounded: raw,
+                rounding_cost,
+                unit_price,
+                value,
+                order_by: r.as_of,
+                expected: r.as_of.saturating_add(lead).min(MAX_TIMESTAMP),
+                reason,
+                position,
+                reorder_point: s,
+                expected_shortage: shortage,
+                priority: if v > 0.0 { shortage * margin / v } else { 0.0 },
+            },
+        )))
+    }
+
+    /// Phase 4: lines by priority through the budgets, order values and capacities; the
+    /// kept ones grouped by supplier, the rest listed with why.
+    fn constrain(
+        &self,
+        mut lines: Vec<(String, SuggestedLine)>,
+        r: &PlanRequest,
+    ) -> Result<(Vec<SupplierSuggestion>, Vec<CutLine>)> {
+        lines.sort_by(|(sa, a), (sb, b)| {
+            b.priority
+                .total_cmp(&a.priority)
+                .then_with(|| (&a.sku, &a.location, sa).cmp(&(&b.sku, &b.location, sb)))
+        });
+        // What each capped location holds now: on hand + incoming of every SKU.
+        let mut held: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
+        for (loc, cap) in &r.capacity {
+            let mut total = Decimal::ZERO;
+            for sku in self.skus() {
+                if let Ok(p) = self.position(sku, Some(loc)) {
+                    total = costing::add(total, p.on_hand + p.incoming, "a location's units")?;
+                }
+            }
+            held.insert(loc.as_str(), (total, *cap));
+        }
+        let mut spent = Decimal::ZERO;
+        let mut by_supplier: BTreeMap<String, (Vec<SuggestedLine>, Decimal)> = BTreeMap::new();
+        let mut cut = Vec::new();
+        for (supplier, line) in lines {
+            let so_far = by_supplier.get(&supplier).map_or(Decimal::ZERO, |x| x.1);
+            let after = costing::add(so_far, line.value, "a suggested order's total")?;
+            let all = costing::add(spent, line.value, "the run's spending")?;
+            let cap = r
+                .supplier_budgets
+                .iter()
+                .find(|(s, _)| *s == supplier)
+                .map(|x| x.1);
+            let room = held.get(line.location.as_str());
+            let reason = if r.budget.is_some_and(|b| all > b) {
+                Some(CutReason::Budget)
+            } else if cap.is_some_and(|b| after > b) {
+                Some(CutReason::SupplierBudget)
+            } else if r.max_order_value.is_some_and(|m| after > m) {
+                Some(CutReason::MaxOrderValue)
+            } else if room.is_some_and(|(h, c)| *h + line.quantity > *c) {
+                Some(CutReason::Capacity)
+            } else {
+                None
+            };
+            match reason {
+                Some(reason) => cut.push(CutLine {
+                    supplier,
+                    line,
+                    reason,
+                }),
+                None => {
+                    spent = all;
+                    if let Some(h) = held.get_mut(line.location.as_str()) {
+                        h.0 += line.quantity;
+                    }
+                    let e = by_supplier.entry(supplier).or_default();
+                    e.1 = after;
+                    e.0.push(line);
+                }
+            }
+        }
+        let orders = by_supplier
+            .into_iter()
+            .map(|(supplier, (mut lines, total))| {
+                lines.sort_by(|a, b| (&a.sku, &a.location).cmp(&(&b.sku, &b.location)));
+                SupplierSuggestion {
+                    supplier,
+                    lines,
+                    total,
+                }
+            })
+            .collect();
+        Ok((orders, cut))
+    }
+
+    /// Turns accepted suggestions into stock transfers and purchase orders (created and
+    /// placed), all at `time` and in one transaction: everything, or (on the first error)
+    /// nothing. Transfers are posted first, as [`crate::Movement::transfer`]s (the ledger
+    /// moves stock at once; the plan's transfer lead time is for planning). Each order
+    /// line keeps the suggestion's quantity, unit price, location and expected time; lines
+    /// are numbered from 1 in the suggestion's order.
     ///
     /// # Errors
-    /// As [`Ledger::purchase`] (an order id already used, a quantity the supplier no
+    /// As [`Ledger::post`] for a transfer (not enough stock any more, ...) and
+    /// [`Ledger::purchase`] for an order (an id already used, a quantity the supplier no
     /// longer accepts, ...); nothing changed then.
     pub fn accept_plan(
         &mut self,
         orders: Vec<AcceptedOrder>,
+        transfers: Vec<SuggestedTransfer>,
         time: Timestamp,
     ) -> Result<Vec<PurchaseOutcome>> {
+        let movements = transfers
+            .into_iter()
+            .map(|t| crate::Movement::transfer(t.sku, t.from, t.to, t.quantity, time))
+            .collect();
         let mut events = Vec::with_capacity(orders.len() * 2);
         for a in orders {
             let lines = a
@@ -599,6 +874,6 @@ impl Ledger {
                 time,
             ));
         }
-        self.purchase_batch(events)
+        Ok(self.post_with_events(movements, events)?.1)
     }
 }

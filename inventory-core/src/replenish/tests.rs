@@ -344,11 +344,11 @@ fn accepting_places_the_orders_atomically() {
     let mut twice = accepted.clone();
     twice.push(accepted[0].clone());
     assert_eq!(
-        l.accept_plan(twice, DAY).unwrap_err().kind(),
+        l.accept_plan(twice, Vec::new(), DAY).unwrap_err().kind(),
         ErrorKind::DuplicateId
     );
     assert_eq!(l, before);
-    let out = l.accept_plan(accepted, DAY).unwrap();
+    let out = l.accept_plan(accepted, Vec::new(), DAY).unwrap();
     assert_eq!(out.len(), 2);
     let po = l.order("PO-7").unwrap();
     assert_eq!(po.status, crate::purchasing::OrderStatus::Placed);
@@ -407,4 +407,159 @@ fn bad_requests_are_refused() {
             .expect_err(&format!("request {i} should be refused"));
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "request {i}: {err}");
     }
+}
+
+#[test]
+fn transfers_come_before_buying() {
+    let mut l = ledger();
+    l.post(Movement::receive("MUG", "W2", d("200"), d("3.50"), 0))
+        .unwrap();
+    let demand = vec![
+        DemandForecast::flat("MUG", "WH", 5.0, 2.0, 90),
+        DemandForecast::flat("MUG", "W2", 5.0, 2.0, 90),
+    ];
+    let p = l.plan(&PlanRequest::new(DAY, demand.clone())).unwrap();
+    // WH: 30 units run out on day 6, before the 10-day lead time; it needs
+    // ⌈60.403 − 30⌉ = 31 to reach its reorder point. W2 holds 200 − 60.403 → 139 spare.
+    assert_eq!(p.transfers.len(), 1);
+    let t = &p.transfers[0];
+    assert_eq!(
+        (t.from.as_str(), t.to.as_str(), t.quantity, t.arrives),
+        ("W2", "WH", d("31"), 3 * DAY)
+    );
+    // Then neither needs buying: 61 and 169 are above 60.403.
+    assert!(p.orders.is_empty(), "{:?}", p.orders);
+    // No transfers when asked for none: WH buys instead.
+    let p2 = l
+        .plan(&PlanRequest::new(DAY, demand.clone()).transfer_days(None))
+        .unwrap();
+    assert!(p2.transfers.is_empty());
+    assert_eq!(p2.orders[0].lines[0].location, "WH");
+    // A transfer slower than the supplier is not suggested.
+    let p3 = l
+        .plan(&PlanRequest::new(DAY, demand).transfer_days(Some(12.0)))
+        .unwrap();
+    assert!(p3.transfers.is_empty());
+    // Accepting moves the stock.
+    l.accept_plan(Vec::new(), p.transfers.clone(), DAY).unwrap();
+    let on_hand = |l: &Ledger, loc| l.position("MUG", Some(loc)).unwrap().on_hand;
+    assert_eq!((on_hand(&l, "WH"), on_hand(&l, "W2")), (d("61"), d("169")));
+}
+
+/// A, B, C at 1.00 from one supplier (lead 10, no pack), 5 a day σ 2 each; stock 0, 30,
+/// 45; just-in-time to D(10) = 50: lines of 50, 20 and 5.
+fn three_lines() -> (Ledger, PlanRequest) {
+    let mut l = Ledger::new();
+    let mut s = Supplier::new("S", "S", PaymentTerms::net(30));
+    for sku in ["A", "B", "C"] {
+        s = s.item(SupplierItem::new(sku, d("1.00"), 10.0));
+    }
+    l.set_supplier(s, 0).unwrap();
+    l.post(Movement::receive("B", "WH", d("30"), d("1"), 0))
+        .unwrap();
+    l.post(Movement::receive("C", "WH", d("45"), d("1"), 0))
+        .unwrap();
+    let demand = ["A", "B", "C"]
+        .iter()
+        .map(|s| DemandForecast::flat(*s, "WH", 5.0, 2.0, 90))
+        .collect();
+    let req = PlanRequest::new(DAY, demand)
+        .default_policy(PolicySettings::new(Policy::JustInTime { review_days: 0 }));
+    (l, req)
+}
+
+#[test]
+fn lines_are_ranked_by_lost_margin_avoided_per_unit_of_money() {
+    let (l, req) = three_lines();
+    let p = l.plan(&req).unwrap();
+    let sigma = 40f64.sqrt();
+    // Expected shortage over the lead time: σ·G((position − 50)/σ); margin = price = 1.
+    for (sku, pos, value) in [("A", 0.0, 50.0), ("B", 30.0, 20.0), ("C", 45.0, 5.0)] {
+        let line = p.orders[0].lines.iter().find(|x| x.sku == sku).unwrap();
+        let short = sigma * crate::stats::loss((pos - 50.0) / sigma);
+        close(line.expected_shortage, short);
+        close(line.priority, short / value);
+    }
+    // C (5.77 short for 5.00) ranks first, then B (20.0017 for 20), then A (50.0 for 50).
+    let p = l.plan(&req.clone().budget(d("30"))).unwrap();
+    let kept: Vec<&str> = p.orders[0].lines.iter().map(|x| x.sku.as_str()).collect();
+    assert_eq!(kept, vec!["B", "C"]);
+    assert_eq!(p.orders[0].total, d("25.00"));
+    assert_eq!(p.cut.len(), 1);
+    assert_eq!(
+        (p.cut[0].line.sku.as_str(), p.cut[0].reason),
+        ("A", CutReason::Budget)
+    );
+    // The largest order of 22: C (5); B would make 25; A 55.
+    let p = l.plan(&req.clone().max_order_value(d("22"))).unwrap();
+    assert_eq!(p.orders[0].lines.len(), 1);
+    let cut: Vec<(&str, CutReason)> = p
+        .cut
+        .iter()
+        .map(|c| (c.line.sku.as_str(), c.reason))
+        .collect();
+    assert_eq!(
+        cut,
+        vec![
+            ("B", CutReason::MaxOrderValue),
+            ("A", CutReason::MaxOrderValue)
+        ]
+    );
+    // A supplier budget of 10: C only.
+    let p = l.plan(&req.clone().supplier_budget("S", d("10"))).unwrap();
+    assert_eq!(
+        p.cut.iter().map(|c| c.reason).collect::<Vec<_>>(),
+        vec![CutReason::SupplierBudget; 2]
+    );
+    // WH holds 75; with room for 100: C (→ 80), B (→ 100), not A (→ 150).
+    let p = l.plan(&req.clone().capacity("WH", d("100"))).unwrap();
+    assert_eq!(p.cut.len(), 1);
+    assert_eq!(
+        (p.cut[0].line.sku.as_str(), p.cut[0].reason),
+        ("A", CutReason::Capacity)
+    );
+    // A margin of 10 a unit on A puts it first: 50 × 10 / 50 = 10 per unit of money.
+    let p = l.plan(&req.margin("A", d("10")).budget(d("50"))).unwrap();
+    let kept: Vec<&str> = p.orders[0].lines.iter().map(|x| x.sku.as_str()).collect();
+    assert_eq!(kept, vec!["A"]);
+}
+
+#[test]
+fn policies_by_abc_xyz_class() {
+    use crate::classify::{AbcClass, XyzClass};
+    let t = ClassPolicies::default();
+    assert_eq!(t.settings(AbcClass::A, XyzClass::X).service_level, 0.98);
+    assert_eq!(t.settings(AbcClass::B, XyzClass::Y).service_level, 0.95);
+    assert_eq!(
+        t.settings(AbcClass::C, XyzClass::X).policy,
+        Policy::JustInTime { review_days: 14 }
+    );
+    assert_eq!(
+        t.settings(AbcClass::A, XyzClass::Z).policy,
+        Policy::OrderUpTo { review_days: 7 }
+    );
+    // From a ledger: MUG sold 100 × 3.50 of COGS every week, BOWL 1 unit once.
+    let mut l = ledger();
+    l.post(Movement::receive("MUG", "WH", d("1000"), d("3.50"), 0))
+        .unwrap();
+    l.post(Movement::receive("BOWL", "WH", d("10"), d("1"), 0))
+        .unwrap();
+    for w in 0..8 {
+        l.post(Movement::ship("MUG", "WH", d("100"), (w * 7 + 1) * DAY))
+            .unwrap();
+    }
+    l.post(Movement::ship("BOWL", "WH", d("1"), 3 * DAY))
+        .unwrap();
+    let classes = classes_from_ledger(&l, 0, 56 * DAY).unwrap();
+    let mug = classes.iter().find(|c| c.sku == "MUG").unwrap();
+    let bowl = classes.iter().find(|c| c.sku == "BOWL").unwrap();
+    assert_eq!((mug.abc, mug.xyz), (AbcClass::A, XyzClass::X));
+    assert_eq!(bowl.xyz, XyzClass::Z);
+    let req = PlanRequest::new(DAY, mugs()).class_policies(&classes, &t);
+    let p = l.plan(&req).unwrap();
+    assert_eq!(p.items[0].policy, t.a.policy);
+    close(
+        p.items[0].safety_stock,
+        crate::stats::inv_cdf(0.98) * 40f64.sqrt(),
+    );
 }
