@@ -110,6 +110,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{AbcClass, XyzClass};
+use crate::error::PolicyError;
 use crate::purchasing::LeadTimeSource;
 use crate::time::Timestamp;
 
@@ -174,6 +175,54 @@ impl Policy {
             Policy::Dropship => "dropship",
             Policy::Manual => "manual",
         }
+    }
+
+    /// A policy from its name (as [`Policy::name`] gives it) and the parameters a form or a
+    /// binding holds: `review_days` for the periodic ones (`order_up_to`,
+    /// `periodic_min_max`, `just_in_time`), `fixed_quantity` for `reorder_point` (`None`:
+    /// the EOQ), `min` and `max` for `min_max`.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidInput`] for an unknown name, or a parameter the policy does
+    /// not take (a review period on a continuous policy, a min on an order-up-to, ...).
+    pub fn from_parts(
+        name: &str,
+        review_days: u32,
+        fixed_quantity: Option<Decimal>,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+    ) -> Result<Policy, PolicyError> {
+        let policy = match name {
+            "reorder_point" => Policy::ReorderPoint {
+                quantity: fixed_quantity.map_or(OrderQuantityRule::Eoq, OrderQuantityRule::Fixed),
+            },
+            "min_max" => Policy::MinMax { min, max },
+            "order_up_to" => Policy::OrderUpTo { review_days },
+            "periodic_min_max" => Policy::PeriodicMinMax { review_days },
+            "just_in_time" => Policy::JustInTime { review_days },
+            "dropship" => Policy::Dropship,
+            "manual" => Policy::Manual,
+            _ => {
+                return Err(PolicyError::InvalidInput {
+                    message: format!(
+                        "unknown policy {name:?} (expected reorder_point, min_max, order_up_to, periodic_min_max, just_in_time, dropship or manual)"
+                    ),
+                })
+            }
+        };
+        let unused = |what: &str| PolicyError::InvalidInput {
+            message: format!("the {name} policy takes no {what}"),
+        };
+        if review_days != 0 && policy.review_days() == 0 {
+            return Err(unused("review period"));
+        }
+        if fixed_quantity.is_some() && !matches!(policy, Policy::ReorderPoint { .. }) {
+            return Err(unused("fixed quantity"));
+        }
+        if (min.is_some() || max.is_some()) && !matches!(policy, Policy::MinMax { .. }) {
+            return Err(unused("min or max"));
+        }
+        Ok(policy)
     }
 
     /// The review period in days (0 for the continuous policies).

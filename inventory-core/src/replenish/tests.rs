@@ -563,3 +563,47 @@ fn policies_by_abc_xyz_class() {
         crate::stats::inv_cdf(0.98) * 40f64.sqrt(),
     );
 }
+
+#[test]
+fn policies_from_their_names() {
+    assert_eq!(
+        Policy::from_parts("reorder_point", 0, Some(d("12")), None, None).unwrap(),
+        Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Fixed(d("12"))
+        }
+    );
+    assert_eq!(
+        Policy::from_parts("order_up_to", 7, None, None, None).unwrap(),
+        Policy::OrderUpTo { review_days: 7 }
+    );
+    for (name, review, fixed, min) in [
+        ("weekly", 0, None, None),
+        ("reorder_point", 7, None, None),
+        ("min_max", 0, Some(d("1")), None),
+        ("order_up_to", 7, None, Some(d("1"))),
+    ] {
+        assert!(
+            Policy::from_parts(name, review, fixed, min, None).is_err(),
+            "{name}"
+        );
+    }
+    for p in [
+        Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Eoq,
+        },
+        Policy::MinMax {
+            min: None,
+            max: None,
+        },
+        Policy::OrderUpTo { review_days: 3 },
+        Policy::PeriodicMinMax { review_days: 3 },
+        Policy::JustInTime { review_days: 3 },
+        Policy::Dropship,
+        Policy::Manual,
+    ] {
+        assert_eq!(
+            Policy::from_parts(p.name(), p.review_days(), None, None, None).unwrap(),
+            p
+        );
+    }
+}
