@@ -98,13 +98,21 @@
 //!
 //! **Not yet** (the issue is open): projections by week (the projection is daily; sum
 //! it), a pooled forecast split by location share, component demand from kits (kits do not
-//! exist yet), dropship sales creating supplier lines, and the simulation of policies.
+//! exist yet), and dropship sales creating supplier lines.
+//!
+//! **Simulation** of policies side by side: [`simulate`] and [`simulate_many`]; the rules
+//! are in the [`simulation`] module.
 
 mod plan;
+pub mod simulation;
 #[cfg(test)]
 mod tests;
 
 pub use plan::{classes_from_ledger, MAX_PLAN_DAYS};
+pub use simulation::{
+    simulate, simulate_many, SimConfig, SimDemand, SimPolicy, SimReport, MAX_SIM_DAYS,
+    MAX_SIM_THREADS,
+};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

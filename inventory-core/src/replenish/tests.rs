@@ -607,3 +607,233 @@ fn policies_from_their_names() {
         );
     }
 }
+
+// ----- simulation -----
+
+fn history(days: &[f64]) -> SimConfig {
+    SimConfig {
+        start_on_hand: 12.0,
+        lead_time_days: 2.0,
+        ..SimConfig::new(SimDemand::History(days.to_vec()))
+    }
+}
+
+/// A policy that never orders here.
+const NEVER: SimPolicy = SimPolicy::ReorderPoint { r: -100.0, q: 1.0 };
+
+#[test]
+fn lost_sales_and_backorders_by_hand() {
+    // 12 on hand, 5 a day, nothing ordered: served 5, 5, 2, 0.
+    let mut c = history(&[5.0; 4]);
+    c.lost_sales = true;
+    let r = simulate(&c, &[NEVER]).unwrap()[0];
+    assert_eq!((r.stockout_days, r.orders), (2, 0));
+    close(r.fill_rate.unwrap(), 12.0 / 20.0);
+    close(r.units_short, 8.0);
+    close(r.average_on_hand, (7.0 + 2.0) / 4.0);
+    close(r.shortage_cost, 8.0); // 1 per unit lost
+    close(r.average_backorders, 0.0);
+    // Backordered: 3 then 8 units owed at the ends of days 3 and 4: 11 unit-days.
+    c.lost_sales = false;
+    let r = simulate(&c, &[NEVER]).unwrap()[0];
+    close(r.average_backorders, 11.0 / 4.0);
+    close(r.shortage_cost, 11.0);
+    close(r.holding_cost, (7.0 + 2.0) * c.holding_cost);
+    close(r.total_cost, r.holding_cost + r.shortage_cost);
+}
+
+#[test]
+fn orders_arrive_after_their_lead_time() {
+    // 25 on hand, 10 a day, (r = 20, Q = 30), 2 days: day 0 ends at 15 → order (arrives
+    // day 2); day 1: 5; day 2: 35 − 10 = 25; day 3: 15 → order (day 5); day 4: 5; day 5: 25.
+    let mut c = history(&[10.0; 6]);
+    c.start_on_hand = 25.0;
+    c.order_cost = 7.0;
+    let r = simulate(&c, &[SimPolicy::ReorderPoint { r: 20.0, q: 30.0 }]).unwrap()[0];
+    assert_eq!((r.orders, r.stockout_days), (2, 0));
+    close(
+        r.average_on_hand,
+        (15.0 + 5.0 + 25.0 + 15.0 + 5.0 + 25.0) / 6.0,
+    );
+    close(r.ordering_cost, 14.0);
+    assert_eq!(r.fill_rate, Some(1.0));
+    // One whole cycle (arrivals on days 2 and 5), without a stockout.
+    assert_eq!(r.cycle_service_level, Some(1.0));
+    // (s, S) = (20, 50): day 0 ends at 15 → 35 ordered (day 2); day 1: 5; day 2: 40 − 10 =
+    // 30; day 3: 20 → 30 ordered (day 5); day 4: 10; day 5: 40 − 10 = 30.
+    let r = simulate(
+        &c,
+        &[SimPolicy::MinMax {
+            s: 20.0,
+            big_s: 50.0,
+        }],
+    )
+    .unwrap()[0];
+    assert_eq!(r.orders, 2);
+    close(
+        r.average_on_hand,
+        (15.0 + 5.0 + 30.0 + 20.0 + 10.0 + 30.0) / 6.0,
+    );
+}
+
+/// The second-order loss function G₂(z) = ½[(z² + 1)(1 − Φ(z)) − z·φ(z)], with
+/// dG₂/dz = −G(z).
+fn g2(z: f64) -> f64 {
+    0.5 * ((z * z + 1.0) * crate::stats::sf(z) - z * crate::stats::pdf(z))
+}
+
+#[test]
+fn r_q_long_run_cost_matches_the_textbook_formula() {
+    // Normal demand λ = 20 a day, σ 5 (P(D < 0) = Φ(−4): negligible), lead time 5 days:
+    // lead-time demand N(100, 5√5). (r, nQ) keeps the position after ordering uniform on
+    // (r, r + Q], so (Zipkin, Foundations of Inventory Management, §6.2; Hadley & Whitin):
+    //   E[backorders] B = σ²/Q · [G₂((r − μ)/σ) − G₂((r + Q − μ)/σ)],
+    //   E[on hand] = r + Q/2 − μ + B,  orders per day = λ/Q,
+    //   cost per day = K·λ/Q + h·E[on hand] + b·B.
+    let (lambda, sd, lead, q, r) = (20.0, 5.0, 5.0, 200.0, 100.0);
+    let (h, k, b) = (0.1, 50.0, 2.0);
+    let (mu, sigma) = (lambda * lead, sd * f64::sqrt(lead));
+    let backorders = sigma * sigma / q * (g2((r - mu) / sigma) - g2((r + q - mu) / sigma));
+    let on_hand = r + q / 2.0 - mu + backorders;
+    let exact = k * lambda / q + h * on_hand + b * backorders;
+    // 40 independent replications of 20,000 days after a 1,000-day warm-up: the mean's
+    // standard error comes from their spread; the simulation must be within 4 of them
+    // (a 1-in-15,000 chance of failing were it exact), and the error must be small in
+    // absolute terms too (the standard error is about 0.03 % of the cost).
+    let costs: Vec<f64> = (0..40u64)
+        .map(|seed| {
+            let c = SimConfig {
+                demand: SimDemand::Normal {
+                    mean: lambda,
+                    std_dev: sd,
+                },
+                days: 20_000,
+                warmup_days: 1_000,
+                start_on_hand: r + q,
+                lead_time_days: lead,
+                lead_time_std_days: 0.0,
+                unit_cost: 1.0,
+                holding_cost: h,
+                order_cost: k,
+                shortage_cost: b,
+                lost_sales: false,
+                seed: seed + 1,
+            };
+            simulate(&c, &[SimPolicy::ReorderPoint { r, q }]).unwrap()[0].cost_per_day
+        })
+        .collect();
+    let (mean, sd_rep) = crate::checks::mean_sd(&costs);
+    let se = sd_rep / (costs.len() as f64).sqrt();
+    eprintln!(
+        "simulated {mean:.5} ± {se:.5} per day, formula {exact:.5}, h·B {:.5}",
+        h * backorders
+    );
+    assert!(
+        (mean - exact).abs() < 4.0 * se,
+        "simulated {mean:.4} ± {se:.4} per day, formula {exact:.4}"
+    );
+    assert!(
+        se < 0.002 * exact,
+        "standard error {se} too large to test anything"
+    );
+    // A wrong model (the common approximation that drops B from the stock on hand) is
+    // detectably different: it is off by h·B.
+    let approx = exact - h * backorders;
+    assert!(
+        (mean - approx).abs() > 4.0 * se,
+        "the test cannot tell h·B = {}",
+        h * backorders
+    );
+}
+
+#[test]
+fn simulations_are_the_same_on_any_thread_count_and_follow_a_plan() {
+    let l = ledger();
+    let p = run(
+        &l,
+        Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Eoq,
+        },
+    );
+    let from_plan = SimPolicy::from_plan_item(&p.items[0]).unwrap();
+    assert_eq!(
+        from_plan,
+        SimPolicy::ReorderPoint {
+            r: p.items[0].reorder_point,
+            q: 300.0
+        }
+    );
+    let runs: Vec<(SimConfig, Vec<SimPolicy>)> = (0..9u64)
+        .map(|i| {
+            let mut c = SimConfig::new(SimDemand::Forecast {
+                daily: vec![5.0, 6.0, 4.0],
+                std_dev: 2.0,
+            });
+            c.seed = i;
+            c.lead_time_days = 10.0;
+            c.lead_time_std_days = 2.0;
+            (
+                c,
+                vec![
+                    from_plan,
+                    SimPolicy::OrderUpTo {
+                        review_days: 7,
+                        big_s: 100.0,
+                    },
+                    SimPolicy::PeriodicMinMax {
+                        review_days: 7,
+                        s: 60.0,
+                        big_s: 200.0,
+                    },
+                ],
+            )
+        })
+        .collect();
+    let one = simulate_many(&runs, 1).unwrap();
+    assert_eq!(simulate_many(&runs, 2).unwrap(), one);
+    assert_eq!(simulate_many(&runs, 4).unwrap(), one);
+    // Each SKU's reports are what simulate gives alone.
+    assert_eq!(one[3], simulate(&runs[3].0, &runs[3].1).unwrap());
+    // A higher reorder point never serves worse on the same demand and lead times.
+    let base = runs[0].0.clone();
+    let lo = simulate(&base, &[SimPolicy::ReorderPoint { r: 40.0, q: 100.0 }]).unwrap()[0];
+    let hi = simulate(&base, &[SimPolicy::ReorderPoint { r: 80.0, q: 100.0 }]).unwrap()[0];
+    assert!(hi.fill_rate.unwrap() >= lo.fill_rate.unwrap());
+    assert!(hi.average_on_hand > lo.average_on_hand);
+}
+
+#[test]
+fn bad_simulations_are_refused() {
+    let ok = SimConfig::new(SimDemand::Normal {
+        mean: 5.0,
+        std_dev: 1.0,
+    });
+    let p = [SimPolicy::ReorderPoint { r: 10.0, q: 20.0 }];
+    let mut bad = Vec::new();
+    let mut c = ok.clone();
+    c.days = MAX_SIM_DAYS + 1;
+    bad.push(c);
+    let mut c = ok.clone();
+    c.holding_cost = f64::NAN;
+    bad.push(c);
+    let mut c = ok.clone();
+    c.warmup_days = 400;
+    c.days = 0;
+    bad.push(c);
+    bad.push(SimConfig::new(SimDemand::History(vec![1.0, -1.0])));
+    for c in &bad {
+        assert_eq!(simulate(c, &p).unwrap_err().kind(), ErrorKind::InvalidInput);
+    }
+    for p in [
+        SimPolicy::ReorderPoint { r: 1.0, q: 0.0 },
+        SimPolicy::MinMax { s: 5.0, big_s: 4.0 },
+        SimPolicy::OrderUpTo {
+            review_days: 0,
+            big_s: 4.0,
+        },
+    ] {
+        assert!(simulate(&ok, &[p]).is_err());
+    }
+    assert!(simulate_many(&[], 0).is_err());
+    assert!(simulate_many(&[], MAX_SIM_THREADS + 1).is_err());
+}
