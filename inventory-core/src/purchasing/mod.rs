@@ -137,6 +137,7 @@ pub use query::{
     CashOutBucket, Incoming, IncomingBucket, LeadTimeEstimate, LeadTimeSource, OverdueLine,
     PaymentDue, PaymentKind, ReceivingLine, ReceivingReport, SupplierPerformance,
 };
+pub(crate) use query::lead_time_estimate;
 pub(crate) use state::{Mark, Purchasing};
 pub use types::{
     Allocation, Charge, ChargeKind, EarlyPaymentDiscount, LeadTimeQuote, LineChange, NewLine,

@@ -10,6 +10,7 @@ use super::types::{PurchaseOrder, PurchaseRecord, Supplier, SupplierItem};
 use super::MIN_LEAD_TIME_SAMPLES;
 use crate::checks::mean_sd;
 use crate::error::{PurchasingError, Result};
+use crate::hash::FxHashMap;
 use crate::ledger::Ledger;
 use crate::time::{day_of, week_start, Period, Timestamp, SECONDS_PER_DAY};
 
@@ -294,6 +295,29 @@ impl Owed {
         self.amount -= paid;
         cash - paid
     }
+}
+
+/// The lead time to plan with from measured samples (at least [`MIN_LEAD_TIME_SAMPLES`])
+/// or else the item's quote; `None` with too few samples and no item.
+pub(crate) fn lead_time_estimate(
+    samples: &[f64],
+    item: Option<&SupplierItem>,
+) -> Option<LeadTimeEstimate> {
+    if samples.len() >= MIN_LEAD_TIME_SAMPLES {
+        let (mean, sd) = mean_sd(samples);
+        return Some(LeadTimeEstimate {
+            mean_days: mean,
+            std_days: sd,
+            source: LeadTimeSource::Measured,
+            samples: samples.len(),
+        });
+    }
+    item.map(|item| LeadTimeEstimate {
+        mean_days: item.lead_time.mean_days,
+        std_days: item.lead_time.std_days,
+        source: LeadTimeSource::Quoted,
+        samples: samples.len(),
+    })
 }
 
 impl Ledger {
@@ -620,29 +644,59 @@ impl Ledger {
     /// [`PurchasingError::UnknownSupplier`], [`PurchasingError::NotSupplied`] when the
     /// supplier does not sell the SKU and too few receipts were measured.
     pub fn lead_time(&self, supplier: &str, sku: &str) -> Result<LeadTimeEstimate> {
-        let perf = self.supplier_performance(supplier, Some(sku))?;
-        if perf.receipt_lines >= MIN_LEAD_TIME_SAMPLES {
-            return Ok(LeadTimeEstimate {
-                mean_days: perf.lead_time_mean_days.unwrap_or(0.0),
-                std_days: perf.lead_time_std_days.unwrap_or(0.0),
-                source: LeadTimeSource::Measured,
-                samples: perf.receipt_lines,
+        let p = &self.purchasing;
+        let s = p.supplier_of(supplier)?;
+        let mut lead = Vec::new();
+        for order in p.orders.iter().filter(|o| o.supplier == s) {
+            self.receipt_lines_of(order, &|id| p.name(id) == sku, |placed, _, at| {
+                lead.push((at - placed) as f64 / SECONDS_PER_DAY as f64);
             });
         }
-        let p = &self.purchasing;
-        let item = p
-            .supplier_index(supplier)
-            .and_then(|s| p.item(s, sku))
-            .ok_or_else(|| PurchasingError::NotSupplied {
+        lead_time_estimate(
+            &lead,
+            p.supplier_index(supplier).and_then(|s| p.item(s, sku)),
+        )
+        .ok_or_else(|| {
+            PurchasingError::NotSupplied {
                 supplier: supplier.to_owned(),
                 sku: sku.to_owned(),
-            })?;
-        Ok(LeadTimeEstimate {
-            mean_days: item.lead_time.mean_days,
-            std_days: item.lead_time.std_days,
-            source: LeadTimeSource::Quoted,
-            samples: perf.receipt_lines,
+            }
+            .into()
         })
+    }
+
+    /// The lead-time samples (days, placement → each receipt line) of every supplier ×
+    /// SKU (by supplier index and SKU name id) with any, in one pass over the orders: what
+    /// [`Ledger::lead_time`] measures, for many SKUs at once.
+    pub(crate) fn lead_time_samples(&self) -> FxHashMap<(u32, u32), Vec<f64>> {
+        let p = &self.purchasing;
+        let mut out: FxHashMap<(u32, u32), Vec<f64>> = FxHashMap::default();
+        for order in &p.orders {
+            let Some(placed) = order.placed_at else {
+                continue;
+            };
+            for &r in &order.receipts {
+                let receipt = &p.receipts[r as usize];
+                let mut seen: Vec<u32> = Vec::new();
+                for rl in &receipt.lines {
+                    if seen.contains(&rl.line) {
+                        continue;
+                    }
+                    seen.push(rl.line);
+                    let sku = order.lines[rl.line as usize].sku;
+                    out.entry((order.supplier, sku))
+                        .or_default()
+                        .push((receipt.time - placed) as f64 / SECONDS_PER_DAY as f64);
+                }
+            }
+        }
+        out
+    }
+
+    /// The purchasing state's supplier index and name id of a supplier and SKU.
+    pub(crate) fn purchasing_ids(&self, supplier: &str, sku: &str) -> Option<(u32, u32)> {
+        let p = &self.purchasing;
+        Some((p.supplier_index(supplier)?, p.name_id(sku)?))
     }
 
     /// What is owed to whom and when: every committed and expected amount still unpaid,

@@ -108,7 +108,7 @@ pub mod simulation;
 #[cfg(test)]
 mod tests;
 
-pub use plan::{classes_from_ledger, MAX_PLAN_DAYS};
+pub use plan::{classes_from_ledger, MAX_PLAN_DAYS, MAX_PLAN_THREADS};
 pub use simulation::{
     simulate, simulate_many, SimConfig, SimDemand, SimPolicy, SimReport, MAX_SIM_DAYS,
     MAX_SIM_THREADS,
@@ -368,6 +368,9 @@ pub struct PlanRequest {
     /// Margin per unit by SKU, for ranking lines under a constraint (default: the unit
     /// price).
     pub margins: Vec<(String, Decimal)>,
+    /// Threads computing the SKU × location numbers (1 to [`MAX_PLAN_THREADS`]); the plan
+    /// is the same on any count.
+    pub threads: usize,
 }
 
 impl PlanRequest {
@@ -386,7 +389,14 @@ impl PlanRequest {
             max_order_value: None,
             capacity: Vec::new(),
             margins: Vec::new(),
+            threads: 1,
         }
+    }
+
+    /// Sets the number of threads.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads;
+        self
     }
 
     /// Sets the transfer lead time in days (`None`: no transfers).

@@ -13,6 +13,7 @@ use super::{
 use crate::classify::{self, AbcMeasure, AbcThresholds, XyzThresholds};
 use crate::costing;
 use crate::error::{PolicyError, Result};
+use crate::hash::FxHashMap;
 use crate::ledger::Ledger;
 use crate::policy::{self, DiscountKind, HoldingCost};
 use crate::purchasing::{NewLine, PurchaseEvent, PurchaseEventKind, PurchaseOutcome, SupplierItem};
@@ -21,6 +22,9 @@ use crate::time::{day_of, Period, Timestamp, MAX_TIMESTAMP, MIN_TIMESTAMP, SECON
 
 /// The longest horizon, review period or lead time a run handles, in days (ten years).
 pub const MAX_PLAN_DAYS: u32 = 3660;
+
+/// The most threads a planning run uses.
+pub const MAX_PLAN_THREADS: usize = 64;
 
 fn invalid(message: String) -> crate::Error {
     PolicyError::InvalidInput { message }.into()
@@ -81,6 +85,12 @@ fn check_request(r: &PlanRequest) -> Result<()> {
         return Err(invalid(format!(
             "horizon of {} days is not between 1 and {MAX_PLAN_DAYS}",
             r.horizon_days
+        )));
+    }
+    if r.threads == 0 || r.threads > MAX_PLAN_THREADS {
+        return Err(invalid(format!(
+            "{} threads: expected 1 to {MAX_PLAN_THREADS}",
+            r.threads
         )));
     }
     if !(r.overstock_days.is_finite() && r.overstock_days > 0.0) {
@@ -240,6 +250,14 @@ fn order_quantity(
 
 fn day_start(day: i64) -> Timestamp {
     day.saturating_mul(SECONDS_PER_DAY)
+}
+
+/// What every SKU × location of a run shares.
+struct Context<'a, 'b> {
+    r: &'a PlanRequest,
+    arriving: &'b BTreeMap<(String, String), Vec<(usize, f64)>>,
+    samples: &'b FxHashMap<(u32, u32), Vec<f64>>,
+    settings_of: &'b (dyn Fn(&str, &str) -> PolicySettings + Sync),
 }
 
 /// A SKU × location being planned.
@@ -543,12 +561,55 @@ impl Ledger {
             }
             by_sku.unwrap_or(r.default_policy)
         };
-        let z05 = stats::inv_cdf(0.05);
         let mut forecasts: Vec<&DemandForecast> = r.demand.iter().collect();
         forecasts.sort_by(|a, b| (&a.sku, &a.location).cmp(&(&b.sku, &b.location)));
+        let samples = self.lead_time_samples();
+        let ctx = Context {
+            r,
+            arriving: &arriving,
+            samples: &samples,
+            settings_of: &settings_of,
+        };
+        let threads = r.threads.min(forecasts.len()).max(1);
+        if threads == 1 {
+            return forecasts.iter().map(|f| self.plan_item(&ctx, f)).collect();
+        }
+        let chunk = forecasts.len().div_ceil(threads);
+        let parts: Vec<Result<Vec<Work<'a>>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = forecasts
+                .chunks(chunk)
+                .map(|part| {
+                    let ctx = &ctx;
+                    std::thread::Builder::new()
+                        .name("inventory-plan".into())
+                        .spawn_scoped(scope, move || {
+                            part.iter().map(|f| self.plan_item(ctx, f)).collect()
+                        })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| match h {
+                    Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                    Err(e) => Err(invalid(format!("could not start a planning thread: {e}"))),
+                })
+                .collect()
+        });
         let mut works = Vec::with_capacity(forecasts.len());
-        for f in forecasts {
-            let settings = settings_of(&f.sku, &f.location);
+        for p in parts {
+            works.extend(p?);
+        }
+        Ok(works)
+    }
+
+    /// One SKU × location's numbers.
+    fn plan_item<'a>(&'a self, ctx: &Context<'a, '_>, f: &DemandForecast) -> Result<Work<'a>> {
+        let r = ctx.r;
+        let horizon = r.horizon_days as usize;
+        let today = day_of(r.as_of);
+        let z05 = stats::inv_cdf(0.05);
+        {
+            let settings = (ctx.settings_of)(&f.sku, &f.location);
             let policy = settings.policy;
             // Unknown to the ledger: nothing on hand.
             let pos = self.position(&f.sku, Some(&f.location)).unwrap_or_default();
@@ -560,9 +621,15 @@ impl Ledger {
                 None
             };
             let (lt, lt_sd, lt_source) = match source {
-                Some((s, _)) => {
-                    let e = self.lead_time(&s.id, &f.sku)?;
-                    (e.mean_days, e.std_days, Some(e.source))
+                Some((s, item)) => {
+                    let samples = self
+                        .purchasing_ids(&s.id, &f.sku)
+                        .and_then(|k| ctx.samples.get(&k))
+                        .map_or(&[][..], Vec::as_slice);
+                    match crate::purchasing::lead_time_estimate(samples, Some(item)) {
+                        Some(e) => (e.mean_days, e.std_days, Some(e.source)),
+                        None => (0.0, 0.0, None),
+                    }
                 }
                 None => (0.0, 0.0, None),
             };
@@ -610,7 +677,7 @@ impl Ledger {
             }
             // Projection.
             let mut inc = vec![0.0; horizon];
-            if let Some(list) = arriving.get(&(f.sku.clone(), f.location.clone())) {
+            if let Some(list) = ctx.arriving.get(&(f.sku.clone(), f.location.clone())) {
                 for &(k, qty) in list {
                     inc[k] += qty;
                 }
@@ -631,7 +698,7 @@ impl Ledger {
             }
             let (l_mean, l_sd) = over_interval(&f.daily, f.daily_std, lt, lt_sd);
             let at_lt = position.to_f64().unwrap_or(0.0) - l_mean;
-            works.push(Work {
+            Ok(Work {
                 item: PlanItem {
                     sku: f.sku.clone(),
                     location: f.location.clone(),
@@ -659,9 +726,8 @@ impl Ledger {
                 source: source.map(|(_, i)| i),
                 lead: (l_mean, l_sd),
                 moved: Decimal::ZERO,
-            });
+            })
         }
-        Ok(works)
     }
 
     /// Phase 3: the line a SKU × location needs, at its position after the transfers.

@@ -329,6 +329,10 @@ fn the_most_specific_policy_wins_and_output_is_sorted() {
     let mut shuffled = req.clone();
     shuffled.demand.reverse();
     assert_eq!(l.plan(&shuffled).unwrap(), p);
+    // And on any number of threads.
+    for t in [2, 3, 8] {
+        assert_eq!(l.plan(&req.clone().threads(t)).unwrap(), p);
+    }
 }
 
 #[test]
@@ -374,6 +378,10 @@ fn bad_requests_are_refused() {
         base.clone().horizon_days(0),
         base.clone().horizon_days(MAX_PLAN_DAYS + 1),
         base.clone().overstock_days(f64::NAN),
+        base.clone().threads(0),
+        base.clone().threads(MAX_PLAN_THREADS + 1),
+        base.clone().transfer_days(Some(-1.0)),
+        base.clone().budget(d("-1")),
         base.clone()
             .default_policy(PolicySettings::default().service_level(1.0)),
         base.clone()
@@ -836,4 +844,44 @@ fn bad_simulations_are_refused() {
     }
     assert!(simulate_many(&[], 0).is_err());
     assert!(simulate_many(&[], MAX_SIM_THREADS + 1).is_err());
+}
+
+#[test]
+fn measured_lead_times_replace_the_quote() {
+    // Five orders placed on day 0 and received after 8, 9, 10, 11 and 12 days: mean 10,
+    // sample deviation √2.5 = 1.5811.
+    let mut l = ledger();
+    for (i, days) in [8, 9, 10, 11, 12].into_iter().enumerate() {
+        let id = format!("PO-{i}");
+        l.create_order(
+            &id,
+            "ACME",
+            vec![NewLine::new(1, "MUG", "WH", d("12"), 10 * DAY)],
+            0,
+        )
+        .unwrap();
+        l.place_order(&id, 0).unwrap();
+        l.receive_order(
+            &id,
+            format!("R-{i}"),
+            vec![crate::purchasing::ReceiptLine::new(1, d("12"))],
+            days * DAY,
+        )
+        .unwrap();
+    }
+    let p = l.plan(&PlanRequest::new(20 * DAY, mugs())).unwrap();
+    let it = &p.items[0];
+    assert_eq!(
+        it.lead_time_source,
+        Some(crate::purchasing::LeadTimeSource::Measured)
+    );
+    close(it.lead_time_days, 10.0);
+    close(it.lead_time_std_days, 2.5f64.sqrt());
+    let e = l.lead_time("ACME", "MUG").unwrap();
+    assert_eq!(
+        (e.mean_days, e.std_days),
+        (it.lead_time_days, it.lead_time_std_days)
+    );
+    // σ(L) = √(10·4 + 25·2.5) = √102.5.
+    close(it.protection_std, 102.5f64.sqrt());
 }
