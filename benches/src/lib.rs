@@ -31,6 +31,7 @@ pub mod counting;
 pub mod forecast_data;
 pub mod policy_data;
 pub mod purchasing_data;
+pub mod replenish_data;
 
 /// The size and shape of a workload.
 #[derive(Debug, Clone, PartialEq, Eq)]

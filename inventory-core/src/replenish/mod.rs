@@ -60,7 +60,10 @@
 //! **Projection.** Day by day over the horizon, from available stock: + what open lines
 //! expect that day (lines already overdue count on the first day), − the forecast. The
 //! **stockout day** is the first day the projection is below zero; **days of cover** the
-//! number of whole days before it (the horizon when there is none). The stock at the lead
+//! number of whole days before it (the horizon when there is none). The projection is
+//! computed by day and reported by day or by week ([`PlanRequest::projection`]: the level
+//! at the end of each 7 days from the as-of day). It shows the stock without this plan's
+//! transfers and orders. The stock at the lead
 //! time is normal with mean `position − D(L)` and deviation `σ(L)`; its 5 %, 50 % and 95 %
 //! quantiles are reported.
 //!
@@ -120,7 +123,7 @@ use serde::{Deserialize, Serialize};
 use crate::classify::{AbcClass, XyzClass};
 use crate::error::PolicyError;
 use crate::purchasing::LeadTimeSource;
-use crate::time::Timestamp;
+use crate::time::{Period, Timestamp};
 
 /// How the order quantity of a reorder-point or min/max policy is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -351,7 +354,8 @@ pub struct PlanRequest {
     pub demand: Vec<DemandForecast>,
     /// The policy of SKUs without an assignment.
     pub default_policy: PolicySettings,
-    /// Policies by SKU or SKU × location.
+    /// Policies by SKU or SKU × location (the most specific wins; of two for the same
+    /// SKU and location, the later).
     pub policies: Vec<PolicyAssignment>,
     /// Cover (position ÷ the mean forecast day) above which a pair is overstocked.
     pub overstock_days: f64,
@@ -359,15 +363,18 @@ pub struct PlanRequest {
     pub transfer_days: Option<f64>,
     /// The most the run may spend in all.
     pub budget: Option<Decimal>,
-    /// The most the run may spend per supplier.
+    /// The most the run may spend per supplier (of two for one supplier, the later).
     pub supplier_budgets: Vec<(String, Decimal)>,
     /// The largest value of one supplier's suggested order.
     pub max_order_value: Option<Decimal>,
-    /// Units a location can hold (on hand + incoming + what the plan adds), by location.
+    /// Units a location can hold (on hand + incoming + what the plan adds), by location
+    /// (of two for one location, the later).
     pub capacity: Vec<(String, Decimal)>,
     /// Margin per unit by SKU, for ranking lines under a constraint (default: the unit
-    /// price).
+    /// price; of two for one SKU, the later).
     pub margins: Vec<(String, Decimal)>,
+    /// The projection's step: a day, or a week of 7 days from the as-of day.
+    pub projection: Period,
     /// Threads computing the SKU × location numbers (1 to [`MAX_PLAN_THREADS`]); the plan
     /// is the same on any count.
     pub threads: usize,
@@ -390,7 +397,14 @@ impl PlanRequest {
             capacity: Vec::new(),
             margins: Vec::new(),
             threads: 1,
+            projection: Period::Day,
         }
+    }
+
+    /// Sets the projection's step.
+    pub fn projection(mut self, step: Period) -> Self {
+        self.projection = step;
+        self
     }
 
     /// Sets the number of threads.
@@ -520,7 +534,9 @@ pub struct PlanItem {
     pub order_quantity: Option<Decimal>,
     /// The forecast's mean day over the horizon.
     pub mean_daily_demand: f64,
-    /// Projected available stock at the end of each day of the horizon.
+    /// Projected available stock at the end of each step of the horizon: each day, or
+    /// each 7 days from the as-of day (the last step may be shorter), as
+    /// [`PlanRequest::projection`] says.
     pub projected: Vec<f64>,
     /// The first day the projection is below zero.
     pub stockout_day: Option<Timestamp>,

@@ -127,7 +127,7 @@ fn check_request(r: &PlanRequest) -> Result<()> {
         }
         check_settings(&a.settings, &format!("the policy of {}", a.sku))?;
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: crate::hash::FxHashSet<(&str, &str)> = Default::default();
     for f in &r.demand {
         if f.sku.is_empty() || f.location.is_empty() {
             return Err(invalid("a forecast with an empty SKU or location".into()));
@@ -138,7 +138,18 @@ fn check_request(r: &PlanRequest) -> Result<()> {
                 f.sku, f.location
             )));
         }
-        if let Some(x) = f.daily.iter().find(|x| !(x.is_finite() && **x >= 0.0)) {
+        // One pass that vectorizes; the culprit is looked for only on failure.
+        if !f
+            .daily
+            .iter()
+            .fold(true, |ok, x| ok & (x.is_finite() & (*x >= 0.0)))
+        {
+            let x = f
+                .daily
+                .iter()
+                .find(|x| !(x.is_finite() && **x >= 0.0))
+                .copied()
+                .unwrap_or(f64::NAN);
             return Err(invalid(format!(
                 "the forecast of {} at {} has a day of {x} (expected a finite number ≥ 0)",
                 f.sku, f.location
@@ -252,12 +263,52 @@ fn day_start(day: i64) -> Timestamp {
     day.saturating_mul(SECONDS_PER_DAY)
 }
 
+/// `f` over `items` on up to `threads` threads, in order; the first error (in input
+/// order) wins.
+fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> Result<R> + Sync,
+) -> Result<Vec<R>> {
+    let threads = threads.min(items.len()).max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    let parts: Vec<Result<Vec<R>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                std::thread::Builder::new()
+                    .name("inventory-plan".into())
+                    .spawn_scoped(scope, move || part.iter().map(f).collect())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| match h {
+                Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                Err(e) => Err(invalid(format!("could not start a planning thread: {e}"))),
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(items.len());
+    for p in parts {
+        out.extend(p?);
+    }
+    Ok(out)
+}
+
+/// Units arriving by (SKU, location): (day index, units).
+type Arriving<'a> = FxHashMap<(&'a str, &'a str), Vec<(usize, f64)>>;
+
 /// What every SKU × location of a run shares.
 struct Context<'a, 'b> {
     r: &'a PlanRequest,
-    arriving: &'b BTreeMap<(String, String), Vec<(usize, f64)>>,
+    arriving: &'b Arriving<'b>,
     samples: &'b FxHashMap<(u32, u32), Vec<f64>>,
-    settings_of: &'b (dyn Fn(&str, &str) -> PolicySettings + Sync),
+    settings_of: &'b (dyn Fn(&str, &str) -> (PolicySettings, f64) + Sync),
 }
 
 /// A SKU × location being planned.
@@ -494,18 +545,22 @@ impl Ledger {
     pub fn plan(&self, request: &PlanRequest) -> Result<Plan> {
         check_request(request)?;
         let r = request;
-        let mut works = self.plan_items(r)?;
+        let schedule = self.incoming_schedule(Period::Day, None, None);
+        let mut works = self.plan_items(r, &schedule)?;
         let transfers = match r.transfer_days {
             Some(days) => transfers(&mut works, r.as_of, days),
             None => Vec::new(),
         };
+        let margins: FxHashMap<&str, Decimal> =
+            r.margins.iter().map(|(k, m)| (k.as_str(), *m)).collect();
+        let per_item = par_map(&works, r.threads, |w| {
+            Ok((item_alerts(w, r), self.suggest(w, r, &margins)?))
+        })?;
         let mut alerts = Vec::new();
         let mut lines = Vec::new();
-        for w in &works {
-            alerts.extend(item_alerts(w, r));
-            if let Some(l) = self.suggest(w, r)? {
-                lines.push(l);
-            }
+        for (a, l) in per_item {
+            alerts.extend(a);
+            lines.extend(l);
         }
         for o in self.overdue_lines(r.as_of) {
             alerts.push(Alert {
@@ -534,32 +589,39 @@ impl Ledger {
     }
 
     /// Phase 1: the numbers of every SKU × location, sorted by SKU then location.
-    fn plan_items<'a>(&'a self, r: &'a PlanRequest) -> Result<Vec<Work<'a>>> {
+    fn plan_items<'a>(
+        &'a self,
+        r: &'a PlanRequest,
+        schedule: &[crate::purchasing::IncomingBucket],
+    ) -> Result<Vec<Work<'a>>> {
         let horizon = r.horizon_days as usize;
         let today = day_of(r.as_of);
         // Incoming by (SKU, location) and day index, from one pass over open lines.
-        let mut arriving: BTreeMap<(String, String), Vec<(usize, f64)>> = BTreeMap::new();
-        for b in self.incoming_schedule(Period::Day, None, None) {
+        let mut arriving: Arriving<'_> = FxHashMap::default();
+        for b in schedule {
             let k = (day_of(b.start) - today).max(0);
             if (k as usize) < horizon {
                 arriving
-                    .entry((b.sku, b.location))
+                    .entry((b.sku.as_str(), b.location.as_str()))
                     .or_default()
                     .push((k as usize, b.quantity.to_f64().unwrap_or(0.0)));
             }
         }
-        let settings_of = |sku: &str, loc: &str| -> PolicySettings {
-            let mut by_sku = None;
-            for a in &r.policies {
-                if a.sku == sku {
-                    match a.location.as_deref() {
-                        Some(l) if l == loc => return a.settings,
-                        None => by_sku = Some(a.settings),
-                        _ => {}
-                    }
-                }
-            }
-            by_sku.unwrap_or(r.default_policy)
+        // The most specific assignment wins; of two for the same key, the later.
+        // With each its safety factor z = Φ⁻¹(α), computed once.
+        let with_z = |s: PolicySettings| (s, stats::inv_cdf(s.service_level));
+        let mut assigned: FxHashMap<(&str, Option<&str>), (PolicySettings, f64)> =
+            FxHashMap::default();
+        for a in &r.policies {
+            assigned.insert((a.sku.as_str(), a.location.as_deref()), with_z(a.settings));
+        }
+        let default = with_z(r.default_policy);
+        let settings_of = |sku: &str, loc: &str| -> (PolicySettings, f64) {
+            assigned
+                .get(&(sku, Some(loc)))
+                .or_else(|| assigned.get(&(sku, None)))
+                .copied()
+                .unwrap_or(default)
         };
         let mut forecasts: Vec<&DemandForecast> = r.demand.iter().collect();
         forecasts.sort_by(|a, b| (&a.sku, &a.location).cmp(&(&b.sku, &b.location)));
@@ -570,36 +632,7 @@ impl Ledger {
             samples: &samples,
             settings_of: &settings_of,
         };
-        let threads = r.threads.min(forecasts.len()).max(1);
-        if threads == 1 {
-            return forecasts.iter().map(|f| self.plan_item(&ctx, f)).collect();
-        }
-        let chunk = forecasts.len().div_ceil(threads);
-        let parts: Vec<Result<Vec<Work<'a>>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = forecasts
-                .chunks(chunk)
-                .map(|part| {
-                    let ctx = &ctx;
-                    std::thread::Builder::new()
-                        .name("inventory-plan".into())
-                        .spawn_scoped(scope, move || {
-                            part.iter().map(|f| self.plan_item(ctx, f)).collect()
-                        })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| match h {
-                    Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                    Err(e) => Err(invalid(format!("could not start a planning thread: {e}"))),
-                })
-                .collect()
-        });
-        let mut works = Vec::with_capacity(forecasts.len());
-        for p in parts {
-            works.extend(p?);
-        }
-        Ok(works)
+        par_map(&forecasts, r.threads, |f| self.plan_item(&ctx, f))
     }
 
     /// One SKU × location's numbers.
@@ -609,7 +642,7 @@ impl Ledger {
         let today = day_of(r.as_of);
         let z05 = stats::inv_cdf(0.05);
         {
-            let settings = (ctx.settings_of)(&f.sku, &f.location);
+            let (settings, z) = (ctx.settings_of)(&f.sku, &f.location);
             let policy = settings.policy;
             // Unknown to the ledger: nothing on hand.
             let pos = self.position(&f.sku, Some(&f.location)).unwrap_or_default();
@@ -642,7 +675,6 @@ impl Ledger {
             let review = f64::from(policy.review_days());
             let protection = lt + review;
             let (p_mean, p_sd) = over_interval(&f.daily, f.daily_std, protection, lt_sd);
-            let z = stats::inv_cdf(settings.service_level);
             let jit = matches!(policy, Policy::JustInTime { .. });
             let safety = if jit || !buys { 0.0 } else { z * p_sd };
             let mean_daily = demand_over(&f.daily, horizon as f64) / horizon as f64;
@@ -677,12 +709,16 @@ impl Ledger {
             }
             // Projection.
             let mut inc = vec![0.0; horizon];
-            if let Some(list) = ctx.arriving.get(&(f.sku.clone(), f.location.clone())) {
+            if let Some(list) = ctx.arriving.get(&(f.sku.as_str(), f.location.as_str())) {
                 for &(k, qty) in list {
                     inc[k] += qty;
                 }
             }
-            let mut projected = Vec::with_capacity(horizon);
+            let step = match r.projection {
+                Period::Day => 1,
+                Period::Week => 7,
+            };
+            let mut projected = Vec::with_capacity(horizon.div_ceil(step));
             let mut level = pos.available.to_f64().unwrap_or(0.0);
             let last = f.daily.last().copied().unwrap_or(0.0);
             let mut stockout = None;
@@ -691,7 +727,9 @@ impl Ledger {
                 if stockout.is_none() && level < -1e-9 {
                     stockout = Some(k);
                 }
-                projected.push(level);
+                if (k + 1) % step == 0 || k + 1 == horizon {
+                    projected.push(level);
+                }
             }
             if pos.available < Decimal::ZERO {
                 stockout = Some(0);
@@ -731,7 +769,12 @@ impl Ledger {
     }
 
     /// Phase 3: the line a SKU × location needs, at its position after the transfers.
-    fn suggest(&self, w: &Work<'_>, r: &PlanRequest) -> Result<Option<(String, SuggestedLine)>> {
+    fn suggest(
+        &self,
+        w: &Work<'_>,
+        r: &PlanRequest,
+        margins: &FxHashMap<&str, Decimal>,
+    ) -> Result<Option<(String, SuggestedLine)>> {
         let it = &w.item;
         let (Some(item), Some(supplier)) = (w.source, it.supplier.as_ref()) else {
             return Ok(None);
@@ -776,8 +819,9 @@ impl Ledger {
         let scale = self.config().money_scale;
         let unit_price = item.price_for(quantity)?;
         let extra = (quantity.to_f64().unwrap_or(0.0) - raw).max(0.0);
-        let rounding_cost = (to_decimal(extra) * unit_price)
+        let mut rounding_cost = (to_decimal(extra) * unit_price)
             .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+        rounding_cost.rescale(scale);
         let value = costing::extended(quantity, unit_price, scale)?;
         let lead = (it.lead_time_days * SECONDS_PER_DAY as f64).round() as i64;
         // Expected units short before arrival without the order (normal loss).
@@ -787,11 +831,10 @@ impl Ledger {
         } else {
             (l_mean - pos_f).max(0.0)
         };
-        let margin = r
-            .margins
-            .iter()
-            .find(|(k, _)| *k == it.sku)
-            .map_or(unit_price, |(_, m)| *m)
+        let margin = margins
+            .get(it.sku.as_str())
+            .copied()
+            .unwrap_or(unit_price)
             .to_f64()
             .unwrap_or(0.0);
         let v = value.to_f64().unwrap_or(0.0);
@@ -839,6 +882,11 @@ impl Ledger {
             }
             held.insert(loc.as_str(), (total, *cap));
         }
+        let budgets: FxHashMap<&str, Decimal> = r
+            .supplier_budgets
+            .iter()
+            .map(|(k, b)| (k.as_str(), *b))
+            .collect();
         let mut spent = Decimal::ZERO;
         let mut by_supplier: BTreeMap<String, (Vec<SuggestedLine>, Decimal)> = BTreeMap::new();
         let mut cut = Vec::new();
@@ -846,11 +894,7 @@ impl Ledger {
             let so_far = by_supplier.get(&supplier).map_or(Decimal::ZERO, |x| x.1);
             let after = costing::add(so_far, line.value, "a suggested order's total")?;
             let all = costing::add(spent, line.value, "the run's spending")?;
-            let cap = r
-                .supplier_budgets
-                .iter()
-                .find(|(s, _)| *s == supplier)
-                .map(|x| x.1);
+            let cap = budgets.get(supplier.as_str()).copied();
             let room = held.get(line.location.as_str());
             let reason = if r.budget.is_some_and(|b| all > b) {
                 Some(CutReason::Budget)
@@ -899,7 +943,8 @@ impl Ledger {
     /// nothing. Transfers are posted first, as [`crate::Movement::transfer`]s (the ledger
     /// moves stock at once; the plan's transfer lead time is for planning). Each order
     /// line keeps the suggestion's quantity, unit price, location and expected time; lines
-    /// are numbered from 1 in the suggestion's order.
+    /// are numbered from 1 in the suggestion's order. The outcomes are two per order, in
+    /// the orders' order: its creation, then its placing.
     ///
     /// # Errors
     /// As [`Ledger::post`] for a transfer (not enough stock any more, ...) and

@@ -95,6 +95,11 @@ fn reorder_point_with_the_eoq() {
         ),
         (d("300"), d("4.00"), d("1200.00"), d("0.00"))
     );
+    // Amounts are written in the money scale (Decimal equality ignores the scale).
+    assert_eq!(
+        (line.value.to_string(), line.rounding_cost.to_string()),
+        ("1200.00".to_string(), "0.00".to_string())
+    );
     assert_eq!(line.reason, Reason::BelowReorderPoint);
     assert_eq!((line.order_by, line.expected), (DAY, 11 * DAY));
     assert_eq!(p.orders[0].total, d("1200.00"));
@@ -103,6 +108,15 @@ fn reorder_point_with_the_eoq() {
     close(item.projected[5], 0.0);
     close(item.projected[6], -5.0);
     assert_eq!((item.stockout_day, item.days_of_cover), (Some(7 * DAY), 6));
+    assert_eq!(item.projected.len(), 182);
+    // By week: the ends of days 7, 14, ..., and the last (182 = 26 × 7): 30 − 35k.
+    let weekly = ledger()
+        .plan(&PlanRequest::new(DAY, mugs()).projection(crate::Period::Week))
+        .unwrap();
+    let w = &weekly.items[0].projected;
+    assert_eq!(w.len(), 26);
+    close(w[0], -5.0);
+    close(w[25], 30.0 - 5.0 * 182.0);
     // Stock at the lead time: 30 − 50 = −20 ± 1.6449 × 6.3246.
     close(item.stock_at_lead_time[1], -20.0);
     close(item.stock_at_lead_time[0], -20.0 - Z95 * 40f64.sqrt());
