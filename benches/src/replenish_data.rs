@@ -124,7 +124,7 @@ impl ReplenishWorkload {
         // Stock: 0–300 at every SKU × location, and a mean daily demand 0.2–20.
         let mut receipts = Vec::with_capacity(config.skus * config.locations);
         let mut means = Vec::with_capacity(config.skus * config.locations);
-        for i in 0..config.skus {
+        for (i, price) in base_price.iter().enumerate() {
             for l in 0..config.locations {
                 let q = rng.range(0, 300);
                 if q > 0 {
@@ -132,7 +132,7 @@ impl ReplenishWorkload {
                         sku_name(i),
                         location_name(l),
                         d(q),
-                        base_price[i],
+                        *price,
                         0,
                     ));
                 }
