@@ -142,6 +142,30 @@ typedef struct inv_overdue_lines inv_overdue_lines;
 typedef struct inv_payment_schedule inv_payment_schedule;
 
 /**
+ * The result of a planning run (opaque), from `inv_ledger_plan`: items, transfers,
+ * supplier orders with their lines, cut lines and alerts, each list sorted as the core
+ * sorts it. Read with the `inv_plan_*_len` / `inv_plan_*_get` pairs and `inv_plan_json`;
+ * accept with `inv_ledger_accept_plan`; release with `inv_plan_free`. String fields of
+ * its rows point into the handle and are valid until it is freed.
+ */
+typedef struct inv_plan inv_plan;
+
+/**
+ * What a planning run is asked (opaque builder; the core's `PlanRequest`): the as-of time,
+ * the horizon, the demand forecasts, the policies and the constraints. Create with
+ * `inv_plan_request_new`, fill with the `inv_plan_request_*` setters, plan with
+ * `inv_ledger_plan` (which copies what it needs), release with `inv_plan_request_free`.
+ *
+ * A new request has the core's defaults: the default policy of
+ * `inv_policy_settings_default()`, overstock beyond 180 days of cover, transfers between
+ * locations taking 2 days, no budget, order-value or capacity limits, margins equal to
+ * the unit prices. Setters only collect and convert (a bad decimal is `INV_INVALID_DECIMAL`
+ * at once, a bad policy `INV_INVALID_INPUT`); the core checks the whole request when it is
+ * planned. A setter that fails leaves the request as it was.
+ */
+typedef struct inv_plan_request inv_plan_request;
+
+/**
  * A purchase order as it stands (opaque), from `inv_ledger_order`; release with
  * `inv_purchase_order_free`.
  */
@@ -1621,6 +1645,342 @@ typedef struct inv_cost_layer {
      */
     uint64_t origin;
 } inv_cost_layer;
+
+/**
+ * A replenishment policy with the parameters its numbers come from (the core's
+ * `PolicySettings`), given to `inv_plan_request_set_default_policy` and
+ * `inv_plan_request_add_policy`, which copy it (the strings are read during the call only).
+ *
+ * Start from `inv_policy_settings_default()` and set the fields you use. The policy and
+ * its parameters are checked when the settings are given to a request (an unknown name, or
+ * a parameter the policy does not take, is `INV_INVALID_INPUT`); the numbers (service
+ * level, costs, a fixed quantity above 0, min ≤ max, ...) when the request is planned.
+ */
+typedef struct inv_policy_settings {
+    /**
+     * The policy's name: `"reorder_point"` (s, Q), `"min_max"` (s, S), `"order_up_to"`
+     * (R, S), `"periodic_min_max"` (R, s, S), `"just_in_time"`, `"dropship"` or
+     * `"manual"`. Default `"reorder_point"` (a static string; never free it).
+     */
+    const char *policy;
+    /**
+     * The review period R in days, for `"order_up_to"`, `"periodic_min_max"` and
+     * `"just_in_time"`; must be 0 for the other policies. Default 0.
+     */
+    uint32_t review_days;
+    /**
+     * For `"reorder_point"` only: a fixed order quantity Q (decimal string); NULL: Q is
+     * the EOQ under the supplier's price breaks. Default NULL.
+     */
+    const char *fixed_quantity;
+    /**
+     * For `"min_max"` only: a given reorder point s (decimal string); NULL: computed.
+     * Default NULL.
+     */
+    const char *min;
+    /**
+     * For `"min_max"` only: a given order-up-to level S (decimal string); NULL: s + Q with
+     * Q the EOQ. Default NULL.
+     */
+    const char *max;
+    /**
+     * The cycle service level α, strictly between 0 and 1. Default 0.95.
+     */
+    double service_level;
+    /**
+     * The cost of placing one order line (money, ≥ 0), for the EOQ. Default 25.
+     */
+    double order_cost;
+    /**
+     * The yearly holding cost as a share of the unit price (> 0), for the EOQ. Default
+     * 0.25.
+     */
+    double holding_rate;
+} inv_policy_settings;
+
+/**
+ * The plan of one SKU at one location: the numbers every suggestion is traced to.
+ * Decimal fields are NUL-terminated decimal text; times are seconds since the Unix epoch
+ * (UTC); each optional field is valid only when its `has_` flag is true (0, or an empty
+ * string, otherwise).
+ */
+typedef struct inv_plan_item {
+    /**
+     * The SKU (owned by the `inv_plan`: valid until it is freed).
+     */
+    const char *sku;
+    /**
+     * The location (owned by the handle).
+     */
+    const char *location;
+    /**
+     * The policy applied, by name (`"reorder_point"`, ...; owned by the handle).
+     */
+    const char *policy;
+    /**
+     * The policy's review period in days (0 for the continuous policies).
+     */
+    uint32_t review_days;
+    /**
+     * The supplier bought from (owned by the handle); NULL when none sells the SKU or
+     * the policy buys nothing.
+     */
+    const char *supplier;
+    /**
+     * Available stock: on hand − reserved (negative under backorders).
+     */
+    char available[INV_DECIMAL_LEN];
+    /**
+     * Units on open lines of placed orders.
+     */
+    char incoming[INV_DECIMAL_LEN];
+    /**
+     * Inventory position: available + incoming.
+     */
+    char position[INV_DECIMAL_LEN];
+    /**
+     * Lead time mean in days (0 without a supplier).
+     */
+    double lead_time_days;
+    /**
+     * Lead time standard deviation in days.
+     */
+    double lead_time_std_days;
+    /**
+     * Whether `lead_time_source` is set (false without a supplier).
+     */
+    bool has_lead_time_source;
+    /**
+     * Where the lead time came from (`INV_LEAD_TIME_SOURCE_*`).
+     */
+    inv_lead_time_source lead_time_source;
+    /**
+     * The protection interval L + R in days.
+     */
+    double protection_days;
+    /**
+     * Expected demand over the protection interval.
+     */
+    double protection_demand;
+    /**
+     * Standard deviation of demand over the protection interval.
+     */
+    double protection_std;
+    /**
+     * Safety stock.
+     */
+    double safety_stock;
+    /**
+     * The reorder point s (for order-up-to and just-in-time: the level ordered up to).
+     */
+    double reorder_point;
+    /**
+     * Whether `order_up_to` is set (policies with an order-up-to level S).
+     */
+    bool has_order_up_to;
+    /**
+     * The order-up-to level S.
+     */
+    double order_up_to;
+    /**
+     * Whether `order_quantity` is set (policies with an order quantity Q).
+     */
+    bool has_order_quantity;
+    /**
+     * The order quantity Q.
+     */
+    char order_quantity[INV_DECIMAL_LEN];
+    /**
+     * The forecast's mean day over the horizon.
+     */
+    double mean_daily_demand;
+    /**
+     * Projected available stock at the end of each day of the horizon: `projected_len`
+     * values (owned by the handle).
+     */
+    const double *projected;
+    /**
+     * The number of values at `projected` (the horizon in days).
+     */
+    size_t projected_len;
+    /**
+     * Whether `stockout_day` is set.
+     */
+    bool has_stockout_day;
+    /**
+     * The first day (its UTC midnight) the projection is below zero.
+     */
+    int64_t stockout_day;
+    /**
+     * Whole days before the stockout (the horizon when there is none).
+     */
+    uint32_t days_of_cover;
+    /**
+     * The 5 %, 50 % and 95 % quantiles of the stock at the lead time.
+     */
+    double stock_at_lead_time[3];
+} inv_plan_item;
+
+/**
+ * A suggested move of stock between two locations, before buying.
+ */
+typedef struct inv_suggested_transfer {
+    /**
+     * The SKU (owned by the `inv_plan`: valid until it is freed).
+     */
+    const char *sku;
+    /**
+     * From this location (owned by the handle).
+     */
+    const char *from;
+    /**
+     * To this location (owned by the handle).
+     */
+    const char *to;
+    /**
+     * Whole units (decimal text).
+     */
+    char quantity[INV_DECIMAL_LEN];
+    /**
+     * When it arrives if shipped at the as-of time (seconds since the Unix epoch).
+     */
+    int64_t arrives;
+} inv_suggested_transfer;
+
+/**
+ * The suggested order of one supplier; its lines are read with
+ * `inv_plan_order_lines_get`.
+ */
+typedef struct inv_supplier_suggestion {
+    /**
+     * The supplier (owned by the `inv_plan`: valid until it is freed).
+     */
+    const char *supplier;
+    /**
+     * The number of lines.
+     */
+    size_t line_count;
+    /**
+     * The sum of the lines' values (decimal text).
+     */
+    char total[INV_DECIMAL_LEN];
+} inv_supplier_suggestion;
+
+/**
+ * A suggested purchase-order line. Decimal fields are NUL-terminated decimal text; times
+ * are seconds since the Unix epoch (UTC).
+ */
+typedef struct inv_suggested_line {
+    /**
+     * The SKU (owned by the `inv_plan`: valid until it is freed).
+     */
+    const char *sku;
+    /**
+     * The delivery location (owned by the handle).
+     */
+    const char *location;
+    /**
+     * Units to order (pack size and minimum order quantity respected).
+     */
+    char quantity[INV_DECIMAL_LEN];
+    /**
+     * Units the policy asked for before rounding.
+     */
+    double unrounded;
+    /**
+     * Extra units from rounding × the unit price (0 when rounding went down).
+     */
+    char rounding_cost[INV_DECIMAL_LEN];
+    /**
+     * The supplier's unit price for the quantity.
+     */
+    char unit_price[INV_DECIMAL_LEN];
+    /**
+     * quantity × unit price, in the money scale.
+     */
+    char value[INV_DECIMAL_LEN];
+    /**
+     * Order by then.
+     */
+    int64_t order_by;
+    /**
+     * Expected arrival if ordered by then.
+     */
+    int64_t expected;
+    /**
+     * Why: `"below_reorder_point"`, `"below_min"`, `"periodic_review"` or
+     * `"just_in_time"` (owned by the handle).
+     */
+    const char *reason;
+    /**
+     * The position when planned (after the plan's transfers).
+     */
+    char position[INV_DECIMAL_LEN];
+    /**
+     * The reorder point (or level) crossed.
+     */
+    double reorder_point;
+    /**
+     * Expected units short before the order could arrive, were it not placed.
+     */
+    double expected_shortage;
+    /**
+     * The ranking under constraints: expected lost margin avoided per unit of money.
+     */
+    double priority;
+} inv_suggested_line;
+
+/**
+ * A suggested line the constraints left out.
+ */
+typedef struct inv_cut_line {
+    /**
+     * The supplier (owned by the `inv_plan`: valid until it is freed).
+     */
+    const char *supplier;
+    /**
+     * The first constraint it breaks: `"budget"`, `"supplier_budget"`,
+     * `"max_order_value"` or `"capacity"` (owned by the handle).
+     */
+    const char *reason;
+    /**
+     * The line.
+     */
+    struct inv_suggested_line line;
+} inv_cut_line;
+
+/**
+ * An alert, from the state before the plan.
+ */
+typedef struct inv_plan_alert {
+    /**
+     * What it is about: `"negative_available"`, `"stockout_within_lead_time"`,
+     * `"below_reorder_point"`, `"overdue_line"`, `"no_supplier"` or `"overstock"` (owned
+     * by the `inv_plan`: valid until it is freed).
+     */
+    const char *kind;
+    /**
+     * The SKU (owned by the handle).
+     */
+    const char *sku;
+    /**
+     * The location (owned by the handle).
+     */
+    const char *location;
+    /**
+     * Whether `day` is set.
+     */
+    bool has_day;
+    /**
+     * The day it concerns (the stockout day, an overdue line's expected time), seconds
+     * since the Unix epoch.
+     */
+    int64_t day;
+    /**
+     * A sentence for a person (owned by the handle).
+     */
+    const char *message;
+} inv_plan_alert;
 
 /**
  * First in, first out.
@@ -4210,6 +4570,382 @@ double inv_demand_history_value_f64(const struct inv_demand_history *history, si
  * `history` NULL or a live handle, not used afterwards.
  */
 void inv_demand_history_free(struct inv_demand_history *history);
+
+/**
+ * The core's default settings: `"reorder_point"` with the EOQ, a 95 % cycle service
+ * level, an order cost of 25 and a holding rate of 25 % a year; `review_days` 0 and the
+ * decimal fields NULL.
+ */
+struct inv_policy_settings inv_policy_settings_default(void);
+
+/**
+ * Creates a request into `*out`: a run at `as_of` (seconds since the Unix epoch)
+ * projecting `horizon_days` days (1 to 3660, checked when planned), without forecasts.
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `out` NULL or a writable `inv_plan_request *`.
+ */
+inv_result inv_plan_request_new(int64_t as_of,
+                                uint32_t horizon_days,
+                                struct inv_plan_request **out);
+
+/**
+ * Adds the demand forecast of `sku` at `location`: `daily[0 .. n]` expected units per
+ * day, day 0 being the as-of day (beyond its end the last day repeats; `n` 0: no demand),
+ * and `daily_std`, the standard deviation of one day's demand. Only the SKU × location
+ * pairs with a forecast are planned (one forecast per pair, checked when planned, as are
+ * negative or non-finite values).
+ *
+ * Errors: `INV_NULL_ARGUMENT` (also `daily` NULL with `n` above 0), `INV_INVALID_UTF8`.
+ *
+ * # Safety
+ * `request` NULL or a live builder; strings NULL or NUL-terminated; `daily` NULL (only
+ * with `n` 0) or valid for `n` reads.
+ */
+inv_result inv_plan_request_add_forecast(struct inv_plan_request *request,
+                                         const char *sku,
+                                         const char *location,
+                                         const double *daily,
+                                         size_t n,
+                                         double daily_std);
+
+/**
+ * Sets the policy of the SKUs without an assignment (copied from `*settings`).
+ *
+ * Errors: `INV_NULL_ARGUMENT` (also a NULL `settings->policy`), `INV_INVALID_UTF8`,
+ * `INV_INVALID_DECIMAL`, `INV_INVALID_INPUT` (an unknown policy, or a parameter it does
+ * not take).
+ *
+ * # Safety
+ * `request` NULL or a live builder; `settings` NULL or a valid struct whose strings are
+ * NULL or NUL-terminated.
+ */
+inv_result inv_plan_request_set_default_policy(struct inv_plan_request *request,
+                                               const struct inv_policy_settings *settings);
+
+/**
+ * Assigns a policy (copied from `*settings`) to `sku` at every location (`location`
+ * NULL) or at one location. The most specific assignment wins: SKU × location, then SKU,
+ * then the default policy. Assign each SKU (or SKU × location) once.
+ *
+ * Errors: as `inv_plan_request_set_default_policy`, and `INV_INVALID_UTF8` for the names.
+ *
+ * # Safety
+ * `request` NULL or a live builder; strings NULL or NUL-terminated; `settings` as for
+ * `inv_plan_request_set_default_policy`.
+ */
+inv_result inv_plan_request_add_policy(struct inv_plan_request *request,
+                                       const char *sku,
+                                       const char *location,
+                                       const struct inv_policy_settings *settings);
+
+/**
+ * Sets the overstock threshold: a SKU × location whose position covers more than `days`
+ * of its mean forecast day is overstocked (an alert). Default 180; must be finite and
+ * above 0 (checked when planned).
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `request` NULL or a live builder.
+ */
+inv_result inv_plan_request_set_overstock_days(struct inv_plan_request *request, double days);
+
+/**
+ * Sets the days a transfer between locations takes to `*days` (default 2; between 0 and
+ * 3660, checked when planned), or with `days` NULL suggests no transfers at all.
+ *
+ * Errors: `INV_NULL_ARGUMENT` (`request` only).
+ *
+ * # Safety
+ * `request` NULL or a live builder; `days` NULL or a readable `double`.
+ */
+inv_result inv_plan_request_set_transfer_days(struct inv_plan_request *request, const double *days);
+
+/**
+ * Sets the most the run may spend in all (a decimal amount, ≥ 0). Lines are kept in
+ * order of priority while they fit; the others are cut (see `inv_plan_cut_get`).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`.
+ *
+ * # Safety
+ * `request` NULL or a live builder; `amount` NULL or NUL-terminated.
+ */
+inv_result inv_plan_request_set_budget(struct inv_plan_request *request, const char *amount);
+
+/**
+ * Adds the most the run may spend with `supplier` (a decimal amount, ≥ 0). Give each
+ * supplier once.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`.
+ *
+ * # Safety
+ * `request` NULL or a live builder; strings NULL or NUL-terminated.
+ */
+inv_result inv_plan_request_add_supplier_budget(struct inv_plan_request *request,
+                                                const char *supplier,
+                                                const char *amount);
+
+/**
+ * Sets the largest value of one supplier's suggested order (a decimal amount, ≥ 0).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`.
+ *
+ * # Safety
+ * `request` NULL or a live builder; `amount` NULL or NUL-terminated.
+ */
+inv_result inv_plan_request_set_max_order_value(struct inv_plan_request *request,
+                                                const char *amount);
+
+/**
+ * Adds the units `location` can hold (a decimal, ≥ 0): on hand + incoming of every SKU +
+ * what the plan adds. Give each location once.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`.
+ *
+ * # Safety
+ * `request` NULL or a live builder; strings NULL or NUL-terminated.
+ */
+inv_result inv_plan_request_add_capacity(struct inv_plan_request *request,
+                                         const char *location,
+                                         const char *units);
+
+/**
+ * Adds the margin per unit of `sku` (a decimal, ≥ 0), which ranks its lines under the
+ * constraints (default: the unit price). Give each SKU once.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`.
+ *
+ * # Safety
+ * `request` NULL or a live builder; strings NULL or NUL-terminated.
+ */
+inv_result inv_plan_request_add_margin(struct inv_plan_request *request,
+                                       const char *sku,
+                                       const char *margin);
+
+/**
+ * Assigns every SKU of the ledger the policy of its class (for every location): the
+ * SKUs are classified ABC by consumption value (COGS) and XYZ by weekly demand over
+ * `[from, to)` with the default thresholds, and the core's documented default table
+ * applies: A items (s, Q) with the EOQ at 98 %, B items (s, Q) at 95 %, C items
+ * just-in-time with a 14-day review, and erratic Z items, whatever their ABC class, an
+ * order-up-to level every 7 days at 90 %. These are SKU assignments, as
+ * `inv_plan_request_add_policy` with a NULL location makes: a SKU × location assignment
+ * still wins over them.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (an empty window); the request is
+ * unchanged then.
+ *
+ * # Safety
+ * `request` NULL or a live builder; `ledger` NULL or a live handle.
+ */
+inv_result inv_plan_request_class_policies(struct inv_plan_request *request,
+                                           const struct inv_ledger *ledger,
+                                           int64_t from,
+                                           int64_t to);
+
+/**
+ * Releases a request. NULL is a no-op.
+ *
+ * # Safety
+ * `request` NULL or a live builder, not used afterwards.
+ */
+void inv_plan_request_free(struct inv_plan_request *request);
+
+/**
+ * A planning run of `request` (copied) against the ledger, into a new handle at `*out`:
+ * projected stock, suggested transfers and purchase orders by supplier, cut lines and
+ * alerts for every SKU × location of the request's forecasts. Reads the ledger only.
+ *
+ * Example: 30 MUG at WH, ACME sells MUG at 4.00 in packs of 12 with a quoted lead time of
+ * 10 days, a forecast of 5 a day (σ 2) and the default policy: the reorder point is
+ * 50 + 1.645 × √40 = 60.40, the EOQ 300, and one line of 300 × 4.00 = 1200.00 is
+ * suggested, below the reorder point.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (a horizon of 0 or above 3660 days, a
+ * service level outside (0, 1), a negative or non-finite forecast, two forecasts for one
+ * pair, a negative budget, ...), `INV_OVERFLOW`, `INV_INTERIOR_NUL` (a name read from a
+ * snapshot contains a NUL byte). Nothing is written to `*out` then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `request` NULL or a live builder; `out` NULL or a
+ * writable `inv_plan *`.
+ */
+inv_result inv_ledger_plan(const struct inv_ledger *ledger,
+                           const struct inv_plan_request *request,
+                           struct inv_plan **out);
+
+/**
+ * The number of items, one per SKU × location planned (0 for NULL).
+ *
+ * # Safety
+ * `plan` NULL or a live handle.
+ */
+size_t inv_plan_items_len(const struct inv_plan *plan);
+
+/**
+ * Item `index` (0-based; by SKU then location) into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `plan` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_plan_items_get(const struct inv_plan *plan, size_t index, struct inv_plan_item *out);
+
+/**
+ * The number of suggested transfers (0 for NULL).
+ *
+ * # Safety
+ * `plan` NULL or a live handle.
+ */
+size_t inv_plan_transfers_len(const struct inv_plan *plan);
+
+/**
+ * Suggested transfer `index` (0-based; by SKU) into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `plan` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_plan_transfers_get(const struct inv_plan *plan,
+                                  size_t index,
+                                  struct inv_suggested_transfer *out);
+
+/**
+ * The number of suggested orders, one per supplier (0 for NULL).
+ *
+ * # Safety
+ * `plan` NULL or a live handle.
+ */
+size_t inv_plan_orders_len(const struct inv_plan *plan);
+
+/**
+ * Suggested order `index` (0-based; by supplier) into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `plan` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_plan_orders_get(const struct inv_plan *plan,
+                               size_t index,
+                               struct inv_supplier_suggestion *out);
+
+/**
+ * Line `line` (0-based; by SKU then location; fewer than its `line_count`) of suggested
+ * order `order` into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE` (the order or the line).
+ *
+ * # Safety
+ * `plan` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_plan_order_lines_get(const struct inv_plan *plan,
+                                    size_t order,
+                                    size_t line,
+                                    struct inv_suggested_line *out);
+
+/**
+ * The number of lines the constraints cut (0 for NULL).
+ *
+ * # Safety
+ * `plan` NULL or a live handle.
+ */
+size_t inv_plan_cut_len(const struct inv_plan *plan);
+
+/**
+ * Cut line `index` (0-based; in the order the lines were considered, highest priority
+ * first) into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `plan` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_plan_cut_get(const struct inv_plan *plan, size_t index, struct inv_cut_line *out);
+
+/**
+ * The number of alerts (0 for NULL).
+ *
+ * # Safety
+ * `plan` NULL or a live handle.
+ */
+size_t inv_plan_alerts_len(const struct inv_plan *plan);
+
+/**
+ * Alert `index` (0-based; by kind in the order `inv_plan_alert.kind` lists them, then
+ * SKU, then location) into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `plan` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_plan_alerts_get(const struct inv_plan *plan,
+                               size_t index,
+                               struct inv_plan_alert *out);
+
+/**
+ * The whole plan as the core's `Plan` JSON, into a new string at `*out` (release it with
+ * `inv_string_free`): an object with `"as_of"`, `"items"`, `"transfers"`, `"orders"`
+ * (each with `"supplier"`, `"lines"` and `"total"`), `"cut"` and `"alerts"`, with the
+ * core's field names, decimals as strings, times as seconds since the epoch, absent
+ * values as `null`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `plan` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_plan_json(const struct inv_plan *plan, char **out);
+
+/**
+ * Releases a plan (and the strings and projections it owns). NULL is a no-op.
+ *
+ * # Safety
+ * `plan` NULL or a live handle, not used afterwards.
+ */
+void inv_plan_free(struct inv_plan *plan);
+
+/**
+ * Accepts a plan: every suggested order of `plan` becomes a purchase order, created and
+ * placed at `time`, order `i` under the id `order_ids[i]` (`n_ids` must equal
+ * `inv_plan_orders_len(plan)`), its lines numbered from 1 with the suggestion's
+ * quantity, unit price, location and expected time; with `with_transfers`, the plan's
+ * transfers are posted first as stock transfers at `time` (the ledger moves the stock at
+ * once). All in one transaction: everything, or on the first error nothing.
+ *
+ * The outcomes of the purchasing events posted are written to `out` (nullable; with
+ * `out_len` 0 when NULL): two per order, its creation then its placing, so
+ * `out[2 * i + 1]` is order `i`'s placing (status `INV_ORDER_STATUS_PLACED`). A non-NULL
+ * `out` must hold exactly `out_len == 2 * n_ids` entries: a shorter array is
+ * `INV_BUFFER_TOO_SMALL`, a longer one `INV_INVALID_INPUT`, checked before anything is
+ * posted. The transfers' movements are in the journal (`inv_ledger_journal_outcome`).
+ *
+ * Errors: `INV_NULL_ARGUMENT` (also `order_ids` NULL with `n_ids` above 0, or a NULL
+ * id), `INV_INVALID_UTF8`, `INV_INVALID_INPUT` (`n_ids` is not the number of orders, or
+ * `out_len` too large), `INV_BUFFER_TOO_SMALL`, `INV_DUPLICATE_ID` (an id already used,
+ * or twice), `INV_INSUFFICIENT_STOCK` (a transfer no longer possible), `INV_UNKNOWN_SUPPLIER`
+ * and `INV_INVALID_INPUT` (a quantity the supplier no longer accepts), `INV_OUT_OF_ORDER`.
+ * The ledger is unchanged then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `plan` NULL or a live handle; `order_ids` NULL or
+ * `n_ids` readable string pointers, each NULL or NUL-terminated; `out` NULL or valid for
+ * `out_len` writes.
+ */
+inv_result inv_ledger_accept_plan(struct inv_ledger *ledger,
+                                  const struct inv_plan *plan,
+                                  const char *const *order_ids,
+                                  size_t n_ids,
+                                  bool with_transfers,
+                                  int64_t time,
+                                  struct inv_purchase_outcome *out,
+                                  size_t out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

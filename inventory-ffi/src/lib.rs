@@ -14,14 +14,16 @@
 //!   `inv_last_error_*` functions themselves never change it.
 //! - Handles (`inv_ledger`, `inv_valuation`, `inv_demand_history`, `inv_model`, the
 //!   purchasing results `inv_purchase_order`, `inv_incoming`, `inv_receiving_report`,
-//!   `inv_overdue_lines`, `inv_payment_schedule`, `inv_cash_out`) are opaque, created
-//!   through out-parameters and released with their `_free` function, which accepts NULL.
+//!   `inv_overdue_lines`, `inv_payment_schedule`, `inv_cash_out`, the replenishment plan
+//!   `inv_plan`) are opaque, created through out-parameters and released with their `_free`
+//!   function, which accepts NULL.
 //!   Strings returned as `char *` are released with `inv_string_free`; `const char *`
 //!   fields of a result's rows point into the handle and are valid until it is freed.
 //! - Input that may gain fields is built with opaque builders (`inv_supplier`,
-//!   `inv_order_lines`, `inv_line_changes`, `inv_receipt_lines`): `_new`, setter functions,
-//!   `_free`. A builder only collects and converts; the core checks the whole input when it
-//!   is posted. A function that takes a builder copies it: free it whenever you like.
+//!   `inv_order_lines`, `inv_line_changes`, `inv_receipt_lines`, `inv_plan_request`):
+//!   `_new`, setter functions, `_free`. A builder only collects and converts; the core
+//!   checks the whole input when it is posted. A function that takes a builder copies it:
+//!   free it whenever you like.
 //! - Purchasing events (see [`purchasing`]) return an `inv_purchase_outcome`; the stock
 //!   movements an event posted are read with `inv_ledger_journal_outcome`.
 //! - Results that are lists of records about a ledger's SKUs (`inv_ledger_dead_stock`,
@@ -68,6 +70,7 @@ pub mod policy;
 pub mod purchasing;
 pub mod purchasing_query;
 pub mod query;
+pub mod replenish;
 
 use std::ffi::c_char;
 

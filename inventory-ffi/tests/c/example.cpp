@@ -8,6 +8,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -45,6 +46,9 @@ using OrderLines =
 using ReceiptLines =
     std::unique_ptr<inv_receipt_lines, Deleter<inv_receipt_lines, inv_receipt_lines_free>>;
 using Incoming = std::unique_ptr<inv_incoming, Deleter<inv_incoming, inv_incoming_free>>;
+using PlanRequest =
+    std::unique_ptr<inv_plan_request, Deleter<inv_plan_request, inv_plan_request_free>>;
+using Plan = std::unique_ptr<inv_plan, Deleter<inv_plan, inv_plan_free>>;
 
 Ledger new_ledger() {
     inv_ledger *raw = nullptr;
@@ -118,6 +122,32 @@ int main() {
         for (size_t i = 0; i < inv_incoming_len(incoming.get()); i++) {
             check(inv_incoming_get(incoming.get(), i, &row));
             std::printf("incoming %s @ %s: %s\n", row.sku, row.location, row.quantity);
+        }
+
+        // Replenishment: 5 mugs a day expected (sigma 2); plan with the default policy and
+        // accept the suggested order, if any, as PO-9.
+        const int64_t today = t0 + 9 * day;
+        inv_plan_request *raw_request = nullptr;
+        check(inv_plan_request_new(today, 90, &raw_request));
+        PlanRequest request(raw_request);
+        const std::vector<double> daily(30, 5.0);
+        check(inv_plan_request_add_forecast(request.get(), "MUG", "WH-1", daily.data(),
+                                            daily.size(), 2.0));
+        inv_plan *raw_plan = nullptr;
+        check(inv_ledger_plan(ledger.get(), request.get(), &raw_plan));
+        Plan plan(raw_plan);
+        inv_plan_item item{};
+        check(inv_plan_items_get(plan.get(), 0, &item));
+        std::printf("MUG @ WH-1: position %s, reorder point %.1f\n", item.position,
+                    item.reorder_point);
+        if (inv_plan_orders_len(plan.get()) == 1) {
+            inv_suggested_line line{};
+            check(inv_plan_order_lines_get(plan.get(), 0, 0, &line));
+            std::printf("suggested %s at %s (%s)\n", line.quantity, line.unit_price,
+                        line.reason);
+            const char *ids[] = {"PO-9"};
+            check(inv_ledger_accept_plan(ledger.get(), plan.get(), ids, 1, false, today,
+                                         nullptr, 0));
         }
     } catch (const std::exception &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
