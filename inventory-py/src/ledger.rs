@@ -27,6 +27,7 @@ use crate::purchasing::{
     PyPaymentDue, PyPurchaseOrder, PyPurchaseOutcome, PyPurchaseRecord, PyReceivingReport,
     PySupplier, PySupplierItem, PySupplierPerformance,
 };
+use crate::replenish::{self, PyPlan, PyPlanRequest};
 use crate::types::{
     PyDemandHistory, PyJournalEntry, PyOutcome, PyPosition, PyValuation, DECIMAL_KEYS,
 };
@@ -146,7 +147,7 @@ impl PyLedger {
     }
 
     /// Runs `f` on the ledger with the GIL released (for heavy work).
-    fn detached<R: Send>(
+    pub(crate) fn detached<R: Send>(
         &self,
         py: Python<'_>,
         f: impl FnOnce(&mut Ledger) -> R + Send,
@@ -1105,6 +1106,44 @@ impl PyLedger {
     fn purchase_records(&self, py: Python<'_>) -> PyResult<Vec<PyPurchaseRecord>> {
         let rows = self.detached(py, |l| l.purchase_records())?;
         Ok(rows.into_iter().map(PyPurchaseRecord::from).collect())
+    }
+
+    // ----- replenishment -----
+
+    /// A planning run: projected stock, suggested purchase orders by supplier, transfers and
+    /// alerts for every SKU × location of the request's forecasts. Reads the ledger only,
+    /// with the GIL released.
+    fn plan(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<PyPlan> {
+        let request = &replenish::arg::<PyPlanRequest>("request", "PlanRequest", request)?
+            .get()
+            .inner;
+        self.detached(py, |l| l.plan(request))?
+            .map(PyPlan::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// Posts accepted transfers (as stock transfers) and creates and places accepted
+    /// suggestions as purchase orders under the given ids, all at `time`, in one
+    /// transaction: everything, or nothing on the first error. `orders` is a dict
+    /// `{order id: SupplierSuggestion}` or a list of `(order id, SupplierSuggestion)` pairs.
+    #[pyo3(
+        signature = (orders, transfers = None, *, time),
+        text_signature = "($self, orders, transfers=(), *, time)"
+    )]
+    fn accept_plan(
+        &self,
+        py: Python<'_>,
+        orders: &Bound<'_, PyAny>,
+        transfers: Option<&Bound<'_, PyAny>>,
+        time: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PyPurchaseOutcome>> {
+        let orders = replenish::accepted_orders(orders)?;
+        let transfers = replenish::transfers(transfers)?;
+        let time = to_time("time", time)?;
+        let outcomes = self
+            .with(py, move |l| l.accept_plan(orders, transfers, time))?
+            .map_err(|e| core_err(py, e))?;
+        Ok(outcomes.into_iter().map(PyPurchaseOutcome::from).collect())
     }
 
     // ----- policy, classification and health metrics -----

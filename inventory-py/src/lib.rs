@@ -18,6 +18,7 @@ mod ledger;
 mod metrics;
 mod policy;
 mod purchasing;
+mod replenish;
 mod types;
 
 /// The extension module.
@@ -36,6 +37,7 @@ fn _inventory_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     metrics::register(m)?;
     forecast::register(m)?;
     purchasing::register(m)?;
+    replenish::register(m)?;
     errors::register(m)?;
     Ok(())
 }

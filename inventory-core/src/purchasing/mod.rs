@@ -133,11 +133,11 @@ mod query;
 mod state;
 mod types;
 
+pub(crate) use query::lead_time_estimate;
 pub use query::{
     CashOutBucket, Incoming, IncomingBucket, LeadTimeEstimate, LeadTimeSource, OverdueLine,
     PaymentDue, PaymentKind, ReceivingLine, ReceivingReport, SupplierPerformance,
 };
-pub(crate) use query::lead_time_estimate;
 pub(crate) use state::{Mark, Purchasing};
 pub use types::{
     Allocation, Charge, ChargeKind, EarlyPaymentDiscount, LeadTimeQuote, LineChange, NewLine,

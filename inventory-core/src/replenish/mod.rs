@@ -99,9 +99,9 @@
 //! lines by SKU then location, alerts by kind then SKU then location), so the same inputs
 //! give the same plan.
 //!
-//! **Not yet** (the issue is open): projections by week (the projection is daily; sum
-//! it), a pooled forecast split by location share, component demand from kits (kits do not
-//! exist yet), and dropship sales creating supplier lines.
+//! **Not yet** (the issue is open): a pooled forecast split by location share inside the
+//! engine (the main job does it itself), component demand from kits (kits do not exist
+//! yet), and dropship sales creating supplier lines.
 //!
 //! **Simulation** of policies side by side: [`simulate`] and [`simulate_many`]; the rules
 //! are in the [`simulation`] module.
@@ -326,7 +326,8 @@ pub struct DemandForecast {
 }
 
 impl DemandForecast {
-    /// A forecast of `daily` units a day (σ `daily_std`) for `days` days.
+    /// A forecast of `daily` units a day (σ `daily_std`) for `days` days (1 to
+    /// [`MAX_PLAN_DAYS`]: the last day repeats beyond the forecast's end anyway).
     pub fn flat(
         sku: impl Into<String>,
         location: impl Into<String>,
@@ -337,7 +338,7 @@ impl DemandForecast {
         DemandForecast {
             sku: sku.into(),
             location: location.into(),
-            daily: vec![daily; days.max(1)],
+            daily: vec![daily; days.clamp(1, MAX_PLAN_DAYS as usize)],
             daily_std,
         }
     }

@@ -54,6 +54,20 @@ __all__ = [
     "PaymentDue",
     "CashOutBucket",
     "PurchaseRecord",
+    "PolicySettings",
+    "PolicyAssignment",
+    "DemandForecast",
+    "PlanRequest",
+    "SkuClass",
+    "ClassPolicies",
+    "classes_from_ledger",
+    "Plan",
+    "PlanItem",
+    "SuggestedLine",
+    "SuggestedTransfer",
+    "SupplierSuggestion",
+    "CutLine",
+    "Alert",
     "SafetyStock",
     "SafetyStockBatch",
     "OrderQuantity",
@@ -131,6 +145,14 @@ _DiscountKind = Literal["all_units", "incremental"]
 _OrderStatus = Literal["draft", "placed", "confirmed", "partially_received", "received", "closed", "cancelled"]
 _ChargeKind = Literal["freight", "duty", "insurance", "other"]
 _Allocation = Literal["quantity", "value", "weight"]
+_PolicyName = Literal["reorder_point", "min_max", "order_up_to", "periodic_min_max", "just_in_time", "dropship", "manual"]
+_Reason = Literal["below_reorder_point", "below_min", "periodic_review", "just_in_time"]
+_CutReason = Literal["budget", "supplier_budget", "max_order_value", "capacity"]
+_AlertKind = Literal[
+    "negative_available", "stockout_within_lead_time", "below_reorder_point", "overdue_line", "no_supplier", "overstock"
+]
+_Abc = Literal["A", "B", "C"]
+_Xyz = Literal["X", "Y", "Z"]
 
 class _NewLineRequired(TypedDict):
     line: int
@@ -653,6 +675,26 @@ class Ledger:
     def cash_out(self, period: _PeriodName = "week") -> list[CashOutBucket]: ...
     def purchase_records(self) -> list[PurchaseRecord]: ...
 
+    # ----- replenishment -----
+
+    def plan(self, request: PlanRequest) -> Plan:
+        """A planning run: projected stock, suggested purchase orders by supplier, transfers and
+        alerts for every SKU x location of the request's forecasts. Reads the ledger only, with
+        the GIL released; a bad request (horizon 0, a service level outside (0, 1), a negative
+        forecast, two forecasts for one pair, ...) raises InvalidInput."""
+    def accept_plan(
+        self,
+        orders: Union[Mapping[str, SupplierSuggestion], Iterable[tuple[str, SupplierSuggestion]]],
+        transfers: Iterable[SuggestedTransfer] = (),
+        *,
+        time: _Time,
+    ) -> list[PurchaseOutcome]:
+        """Posts the transfers (as stock transfers) and creates and places each suggestion as a
+        purchase order under its id (lines numbered from 1, with the suggestion's quantities,
+        prices, locations and expected times), all at ``time`` and all-or-nothing: on the first
+        error (an id already used, not enough stock to move, ...) the ledger is unchanged.
+        Returns the purchasing outcomes (a create and a place per order)."""
+
 # ----- purchasing -----
 
 @final
@@ -1009,6 +1051,378 @@ class PurchaseRecord:
     def event(self) -> dict[str, Any]:
         """The core's JSON of the event as a dict: ``event`` names its kind; decimals as Decimal;
         ``time`` and ``expected`` as int seconds, as in ``JournalEntry.movement``."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+# ----- replenishment -----
+
+@final
+class PolicySettings:
+    """A replenishment policy with the parameters its numbers come from.
+
+    Which parameters a policy takes is the core's rule: ``review_days`` for ``order_up_to``,
+    ``periodic_min_max`` and ``just_in_time``; ``fixed_quantity`` for ``reorder_point`` (None:
+    the EOQ); ``min`` and ``max`` for ``min_max`` (None: computed). An unknown name or a
+    parameter the policy does not take raises InvalidInput; the service level, order cost and
+    holding rate are checked by ``Ledger.plan``.
+    """
+
+    def __new__(
+        cls,
+        policy: _PolicyName = "reorder_point",
+        *,
+        service_level: float = 0.95,
+        order_cost: float = 25.0,
+        holding_rate: float = 0.25,
+        review_days: int = 0,
+        fixed_quantity: Optional[_Amount] = None,
+        min: Optional[_Amount] = None,
+        max: Optional[_Amount] = None,
+    ) -> PolicySettings: ...
+    @property
+    def policy(self) -> _PolicyName: ...
+    @property
+    def review_days(self) -> int: ...
+    @property
+    def fixed_quantity(self) -> Optional[Decimal]: ...
+    @property
+    def min(self) -> Optional[Decimal]: ...
+    @property
+    def max(self) -> Optional[Decimal]: ...
+    @property
+    def service_level(self) -> float: ...
+    @property
+    def order_cost(self) -> float: ...
+    @property
+    def holding_rate(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class PolicyAssignment:
+    """The policy of one SKU (``location=None``: at every location) or of one SKU at one location."""
+
+    def __new__(cls, sku: str, location: Optional[str], settings: PolicySettings) -> PolicyAssignment: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> Optional[str]: ...
+    @property
+    def settings(self) -> PolicySettings: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class DemandForecast:
+    """Expected demand of a SKU at a location: units per day from the as-of day on (beyond the
+    end the last day repeats) and the standard deviation of one day's demand.
+
+    ``daily`` is a sequence (or another iterable) or a 1-d array of numbers; an array of any
+    numeric dtype or byte order is converted to native float64 first. Negative or non-finite values raise InvalidInput from
+    ``Ledger.plan``.
+    """
+
+    def __new__(cls, sku: str, location: str, daily: Union[Iterable[float], NDArray[Any]], daily_std: float) -> DemandForecast: ...
+    @staticmethod
+    def flat(sku: str, location: str, daily: float, daily_std: float, days: int) -> DemandForecast:
+        """``daily`` units a day (sd ``daily_std``) for ``days`` days (at least one)."""
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def daily(self) -> NDArray[np.float64]:
+        """A new float64 array on each read."""
+    @property
+    def daily_std(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+_Policy = Union[tuple[str, Optional[str], PolicySettings], PolicyAssignment]
+"""A policy assignment: ``(sku, location or None, settings)`` or a PolicyAssignment."""
+
+@final
+class PlanRequest:
+    """What a planning run is asked; read-only (``class_policies`` returns a new request).
+
+    Only the SKU x location pairs with a forecast in ``demand`` are planned. ``policies`` are
+    by SKU (location None) or SKU x location, the most specific winning over
+    ``default_policy`` (default: ``PolicySettings()``). ``transfer_days=None``: no transfers
+    are suggested. ``budget`` caps the run, ``supplier_budgets`` each supplier, and
+    ``max_order_value`` each supplier's order (money); ``capacity`` caps the units a location
+    holds; ``margins`` (per unit, by SKU; default: the unit price) rank lines under those
+    constraints. ``projection="week"`` reports ``PlanItem.projected`` every 7 days from the
+    as-of day instead of every day. ``threads`` (1 to 64) compute the pairs in parallel; the
+    plan is the same on any count.
+    """
+
+    def __new__(
+        cls,
+        as_of: _Time,
+        demand: Iterable[DemandForecast],
+        *,
+        horizon_days: int = 182,
+        default_policy: Optional[PolicySettings] = None,
+        policies: Optional[Iterable[_Policy]] = None,
+        overstock_days: float = 180.0,
+        transfer_days: Optional[float] = 2.0,
+        budget: Optional[_Amount] = None,
+        supplier_budgets: Optional[Mapping[str, _Amount]] = None,
+        max_order_value: Optional[_Amount] = None,
+        capacity: Optional[Mapping[str, _Amount]] = None,
+        margins: Optional[Mapping[str, _Amount]] = None,
+        projection: _PeriodName = "day",
+        threads: int = 1,
+    ) -> PlanRequest: ...
+    def class_policies(
+        self, classes: Iterable[Union[SkuClass, tuple[str, _Abc, _Xyz]]], table: Optional[ClassPolicies] = None
+    ) -> PlanRequest:
+        """A new request that also assigns every SKU of ``classes`` (at every location) the policy
+        of its class in ``table`` (default: ``ClassPolicies()``)."""
+    @property
+    def as_of(self) -> datetime.datetime: ...
+    @property
+    def demand(self) -> list[DemandForecast]: ...
+    @property
+    def horizon_days(self) -> int: ...
+    @property
+    def default_policy(self) -> PolicySettings: ...
+    @property
+    def policies(self) -> list[PolicyAssignment]: ...
+    @property
+    def overstock_days(self) -> float: ...
+    @property
+    def transfer_days(self) -> Optional[float]: ...
+    @property
+    def budget(self) -> Optional[Decimal]: ...
+    @property
+    def supplier_budgets(self) -> dict[str, Decimal]: ...
+    @property
+    def max_order_value(self) -> Optional[Decimal]: ...
+    @property
+    def capacity(self) -> dict[str, Decimal]: ...
+    @property
+    def margins(self) -> dict[str, Decimal]: ...
+    @property
+    def projection(self) -> Literal["day", "week"]: ...
+    @property
+    def threads(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SkuClass:
+    """A SKU's ABC and XYZ classes."""
+
+    def __new__(cls, sku: str, abc: _Abc, xyz: _Xyz) -> SkuClass: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def abc(self) -> _Abc: ...
+    @property
+    def xyz(self) -> _Xyz: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class ClassPolicies:
+    """The policy of each ABC class, and of erratic (Z) items whatever their ABC class.
+
+    Each row not given is the core's: A (s, Q) with the EOQ at 98 %, B (s, Q) at 95 %, C
+    just-in-time with a 14-day review, Z an order-up-to level every 7 days at 90 %.
+    ``z=None``: no Z row (by ABC only).
+    """
+
+    def __new__(
+        cls,
+        a: Optional[PolicySettings] = None,
+        b: Optional[PolicySettings] = None,
+        c: Optional[PolicySettings] = None,
+        z: Optional[PolicySettings] = ...,
+    ) -> ClassPolicies: ...
+    @property
+    def a(self) -> PolicySettings: ...
+    @property
+    def b(self) -> PolicySettings: ...
+    @property
+    def c(self) -> PolicySettings: ...
+    @property
+    def z(self) -> Optional[PolicySettings]: ...
+    def settings(self, abc: _Abc, xyz: _Xyz) -> PolicySettings:
+        """The settings of a SKU of classes ``abc`` and ``xyz``."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def classes_from_ledger(ledger: Ledger, from_: _Time, to: _Time) -> list[SkuClass]:
+    """Every SKU's ABC class by consumption value (COGS) and XYZ class by weekly demand over
+    [from_, to), with the default thresholds, for ``PlanRequest.class_policies``."""
+
+@final
+class PlanItem:
+    """The plan of one SKU at one location: the numbers every suggestion is traced to."""
+
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def policy(self) -> _PolicyName: ...
+    @property
+    def supplier(self) -> Optional[str]: ...
+    @property
+    def available(self) -> Decimal: ...
+    @property
+    def incoming(self) -> Decimal: ...
+    @property
+    def position(self) -> Decimal: ...
+    @property
+    def lead_time_days(self) -> float: ...
+    @property
+    def lead_time_std_days(self) -> float: ...
+    @property
+    def lead_time_source(self) -> Optional[Literal["measured", "quoted"]]: ...
+    @property
+    def protection_days(self) -> float: ...
+    @property
+    def protection_demand(self) -> float: ...
+    @property
+    def protection_std(self) -> float: ...
+    @property
+    def safety_stock(self) -> float: ...
+    @property
+    def reorder_point(self) -> float: ...
+    @property
+    def order_up_to(self) -> Optional[float]: ...
+    @property
+    def order_quantity(self) -> Optional[Decimal]: ...
+    @property
+    def mean_daily_demand(self) -> float: ...
+    @property
+    def projected(self) -> NDArray[np.float64]:
+        """Projected available stock (without this plan's transfers and orders) at the end of each
+        day, or of each 7 days from the as-of day with ``projection="week"`` (the last step may be
+        shorter); a new array on each read."""
+    @property
+    def stockout_day(self) -> Optional[datetime.datetime]: ...
+    @property
+    def days_of_cover(self) -> int: ...
+    @property
+    def stock_at_lead_time(self) -> tuple[float, float, float]:
+        """The 5 %, 50 % and 95 % quantiles of the stock at the lead time."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SuggestedLine:
+    """A suggested purchase-order line."""
+
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def unrounded(self) -> float: ...
+    @property
+    def rounding_cost(self) -> Decimal: ...
+    @property
+    def unit_price(self) -> Decimal: ...
+    @property
+    def value(self) -> Decimal: ...
+    @property
+    def order_by(self) -> datetime.datetime: ...
+    @property
+    def expected(self) -> datetime.datetime: ...
+    @property
+    def reason(self) -> _Reason: ...
+    @property
+    def position(self) -> Decimal: ...
+    @property
+    def reorder_point(self) -> float: ...
+    @property
+    def expected_shortage(self) -> float: ...
+    @property
+    def priority(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SuggestedTransfer:
+    """A suggested move of stock between two locations before buying (``from_``: ``from`` is a keyword)."""
+
+    @property
+    def sku(self) -> str: ...
+    @property
+    def from_(self) -> str: ...
+    @property
+    def to(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def arrives(self) -> datetime.datetime: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SupplierSuggestion:
+    """Suggested lines for one supplier."""
+
+    @property
+    def supplier(self) -> str: ...
+    @property
+    def lines(self) -> list[SuggestedLine]: ...
+    @property
+    def total(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class CutLine:
+    """A line the constraints left out, with the first constraint it breaks."""
+
+    @property
+    def supplier(self) -> str: ...
+    @property
+    def line(self) -> SuggestedLine: ...
+    @property
+    def reason(self) -> _CutReason: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Alert:
+    """An alert of a planning run."""
+
+    @property
+    def kind(self) -> _AlertKind: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def day(self) -> Optional[datetime.datetime]: ...
+    @property
+    def message(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Plan:
+    """The result of a planning run; the same inputs give the same plan (everything is sorted)."""
+
+    @property
+    def as_of(self) -> datetime.datetime: ...
+    @property
+    def items(self) -> list[PlanItem]: ...
+    @property
+    def transfers(self) -> list[SuggestedTransfer]: ...
+    @property
+    def orders(self) -> list[SupplierSuggestion]: ...
+    @property
+    def cut(self) -> list[CutLine]: ...
+    @property
+    def alerts(self) -> list[Alert]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
