@@ -13,6 +13,8 @@
 //! into three ledgers that differ only in their costing method (FIFO, LIFO, moving
 //! average); [`StoreRun::report`] prints what a store owner wants to know from them.
 
+pub mod year;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

@@ -1,4 +1,4 @@
-//! Runs the README's main job (the `store_report` example) and checks facts of its output,
+//! Runs the 90-day costing run (the `costing_report` example) and checks facts of its output,
 //! so the example and the documentation cannot drift from the engine.
 
 use inventory_core::{Decimal, Ledger, Period};
