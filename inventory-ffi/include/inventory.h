@@ -159,9 +159,10 @@ typedef struct inv_plan inv_plan;
  * A new request has the core's defaults: the default policy of
  * `inv_policy_settings_default()`, overstock beyond 180 days of cover, transfers between
  * locations taking 2 days, no budget, order-value or capacity limits, margins equal to
- * the unit prices. Setters only collect and convert (a bad decimal is `INV_INVALID_DECIMAL`
- * at once, a bad policy `INV_INVALID_INPUT`); the core checks the whole request when it is
- * planned. A setter that fails leaves the request as it was.
+ * the unit prices, a daily projection, one thread. Setters only collect and convert (a
+ * bad decimal is `INV_INVALID_DECIMAL` at once, a bad policy `INV_INVALID_INPUT`, a bad
+ * enumeration `INV_INVALID_ENUM`); the core checks the whole request when it is planned.
+ * A setter that fails leaves the request as it was.
  */
 typedef struct inv_plan_request inv_plan_request;
 
@@ -1795,12 +1796,13 @@ typedef struct inv_plan_item {
      */
     double mean_daily_demand;
     /**
-     * Projected available stock at the end of each day of the horizon: `projected_len`
+     * Projected available stock at the end of each step of the horizon (each day, or each
+     * 7 days from the as-of day, as `inv_plan_request_set_projection` says): `projected_len`
      * values (owned by the handle).
      */
     const double *projected;
     /**
-     * The number of values at `projected` (the horizon in days).
+     * The number of values at `projected` (the horizon in days, or in weeks rounded up).
      */
     size_t projected_len;
     /**
@@ -1981,6 +1983,206 @@ typedef struct inv_plan_alert {
      */
     const char *message;
 } inv_plan_alert;
+
+/**
+ * Where simulated demand comes from (one of the `INV_SIM_DEMAND_*` values;
+ * `inv_sim_config.demand`).
+ */
+typedef uint32_t inv_sim_demand;
+
+/**
+ * One SKU's simulation (the core's `SimConfig`). Start from `inv_sim_config_default()`
+ * and set the demand and what else you need; the fields the demand kind does not use are
+ * ignored. The series is read during the call only.
+ */
+typedef struct inv_sim_config {
+    /**
+     * Where demand comes from (`INV_SIM_DEMAND_*`). Default `INV_SIM_DEMAND_HISTORY`.
+     */
+    inv_sim_demand demand;
+    /**
+     * The history (`INV_SIM_DEMAND_HISTORY`) or the forecast's daily means
+     * (`INV_SIM_DEMAND_FORECAST`): `series_len` values, day 0 first (NULL only with
+     * `series_len` 0). Default NULL.
+     */
+    const double *series;
+    /**
+     * The number of values at `series`. Default 0.
+     */
+    size_t series_len;
+    /**
+     * The mean demand a day (`INV_SIM_DEMAND_NORMAL`). Default NaN (must be set).
+     */
+    double mean;
+    /**
+     * The standard deviation of a day's demand (`INV_SIM_DEMAND_NORMAL`,
+     * `INV_SIM_DEMAND_FORECAST`). Default NaN (must be set).
+     */
+    double std_dev;
+    /**
+     * Days simulated after the warm-up (ignored for a history, whose length is the run's).
+     * Default 365.
+     */
+    size_t days;
+    /**
+     * Days simulated first and not measured. Default 0.
+     */
+    size_t warmup_days;
+    /**
+     * Stock on hand on day 0. Default 100.
+     */
+    double start_on_hand;
+    /**
+     * Mean lead time in days (each order's is drawn, rounded to whole days, at least 1).
+     * Default 7.
+     */
+    double lead_time_days;
+    /**
+     * Its standard deviation in days. Default 0.
+     */
+    double lead_time_std_days;
+    /**
+     * Value of a unit (for the average stock value). Default 1.
+     */
+    double unit_cost;
+    /**
+     * Cost of holding a unit for a day. Default 0.25 / 365.
+     */
+    double holding_cost;
+    /**
+     * Cost of placing an order. Default 25.
+     */
+    double order_cost;
+    /**
+     * Backorders: cost per unit backordered per day; lost sales: cost per unit lost.
+     * Default 1.
+     */
+    double shortage_cost;
+    /**
+     * Unmet demand is lost (else backordered). Default false.
+     */
+    bool lost_sales;
+    /**
+     * The random seed (normal demand draws and lead times). Default 1.
+     */
+    uint64_t seed;
+} inv_sim_config;
+
+/**
+ * A simulated policy (one of the `INV_SIM_POLICY_*` values; `inv_sim_policy.kind`).
+ */
+typedef uint32_t inv_sim_policy_kind;
+
+/**
+ * A policy with its levels, for simulation (the core's `SimPolicy`). The fields the kind
+ * does not use are ignored (0 in the policies this library writes).
+ */
+typedef struct inv_sim_policy {
+    /**
+     * The policy (`INV_SIM_POLICY_*`).
+     */
+    inv_sim_policy_kind kind;
+    /**
+     * The reorder point r (`INV_SIM_POLICY_REORDER_POINT`).
+     */
+    double r;
+    /**
+     * The order quantity Q, above 0 (`INV_SIM_POLICY_REORDER_POINT`).
+     */
+    double q;
+    /**
+     * The level s at or below which to order (`INV_SIM_POLICY_MIN_MAX`,
+     * `INV_SIM_POLICY_PERIODIC_MIN_MAX`).
+     */
+    double s;
+    /**
+     * The order-up-to level S, at least s (`INV_SIM_POLICY_MIN_MAX`,
+     * `INV_SIM_POLICY_ORDER_UP_TO`, `INV_SIM_POLICY_PERIODIC_MIN_MAX`).
+     */
+    double big_s;
+    /**
+     * Days between reviews R, at least 1 (`INV_SIM_POLICY_ORDER_UP_TO`,
+     * `INV_SIM_POLICY_PERIODIC_MIN_MAX`).
+     */
+    uint32_t review_days;
+} inv_sim_policy;
+
+/**
+ * What a policy achieved over the days after the warm-up (the core's `SimReport`). Each
+ * optional field is valid only when its `has_` flag is true (0 otherwise).
+ */
+typedef struct inv_sim_report {
+    /**
+     * The policy simulated.
+     */
+    struct inv_sim_policy policy;
+    /**
+     * Days measured.
+     */
+    size_t days;
+    /**
+     * Whether `cycle_service_level` is set (false when no order arrived in the measured
+     * days).
+     */
+    bool has_cycle_service_level;
+    /**
+     * The share of replenishment cycles (from one arrival to the next) without a stockout
+     * day.
+     */
+    double cycle_service_level;
+    /**
+     * Whether `fill_rate` is set (false without demand).
+     */
+    bool has_fill_rate;
+    /**
+     * The share of demand served from stock on the day.
+     */
+    double fill_rate;
+    /**
+     * Mean end-of-day stock on hand.
+     */
+    double average_on_hand;
+    /**
+     * Its value at the unit cost.
+     */
+    double average_on_hand_value;
+    /**
+     * Mean end-of-day backorders (0 under lost sales).
+     */
+    double average_backorders;
+    /**
+     * Orders placed.
+     */
+    size_t orders;
+    /**
+     * Days with demand not served from stock.
+     */
+    size_t stockout_days;
+    /**
+     * Units lost (lost sales) or backordered when demanded (backorders).
+     */
+    double units_short;
+    /**
+     * Holding cost in total.
+     */
+    double holding_cost;
+    /**
+     * Ordering cost in total.
+     */
+    double ordering_cost;
+    /**
+     * Shortage cost in total.
+     */
+    double shortage_cost;
+    /**
+     * Holding + ordering + shortage, in total.
+     */
+    double total_cost;
+    /**
+     * Total cost per day measured.
+     */
+    double cost_per_day;
+} inv_sim_report;
 
 /**
  * First in, first out.
@@ -2340,7 +2542,8 @@ typedef struct inv_plan_alert {
 /**
  * An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
  * `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`,
- * `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`) was out of range.
+ * `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`, `inv_sim_demand`,
+ * `inv_sim_policy_kind`) was out of range.
  */
 #define INV_INVALID_ENUM 6
 
@@ -2479,6 +2682,44 @@ typedef struct inv_plan_alert {
  */
 #define INV_OVER_RECEIPT 306
 
+/**
+ * A history replayed day by day (`series`, `series_len` days; its length is the run's
+ * length, `days` is ignored).
+ */
+#define INV_SIM_DEMAND_HISTORY 0
+
+/**
+ * Independent normal draws of mean `mean` and deviation `std_dev` a day, truncated at 0.
+ */
+#define INV_SIM_DEMAND_NORMAL 1
+
+/**
+ * Normal draws of deviation `std_dev` around a forecast's daily means (`series`,
+ * `series_len` days, the last day repeating), truncated at 0.
+ */
+#define INV_SIM_DEMAND_FORECAST 2
+
+/**
+ * (r, Q): after any day, at or below `r`, order `n·q` with the smallest `n` that lifts the
+ * inventory position above `r`.
+ */
+#define INV_SIM_POLICY_REORDER_POINT 0
+
+/**
+ * (s, S): after any day, at or below `s`, order up to `big_s`.
+ */
+#define INV_SIM_POLICY_MIN_MAX 1
+
+/**
+ * (R, S): every `review_days` (day 0 first), order up to `big_s`.
+ */
+#define INV_SIM_POLICY_ORDER_UP_TO 2
+
+/**
+ * (R, s, S): every `review_days` (day 0 first), at or below `s`, order up to `big_s`.
+ */
+#define INV_SIM_POLICY_PERIODIC_MIN_MAX 3
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -2583,7 +2824,8 @@ inv_result inv_last_error_code(void);
 
 /**
  * For a failed batch (`inv_ledger_post_columns`, `inv_safety_stock_many`,
- * `inv_eoq_many`, `inv_forecast_panel`), the 0-based index of the failing row (series).
+ * `inv_eoq_many`, `inv_forecast_panel`, `inv_simulate_many`), the 0-based index of the
+ * failing row (series, SKU).
  *
  * Returns `true` and writes `*index` when this thread's last error has a row index;
  * returns `false` and writes nothing otherwise (or when `index` is NULL).
@@ -4747,6 +4989,32 @@ inv_result inv_plan_request_class_policies(struct inv_plan_request *request,
                                            int64_t to);
 
 /**
+ * Sets the number of threads computing the SKU × location numbers of the run (default 1;
+ * 1 to 64, checked when planned). The plan is the same on any count.
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `request` NULL or a live builder.
+ */
+inv_result inv_plan_request_set_threads(struct inv_plan_request *request, size_t threads);
+
+/**
+ * Sets the step of the items' projections (`inv_plan_item.projected`):
+ * `INV_PERIOD_DAY` (the default), the level at the end of each day of the horizon, or
+ * `INV_PERIOD_WEEK`, the level at the end of each 7 days counted from the as-of day (not
+ * ISO weeks; the last step is shorter when the horizon is not a multiple of 7): a
+ * 182-day horizon gives 182 daily or 26 weekly values. The stockout day and the days of
+ * cover are computed by day either way.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_ENUM`.
+ *
+ * # Safety
+ * `request` NULL or a live builder.
+ */
+inv_result inv_plan_request_set_projection(struct inv_plan_request *request, inv_period step);
+
+/**
  * Releases a request. NULL is a no-op.
  *
  * # Safety
@@ -4766,8 +5034,9 @@ void inv_plan_request_free(struct inv_plan_request *request);
  *
  * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (a horizon of 0 or above 3660 days, a
  * service level outside (0, 1), a negative or non-finite forecast, two forecasts for one
- * pair, a negative budget, ...), `INV_OVERFLOW`, `INV_INTERIOR_NUL` (a name read from a
- * snapshot contains a NUL byte). Nothing is written to `*out` then.
+ * pair, a negative budget, 0 threads or more than 64, ...), `INV_OVERFLOW`,
+ * `INV_INTERIOR_NUL` (a name read from a snapshot contains a NUL byte). Nothing is written
+ * to `*out` then.
  *
  * # Safety
  * `ledger` NULL or a live handle; `request` NULL or a live builder; `out` NULL or a
@@ -4946,6 +5215,106 @@ inv_result inv_ledger_accept_plan(struct inv_ledger *ledger,
                                   int64_t time,
                                   struct inv_purchase_outcome *out,
                                   size_t out_len);
+
+/**
+ * The core's defaults (`SimConfig::new`): a year (365 days) without warm-up, 100 on hand,
+ * a fixed 7-day lead time, unit cost 1, holding 25 % a year of it (0.25 / 365 a day),
+ * order cost 25, shortage 1 per unit per day, backorders, seed 1; the demand a history
+ * without days (`series` NULL), `mean` and `std_dev` NaN (to be set for the kinds that
+ * use them).
+ */
+struct inv_sim_config inv_sim_config_default(void);
+
+/**
+ * Simulates the `n` policies at `policies` side by side on one SKU (`*config`), every
+ * policy on the same demand, and writes one report per policy to `out` (`out[i]` for
+ * `policies[i]`).
+ *
+ * Each day: orders due arrive; the day's demand is served from stock (the rest
+ * backordered or lost); the end-of-day stock is costed; the policy reviews the inventory
+ * position (on hand − backorders + on order) and may order, to arrive `L` days later.
+ *
+ * Example: 12 on hand, a history of 5 a day for 4 days, a lead time of 2 and a policy
+ * that never orders (r = −100, Q = 1): 5, 5 and 2 units are served; under lost sales the
+ * fill rate is 12 / 20 = 0.6 with 2 stockout days and 8 units lost (a shortage cost of 8
+ * at 1 a unit), under backorders 3 then 8 units are owed at the ends of days 3 and 4
+ * (11 unit-days, 2.75 on average).
+ *
+ * `out` must hold exactly `out_len == n` reports: a shorter array is
+ * `INV_BUFFER_TOO_SMALL`, a longer one `INV_INVALID_INPUT`, checked before anything is
+ * simulated.
+ *
+ * Errors: `INV_NULL_ARGUMENT` (also `policies`, `out` or `config->series` NULL with a
+ * length above 0), `INV_INVALID_ENUM` (`config->demand`, a policy's `kind`),
+ * `INV_BUFFER_TOO_SMALL`, `INV_INVALID_INPUT` (`out_len` too large; a configuration or
+ * policy the core refuses: a negative or non-finite value, more than 100,000 days, a
+ * warm-up as long as the run, Q ≤ 0, S below s, a review period of 0). Nothing is
+ * written then.
+ *
+ * # Safety
+ * `config` NULL or a valid struct whose `series` is NULL or valid for `series_len` reads;
+ * `policies` NULL (only with `n` 0) or valid for `n` reads; `out` NULL (only with
+ * `out_len` 0) or valid for `out_len` writes.
+ */
+inv_result inv_simulate(const struct inv_sim_config *config,
+                        const struct inv_sim_policy *policies,
+                        size_t n,
+                        struct inv_sim_report *out,
+                        size_t out_len);
+
+/**
+ * Simulates `n_configs` SKUs, each with `policies_per_config` policies, on up to `threads`
+ * threads (1 to 64; 1 = the calling thread only). SKU `i` is `configs[i]` with the
+ * policies `policies[i * policies_per_config .. (i + 1) * policies_per_config]`
+ * (config-major), and its reports go to the same places of `out`: `out[i *
+ * policies_per_config + j]` is policy `j` of SKU `i`, the report `inv_simulate` gives for
+ * that SKU alone. The result is the same on any thread count.
+ *
+ * `out` must hold exactly `out_len == n_configs * policies_per_config` reports: a shorter
+ * array is `INV_BUFFER_TOO_SMALL`, a longer one `INV_INVALID_INPUT`, checked before
+ * anything is simulated. All-or-nothing.
+ *
+ * Errors: as `inv_simulate` (a struct named `configs[i]`, a policy `policies[k]` in the
+ * message); `INV_INVALID_INPUT` also for `threads` 0 or above 64, or a product
+ * `n_configs * policies_per_config` that does not fit in `size_t`. When SKUs fail, the
+ * error is that of the first failing SKU (in input order) and `inv_last_error_index`
+ * gives its index. Nothing is written then.
+ *
+ * # Safety
+ * `configs` NULL (only with `n_configs` 0) or valid for `n_configs` reads, each with a
+ * `series` NULL or valid for its `series_len` reads; `policies` NULL (only when the
+ * product is 0) or valid for `n_configs * policies_per_config` reads; `out` NULL (only
+ * with `out_len` 0) or valid for `out_len` writes.
+ */
+inv_result inv_simulate_many(const struct inv_sim_config *configs,
+                             size_t n_configs,
+                             const struct inv_sim_policy *policies,
+                             size_t policies_per_config,
+                             size_t threads,
+                             struct inv_sim_report *out,
+                             size_t out_len);
+
+/**
+ * The levels a planning run computed for item `item` of `plan` (0-based, as
+ * `inv_plan_items_get` numbers them), as a policy to simulate (the core's
+ * `SimPolicy::from_plan_item`): (s, Q) as `INV_SIM_POLICY_REORDER_POINT` with r = s,
+ * min/max as `INV_SIM_POLICY_MIN_MAX`, order-up-to and just-in-time as
+ * `INV_SIM_POLICY_ORDER_UP_TO` and periodic min/max as `INV_SIM_POLICY_PERIODIC_MIN_MAX`
+ * (a review period of 0 simulated as 1 day).
+ *
+ * Writes `*has`: false for a policy that orders nothing (manual, dropship) or an item
+ * without a level (no supplier, no demand); `*out` is written only when `*has` is true.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`. Nothing is written then.
+ *
+ * # Safety
+ * `plan` NULL or a live handle; `out` NULL or a writable `inv_sim_policy`; `has` NULL or a
+ * writable `bool`.
+ */
+inv_result inv_sim_policy_from_plan_item(const struct inv_plan *plan,
+                                         size_t item,
+                                         struct inv_sim_policy *out,
+                                         bool *has);
 
 #ifdef __cplusplus
 }  // extern "C"

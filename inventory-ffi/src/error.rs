@@ -28,7 +28,8 @@ pub const INV_PANIC: inv_result = 4;
 pub const INV_INVALID_DECIMAL: inv_result = 5;
 /// An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
 /// `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`,
-/// `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`) was out of range.
+/// `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`, `inv_sim_demand`,
+/// `inv_sim_policy_kind`) was out of range.
 pub const INV_INVALID_ENUM: inv_result = 6;
 /// An index argument was out of range.
 pub const INV_INDEX_OUT_OF_RANGE: inv_result = 7;
@@ -286,7 +287,8 @@ pub extern "C" fn inv_last_error_code() -> inv_result {
 }
 
 /// For a failed batch (`inv_ledger_post_columns`, `inv_safety_stock_many`,
-/// `inv_eoq_many`, `inv_forecast_panel`), the 0-based index of the failing row (series).
+/// `inv_eoq_many`, `inv_forecast_panel`, `inv_simulate_many`), the 0-based index of the
+/// failing row (series, SKU).
 ///
 /// Returns `true` and writes `*index` when this thread's last error has a row index;
 /// returns `false` and writes nothing otherwise (or when `index` is NULL).

@@ -33,7 +33,8 @@
 //!   seconds since the epoch, absent values as `null`.
 //! - Functions writing to a caller's array (`out`, `out_len`) need `out_len` to equal the
 //!   number of results exactly: a shorter array fails with `INV_BUFFER_TOO_SMALL`, a longer
-//!   one with `INV_INVALID_INPUT`, and nothing is written.
+//!   one with `INV_INVALID_INPUT`, and nothing is written (the `*_many` batches,
+//!   `inv_simulate`, `inv_simulate_many`, ...).
 //! - Forecasting functions (`inv_forecast_*`, `inv_model_*`) write to caller arrays whose
 //!   size follows from their arguments (`horizon` values, `n_levels * horizon` values, ...),
 //!   as each function documents; statistics there are `double`, NaN meaning "not given" in
@@ -71,6 +72,7 @@ pub mod purchasing;
 pub mod purchasing_query;
 pub mod query;
 pub mod replenish;
+pub mod simulation;
 
 use std::ffi::c_char;
 

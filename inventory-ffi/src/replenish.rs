@@ -4,13 +4,15 @@
 //!
 //! A planning run reads the ledger only: `inv_ledger_plan` takes an `inv_plan_request`
 //! (the as-of time, the horizon, a demand forecast per SKU × location, the policies, the
-//! constraints) and writes an `inv_plan` handle: one item per SKU × location planned
-//! (the numbers every suggestion is traced to, and the projected stock), suggested
-//! transfers between locations, suggested purchase orders by supplier with their lines,
-//! the lines the constraints cut, and alerts. Its lists are read with `_len` / `_get`
-//! pairs; `inv_plan_json` gives the whole plan as JSON. `inv_ledger_accept_plan` turns a
-//! plan's suggestions into placed purchase orders (and, if asked, stock transfers) in one
-//! atomic call.
+//! constraints, the projection's step and the number of threads) and writes an `inv_plan`
+//! handle: one item per SKU × location planned (the numbers every suggestion is traced
+//! to, and the projected stock, by day or by week), suggested transfers between
+//! locations, suggested purchase orders by supplier with their lines, the lines the
+//! constraints cut, and alerts. Its lists are read with `_len` / `_get` pairs;
+//! `inv_plan_json` gives the whole plan as JSON. `inv_ledger_accept_plan` turns a plan's
+//! suggestions into placed purchase orders (and, if asked, stock transfers) in one atomic
+//! call. An item's levels can be simulated: `inv_sim_policy_from_plan_item` (see
+//! [`simulation`](crate::simulation)).
 //!
 //! Policies are named as the core names them (`"reorder_point"`, `"min_max"`,
 //! `"order_up_to"`, `"periodic_min_max"`, `"just_in_time"`, `"dropship"`, `"manual"`); a
@@ -31,13 +33,13 @@ use inventory_core::replenish::{
 use crate::error::{inv_result, INV_INVALID_INPUT, INV_PANIC};
 use crate::ffi::{
     call, check_array_len, check_out, decimal_field, free_box, guard, lead_time_source_to_c,
-    opt_value, row_at, to_boxed_mut_ptr, to_c_string, try_decimal, try_mut_from_ptr,
+    opt_value, period_from_c, row_at, to_boxed_mut_ptr, to_c_string, try_decimal, try_mut_from_ptr,
     try_opt_decimal, try_opt_str, try_ref_from_ptr, try_slice, try_str, write_out, CStrings,
     Castable, Failure, FfiResult,
 };
 use crate::ledger::inv_ledger;
 use crate::purchasing::inv_purchase_outcome;
-use crate::{inv_lead_time_source, INV_DECIMAL_LEN};
+use crate::{inv_lead_time_source, inv_period, INV_DECIMAL_LEN};
 
 // ---------------------------------------------------------------------------------------
 // Policy settings
@@ -144,9 +146,10 @@ unsafe fn settings_from_c(
 /// A new request has the core's defaults: the default policy of
 /// `inv_policy_settings_default()`, overstock beyond 180 days of cover, transfers between
 /// locations taking 2 days, no budget, order-value or capacity limits, margins equal to
-/// the unit prices. Setters only collect and convert (a bad decimal is `INV_INVALID_DECIMAL`
-/// at once, a bad policy `INV_INVALID_INPUT`); the core checks the whole request when it is
-/// planned. A setter that fails leaves the request as it was.
+/// the unit prices, a daily projection, one thread. Setters only collect and convert (a
+/// bad decimal is `INV_INVALID_DECIMAL` at once, a bad policy `INV_INVALID_INPUT`, a bad
+/// enumeration `INV_INVALID_ENUM`); the core checks the whole request when it is planned.
+/// A setter that fails leaves the request as it was.
 pub struct inv_plan_request {
     _private: [u8; 0],
 }
@@ -490,6 +493,51 @@ pub unsafe extern "C" fn inv_plan_request_class_policies(
     })
 }
 
+/// Sets the number of threads computing the SKU × location numbers of the run (default 1;
+/// 1 to 64, checked when planned). The plan is the same on any count.
+///
+/// Errors: `INV_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `request` NULL or a live builder.
+#[no_mangle]
+pub unsafe extern "C" fn inv_plan_request_set_threads(
+    request: *mut inv_plan_request,
+    threads: usize,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let r = unsafe { try_mut_from_ptr(request, "request") }?;
+        update(r, |r| r.threads(threads));
+        Ok(())
+    })
+}
+
+/// Sets the step of the items' projections (`inv_plan_item.projected`):
+/// `INV_PERIOD_DAY` (the default), the level at the end of each day of the horizon, or
+/// `INV_PERIOD_WEEK`, the level at the end of each 7 days counted from the as-of day (not
+/// ISO weeks; the last step is shorter when the horizon is not a multiple of 7): a
+/// 182-day horizon gives 182 daily or 26 weekly values. The stockout day and the days of
+/// cover are computed by day either way.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_ENUM`.
+///
+/// # Safety
+/// `request` NULL or a live builder.
+#[no_mangle]
+pub unsafe extern "C" fn inv_plan_request_set_projection(
+    request: *mut inv_plan_request,
+    step: inv_period,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let r = unsafe { try_mut_from_ptr(request, "request") }?;
+        let step = period_from_c(step, "step")?;
+        update(r, |r| r.projection(step));
+        Ok(())
+    })
+}
+
 /// Releases a request. NULL is a no-op.
 ///
 /// # Safety
@@ -529,6 +577,13 @@ pub(crate) struct PlanHandle {
 
 impl Castable for inv_plan {
     type RustType = PlanHandle;
+}
+
+impl PlanHandle {
+    /// The core's plan.
+    pub(crate) fn plan(&self) -> &Plan {
+        &self.plan
+    }
 }
 
 /// The plan of one SKU at one location: the numbers every suggestion is traced to.
@@ -583,10 +638,11 @@ pub struct inv_plan_item {
     pub order_quantity: [c_char; INV_DECIMAL_LEN],
     /// The forecast's mean day over the horizon.
     pub mean_daily_demand: f64,
-    /// Projected available stock at the end of each day of the horizon: `projected_len`
+    /// Projected available stock at the end of each step of the horizon (each day, or each
+    /// 7 days from the as-of day, as `inv_plan_request_set_projection` says): `projected_len`
     /// values (owned by the handle).
     pub projected: *const f64,
-    /// The number of values at `projected` (the horizon in days).
+    /// The number of values at `projected` (the horizon in days, or in weeks rounded up).
     pub projected_len: usize,
     /// Whether `stockout_day` is set.
     pub has_stockout_day: bool,
@@ -849,8 +905,9 @@ fn plan_handle(plan: Plan) -> FfiResult<PlanHandle> {
 ///
 /// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (a horizon of 0 or above 3660 days, a
 /// service level outside (0, 1), a negative or non-finite forecast, two forecasts for one
-/// pair, a negative budget, ...), `INV_OVERFLOW`, `INV_INTERIOR_NUL` (a name read from a
-/// snapshot contains a NUL byte). Nothing is written to `*out` then.
+/// pair, a negative budget, 0 threads or more than 64, ...), `INV_OVERFLOW`,
+/// `INV_INTERIOR_NUL` (a name read from a snapshot contains a NUL byte). Nothing is written
+/// to `*out` then.
 ///
 /// # Safety
 /// `ledger` NULL or a live handle; `request` NULL or a live builder; `out` NULL or a

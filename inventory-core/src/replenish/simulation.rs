@@ -539,8 +539,10 @@ pub fn simulate(config: &SimConfig, policies: &[SimPolicy]) -> Result<Vec<SimRep
 /// [`MAX_SIM_THREADS`]); the result is the same on any thread count.
 ///
 /// # Errors
-/// As [`simulate`], for the first SKU (in input order) that fails; and
-/// [`PolicyError::InvalidInput`] for 0 threads or more than [`MAX_SIM_THREADS`].
+/// [`crate::Error::Batch`] with the index of the first SKU (in input order) whose
+/// configuration or policies [`simulate`] would refuse, and the reason; nothing is
+/// simulated then. [`PolicyError::InvalidInput`] for 0 threads or more than
+/// [`MAX_SIM_THREADS`].
 pub fn simulate_many(
     runs: &[(SimConfig, Vec<SimPolicy>)],
     threads: usize,
@@ -551,10 +553,13 @@ pub fn simulate_many(
         }
         .into());
     }
-    for (c, ps) in runs {
-        check_config(c)?;
-        for p in ps {
-            p.check()?;
+    for (index, (c, ps)) in runs.iter().enumerate() {
+        let checked = check_config(c).and_then(|()| ps.iter().try_for_each(SimPolicy::check));
+        if let Err(e) = checked {
+            return Err(crate::Error::Batch {
+                index,
+                source: Box::new(e),
+            });
         }
     }
     let threads = threads.min(runs.len().max(1));

@@ -857,6 +857,14 @@ fn bad_simulations_are_refused() {
         assert!(simulate(&ok, &[p]).is_err());
     }
     assert!(simulate_many(&[], 0).is_err());
+    // The failing SKU is named.
+    let runs = vec![(ok.clone(), p.to_vec()), (bad[1].clone(), p.to_vec())];
+    match simulate_many(&runs, 2).unwrap_err() {
+        crate::Error::Batch { index, source } => {
+            assert_eq!((index, source.kind()), (1, ErrorKind::InvalidInput))
+        }
+        e => panic!("{e}"),
+    }
     assert!(simulate_many(&[], MAX_SIM_THREADS + 1).is_err());
 }
 

@@ -1,7 +1,7 @@
 /*
  * C test of the replenishment part of the C API (include/inventory.h): policy settings,
- * the planning request builder, the planning run and its result handle, the acceptance of
- * a plan, and their error codes.
+ * the planning request builder (threads and the projection's step included), the planning
+ * run and its result handle, the acceptance of a plan, and their error codes.
  *
  * The cases are those of inventory-core/src/replenish/tests.rs; expected values are worked
  * by hand in the comments. Built by scripts/test-c.sh with -std=c99 -Wall -Wextra
@@ -493,6 +493,89 @@ static void test_most_specific_policy_wins_and_output_is_sorted(void) {
     inv_string_free(a);
     inv_string_free(b);
     inv_plan_free(p);
+    inv_ledger_free(l);
+}
+
+/* MUG at WH and W2, BOWL at WH (from NPT, lead 5), planned on `threads` threads. */
+static inv_plan *three_pairs_on(inv_ledger *l, size_t threads) {
+    inv_plan_request *r = NULL;
+    CHECK_OK(inv_plan_request_new(DAY, 182, &r));
+    add_flat(r, "MUG", "W2", 5.0, 2.0, 90);
+    add_flat(r, "BOWL", "WH", 2.0, 1.0, 90);
+    add_flat(r, "MUG", "WH", 5.0, 2.0, 90);
+    CHECK_OK(inv_plan_request_set_threads(r, threads));
+    return plan_and_free(l, r);
+}
+
+static void test_threads_and_weekly_projection(void) {
+    inv_ledger *l = mug_ledger();
+    inv_plan_request *r = NULL;
+    inv_plan *p;
+    inv_plan_item item;
+    char *one = NULL;
+    char *two = NULL;
+
+    /* The same plan on 1 and 2 threads. */
+    add_supplier(l, "NPT", "BOWL", "2.00", NULL, 5.0);
+    p = three_pairs_on(l, 1);
+    CHECK(inv_plan_items_len(p) == 3 && inv_plan_orders_len(p) == 2);
+    CHECK_OK(inv_plan_json(p, &one));
+    inv_plan_free(p);
+    p = three_pairs_on(l, 2);
+    CHECK_OK(inv_plan_json(p, &two));
+    inv_plan_free(p);
+    CHECK(one != NULL && two != NULL && strcmp(one, two) == 0);
+    inv_string_free(one);
+    inv_string_free(two);
+
+    /* Weekly: the level at the end of each 7 days from the as-of day, 30 - 35 (k + 1):
+     * 182 days are 26 weeks. The stockout day and cover are still by day. */
+    r = mug_request();
+    CHECK_OK(inv_plan_request_set_projection(r, INV_PERIOD_WEEK));
+    p = plan_and_free(l, r);
+    CHECK_OK(inv_plan_items_get(p, 0, &item));
+    CHECK(item.projected != NULL && item.projected_len == 26);
+    CHECK_NEAR(item.projected[0], 30.0 - 35.0, 1e-9);
+    CHECK_NEAR(item.projected[1], 30.0 - 70.0, 1e-9);
+    CHECK_NEAR(item.projected[25], 30.0 - 5.0 * 182, 1e-9);
+    CHECK(item.has_stockout_day && item.stockout_day == 7 * DAY);
+    CHECK(item.days_of_cover == 6);
+    inv_plan_free(p);
+    /* A 10-day horizon: a week, then the 3 days left (days 7 and 10 end at -5 and -20). */
+    CHECK_OK(inv_plan_request_new(DAY, 10, &r));
+    add_flat(r, "MUG", "WH", 5.0, 2.0, 90);
+    CHECK_OK(inv_plan_request_set_projection(r, INV_PERIOD_WEEK));
+    p = plan_and_free(l, r);
+    CHECK_OK(inv_plan_items_get(p, 0, &item));
+    CHECK(item.projected_len == 2);
+    CHECK_NEAR(item.projected[0], -5.0, 1e-9);
+    CHECK_NEAR(item.projected[1], -20.0, 1e-9);
+    inv_plan_free(p);
+    /* Back to days; a bad step is refused at once and changes nothing. */
+    r = mug_request();
+    CHECK_OK(inv_plan_request_set_projection(r, INV_PERIOD_WEEK));
+    CHECK_OK(inv_plan_request_set_projection(r, INV_PERIOD_DAY));
+    CHECK_RC(inv_plan_request_set_projection(r, 2), INV_INVALID_ENUM);
+    p = plan_and_free(l, r);
+    CHECK_OK(inv_plan_items_get(p, 0, &item));
+    CHECK(item.projected_len == 182);
+    inv_plan_free(p);
+
+    /* Thread counts are checked when planned: 1 to 64. */
+    r = mug_request();
+    CHECK_OK(inv_plan_request_set_threads(r, 0));
+    check_plan_refused(l, r, INV_INVALID_INPUT);
+    r = mug_request();
+    CHECK_OK(inv_plan_request_set_threads(r, 65));
+    check_plan_refused(l, r, INV_INVALID_INPUT);
+    r = mug_request();
+    CHECK_OK(inv_plan_request_set_threads(r, 64));
+    p = plan_and_free(l, r);
+    CHECK(inv_plan_items_len(p) == 1);
+    inv_plan_free(p);
+
+    CHECK_RC(inv_plan_request_set_threads(NULL, 2), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_plan_request_set_projection(NULL, INV_PERIOD_DAY), INV_NULL_ARGUMENT);
     inv_ledger_free(l);
 }
 
@@ -1067,6 +1150,7 @@ int main(void) {
     test_policies_by_name();
     test_bad_settings_and_requests();
     test_most_specific_policy_wins_and_output_is_sorted();
+    test_threads_and_weekly_projection();
     test_alert_fields();
     test_transfers_come_before_buying();
     test_constraints_cut_lines_by_priority();
