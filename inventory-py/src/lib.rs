@@ -19,6 +19,7 @@ mod metrics;
 mod policy;
 mod purchasing;
 mod replenish;
+mod simulation;
 mod types;
 
 /// The extension module.
@@ -38,6 +39,7 @@ fn _inventory_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     forecast::register(m)?;
     purchasing::register(m)?;
     replenish::register(m)?;
+    simulation::register(m)?;
     errors::register(m)?;
     Ok(())
 }

@@ -28,6 +28,14 @@ Conventions of the Python API:
   ``projection="week"``) is a float64 numpy array. :meth:`Ledger.accept_plan` places
   chosen suggestions as purchase orders (and posts transfers) in one all-or-nothing call.
   Every rule is the core's.
+* Simulation: :func:`simulate` runs :class:`SimPolicy` objects (``reorder_point(r, q)``,
+  ``min_max(s, big_s)``, ``order_up_to(review_days, big_s)``, ``periodic_min_max(review_days,
+  s, big_s)``, or ``from_plan_item`` of a :class:`PlanItem`) side by side on one
+  :class:`SimConfig` (demand as a history, ``("normal", mean, std_dev)``, ``("forecast",
+  daily, std_dev)`` or a :class:`SimDemand`; lead time, costs, backorders or lost sales,
+  seed) and returns a read-only :class:`SimReport` per policy (fill rate, cycle service
+  level, stock, orders, costs); :func:`simulate_many` runs many SKUs on threads, with the
+  same result on any count. Both release the GIL. Every rule and bound is the core's.
 * A :class:`Ledger` may be shared by several threads: every call takes the ledger's lock,
   and heavy calls (``post_columns``, ``journal``, ``to_json``, ``from_json``, ``replay``)
   run with the GIL released.
@@ -93,6 +101,8 @@ from ._inventory_core import (
     JournalEntry,
     LeadTimeEstimate,
     Ledger,
+    MAX_SIM_DAYS,
+    MAX_SIM_THREADS,
     Newsvendor,
     newsvendor_costs_from_prices,
     newsvendor_empirical,
@@ -129,6 +139,12 @@ from ._inventory_core import (
     SafetyStock,
     SafetyStockBatch,
     SeriesForecast,
+    SimConfig,
+    SimDemand,
+    SimPolicy,
+    SimReport,
+    simulate,
+    simulate_many,
     SkuActivity,
     SkuClass,
     StockCover,
@@ -202,6 +218,8 @@ __all__ = [
     "JournalEntry",
     "LeadTimeEstimate",
     "Ledger",
+    "MAX_SIM_DAYS",
+    "MAX_SIM_THREADS",
     "Newsvendor",
     "newsvendor_costs_from_prices",
     "newsvendor_empirical",
@@ -238,6 +256,12 @@ __all__ = [
     "SafetyStock",
     "SafetyStockBatch",
     "SeriesForecast",
+    "SimConfig",
+    "SimDemand",
+    "SimPolicy",
+    "SimReport",
+    "simulate",
+    "simulate_many",
     "SkuActivity",
     "SkuClass",
     "StockCover",

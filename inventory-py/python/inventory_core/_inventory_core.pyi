@@ -68,6 +68,14 @@ __all__ = [
     "SupplierSuggestion",
     "CutLine",
     "Alert",
+    "SimDemand",
+    "SimPolicy",
+    "SimConfig",
+    "SimReport",
+    "simulate",
+    "simulate_many",
+    "MAX_SIM_DAYS",
+    "MAX_SIM_THREADS",
     "SafetyStock",
     "SafetyStockBatch",
     "OrderQuantity",
@@ -200,7 +208,8 @@ class InventoryError(Exception):
     """Base class of every error raised by inventory_core."""
 
     index: Optional[int]
-    """For a batch (``post_columns``, ``replay``, ``forecast_panel``): the 0-based index of the failing movement or series."""
+    """For a batch (``post_columns``, ``replay``, ``forecast_panel``, ``simulate_many``): the 0-based index of the failing
+    movement, series or run."""
 
 class InvalidInput(InventoryError, ValueError): ...
 class UnknownSku(InventoryError, KeyError): ...
@@ -1425,6 +1434,216 @@ class Plan:
     def alerts(self) -> list[Alert]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
+
+# ----- simulation -----
+
+MAX_SIM_DAYS: int
+"""The most days one simulation runs (warm-up included)."""
+MAX_SIM_THREADS: int
+"""The most threads ``simulate_many`` uses."""
+
+@final
+class SimDemand:
+    """Where simulated demand comes from: a history replayed as it is, or normal draws (seeded by
+    ``SimConfig.seed``) around a constant mean or a forecast's daily means, truncated at 0.
+
+    ``days`` and ``daily`` are sequences (or other iterables) or 1-d arrays of numbers; an array of
+    any numeric dtype or byte order is converted to native float64 first. Negative or non-finite
+    values raise InvalidInput from ``simulate``.
+    """
+
+    @staticmethod
+    def history(days: Union[Iterable[float], NDArray[Any]]) -> SimDemand:
+        """A history replayed day by day; its length is the run's length (``SimConfig.days`` is then ignored)."""
+    @staticmethod
+    def normal(mean: float, std_dev: float) -> SimDemand:
+        """Independent normal draws of ``mean`` and ``std_dev`` a day, truncated at 0."""
+    @staticmethod
+    def forecast(daily: Union[Iterable[float], NDArray[Any]], std_dev: float) -> SimDemand:
+        """Normal draws of ``std_dev`` around a forecast's daily means (its last day repeating), truncated at 0."""
+    @property
+    def kind(self) -> Literal["history", "normal", "forecast"]: ...
+    @property
+    def daily(self) -> Optional[NDArray[np.float64]]:
+        """The history's days or the forecast's daily means (None for normal demand); a new array on each read."""
+    @property
+    def mean(self) -> Optional[float]:
+        """The mean of normal demand (None otherwise)."""
+    @property
+    def std_dev(self) -> Optional[float]:
+        """The standard deviation of one day (None for a history)."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+_SimDemandLike = Union[
+    SimDemand,
+    tuple[Literal["normal"], float, float],
+    tuple[Literal["forecast"], Union[Iterable[float], NDArray[Any]], float],
+    tuple[Literal["history"], Union[Iterable[float], NDArray[Any]]],
+    Sequence[float],
+    NDArray[Any],
+]
+"""Demand: a SimDemand, ``("normal", mean, std_dev)``, ``("forecast", daily, std_dev)``,
+``("history", days)``, or the days of a history (a sequence or 1-d array of numbers)."""
+
+_SimPolicyName = Literal["reorder_point", "min_max", "order_up_to", "periodic_min_max"]
+
+@final
+class SimPolicy:
+    """A policy with its levels, for simulation. Built by the static methods (there is no constructor).
+
+    The order-up-to level S is spelled ``big_s`` (as in the core); a level the policy does not have
+    is None. The levels are checked by ``simulate`` (InvalidInput for Q <= 0, S < s, a review
+    period of 0, a non-finite level); a negative ``review_days`` raises InvalidInput at once.
+    """
+
+    @staticmethod
+    def reorder_point(r: float, q: float) -> SimPolicy:
+        """(r, Q): after any day at or below ``r``, order the smallest multiple of ``q`` that lifts
+        the inventory position above ``r``."""
+    @staticmethod
+    def min_max(s: float, big_s: float) -> SimPolicy:
+        """(s, S): after any day at or below ``s``, order up to ``big_s``."""
+    @staticmethod
+    def order_up_to(review_days: int, big_s: float) -> SimPolicy:
+        """(R, S): every ``review_days`` days (day 0 first), order up to ``big_s``."""
+    @staticmethod
+    def periodic_min_max(review_days: int, s: float, big_s: float) -> SimPolicy:
+        """(R, s, S): every ``review_days`` days (day 0 first), at or below ``s``, order up to ``big_s``."""
+    @staticmethod
+    def from_plan_item(item: PlanItem) -> Optional[SimPolicy]:
+        """The levels a planning run computed (reorder_point: r and Q; min_max: s and S; order_up_to
+        and just_in_time: (R, S); periodic_min_max: (R, s, S)); None for manual or dropship, or where
+        a level is missing (no supplier, no demand). TypeError if ``item`` is not a PlanItem."""
+    @property
+    def name(self) -> _SimPolicyName: ...
+    @property
+    def r(self) -> Optional[float]: ...
+    @property
+    def q(self) -> Optional[float]: ...
+    @property
+    def s(self) -> Optional[float]: ...
+    @property
+    def big_s(self) -> Optional[float]:
+        """S, the level min_max, order_up_to and periodic_min_max order up to."""
+    @property
+    def review_days(self) -> Optional[int]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SimConfig:
+    """One SKU's simulation (read-only). The defaults are the core's ``SimConfig::new``: a year, no
+    warm-up, 100 on hand, a fixed 7-day lead time, unit cost 1, holding 25 % a year of it per day,
+    order cost 25, shortage 1 per unit per day, backorders, seed 1.
+
+    Each day: orders due arrive; demand is served from stock, the rest backordered (served first
+    from later arrivals) or lost (``lost_sales=True``); the end-of-day stock is costed (holding per
+    unit per day; shortage per unit backordered per day, or per unit lost); the policy reviews the
+    inventory position and may order. An order placed on day t with a lead time of L days arrives
+    at the start of day t + L; each order's lead time is drawn from the normal distribution of
+    ``lead_time_days`` and ``lead_time_std_days``, rounded to whole days, at least 1. The first
+    ``warmup_days`` days are simulated but not measured. Bounds (finite non-negative values, at most
+    ``MAX_SIM_DAYS`` days, a warm-up shorter than the run) are checked by ``simulate``; a negative
+    ``days``, ``warmup_days`` or ``seed`` raises InvalidInput at once.
+    """
+
+    def __new__(
+        cls,
+        demand: _SimDemandLike,
+        *,
+        days: int = 365,
+        warmup_days: int = 0,
+        start_on_hand: float = 100.0,
+        lead_time_days: float = 7.0,
+        lead_time_std_days: float = 0.0,
+        unit_cost: float = 1.0,
+        holding_cost: float = 0.0006849315068493151,
+        order_cost: float = 25.0,
+        shortage_cost: float = 1.0,
+        lost_sales: bool = False,
+        seed: int = 1,
+    ) -> SimConfig: ...
+    @property
+    def demand(self) -> SimDemand: ...
+    @property
+    def days(self) -> int:
+        """Days measured after the warm-up (ignored for a history, whose length is the run's)."""
+    @property
+    def warmup_days(self) -> int: ...
+    @property
+    def start_on_hand(self) -> float: ...
+    @property
+    def lead_time_days(self) -> float: ...
+    @property
+    def lead_time_std_days(self) -> float: ...
+    @property
+    def unit_cost(self) -> float: ...
+    @property
+    def holding_cost(self) -> float: ...
+    @property
+    def order_cost(self) -> float: ...
+    @property
+    def shortage_cost(self) -> float: ...
+    @property
+    def lost_sales(self) -> bool: ...
+    @property
+    def seed(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SimReport:
+    """What a policy achieved over the days after the warm-up."""
+
+    @property
+    def policy(self) -> SimPolicy: ...
+    @property
+    def days(self) -> int: ...
+    @property
+    def cycle_service_level(self) -> Optional[float]:
+        """Share of replenishment cycles (from one measured arrival to the next) without a stockout
+        day; None when no whole cycle was measured."""
+    @property
+    def fill_rate(self) -> Optional[float]:
+        """Share of demand served from stock on the day; None without demand."""
+    @property
+    def average_on_hand(self) -> float: ...
+    @property
+    def average_on_hand_value(self) -> float: ...
+    @property
+    def average_backorders(self) -> float: ...
+    @property
+    def orders(self) -> int: ...
+    @property
+    def stockout_days(self) -> int: ...
+    @property
+    def units_short(self) -> float:
+        """Units lost (lost sales) or backordered when demanded (backorders)."""
+    @property
+    def holding_cost(self) -> float: ...
+    @property
+    def ordering_cost(self) -> float: ...
+    @property
+    def shortage_cost(self) -> float: ...
+    @property
+    def total_cost(self) -> float: ...
+    @property
+    def cost_per_day(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def simulate(config: SimConfig, policies: Iterable[SimPolicy]) -> list[SimReport]:
+    """Simulates ``policies`` side by side on the demand of ``config``: one report per policy, in
+    order. Every policy sees the same demand; lead times come from a second stream of the seed, one
+    per policy, so a policy's result does not depend on the others. Runs with the GIL released.
+    TypeError if ``config`` is not a SimConfig; InvalidInput for a bad configuration or policy."""
+
+def simulate_many(runs: Iterable[tuple[SimConfig, Iterable[SimPolicy]]], threads: int = 1) -> list[list[SimReport]]:
+    """``simulate`` for many SKUs, ``runs`` being ``(SimConfig, [SimPolicy, ...])`` pairs, on up to
+    ``threads`` threads (1 to ``MAX_SIM_THREADS``) with the GIL released; the result is the same on
+    any thread count. A bad configuration or policy raises the error of the first run (in input order) that
+    has one, its ``index`` naming that run; nothing is simulated then."""
 
 # ----- policy math -----
 
