@@ -37,7 +37,7 @@ use crate::ledger::PyLedger;
 // ----- reading Python values -----
 
 /// The name of `obj`'s type, for error messages.
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map(|n| n.to_string())
@@ -92,7 +92,7 @@ fn each<'py>(
 }
 
 /// An object of the pyclass `T` (named `what` in the error), else InvalidInput.
-fn instance<'a, 'py, T: PyTypeCheck>(
+pub(crate) fn instance<'a, 'py, T: PyTypeCheck>(
     label: &str,
     what: &str,
     obj: &'a Bound<'py, PyAny>,
@@ -170,14 +170,15 @@ fn amounts_dict<'py>(py: Python<'py>, pairs: &[(String, Decimal)]) -> PyResult<B
 /// `numpy.ascontiguousarray`, imported once.
 static NP_ASCONTIGUOUS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// A forecast's days: a list, tuple or other iterable of numbers, or a 1-d array.
+/// Days of demand (`label` in errors): a list, tuple or other iterable of numbers, or a
+/// 1-d array (a forecast's days, a simulated history).
 ///
 /// An array (anything with a `dtype` and `ndim`: numpy, pandas) is converted once by
 /// `numpy.ascontiguousarray(obj, dtype="float64")`, which also turns a non-native byte
 /// order (a big-endian `">f8"` array) into the machine's. Its buffer is read only after
 /// that: PyO3 0.30 takes a `">d"` buffer for `f64` on a little-endian machine and would read
 /// its bytes in the wrong order.
-fn daily_floats(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
     let py = obj.py();
     let seq = obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>();
     if obj.is_none()
@@ -188,7 +189,7 @@ fn daily_floats(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
         return Err(invalid_input(
             py,
             format!(
-                "daily: expected a sequence or a 1-d array of numbers, got {}",
+                "{label}: expected a sequence or a 1-d array of numbers, got {}",
                 type_name(obj)
             ),
         ));
@@ -198,7 +199,7 @@ fn daily_floats(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
         if ndim != 1 {
             return Err(invalid_input(
                 py,
-                format!("daily: expected a 1-d array, got {ndim} dimensions"),
+                format!("{label}: expected a 1-d array, got {ndim} dimensions"),
             ));
         }
         let f = NP_ASCONTIGUOUS
@@ -209,7 +210,10 @@ fn daily_floats(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
         let native = f.call1((obj, "float64")).map_err(|e| {
             invalid_input(
                 py,
-                format!("daily: a {} cannot be read as float64: {e}", type_name(obj)),
+                format!(
+                    "{label}: a {} cannot be read as float64: {e}",
+                    type_name(obj)
+                ),
             )
         })?;
         return PyBuffer::<f64>::get(&native)?.to_vec(py);
@@ -218,7 +222,7 @@ fn daily_floats(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
         invalid_input(
             py,
             format!(
-                "daily: expected a sequence or a 1-d array of numbers, got {}",
+                "{label}: expected a sequence or a 1-d array of numbers, got {}",
                 type_name(obj)
             ),
         )
@@ -229,7 +233,7 @@ fn daily_floats(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
         out.push(item.extract::<f64>().map_err(|_| {
             invalid_input(
                 py,
-                format!("daily[{i}]: expected a number, got {}", type_name(&item)),
+                format!("{label}[{i}]: expected a number, got {}", type_name(&item)),
             )
         })?);
     }
@@ -571,7 +575,7 @@ view! {
             Ok(DemandForecast {
                 sku,
                 location,
-                daily: daily_floats(daily)?,
+                daily: floats("daily", daily)?,
                 daily_std,
             }
             .into())

@@ -11,26 +11,15 @@
 use inventory_core::replenish::{
     self, SimConfig, SimDemand, SimPolicy, SimReport, MAX_SIM_DAYS, MAX_SIM_THREADS,
 };
-use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::type_object::PyTypeCheck;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::arrays::{core_err, f64_array};
 use crate::errors::invalid_input;
-use crate::replenish::{arg, PyPlanItem};
+use crate::replenish::{arg, floats, instance, type_name, PyPlanItem};
 
 // ----- reading Python values -----
-
-/// The name of `obj`'s type, for error messages.
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".to_owned())
-}
 
 /// A whole number (of days, threads) as `usize`; a negative one is InvalidInput.
 fn to_count(py: Python<'_>, field: &str, v: i64) -> PyResult<usize> {
@@ -95,21 +84,6 @@ fn items<'py>(name: &str, obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, Py
     obj.try_iter().map_err(|_| bad())?.collect()
 }
 
-/// An object of the pyclass `T` (named `what`) inside a sequence, else InvalidInput naming
-/// its place `label`.
-fn instance<'a, 'py, T: PyTypeCheck>(
-    label: &str,
-    what: &str,
-    obj: &'a Bound<'py, PyAny>,
-) -> PyResult<&'a Bound<'py, T>> {
-    obj.cast::<T>().map_err(|_| {
-        invalid_input(
-            obj.py(),
-            format!("{label}: expected a {what}, got {}", type_name(obj)),
-        )
-    })
-}
-
 /// One number, InvalidInput naming `label` otherwise.
 fn number(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<f64> {
     obj.extract::<f64>().map_err(|_| {
@@ -118,67 +92,6 @@ fn number(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<f64> {
             format!("{label}: expected a number, got {}", type_name(obj)),
         )
     })
-}
-
-/// `numpy.ascontiguousarray`, imported once.
-static NP_ASCONTIGUOUS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// Days of demand: a list, tuple or other iterable of numbers, or a 1-d array.
-///
-/// An array (anything with a `dtype` and `ndim`: numpy, pandas) is converted once by
-/// `numpy.ascontiguousarray(obj, dtype="float64")`, which also turns a non-native byte
-/// order (a big-endian `">f8"` array) into the machine's, before its buffer is read (PyO3
-/// takes a `">d"` buffer for `f64` and would read its bytes in the wrong order). The same
-/// reading as `DemandForecast`'s `daily`.
-fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
-    let py = obj.py();
-    let bad = || {
-        invalid_input(
-            py,
-            format!(
-                "{label}: expected a sequence or a 1-d array of numbers, got {}",
-                type_name(obj)
-            ),
-        )
-    };
-    if obj.is_none()
-        || obj.is_instance_of::<PyString>()
-        || obj.is_instance_of::<PyBytes>()
-        || obj.is_instance_of::<PyDict>()
-    {
-        return Err(bad());
-    }
-    let seq = obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>();
-    if !seq && obj.hasattr("dtype")? && obj.hasattr("ndim")? {
-        let ndim: usize = obj.getattr("ndim")?.extract()?;
-        if ndim != 1 {
-            return Err(invalid_input(
-                py,
-                format!("{label}: expected a 1-d array, got {ndim} dimensions"),
-            ));
-        }
-        let f = NP_ASCONTIGUOUS
-            .get_or_try_init(py, || {
-                Ok::<_, PyErr>(py.import("numpy")?.getattr("ascontiguousarray")?.unbind())
-            })?
-            .bind(py);
-        let native = f.call1((obj, "float64")).map_err(|e| {
-            invalid_input(
-                py,
-                format!(
-                    "{label}: a {} cannot be read as float64: {e}",
-                    type_name(obj)
-                ),
-            )
-        })?;
-        return PyBuffer::<f64>::get(&native)?.to_vec(py);
-    }
-    let iter = obj.try_iter().map_err(|_| bad())?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in iter.enumerate() {
-        out.push(number(&format!("{label}[{i}]"), &item?)?);
-    }
-    Ok(out)
 }
 
 // ----- demand -----

@@ -117,25 +117,6 @@ fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     sorted[lo] + frac * (sorted[hi] - sorted[lo])
 }
 
-/// splitmix64: a small, fixed-seed generator for the simulated intervals.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A standard normal draw by inversion of a uniform in `(0, 1)`.
-    fn normal(&mut self) -> f64 {
-        let u = ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
-        stats::inv_cdf(u)
-    }
-}
-
 impl FittedModel {
     /// How this model's prediction intervals are computed.
     pub fn interval_method(&self) -> IntervalMethod {
@@ -384,7 +365,7 @@ impl FittedModel {
             p.gamma.unwrap_or(0.0),
         );
         let m = seasonal.len();
-        let mut rng = SplitMix(0x5EED_F0CA_57A1_u64 ^ self.series.len() as u64);
+        let mut rng = stats::SplitMix64(0x5EED_F0CA_57A1_u64 ^ self.series.len() as u64);
         // All paths advance one period at a time; only the quantiles of each period are kept,
         // so memory does not grow with paths × horizon.
         let mut levels = vec![*level; SIMULATION_PATHS];

@@ -587,7 +587,7 @@ impl Ledger {
                     sum(&mut filled, l.received_total().min(base), c)?;
                 }
             }
-            self.receipt_lines_of(order, &wanted, |placed, expected, at| {
+            self.receipt_lines_of(order, &wanted, |_, placed, expected, at| {
                 lead.push((at - placed) as f64 / SECONDS_PER_DAY as f64);
                 if day_of(at) <= day_of(expected) {
                     on_time += 1;
@@ -609,13 +609,13 @@ impl Ledger {
         })
     }
 
-    /// Calls `each(placed, expected, received_at)` once per receipt line (receipt × order
-    /// line, whatever the conditions) of order `o` whose SKU is `wanted`.
+    /// Calls `each(sku, placed, expected, received_at)` once per receipt line (receipt ×
+    /// order line, whatever the conditions) of order `o` whose SKU (name id) is `wanted`.
     fn receipt_lines_of(
         &self,
         order: &Order,
         wanted: &dyn Fn(u32) -> bool,
-        mut each: impl FnMut(Timestamp, Timestamp, Timestamp),
+        mut each: impl FnMut(u32, Timestamp, Timestamp, Timestamp),
     ) {
         let p = &self.purchasing;
         let Some(placed) = order.placed_at else {
@@ -631,7 +631,7 @@ impl Ledger {
                 seen.push(rl.line);
                 let line = &order.lines[rl.line as usize];
                 if wanted(line.sku) {
-                    each(placed, rl.expected, receipt.time);
+                    each(line.sku, placed, rl.expected, receipt.time);
                 }
             }
         }
@@ -648,7 +648,7 @@ impl Ledger {
         let s = p.supplier_of(supplier)?;
         let mut lead = Vec::new();
         for order in p.orders.iter().filter(|o| o.supplier == s) {
-            self.receipt_lines_of(order, &|id| p.name(id) == sku, |placed, _, at| {
+            self.receipt_lines_of(order, &|id| p.name(id) == sku, |_, placed, _, at| {
                 lead.push((at - placed) as f64 / SECONDS_PER_DAY as f64);
             });
         }
@@ -669,26 +669,13 @@ impl Ledger {
     /// SKU (by supplier index and SKU name id) with any, in one pass over the orders: what
     /// [`Ledger::lead_time`] measures, for many SKUs at once.
     pub(crate) fn lead_time_samples(&self) -> FxHashMap<(u32, u32), Vec<f64>> {
-        let p = &self.purchasing;
         let mut out: FxHashMap<(u32, u32), Vec<f64>> = FxHashMap::default();
-        for order in &p.orders {
-            let Some(placed) = order.placed_at else {
-                continue;
-            };
-            for &r in &order.receipts {
-                let receipt = &p.receipts[r as usize];
-                let mut seen: Vec<u32> = Vec::new();
-                for rl in &receipt.lines {
-                    if seen.contains(&rl.line) {
-                        continue;
-                    }
-                    seen.push(rl.line);
-                    let sku = order.lines[rl.line as usize].sku;
-                    out.entry((order.supplier, sku))
-                        .or_default()
-                        .push((receipt.time - placed) as f64 / SECONDS_PER_DAY as f64);
-                }
-            }
+        for order in &self.purchasing.orders {
+            self.receipt_lines_of(order, &|_| true, |sku, placed, _, at| {
+                out.entry((order.supplier, sku))
+                    .or_default()
+                    .push((at - placed) as f64 / SECONDS_PER_DAY as f64);
+            });
         }
         out
     }

@@ -46,7 +46,7 @@ use std::thread;
 
 use super::{PlanItem, Policy};
 use crate::error::{PolicyError, Result};
-use crate::stats;
+use crate::stats::SplitMix64;
 use rust_decimal::prelude::ToPrimitive;
 
 /// The most days one simulation runs (about 270 years).
@@ -315,29 +315,6 @@ pub struct SimReport {
     pub cost_per_day: f64,
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): small, fast, and good enough for simulation.
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform on (0, 1).
-    fn uniform(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    /// A standard normal draw (by the inverse distribution function: one uniform each).
-    fn normal(&mut self) -> f64 {
-        stats::inv_cdf(self.uniform())
-    }
-}
-
 fn check_config(c: &SimConfig) -> Result<()> {
     let bad = |m: String| -> Result<()> { Err(PolicyError::InvalidInput { message: m }.into()) };
     let nonneg = |x: f64| x.is_finite() && x >= 0.0;
@@ -397,13 +374,13 @@ fn demand_path(c: &SimConfig) -> Vec<f64> {
     match &c.demand {
         SimDemand::History(h) => h.clone(),
         SimDemand::Normal { mean, std_dev } => {
-            let mut rng = Rng(c.seed);
+            let mut rng = SplitMix64(c.seed);
             (0..c.warmup_days + c.days)
                 .map(|_| (mean + std_dev * rng.normal()).max(0.0))
                 .collect()
         }
         SimDemand::Forecast { daily, std_dev } => {
-            let mut rng = Rng(c.seed);
+            let mut rng = SplitMix64(c.seed);
             let last = daily.last().copied().unwrap_or(0.0);
             (0..c.warmup_days + c.days)
                 .map(|t| {
@@ -417,7 +394,7 @@ fn demand_path(c: &SimConfig) -> Vec<f64> {
 
 fn run(c: &SimConfig, demand: &[f64], policy: SimPolicy, index: usize) -> SimReport {
     let mut lead_rng =
-        Rng(c.seed ^ 0xA5A5_5A5A_0F0F_F0F0 ^ (index as u64).wrapping_mul(0x9E37_79B9));
+        SplitMix64(c.seed ^ 0xA5A5_5A5A_0F0F_F0F0 ^ (index as u64).wrapping_mul(0x9E37_79B9));
     let n = demand.len();
     // Units arriving at the start of each day (orders beyond the run are dropped).
     let mut arriving = vec![0.0f64; n + 1];
