@@ -233,6 +233,30 @@ pub fn inv_loss(g: f64) -> f64 {
     z
 }
 
+/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator, good enough for
+/// simulation (the simulated forecast intervals, the policy simulation).
+pub(crate) struct SplitMix64(pub(crate) u64);
+
+impl SplitMix64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform on (0, 1).
+    pub(crate) fn uniform(&mut self) -> f64 {
+        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+
+    /// A standard normal draw, by inversion of a uniform.
+    pub(crate) fn normal(&mut self) -> f64 {
+        inv_cdf(self.uniform())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,29 +328,5 @@ mod tests {
             assert!((back - z).abs() < 1e-9, "{z} -> {back}");
         }
         assert!(inv_loss(0.0).is_nan());
-    }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator, good enough for
-/// simulation (the simulated forecast intervals, the policy simulation).
-pub(crate) struct SplitMix64(pub(crate) u64);
-
-impl SplitMix64 {
-    pub(crate) fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform on (0, 1).
-    pub(crate) fn uniform(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    /// A standard normal draw, by inversion of a uniform.
-    pub(crate) fn normal(&mut self) -> f64 {
-        inv_cdf(self.uniform())
     }
 }
