@@ -16,7 +16,9 @@ use crate::error::{PolicyError, Result};
 use crate::hash::FxHashMap;
 use crate::ledger::Ledger;
 use crate::policy::{self, DiscountKind, HoldingCost};
-use crate::purchasing::{NewLine, PurchaseEvent, PurchaseEventKind, PurchaseOutcome, SupplierItem};
+use crate::purchasing::{
+    NewLine, PurchaseEvent, PurchaseEventKind, PurchaseOutcome, Supplier, SupplierItem,
+};
 use crate::stats;
 use crate::time::{day_of, Period, Timestamp, MAX_TIMESTAMP, MIN_TIMESTAMP, SECONDS_PER_DAY};
 
@@ -306,6 +308,7 @@ type Arriving<'a> = FxHashMap<(&'a str, &'a str), Vec<(usize, f64)>>;
 /// What every SKU × location of a run shares.
 struct Context<'a, 'b> {
     r: &'a PlanRequest,
+    sources: &'b FxHashMap<&'a str, (&'a Supplier, &'a SupplierItem)>,
     arriving: &'b Arriving<'b>,
     samples: &'b FxHashMap<(u32, u32), Vec<f64>>,
     settings_of: &'b (dyn Fn(&str, &str) -> (PolicySettings, f64) + Sync),
@@ -626,7 +629,19 @@ impl Ledger {
         let mut forecasts: Vec<&DemandForecast> = r.demand.iter().collect();
         forecasts.sort_by(|a, b| (&a.sku, &a.location).cmp(&(&b.sku, &b.location)));
         let samples = self.lead_time_samples();
+        // Each SKU's source, as `suppliers_of` would rank them: the first preferred supplier
+        // (in the order suppliers were first set), else the first.
+        let mut sources: FxHashMap<&str, (&Supplier, &SupplierItem)> = FxHashMap::default();
+        for supplier in self.suppliers() {
+            for item in &supplier.items {
+                let e = sources.entry(item.sku.as_str()).or_insert((supplier, item));
+                if item.preferred && !e.1.preferred {
+                    *e = (supplier, item);
+                }
+            }
+        }
         let ctx = Context {
+            sources: &sources,
             r,
             arriving: &arriving,
             samples: &samples,
@@ -649,7 +664,7 @@ impl Ledger {
             let position = pos.available + pos.incoming;
             let buys = !matches!(policy, Policy::Dropship);
             let source = if buys {
-                self.suppliers_of(&f.sku).into_iter().next()
+                ctx.sources.get(f.sku.as_str()).copied()
             } else {
                 None
             };

@@ -907,3 +907,21 @@ fn measured_lead_times_replace_the_quote() {
     // σ(L) = √(10·4 + 25·2.5) = √102.5.
     close(it.protection_std, 102.5f64.sqrt());
 }
+
+#[test]
+fn the_preferred_supplier_is_bought_from() {
+    let mut l = ledger(); // ACME sells MUG, not preferred
+    let p = run(&l, Policy::JustInTime { review_days: 0 });
+    assert_eq!(p.items[0].supplier.as_deref(), Some("ACME"));
+    let npt = Supplier::new("NPT", "Newport", PaymentTerms::net(30))
+        .item(SupplierItem::new("MUG", d("4.50"), 4.0).preferred(true));
+    l.set_supplier(npt, 0).unwrap();
+    let p = run(&l, Policy::JustInTime { review_days: 0 });
+    assert_eq!(p.items[0].supplier.as_deref(), Some("NPT"));
+    assert_eq!(
+        p.items[0].supplier.as_deref(),
+        Some(l.suppliers_of("MUG")[0].0.id.as_str())
+    );
+    // D(4) = 20 < 30 on hand: nothing to buy with the quicker supplier.
+    assert!(p.orders.is_empty());
+}
