@@ -129,16 +129,10 @@ fn check_request(r: &PlanRequest) -> Result<()> {
         }
         check_settings(&a.settings, &format!("the policy of {}", a.sku))?;
     }
-    let mut seen: crate::hash::FxHashSet<(&str, &str)> = Default::default();
+    // (Two forecasts for one pair are found when the forecasts are sorted.)
     for f in &r.demand {
         if f.sku.is_empty() || f.location.is_empty() {
             return Err(invalid("a forecast with an empty SKU or location".into()));
-        }
-        if !seen.insert((f.sku.as_str(), f.location.as_str())) {
-            return Err(invalid(format!(
-                "two forecasts for {} at {}",
-                f.sku, f.location
-            )));
         }
         // One pass that vectorizes; the culprit is looked for only on failure.
         if !f
@@ -374,9 +368,9 @@ fn transfers(works: &mut [Work<'_>], as_of: Timestamp, days: f64) -> Vec<Suggest
             .enumerate()
             .filter(|(_, w)| w.buys())
             .filter_map(|(i, w)| {
-                let s = to_decimal(w.item.reorder_point.max(0.0));
-                let give = (w.item.available - s).floor();
-                (give > Decimal::ZERO).then_some((i, give))
+                let available = w.item.available.to_f64().unwrap_or(0.0);
+                let give = (available - w.item.reorder_point.max(0.0)).floor();
+                (give >= 1.0).then(|| (i, to_decimal(give)))
             })
             .collect();
         spare.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -559,14 +553,15 @@ impl Ledger {
         let per_item = par_map(&works, r.threads, |w| {
             Ok((item_alerts(w, r), self.suggest(w, r, &margins)?))
         })?;
-        let mut alerts = Vec::new();
-        let mut lines = Vec::new();
+        let mut alerts = Vec::with_capacity(works.len());
+        let mut lines = Vec::with_capacity(works.len());
         for (a, l) in per_item {
             alerts.extend(a);
             lines.extend(l);
         }
+        let mut overdue = Vec::new();
         for o in self.overdue_lines(r.as_of) {
-            alerts.push(Alert {
+            overdue.push(Alert {
                 kind: AlertKind::OverdueLine,
                 sku: o.sku,
                 location: o.location,
@@ -577,9 +572,12 @@ impl Ledger {
                 ),
             });
         }
-        alerts.sort_by(|a, b| {
-            (a.kind, &a.sku, &a.location, a.day).cmp(&(b.kind, &b.sku, &b.location, b.day))
-        });
+        // By kind, then SKU, location and day. The items' alerts are already by SKU and
+        // location (one of a kind per item), so a stable sort by kind finishes them once
+        // the overdue lines are in that order too.
+        overdue.sort_by(|a, b| (&a.sku, &a.location, a.day).cmp(&(&b.sku, &b.location, b.day)));
+        alerts.extend(overdue);
+        alerts.sort_by_key(|a| a.kind);
         let (orders, cut) = self.constrain(lines, r)?;
         Ok(Plan {
             as_of: r.as_of,
@@ -627,7 +625,18 @@ impl Ledger {
                 .unwrap_or(default)
         };
         let mut forecasts: Vec<&DemandForecast> = r.demand.iter().collect();
-        forecasts.sort_by(|a, b| (&a.sku, &a.location).cmp(&(&b.sku, &b.location)));
+        fn key<'f>(f: &&'f DemandForecast) -> (&'f str, &'f str) {
+            (f.sku.as_str(), f.location.as_str())
+        }
+        if !forecasts.is_sorted_by(|a, b| key(a) < key(b)) {
+            forecasts.sort_by(|a, b| key(a).cmp(&key(b)));
+            if let Some(w) = forecasts.windows(2).find(|w| key(&w[0]) == key(&w[1])) {
+                return Err(invalid(format!(
+                    "two forecasts for {} at {}",
+                    w[0].sku, w[0].location
+                )));
+            }
+        }
         let samples = self.lead_time_samples();
         // Each SKU's source, as `suppliers_of` would rank them: the first preferred supplier
         // (in the order suppliers were first set), else the first.
@@ -723,12 +732,11 @@ impl Ledger {
                 }
             }
             // Projection.
-            let mut inc = vec![0.0; horizon];
-            if let Some(list) = ctx.arriving.get(&(f.sku.as_str(), f.location.as_str())) {
-                for &(k, qty) in list {
-                    inc[k] += qty;
-                }
-            }
+            // Arrivals come by day (the schedule is sorted), merged in as the days go by.
+            let arrivals = ctx
+                .arriving
+                .get(&(f.sku.as_str(), f.location.as_str()))
+                .map_or(&[][..], Vec::as_slice);
             let step = match r.projection {
                 Period::Day => 1,
                 Period::Week => 7,
@@ -736,13 +744,22 @@ impl Ledger {
             let mut projected = Vec::with_capacity(horizon.div_ceil(step));
             let mut level = pos.available.to_f64().unwrap_or(0.0);
             let last = f.daily.last().copied().unwrap_or(0.0);
-            let mut stockout = None;
-            for (k, arriving) in inc.iter().enumerate() {
-                level += arriving - f.daily.get(k).copied().unwrap_or(last);
+            let days = f.daily.iter().copied().chain(std::iter::repeat(last));
+            let (mut stockout, mut next) = (None, 0);
+            for (k, demand) in days.take(horizon).enumerate() {
+                let mut arriving = 0.0;
+                while let Some(&(day, qty)) = arrivals.get(next) {
+                    if day != k {
+                        break;
+                    }
+                    arriving += qty;
+                    next += 1;
+                }
+                level += arriving - demand;
                 if stockout.is_none() && level < -1e-9 {
                     stockout = Some(k);
                 }
-                if (k + 1) % step == 0 || k + 1 == horizon {
+                if step == 1 || (k + 1) % step == 0 || k + 1 == horizon {
                     projected.push(level);
                 }
             }
