@@ -1517,7 +1517,9 @@ pub fn round_order_quantity(
     let up = ((q / pack).ceil() * pack).max(floor_moq);
     let c_down = eoq_cost(annual_demand, order_cost, holding_cost, down)?;
     let c_up = eoq_cost(annual_demand, order_cost, holding_cost, up)?;
-    let chosen = if c_down.total_cost <= c_up.total_cost {
+    // Ties (to a relative 1e-12, as in `eoq_discount`: a tie computed two ways must not
+    // fall on either side by rounding noise) go to the smaller quantity.
+    let chosen = if c_down.total_cost <= c_up.total_cost + 1e-12 * c_up.total_cost.abs() {
         c_down
     } else {
         c_up

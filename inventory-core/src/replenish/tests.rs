@@ -925,3 +925,27 @@ fn the_preferred_supplier_is_bought_from() {
     // D(4) = 20 < 30 on hand: nothing to buy with the quicker supplier.
     assert!(p.orders.is_empty());
 }
+
+#[test]
+fn an_eoq_tie_rounds_down_whatever_the_floating_noise() {
+    // D = 7.8 × 365 = 2847, K = 25, h = 0.25 × 1.46: q* = √390,000 = 624.4998, and 624 and
+    // 625 cost exactly the same (624 × 625 = 390,000): the smaller wins. The forecast's mean
+    // day (182 days summed and divided) is 7.8 give or take 1e-14.
+    let mut l = Ledger::new();
+    l.set_supplier(
+        Supplier::new("S", "S", PaymentTerms::net(30)).item(SupplierItem::new(
+            "A",
+            d("1.46"),
+            10.0,
+        )),
+        0,
+    )
+    .unwrap();
+    let p = l
+        .plan(&PlanRequest::new(
+            DAY,
+            vec![DemandForecast::flat("A", "W", 7.8, 1.0, 182)],
+        ))
+        .unwrap();
+    assert_eq!(p.items[0].order_quantity, Some(d("624")));
+}
