@@ -1957,8 +1957,9 @@ typedef struct inv_cut_line {
 typedef struct inv_plan_alert {
     /**
      * What it is about: `"negative_available"`, `"stockout_within_lead_time"`,
-     * `"below_reorder_point"`, `"overdue_line"`, `"no_supplier"` or `"overstock"` (owned
-     * by the `inv_plan`: valid until it is freed).
+     * `"below_reorder_point"`, `"overdue_line"`, `"no_supplier"`, `"overstock"`,
+     * `"dead_stock"` or `"slow_stock"` (the last two per SKU, with an empty location)
+     * (owned by the `inv_plan`: valid until it is freed).
      */
     const char *kind;
     /**
@@ -4905,6 +4906,18 @@ inv_result inv_plan_request_set_overstock_days(struct inv_plan_request *request,
  * `request` NULL or a live builder; `days` NULL or a readable `double`.
  */
 inv_result inv_plan_request_set_transfer_days(struct inv_plan_request *request, const double *days);
+
+/**
+ * Sets the look-back of the dead and slow stock alerts to `*days` (default 90; between 1
+ * and 3660, checked when planned), or with `days` NULL raises none.
+ *
+ * Errors: `INV_NULL_ARGUMENT` (`request` only).
+ *
+ * # Safety
+ * `request` NULL or a live builder; `days` NULL or a readable `uint32_t`.
+ */
+inv_result inv_plan_request_set_dead_stock_days(struct inv_plan_request *request,
+                                                const uint32_t *days);
 
 /**
  * Sets the most the run may spend in all (a decimal amount, ≥ 0). Lines are kept in

@@ -328,6 +328,28 @@ pub unsafe extern "C" fn inv_plan_request_set_transfer_days(
     })
 }
 
+/// Sets the look-back of the dead and slow stock alerts to `*days` (default 90; between 1
+/// and 3660, checked when planned), or with `days` NULL raises none.
+///
+/// Errors: `INV_NULL_ARGUMENT` (`request` only).
+///
+/// # Safety
+/// `request` NULL or a live builder; `days` NULL or a readable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_plan_request_set_dead_stock_days(
+    request: *mut inv_plan_request,
+    days: *const u32,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let r = unsafe { try_mut_from_ptr(request, "request") }?;
+        // SAFETY: `days` is NULL or readable by the contract.
+        let days = unsafe { opt_value(days) };
+        update(r, |r| r.dead_stock_days(days));
+        Ok(())
+    })
+}
+
 /// Sets the most the run may spend in all (a decimal amount, ≥ 0). Lines are kept in
 /// order of priority while they fit; the others are cut (see `inv_plan_cut_get`).
 ///
@@ -737,8 +759,9 @@ pub struct inv_cut_line {
 #[derive(Debug, Clone, Copy)]
 pub struct inv_plan_alert {
     /// What it is about: `"negative_available"`, `"stockout_within_lead_time"`,
-    /// `"below_reorder_point"`, `"overdue_line"`, `"no_supplier"` or `"overstock"` (owned
-    /// by the `inv_plan`: valid until it is freed).
+    /// `"below_reorder_point"`, `"overdue_line"`, `"no_supplier"`, `"overstock"`,
+    /// `"dead_stock"` or `"slow_stock"` (the last two per SKU, with an empty location)
+    /// (owned by the `inv_plan`: valid until it is freed).
     pub kind: *const c_char,
     /// The SKU (owned by the handle).
     pub sku: *const c_char,

@@ -9,7 +9,8 @@ EOQ at a 95 % cycle service level, order cost 25, holding 25 % a year.
 The numpy step computes exactly what the engine's (s, Q) suggestion does: demand over the
 lead time D(L) = d.L, sigma(L) = sqrt(L.sd^2 + d^2.sL^2), s = D(L) + z.sigma(L); the EOQ under
 all-units breaks (each bracket's optimum clamped into it, the cheapest total cost), rounded
-to the pack (the cheaper of the multiples around it, at least the MOQ); at or below s, order
+to the pack (of the multiples around it, at least the MOQ, the one cheaper a year at the price
+it really pays); at or below s, order
 the smallest multiple of Q that lifts the position above s, priced at its break. The engine
 does more in the same call (a weekly projection, stockout day and cover, quantiles at the
 lead time, alerts, suggested lines with their traces, grouping by supplier): the ratio is
@@ -121,20 +122,22 @@ def numpy_step(w: dict[str, np.ndarray], skus: int, z: float) -> np.ndarray:
     cost = np.where(feasible, cost, np.inf)
     best = np.argmin(cost, axis=0)
     cols = np.arange(q.shape[1])
-    q_best, p_best = q[best, cols], prices[best, cols]
+    q_best = q[best, cols]
     pack = rep(w["pack"])
     moq = np.maximum(np.ceil(2.0 * pack / pack), 1.0) * pack
     down = np.maximum(np.floor(q_best / pack) * pack, moq)
     up = np.maximum(np.ceil(q_best / pack) * pack, moq)
-    h = HOLDING * p_best
 
-    def eoq_cost(x: np.ndarray) -> np.ndarray:
-        return annual / x * ORDER_COST + h * x / 2.0
+    def full_cost(x: np.ndarray) -> np.ndarray:
+        # At the price each quantity really pays (all-units: the highest break at or below).
+        price = np.where(x >= BREAKS[2], prices[2], np.where(x >= BREAKS[1], prices[1], prices[0]))
+        return annual * price + annual / x * ORDER_COST + HOLDING * price * x / 2.0
 
-    big_q = np.where(eoq_cost(down) <= eoq_cost(up), down, up)
+    c_down, c_up = full_cost(down), full_cost(up)
+    big_q = np.where(c_down <= c_up + 1e-12 * np.abs(c_up), down, up)
     position = w["on_hand"]
     n = np.floor((s - position) / big_q) + 1.0
-    return np.where((position <= s) & (s > 0) & (annual > 0), n * big_q, 0.0)
+    return np.where((position <= s) & ((s > 0) | (position < 0)) & (annual > 0), n * big_q, 0.0)
 
 
 def main() -> None:

@@ -641,6 +641,8 @@ view! {
         overstock_days(r, py) { Ok(r.overstock_days) }
         /// Days a transfer between locations takes (None: no transfers).
         transfer_days(r, py) { Ok(r.transfer_days) }
+        /// The look-back of the dead and slow stock alerts in days (None: none).
+        dead_stock_days(r, py) { Ok(r.dead_stock_days) }
         /// The most the run may spend in all.
         budget(r, py) { py_opt_decimal(py, r.budget) }
         /// The most the run may spend per supplier.
@@ -668,6 +670,7 @@ view! {
                 policies = None,
                 overstock_days = default_request().overstock_days,
                 transfer_days = default_request().transfer_days,
+                dead_stock_days = default_request().dead_stock_days.map(i64::from),
                 budget = None,
                 supplier_budgets = None,
                 max_order_value = None,
@@ -676,7 +679,7 @@ view! {
                 projection = None,
                 threads = default_threads()
             ),
-            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1)"
+            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, dead_stock_days=90, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1)"
         )]
         #[allow(clippy::too_many_arguments)]
         fn new(
@@ -688,6 +691,7 @@ view! {
             policies: Option<&Bound<'_, PyAny>>,
             overstock_days: f64,
             transfer_days: Option<f64>,
+            dead_stock_days: Option<i64>,
             budget: Option<&Bound<'_, PyAny>>,
             supplier_budgets: Option<&Bound<'_, PyAny>>,
             max_order_value: Option<&Bound<'_, PyAny>>,
@@ -706,7 +710,12 @@ view! {
             let mut r = PlanRequest::new(as_of, forecasts)
                 .horizon_days(to_u32(py, "horizon_days", horizon_days)?)
                 .overstock_days(overstock_days)
-                .transfer_days(transfer_days);
+                .transfer_days(transfer_days)
+                .dead_stock_days(
+                    dead_stock_days
+                        .map(|d| to_u32(py, "dead_stock_days", d))
+                        .transpose()?,
+                );
             if let Some(s) = opt_arg::<PyPolicySettings>("default_policy", "PolicySettings", default_policy)? {
                 r = r.default_policy(s.get().inner);
             }

@@ -585,3 +585,27 @@ def test_bad_arguments_to_plan_and_accept_leave_the_ledger_unchanged() -> None:
         for w in words:
             assert w in str(info.value), str(info.value)
         assert ledger_.to_json() == before
+
+
+def test_dead_and_slow_stock_alerts() -> None:
+    # By day 100: MUG (30 on hand) sold 1 unit on day 95; BOWL (10) nothing; CUP (60) sold 30
+    # on day 50, before the 30-day look-back. Worked as in the core's test.
+    ledger_ = ledger()
+    ledger_.receive("BOWL", "WH", 10, 1, 0)
+    ledger_.receive("CUP", "WH", 60, 1, 0)
+    ledger_.ship("CUP", "WH", 30, at(50))
+    ledger_.ship("MUG", "WH", 1, at(95))
+    request = ic.PlanRequest(at(100), mugs(), dead_stock_days=30)
+    assert request.dead_stock_days == 30
+    plan = ledger_.plan(request)
+    assert [a.sku for a in plan.alerts if a.kind == "dead_stock"] == ["BOWL", "CUP"]
+    [slow] = [a for a in plan.alerts if a.kind == "slow_stock"]
+    # 29 units left at 1 per 30 days: 870 days of supply, above the 180-day threshold.
+    assert (slow.sku, slow.location) == ("MUG", "")
+    assert "870 days of supply" in slow.message
+    quiet = ledger_.plan(ic.PlanRequest(at(100), mugs(), dead_stock_days=None))
+    assert not {"dead_stock", "slow_stock"} & set(kinds(quiet))
+    with pytest.raises(ic.InvalidInput):
+        ledger_.plan(ic.PlanRequest(at(100), mugs(), dead_stock_days=0))
+    with pytest.raises(ic.InvalidInput):
+        ic.PlanRequest(at(100), mugs(), dead_stock_days=-1)

@@ -22,7 +22,7 @@ NEVER = ic.SimPolicy.reorder_point(-100, 1)
 
 def history(demand: Any, **changes: Any) -> ic.SimConfig:
     """12 on hand, a fixed 2-day lead time, the core's other defaults."""
-    return ic.SimConfig(demand, **{"start_on_hand": 12, "lead_time_days": 2, **changes})
+    return ic.SimConfig(demand, **{"start_on_hand": 12, "lead_time_days": 1, **changes})
 
 
 def one(config: ic.SimConfig, policy: ic.SimPolicy) -> ic.SimReport:
@@ -58,8 +58,9 @@ def test_lost_sales_and_backorders_by_hand() -> None:
 
 
 def test_orders_arrive_after_their_lead_time() -> None:
-    # 25 on hand, 10 a day, (r = 20, Q = 30), 2 days: day 0 ends at 15 → order (arrives day
-    # 2); day 1: 5; day 2: 35 − 10 = 25; day 3: 15 → order (day 5); day 4: 5; day 5: 25.
+    # 25 on hand, 10 a day, (r = 20, Q = 30), a 1-day lead time (ordered at the end of day
+    # t, it arrives at the start of day t + 2): day 0 ends at 15 → order (arrives day 2);
+    # day 1: 5; day 2: 35 − 10 = 25; day 3: 15 → order (day 5); day 4: 5; day 5: 25.
     c = history([10] * 6, start_on_hand=25, order_cost=7)
     rq = ic.SimPolicy.reorder_point(20, 30)
     r = one(c, rq)
@@ -85,7 +86,7 @@ def test_orders_arrive_after_their_lead_time() -> None:
 
 
 def test_periodic_policies_review_from_day_zero() -> None:
-    # (R = 3, S = 40), 25 on hand, 10 a day, lead 2: day 0 ends at 15 → 25 ordered (day 2);
+    # (R = 3, S = 40), 25 on hand, 10 a day, lead 1: day 0 ends at 15 → 25 ordered (day 2);
     # day 1: 5; day 2: 30 − 10 = 20; day 3 ends at 10 → 30 ordered (day 5); day 4: 0;
     # day 5: 30 − 10 = 20.
     c = history([10] * 6, start_on_hand=25)
@@ -141,13 +142,15 @@ def g2(z: float) -> float:
 
 
 def test_r_q_long_run_cost_matches_the_textbook_formula() -> None:
-    # Normal demand λ = 20 a day, σ 5, lead time 5 days: lead-time demand N(100, 5√5).
+    # Normal demand λ = 20 a day, σ 5, lead time 5 days: end-of-day stock is the position
+    # after ordering less L + 1 = 6 days of demand, N(120, 5√6) (an order placed at the end
+    # of day t arrives at the start of day t + L + 1).
     # (r, nQ) keeps the position after ordering uniform on (r, r + Q], so (Zipkin §6.2;
     # Hadley & Whitin): B = σ²/Q · [G₂((r − μ)/σ) − G₂((r + Q − μ)/σ)],
     # E[on hand] = r + Q/2 − μ + B, cost per day = K·λ/Q + h·E[on hand] + b·B.
-    lam, sd, lead, q, r = 20.0, 5.0, 5.0, 200.0, 100.0
+    lam, sd, lead, q, r = 20.0, 5.0, 5.0, 200.0, 120.0
     h, k, b = 0.1, 50.0, 2.0
-    mu, sigma = lam * lead, sd * math.sqrt(lead)
+    mu, sigma = lam * (lead + 1), sd * math.sqrt(lead + 1)
     backorders = sigma**2 / q * (g2((r - mu) / sigma) - g2((r + q - mu) / sigma))
     exact = k * lam / q + h * (r + q / 2 - mu + backorders) + b * backorders
     # 40 replications of 20,000 days after a 1,000-day warm-up.

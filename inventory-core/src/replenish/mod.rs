@@ -16,7 +16,8 @@
 //! # Rules
 //!
 //! **Supplier and lead time.** A SKU is bought from its preferred supplier (else the first
-//! that sells it, by supplier id). The lead time is [`crate::Ledger::lead_time`]'s: measured
+//! that sells it, in the order the suppliers were first set: [`crate::Ledger::suppliers_of`]'s
+//! first). The lead time is [`crate::Ledger::lead_time`]'s: measured
 //! from the supplier × SKU's receipts once there are
 //! [`crate::purchasing::MIN_LEAD_TIME_SAMPLES`], quoted otherwise: mean `L` and standard
 //! deviation `σL` in days.
@@ -32,9 +33,11 @@
 //! **Order quantity** `Q` (for (s, Q), and for `S = s + Q` in the min/max policies): the
 //! EOQ under the supplier's price breaks ([`crate::policy::eoq_discount`], annual demand
 //! = the forecast's mean day over the horizon × 365, holding cost = the yearly rate × the
-//! price), then rounded to the pack size and MOQ by [`crate::policy::round_order_quantity`]
-//! (the cheaper of the multiples around it), or a fixed quantity (rounded up to the pack
-//! size and MOQ).
+//! price), then rounded to the pack size: of the multiples just below and just above (at
+//! least the MOQ and the first all-units break), the one whose yearly cost (purchase,
+//! ordering and holding) is lower *at the price each would really pay* (a multiple that
+//! falls below the chosen break pays the higher price; ties go to the smaller); or a
+//! fixed quantity (rounded up to the pack size and MOQ).
 //!
 //! **Inventory position** = available + incoming (every open line of a placed order,
 //! whatever its date). The policies, at the as-of time:
@@ -50,7 +53,14 @@
 //! - [`Policy::Manual`] and [`Policy::Dropship`]: never suggested (alerts only; a dropship
 //!   SKU is not stocked and gets no stock alerts either).
 //!
-//! A planning run is a review: the periodic policies assume it runs every `R` days.
+//! A planning run is a review: the periodic policies assume it runs every `R` days; the
+//! continuous ones ((s, Q), (s, S)) assume the position is watched all the time, so a run
+//! made once a day or less finds it already below `s` by some of a review's demand (the
+//! undershoot) and serves a little less than the target (see the
+//! [`simulation`] module); give them a review period's
+//! worth more safety stock, or use the periodic policies, when runs are far apart.
+//! A suggestion never exceeds 10^15 units (what purchasing accepts); a level beyond it
+//! is refused.
 //! **Rounding** of an order-up-to quantity: up to a multiple of the pack size (whole units
 //! without one) and at least the MOQ, so that the target is reached; the *rounding cost*
 //! of a line is the extra units × the unit price. The unit price is the supplier's for the
@@ -93,7 +103,11 @@
 //! **Alerts** ([`AlertKind`], from the state before the plan): below the reorder point; a projected stockout before the
 //! lead time has passed (an order now comes too late); negative available stock;
 //! overstock (position above `overstock_days` of the forecast's mean day); no supplier
-//! sells a SKU its policy must buy; every overdue purchase-order line.
+//! sells a SKU its policy must buy; every overdue purchase-order line; and, per SKU over all
+//! locations and whether forecast or not, **dead stock** (on hand, held at least
+//! [`PlanRequest::dead_stock_days`] and no sale in them: [`crate::metrics::dead_stock`])
+//! and **slow stock** (sold in them, but the stock on hand would last more than
+//! [`PlanRequest::overstock_days`] at that rate: [`crate::metrics::slow_movers`]).
 //!
 //! Output is sorted (items by SKU then location, transfers by SKU, orders by supplier,
 //! lines by SKU then location, alerts by kind then SKU then location), so the same inputs
@@ -114,7 +128,7 @@ mod tests;
 pub use plan::{classes_from_ledger, MAX_PLAN_DAYS, MAX_PLAN_THREADS};
 pub use simulation::{
     simulate, simulate_many, SimConfig, SimDemand, SimPolicy, SimReport, MAX_SIM_DAYS,
-    MAX_SIM_THREADS,
+    MAX_SIM_LEVEL, MAX_SIM_THREADS,
 };
 
 use rust_decimal::Decimal;
@@ -362,6 +376,8 @@ pub struct PlanRequest {
     pub overstock_days: f64,
     /// Days a transfer between locations takes; `None`: no transfers are suggested.
     pub transfer_days: Option<f64>,
+    /// The look-back of the dead and slow stock alerts, in days; `None`: none are raised.
+    pub dead_stock_days: Option<u32>,
     /// The most the run may spend in all.
     pub budget: Option<Decimal>,
     /// The most the run may spend per supplier (of two for one supplier, the later).
@@ -392,6 +408,7 @@ impl PlanRequest {
             policies: Vec::new(),
             overstock_days: 180.0,
             transfer_days: Some(2.0),
+            dead_stock_days: Some(90),
             budget: None,
             supplier_budgets: Vec::new(),
             max_order_value: None,
@@ -417,6 +434,12 @@ impl PlanRequest {
     /// Sets the transfer lead time in days (`None`: no transfers).
     pub fn transfer_days(mut self, days: Option<f64>) -> Self {
         self.transfer_days = days;
+        self
+    }
+
+    /// Sets the look-back of the dead and slow stock alerts (`None`: none).
+    pub fn dead_stock_days(mut self, days: Option<u32>) -> Self {
+        self.dead_stock_days = days;
         self
     }
 
@@ -687,6 +710,12 @@ pub enum AlertKind {
     NoSupplier,
     /// The position covers more than the overstock threshold.
     Overstock,
+    /// Stock on hand and no sale in [`PlanRequest::dead_stock_days`] (per SKU, all
+    /// locations: the alert's location is empty).
+    DeadStock,
+    /// Sold in [`PlanRequest::dead_stock_days`], but at that rate the stock on hand lasts
+    /// more than [`PlanRequest::overstock_days`] (per SKU, all locations).
+    SlowStock,
 }
 
 impl AlertKind {
@@ -699,6 +728,8 @@ impl AlertKind {
             AlertKind::OverdueLine => "overdue_line",
             AlertKind::NoSupplier => "no_supplier",
             AlertKind::Overstock => "overstock",
+            AlertKind::DeadStock => "dead_stock",
+            AlertKind::SlowStock => "slow_stock",
         }
     }
 }

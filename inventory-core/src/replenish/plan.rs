@@ -17,7 +17,7 @@ use crate::hash::FxHashMap;
 use crate::ledger::Ledger;
 use crate::policy::{self, DiscountKind, HoldingCost};
 use crate::purchasing::{
-    NewLine, PurchaseEvent, PurchaseEventKind, PurchaseOutcome, Supplier, SupplierItem,
+    NewLine, PurchaseEvent, PurchaseEventKind, PurchaseOutcome, Supplier, SupplierItem, MAX_AMOUNT,
 };
 use crate::stats;
 use crate::time::{day_of, Period, Timestamp, MAX_TIMESTAMP, MIN_TIMESTAMP, SECONDS_PER_DAY};
@@ -99,6 +99,12 @@ fn check_request(r: &PlanRequest) -> Result<()> {
         return Err(invalid(format!(
             "overstock threshold {} days is not a finite number > 0",
             r.overstock_days
+        )));
+    }
+    if r.dead_stock_days == Some(0) || r.dead_stock_days.is_some_and(|d| d > MAX_PLAN_DAYS) {
+        return Err(invalid(format!(
+            "a dead stock look-back of {:?} days is not between 1 and {MAX_PLAN_DAYS}",
+            r.dead_stock_days
         )));
     }
     if let Some(t) = r.transfer_days {
@@ -190,14 +196,37 @@ fn to_decimal(x: f64) -> Decimal {
     Decimal::try_from(x).unwrap_or_default()
 }
 
+/// `x` as a decimal quantity of at most [`MAX_AMOUNT`] units, else a clear error naming
+/// `what` (a plan never suggests what purchasing would refuse, nor wraps to 0).
+fn units(x: f64, what: &str) -> Result<Decimal> {
+    if !(x.is_finite() && x.abs() <= MAX_AMOUNT_F64) {
+        return Err(invalid(format!(
+            "{what}: {x} units is beyond what the plan can order (at most 10^15)"
+        )));
+    }
+    Decimal::try_from(x).map_err(|_| invalid(format!("{what}: {x} units cannot be written")))
+}
+
+/// [`MAX_AMOUNT`] as a float.
+const MAX_AMOUNT_F64: f64 = 1e15;
+
 /// The smallest multiple of `pack` (whole units without one) at or above `q` and at
 /// least the item's floor (its MOQ and first price break, rounded up to the pack).
-fn round_up(q: f64, item: &SupplierItem) -> Decimal {
+fn round_up(q: f64, item: &SupplierItem, what: &str) -> Result<Decimal> {
     let pack = item.pack_size.unwrap_or(Decimal::ONE);
-    let packs = |x: Decimal| (x / pack).ceil() * pack;
-    let floor = packs(item.min_order_quantity.max(first_break(item)));
     let n = (q / pack.to_f64().unwrap_or(1.0)).ceil().max(0.0);
-    (to_decimal(n) * pack).max(floor)
+    let q = units(n, what)?
+        .checked_mul(pack)
+        .filter(|q| *q <= MAX_AMOUNT)
+        .ok_or_else(|| invalid(format!("{what}: more than 10^15 units")))?;
+    Ok(q.max(least(item)))
+}
+
+/// The least an order line may be: the MOQ and the first all-units break, rounded up to
+/// the pack size.
+fn least(item: &SupplierItem) -> Decimal {
+    let pack = item.pack_size.unwrap_or(Decimal::ONE);
+    (item.min_order_quantity.max(first_break(item)) / pack).ceil() * pack
 }
 
 fn first_break(item: &SupplierItem) -> Decimal {
@@ -220,8 +249,7 @@ fn order_quantity(
     if let OrderQuantityRule::Fixed(q) = rule {
         // Rounded up to the pack and MOQ, as the supplier takes it.
         let pack = item.pack_size.unwrap_or(Decimal::ONE);
-        let floor = (item.min_order_quantity.max(first_break(item)) / pack).ceil() * pack;
-        return Ok(Some(((q / pack).ceil() * pack).max(floor)));
+        return Ok(Some(((q / pack).ceil() * pack).max(least(item))));
     }
     if annual <= 0.0 {
         return Ok(None);
@@ -241,18 +269,33 @@ fn order_quantity(
         &breaks,
         item.discount,
     )?;
+    // To the pack: the multiple just below or just above (at least the least line), each
+    // costed with the true price schedule (a multiple below the chosen break pays the
+    // higher price); ties to the smaller.
     let pack = item.pack_size.unwrap_or(Decimal::ONE);
-    let floor = (item.min_order_quantity.max(first_break(item)) / pack).ceil() * pack;
-    let rounded = policy::round_order_quantity(
-        annual,
-        settings.order_cost,
-        settings.holding_rate * best.unit_price,
-        best.quantity,
-        floor.to_f64().unwrap_or(0.0),
-        pack.to_f64().unwrap_or(1.0),
-    )?;
-    let n = (rounded.quantity / pack.to_f64().unwrap_or(1.0)).round();
-    Ok(Some((to_decimal(n) * pack).max(floor)))
+    let pack_f = pack.to_f64().unwrap_or(1.0);
+    let least_f = least(item).to_f64().unwrap_or(0.0).max(pack_f);
+    let what = "the order quantity";
+    let cost = |q: f64| -> Result<f64> {
+        let price = item.price_for(units(q, what)?)?.to_f64().unwrap_or(0.0);
+        Ok(annual * price
+            + annual / q * settings.order_cost
+            + settings.holding_rate * price * q / 2.0)
+    };
+    let down = ((best.quantity / pack_f).floor() * pack_f).max(least_f);
+    let up = ((best.quantity / pack_f).ceil() * pack_f).max(least_f);
+    let (c_down, c_up) = (cost(down)?, cost(up)?);
+    let chosen = if c_down <= c_up + 1e-12 * c_up.abs() {
+        down
+    } else {
+        up
+    };
+    let n = units((chosen / pack_f).round(), what)?;
+    let q = n
+        .checked_mul(pack)
+        .filter(|q| *q <= MAX_AMOUNT)
+        .ok_or_else(|| invalid(format!("{what}: more than 10^15 units")))?;
+    Ok(Some(q))
 }
 
 fn day_start(day: i64) -> Timestamp {
@@ -559,6 +602,37 @@ impl Ledger {
             alerts.extend(a);
             lines.extend(l);
         }
+        if let Some(days) = r.dead_stock_days {
+            let mut dead = crate::metrics::dead_stock(self, r.as_of, days)?;
+            dead.sort_by(|a, b| a.sku.cmp(&b.sku));
+            for d in dead {
+                alerts.push(Alert {
+                    kind: AlertKind::DeadStock,
+                    sku: d.sku,
+                    location: String::new(),
+                    day: d.last_sale,
+                    message: format!(
+                        "{} units worth {} and no sale in {days} days",
+                        d.quantity, d.value
+                    ),
+                });
+            }
+            let mut slow = crate::metrics::slow_movers(self, r.as_of, days, r.overstock_days)?;
+            slow.sort_by(|a, b| a.sku.cmp(&b.sku));
+            for c in slow {
+                alerts.push(Alert {
+                    kind: AlertKind::SlowStock,
+                    sku: c.sku,
+                    location: String::new(),
+                    day: None,
+                    message: format!(
+                        "{} units on hand, {:.0} days of supply at the last {days} days' sales",
+                        c.on_hand,
+                        c.days_of_supply.unwrap_or(f64::INFINITY)
+                    ),
+                });
+            }
+        }
         let mut overdue = Vec::new();
         for o in self.overdue_lines(r.as_of) {
             overdue.push(Alert {
@@ -573,12 +647,17 @@ impl Ledger {
             });
         }
         // By kind, then SKU, location and day. The items' alerts are already by SKU and
-        // location (one of a kind per item), so a stable sort by kind finishes them once
-        // the overdue lines are in that order too.
+        // location (one of a kind per item), and the dead and slow ones by SKU, so a stable
+        // sort by kind finishes them once the overdue lines are in that order too.
         overdue.sort_by(|a, b| (&a.sku, &a.location, a.day).cmp(&(&b.sku, &b.location, b.day)));
         alerts.extend(overdue);
         alerts.sort_by_key(|a| a.kind);
-        let (orders, cut) = self.constrain(lines, r)?;
+        // What the plan's transfers bring to (or take from) each location.
+        let mut moved: FxHashMap<&str, Decimal> = FxHashMap::default();
+        for w in &works {
+            *moved.entry(w.item.location.as_str()).or_default() += w.moved;
+        }
+        let (orders, cut) = self.constrain(lines, r, &moved)?;
         Ok(Plan {
             as_of: r.as_of,
             items: works.into_iter().map(|w| w.item).collect(),
@@ -731,6 +810,19 @@ impl Ledger {
                     Policy::Manual | Policy::Dropship => {}
                 }
             }
+            // A level no order could reach (an infinite deviation, demand beyond 10^15
+            // units) is refused here rather than suggested as nothing.
+            for (name, level) in [
+                ("reorder point", Some(reorder_point)),
+                ("order-up-to level", order_up_to),
+            ] {
+                if let Some(x) = level.filter(|x| !(x.is_finite() && x.abs() <= MAX_AMOUNT_F64)) {
+                    return Err(invalid(format!(
+                        "the {name} of {} at {} is {x}: the forecast and lead time give a level beyond 10^15 units",
+                        f.sku, f.location
+                    )));
+                }
+            }
             // Projection.
             // Arrivals come by day (the schedule is sorted), merged in as the days go by.
             let arrivals = ctx
@@ -814,12 +906,19 @@ impl Ledger {
         let position = it.position + w.moved;
         let pos_f = position.to_f64().unwrap_or(0.0);
         let s = it.reorder_point;
+        let what = format!("the line for {} at {}", it.sku, it.location);
         let wanted = match it.policy {
+            // At or below s, as the alert says: a reorder point of 0 still refills
+            // backorders, but does not buy for a SKU with neither stock nor demand.
             Policy::ReorderPoint { .. } => match it.order_quantity {
-                Some(q) if pos_f <= s && s > 0.0 => {
+                Some(q) if pos_f <= s && (s > 0.0 || pos_f < 0.0) => {
                     let qf = q.to_f64().unwrap_or(1.0);
                     let n = ((s - pos_f) / qf).floor() + 1.0;
-                    Some((n * qf, to_decimal(n) * q, Reason::BelowReorderPoint))
+                    let quantity = units(n, &what)?
+                        .checked_mul(q)
+                        .filter(|x| *x <= MAX_AMOUNT)
+                        .ok_or_else(|| invalid(format!("{what}: more than 10^15 units")))?;
+                    Some((n * qf, quantity, Reason::BelowReorderPoint))
                 }
                 _ => None,
             },
@@ -830,7 +929,7 @@ impl Ledger {
                     } else {
                         Reason::PeriodicReview
                     };
-                    Some((top - pos_f, round_up(top - pos_f, item), reason))
+                    Some((top - pos_f, round_up(top - pos_f, item, &what)?, reason))
                 }
                 _ => None,
             },
@@ -841,7 +940,11 @@ impl Ledger {
                     Reason::PeriodicReview
                 };
                 let raw = s - pos_f;
-                (raw > 1e-9).then(|| (raw, round_up(raw, item), reason))
+                if raw > 1e-9 {
+                    Some((raw, round_up(raw, item, &what)?, reason))
+                } else {
+                    None
+                }
             }
             Policy::Manual | Policy::Dropship => None,
         };
@@ -851,7 +954,11 @@ impl Ledger {
         let scale = self.config().money_scale;
         let unit_price = item.price_for(quantity)?;
         let extra = (quantity.to_f64().unwrap_or(0.0) - raw).max(0.0);
-        let mut rounding_cost = (to_decimal(extra) * unit_price)
+        let mut rounding_cost = to_decimal(extra)
+            .checked_mul(unit_price)
+            .ok_or(crate::error::LedgerError::Overflow {
+                context: "a line's rounding cost",
+            })?
             .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
         rounding_cost.rescale(scale);
         let value = costing::extended(quantity, unit_price, scale)?;
@@ -897,6 +1004,7 @@ impl Ledger {
         &self,
         mut lines: Vec<(String, SuggestedLine)>,
         r: &PlanRequest,
+        moved: &FxHashMap<&str, Decimal>,
     ) -> Result<(Vec<SupplierSuggestion>, Vec<CutLine>)> {
         lines.sort_by(|(sa, a), (sb, b)| {
             b.priority
@@ -912,7 +1020,8 @@ impl Ledger {
                     total = costing::add(total, p.on_hand + p.incoming, "a location's units")?;
                 }
             }
-            held.insert(loc.as_str(), (total, *cap));
+            let moved = moved.get(loc.as_str()).copied().unwrap_or_default();
+            held.insert(loc.as_str(), (total + moved, *cap));
         }
         let budgets: FxHashMap<&str, Decimal> = r
             .supplier_budgets

@@ -10,7 +10,11 @@
 //! unit per day; under lost sales the shortage cost is per unit lost instead); (4) the
 //! policy reviews the *inventory position* (on hand − backorders + on order) and may
 //! order; an order placed on day `t` with a lead time of `L` days arrives at the start of
-//! day `t + L`, so it can serve demand from that day on. Lead times are drawn per order
+//! day `t + L + 1`: the `L` days of demand after the review come before it, as the
+//! planner's protection interval assumes (so a reorder point of `D(L) + z·σ(L)` gives
+//! about the cycle service level `Φ(z)`). End-of-day stock is then the position after
+//! ordering less `L + 1` days of demand (the discrete-time form of the textbook
+//! formulas, Zipkin §6.2). Lead times are drawn per order
 //! from the normal distribution of [`SimConfig::lead_time_days`] and
 //! [`SimConfig::lead_time_std_days`], rounded to whole days, at least 1.
 //!
@@ -25,7 +29,12 @@
 //! - `PeriodicMinMax { review_days, s, big_s }`: every `review_days`, at or below `s`,
 //!   order up to `big_s`.
 //!
-//! [`SimPolicy::from_plan_item`] takes the levels a planning run computed.
+//! [`SimPolicy::from_plan_item`] takes the levels a planning run computed. The policies
+//! are reviewed at the end of every day: a continuous-review reorder point is crossed
+//! between reviews, and the position is found below it by the *undershoot* (up to a day's
+//! demand), so an (r, Q) or (s, S) level set for continuous review achieves less service
+//! here than its target; the periodic (R, S) level `D(L + R) + z·σ(L + R)` achieves its
+//! target (a test checks both).
 //!
 //! # Measures ([`SimReport`], over the days after the warm-up)
 //!
@@ -51,6 +60,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 /// The most days one simulation runs (about 270 years).
 pub const MAX_SIM_DAYS: usize = 100_000;
+
+/// The largest level (r, s, S, Q) a simulated policy may have, in units.
+pub const MAX_SIM_LEVEL: f64 = 1e12;
 
 /// The most threads [`simulate_many`] uses.
 pub const MAX_SIM_THREADS: usize = 64;
@@ -205,7 +217,13 @@ impl SimPolicy {
     fn check(&self) -> Result<()> {
         let bad =
             |m: String| -> Result<()> { Err(PolicyError::InvalidInput { message: m }.into()) };
-        let finite = |xs: &[f64]| xs.iter().all(|x| x.is_finite());
+        // Levels within ±10^12 units and Q at least 10^-6: (r − position) / Q stays finite.
+        let finite = |xs: &[f64]| xs.iter().all(|x| x.is_finite() && x.abs() <= MAX_SIM_LEVEL);
+        if let SimPolicy::ReorderPoint { q, .. } = *self {
+            if q < 1e-6 {
+                return bad(format!("(r, Q) needs Q ≥ 0.000001, got {q}"));
+            }
+        }
         match *self {
             SimPolicy::ReorderPoint { r, q } => {
                 if !finite(&[r, q]) || q <= 0.0 {
@@ -363,8 +381,11 @@ fn check_config(c: &SimConfig) -> Result<()> {
             return bad(format!("{name} {x} is not a finite number ≥ 0"));
         }
     }
-    if c.lead_time_days > MAX_SIM_DAYS as f64 {
-        return bad(format!("lead time {} days is too long", c.lead_time_days));
+    if c.lead_time_days > MAX_SIM_DAYS as f64 || c.lead_time_std_days > MAX_SIM_DAYS as f64 {
+        return bad(format!(
+            "lead time {} ± {} days is too long (at most {MAX_SIM_DAYS} days)",
+            c.lead_time_days, c.lead_time_std_days
+        ));
     }
     Ok(())
 }
@@ -397,8 +418,8 @@ fn run(c: &SimConfig, demand: &[f64], policy: SimPolicy, index: usize) -> SimRep
         SplitMix64(c.seed ^ 0xA5A5_5A5A_0F0F_F0F0 ^ (index as u64).wrapping_mul(0x9E37_79B9));
     let n = demand.len();
     // Units arriving at the start of each day (orders beyond the run are dropped).
-    let mut arriving = vec![0.0f64; n + 1];
-    let mut arrivals_on = vec![false; n + 1];
+    let mut arriving = vec![0.0f64; n + 2];
+    let mut arrivals_on = vec![false; n + 2];
     let mut on_hand = c.start_on_hand;
     let mut backorders = 0.0f64;
     let mut on_order = 0.0f64;
@@ -458,15 +479,19 @@ fn run(c: &SimConfig, demand: &[f64], policy: SimPolicy, index: usize) -> SimRep
         let ip = on_hand - backorders + on_order;
         let q = policy.order(t, ip);
         if q > 0.0 {
+            // L whole days of demand (days t + 1 ..= t + L) come before it can serve: it
+            // arrives at the start of day t + L + 1. Beyond the run it never arrives (a draw
+            // is clamped first, so that a huge one cannot overflow).
             let draw = c.lead_time_days + c.lead_time_std_days * lead_rng.normal();
-            let lead = draw.round().max(1.0) as usize;
+            let lead = draw.round().clamp(1.0, (n + 1) as f64) as usize;
             on_order += q;
             if measured {
                 orders += 1;
             }
-            if let Some(slot) = arriving.get_mut(t + lead) {
+            let at = t + lead + 1;
+            if let Some(slot) = arriving.get_mut(at) {
                 *slot += q;
-                arrivals_on[t + lead] = true;
+                arrivals_on[at] = true;
             }
         }
     }

@@ -393,6 +393,7 @@ fn bad_requests_are_refused() {
         base.clone().horizon_days(MAX_PLAN_DAYS + 1),
         base.clone().overstock_days(f64::NAN),
         base.clone().threads(0),
+        base.clone().dead_stock_days(Some(0)),
         base.clone().threads(MAX_PLAN_THREADS + 1),
         base.clone().transfer_days(Some(-1.0)),
         base.clone().budget(d("-1")),
@@ -666,10 +667,12 @@ fn lost_sales_and_backorders_by_hand() {
 
 #[test]
 fn orders_arrive_after_their_lead_time() {
-    // 25 on hand, 10 a day, (r = 20, Q = 30), 2 days: day 0 ends at 15 → order (arrives
+    // 25 on hand, 10 a day, (r = 20, Q = 30), a 1-day lead time (the day after the review
+    // passes before the order arrives): day 0 ends at 15 → order (arrives at the start of
     // day 2); day 1: 5; day 2: 35 − 10 = 25; day 3: 15 → order (day 5); day 4: 5; day 5: 25.
     let mut c = history(&[10.0; 6]);
     c.start_on_hand = 25.0;
+    c.lead_time_days = 1.0;
     c.order_cost = 7.0;
     let r = simulate(&c, &[SimPolicy::ReorderPoint { r: 20.0, q: 30.0 }]).unwrap()[0];
     assert_eq!((r.orders, r.stockout_days), (2, 0));
@@ -682,7 +685,8 @@ fn orders_arrive_after_their_lead_time() {
     // One whole cycle (arrivals on days 2 and 5), without a stockout.
     assert_eq!(r.cycle_service_level, Some(1.0));
     // (s, S) = (20, 50): day 0 ends at 15 → 35 ordered (day 2); day 1: 5; day 2: 40 − 10 =
-    // 30; day 3: 20 → 30 ordered (day 5); day 4: 10; day 5: 40 − 10 = 30.
+    // 30; day 3: 20 → 30 ordered (day 5); day 4: 10; day 5: 40 − 10 = 30. With 2 days of
+    // lead time the first order comes on day 3, after a day short: day 2 ends with 5 owed.
     let r = simulate(
         &c,
         &[SimPolicy::MinMax {
@@ -706,15 +710,17 @@ fn g2(z: f64) -> f64 {
 
 #[test]
 fn r_q_long_run_cost_matches_the_textbook_formula() {
-    // Normal demand λ = 20 a day, σ 5 (P(D < 0) = Φ(−4): negligible), lead time 5 days:
-    // lead-time demand N(100, 5√5). (r, nQ) keeps the position after ordering uniform on
-    // (r, r + Q], so (Zipkin, Foundations of Inventory Management, §6.2; Hadley & Whitin):
+    // Normal demand λ = 20 a day, σ 5 (P(D < 0) = Φ(−4): negligible), lead time 5 days.
+    // End-of-day stock is the position after ordering less L + 1 = 6 days of demand
+    // (discrete time: the order arrives at the start of day t + L + 1), N(120, 5√6).
+    // (r, nQ) keeps the position after ordering uniform on (r, r + Q], so (Zipkin,
+    // Foundations of Inventory Management, §6.2; Hadley & Whitin):
     //   E[backorders] B = σ²/Q · [G₂((r − μ)/σ) − G₂((r + Q − μ)/σ)],
     //   E[on hand] = r + Q/2 − μ + B,  orders per day = λ/Q,
     //   cost per day = K·λ/Q + h·E[on hand] + b·B.
-    let (lambda, sd, lead, q, r) = (20.0, 5.0, 5.0, 200.0, 100.0);
+    let (lambda, sd, lead, q, r) = (20.0, 5.0, 5.0, 200.0, 120.0);
     let (h, k, b) = (0.1, 50.0, 2.0);
-    let (mu, sigma) = (lambda * lead, sd * f64::sqrt(lead));
+    let (mu, sigma) = (lambda * (lead + 1.0), sd * f64::sqrt(lead + 1.0));
     let backorders = sigma * sigma / q * (g2((r - mu) / sigma) - g2((r + q - mu) / sigma));
     let on_hand = r + q / 2.0 - mu + backorders;
     let exact = k * lambda / q + h * on_hand + b * backorders;
@@ -848,6 +854,14 @@ fn bad_simulations_are_refused() {
     }
     for p in [
         SimPolicy::ReorderPoint { r: 1.0, q: 0.0 },
+        SimPolicy::ReorderPoint {
+            r: 1e300,
+            q: 1e-300,
+        },
+        SimPolicy::MinMax {
+            s: 0.0,
+            big_s: 1e13,
+        },
         SimPolicy::MinMax { s: 5.0, big_s: 4.0 },
         SimPolicy::OrderUpTo {
             review_days: 0,
@@ -948,4 +962,252 @@ fn an_eoq_tie_rounds_down_whatever_the_floating_noise() {
         ))
         .unwrap();
     assert_eq!(p.items[0].order_quantity, Some(d("624")));
+}
+
+#[test]
+fn dead_and_slow_stock_alerts() {
+    // From day 0 to day 100: MUG (30 on hand) sold 1 unit on day 95; BOWL (10) nothing; CUP
+    // (60) sold 30 on day 50 (too early for a 30-day look-back).
+    let mut l = ledger();
+    for (sku, q) in [("BOWL", "10"), ("CUP", "60")] {
+        l.post(Movement::receive(sku, "WH", d(q), d("1"), 0))
+            .unwrap();
+    }
+    l.post(Movement::ship("CUP", "WH", d("30"), 50 * DAY))
+        .unwrap();
+    l.post(Movement::ship("MUG", "WH", d("1"), 95 * DAY))
+        .unwrap();
+    let req = PlanRequest::new(100 * DAY, mugs()).dead_stock_days(Some(30));
+    let p = l.plan(&req).unwrap();
+    let of = |k: AlertKind| -> Vec<&str> {
+        p.alerts
+            .iter()
+            .filter(|a| a.kind == k)
+            .map(|a| a.sku.as_str())
+            .collect()
+    };
+    // BOWL and CUP: no sale in the 30 days; most valuable first in metrics, by SKU here.
+    assert_eq!(of(AlertKind::DeadStock), vec!["BOWL", "CUP"]);
+    // MUG: 1 unit in 30 days, 29 on hand: 870 days of supply > 180.
+    assert_eq!(of(AlertKind::SlowStock), vec!["MUG"]);
+    let slow = p
+        .alerts
+        .iter()
+        .find(|a| a.kind == AlertKind::SlowStock)
+        .unwrap();
+    assert!(
+        slow.message.contains("870 days of supply"),
+        "{}",
+        slow.message
+    );
+    assert_eq!(slow.location, "");
+    // Off: none.
+    let p = l.plan(&req.dead_stock_days(None)).unwrap();
+    assert!(p
+        .alerts
+        .iter()
+        .all(|a| !matches!(a.kind, AlertKind::DeadStock | AlertKind::SlowStock)));
+}
+
+#[test]
+fn a_planned_order_up_to_level_achieves_its_service_level() {
+    // N(20, 5) a day, L = 5, R = 7: S = D(12) + z·σ(12) at α = 0.9. Each cycle (from one
+    // arrival to the next, R days) runs out iff the L + R days of demand since the order
+    // exceed S: probability 0.1. 70,000 days give 10,000 cycles: the standard error of the
+    // achieved level is √(0.09 / 10,000) = 0.003; allow 5 of them.
+    let z = crate::stats::inv_cdf(0.9);
+    let big_s = 20.0 * 12.0 + z * 5.0 * 12f64.sqrt();
+    let c = SimConfig {
+        demand: SimDemand::Normal {
+            mean: 20.0,
+            std_dev: 5.0,
+        },
+        days: 70_000,
+        warmup_days: 100,
+        start_on_hand: big_s,
+        lead_time_days: 5.0,
+        lead_time_std_days: 0.0,
+        seed: 9,
+        ..SimConfig::new(SimDemand::History(vec![]))
+    };
+    let r = simulate(
+        &c,
+        &[SimPolicy::OrderUpTo {
+            review_days: 7,
+            big_s,
+        }],
+    )
+    .unwrap()[0];
+    let achieved = r.cycle_service_level.unwrap();
+    assert!((achieved - 0.9).abs() < 0.015, "achieved {achieved}");
+    // (r, Q) with r = D(L) + z·σ(L) achieves less when reviewed once a day: the position
+    // has fallen below r by the time it is looked at (the undershoot, about half a day's
+    // demand here), a known effect of reviewing a continuous policy periodically.
+    let r_level = 20.0 * 5.0 + z * 5.0 * 5f64.sqrt();
+    let rep = simulate(
+        &c,
+        &[SimPolicy::ReorderPoint {
+            r: r_level,
+            q: 200.0,
+        }],
+    )
+    .unwrap()[0];
+    assert!(rep.cycle_service_level.unwrap() < 0.85);
+}
+
+// Regression tests for defects a review found (each failed before its fix).
+
+#[test]
+fn rounding_to_packs_keeps_the_price_break_when_it_pays() {
+    // Breaks 0 → 4.00, 100 → 3.00, packs of 12, 0.2 a day (D = 73 a year), K 25, 25 %:
+    // the EOQ is the 100-unit break at 3.00. Packs around it: 96 at 4.00 costs
+    // 292 + 19.01 + 48 = 359.01 a year, 108 at 3.00 costs 219 + 16.90 + 40.50 = 276.40.
+    let mut l = Ledger::new();
+    let acme = Supplier::new("ACME", "Acme", PaymentTerms::net(30)).item(
+        SupplierItem::new("MUG", d("4.00"), 10.0)
+            .pack_size(d("12"))
+            .prices(
+                DiscountKind::AllUnits,
+                vec![
+                    PriceBreak::new(d("0"), d("4.00")),
+                    PriceBreak::new(d("100"), d("3.00")),
+                ],
+            ),
+    );
+    l.set_supplier(acme, 0).unwrap();
+    let p = l
+        .plan(&PlanRequest::new(
+            DAY,
+            vec![DemandForecast::flat("MUG", "WH", 0.2, 0.5, 90)],
+        ))
+        .unwrap();
+    assert_eq!(p.items[0].order_quantity, Some(d("108")));
+    assert_eq!(p.orders[0].lines[0].unit_price, d("3.00"));
+}
+
+#[test]
+fn levels_beyond_what_can_be_ordered_are_refused_not_zeroed() {
+    let mut l = Ledger::new();
+    l.set_supplier(
+        Supplier::new("ACME", "Acme", PaymentTerms::net(30)).item(SupplierItem::new(
+            "MUG",
+            d("4.00"),
+            10.0,
+        )),
+        0,
+    )
+    .unwrap();
+    let huge_q = PolicySettings::new(Policy::ReorderPoint {
+        quantity: OrderQuantityRule::Fixed(d("10000000000000000000000000000")),
+    });
+    for req in [
+        // A fixed Q of 10^28 for 7.5 × 10^27 a day (used to panic multiplying decimals).
+        PlanRequest::new(
+            DAY,
+            vec![DemandForecast::flat("MUG", "WH", 7.5e27, 0.0, 90)],
+        )
+        .default_policy(huge_q),
+        // An infinite reorder point (used to suggest a line of 0 units).
+        PlanRequest::new(DAY, vec![DemandForecast::flat("MUG", "WH", 5.0, 1e300, 90)]),
+        // An order-up-to level of 1.7 × 10^30 (used to wrap to 0 units).
+        PlanRequest::new(DAY, vec![DemandForecast::flat("MUG", "WH", 1e29, 0.0, 90)])
+            .default_policy(PolicySettings::new(Policy::OrderUpTo { review_days: 7 })),
+    ] {
+        let err = l.plan(&req).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+    }
+}
+
+#[test]
+fn capacity_counts_the_plans_own_transfers() {
+    // WH holds 100, SHOP nothing; SHOP takes stock by transfer and buys the rest: with a
+    // capacity equal to what it bought without one, the transfer leaves no room for it.
+    let mut l = Ledger::new();
+    l.post(Movement::receive("MUG", "WH", d("100"), d("3.50"), 0))
+        .unwrap();
+    l.set_supplier(
+        Supplier::new("ACME", "Acme", PaymentTerms::net(30))
+            .item(SupplierItem::new("MUG", d("4.00"), 10.0).pack_size(d("12"))),
+        0,
+    )
+    .unwrap();
+    let demand = vec![
+        DemandForecast::flat("MUG", "WH", 5.0, 2.0, 90),
+        DemandForecast::flat("MUG", "SHOP", 5.0, 2.0, 90),
+    ];
+    let free = l.plan(&PlanRequest::new(DAY, demand.clone())).unwrap();
+    let at_shop = |p: &Plan| -> (Decimal, Decimal) {
+        let moved = p
+            .transfers
+            .iter()
+            .filter(|t| t.to == "SHOP")
+            .map(|t| t.quantity)
+            .sum();
+        let bought = p
+            .orders
+            .iter()
+            .flat_map(|o| &o.lines)
+            .filter(|x| x.location == "SHOP")
+            .map(|x| x.quantity)
+            .sum();
+        (moved, bought)
+    };
+    let (moved, bought) = at_shop(&free);
+    assert!(moved > Decimal::ZERO && bought > Decimal::ZERO);
+    let p = l
+        .plan(&PlanRequest::new(DAY, demand).capacity("SHOP", bought))
+        .unwrap();
+    let (moved, bought_now) = at_shop(&p);
+    assert!(
+        moved + bought_now <= bought,
+        "{moved} + {bought_now} > {bought}"
+    );
+    assert!(p.cut.iter().any(|c| c.reason == CutReason::Capacity));
+}
+
+#[test]
+fn a_zero_reorder_point_still_refills_backorders() {
+    let mut l = Ledger::with_config(crate::LedgerConfig::new().allow_negative(true)).unwrap();
+    l.post(Movement::ship("MUG", "WH", d("5"), 0)).unwrap();
+    l.set_supplier(
+        Supplier::new("ACME", "Acme", PaymentTerms::net(30)).item(SupplierItem::new(
+            "MUG",
+            d("4.00"),
+            10.0,
+        )),
+        0,
+    )
+    .unwrap();
+    let fixed = |q| {
+        PolicySettings::new(Policy::ReorderPoint {
+            quantity: OrderQuantityRule::Fixed(d(q)),
+        })
+    };
+    let no_demand = vec![DemandForecast::flat("MUG", "WH", 0.0, 0.0, 90)];
+    let p = l
+        .plan(&PlanRequest::new(DAY, no_demand.clone()).default_policy(fixed("10")))
+        .unwrap();
+    // Position −5 ≤ s = 0: one Q of 10.
+    assert_eq!(only_line(&p).quantity, d("10"));
+    // Nothing owed and no demand: nothing to buy.
+    let mut l2 = ledger();
+    l2.post(Movement::ship("MUG", "WH", d("30"), DAY)).unwrap();
+    let p = l2
+        .plan(&PlanRequest::new(2 * DAY, no_demand).default_policy(fixed("10")))
+        .unwrap();
+    assert!(p.orders.is_empty());
+}
+
+#[test]
+fn huge_lead_time_deviations_are_refused_or_harmless() {
+    let mut c = SimConfig::new(SimDemand::Normal {
+        mean: 5.0,
+        std_dev: 1.0,
+    });
+    c.lead_time_std_days = 1e300;
+    assert!(simulate(&c, &[SimPolicy::ReorderPoint { r: 50.0, q: 10.0 }]).is_err());
+    // At the limit, draws beyond the run are clamped: orders simply never arrive.
+    c.lead_time_std_days = MAX_SIM_DAYS as f64;
+    let r = simulate(&c, &[SimPolicy::ReorderPoint { r: 50.0, q: 10.0 }]).unwrap()[0];
+    assert!(r.average_on_hand.is_finite() && r.total_cost.is_finite());
 }

@@ -635,6 +635,56 @@ static void test_alert_fields(void) {
     inv_ledger_free(neg);
 }
 
+static void test_dead_and_slow_stock(void) {
+    /* By day 100: MUG (30 on hand) sold 1 on day 95; BOWL (10) nothing; CUP (60) sold 30 on
+     * day 50, before the 30-day look-back (as the core's test). */
+    inv_ledger *l = mug_ledger();
+    inv_plan_request *r;
+    inv_plan *p;
+    inv_plan_alert alert;
+    uint32_t days = 30, zero = 0;
+    size_t i, dead = 0, slow = 0;
+
+    CHECK_OK(inv_ledger_receive(l, "BOWL", "WH", "10", "1", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "CUP", "WH", "60", "1", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_ship(l, "CUP", "WH", "30", 50 * DAY, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_ship(l, "MUG", "WH", "1", 95 * DAY, NULL, NULL, NULL));
+    CHECK_OK(inv_plan_request_new(100 * DAY, 182, &r));
+    add_flat(r, "MUG", "WH", 5.0, 2.0, 90);
+    CHECK_OK(inv_plan_request_set_dead_stock_days(r, &days));
+    p = plan_and_free(l, r);
+    for (i = 0; i < inv_plan_alerts_len(p); i++) {
+        CHECK_OK(inv_plan_alerts_get(p, i, &alert));
+        if (strcmp(alert.kind, "dead_stock") == 0) {
+            CHECK_STR(alert.sku, dead == 0 ? "BOWL" : "CUP");
+            CHECK_STR(alert.location, "");
+            dead++;
+        } else if (strcmp(alert.kind, "slow_stock") == 0) {
+            CHECK_STR(alert.sku, "MUG");
+            CHECK(strstr(alert.message, "870 days of supply") != NULL);
+            slow++;
+        }
+    }
+    CHECK(dead == 2 && slow == 1);
+    inv_plan_free(p);
+    /* Off: none; 0 days: refused when planned. */
+    CHECK_OK(inv_plan_request_new(100 * DAY, 182, &r));
+    add_flat(r, "MUG", "WH", 5.0, 2.0, 90);
+    CHECK_OK(inv_plan_request_set_dead_stock_days(r, NULL));
+    p = plan_and_free(l, r);
+    for (i = 0; i < inv_plan_alerts_len(p); i++) {
+        CHECK_OK(inv_plan_alerts_get(p, i, &alert));
+        CHECK(strcmp(alert.kind, "dead_stock") != 0 && strcmp(alert.kind, "slow_stock") != 0);
+    }
+    inv_plan_free(p);
+    CHECK_OK(inv_plan_request_new(100 * DAY, 182, &r));
+    add_flat(r, "MUG", "WH", 5.0, 2.0, 90);
+    CHECK_OK(inv_plan_request_set_dead_stock_days(r, &zero));
+    check_plan_refused(l, r, INV_INVALID_INPUT);
+    CHECK(inv_plan_request_set_dead_stock_days(NULL, &days) == INV_NULL_ARGUMENT);
+    inv_ledger_free(l);
+}
+
 static void test_transfers_come_before_buying(void) {
     inv_ledger *l = mug_ledger();
     inv_plan_request *r;
@@ -1152,6 +1202,7 @@ int main(void) {
     test_most_specific_policy_wins_and_output_is_sorted();
     test_threads_and_weekly_projection();
     test_alert_fields();
+    test_dead_and_slow_stock();
     test_transfers_come_before_buying();
     test_constraints_cut_lines_by_priority();
     test_accepting_places_the_orders_atomically();

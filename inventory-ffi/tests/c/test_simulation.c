@@ -20,14 +20,15 @@
 static const int64_t DAY = 86400;
 
 /* A history of `n` days replayed from `days` (not copied: keep it alive), 12 on hand, a
- * lead time of 2 days, the other settings the defaults. */
+ * lead time of 1 day (ordered at the end of day t, it arrives at the start of day t + 2),
+ * the other settings the defaults. */
 static inv_sim_config history(const double *days, size_t n) {
     inv_sim_config c = inv_sim_config_default();
     c.demand = INV_SIM_DEMAND_HISTORY;
     c.series = days;
     c.series_len = n;
     c.start_on_hand = 12.0;
-    c.lead_time_days = 2.0;
+    c.lead_time_days = 1.0;
     return c;
 }
 
@@ -176,7 +177,7 @@ static void test_orders_arrive_after_their_lead_time(void) {
 
     c.start_on_hand = 25.0;
     c.order_cost = 7.0;
-    /* (r = 20, Q = 30), lead 2: day 0 ends at 15 -> order (arrives day 2); day 1: 5;
+    /* (r = 20, Q = 30), lead 1: day 0 ends at 15 -> order (arrives day 2); day 1: 5;
      * day 2: 35 - 10 = 25; day 3: 15 -> order (day 5); day 4: 5; day 5: 25. */
     ps[0] = reorder_point(20.0, 30.0);
     /* (s, S) = (20, 50): day 0 ends at 15 -> 35 ordered (day 2); day 1: 5; day 2: 40 - 10 =

@@ -157,7 +157,14 @@ _PolicyName = Literal["reorder_point", "min_max", "order_up_to", "periodic_min_m
 _Reason = Literal["below_reorder_point", "below_min", "periodic_review", "just_in_time"]
 _CutReason = Literal["budget", "supplier_budget", "max_order_value", "capacity"]
 _AlertKind = Literal[
-    "negative_available", "stockout_within_lead_time", "below_reorder_point", "overdue_line", "no_supplier", "overstock"
+    "negative_available",
+    "stockout_within_lead_time",
+    "below_reorder_point",
+    "overdue_line",
+    "no_supplier",
+    "overstock",
+    "dead_stock",
+    "slow_stock",
 ]
 _Abc = Literal["A", "B", "C"]
 _Xyz = Literal["X", "Y", "Z"]
@@ -1157,7 +1164,8 @@ class PlanRequest:
     Only the SKU x location pairs with a forecast in ``demand`` are planned. ``policies`` are
     by SKU (location None) or SKU x location, the most specific winning over
     ``default_policy`` (default: ``PolicySettings()``). ``transfer_days=None``: no transfers
-    are suggested. ``budget`` caps the run, ``supplier_budgets`` each supplier, and
+    are suggested. ``dead_stock_days`` is the look-back of the dead and slow stock alerts
+    (None: none are raised). ``budget`` caps the run, ``supplier_budgets`` each supplier, and
     ``max_order_value`` each supplier's order (money); ``capacity`` caps the units a location
     holds; ``margins`` (per unit, by SKU; default: the unit price) rank lines under those
     constraints. ``projection="week"`` reports ``PlanItem.projected`` every 7 days from the
@@ -1175,6 +1183,7 @@ class PlanRequest:
         policies: Optional[Iterable[_Policy]] = None,
         overstock_days: float = 180.0,
         transfer_days: Optional[float] = 2.0,
+        dead_stock_days: Optional[int] = 90,
         budget: Optional[_Amount] = None,
         supplier_budgets: Optional[Mapping[str, _Amount]] = None,
         max_order_value: Optional[_Amount] = None,
@@ -1202,6 +1211,8 @@ class PlanRequest:
     def overstock_days(self) -> float: ...
     @property
     def transfer_days(self) -> Optional[float]: ...
+    @property
+    def dead_stock_days(self) -> Optional[int]: ...
     @property
     def budget(self) -> Optional[Decimal]: ...
     @property
