@@ -518,6 +518,7 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
         let mut request = PlanRequest::new(monday, demand)
             .horizon_days(26 * 7 - 7 * offset as u32)
             .class_policies(&classes, &run.table)
+            .dead_stock_days(Some(90))
             .threads(2);
         for item in catalogue.iter().filter(|k| k.dropship) {
             request = request.policy(&item.sku, None, PolicySettings::new(Policy::Dropship));

@@ -145,7 +145,7 @@ unsafe fn settings_from_c(
 ///
 /// A new request has the core's defaults: the default policy of
 /// `inv_policy_settings_default()`, overstock beyond 180 days of cover, transfers between
-/// locations taking 2 days, no budget, order-value or capacity limits, margins equal to
+/// locations taking 2 days, no dead or slow stock alerts, no budget, order-value or capacity limits, margins equal to
 /// the unit prices, a daily projection, one thread. Setters only collect and convert (a
 /// bad decimal is `INV_INVALID_DECIMAL` at once, a bad policy `INV_INVALID_INPUT`, a bad
 /// enumeration `INV_INVALID_ENUM`); the core checks the whole request when it is planned.
@@ -328,8 +328,8 @@ pub unsafe extern "C" fn inv_plan_request_set_transfer_days(
     })
 }
 
-/// Sets the look-back of the dead and slow stock alerts to `*days` (default 90; between 1
-/// and 3660, checked when planned), or with `days` NULL raises none.
+/// Sets the look-back of the dead and slow stock alerts to `*days` (between 1 and 3660,
+/// checked when planned), or with `days` NULL (the default) raises none.
 ///
 /// Errors: `INV_NULL_ARGUMENT` (`request` only).
 ///

@@ -679,7 +679,7 @@ view! {
                 projection = None,
                 threads = default_threads()
             ),
-            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, dead_stock_days=90, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1)"
+            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, dead_stock_days=None, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1)"
         )]
         #[allow(clippy::too_many_arguments)]
         fn new(

@@ -376,7 +376,9 @@ pub struct PlanRequest {
     pub overstock_days: f64,
     /// Days a transfer between locations takes; `None`: no transfers are suggested.
     pub transfer_days: Option<f64>,
-    /// The look-back of the dead and slow stock alerts, in days; `None`: none are raised.
+    /// The look-back of the dead and slow stock alerts, in days; `None` (the default):
+    /// none are raised. They read every SKU's history (about 0.25 s per 100,000 SKUs), so
+    /// they are asked for, not given by default.
     pub dead_stock_days: Option<u32>,
     /// The most the run may spend in all.
     pub budget: Option<Decimal>,
@@ -398,7 +400,8 @@ pub struct PlanRequest {
 }
 
 impl PlanRequest {
-    /// A request with the default policy, a 182-day horizon and overstock beyond 180 days.
+    /// A request with the default policy, a 182-day horizon, overstock beyond 180 days,
+    /// transfers of 2 days, no dead or slow stock alerts, one thread.
     pub fn new(as_of: Timestamp, demand: Vec<DemandForecast>) -> Self {
         PlanRequest {
             as_of,
@@ -408,7 +411,7 @@ impl PlanRequest {
             policies: Vec::new(),
             overstock_days: 180.0,
             transfer_days: Some(2.0),
-            dead_stock_days: Some(90),
+            dead_stock_days: None,
             budget: None,
             supplier_budgets: Vec::new(),
             max_order_value: None,

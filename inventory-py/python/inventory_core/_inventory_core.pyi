@@ -1165,7 +1165,7 @@ class PlanRequest:
     by SKU (location None) or SKU x location, the most specific winning over
     ``default_policy`` (default: ``PolicySettings()``). ``transfer_days=None``: no transfers
     are suggested. ``dead_stock_days`` is the look-back of the dead and slow stock alerts
-    (None: none are raised). ``budget`` caps the run, ``supplier_budgets`` each supplier, and
+    (None, the default: none are raised; they read every SKU's history). ``budget`` caps the run, ``supplier_budgets`` each supplier, and
     ``max_order_value`` each supplier's order (money); ``capacity`` caps the units a location
     holds; ``margins`` (per unit, by SKU; default: the unit price) rank lines under those
     constraints. ``projection="week"`` reports ``PlanItem.projected`` every 7 days from the
@@ -1183,7 +1183,7 @@ class PlanRequest:
         policies: Optional[Iterable[_Policy]] = None,
         overstock_days: float = 180.0,
         transfer_days: Optional[float] = 2.0,
-        dead_stock_days: Optional[int] = 90,
+        dead_stock_days: Optional[int] = None,
         budget: Optional[_Amount] = None,
         supplier_budgets: Optional[Mapping[str, _Amount]] = None,
         max_order_value: Optional[_Amount] = None,
