@@ -219,9 +219,11 @@ impl SimPolicy {
             |m: String| -> Result<()> { Err(PolicyError::InvalidInput { message: m }.into()) };
         // Levels within ±10^12 units and Q at least 10^-6: (r − position) / Q stays finite.
         let finite = |xs: &[f64]| xs.iter().all(|x| x.is_finite() && x.abs() <= MAX_SIM_LEVEL);
-        if let SimPolicy::ReorderPoint { q, .. } = *self {
+        if let SimPolicy::ReorderPoint { r, q } = *self {
             if q < 1e-6 {
-                return bad(format!("(r, Q) needs Q ≥ 0.000001, got {q}"));
+                return bad(format!(
+                    "(r, Q) needs a finite r and Q > 0 (at least 0.000001), got r {r}, Q {q}"
+                ));
             }
         }
         match *self {
