@@ -591,11 +591,28 @@ impl Pool {
         out
     }
 
-    /// The units of this pool's layers that came in with the movement `origin`.
-    pub(crate) fn origin_quantity(&self, origin: u32) -> CResult<Decimal> {
+    /// The layers received at `time`: the queue is ordered by receipt time, and the units
+    /// of a movement keep its time wherever they go, so a movement's layers are among them.
+    fn received_at(&self, time: Timestamp) -> std::ops::Range<usize> {
+        let lo = self.layers.partition_point(|l| l.received_at < time);
+        let hi = lo
+            + self
+                .layers
+                .range(lo..)
+                .take_while(|l| l.received_at == time)
+                .count();
+        lo..hi
+    }
+
+    /// The units of this pool's layers that came in with the movement `origin`, received at
+    /// `time` (that movement's time).
+    pub(crate) fn origin_quantity(&self, origin: u32, time: Timestamp) -> CResult<Decimal> {
         let mut q = Decimal::ZERO;
-        for l in self.layers.iter().filter(|l| l.origin == origin) {
-            q = add(q, l.quantity, "the units of a receipt")?;
+        for i in self.received_at(time) {
+            let l = &self.layers[i];
+            if l.origin == origin {
+                q = add(q, l.quantity, "the units of a receipt")?;
+            }
         }
         Ok(q)
     }
@@ -609,6 +626,7 @@ impl Pool {
     pub(crate) fn add_to_origin(
         &mut self,
         origin: u32,
+        time: Timestamp,
         amount: Decimal,
         held: Decimal,
         scale: u32,
@@ -617,7 +635,8 @@ impl Pool {
         if self.method != CostMethod::MovingAverage {
             let mut value_left = amount;
             let mut units_left = held;
-            for (i, l) in self.layers.iter_mut().enumerate() {
+            for i in self.received_at(time) {
+                let l = &mut self.layers[i];
                 if l.origin != origin || units_left <= Decimal::ZERO {
                     continue;
                 }

@@ -40,11 +40,14 @@ impl Ledger {
         }
         let received = entry.quantity();
         let location = entry.location;
+        let received_at = entry.time;
         // The receipt's units still on hand, position by position.
         let mut held = Vec::new();
         let mut total = Decimal::ZERO;
         for &p in &self.sku_info[sku as usize].pools {
-            let q = self.slots[p as usize].pool.origin_quantity(r)?;
+            let q = self.slots[p as usize]
+                .pool
+                .origin_quantity(r, received_at)?;
             if q > Decimal::ZERO {
                 held.push((p, q));
                 total = costing::add(total, q, "the units of a receipt")?;
@@ -64,7 +67,9 @@ impl Ledger {
             let slot = &mut self.slots[p as usize];
             txn.save(p, slot);
             txn.scratch.clear();
-            let res = slot.pool.add_to_origin(r, part, q, scale, &mut txn.scratch);
+            let res = slot
+                .pool
+                .add_to_origin(r, received_at, part, q, scale, &mut txn.scratch);
             txn.record_layers(p);
             res?;
             value_left = costing::sub(value_left, part, "a landed cost")?;

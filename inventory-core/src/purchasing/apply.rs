@@ -812,7 +812,16 @@ fn apply(tx: &mut Posting<'_>, event: PurchaseEvent) -> Result<PurchaseOutcome> 
                 }
                 .into());
             }
-            let before = tx.ledger.purchasing.contributions(o);
+            // Charges and payments leave the open quantities (so incoming) as they are.
+            let moves_incoming = !matches!(
+                event.kind,
+                PurchaseEventKind::AddCharge { .. } | PurchaseEventKind::RecordPayment { .. }
+            );
+            let before = if moves_incoming {
+                tx.ledger.purchasing.contributions(o)
+            } else {
+                Vec::new()
+            };
             match &event.kind {
                 PurchaseEventKind::AddLine { line, .. } => add_line(tx, o, line)?,
                 PurchaseEventKind::AmendLine { change, .. } => amend(tx, o, change, true)?,
@@ -840,7 +849,9 @@ fn apply(tx: &mut Posting<'_>, event: PurchaseEvent) -> Result<PurchaseOutcome> 
             }
             let p = &mut tx.ledger.purchasing;
             p.order_mut(o).latest = t;
-            p.settle_incoming(o, before);
+            if moves_incoming {
+                p.settle_incoming(o, before);
+            }
             Some(o)
         }
     };
