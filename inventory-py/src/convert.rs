@@ -14,8 +14,8 @@ use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
-    PyBool, PyBytes, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyFloat, PyInt,
-    PyList, PyString, PyTimeAccess, PyTuple, PyType, PyTzInfo, PyTzInfoAccess,
+    PyBool, PyBytes, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyDict, PyFloat,
+    PyInt, PyList, PyString, PyTimeAccess, PyTuple, PyType, PyTzInfo, PyTzInfoAccess,
 };
 
 use crate::errors::invalid_input;
@@ -669,4 +669,69 @@ pub(crate) fn time_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Ti
         Ok(())
     })?;
     Ok(out)
+}
+
+// ----- reading arguments (purchasing, replenishment, simulation) -----
+
+/// The short name of `obj`'s type (`dict`, `SupplierItem`), for error messages.
+pub(crate) fn short_type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_owned())
+}
+
+/// A whole number of days given as an `int` argument, as `u32`; a negative or huge one is
+/// InvalidInput.
+pub(crate) fn whole_days(py: Python<'_>, field: &str, v: i64) -> PyResult<u32> {
+    u32::try_from(v).map_err(|_| {
+        invalid_input(
+            py,
+            format!("{field}: {v} is not a whole number from 0 to {}", u32::MAX),
+        )
+    })
+}
+
+/// A `str` (InvalidInput naming `field` otherwise).
+pub(crate) fn to_str(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    obj.extract::<String>().map_err(|_| {
+        invalid_input(
+            obj.py(),
+            format!("{field}: expected a str, got {}", short_type_name(obj)),
+        )
+    })
+}
+
+/// Calls `f(label, item)` for each item of a list, tuple or other iterable (not a str or a
+/// dict), `label` being `name[i]`.
+pub(crate) fn each<'py>(
+    name: &str,
+    obj: &Bound<'py, PyAny>,
+    mut f: impl FnMut(&str, &Bound<'py, PyAny>) -> PyResult<()>,
+) -> PyResult<()> {
+    let bad = || {
+        invalid_input(
+            obj.py(),
+            format!(
+                "{name}: expected a list (or another sequence), got {}",
+                short_type_name(obj)
+            ),
+        )
+    };
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyDict>() {
+        return Err(bad());
+    }
+    let iter = obj.try_iter().map_err(|_| bad())?;
+    for (i, item) in iter.enumerate() {
+        f(&format!("{name}[{i}]"), &item?)?;
+    }
+    Ok(())
+}
+
+/// An optional time as an aware UTC datetime or `None`.
+pub(crate) fn opt_time<'py>(
+    py: Python<'py>,
+    t: Option<Timestamp>,
+) -> PyResult<Option<Bound<'py, PyDateTime>>> {
+    t.map(|t| py_time(py, t)).transpose()
 }

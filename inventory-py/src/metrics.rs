@@ -5,11 +5,7 @@ use inventory_core::metrics::{AgingBucket, DeadStock, SkuActivity, StockCover};
 use pyo3::prelude::*;
 use pyo3::types::PyDateTime;
 
-use crate::convert::{py_decimal, py_time};
-
-fn opt_time<'py>(py: Python<'py>, t: Option<i64>) -> PyResult<Option<Bound<'py, PyDateTime>>> {
-    t.map(|t| py_time(py, t)).transpose()
-}
+use crate::convert::{opt_time, py_decimal};
 
 /// A SKU's activity over a window `[start, end)`.
 #[pyclass(frozen, eq, name = "SkuActivity", module = "inventory_core")]

@@ -16,10 +16,13 @@ use inventory_core::purchasing::{
 };
 use inventory_core::{Decimal, Timestamp};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString, PyTuple};
 
 use crate::arrays::core_err;
-use crate::convert::{py_decimal, py_opt_decimal, py_time, to_decimal, to_opt_decimal, to_time};
+use crate::convert::{
+    each, opt_time, py_decimal, py_opt_decimal, py_time, short_type_name, to_decimal,
+    to_opt_decimal, to_str, to_time, whole_days,
+};
 use crate::errors::invalid_input;
 use crate::types::{json_to_py, PyOutcome};
 
@@ -47,13 +50,6 @@ pub(crate) fn py_over_receipt(py: Python<'_>, policy: OverReceipt) -> PyResult<B
 }
 
 // ----- reading Python values -----
-
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".to_owned())
-}
 
 /// A whole number for a `u32` field (a line number, a number of days).
 fn to_u32(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<u32> {
@@ -96,56 +92,6 @@ pub(crate) fn opt_line_number(
     obj.filter(|o| !o.is_none())
         .map(|o| to_u32(field, o))
         .transpose()
-}
-
-/// A whole number of days given as an `int` argument.
-fn days(py: Python<'_>, field: &str, v: i64) -> PyResult<u32> {
-    u32::try_from(v).map_err(|_| {
-        invalid_input(
-            py,
-            format!("{field}: {v} is not a whole number from 0 to {}", u32::MAX),
-        )
-    })
-}
-
-fn to_str(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    obj.extract::<String>().map_err(|_| {
-        invalid_input(
-            obj.py(),
-            format!("{field}: expected a str, got {}", type_name(obj)),
-        )
-    })
-}
-
-/// Calls `f(label, item)` for each item of a list, tuple or other iterable, `label` being
-/// `name[i]`.
-fn each<'py>(
-    name: &str,
-    obj: &Bound<'py, PyAny>,
-    mut f: impl FnMut(&str, &Bound<'py, PyAny>) -> PyResult<()>,
-) -> PyResult<()> {
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyDict>() {
-        return Err(invalid_input(
-            obj.py(),
-            format!(
-                "{name}: expected a list (or another sequence), got {}",
-                type_name(obj)
-            ),
-        ));
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        invalid_input(
-            obj.py(),
-            format!(
-                "{name}: expected a list (or another sequence), got {}",
-                type_name(obj)
-            ),
-        )
-    })?;
-    for (i, item) in iter.enumerate() {
-        f(&format!("{name}[{i}]"), &item?)?;
-    }
-    Ok(())
 }
 
 /// The shape of a record given as a dict or a tuple: its field names, the first
@@ -227,7 +173,7 @@ impl Shape {
                 format!(
                     "{label}: a {} must be {expected}, got {}",
                     self.what,
-                    type_name(obj)
+                    short_type_name(obj)
                 ),
             ));
         }
@@ -416,7 +362,7 @@ pub(crate) fn charge(
                     py,
                     format!(
                         "weights: expected a dict {{line number: weight per unit}}, got {}",
-                        type_name(w)
+                        short_type_name(w)
                     ),
                 )
             })?;
@@ -469,13 +415,6 @@ fn price_breaks(obj: &Bound<'_, PyAny>) -> PyResult<Vec<PriceBreak>> {
         Ok(())
     })?;
     Ok(out)
-}
-
-fn opt_time<'py>(
-    py: Python<'py>,
-    t: Option<Timestamp>,
-) -> PyResult<Option<Bound<'py, PyDateTime>>> {
-    t.map(|t| py_time(py, t)).transpose()
 }
 
 // ----- suppliers -----
@@ -597,9 +536,9 @@ view! {
             items: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
             let terms = PaymentTerms::from_parts(
-                days(py, "net_days", net_days)?,
+                whole_days(py, "net_days", net_days)?,
                 to_opt_decimal("discount_percent", discount_percent)?,
-                days(py, "discount_days", discount_days)?,
+                whole_days(py, "discount_days", discount_days)?,
             )
             .map_err(|e| core_err(py, e))?;
             let mut supplier = Supplier::new(id, name, terms);
@@ -608,7 +547,7 @@ view! {
                     let item = item.cast::<PySupplierItem>().map_err(|_| {
                         invalid_input(
                             py,
-                            format!("{label}: expected a SupplierItem, got {}", type_name(item)),
+                            format!("{label}: expected a SupplierItem, got {}", short_type_name(item)),
                         )
                     })?;
                     supplier.items.push(item.get().inner.clone());

@@ -20,76 +20,24 @@ use inventory_core::replenish::{
     PlanItem, PlanRequest, Policy, PolicyAssignment, PolicySettings, SkuClass, SuggestedLine,
     SuggestedTransfer, SupplierSuggestion,
 };
-use inventory_core::{Decimal, LedgerError, Period, Timestamp};
+use inventory_core::{Decimal, LedgerError, Period};
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyMemoryError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::type_object::PyTypeCheck;
-use pyo3::types::{PyBytes, PyDateTime, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::arrays::{core_err, f64_array};
 use crate::classify::{abc_str, xyz_str};
-use crate::convert::{py_decimal, py_opt_decimal, py_time, to_decimal, to_opt_decimal, to_time};
+use crate::convert::{
+    each, opt_time, py_decimal, py_opt_decimal, py_time, short_type_name, to_decimal,
+    to_opt_decimal, to_str, to_time, whole_days,
+};
 use crate::errors::invalid_input;
 use crate::ledger::PyLedger;
 
 // ----- reading Python values -----
-
-/// The name of `obj`'s type, for error messages.
-pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".to_owned())
-}
-
-/// A whole number of days (or a count) as `u32`; a negative or huge one is InvalidInput.
-fn to_u32(py: Python<'_>, field: &str, v: i64) -> PyResult<u32> {
-    u32::try_from(v).map_err(|_| {
-        invalid_input(
-            py,
-            format!("{field}: {v} is not a whole number from 0 to {}", u32::MAX),
-        )
-    })
-}
-
-/// A `str` (InvalidInput naming `field` otherwise).
-fn to_str(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    obj.extract::<String>().map_err(|_| {
-        invalid_input(
-            obj.py(),
-            format!("{field}: expected a str, got {}", type_name(obj)),
-        )
-    })
-}
-
-/// Calls `f(label, item)` for each item of a list, tuple or other iterable (not a str or a
-/// dict), `label` being `name[i]`.
-fn each<'py>(
-    name: &str,
-    obj: &Bound<'py, PyAny>,
-    mut f: impl FnMut(&str, &Bound<'py, PyAny>) -> PyResult<()>,
-) -> PyResult<()> {
-    let py = obj.py();
-    let bad = || {
-        invalid_input(
-            py,
-            format!(
-                "{name}: expected a list (or another sequence), got {}",
-                type_name(obj)
-            ),
-        )
-    };
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyDict>() {
-        return Err(bad());
-    }
-    let iter = obj.try_iter().map_err(|_| bad())?;
-    for (i, item) in iter.enumerate() {
-        f(&format!("{name}[{i}]"), &item?)?;
-    }
-    Ok(())
-}
 
 /// An object of the pyclass `T` (named `what` in the error), else InvalidInput.
 pub(crate) fn instance<'a, 'py, T: PyTypeCheck>(
@@ -100,7 +48,7 @@ pub(crate) fn instance<'a, 'py, T: PyTypeCheck>(
     obj.cast::<T>().map_err(|_| {
         invalid_input(
             obj.py(),
-            format!("{label}: expected a {what}, got {}", type_name(obj)),
+            format!("{label}: expected a {what}, got {}", short_type_name(obj)),
         )
     })
 }
@@ -113,7 +61,10 @@ pub(crate) fn arg<'a, 'py, T: PyTypeCheck>(
     obj: &'a Bound<'py, PyAny>,
 ) -> PyResult<&'a Bound<'py, T>> {
     obj.cast::<T>().map_err(|_| {
-        PyTypeError::new_err(format!("{name}: expected a {what}, got {}", type_name(obj)))
+        PyTypeError::new_err(format!(
+            "{name}: expected a {what}, got {}",
+            short_type_name(obj)
+        ))
     })
 }
 
@@ -144,7 +95,7 @@ fn amounts(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, 
             py,
             format!(
                 "{name}: expected a dict {{name: amount}}, got {}",
-                type_name(obj)
+                short_type_name(obj)
             ),
         ));
     };
@@ -190,7 +141,7 @@ pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> 
             py,
             format!(
                 "{label}: expected a sequence or a 1-d array of numbers, got {}",
-                type_name(obj)
+                short_type_name(obj)
             ),
         ));
     }
@@ -212,7 +163,7 @@ pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> 
                 py,
                 format!(
                     "{label}: a {} cannot be read as float64: {e}",
-                    type_name(obj)
+                    short_type_name(obj)
                 ),
             )
         })?;
@@ -223,7 +174,7 @@ pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> 
             py,
             format!(
                 "{label}: expected a sequence or a 1-d array of numbers, got {}",
-                type_name(obj)
+                short_type_name(obj)
             ),
         )
     })?;
@@ -233,19 +184,14 @@ pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> 
         out.push(item.extract::<f64>().map_err(|_| {
             invalid_input(
                 py,
-                format!("{label}[{i}]: expected a number, got {}", type_name(&item)),
+                format!(
+                    "{label}[{i}]: expected a number, got {}",
+                    short_type_name(&item)
+                ),
             )
         })?);
     }
     Ok(out)
-}
-
-/// An optional time as an aware UTC datetime or `None`.
-fn opt_time<'py>(
-    py: Python<'py>,
-    t: Option<Timestamp>,
-) -> PyResult<Option<Bound<'py, PyDateTime>>> {
-    t.map(|t| py_time(py, t)).transpose()
 }
 
 /// An ABC class from its letter, as `SkuClass.abc` gives it.
@@ -347,7 +293,7 @@ view! {
         ) -> PyResult<Self> {
             let policy = Policy::from_parts(
                 policy,
-                to_u32(py, "review_days", review_days)?,
+                whole_days(py, "review_days", review_days)?,
                 to_opt_decimal("fixed_quantity", fixed_quantity)?,
                 to_opt_decimal("min", min)?,
                 to_opt_decimal("max", max)?,
@@ -419,7 +365,7 @@ fn assignment(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<PolicyAssignment>
         py,
         format!(
             "{label}: expected a (sku, location or None, PolicySettings) tuple or a PolicyAssignment, got {}",
-            type_name(obj)
+            short_type_name(obj)
         ),
     ))
 }
@@ -468,7 +414,7 @@ fn sku_class(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<SkuClass> {
         py,
         format!(
             "{label}: expected a SkuClass or an (sku, abc, xyz) tuple, got {}",
-            type_name(obj)
+            short_type_name(obj)
         ),
     ))
 }
@@ -485,7 +431,7 @@ fn z_row(obj: &Bound<'_, PyAny>) -> PyResult<ZRow> {
         Ok(s) => Ok(ZRow(Some(s.get().inner))),
         Err(_) => Err(PyTypeError::new_err(format!(
             "z: expected a PolicySettings or None, got {}",
-            type_name(obj)
+            short_type_name(obj)
         ))),
     }
 }
@@ -708,12 +654,12 @@ view! {
                 Ok(())
             })?;
             let mut r = PlanRequest::new(as_of, forecasts)
-                .horizon_days(to_u32(py, "horizon_days", horizon_days)?)
+                .horizon_days(whole_days(py, "horizon_days", horizon_days)?)
                 .overstock_days(overstock_days)
                 .transfer_days(transfer_days)
                 .dead_stock_days(
                     dead_stock_days
-                        .map(|d| to_u32(py, "dead_stock_days", d))
+                        .map(|d| whole_days(py, "dead_stock_days", d))
                         .transpose()?,
                 );
             if let Some(s) = opt_arg::<PyPolicySettings>("default_policy", "PolicySettings", default_policy)? {
@@ -972,7 +918,7 @@ pub(crate) fn accepted_orders(obj: &Bound<'_, PyAny>) -> PyResult<Vec<AcceptedOr
                 py,
                 format!(
                     "{label}: expected an (order id, SupplierSuggestion) pair, got {}",
-                    type_name(item)
+                    short_type_name(item)
                 ),
             ));
         }

@@ -16,8 +16,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::arrays::{core_err, f64_array};
+use crate::convert::short_type_name;
 use crate::errors::invalid_input;
-use crate::replenish::{arg, floats, instance, type_name, PyPlanItem};
+use crate::replenish::{arg, floats, instance, PyPlanItem};
 
 // ----- reading Python values -----
 
@@ -59,7 +60,7 @@ fn seed_of(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
     }
     Err(PyTypeError::new_err(format!(
         "seed: expected an int, got {}",
-        type_name(obj)
+        short_type_name(obj)
     )))
 }
 
@@ -71,7 +72,7 @@ fn items<'py>(name: &str, obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, Py
             obj.py(),
             format!(
                 "{name}: expected a list (or another sequence), got {}",
-                type_name(obj)
+                short_type_name(obj)
             ),
         )
     };
@@ -89,7 +90,7 @@ fn number(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<f64> {
     obj.extract::<f64>().map_err(|_| {
         invalid_input(
             obj.py(),
-            format!("{label}: expected a number, got {}", type_name(obj)),
+            format!("{label}: expected a number, got {}", short_type_name(obj)),
         )
     })
 }
@@ -477,7 +478,7 @@ pub(crate) fn simulate_many(
                 py,
                 format!(
                     "{label}: expected a (SimConfig, [SimPolicy, ...]) pair, got {}",
-                    type_name(run)
+                    short_type_name(run)
                 ),
             ));
         }
