@@ -160,6 +160,31 @@ impl Rng {
     fn pct(&mut self, pct: u64) -> bool {
         self.below(100) < pct
     }
+
+    /// Uniform on (0, 1).
+    fn uniform(&mut self) -> f64 {
+        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+
+    /// A Poisson draw (Knuth below 30, a rounded normal above).
+    fn poisson(&mut self, mean: f64) -> i64 {
+        if mean <= 0.0 {
+            return 0;
+        }
+        if mean > 30.0 {
+            let z = inventory_core::stats::inv_cdf(self.uniform());
+            return (mean + mean.sqrt() * z).round().max(0.0) as i64;
+        }
+        let limit = (-mean).exp();
+        let (mut k, mut p) = (0i64, 1.0);
+        loop {
+            p *= self.uniform();
+            if p <= limit {
+                return k;
+            }
+            k += 1;
+        }
+    }
 }
 
 fn cents(c: i64) -> Decimal {

@@ -27,6 +27,8 @@ use inventory_core::time::{days_from_civil, SECONDS_PER_DAY};
 use inventory_core::{Decimal, Error, Ledger, Movement, Period};
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::Rng;
+
 /// The warehouses and their share of demand.
 pub const YEAR_WAREHOUSES: [(&str, f64); 3] = [("BER", 0.5), ("HAM", 0.3), ("MUC", 0.2)];
 
@@ -147,46 +149,6 @@ pub struct YearSku {
     pub supplier: usize,
     /// Sold from the supplier's stock, never stocked.
     pub dropship: bool,
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn uniform(&mut self) -> f64 {
-        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pct(&mut self, pct: u64) -> bool {
-        self.below(100) < pct
-    }
-    /// A Poisson draw (Knuth below 30, a rounded normal above).
-    fn poisson(&mut self, mean: f64) -> i64 {
-        if mean <= 0.0 {
-            return 0;
-        }
-        if mean > 30.0 {
-            let z = inventory_core::stats::inv_cdf(self.uniform());
-            return (mean + mean.sqrt() * z).round().max(0.0) as i64;
-        }
-        let limit = (-mean).exp();
-        let (mut k, mut p) = (0i64, 1.0);
-        loop {
-            p *= self.uniform();
-            if p <= limit {
-                return k;
-            }
-            k += 1;
-        }
-    }
 }
 
 fn money(x: f64) -> Decimal {
