@@ -333,6 +333,22 @@ pub enum PurchasingError {
         /// The time of the order's latest event.
         latest: i64,
     },
+    /// No supplier sells the SKU (a dropship sale that names none).
+    #[error("no supplier sells SKU {sku:?}")]
+    NoSupplier {
+        /// The SKU.
+        sku: String,
+    },
+    /// A dropship delivery passes through an empty position, and this one holds stock.
+    #[error("the dropship delivery of SKU {sku:?} passes through location {location:?}, which holds {on_hand} units: book dropship sales at a location that is never stocked")]
+    DropshipStocked {
+        /// The SKU.
+        sku: String,
+        /// The sale's location.
+        location: String,
+        /// Its units on hand.
+        on_hand: Decimal,
+    },
     /// A value was invalid (an empty id, a non-positive quantity, price breaks that do not
     /// increase, a lead time that is not finite, too many decimal places, ...).
     #[error("invalid input: {message}")]
@@ -527,7 +543,8 @@ pub enum ErrorKind {
     DuplicateReference,
     /// A movement dated before its SKU's latest movement.
     OutOfOrder,
-    /// A change refused because of the ledger's state (e.g. a costing override on an active SKU).
+    /// A change refused because of the ledger's state (e.g. a costing override on an active
+    /// SKU, a dropship delivery through a stocked position).
     InvalidState,
     /// A decimal overflow.
     Overflow,
@@ -535,7 +552,7 @@ pub enum ErrorKind {
     InvalidSnapshot,
     /// An unknown receipt (a landed cost's journal entry, a purchase-order receipt id).
     UnknownReceipt,
-    /// An unknown supplier, or a SKU the supplier does not sell.
+    /// An unknown supplier, a SKU the supplier does not sell, or one no supplier sells.
     UnknownSupplier,
     /// An unknown purchase order.
     UnknownOrder,
@@ -554,9 +571,10 @@ impl PurchasingError {
     /// The kind of this error.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            PurchasingError::UnknownSupplier { .. } | PurchasingError::NotSupplied { .. } => {
-                ErrorKind::UnknownSupplier
-            }
+            PurchasingError::UnknownSupplier { .. }
+            | PurchasingError::NotSupplied { .. }
+            | PurchasingError::NoSupplier { .. } => ErrorKind::UnknownSupplier,
+            PurchasingError::DropshipStocked { .. } => ErrorKind::InvalidState,
             PurchasingError::UnknownOrder { .. } => ErrorKind::UnknownOrder,
             PurchasingError::UnknownLine { .. } => ErrorKind::UnknownOrderLine,
             PurchasingError::UnknownReceipt { .. } => ErrorKind::UnknownReceipt,

@@ -6,7 +6,7 @@ use std::sync::{Mutex, TryLockError};
 use inventory_core::classify::{self, AbcMeasure, AbcThresholds, XyzThresholds};
 use inventory_core::metrics;
 use inventory_core::policy::DemandStats;
-use inventory_core::purchasing::PurchaseEventKind;
+use inventory_core::purchasing::{DropshipSale, PurchaseEventKind};
 use inventory_core::{
     AdjustReason, Condition, CostMethod, Error, JournalEntry, Ledger, LedgerConfig, LedgerError,
     Movement, MovementColumns, MovementKind, Period, Timestamp,
@@ -17,8 +17,8 @@ use serde_json::Value;
 
 use crate::classify::{PyAbcItem, PyXyzItem};
 use crate::convert::{
-    decimal_cls, decimal_column, py_decimal, time_column, to_decimal, to_opt_decimal, to_opt_time,
-    to_time, StrColumn,
+    decimal_cls, decimal_column, each, py_decimal, time_column, to_decimal, to_opt_decimal,
+    to_opt_time, to_str, to_time, whole_days, StrColumn,
 };
 use crate::errors::{invalid_input, poisoned, to_py_err};
 use crate::metrics::{PyAgingBucket, PyDeadStock, PySkuActivity, PyStockCover};
@@ -979,6 +979,45 @@ impl PyLedger {
         self.purchase(py, kind, time, reference)
     }
 
+    /// A customer bought a dropshipped SKU: creates and places order `order` (one line,
+    /// number 1) for the supplier's direct delivery to the customer. Its open units are
+    /// not incoming stock; receiving it (sellable units only) ships them on at once, so the
+    /// sale's COGS is the supplier's price. `supplier` None: the SKU's preferred supplier;
+    /// `unit_price` None: its price for the quantity; `expected` None: `time` plus its
+    /// quoted lead time.
+    #[pyo3(signature = (order, sku, location, quantity, time, *, supplier = None, unit_price = None, expected = None, customer_order = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn dropship(
+        &self,
+        py: Python<'_>,
+        order: String,
+        sku: String,
+        location: String,
+        quantity: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        supplier: Option<String>,
+        unit_price: Option<&Bound<'_, PyAny>>,
+        expected: Option<&Bound<'_, PyAny>>,
+        customer_order: Option<String>,
+        reference: Option<String>,
+    ) -> PyResult<PyPurchaseOutcome> {
+        let sale = DropshipSale {
+            sku,
+            location,
+            quantity: to_decimal("quantity", quantity)?,
+            supplier,
+            unit_price: to_opt_decimal("unit_price", unit_price)?,
+            expected: to_opt_time("expected", expected)?,
+            customer_order,
+        };
+        self.purchase(
+            py,
+            PurchaseEventKind::Dropship { order, sale },
+            time,
+            reference,
+        )
+    }
+
     /// The supplier with this id, or None.
     fn supplier(&self, py: Python<'_>, id: &str) -> PyResult<Option<PySupplier>> {
         self.with(py, |l| l.supplier(id).cloned().map(PySupplier::from))
@@ -1119,6 +1158,38 @@ impl PyLedger {
             .inner;
         self.detached(py, |l| l.plan(request))?
             .map(PyPlan::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// Splits pooled forecasts (`PooledForecast`s) over locations by each location's share
+    /// of the SKU's net demand in the `lookback_days` before `as_of`: `locations` (the same
+    /// for every SKU), else each SKU's locations with sellable stock or a recent sale.
+    /// Returns `DemandForecast`s, each SKU's by location name.
+    #[pyo3(signature = (pooled, as_of, lookback_days = 91, locations = None))]
+    fn split_forecast(
+        &self,
+        py: Python<'_>,
+        pooled: &Bound<'_, PyAny>,
+        as_of: &Bound<'_, PyAny>,
+        lookback_days: i64,
+        locations: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<replenish::PyDemandForecast>> {
+        let pooled = replenish::pooled_forecasts("pooled", pooled)?;
+        let as_of = to_time("as_of", as_of)?;
+        let lookback = whole_days(py, "lookback_days", lookback_days)?;
+        let mut locs = Vec::new();
+        if let Some(l) = locations.filter(|l| !l.is_none()) {
+            each("locations", l, |label, item| {
+                locs.push(to_str(label, item)?);
+                Ok(())
+            })?;
+        }
+        self.detached(py, |l| l.split_forecast(&pooled, as_of, lookback, &locs))?
+            .map(|v| {
+                v.into_iter()
+                    .map(replenish::PyDemandForecast::from)
+                    .collect()
+            })
             .map_err(|e| core_err(py, e))
     }
 

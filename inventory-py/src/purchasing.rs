@@ -687,6 +687,10 @@ view! {
         charges(o, py) { Ok(o.charges.clone()) }
         /// Paid so far.
         paid(o, py) { py_decimal(py, o.paid) }
+        /// A dropship order: delivered by the supplier to the customer, never stocked.
+        dropship(o, py) { Ok(o.dropship) }
+        /// The customer's order id of a dropship order, or None.
+        customer_order(o, py) { Ok(o.customer_order.clone()) }
     }
     methods {
         /// The payment terms as text ("2/10 net 30").

@@ -17,8 +17,8 @@
 use inventory_core::classify::{AbcClass, XyzClass};
 use inventory_core::replenish::{
     self, AcceptedOrder, Alert, ClassPolicies, CutLine, DemandForecast, OrderQuantityRule, Plan,
-    PlanItem, PlanRequest, Policy, PolicyAssignment, PolicySettings, SkuClass, SuggestedLine,
-    SuggestedTransfer, SupplierSuggestion,
+    PlanItem, PlanRequest, Policy, PolicyAssignment, PolicySettings, PooledForecast, SkuClass,
+    SuggestedLine, SuggestedTransfer, SupplierSuggestion,
 };
 use inventory_core::{Decimal, LedgerError, Period};
 use pyo3::buffer::PyBuffer;
@@ -550,6 +550,41 @@ view! {
     }
 }
 
+view! {
+    /// Expected demand of a SKU over all locations together, day by day from the as-of
+    /// day, to be split over the locations (`Ledger.split_forecast`, or
+    /// `PlanRequest(pooled=...)`).
+    "PooledForecast": PyPooledForecast(PooledForecast) {
+        /// The SKU.
+        sku(f, py) { Ok(f.sku.clone()) }
+        /// Expected units per day over all locations (day 0 is the as-of day), a new
+        /// float64 numpy array.
+        daily(f, py) { f64_array(py, &f.daily) }
+        /// Standard deviation of one day's demand over all locations.
+        daily_std(f, py) { Ok(f.daily_std) }
+    }
+    methods {
+        #[new]
+        fn new(sku: String, daily: &Bound<'_, PyAny>, daily_std: f64) -> PyResult<Self> {
+            Ok(PooledForecast::new(sku, floats("daily", daily)?, daily_std).into())
+        }
+    }
+}
+
+/// Pooled forecasts from a sequence of `PooledForecast` (`what` names the argument).
+pub(crate) fn pooled_forecasts(
+    what: &str,
+    obj: &Bound<'_, PyAny>,
+) -> PyResult<Vec<PooledForecast>> {
+    let mut out = Vec::new();
+    each(what, obj, |label, item| {
+        let f = instance::<PyPooledForecast>(label, "PooledForecast", item)?;
+        out.push(f.get().inner.clone());
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 /// The core's request defaults (horizon, overstock threshold, transfer lead time, threads,
 /// projection step).
 fn default_request() -> PlanRequest {
@@ -577,6 +612,10 @@ view! {
         as_of(r, py) { py_time(py, r.as_of) }
         /// The forecasts, one per SKU × location planned.
         demand(r, py) { Ok(r.demand.iter().cloned().map(PyDemandForecast::from).collect::<Vec<_>>()) }
+        /// Pooled forecasts, split over each SKU's locations when planned.
+        pooled(r, py) { Ok(r.pooled.iter().cloned().map(PyPooledForecast::from).collect::<Vec<_>>()) }
+        /// The look-back of the pooled forecasts' split, in days.
+        pooled_lookback_days(r, py) { Ok(r.pooled_lookback_days) }
         /// Days projected.
         horizon_days(r, py) { Ok(r.horizon_days) }
         /// The policy of SKUs without an assignment.
@@ -623,9 +662,11 @@ view! {
                 capacity = None,
                 margins = None,
                 projection = None,
-                threads = default_threads()
+                threads = default_threads(),
+                pooled = None,
+                pooled_lookback_days = i64::from(default_request().pooled_lookback_days)
             ),
-            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, dead_stock_days=None, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1)"
+            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, dead_stock_days=None, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1, pooled=(), pooled_lookback_days=91)"
         )]
         #[allow(clippy::too_many_arguments)]
         fn new(
@@ -645,6 +686,8 @@ view! {
             margins: Option<&Bound<'_, PyAny>>,
             projection: Option<&str>,
             threads: i64,
+            pooled: Option<&Bound<'_, PyAny>>,
+            pooled_lookback_days: i64,
         ) -> PyResult<Self> {
             let as_of = to_time("as_of", as_of)?;
             let mut forecasts = Vec::new();
@@ -691,6 +734,12 @@ view! {
                     .parse::<Period>()
                     .map_err(|e: LedgerError| core_err(py, e))?;
                 r = r.projection(step);
+            }
+            if let Some(p) = pooled.filter(|p| !p.is_none()) {
+                let lookback = whole_days(py, "pooled_lookback_days", pooled_lookback_days)?;
+                r = r.pooled(pooled_forecasts("pooled", p)?, lookback);
+            } else {
+                r.pooled_lookback_days = whole_days(py, "pooled_lookback_days", pooled_lookback_days)?;
             }
             let threads = usize::try_from(threads).map_err(|_| {
                 invalid_input(py, format!("threads: {threads} is not a whole number ≥ 0"))
@@ -946,6 +995,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPolicySettings>()?;
     m.add_class::<PyPolicyAssignment>()?;
     m.add_class::<PyDemandForecast>()?;
+    m.add_class::<PyPooledForecast>()?;
     m.add_class::<PyPlanRequest>()?;
     m.add_class::<PySkuClass>()?;
     m.add_class::<PyClassPolicies>()?;

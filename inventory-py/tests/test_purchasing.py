@@ -843,3 +843,65 @@ def test_the_core_checks_suppliers(supplier: ic.Supplier, cls: type) -> None:
     with pytest.raises(cls):
         ledger_.set_supplier(supplier, 0)
     assert state(ledger_) == before
+
+
+# ----- dropship -----
+
+
+def dropship_ledger(costing: str = "fifo") -> ic.Ledger:
+    """RUG is dropshipped by WEAVERS: 38.50 a rug, quoted 4.5 days, net 15 (MOQ 5 and packs
+    of 5 apply to stock orders only)."""
+    ledger_ = ic.Ledger(costing)
+    rug = ic.SupplierItem("RUG", D("38.50"), lead_time_days=4.5, min_order_quantity=5, pack_size=5, preferred=True)
+    ledger_.set_supplier(ic.Supplier("WEAVERS", "Weavers", net_days=15, items=[rug]), 0)
+    return ledger_
+
+
+def test_a_dropship_sale_is_a_placed_order_for_the_customer_not_incoming_stock() -> None:
+    ledger_ = dropship_ledger()
+    out = ledger_.dropship("DS-1", "RUG", "DROPSHIP", 3, 2 * DAY, customer_order="WEB-7")
+    assert (out.status, out.movements) == ("placed", [])
+    order = ledger_.order("DS-1")
+    assert (order.supplier, order.dropship, order.customer_order) == ("WEAVERS", True, "WEB-7")
+    line = order.lines[0]
+    # 3 × 38.50, expected 4.5 days after day 2.
+    assert (line.line, line.quantity, line.unit_price) == (1, D(3), D("38.50"))
+    assert line.expected == at(6.5)
+    assert ledger_.incoming() == []
+    assert ledger_.incoming_schedule() == []
+    due = [p for p in ledger_.payment_schedule() if p.order == "DS-1"]
+    assert [(p.kind, p.amount) for p in due] == [("expected", D("115.50"))]
+    assert [o.days_late for o in ledger_.overdue_lines(8 * DAY)] == [2]
+    assert order.to_dict()["customer_order"] == "WEB-7"
+
+
+@pytest.mark.parametrize("costing", ["fifo", "lifo", "moving_average"])
+def test_a_dropship_delivery_books_the_sale_at_the_suppliers_price(costing: str) -> None:
+    ledger_ = dropship_ledger(costing)
+    ledger_.dropship("DS-1", "RUG", "DROPSHIP", 3, DAY, unit_price=D("12.345"), expected=5 * DAY, supplier="WEAVERS")
+    # 2 × 12.345 = 24.69 received and shipped on at once; then 1 × 12.345 → 12.35.
+    out = ledger_.receive_order("DS-1", "R1", [(1, 2)], 6 * DAY)
+    assert [m.cogs for m in out.movements] == [D(0), D("24.69")]
+    out = ledger_.receive_order("DS-1", "R2", [(1, 1)], 7 * DAY)
+    assert out.movements[1].cogs == D("12.35")
+    assert out.status == "received"
+    assert ledger_.position("RUG", "DROPSHIP").on_hand == 0
+    assert ledger_.total_value() == 0
+
+
+def test_dropship_refusals_are_typed_and_change_nothing() -> None:
+    ledger_ = dropship_ledger()
+    before = ledger_.to_json()
+    with pytest.raises(ic.UnknownSupplier, match='no supplier sells SKU "LAMP"'):
+        ledger_.dropship("DS-1", "LAMP", "DROPSHIP", 1, DAY)
+    with pytest.raises(ic.InvalidInput):
+        ledger_.dropship("DS-1", "RUG", "DROPSHIP", 0, DAY)
+    assert ledger_.to_json() == before
+    ledger_.dropship("DS-1", "RUG", "DROPSHIP", 1, DAY)
+    with pytest.raises(ic.InvalidInput, match="sellable units only"):
+        ledger_.receive_order("DS-1", "R1", [{"line": 1, "damaged": 1}], 2 * DAY)
+    ledger_.receive("RUG", "DROPSHIP", 1, "30.00", 2 * DAY)
+    before = ledger_.to_json()
+    with pytest.raises(ic.InvalidState, match="holds 1 units"):
+        ledger_.receive_order("DS-1", "R1", [(1, 1)], 3 * DAY)
+    assert ledger_.to_json() == before

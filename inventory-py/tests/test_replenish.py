@@ -609,3 +609,53 @@ def test_dead_and_slow_stock_alerts() -> None:
         ledger_.plan(ic.PlanRequest(at(100), mugs(), dead_stock_days=0))
     with pytest.raises(ic.InvalidInput):
         ic.PlanRequest(at(100), mugs(), dead_stock_days=-1)
+
+
+# ----- pooled forecasts -----
+
+
+def tea() -> ic.Ledger:
+    """TEA: EAST 30 shipped, 6 returned (24 net); WEST 8 shipped; NORTH stock only, all within
+    the 28 days before day 30; 50 more at EAST on day 1, before them."""
+    ledger_ = ic.Ledger()
+    for wh in ["EAST", "NORTH", "WEST"]:
+        ledger_.receive("TEA", wh, 100, "2.00", DAY)
+    ledger_.ship("TEA", "EAST", 50, DAY + 10)
+    ledger_.ship("TEA", "EAST", 30, 10 * DAY)
+    ledger_.customer_return("TEA", "EAST", 6, 20 * DAY)
+    ledger_.ship("TEA", "WEST", 8, 25 * DAY)
+    return ledger_
+
+
+def test_a_pooled_forecast_is_split_by_recent_shares() -> None:
+    ledger_ = tea()
+    pooled = ic.PooledForecast("TEA", np.array([8.0, 4.0]), 4.0)
+    split = ledger_.split_forecast([pooled], 30 * DAY, 28)
+    # Shares 24 : 0 : 8 → 0.75, 0, 0.25; mean day 6; σ² = w²·16 + w(1 − w)·6.
+    assert [f.location for f in split] == ["EAST", "NORTH", "WEST"]
+    assert [list(f.daily) for f in split] == [[6.0, 3.0], [0.0, 0.0], [2.0, 1.0]]
+    for f, var in zip(split, [9 + 1.125, 0.0, 1 + 1.125]):
+        assert f.daily_std == pytest.approx(math.sqrt(var), abs=1e-12)
+    # Given locations; one never seen gets no share.
+    split = ledger_.split_forecast([pooled], 30 * DAY, 28, locations=["WEST", "SOUTH"])
+    assert [(f.location, f.daily[0]) for f in split] == [("WEST", 8.0), ("SOUTH", 0.0)]
+    with pytest.raises(ic.UnknownSku):
+        ledger_.split_forecast([ic.PooledForecast("NEW", [1.0], 0.0)], 30 * DAY)
+    with pytest.raises(ic.InvalidInput):
+        ledger_.split_forecast([ic.PooledForecast("TEA", [-1.0], 0.0)], 30 * DAY)
+    with pytest.raises(ic.InvalidInput):
+        ledger_.split_forecast([pooled], 30 * DAY, lookback_days=0)
+    with pytest.raises(ic.InvalidInput, match="expected a PooledForecast"):
+        ledger_.split_forecast([("TEA", [1.0], 0.0)], 30 * DAY)
+
+
+def test_a_plan_from_pooled_forecasts_is_the_plan_of_their_split() -> None:
+    ledger_ = tea()
+    ledger_.set_supplier(ic.Supplier("ACME", "Acme", items=[ic.SupplierItem("TEA", "2.00", lead_time_days=10)]), 0)
+    pooled = [ic.PooledForecast("TEA", [12.0] * 60, 5.0)]
+    by_split = ledger_.plan(ic.PlanRequest(30 * DAY, ledger_.split_forecast(pooled, 30 * DAY, 28)))
+    request = ic.PlanRequest(30 * DAY, [], pooled=pooled, pooled_lookback_days=28)
+    assert request.pooled_lookback_days == 28 and request.pooled[0].sku == "TEA"
+    by_pool = ledger_.plan(request)
+    assert by_pool == by_split
+    assert len(by_pool.items) == 3

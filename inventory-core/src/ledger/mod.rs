@@ -2147,6 +2147,50 @@ impl Ledger {
         }
     }
 
+    /// Per location where a SKU has sellable stock or a sale in `[from, to)`: its units
+    /// shipped net of customer returns in `[from, to)` (sorted by location name; `None` for
+    /// an unknown SKU). A SKU's movements are in time order, so this reads only the
+    /// window's entries (newest first) and its positions.
+    pub(crate) fn net_demand_by_location(
+        &self,
+        sku: &str,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Option<Vec<(&str, Decimal)>> {
+        let id = self.skus.get(sku)?;
+        let mut by: Vec<(u32, Decimal)> = Vec::new();
+        let mut add = |location: u32, q: Decimal| match by.iter_mut().find(|x| x.0 == location) {
+            Some(x) => x.1 += q,
+            None => by.push((location, q)),
+        };
+        for &p in &self.sku_info[id as usize].pools {
+            let s = &self.slots[p as usize];
+            if s.condition == Condition::Sellable {
+                add(s.location, Decimal::ZERO);
+            }
+        }
+        for j in self.entries_of(id) {
+            let e = &self.journal[j as usize];
+            if e.time < from {
+                break;
+            }
+            if e.time >= to {
+                continue;
+            }
+            match e.kind {
+                Kind::Ship => add(e.location, e.quantity()),
+                Kind::CustomerReturn => add(e.location, -e.quantity()),
+                _ => {}
+            }
+        }
+        let mut out: Vec<(&str, Decimal)> = by
+            .into_iter()
+            .map(|(l, q)| (self.locations.name(l), q))
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Some(out)
+    }
+
     /// Units shipped net of customer returns per day or ISO week: a dense, zero-filled series.
     ///
     /// The series runs from the bucket containing `from` (default: the SKU's first movement)

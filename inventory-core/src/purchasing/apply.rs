@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use super::state::{ChargeRecord, Line, Order, Payment, Receipt, ReceivedLine, Recorded};
 use super::types::{
-    Allocation, Charge, LineChange, NewLine, OrderStatus, OverReceipt, PaymentTerms, PurchaseEvent,
-    PurchaseEventKind, PurchaseOutcome, ReceiptLine, Supplier, SupplierItem,
+    Allocation, Charge, DropshipSale, LineChange, NewLine, OrderStatus, OverReceipt, PaymentTerms,
+    PurchaseEvent, PurchaseEventKind, PurchaseOutcome, ReceiptLine, Supplier, SupplierItem,
 };
 use crate::costing;
 use crate::error::{LedgerError, PurchasingError, Result};
@@ -15,7 +15,7 @@ use crate::ledger::{
     MIN_TIMESTAMP,
 };
 use crate::policy::DiscountKind;
-use crate::time::Timestamp;
+use crate::time::{Timestamp, SECONDS_PER_DAY};
 
 type PResult<T> = std::result::Result<T, PurchasingError>;
 
@@ -296,6 +296,24 @@ fn check(e: &PurchaseEvent, scale: u32) -> PResult<()> {
             Ok(())
         }
         PurchaseEventKind::AddLine { line, .. } => new_line(line),
+        PurchaseEventKind::Dropship { sale, .. } => {
+            id("sku", &sale.sku)?;
+            id("location", &sale.location)?;
+            quantity("quantity", sale.quantity, true)?;
+            if let Some(s) = &sale.supplier {
+                id("supplier", s)?;
+            }
+            if let Some(p) = sale.unit_price {
+                price("unit_price", p)?;
+            }
+            if let Some(t) = sale.expected {
+                time("expected", t)?;
+            }
+            if let Some(c) = &sale.customer_order {
+                id("customer_order", c)?;
+            }
+            Ok(())
+        }
         PurchaseEventKind::AmendLine { change: c, .. } => {
             change(c)?;
             if c.quantity.is_some_and(|q| q.is_zero()) {
@@ -427,6 +445,10 @@ fn normalise(e: &mut PurchaseEvent) {
             }
         }
         PurchaseEventKind::RecordPayment { amount, .. } => z(amount),
+        PurchaseEventKind::Dropship { sale, .. } => {
+            z(&mut sale.quantity);
+            zo(&mut sale.unit_price);
+        }
         PurchaseEventKind::PlaceOrder { .. }
         | PurchaseEventKind::CancelOrder { .. }
         | PurchaseEventKind::CloseShort { .. } => {}
@@ -783,6 +805,52 @@ impl Ledger {
             time,
         ))
     }
+
+    /// A customer bought a dropshipped SKU: creates and places order `order` for the
+    /// supplier's direct delivery ([`PurchaseEventKind::Dropship`]; the rules are in the
+    /// [module documentation](crate::purchasing#dropship)). Receiving it books the sale.
+    ///
+    /// ```
+    /// use inventory_core::purchasing::{
+    ///     DropshipSale, PaymentTerms, ReceiptLine, Supplier, SupplierItem,
+    /// };
+    /// use inventory_core::{Ledger, Decimal};
+    ///
+    /// let d = |s: &str| s.parse::<Decimal>().unwrap();
+    /// let day = 86_400;
+    /// let mut l = Ledger::new();
+    /// let item = SupplierItem::new("RUG", d("40.00"), 5.0);
+    /// let weavers = Supplier::new("WEAVERS", "Weavers Ltd", PaymentTerms::net(30)).item(item);
+    /// l.set_supplier(weavers, 0).unwrap();
+    /// let sale = DropshipSale::new("RUG", "DROPSHIP", d("2")).customer_order("WEB-1001");
+    /// l.dropship("DS-1", sale, day).unwrap();
+    /// assert_eq!(l.order("DS-1").unwrap().lines[0].expected, 6 * day); // the quoted 5 days
+    /// assert!(l.incoming(Some("RUG"), None).is_empty()); // not for stock
+    ///
+    /// // The supplier delivers to the customer: a shipment at the supplier's price.
+    /// let out = l.receive_order("DS-1", "DS-1-R", vec![ReceiptLine::new(1, d("2"))], 7 * day);
+    /// let moves = out.unwrap().movements;
+    /// assert_eq!(moves[1].cogs, d("80.00"));
+    /// assert_eq!(l.position("RUG", None).unwrap().on_hand, d("0"));
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Ledger::purchase`]; [`PurchasingError::NoSupplier`] when the sale names no
+    /// supplier and none sells the SKU.
+    pub fn dropship(
+        &mut self,
+        order: impl Into<String>,
+        sale: DropshipSale,
+        time: Timestamp,
+    ) -> Result<PurchaseOutcome> {
+        self.purchase(PurchaseEvent::new(
+            PurchaseEventKind::Dropship {
+                order: order.into(),
+                sale,
+            },
+            time,
+        ))
+    }
 }
 
 /// Applies a checked event in a transaction.
@@ -800,6 +868,7 @@ fn apply(tx: &mut Posting<'_>, event: PurchaseEvent) -> Result<PurchaseOutcome> 
             supplier,
             lines,
         } => Some(create_order(tx, order, supplier, lines, t)?),
+        PurchaseEventKind::Dropship { order, sale } => Some(dropship(tx, order, sale, t)?),
         _ => {
             let id = event.order().unwrap_or_default();
             let o = order_of(tx, id)?;
@@ -845,7 +914,9 @@ fn apply(tx: &mut Posting<'_>, event: PurchaseEvent) -> Result<PurchaseOutcome> 
                 PurchaseEventKind::RecordPayment {
                     payment, amount, ..
                 } => pay(tx, o, payment, *amount, t)?,
-                PurchaseEventKind::SetSupplier { .. } | PurchaseEventKind::CreateOrder { .. } => {}
+                PurchaseEventKind::SetSupplier { .. }
+                | PurchaseEventKind::CreateOrder { .. }
+                | PurchaseEventKind::Dropship { .. } => {}
             }
             let p = &mut tx.ledger.purchasing;
             p.order_mut(o).latest = t;
@@ -933,8 +1004,9 @@ fn set_supplier(tx: &mut Posting<'_>, supplier: &Supplier) {
     }
 }
 
-/// A new line of order `o`'s supplier `s`, checked against the supplier's catalogue.
-fn new_line(tx: &mut Posting<'_>, s: u32, l: &NewLine) -> PResult<Line> {
+/// A new line of order `o`'s supplier `s`, checked against the supplier's catalogue (and,
+/// for a stock order, its minimum order quantity and pack size).
+fn new_line(tx: &mut Posting<'_>, s: u32, l: &NewLine, stock: bool) -> PResult<Line> {
     let p = &mut tx.ledger.purchasing;
     let supplier = &p.suppliers[s as usize].id;
     let item = p
@@ -943,7 +1015,9 @@ fn new_line(tx: &mut Posting<'_>, s: u32, l: &NewLine) -> PResult<Line> {
             supplier: supplier.clone(),
             sku: l.sku.clone(),
         })?;
-    item.check_order_quantity(supplier, l.line, l.quantity)?;
+    if stock {
+        item.check_order_quantity(supplier, l.line, l.quantity)?;
+    }
     let unit_price = match l.unit_price {
         Some(price) => price,
         None => item.price_for(l.quantity)?,
@@ -986,7 +1060,7 @@ fn create_order(
         })?;
     let mut built = Vec::with_capacity(lines.len());
     for l in lines {
-        built.push(new_line(tx, s, l)?);
+        built.push(new_line(tx, s, l, true)?);
     }
     Ok(tx.ledger.purchasing.add_order(Order {
         id: Arc::from(id),
@@ -1001,7 +1075,69 @@ fn create_order(
         charges: Vec::new(),
         payments: Vec::new(),
         paid: Decimal::ZERO,
+        dropship: false,
+        customer_order: None,
     }))
+}
+
+/// Creates and places a dropship sale's one-line order.
+fn dropship(tx: &mut Posting<'_>, id: &str, sale: &DropshipSale, t: Timestamp) -> PResult<u32> {
+    let supplier = match &sale.supplier {
+        Some(s) => s.clone(),
+        None => tx
+            .ledger
+            .suppliers_of(&sale.sku)
+            .first()
+            .map(|(s, _)| s.id.clone())
+            .ok_or_else(|| PurchasingError::NoSupplier {
+                sku: sale.sku.clone(),
+            })?,
+    };
+    let p = &tx.ledger.purchasing;
+    if p.order_index(id).is_some() {
+        return Err(PurchasingError::DuplicateId {
+            what: "purchase order",
+            id: id.to_owned(),
+        });
+    }
+    let s = p
+        .supplier_index(&supplier)
+        .ok_or(PurchasingError::UnknownSupplier { supplier })?;
+    let expected = match (sale.expected, p.item(s, &sale.sku)) {
+        (Some(e), _) => e,
+        (None, Some(item)) => {
+            // A quote is finite and ≥ 0; a huge one saturates and is refused as a time.
+            let seconds = (item.lead_time.mean_days * SECONDS_PER_DAY as f64).round() as i64;
+            let e = t.saturating_add(seconds);
+            time("expected", e)?;
+            e
+        }
+        // new_line names the SKU the supplier does not sell.
+        (None, None) => t,
+    };
+    let mut line = NewLine::new(1, &sale.sku, &sale.location, sale.quantity, expected);
+    line.unit_price = sale.unit_price;
+    let built = new_line(tx, s, &line, false)?;
+    let o = tx.ledger.purchasing.add_order(Order {
+        id: Arc::from(id),
+        supplier: s,
+        created_at: t,
+        placed_at: None,
+        confirmed_at: None,
+        latest: t,
+        terms: None,
+        lines: vec![built],
+        receipts: Vec::new(),
+        charges: Vec::new(),
+        payments: Vec::new(),
+        paid: Decimal::ZERO,
+        dropship: true,
+        customer_order: sale.customer_order.as_deref().map(Arc::from),
+    });
+    place(tx, o, t)?;
+    // Not incoming stock, but an open order (overdue lines, the payment schedule).
+    tx.ledger.purchasing.settle_incoming(o, Vec::new());
+    Ok(o)
 }
 
 fn add_line(tx: &mut Posting<'_>, o: u32, l: &NewLine) -> PResult<()> {
@@ -1013,7 +1149,7 @@ fn add_line(tx: &mut Posting<'_>, o: u32, l: &NewLine) -> PResult<()> {
             id: format!("{} of purchase order {:?}", l.line, order.id),
         });
     }
-    let line = new_line(tx, order.supplier, l)?;
+    let line = new_line(tx, order.supplier, l, !order.dropship)?;
     tx.ledger.purchasing.order_mut(o).lines.push(line);
     Ok(())
 }
@@ -1125,6 +1261,15 @@ fn receive(
             }
             .into());
         }
+        if order.dropship && !(r.damaged.is_zero() && r.quarantine.is_zero()) {
+            return Err(PurchasingError::InvalidInput {
+                message: format!(
+                    "line {} of purchase order {:?} is a dropship delivery to the customer: receive sellable units only (damage found later is a customer return)",
+                    r.line, order.id
+                ),
+            }
+            .into());
+        }
         let arriving = r.sellable + r.damaged + r.quarantine;
         let received = line.received_total();
         let allowed = match policy {
@@ -1154,6 +1299,7 @@ fn receive(
         plan.push((i, r.unit_price.unwrap_or(line.unit_price)));
     }
     let order_id = tx.ledger.purchasing.orders[o as usize].id.to_string();
+    let dropship = tx.ledger.purchasing.orders[o as usize].dropship;
     let mut outcomes = Vec::new();
     let mut received_lines = Vec::new();
     for (r, &(i, unit_price)) in lines.iter().zip(&plan) {
@@ -1170,6 +1316,20 @@ fn receive(
         for (c, q) in r.by_condition() {
             if q.is_zero() {
                 continue;
+            }
+            if dropship {
+                let on_hand = tx
+                    .ledger
+                    .position(&sku, Some(&location))
+                    .map_or(Decimal::ZERO, |p| p.on_hand);
+                if !on_hand.is_zero() {
+                    return Err(PurchasingError::DropshipStocked {
+                        sku,
+                        location,
+                        on_hand,
+                    }
+                    .into());
+                }
             }
             let out = tx.post(Movement::new(
                 MovementKind::Receive {
@@ -1203,6 +1363,13 @@ fn receive(
                 expected,
             });
             outcomes.push(out);
+            if dropship {
+                // Straight on to the customer, out of the position it just entered empty:
+                // the COGS is the receipt's value.
+                let out = tx.post(Movement::ship(&sku, &location, q, t))?;
+                debug_assert_eq!(out.cogs, value);
+                outcomes.push(out);
+            }
         }
     }
     let p = &mut tx.ledger.purchasing;

@@ -97,6 +97,29 @@
 //! are, the share of units already gone is a COGS true-up; so stock value + COGS grows by
 //! exactly the charge.
 //!
+//! # Dropship
+//!
+//! A dropshipped SKU is never stocked: the supplier delivers it to the customer. A sale of
+//! one is a [`PurchaseEventKind::Dropship`] event ([`crate::Ledger::dropship`]), which
+//! creates and places a one-line order (line 1; the [`DropshipSale`]'s supplier, else the
+//! SKU's preferred one; its price, else the supplier's for the quantity; MOQ and pack size
+//! are the supplier's terms for stock orders and do not apply to a customer's order)
+//! marked [`PurchaseOrder::dropship`], with the customer's order id. Its open units are
+//! **not incoming stock** (not in [`crate::Position::incoming`], the incoming views or the
+//! planner's position); they are in the overdue lines and the payment schedule like any
+//! order's, and the supplier's performance counts its deliveries.
+//!
+//! The supplier's delivery to the customer is received like any order
+//! ([`PurchaseEventKind::ReceiveOrder`], sellable units only: damage found later is a
+//! customer return): each receipt line posts the [`crate::MovementKind::Receive`] at the
+//! invoiced price into the sale's location and, at once, a [`crate::MovementKind::Ship`]
+//! of the same units from there. The position must be empty before (else
+//! [`crate::error::PurchasingError::DropshipStocked`]), so the shipment's **COGS is
+//! exactly the supplier's price** × units under every costing method, and the position is
+//! empty again after. A charge on a dropship receipt is a COGS true-up (the units are
+//! gone). The customer cancelling before delivery is a [`PurchaseEventKind::CancelOrder`].
+//! The planner never suggests a dropship SKU ([`crate::replenish::Policy::Dropship`]).
+//!
 //! # Supplier performance
 //!
 //! From the engine's own history, per supplier and per supplier × SKU
@@ -140,8 +163,8 @@ pub use query::{
 };
 pub(crate) use state::{Mark, Purchasing};
 pub use types::{
-    Allocation, Charge, ChargeKind, EarlyPaymentDiscount, LeadTimeQuote, LineChange, NewLine,
-    OrderLine, OrderStatus, OverReceipt, PaymentTerms, PriceBreak, PurchaseEvent,
+    Allocation, Charge, ChargeKind, DropshipSale, EarlyPaymentDiscount, LeadTimeQuote, LineChange,
+    NewLine, OrderLine, OrderStatus, OverReceipt, PaymentTerms, PriceBreak, PurchaseEvent,
     PurchaseEventKind, PurchaseOrder, PurchaseOutcome, PurchaseRecord, ReceiptLine, Supplier,
     SupplierItem, MAX_OVER_RECEIPT_TOLERANCE,
 };

@@ -427,6 +427,9 @@ impl Ledger {
         };
         let mut rows: Vec<(u32, u32, Timestamp, Decimal)> = Vec::new();
         for &o in &p.open_orders {
+            if p.orders[o as usize].dropship {
+                continue;
+            }
             for line in &p.orders[o as usize].lines {
                 if s.is_some_and(|s| s != line.sku) || l.is_some_and(|l| l != line.location) {
                     continue;

@@ -82,6 +82,10 @@ pub(crate) struct Order {
     pub(crate) charges: Vec<u32>,
     pub(crate) payments: Vec<u32>,
     pub(crate) paid: Decimal,
+    /// A dropship order: its open units are not incoming stock.
+    pub(crate) dropship: bool,
+    /// The customer's order id of a dropship order.
+    pub(crate) customer_order: Option<Arc<str>>,
 }
 
 impl Order {
@@ -533,8 +537,10 @@ impl Purchasing {
                 None => deltas.push((k, q)),
             }
         }
+        // A dropship order's open units go to the customer, not into stock.
+        let stocked = !self.orders[i as usize].dropship;
         for (k, q) in deltas {
-            if !q.is_zero() {
+            if stocked && !q.is_zero() {
                 self.add_incoming(k, q);
             }
         }
@@ -609,6 +615,8 @@ impl Purchasing {
                 .map(|&c| self.charges[c as usize].id.to_string())
                 .collect(),
             paid: o.paid,
+            dropship: o.dropship,
+            customer_order: o.customer_order.as_deref().map(str::to_owned),
         }
     }
 

@@ -1355,3 +1355,223 @@ fn payment_terms_from_parts() {
     let err = PaymentTerms::from_parts(30, None, 10).unwrap_err();
     assert!(matches!(err, PurchasingError::InvalidInput { .. }), "{err}");
 }
+
+/// The acme catalogue plus RUG, a dropshipped item from WEAVERS (38.50 a rug, MOQ 5 and
+/// packs of 5 for stock orders, 4.5 days quoted; terms net 15).
+fn dropship_ledger(method: CostMethod) -> Ledger {
+    let mut l = ledger_with(LedgerConfig::new().costing(method));
+    let rug = SupplierItem::new("RUG", d("38.50"), 4.5)
+        .min_order_quantity(d("5"))
+        .pack_size(d("5"))
+        .preferred(true);
+    l.set_supplier(
+        Supplier::new("WEAVERS", "Weavers", PaymentTerms::net(15)).item(rug),
+        0,
+    )
+    .unwrap();
+    l
+}
+
+#[test]
+fn a_dropship_sale_is_an_order_for_the_customer_not_incoming_stock() {
+    let mut l = dropship_ledger(CostMethod::Fifo);
+    // Day 2: a customer buys 3 rugs. The preferred supplier WEAVERS gets a placed one-line
+    // order at 38.50 (MOQ 5 and packs of 5 are for stock orders), expected 4.5 days later.
+    let sale = DropshipSale::new("RUG", "DROPSHIP", d("3")).customer_order("WEB-7");
+    let out = l.dropship("DS-1", sale, 2 * DAY).unwrap();
+    assert_eq!(out.status, Some(OrderStatus::Placed));
+    assert!(out.movements.is_empty());
+    let o = l.order("DS-1").unwrap();
+    assert_eq!(o.supplier, "WEAVERS");
+    assert!(o.dropship);
+    assert_eq!(o.customer_order.as_deref(), Some("WEB-7"));
+    assert_eq!(o.placed_at, Some(2 * DAY));
+    assert_eq!(o.lines.len(), 1);
+    let line = &o.lines[0];
+    assert_eq!(
+        (line.line, line.quantity, line.unit_price),
+        (1, d("3"), d("38.50"))
+    );
+    assert_eq!(line.expected, 2 * DAY + 4 * DAY + DAY / 2);
+    // Not incoming stock, anywhere.
+    assert!(
+        l.position("RUG", None).is_err() || l.position("RUG", None).unwrap().incoming.is_zero()
+    );
+    assert!(l.incoming(None, None).iter().all(|i| i.sku != "RUG"));
+    assert!(l
+        .incoming_schedule(Period::Day, None, None)
+        .iter()
+        .all(|b| b.sku != "RUG"));
+    // But owed (115.50 expected on the delivery day, net 15) and overdue once late.
+    let s = l.payment_schedule().unwrap();
+    let due = s.iter().find(|p| p.order == "DS-1").unwrap();
+    assert_eq!((due.kind, due.amount), (PaymentKind::Expected, d("115.50")));
+    assert_eq!(due.due, line.expected + 15 * DAY);
+    assert!(l.overdue_lines(6 * DAY).is_empty());
+    let late = l.overdue_lines(8 * DAY);
+    assert_eq!((late[0].order.as_str(), late[0].days_late), ("DS-1", 2));
+}
+
+#[test]
+fn a_dropship_delivery_books_the_sale_at_the_suppliers_price_under_every_method() {
+    for method in [
+        CostMethod::Fifo,
+        CostMethod::Lifo,
+        CostMethod::MovingAverage,
+    ] {
+        let mut l = dropship_ledger(method);
+        // An explicit price with a fraction of a cent: 3 × 12.345 = 37.035 → 37.04 (half
+        // away from zero), which is both the receipt's value and the sale's COGS.
+        let sale = DropshipSale::new("RUG", "DROPSHIP", d("3"))
+            .supplier("WEAVERS")
+            .unit_price(d("12.345"))
+            .expected(5 * DAY);
+        l.dropship("DS-1", sale, DAY).unwrap();
+        let before = l.total_value().unwrap();
+        let out = l
+            .receive_order(
+                "DS-1",
+                "DS-1-R1",
+                vec![ReceiptLine::new(1, d("2"))],
+                6 * DAY,
+            )
+            .unwrap();
+        // 2 × 12.345 = 24.69: received and shipped on at once.
+        assert_eq!(out.movements.len(), 2, "{method:?}");
+        assert_eq!(out.movements[0].moved_value, d("24.69"));
+        assert_eq!(out.movements[1].cogs, d("24.69"), "{method:?}");
+        let out = l
+            .receive_order(
+                "DS-1",
+                "DS-1-R2",
+                vec![ReceiptLine::new(1, d("1"))],
+                7 * DAY,
+            )
+            .unwrap();
+        assert_eq!(out.movements[1].cogs, d("12.35"), "{method:?}");
+        assert_eq!(out.status, Some(OrderStatus::Received));
+        let p = l.position("RUG", Some("DROPSHIP")).unwrap();
+        assert_eq!((p.on_hand, p.incoming), (d("0"), d("0")));
+        assert_eq!(l.total_value().unwrap(), before);
+        // The supplier's measured performance counts dropship deliveries: 5 and 6 days.
+        let perf = l.supplier_performance("WEAVERS", Some("RUG")).unwrap();
+        assert_eq!(perf.lead_time_mean_days, Some(5.5));
+        // A charge on a delivered dropship receipt is all COGS true-up.
+        let out = l
+            .add_charge(
+                "DS-1",
+                Charge::new("F-1", ChargeKind::Freight, d("6.00")),
+                8 * DAY,
+            )
+            .unwrap();
+        let cogs: Decimal = out.movements.iter().map(|m| m.cogs).sum();
+        assert_eq!(cogs, d("6.00"), "{method:?}");
+        assert_eq!(l.total_value().unwrap(), before);
+    }
+}
+
+#[test]
+fn dropship_refusals_are_typed_and_change_nothing() {
+    let mut l = dropship_ledger(CostMethod::Fifo);
+    let sale = |sku: &str| DropshipSale::new(sku, "DROPSHIP", d("1"));
+    // No supplier sells it.
+    let e = ev(
+        PurchaseEventKind::Dropship {
+            order: "DS-X".into(),
+            sale: sale("LAMP"),
+        },
+        DAY,
+    );
+    let err = refused(&mut l, e);
+    assert!(
+        matches!(err, Error::Purchasing(PurchasingError::NoSupplier { ref sku }) if sku == "LAMP")
+    );
+    assert_eq!(err.kind(), ErrorKind::UnknownSupplier);
+    // A named supplier that does not sell it.
+    let e = ev(
+        PurchaseEventKind::Dropship {
+            order: "DS-X".into(),
+            sale: sale("RUG").supplier("ACME"),
+        },
+        DAY,
+    );
+    assert!(matches!(
+        refused(&mut l, e),
+        Error::Purchasing(PurchasingError::NotSupplied { .. })
+    ));
+    // Bad values.
+    for bad in [
+        DropshipSale::new("RUG", "DROPSHIP", d("0")),
+        DropshipSale::new("RUG", "", d("1")),
+        sale("RUG").unit_price(d("-1")),
+        sale("RUG").customer_order(""),
+    ] {
+        let e = ev(
+            PurchaseEventKind::Dropship {
+                order: "DS-X".into(),
+                sale: bad,
+            },
+            DAY,
+        );
+        assert_eq!(refused(&mut l, e).kind(), ErrorKind::InvalidInput);
+    }
+    // An order id already used.
+    let e = ev(
+        PurchaseEventKind::Dropship {
+            order: "DS-1".into(),
+            sale: sale("RUG"),
+        },
+        DAY,
+    );
+    l.purchase(e.clone()).unwrap();
+    assert_eq!(refused(&mut l, e).kind(), ErrorKind::DuplicateId);
+    // A delivery found damaged at the customer is a return, not a damaged receipt.
+    let damaged = receive_ev(
+        "DS-1",
+        "R1",
+        vec![ReceiptLine::new(1, d("0")).damaged(d("1"))],
+        2 * DAY,
+    );
+    assert_eq!(refused(&mut l, damaged).kind(), ErrorKind::InvalidInput);
+    // Booked at a stocked location, the sale's COGS would not be the supplier's price.
+    l.post(Movement::receive(
+        "RUG",
+        "DROPSHIP",
+        d("1"),
+        d("30.00"),
+        2 * DAY,
+    ))
+    .unwrap();
+    let r = receive_ev("DS-1", "R1", vec![ReceiptLine::new(1, d("1"))], 3 * DAY);
+    let err = refused(&mut l, r);
+    assert!(matches!(
+        err,
+        Error::Purchasing(PurchasingError::DropshipStocked { ref on_hand, .. }) if *on_hand == d("1")
+    ));
+    assert_eq!(err.kind(), ErrorKind::InvalidState);
+}
+
+#[test]
+fn dropship_events_are_idempotent_and_replay_from_a_snapshot() {
+    let mut l = dropship_ledger(CostMethod::MovingAverage);
+    let e = ev(
+        PurchaseEventKind::Dropship {
+            order: "DS-1".into(),
+            sale: DropshipSale::new("RUG", "DROPSHIP", d("2")).customer_order("WEB-1"),
+        },
+        DAY,
+    )
+    .with_reference("sale-WEB-1");
+    let first = l.purchase(e.clone()).unwrap();
+    let again = l.purchase(e).unwrap();
+    assert!(again.duplicate);
+    assert_eq!(again.sequence, first.sequence);
+    assert_eq!(l.order_ids().len(), 1);
+    l.receive_order("DS-1", "R1", vec![ReceiptLine::new(1, d("2"))], 5 * DAY)
+        .unwrap();
+    let json = l.to_json();
+    let back = Ledger::from_json(&json).unwrap();
+    assert_eq!(back, l);
+    assert_eq!(back.to_json(), json);
+    assert!(back.order("DS-1").unwrap().dropship);
+}

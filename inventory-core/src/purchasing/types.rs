@@ -596,6 +596,75 @@ impl FromStr for OverReceipt {
     }
 }
 
+/// A customer's purchase of a dropshipped SKU: the supplier delivers it to the customer
+/// directly (see [`PurchaseEventKind::Dropship`] and the
+/// [module documentation](super#dropship)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DropshipSale {
+    /// The SKU sold (the supplier must sell it).
+    pub sku: String,
+    /// The location the sale is booked at: the delivery passes through its (empty) position
+    /// so that the sale's COGS is the supplier's price. Not a warehouse: a dedicated name
+    /// such as `"DROPSHIP"` keeps it apart from stock.
+    pub location: String,
+    /// Units sold (> 0).
+    pub quantity: Decimal,
+    /// The supplier; `None`: the SKU's preferred supplier (else the first that sells it,
+    /// as [`crate::Ledger::suppliers_of`] lists them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplier: Option<String>,
+    /// The supplier's unit price; `None`: from its price breaks for the quantity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_price: Option<Decimal>,
+    /// When the supplier is to deliver; `None`: the event's time plus the supplier's
+    /// quoted mean lead time (rounded to the second).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Timestamp>,
+    /// The customer's order id (the host's), kept on the purchase order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_order: Option<String>,
+}
+
+impl DropshipSale {
+    /// A sale of `quantity` units of `sku`, booked at `location`, from the preferred
+    /// supplier at its price.
+    pub fn new(sku: impl Into<String>, location: impl Into<String>, quantity: Decimal) -> Self {
+        DropshipSale {
+            sku: sku.into(),
+            location: location.into(),
+            quantity,
+            supplier: None,
+            unit_price: None,
+            expected: None,
+            customer_order: None,
+        }
+    }
+
+    /// Buys from this supplier.
+    pub fn supplier(mut self, supplier: impl Into<String>) -> Self {
+        self.supplier = Some(supplier.into());
+        self
+    }
+
+    /// Sets the supplier's unit price.
+    pub fn unit_price(mut self, price: Decimal) -> Self {
+        self.unit_price = Some(price);
+        self
+    }
+
+    /// Sets the expected delivery time.
+    pub fn expected(mut self, time: Timestamp) -> Self {
+        self.expected = Some(time);
+        self
+    }
+
+    /// Sets the customer's order id.
+    pub fn customer_order(mut self, id: impl Into<String>) -> Self {
+        self.customer_order = Some(id.into());
+        self
+    }
+}
+
 /// A landed-cost charge: freight, duty, insurance or another cost of goods received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Charge {
@@ -719,6 +788,15 @@ pub enum PurchaseEventKind {
         /// The charge.
         charge: Charge,
     },
+    /// A customer bought a dropshipped SKU: creates and places a one-line order (line 1)
+    /// for direct delivery to the customer. Its open units are not incoming stock; its
+    /// receipt books the sale (see the [module documentation](super#dropship)).
+    Dropship {
+        /// The host's id of the new order (unique in the ledger).
+        order: String,
+        /// The sale.
+        sale: DropshipSale,
+    },
     /// A payment to the supplier against the order.
     RecordPayment {
         /// The order.
@@ -777,6 +855,7 @@ impl PurchaseEvent {
             PurchaseEventKind::CloseShort { .. } => "close_short",
             PurchaseEventKind::AddCharge { .. } => "add_charge",
             PurchaseEventKind::RecordPayment { .. } => "record_payment",
+            PurchaseEventKind::Dropship { .. } => "dropship",
         }
     }
 
@@ -793,7 +872,8 @@ impl PurchaseEvent {
             | PurchaseEventKind::CancelOrder { order, .. }
             | PurchaseEventKind::CloseShort { order, .. }
             | PurchaseEventKind::AddCharge { order, .. }
-            | PurchaseEventKind::RecordPayment { order, .. } => Some(order),
+            | PurchaseEventKind::RecordPayment { order, .. }
+            | PurchaseEventKind::Dropship { order, .. } => Some(order),
         }
     }
 }
@@ -900,4 +980,10 @@ pub struct PurchaseOrder {
     pub charges: Vec<String>,
     /// Paid so far.
     pub paid: Decimal,
+    /// A dropship order: delivered by the supplier to the customer, never stocked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dropship: bool,
+    /// The customer's order id of a dropship order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_order: Option<String>,
 }

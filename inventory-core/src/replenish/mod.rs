@@ -113,19 +113,37 @@
 //! lines by SKU then location, alerts by kind then SKU then location), so the same inputs
 //! give the same plan.
 //!
-//! **Not yet** (the issue is open): a pooled forecast split by location share inside the
-//! engine (the main job does it itself), component demand from kits (kits do not exist
-//! yet), and dropship sales creating supplier lines.
+//! # Pooled forecasts
+//!
+//! A forecast of a SKU's demand over all locations together ([`PooledForecast`]: units a
+//! day and the deviation `σ` of a day) is split by [`crate::Ledger::split_forecast`] (and
+//! by a planning run for [`PlanRequest::pooled`]) over the SKU's locations: those given,
+//! else every location where it has sellable stock or a sale in the look-back. Location
+//! `l`'s **share** `w_l` is its net demand (units shipped less customer returns, below zero
+//! counting as zero) over the `lookback_days` before the as-of time ÷ the total over the
+//! locations; equal shares when the total is zero. Its forecast is `w_l` × each day, and
+//! the deviation of its day is `√(w_l²·σ² + w_l·(1 − w_l)·μ)`, `μ` the pooled forecast's
+//! mean day: the exact variance of a day's demand when each unit of the pooled demand
+//! goes to location `l` with probability `w_l` (the binomial thinning of the pooled
+//! demand), so the split keeps the pooled mean, and the pooled variance once the
+//! locations' covariances are counted. A location without recent demand gets a zero
+//! forecast and is still planned (its stock can be moved to where it sells).
+//!
+//! **Not yet** (the issue is open): component demand from kits (kits do not exist yet).
+//! **Dropship** SKUs are never suggested; their sales are purchasing events
+//! ([`crate::purchasing#dropship`]).
 //!
 //! **Simulation** of policies side by side: [`simulate`] and [`simulate_many`]; the rules
 //! are in the [`simulation`] module.
 
 mod plan;
 pub mod simulation;
+mod split;
 #[cfg(test)]
 mod tests;
 
 pub use plan::{classes_from_ledger, MAX_PLAN_DAYS, MAX_PLAN_THREADS};
+
 pub use simulation::{
     simulate, simulate_many, SimConfig, SimDemand, SimPolicy, SimReport, MAX_SIM_DAYS,
     MAX_SIM_LEVEL, MAX_SIM_THREADS,
@@ -358,6 +376,47 @@ impl DemandForecast {
     }
 }
 
+/// Expected demand of a SKU over all locations together, day by day from the as-of day,
+/// to be split over the locations ([`crate::Ledger::split_forecast`], or
+/// [`PlanRequest::pooled`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PooledForecast {
+    /// The SKU.
+    pub sku: String,
+    /// Expected units per day over all locations; day 0 is the as-of day (at most
+    /// [`MAX_PLAN_DAYS`] days; beyond its end the last day repeats).
+    pub daily: Vec<f64>,
+    /// Standard deviation of one day's demand over all locations.
+    pub daily_std: f64,
+}
+
+impl PooledForecast {
+    /// A pooled forecast.
+    pub fn new(sku: impl Into<String>, daily: Vec<f64>, daily_std: f64) -> Self {
+        PooledForecast {
+            sku: sku.into(),
+            daily,
+            daily_std,
+        }
+    }
+
+    fn check(&self) -> crate::Result<()> {
+        if self.sku.is_empty() {
+            return Err(plan::invalid("a pooled forecast with an empty SKU".into()));
+        }
+        if self.daily.len() > MAX_PLAN_DAYS as usize {
+            return Err(plan::invalid(format!(
+                "the pooled forecast of {} has {} days (at most {MAX_PLAN_DAYS})",
+                self.sku,
+                self.daily.len()
+            )));
+        }
+        plan::check_days(&self.daily, self.daily_std, || {
+            format!("the pooled forecast of {}", self.sku)
+        })
+    }
+}
+
 /// What a planning run is asked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanRequest {
@@ -367,6 +426,12 @@ pub struct PlanRequest {
     pub horizon_days: u32,
     /// The forecasts: one per SKU × location planned.
     pub demand: Vec<DemandForecast>,
+    /// Pooled forecasts (all locations together), split over each SKU's locations by
+    /// [`crate::Ledger::split_forecast`] (without given locations) and planned with
+    /// `demand`; a SKU × location in both is refused as two forecasts.
+    pub pooled: Vec<PooledForecast>,
+    /// The look-back of the pooled forecasts' split, in days (default 91: 13 weeks).
+    pub pooled_lookback_days: u32,
     /// The policy of SKUs without an assignment.
     pub default_policy: PolicySettings,
     /// Policies by SKU or SKU × location (the most specific wins; of two for the same
@@ -407,6 +472,8 @@ impl PlanRequest {
             as_of,
             horizon_days: 182,
             demand,
+            pooled: Vec::new(),
+            pooled_lookback_days: 91,
             default_policy: PolicySettings::default(),
             policies: Vec::new(),
             overstock_days: 180.0,
@@ -420,6 +487,14 @@ impl PlanRequest {
             threads: 1,
             projection: Period::Day,
         }
+    }
+
+    /// Adds pooled forecasts, split over each SKU's locations by their share of the last
+    /// `lookback_days` days' demand.
+    pub fn pooled(mut self, pooled: Vec<PooledForecast>, lookback_days: u32) -> Self {
+        self.pooled = pooled;
+        self.pooled_lookback_days = lookback_days;
+        self
     }
 
     /// Sets the projection's step.

@@ -28,7 +28,7 @@ pub const MAX_PLAN_DAYS: u32 = 3660;
 /// The most threads a planning run uses.
 pub const MAX_PLAN_THREADS: usize = 64;
 
-fn invalid(message: String) -> crate::Error {
+pub(super) fn invalid(message: String) -> crate::Error {
     PolicyError::InvalidInput { message }.into()
 }
 
@@ -140,29 +140,44 @@ fn check_request(r: &PlanRequest) -> Result<()> {
         if f.sku.is_empty() || f.location.is_empty() {
             return Err(invalid("a forecast with an empty SKU or location".into()));
         }
-        // One pass that vectorizes; the culprit is looked for only on failure.
-        if !f
-            .daily
+        check_days(&f.daily, f.daily_std, || {
+            format!("the forecast of {} at {}", f.sku, f.location)
+        })?;
+    }
+    for f in &r.pooled {
+        f.check()?;
+    }
+    if r.pooled_lookback_days == 0 || r.pooled_lookback_days > MAX_PLAN_DAYS {
+        return Err(invalid(format!(
+            "a pooled forecasts' look-back of {} days is not between 1 and {MAX_PLAN_DAYS}",
+            r.pooled_lookback_days
+        )));
+    }
+    Ok(())
+}
+
+/// A forecast's days are finite and ≥ 0, and so is its daily deviation (`whose` names it).
+pub(super) fn check_days(daily: &[f64], daily_std: f64, whose: impl Fn() -> String) -> Result<()> {
+    // One pass that vectorizes; the culprit is looked for only on failure.
+    if !daily
+        .iter()
+        .fold(true, |ok, x| ok & (x.is_finite() & (*x >= 0.0)))
+    {
+        let x = daily
             .iter()
-            .fold(true, |ok, x| ok & (x.is_finite() & (*x >= 0.0)))
-        {
-            let x = f
-                .daily
-                .iter()
-                .find(|x| !(x.is_finite() && **x >= 0.0))
-                .copied()
-                .unwrap_or(f64::NAN);
-            return Err(invalid(format!(
-                "the forecast of {} at {} has a day of {x} (expected a finite number ≥ 0)",
-                f.sku, f.location
-            )));
-        }
-        if !(f.daily_std.is_finite() && f.daily_std >= 0.0) {
-            return Err(invalid(format!(
-                "the forecast of {} at {} has a daily deviation of {}",
-                f.sku, f.location, f.daily_std
-            )));
-        }
+            .find(|x| !(x.is_finite() && **x >= 0.0))
+            .copied()
+            .unwrap_or(f64::NAN);
+        return Err(invalid(format!(
+            "{} has a day of {x} (expected a finite number ≥ 0)",
+            whose()
+        )));
+    }
+    if !(daily_std.is_finite() && daily_std >= 0.0) {
+        return Err(invalid(format!(
+            "{} has a daily deviation of {daily_std}",
+            whose()
+        )));
     }
     Ok(())
 }
@@ -584,7 +599,24 @@ impl Ledger {
     /// [`crate::LedgerError::Overflow`] if a line's value leaves the decimal range.
     pub fn plan(&self, request: &PlanRequest) -> Result<Plan> {
         check_request(request)?;
-        let r = request;
+        let expanded;
+        let r = if request.pooled.is_empty() {
+            request
+        } else {
+            let mut demand = request.demand.clone();
+            demand.extend(self.split_forecast(
+                &request.pooled,
+                request.as_of,
+                request.pooled_lookback_days,
+                &[],
+            )?);
+            expanded = PlanRequest {
+                demand,
+                pooled: Vec::new(),
+                ..request.clone()
+            };
+            &expanded
+        };
         let schedule = self.incoming_schedule(Period::Day, None, None);
         let mut works = self.plan_items(r, &schedule)?;
         let transfers = match r.transfer_days {

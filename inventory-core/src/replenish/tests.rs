@@ -1211,3 +1211,167 @@ fn huge_lead_time_deviations_are_refused_or_harmless() {
     let r = simulate(&c, &[SimPolicy::ReorderPoint { r: 50.0, q: 10.0 }]).unwrap()[0];
     assert!(r.average_on_hand.is_finite() && r.total_cost.is_finite());
 }
+
+/// TEA at EAST (30 shipped, 6 returned on day 20 → 24 net), WEST (8 shipped on day 25),
+/// NORTH (stock, no sale); 50 more shipped at EAST on day 1 (before a 28-day look-back from
+/// day 30, which starts at the start of day 2) and 9 at WEST at the start of day 30 (not
+/// before the as-of time).
+fn tea() -> Ledger {
+    let mut l = Ledger::new();
+    for wh in ["EAST", "NORTH", "WEST"] {
+        l.post(Movement::receive("TEA", wh, d("100"), d("2.00"), DAY))
+            .unwrap();
+    }
+    l.post(Movement::ship("TEA", "EAST", d("50"), DAY + 10))
+        .unwrap();
+    l.post(Movement::ship("TEA", "EAST", d("30"), 10 * DAY))
+        .unwrap();
+    l.post(Movement::customer_return("TEA", "EAST", d("6"), 20 * DAY))
+        .unwrap();
+    l.post(Movement::ship("TEA", "WEST", d("8"), 25 * DAY))
+        .unwrap();
+    l.post(Movement::ship("TEA", "WEST", d("9"), 30 * DAY))
+        .unwrap();
+    l
+}
+
+#[test]
+fn a_pooled_forecast_is_split_by_each_locations_recent_share() {
+    let l = tea();
+    let pooled = PooledForecast::new("TEA", vec![8.0, 4.0], 4.0);
+    let split = l.split_forecast(&[pooled], 30 * DAY, 28, &[]).unwrap();
+    // Shares 24 : 0 : 8 of 32 → 0.75, 0, 0.25 (by location name); mean day μ = 6.
+    let names: Vec<&str> = split.iter().map(|f| f.location.as_str()).collect();
+    assert_eq!(names, ["EAST", "NORTH", "WEST"]);
+    assert_eq!(split[0].daily, [6.0, 3.0]);
+    assert_eq!(split[1].daily, [0.0, 0.0]);
+    assert_eq!(split[2].daily, [2.0, 1.0]);
+    // σ² = w²·16 + w(1 − w)·6: EAST 9 + 1.125, NORTH 0, WEST 1 + 1.125.
+    close(split[0].daily_std, 10.125f64.sqrt());
+    close(split[1].daily_std, 0.0);
+    close(split[2].daily_std, 2.125f64.sqrt());
+    // The split keeps the pooled mean day by day.
+    for t in 0..2 {
+        close(split.iter().map(|f| f.daily[t]).sum::<f64>(), [8.0, 4.0][t]);
+    }
+    // A look-back of 29 days counts day 1's 50 units: EAST 74, WEST 8 of 82.
+    let split = l
+        .split_forecast(
+            &[PooledForecast::new("TEA", vec![82.0], 0.0)],
+            30 * DAY,
+            29,
+            &[],
+        )
+        .unwrap();
+    close(split[0].daily[0], 74.0);
+    close(split[2].daily[0], 8.0);
+}
+
+#[test]
+fn a_poisson_pooled_demand_splits_into_poisson_locations() {
+    // Pooled Poisson demand (σ² = μ) thinned with probability w is Poisson(w·μ): the
+    // split's variance w²·μ + w(1 − w)·μ must be w·μ.
+    let l = tea();
+    let mu = 7.3;
+    let split = l
+        .split_forecast(
+            &[PooledForecast::new("TEA", vec![mu], mu.sqrt())],
+            30 * DAY,
+            28,
+            &[],
+        )
+        .unwrap();
+    for (f, w) in split.iter().zip([0.75, 0.0, 0.25]) {
+        close(f.daily_std * f.daily_std, w * mu);
+    }
+}
+
+#[test]
+fn given_locations_unknown_skus_and_no_history() {
+    let l = tea();
+    // Given locations, one the ledger never saw: it gets no share.
+    let locs = vec!["WEST".to_owned(), "SOUTH".to_owned()];
+    let split = l
+        .split_forecast(
+            &[PooledForecast::new("TEA", vec![4.0], 0.0)],
+            30 * DAY,
+            28,
+            &locs,
+        )
+        .unwrap();
+    let got: Vec<(&str, f64)> = split
+        .iter()
+        .map(|f| (f.location.as_str(), f.daily[0]))
+        .collect();
+    assert_eq!(got, [("WEST", 4.0), ("SOUTH", 0.0)]);
+    // No demand in the look-back: equal shares (days 60-90 have no sale).
+    let split = l
+        .split_forecast(
+            &[PooledForecast::new("TEA", vec![9.0], 3.0)],
+            90 * DAY,
+            30,
+            &[],
+        )
+        .unwrap();
+    assert!(split.iter().all(|f| f.daily[0] == 3.0), "{split:?}");
+    // A SKU the ledger never saw: with locations, equal shares; without, nothing to go by.
+    let pooled = [PooledForecast::new("NEW", vec![2.0], 1.0)];
+    let split = l.split_forecast(&pooled, 30 * DAY, 28, &locs).unwrap();
+    assert_eq!(split.len(), 2);
+    assert!(split.iter().all(|f| f.daily[0] == 1.0));
+    let err = l.split_forecast(&pooled, 30 * DAY, 28, &[]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnknownSku);
+    // Bad input.
+    for (pooled, days, locs) in [
+        (PooledForecast::new("TEA", vec![-1.0], 0.0), 28, vec![]),
+        (PooledForecast::new("TEA", vec![f64::NAN], 0.0), 28, vec![]),
+        (
+            PooledForecast::new("TEA", vec![1.0], f64::INFINITY),
+            28,
+            vec![],
+        ),
+        (PooledForecast::new("", vec![1.0], 0.0), 28, vec![]),
+        (PooledForecast::new("TEA", vec![1.0; 4000], 0.0), 28, vec![]),
+        (PooledForecast::new("TEA", vec![1.0], 0.0), 0, vec![]),
+        (
+            PooledForecast::new("TEA", vec![1.0], 0.0),
+            28,
+            vec!["A".to_owned(), "A".to_owned()],
+        ),
+        (
+            PooledForecast::new("TEA", vec![1.0], 0.0),
+            28,
+            vec![String::new()],
+        ),
+    ] {
+        let err = l
+            .split_forecast(&[pooled], 30 * DAY, days, &locs)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+    }
+}
+
+#[test]
+fn a_plan_from_pooled_forecasts_is_the_plan_of_their_split() {
+    let mut l = tea();
+    let acme = Supplier::new("ACME", "Acme", PaymentTerms::net(30)).item(SupplierItem::new(
+        "TEA",
+        d("2.00"),
+        10.0,
+    ));
+    l.set_supplier(acme, 0).unwrap();
+    let pooled = vec![PooledForecast::new("TEA", vec![12.0; 60], 5.0)];
+    let split = l.split_forecast(&pooled, 30 * DAY, 28, &[]).unwrap();
+    let by_split = l.plan(&PlanRequest::new(30 * DAY, split)).unwrap();
+    let request = PlanRequest::new(30 * DAY, Vec::new()).pooled(pooled.clone(), 28);
+    let by_pool = l.plan(&request).unwrap();
+    assert_eq!(by_pool, by_split);
+    assert_eq!(by_pool.items.len(), 3);
+    // A pair forecast both ways is two forecasts for it.
+    let twice = PlanRequest::new(
+        30 * DAY,
+        vec![DemandForecast::flat("TEA", "EAST", 1.0, 0.0, 5)],
+    )
+    .pooled(pooled, 28);
+    assert_eq!(l.plan(&twice).unwrap_err().kind(), ErrorKind::InvalidInput);
+}

@@ -23,7 +23,11 @@ Conventions of the Python API:
   :class:`DemandForecast` per SKU x location, :class:`PolicySettings` by default, by SKU or
   by SKU x location, or by ABC/XYZ class through :class:`ClassPolicies`, and optional
   budgets and capacities) and returns a read-only :class:`Plan`: the numbers of each pair,
-  transfers, suggested orders by supplier, the lines cut by a constraint, and alerts.
+  transfers, suggested orders by supplier, the lines cut by a constraint, and alerts. A
+  :class:`PooledForecast` (all locations together) is split over the locations by their
+  share of recent demand (:meth:`Ledger.split_forecast`, or ``PlanRequest(pooled=...)``).
+  :meth:`Ledger.dropship` records a sale of a dropshipped SKU as a supplier order for
+  direct delivery; receiving it books the sale at the supplier's price.
   Reasons, kinds and policy names are strings; the projection (by day, or by week with
   ``projection="week"``) is a float64 numpy array. :meth:`Ledger.accept_plan` places
   chosen suggestions as purchase orders (and posts transfers) in one all-or-nothing call.
@@ -74,6 +78,7 @@ from ._inventory_core import (
     DeadStock,
     demand_stats,
     DemandForecast,
+    PooledForecast,
     DemandHistory,
     DiscountQuantity,
     DuplicateId,
@@ -191,6 +196,7 @@ __all__ = [
     "DeadStock",
     "demand_stats",
     "DemandForecast",
+    "PooledForecast",
     "DemandHistory",
     "DiscountQuantity",
     "DuplicateId",

@@ -669,6 +669,26 @@ class Ledger:
     def record_payment(
         self, order: str, payment: str, amount: _Amount, time: _Time, *, reference: Optional[str] = None
     ) -> PurchaseOutcome: ...
+    def dropship(
+        self,
+        order: str,
+        sku: str,
+        location: str,
+        quantity: _Amount,
+        time: _Time,
+        *,
+        supplier: Optional[str] = None,
+        unit_price: Optional[_Amount] = None,
+        expected: Optional[_Time] = None,
+        customer_order: Optional[str] = None,
+        reference: Optional[str] = None,
+    ) -> PurchaseOutcome:
+        """A customer bought a dropshipped SKU: creates and places order ``order`` (one line,
+        number 1) for the supplier's direct delivery. Its open units are not incoming stock;
+        receiving it (sellable units only) ships them on at once, so the sale's COGS is the
+        supplier's price. ``location`` must hold no stock (else InvalidState). Defaults: the
+        SKU's preferred supplier (UnknownSupplier if none sells it), its price for the
+        quantity, ``time`` plus its quoted lead time."""
 
     # ----- purchasing: queries -----
 
@@ -693,6 +713,19 @@ class Ledger:
 
     # ----- replenishment -----
 
+    def split_forecast(
+        self,
+        pooled: Iterable[PooledForecast],
+        as_of: _Time,
+        lookback_days: int = 91,
+        locations: Optional[Iterable[str]] = None,
+    ) -> list[DemandForecast]:
+        """Splits pooled forecasts over locations by each location's share of the SKU's net
+        demand (shipments less customer returns) in the ``lookback_days`` before ``as_of``
+        (equal shares without any). The locations are ``locations`` (the same for every SKU),
+        else each SKU's with sellable stock or a recent sale (UnknownSku for a SKU the ledger
+        never saw). A location's daily deviation is sqrt(w^2 sd^2 + w (1 - w) mean): the
+        binomial thinning of the pooled demand."""
     def plan(self, request: PlanRequest) -> Plan:
         """A planning run: projected stock, suggested purchase orders by supplier, transfers and
         alerts for every SKU x location of the request's forecasts. Reads the ledger only, with
@@ -872,6 +905,12 @@ class PurchaseOrder:
     def charges(self) -> list[str]: ...
     @property
     def paid(self) -> Decimal: ...
+    @property
+    def dropship(self) -> bool:
+        """A dropship order: delivered by the supplier to the customer, never stocked."""
+    @property
+    def customer_order(self) -> Optional[str]:
+        """The customer's order id of a dropship order."""
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -1154,6 +1193,23 @@ class DemandForecast:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
+@final
+class PooledForecast:
+    """Expected demand of a SKU over all locations together: units per day from the as-of day
+    on and the standard deviation of one day's demand, to be split over the locations by
+    ``Ledger.split_forecast`` or ``PlanRequest(pooled=...)``."""
+
+    def __new__(cls, sku: str, daily: Union[Iterable[float], NDArray[Any]], daily_std: float) -> PooledForecast: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def daily(self) -> NDArray[np.float64]:
+        """A new float64 array on each read."""
+    @property
+    def daily_std(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
 _Policy = Union[tuple[str, Optional[str], PolicySettings], PolicyAssignment]
 """A policy assignment: ``(sku, location or None, settings)`` or a PolicyAssignment."""
 
@@ -1170,7 +1226,9 @@ class PlanRequest:
     holds; ``margins`` (per unit, by SKU; default: the unit price) rank lines under those
     constraints. ``projection="week"`` reports ``PlanItem.projected`` every 7 days from the
     as-of day instead of every day. ``threads`` (1 to 64) compute the pairs in parallel; the
-    plan is the same on any count.
+    plan is the same on any count. ``pooled`` forecasts (all locations together) are split
+    over each SKU's locations by ``Ledger.split_forecast`` with ``pooled_lookback_days``
+    and planned with ``demand`` (a pair in both is two forecasts: InvalidInput).
     """
 
     def __new__(
@@ -1191,6 +1249,8 @@ class PlanRequest:
         margins: Optional[Mapping[str, _Amount]] = None,
         projection: _PeriodName = "day",
         threads: int = 1,
+        pooled: Optional[Iterable[PooledForecast]] = None,
+        pooled_lookback_days: int = 91,
     ) -> PlanRequest: ...
     def class_policies(
         self, classes: Iterable[Union[SkuClass, tuple[str, _Abc, _Xyz]]], table: Optional[ClassPolicies] = None
@@ -1201,6 +1261,10 @@ class PlanRequest:
     def as_of(self) -> datetime.datetime: ...
     @property
     def demand(self) -> list[DemandForecast]: ...
+    @property
+    def pooled(self) -> list[PooledForecast]: ...
+    @property
+    def pooled_lookback_days(self) -> int: ...
     @property
     def horizon_days(self) -> int: ...
     @property
