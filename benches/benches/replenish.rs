@@ -1,7 +1,8 @@
 //! Replenishment: a planning run over the workload (100,000 SKUs × 3 locations,
 //! ten suppliers, a 26-week daily projection; see `inventory_benches::replenish_data`) on
-//! one and two threads, and a simulation of 1,000 SKUs × 365 days × 4 policies on one and
-//! two threads.
+//! one and two threads; splitting a pooled forecast per SKU over 3 locations by 13 weeks
+//! of sales (100,000 SKUs); and a simulation of 1,000 SKUs × 365 days × 4 policies on one
+//! and two threads.
 //!
 //! Run with `cargo bench -p inventory-benches --bench replenish`.
 
@@ -9,7 +10,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput};
-use inventory_benches::replenish_data::{simulation_runs, ReplenishConfig, ReplenishWorkload};
+use inventory_benches::replenish_data::{
+    simulation_runs, PooledWorkload, ReplenishConfig, ReplenishWorkload,
+};
 use inventory_core::replenish::simulate_many;
 
 fn bench_mode() -> bool {
@@ -45,6 +48,23 @@ fn replenish(c: &mut Criterion) {
             b.iter(|| black_box(w.ledger.plan(&request).expect("the workload plans")))
         });
     }
+    g.finish();
+
+    // A pooled forecast per SKU split over its 3 locations by 13 weeks of sales.
+    let skus = if bench_mode() { 100_000 } else { 200 };
+    let p = PooledWorkload::new(skus, 3, 21);
+    let mut g = c.benchmark_group("split_forecast");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(skus as u64));
+    g.bench_function("13_weeks_3_locations", |b| {
+        b.iter(|| {
+            black_box(
+                p.ledger
+                    .split_forecast(&p.pooled, p.as_of, 91, &[])
+                    .expect("valid forecasts"),
+            )
+        })
+    });
     g.finish();
 
     let (skus, days) = if bench_mode() {

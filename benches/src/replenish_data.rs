@@ -13,7 +13,9 @@
 
 use inventory_core::policy::DiscountKind;
 use inventory_core::purchasing::{NewLine, PaymentTerms, PriceBreak, Supplier, SupplierItem};
-use inventory_core::replenish::{DemandForecast, PlanRequest, SimConfig, SimDemand, SimPolicy};
+use inventory_core::replenish::{
+    DemandForecast, PlanRequest, PooledForecast, SimConfig, SimDemand, SimPolicy,
+};
 use inventory_core::{Decimal, Ledger, Movement, Period};
 
 use crate::{location_name, sku_name, Rng};
@@ -234,4 +236,62 @@ pub fn simulation_runs(skus: usize, days: usize, seed: u64) -> Vec<(SimConfig, V
             (c, policies)
         })
         .collect()
+}
+
+/// The pooled-forecast workload: `skus` SKUs stocked at `locations` locations, each sold
+/// every week for 13 weeks at each location (39 shipments per SKU at 3 locations), and a
+/// pooled daily forecast of 182 days per SKU, split at the end of the 13 weeks.
+pub struct PooledWorkload {
+    /// The ledger.
+    pub ledger: Ledger,
+    /// One pooled forecast per SKU.
+    pub pooled: Vec<PooledForecast>,
+    /// The as-of time of the split (the day after the last week).
+    pub as_of: i64,
+}
+
+impl PooledWorkload {
+    /// The workload (deterministic for a seed).
+    pub fn new(skus: usize, locations: usize, seed: u64) -> Self {
+        let mut rng = Rng(seed);
+        let mut ledger = Ledger::new();
+        let mut moves = Vec::with_capacity(skus * locations * 14);
+        let mut pooled = Vec::with_capacity(skus);
+        for i in 0..skus {
+            let mut total = 0;
+            for l in 0..locations {
+                moves.push(Movement::receive(
+                    sku_name(i),
+                    location_name(l),
+                    Decimal::from(10_000),
+                    Decimal::ONE,
+                    0,
+                ));
+            }
+            for week in 0..13 {
+                for l in 0..locations {
+                    let q = rng.range(1, 60);
+                    total += q;
+                    moves.push(Movement::ship(
+                        sku_name(i),
+                        location_name(l),
+                        Decimal::from(q),
+                        (week * 7 + 1) * DAY,
+                    ));
+                }
+            }
+            let mean = total as f64 / 91.0;
+            pooled.push(PooledForecast::new(
+                sku_name(i),
+                vec![mean; 182],
+                mean.sqrt(),
+            ));
+        }
+        ledger.post_batch(moves).expect("valid movements");
+        PooledWorkload {
+            ledger,
+            pooled,
+            as_of: 92 * DAY,
+        }
+    }
 }

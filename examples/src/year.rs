@@ -18,10 +18,12 @@ use std::collections::BTreeMap;
 
 use inventory_core::forecast::{forecast_panel, Method};
 use inventory_core::policy::DiscountKind;
-use inventory_core::purchasing::{PaymentTerms, PriceBreak, ReceiptLine, Supplier, SupplierItem};
+use inventory_core::purchasing::{
+    DropshipSale, PaymentTerms, PriceBreak, ReceiptLine, Supplier, SupplierItem,
+};
 use inventory_core::replenish::{
-    classes_from_ledger, AcceptedOrder, ClassPolicies, DemandForecast, Plan, PlanRequest, Policy,
-    PolicySettings,
+    classes_from_ledger, AcceptedOrder, ClassPolicies, Plan, PlanRequest, Policy, PolicySettings,
+    PooledForecast,
 };
 use inventory_core::time::{days_from_civil, SECONDS_PER_DAY};
 use inventory_core::{Decimal, Error, Ledger, Movement, Period};
@@ -243,7 +245,7 @@ pub struct YearRun {
     pub lost: BTreeMap<String, i64>,
     /// Revenue of stocked SKUs.
     pub revenue: Decimal,
-    /// Revenue and cost of dropshipped SKUs.
+    /// Revenue and cost of dropshipped SKUs delivered (booked when the supplier delivers).
     pub dropship: (Decimal, Decimal),
     /// Units customers sent back.
     pub returned: i64,
@@ -269,6 +271,8 @@ struct Delivery {
     day: i64,
     order: String,
     lines: Vec<(u32, i64, i64)>, // line, sellable, damaged
+    /// A dropship delivery's sale price (zero for a stock order).
+    revenue: Decimal,
 }
 
 /// Runs the year.
@@ -408,6 +412,7 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
     let mut returns: Vec<(i64, String, &'static str, i64, bool)> = Vec::new(); // day, sku, loc, units, damaged
     let mut paid_items: BTreeMap<(String, String), ()> = BTreeMap::new();
     let mut payment = 0u64;
+    let mut dropships = 0u64;
 
     for week in 0..config.weeks {
         let monday = start + week * 7 * DAY;
@@ -440,44 +445,24 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
                 .collect();
         }
         let offset = (week % 4) as usize;
-        // Each warehouse's share of the last 13 weeks' sales (the pooled forecast's split).
-        let mut demand = Vec::new();
-        for (k, item) in stocked.iter().enumerate() {
-            let mut sold = [0.0f64; 3];
-            for (w, (loc, _)) in YEAR_WAREHOUSES.iter().enumerate() {
-                if let Ok(h) = ledger.demand_history(
-                    &item.sku,
-                    Some(loc),
-                    Period::Week,
-                    Some(monday - 91 * DAY),
-                    Some(monday - 1),
-                ) {
-                    sold[w] = inventory_core::forecast::history_demand(&h).iter().sum();
-                }
-            }
-            let total: f64 = sold.iter().sum();
-            for (w, (loc, default_share)) in YEAR_WAREHOUSES.iter().enumerate() {
-                let share = if total > 0.0 {
-                    sold[w] / total
-                } else {
-                    *default_share
-                };
+        // The pooled forecast of each SKU, by day; the engine splits it over the warehouses
+        // by their share of the last 13 weeks' sales.
+        let pooled: Vec<PooledForecast> = stocked
+            .iter()
+            .enumerate()
+            .map(|(k, item)| {
                 let daily: Vec<f64> = weekly_forecast[k]
                     .iter()
                     .skip(offset)
-                    .flat_map(|wk| std::iter::repeat_n(wk * share / 7.0, 7))
+                    .flat_map(|wk| std::iter::repeat_n(wk / 7.0, 7))
                     .collect();
-                demand.push(DemandForecast {
-                    sku: item.sku.clone(),
-                    location: (*loc).to_owned(),
-                    daily,
-                    daily_std: weekly_sd[k] * share / 7f64.sqrt(),
-                });
-            }
-        }
+                PooledForecast::new(&item.sku, daily, weekly_sd[k] / 7f64.sqrt())
+            })
+            .collect();
         // 2. Plan with the class policies (dropship SKUs never stocked), 3. accept it all.
         let classes = classes_from_ledger(&ledger, monday - 91 * DAY, monday)?;
-        let mut request = PlanRequest::new(monday, demand)
+        let mut request = PlanRequest::new(monday, Vec::new())
+            .pooled(pooled, 91)
             .horizon_days(26 * 7 - 7 * offset as u32)
             .class_policies(&classes, &run.table)
             .dead_stock_days(Some(90))
@@ -527,6 +512,7 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
                 day,
                 order: a.order.clone(),
                 lines,
+                revenue: Decimal::ZERO,
             });
         }
         ledger.accept_plan(accepted, plan.transfers.clone(), monday + 6 * 3600)?;
@@ -542,6 +528,7 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
                         day: x.day,
                         order: std::mem::take(&mut x.order),
                         lines: std::mem::take(&mut x.lines),
+                        revenue: x.revenue,
                     });
                     false
                 } else {
@@ -562,8 +549,14 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
                     lines,
                     t + 7 * 3600,
                 )?;
+                // What came in: a dropship delivery's shipment takes its value out again
+                // as COGS.
                 for m in &got.movements {
-                    run.received_value += m.value;
+                    run.received_value += m.value + m.cogs;
+                }
+                if !x.revenue.is_zero() {
+                    run.dropship.0 += x.revenue;
+                    run.dropship.1 += got.movements.iter().map(|m| m.cogs).sum::<Decimal>();
                 }
             }
             let (back, later): (Vec<_>, Vec<_>) = returns.drain(..).partition(|r| r.0 == day);
@@ -588,8 +581,22 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
                         continue;
                     }
                     if item.dropship {
-                        run.dropship.0 += item.price * Decimal::from(want);
-                        run.dropship.1 += item.cost * Decimal::from(want);
+                        // The supplier delivers to the customer after its lead time; the
+                        // sale is booked then, at the supplier's price.
+                        dropships += 1;
+                        let order = format!("DS-{dropships:05}");
+                        let sale = DropshipSale::new(&item.sku, "DROPSHIP", Decimal::from(want))
+                            .customer_order(format!("WEB-{dropships:05}"));
+                        ledger.dropship(&order, sale, t + 12 * 3600 + w as i64 * 60)?;
+                        let sup = &YEAR_SUPPLIERS[item.supplier];
+                        let lead =
+                            sup.lead + sup.lead_sd * inventory_core::stats::inv_cdf(rng.uniform());
+                        deliveries.push(Delivery {
+                            day: day + lead.round().max(1.0) as i64,
+                            order,
+                            lines: vec![(1, want, 0)],
+                            revenue: item.price * Decimal::from(want),
+                        });
                         continue;
                     }
                     run.demanded += want;
@@ -659,8 +666,11 @@ impl YearRun {
     fn totals(&self) -> Result<(Decimal, Decimal), Error> {
         let end = self.start + (self.config.weeks - 1) * 7 * DAY;
         let acts = inventory_core::metrics::activity_all(&self.ledger, self.start, end)?;
-        let cogs = acts.iter().map(|a| a.cogs).sum();
-        let units = acts.iter().map(|a| a.units_sold).sum();
+        let stocked = |sku: &str| self.catalogue.iter().any(|k| k.sku == sku && !k.dropship);
+        let acts = acts.iter().filter(|a| stocked(&a.sku));
+        let (units, cogs) = acts.fold((Decimal::ZERO, Decimal::ZERO), |(u, c), a| {
+            (u + a.units_sold, c + a.cogs)
+        });
         Ok((units, cogs))
     }
 
@@ -776,6 +786,23 @@ impl YearRun {
                     .map_or("-".into(), |x| format!("{x:.1}"))
             );
         }
+        let dropship: Vec<_> = self
+            .ledger
+            .order_ids()
+            .iter()
+            .filter_map(|id| self.ledger.order(id).ok())
+            .filter(|o| o.dropship)
+            .collect();
+        let awaited = dropship
+            .iter()
+            .filter(|o| o.lines.iter().any(|l| !l.open.is_zero()))
+            .count();
+        let _ = writeln!(
+            w,
+            "  Dropship orders sent to suppliers {}, {} still on their way to customers",
+            dropship.len(),
+            awaited
+        );
         let schedule = self.ledger.payment_schedule()?;
         let owed = |kind| -> Decimal {
             schedule

@@ -46,10 +46,13 @@ fn suppliers_are_paid_or_owed_exactly_what_was_received() {
 #[test]
 fn incoming_is_what_open_orders_still_expect() {
     let l = &run().ledger;
+    // Dropship orders go to customers, not into stock.
     let open: Decimal = l
         .order_ids()
         .iter()
-        .flat_map(|id| l.order(id).unwrap().lines)
+        .map(|id| l.order(id).unwrap())
+        .filter(|o| !o.dropship)
+        .flat_map(|o| o.lines)
         .map(|line| line.open)
         .sum();
     let incoming: Decimal = l.incoming(None, None).iter().map(|i| i.quantity).sum();
@@ -79,4 +82,27 @@ fn service_and_the_report_add_up() {
         report,
         store_year(YearConfig::small()).unwrap().report().unwrap()
     );
+}
+
+#[test]
+fn dropship_sales_cost_what_their_suppliers_charged() {
+    // Every delivered dropship order's value at the supplier's prices is exactly the COGS
+    // the run booked for dropshipped SKUs, and nothing dropshipped is ever in stock.
+    let r = run();
+    let l = &r.ledger;
+    let delivered: Decimal = l
+        .order_ids()
+        .iter()
+        .map(|id| l.order(id).unwrap())
+        .filter(|o| o.dropship)
+        .flat_map(|o| o.lines)
+        .map(|line| line.received_value)
+        .sum();
+    assert!(delivered > Decimal::ZERO, "the store dropshipped something");
+    assert_eq!(delivered, r.dropship.1);
+    for k in r.catalogue.iter().filter(|k| k.dropship) {
+        if let Ok(p) = l.position(&k.sku, None) {
+            assert_eq!(p.on_hand, Decimal::ZERO, "{}", k.sku);
+        }
+    }
 }
