@@ -88,9 +88,17 @@ typedef struct inv_cash_out inv_cash_out;
 typedef struct inv_demand_history inv_demand_history;
 
 /**
- * Units incoming (the open quantity of placed orders) per SKU and location, and with
- * `inv_ledger_incoming_schedule` per period of the lines' expected times (opaque); release
- * with `inv_incoming_free`.
+ * Demand forecasts of SKU × location pairs (opaque), from `inv_ledger_split_forecast`.
+ * Read with `inv_forecasts_len` / `inv_forecasts_get`; release with `inv_forecasts_free`.
+ * The strings and day values of its rows point into the handle and are valid until it is
+ * freed.
+ */
+typedef struct inv_forecasts inv_forecasts;
+
+/**
+ * Units incoming (the open quantity of placed orders; not of dropship orders, whose units
+ * go to the customer) per SKU and location, and with `inv_ledger_incoming_schedule` per
+ * period of the lines' expected times (opaque); release with `inv_incoming_free`.
  */
 typedef struct inv_incoming inv_incoming;
 
@@ -158,13 +166,22 @@ typedef struct inv_plan inv_plan;
  *
  * A new request has the core's defaults: the default policy of
  * `inv_policy_settings_default()`, overstock beyond 180 days of cover, transfers between
- * locations taking 2 days, no dead or slow stock alerts, no budget, order-value or capacity limits, margins equal to
- * the unit prices, a daily projection, one thread. Setters only collect and convert (a
- * bad decimal is `INV_INVALID_DECIMAL` at once, a bad policy `INV_INVALID_INPUT`, a bad
- * enumeration `INV_INVALID_ENUM`); the core checks the whole request when it is planned.
- * A setter that fails leaves the request as it was.
+ * locations taking 2 days, no dead or slow stock alerts, no budget, order-value or
+ * capacity limits, margins equal to the unit prices, a daily projection, one thread, no
+ * pooled forecasts (split by the last 91 days' demand when added). Setters only collect
+ * and convert (a bad decimal is `INV_INVALID_DECIMAL` at once, a bad policy
+ * `INV_INVALID_INPUT`, a bad enumeration `INV_INVALID_ENUM`); the core checks the whole
+ * request when it is planned. A setter that fails leaves the request as it was.
  */
 typedef struct inv_plan_request inv_plan_request;
+
+/**
+ * Pooled forecasts (opaque builder): each a SKU's demand over all locations together, for
+ * `inv_ledger_split_forecast`. Create with `inv_pooled_forecasts_new`, fill with
+ * `inv_pooled_forecasts_add`, release with `inv_pooled_forecasts_free`. The builder only
+ * collects; the core checks the forecasts when they are split.
+ */
+typedef struct inv_pooled_forecasts inv_pooled_forecasts;
 
 /**
  * A purchase order as it stands (opaque), from `inv_ledger_order`; release with
@@ -1065,9 +1082,10 @@ typedef uint32_t inv_order_status;
  * What posting a purchasing event did.
  *
  * The stock movements it posted (a receipt's receive movements, one per line and
- * condition; a charge's landed costs, one per receipt line and condition) are journal
- * entries `first_movement .. first_movement + movements`; read each one's `inv_outcome`
- * with `inv_ledger_journal_outcome`.
+ * condition, each followed on a dropship order by the shipment to the customer; a
+ * charge's landed costs, one per receipt line and condition) are journal entries
+ * `first_movement .. first_movement + movements`; read each one's `inv_outcome` with
+ * `inv_ledger_journal_outcome`.
  */
 typedef struct inv_purchase_outcome {
     /**
@@ -1112,7 +1130,11 @@ typedef uint32_t inv_allocation;
 /**
  * The header of a purchase order. Decimal fields are NUL-terminated decimal text; times
  * are seconds since the Unix epoch (UTC), each optional one valid only when its `has_`
- * flag is true (0 otherwise).
+ * flag is true (0 otherwise). String fields point into the `inv_purchase_order` and are
+ * valid until it is freed.
+ *
+ * Later versions add fields at the end (as `dropship` and `customer_order` were added):
+ * before 1.0 the header and the library go together (see `inv_ledger_config`).
  */
 typedef struct inv_purchase_order_info {
     /**
@@ -1182,6 +1204,16 @@ typedef struct inv_purchase_order_info {
      * The number of landed-cost charges (`inv_purchase_order_charge`).
      */
     size_t charge_count;
+    /**
+     * Whether this is a dropship order (`inv_ledger_dropship`): delivered by the supplier
+     * to the customer, never stocked; its open units are not incoming.
+     */
+    bool dropship;
+    /**
+     * The customer's order id of a dropship order (owned by the handle); NULL when none
+     * was given (and for every stock order).
+     */
+    const char *customer_order;
 } inv_purchase_order_info;
 
 /**
@@ -1698,6 +1730,34 @@ typedef struct inv_policy_settings {
      */
     double holding_rate;
 } inv_policy_settings;
+
+/**
+ * The expected demand of a SKU at a location (the core's `DemandForecast`), as
+ * `inv_plan_request_add_forecast` takes it.
+ */
+typedef struct inv_demand_forecast {
+    /**
+     * The SKU (owned by the `inv_forecasts`: valid until it is freed).
+     */
+    const char *sku;
+    /**
+     * The location (owned by the handle).
+     */
+    const char *location;
+    /**
+     * Expected units per day, day 0 being the as-of day: `daily_len` values (owned by the
+     * handle); NULL when `daily_len` is 0.
+     */
+    const double *daily;
+    /**
+     * The number of values at `daily`.
+     */
+    size_t daily_len;
+    /**
+     * Standard deviation of one day's demand.
+     */
+    double daily_std;
+} inv_demand_forecast;
 
 /**
  * The plan of one SKU at one location: the numbers every suggestion is traced to.
@@ -2629,7 +2689,8 @@ typedef struct inv_sim_report {
 #define INV_OUT_OF_ORDER 111
 
 /**
- * A change refused because of the ledger's state (e.g. a costing override on an active SKU).
+ * A change refused because of the ledger's state (e.g. a costing override on an active SKU,
+ * a dropship delivery through a stocked position).
  */
 #define INV_INVALID_STATE 112
 
@@ -2644,7 +2705,7 @@ typedef struct inv_sim_report {
 #define INV_INVALID_SNAPSHOT 200
 
 /**
- * An unknown supplier, or a SKU the supplier does not sell.
+ * An unknown supplier, a SKU the supplier does not sell, or a SKU no supplier sells.
  */
 #define INV_UNKNOWN_SUPPLIER 300
 
@@ -4116,13 +4177,17 @@ inv_result inv_ledger_confirm_order(struct inv_ledger *ledger,
 /**
  * Receives goods against a placed order as receipt `receipt` (a new id): each of the
  * builder's `lines` (copied) is received into stock by condition at the invoiced price,
- * one receive movement per line and condition with units.
+ * one receive movement per line and condition with units. On a dropship order (see
+ * `inv_ledger_dropship`) this is the supplier's delivery to the customer: sellable units
+ * only, each line's receive movement followed at once by a shipment of the same units out
+ * of the sale's (empty) position, whose COGS is the invoiced value.
  *
  * Errors: `INV_UNKNOWN_ORDER`, `INV_UNKNOWN_ORDER_LINE`, `INV_DUPLICATE_ID` (the receipt
  * id), `INV_INVALID_ORDER_STATE` (a draft, a finished order or a closed line),
  * `INV_OVER_RECEIPT` (beyond the ledger's over-receipt policy), `INV_INVALID_INPUT` (no
- * lines, a line without units or twice, ...), `INV_OUT_OF_ORDER`, `INV_NULL_ARGUMENT`,
- * `INV_DUPLICATE_REFERENCE`.
+ * lines, a line without units or twice, damaged or quarantined units on a dropship order,
+ * ...), `INV_INVALID_STATE` (a dropship delivery through a position that holds stock),
+ * `INV_OUT_OF_ORDER`, `INV_NULL_ARGUMENT`, `INV_DUPLICATE_REFERENCE`.
  *
  * # Safety
  * `ledger` NULL or a live handle; `lines` NULL or a live builder; strings NULL or
@@ -4228,13 +4293,59 @@ inv_result inv_ledger_record_payment(struct inv_ledger *ledger,
                                      struct inv_purchase_outcome *out);
 
 /**
+ * A customer bought a dropshipped SKU: creates and places order `order` (a new id) of
+ * one line, number 1, for the supplier's direct delivery of `quantity` units (decimal
+ * text, > 0) of `sku` to the customer, booked at `location` (a location that is never
+ * stocked, such as `"DROPSHIP"`: the delivery passes through its empty position).
+ *
+ * `supplier` (nullable): NULL buys from the SKU's preferred supplier (else the first that
+ * sells it, as `inv_ledger_suppliers_of` lists them). `unit_price` (nullable decimal):
+ * NULL takes the supplier's price for the quantity. `*expected` (nullable pointer): the
+ * delivery time; NULL is `time` plus the supplier's quoted mean lead time (rounded to the
+ * second). `customer_order` (nullable): the customer's order id (the host's), kept on the
+ * order (`inv_purchase_order_info.customer_order`). The supplier's minimum order quantity
+ * and pack size are terms of stock orders and do not apply.
+ *
+ * The order's open units are **not incoming stock** (not in `inv_position.incoming`,
+ * `inv_ledger_incoming` or a plan's positions); they are in the overdue lines and the
+ * payment schedule like any order's. Receive the supplier's delivery with
+ * `inv_ledger_receive_order` (sellable units only): each receipt line posts a receive at
+ * the invoiced price and at once a shipment of the same units, so the sale's COGS is the
+ * supplier's price × units under every costing method. The customer cancelling before
+ * delivery is `inv_ledger_cancel_order`.
+ *
+ * Errors: `INV_UNKNOWN_SUPPLIER` (an unknown supplier, one that does not sell the SKU, or
+ * no supplier sells it), `INV_DUPLICATE_ID` (the order id), `INV_INVALID_INPUT` (an empty
+ * id, SKU, location or customer order, a quantity ≤ 0, a negative price, an expected time
+ * out of range, ...), `INV_INVALID_DECIMAL`, `INV_INVALID_UTF8`, `INV_NULL_ARGUMENT`,
+ * `INV_DUPLICATE_REFERENCE`. The ledger is unchanged then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `expected` NULL or a
+ * readable `int64_t`; `out` NULL or writable.
+ */
+inv_result inv_ledger_dropship(struct inv_ledger *ledger,
+                               const char *order,
+                               const char *sku,
+                               const char *location,
+                               const char *quantity,
+                               int64_t time,
+                               const char *supplier,
+                               const char *unit_price,
+                               const int64_t *expected,
+                               const char *customer_order,
+                               const char *reference,
+                               struct inv_purchase_outcome *out);
+
+/**
  * Posts one purchasing event given as the core's `PurchaseEvent` JSON: an object with
  * `"time"` (seconds since the epoch), an optional `"reference"`, `"event"` (the kind:
  * `"set_supplier"`, `"create_order"`, `"add_line"`, `"amend_line"`, `"place_order"`,
  * `"confirm_order"`, `"receive_order"`, `"cancel_order"`, `"close_short"`, `"add_charge"`,
- * `"record_payment"`) and that kind's fields, decimals as strings; the same text
- * `inv_ledger_purchase_records_json` lists. For example
- * `{"time":0,"event":"place_order","order":"PO-1"}`.
+ * `"record_payment"`, `"dropship"`) and that kind's fields, decimals as strings; the same
+ * text `inv_ledger_purchase_records_json` lists. For example
+ * `{"time":0,"event":"place_order","order":"PO-1"}`, or
+ * `{"time":0,"event":"dropship","order":"DS-1","sale":{"sku":"RUG","location":"DROPSHIP","quantity":"2"}}`.
  *
  * Errors: `INV_INVALID_INPUT` (malformed JSON or not an event), and those of the event's
  * posting function.
@@ -4855,6 +4966,45 @@ inv_result inv_plan_request_add_forecast(struct inv_plan_request *request,
                                          double daily_std);
 
 /**
+ * Adds the pooled forecast of `sku`, its demand over all locations together:
+ * `daily[0 .. n]` expected units per day, day 0 being the as-of day (beyond its end the
+ * last day repeats; at most 3660 days), and `daily_std`, the standard deviation of one
+ * day's demand over all locations. When planned, it is split over the SKU's locations
+ * (those where it has sellable stock or a sale in the look-back) by each location's share
+ * of its net demand in the look-back before the as-of time
+ * (`inv_plan_request_set_pooled_lookback_days`, default 91 days), exactly as
+ * `inv_ledger_split_forecast` splits it, and the split forecasts are planned with the
+ * others. A SKU × location with both a forecast and a share of a pooled one is refused
+ * when planned (`INV_INVALID_INPUT`), as are negative or non-finite values and a SKU the
+ * ledger has never seen (`INV_UNKNOWN_SKU`).
+ *
+ * Errors: `INV_NULL_ARGUMENT` (also `daily` NULL with `n` above 0), `INV_INVALID_UTF8`.
+ *
+ * # Safety
+ * `request` NULL or a live builder; `sku` NULL or NUL-terminated; `daily` NULL (only with
+ * `n` 0) or valid for `n` reads.
+ */
+inv_result inv_plan_request_add_pooled_forecast(struct inv_plan_request *request,
+                                                const char *sku,
+                                                const double *daily,
+                                                size_t n,
+                                                double daily_std);
+
+/**
+ * Sets the look-back of the split of the pooled forecasts
+ * (`inv_plan_request_add_pooled_forecast`): each location's share is its net demand in the
+ * `days` days before the as-of time. Default 91 (13 weeks); between 1 and 3660, checked
+ * when planned.
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `request` NULL or a live builder.
+ */
+inv_result inv_plan_request_set_pooled_lookback_days(struct inv_plan_request *request,
+                                                     uint32_t days);
+
+/**
  * Sets the policy of the SKUs without an assignment (copied from `*settings`).
  *
  * Errors: `INV_NULL_ARGUMENT` (also a NULL `settings->policy`), `INV_INVALID_UTF8`,
@@ -5036,6 +5186,111 @@ inv_result inv_plan_request_set_projection(struct inv_plan_request *request, inv
 void inv_plan_request_free(struct inv_plan_request *request);
 
 /**
+ * Creates an empty list of pooled forecasts into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `out` NULL or a writable `inv_pooled_forecasts *`.
+ */
+inv_result inv_pooled_forecasts_new(struct inv_pooled_forecasts **out);
+
+/**
+ * Adds the pooled forecast of `sku`: `daily[0 .. n]` expected units per day over all
+ * locations, day 0 being the as-of day (at most 3660 days), and `daily_std`, the standard
+ * deviation of one day's demand over all locations. The values must be finite and ≥ 0 and
+ * the SKU not empty, which the core checks when they are split.
+ *
+ * Errors: `INV_NULL_ARGUMENT` (also `daily` NULL with `n` above 0), `INV_INVALID_UTF8`.
+ *
+ * # Safety
+ * `pooled` NULL or a live builder; `sku` NULL or NUL-terminated; `daily` NULL (only with
+ * `n` 0) or valid for `n` reads.
+ */
+inv_result inv_pooled_forecasts_add(struct inv_pooled_forecasts *pooled,
+                                    const char *sku,
+                                    const double *daily,
+                                    size_t n,
+                                    double daily_std);
+
+/**
+ * Releases a list of pooled forecasts. NULL is a no-op.
+ *
+ * # Safety
+ * `pooled` NULL or a live builder, not used afterwards.
+ */
+void inv_pooled_forecasts_free(struct inv_pooled_forecasts *pooled);
+
+/**
+ * Splits the `pooled` forecasts (copied) over locations by each location's share of the
+ * SKU's net demand (units shipped less customer returns, below zero counting as zero) in
+ * the `lookback_days` days before `as_of` (equal shares when the total is zero), into a
+ * new handle at `*out`. Reads the ledger only.
+ *
+ * The locations are `locations[0 .. n_locations]` when given (the same for every SKU; one
+ * the SKU never sold at gets a zero forecast), else (`n_locations` 0) each SKU's own:
+ * those where it has sellable stock or a sale in the look-back. Location `l`'s forecast is
+ * its share `w` × each pooled day, and its daily deviation `√(w²·σ² + w·(1 − w)·μ)`, `σ`
+ * the pooled deviation and `μ` the pooled mean day (the binomial thinning of the pooled
+ * demand). The forecasts come out in the order of `pooled`, each SKU's by location name
+ * when the locations are its own, else in the order given.
+ *
+ * Example: TEA's net demand in the 28 days before day 30 is 24 at EAST, 0 at NORTH (stock,
+ * no sale) and 8 at WEST: shares 0.75, 0 and 0.25. A pooled forecast of 8 then 4 a day
+ * (σ 4, μ 6) splits into EAST 6, 3 (σ² = 0.5625·16 + 0.1875·6 = 10.125), NORTH 0, 0
+ * (σ 0) and WEST 2, 1 (σ² = 0.0625·16 + 0.1875·6 = 2.125).
+ *
+ * Errors: `INV_NULL_ARGUMENT` (also `locations` NULL with `n_locations` above 0, or a
+ * NULL entry), `INV_INVALID_UTF8`, `INV_INVALID_INPUT` (a look-back of 0 or more than
+ * 3660 days, an `as_of` out of range, a forecast with an empty SKU, a negative or
+ * non-finite value or more than 3660 days, an empty or repeated location),
+ * `INV_UNKNOWN_SKU` (a SKU the ledger has never seen, with no `locations` to split it
+ * over), `INV_INTERIOR_NUL` (a name read from a snapshot contains a NUL byte). Nothing is
+ * written to `*out` then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `pooled` NULL or a live builder; `locations` NULL or
+ * `n_locations` readable string pointers, each NULL or NUL-terminated; `out` NULL or a
+ * writable `inv_forecasts *`.
+ */
+inv_result inv_ledger_split_forecast(const struct inv_ledger *ledger,
+                                     const struct inv_pooled_forecasts *pooled,
+                                     int64_t as_of,
+                                     uint32_t lookback_days,
+                                     const char *const *locations,
+                                     size_t n_locations,
+                                     struct inv_forecasts **out);
+
+/**
+ * The number of forecasts (0 for NULL).
+ *
+ * # Safety
+ * `forecasts` NULL or a live handle.
+ */
+size_t inv_forecasts_len(const struct inv_forecasts *forecasts);
+
+/**
+ * Forecast `index` (0-based; fewer than `inv_forecasts_len`) into `*out`; its strings and
+ * days point into the handle.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `forecasts` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_forecasts_get(const struct inv_forecasts *forecasts,
+                             size_t index,
+                             struct inv_demand_forecast *out);
+
+/**
+ * Releases forecasts (and the strings and days they own). NULL is a no-op.
+ *
+ * # Safety
+ * `forecasts` NULL or a live handle, not used afterwards.
+ */
+void inv_forecasts_free(struct inv_forecasts *forecasts);
+
+/**
  * A planning run of `request` (copied) against the ledger, into a new handle at `*out`:
  * projected stock, suggested transfers and purchase orders by supplier, cut lines and
  * alerts for every SKU × location of the request's forecasts. Reads the ledger only.
@@ -5047,9 +5302,10 @@ void inv_plan_request_free(struct inv_plan_request *request);
  *
  * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (a horizon of 0 or above 3660 days, a
  * service level outside (0, 1), a negative or non-finite forecast, two forecasts for one
- * pair, a negative budget, 0 threads or more than 64, ...), `INV_OVERFLOW`,
- * `INV_INTERIOR_NUL` (a name read from a snapshot contains a NUL byte). Nothing is written
- * to `*out` then.
+ * pair (also a forecast and a pooled forecast's share), a pooled look-back of 0 or above
+ * 3660 days, a negative budget, 0 threads or more than 64, ...), `INV_UNKNOWN_SKU` (a
+ * pooled forecast of a SKU the ledger has never seen), `INV_OVERFLOW`, `INV_INTERIOR_NUL`
+ * (a name read from a snapshot contains a NUL byte). Nothing is written to `*out` then.
  *
  * # Safety
  * `ledger` NULL or a live handle; `request` NULL or a live builder; `out` NULL or a

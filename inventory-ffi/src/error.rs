@@ -70,7 +70,8 @@ pub const INV_DUPLICATE_REFERENCE: inv_result = 110;
 /// A movement dated before its SKU's latest movement, or a purchasing event dated before
 /// its order's latest event.
 pub const INV_OUT_OF_ORDER: inv_result = 111;
-/// A change refused because of the ledger's state (e.g. a costing override on an active SKU).
+/// A change refused because of the ledger's state (e.g. a costing override on an active SKU,
+/// a dropship delivery through a stocked position).
 pub const INV_INVALID_STATE: inv_result = 112;
 /// A decimal computation overflowed.
 pub const INV_OVERFLOW: inv_result = 113;
@@ -78,7 +79,7 @@ pub const INV_OVERFLOW: inv_result = 113;
 /// A malformed, unsupported or inconsistent snapshot.
 pub const INV_INVALID_SNAPSHOT: inv_result = 200;
 
-/// An unknown supplier, or a SKU the supplier does not sell.
+/// An unknown supplier, a SKU the supplier does not sell, or a SKU no supplier sells.
 pub const INV_UNKNOWN_SUPPLIER: inv_result = 300;
 /// An unknown purchase order.
 pub const INV_UNKNOWN_ORDER: inv_result = 301;

@@ -15,12 +15,14 @@
 //! - Handles (`inv_ledger`, `inv_valuation`, `inv_demand_history`, `inv_model`, the
 //!   purchasing results `inv_purchase_order`, `inv_incoming`, `inv_receiving_report`,
 //!   `inv_overdue_lines`, `inv_payment_schedule`, `inv_cash_out`, the replenishment plan
-//!   `inv_plan`) are opaque, created through out-parameters and released with their `_free`
+//!   `inv_plan`, the split forecasts `inv_forecasts`) are opaque, created through
+//!   out-parameters and released with their `_free`
 //!   function, which accepts NULL.
 //!   Strings returned as `char *` are released with `inv_string_free`; `const char *`
 //!   fields of a result's rows point into the handle and are valid until it is freed.
 //! - Input that may gain fields is built with opaque builders (`inv_supplier`,
-//!   `inv_order_lines`, `inv_line_changes`, `inv_receipt_lines`, `inv_plan_request`):
+//!   `inv_order_lines`, `inv_line_changes`, `inv_receipt_lines`, `inv_plan_request`,
+//!   `inv_pooled_forecasts`):
 //!   `_new`, setter functions, `_free`. A builder only collects and converts; the core
 //!   checks the whole input when it is posted. A function that takes a builder copies it:
 //!   free it whenever you like.

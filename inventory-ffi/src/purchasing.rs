@@ -14,6 +14,11 @@
 //! sequence numbers `first_movement .. first_movement + movements`. Each event takes an
 //! optional idempotency `reference` (a namespace of its own, separate from movements'):
 //! posting the same event again with it returns the first outcome with `duplicate` set.
+//!
+//! A customer's purchase of a dropshipped SKU is a purchasing event too
+//! (`inv_ledger_dropship`): it creates and places a one-line order for the supplier's
+//! direct delivery, whose receipt books the sale at the supplier's price (the core's
+//! `purchasing` module documentation has the rules).
 
 // The C signatures mirror the core's event fields one to one.
 #![allow(clippy::too_many_arguments)]
@@ -21,8 +26,8 @@
 use std::ffi::c_char;
 
 use inventory_core::purchasing::{
-    Charge, LeadTimeQuote, LineChange, NewLine, PaymentTerms, PriceBreak, PurchaseEvent,
-    PurchaseEventKind, PurchaseOutcome, ReceiptLine, Supplier, SupplierItem,
+    Charge, DropshipSale, LeadTimeQuote, LineChange, NewLine, PaymentTerms, PriceBreak,
+    PurchaseEvent, PurchaseEventKind, PurchaseOutcome, ReceiptLine, Supplier, SupplierItem,
 };
 use inventory_core::Decimal;
 
@@ -461,9 +466,10 @@ pub unsafe extern "C" fn inv_receipt_lines_free(lines: *mut inv_receipt_lines) {
 /// What posting a purchasing event did.
 ///
 /// The stock movements it posted (a receipt's receive movements, one per line and
-/// condition; a charge's landed costs, one per receipt line and condition) are journal
-/// entries `first_movement .. first_movement + movements`; read each one's `inv_outcome`
-/// with `inv_ledger_journal_outcome`.
+/// condition, each followed on a dropship order by the shipment to the customer; a
+/// charge's landed costs, one per receipt line and condition) are journal entries
+/// `first_movement .. first_movement + movements`; read each one's `inv_outcome` with
+/// `inv_ledger_journal_outcome`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct inv_purchase_outcome {
@@ -749,13 +755,17 @@ pub unsafe extern "C" fn inv_ledger_confirm_order(
 
 /// Receives goods against a placed order as receipt `receipt` (a new id): each of the
 /// builder's `lines` (copied) is received into stock by condition at the invoiced price,
-/// one receive movement per line and condition with units.
+/// one receive movement per line and condition with units. On a dropship order (see
+/// `inv_ledger_dropship`) this is the supplier's delivery to the customer: sellable units
+/// only, each line's receive movement followed at once by a shipment of the same units out
+/// of the sale's (empty) position, whose COGS is the invoiced value.
 ///
 /// Errors: `INV_UNKNOWN_ORDER`, `INV_UNKNOWN_ORDER_LINE`, `INV_DUPLICATE_ID` (the receipt
 /// id), `INV_INVALID_ORDER_STATE` (a draft, a finished order or a closed line),
 /// `INV_OVER_RECEIPT` (beyond the ledger's over-receipt policy), `INV_INVALID_INPUT` (no
-/// lines, a line without units or twice, ...), `INV_OUT_OF_ORDER`, `INV_NULL_ARGUMENT`,
-/// `INV_DUPLICATE_REFERENCE`.
+/// lines, a line without units or twice, damaged or quarantined units on a dropship order,
+/// ...), `INV_INVALID_STATE` (a dropship delivery through a position that holds stock),
+/// `INV_OUT_OF_ORDER`, `INV_NULL_ARGUMENT`, `INV_DUPLICATE_REFERENCE`.
 ///
 /// # Safety
 /// `ledger` NULL or a live handle; `lines` NULL or a live builder; strings NULL or
@@ -967,13 +977,85 @@ pub unsafe extern "C" fn inv_ledger_record_payment(
     })
 }
 
+/// A customer bought a dropshipped SKU: creates and places order `order` (a new id) of
+/// one line, number 1, for the supplier's direct delivery of `quantity` units (decimal
+/// text, > 0) of `sku` to the customer, booked at `location` (a location that is never
+/// stocked, such as `"DROPSHIP"`: the delivery passes through its empty position).
+///
+/// `supplier` (nullable): NULL buys from the SKU's preferred supplier (else the first that
+/// sells it, as `inv_ledger_suppliers_of` lists them). `unit_price` (nullable decimal):
+/// NULL takes the supplier's price for the quantity. `*expected` (nullable pointer): the
+/// delivery time; NULL is `time` plus the supplier's quoted mean lead time (rounded to the
+/// second). `customer_order` (nullable): the customer's order id (the host's), kept on the
+/// order (`inv_purchase_order_info.customer_order`). The supplier's minimum order quantity
+/// and pack size are terms of stock orders and do not apply.
+///
+/// The order's open units are **not incoming stock** (not in `inv_position.incoming`,
+/// `inv_ledger_incoming` or a plan's positions); they are in the overdue lines and the
+/// payment schedule like any order's. Receive the supplier's delivery with
+/// `inv_ledger_receive_order` (sellable units only): each receipt line posts a receive at
+/// the invoiced price and at once a shipment of the same units, so the sale's COGS is the
+/// supplier's price × units under every costing method. The customer cancelling before
+/// delivery is `inv_ledger_cancel_order`.
+///
+/// Errors: `INV_UNKNOWN_SUPPLIER` (an unknown supplier, one that does not sell the SKU, or
+/// no supplier sells it), `INV_DUPLICATE_ID` (the order id), `INV_INVALID_INPUT` (an empty
+/// id, SKU, location or customer order, a quantity ≤ 0, a negative price, an expected time
+/// out of range, ...), `INV_INVALID_DECIMAL`, `INV_INVALID_UTF8`, `INV_NULL_ARGUMENT`,
+/// `INV_DUPLICATE_REFERENCE`. The ledger is unchanged then.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `expected` NULL or a
+/// readable `int64_t`; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_dropship(
+    ledger: *mut inv_ledger,
+    order: *const c_char,
+    sku: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    supplier: *const c_char,
+    unit_price: *const c_char,
+    expected: *const i64,
+    customer_order: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_purchase_outcome,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    call(|| unsafe {
+        post_event(
+            ledger,
+            || {
+                Ok(PurchaseEventKind::Dropship {
+                    order: try_str(order, "order")?.to_owned(),
+                    sale: DropshipSale {
+                        sku: try_str(sku, "sku")?.to_owned(),
+                        location: try_str(location, "location")?.to_owned(),
+                        quantity: try_decimal(quantity, "quantity")?,
+                        supplier: try_opt_str(supplier, "supplier")?.map(str::to_owned),
+                        unit_price: try_opt_decimal(unit_price, "unit_price")?,
+                        expected: opt_value(expected),
+                        customer_order: try_opt_str(customer_order, "customer_order")?
+                            .map(str::to_owned),
+                    },
+                })
+            },
+            time,
+            reference,
+            out,
+        )
+    })
+}
+
 /// Posts one purchasing event given as the core's `PurchaseEvent` JSON: an object with
 /// `"time"` (seconds since the epoch), an optional `"reference"`, `"event"` (the kind:
 /// `"set_supplier"`, `"create_order"`, `"add_line"`, `"amend_line"`, `"place_order"`,
 /// `"confirm_order"`, `"receive_order"`, `"cancel_order"`, `"close_short"`, `"add_charge"`,
-/// `"record_payment"`) and that kind's fields, decimals as strings; the same text
-/// `inv_ledger_purchase_records_json` lists. For example
-/// `{"time":0,"event":"place_order","order":"PO-1"}`.
+/// `"record_payment"`, `"dropship"`) and that kind's fields, decimals as strings; the same
+/// text `inv_ledger_purchase_records_json` lists. For example
+/// `{"time":0,"event":"place_order","order":"PO-1"}`, or
+/// `{"time":0,"event":"dropship","order":"DS-1","sale":{"sku":"RUG","location":"DROPSHIP","quantity":"2"}}`.
 ///
 /// Errors: `INV_INVALID_INPUT` (malformed JSON or not an event), and those of the event's
 /// posting function.

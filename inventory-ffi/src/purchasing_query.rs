@@ -110,7 +110,11 @@ impl Castable for inv_purchase_order {
 
 /// The header of a purchase order. Decimal fields are NUL-terminated decimal text; times
 /// are seconds since the Unix epoch (UTC), each optional one valid only when its `has_`
-/// flag is true (0 otherwise).
+/// flag is true (0 otherwise). String fields point into the `inv_purchase_order` and are
+/// valid until it is freed.
+///
+/// Later versions add fields at the end (as `dropship` and `customer_order` were added):
+/// before 1.0 the header and the library go together (see `inv_ledger_config`).
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct inv_purchase_order_info {
@@ -149,6 +153,12 @@ pub struct inv_purchase_order_info {
     pub receipt_count: usize,
     /// The number of landed-cost charges (`inv_purchase_order_charge`).
     pub charge_count: usize,
+    /// Whether this is a dropship order (`inv_ledger_dropship`): delivered by the supplier
+    /// to the customer, never stocked; its open units are not incoming.
+    pub dropship: bool,
+    /// The customer's order id of a dropship order (owned by the handle); NULL when none
+    /// was given (and for every stock order).
+    pub customer_order: *const c_char,
 }
 
 /// A purchase order line as it stands. Decimal fields are NUL-terminated decimal text.
@@ -228,6 +238,11 @@ fn order_handle(o: &PurchaseOrder) -> FfiResult<OrderHandle> {
         line_count: o.lines.len(),
         receipt_count: o.receipts.len(),
         charge_count: o.charges.len(),
+        dropship: o.dropship,
+        customer_order: match &o.customer_order {
+            Some(c) => s.add(c, "a customer order id")?,
+            None => std::ptr::null(),
+        },
     };
     let lines = o
         .lines
@@ -388,9 +403,9 @@ pub unsafe extern "C" fn inv_purchase_order_free(order: *mut inv_purchase_order)
 // Incoming
 // ---------------------------------------------------------------------------------------
 
-/// Units incoming (the open quantity of placed orders) per SKU and location, and with
-/// `inv_ledger_incoming_schedule` per period of the lines' expected times (opaque); release
-/// with `inv_incoming_free`.
+/// Units incoming (the open quantity of placed orders; not of dropship orders, whose units
+/// go to the customer) per SKU and location, and with `inv_ledger_incoming_schedule` per
+/// period of the lines' expected times (opaque); release with `inv_incoming_free`.
 pub struct inv_incoming {
     _private: [u8; 0],
 }

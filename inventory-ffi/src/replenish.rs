@@ -14,6 +14,13 @@
 //! call. An item's levels can be simulated: `inv_sim_policy_from_plan_item` (see
 //! [`simulation`](crate::simulation)).
 //!
+//! A forecast of a SKU's demand over all locations together (a pooled forecast) is split
+//! over its locations by each location's share of recent net demand: by a planning run
+//! (`inv_plan_request_add_pooled_forecast`), or on its own by `inv_ledger_split_forecast`,
+//! which takes an `inv_pooled_forecasts` builder and writes an `inv_forecasts` handle
+//! (the core's `Ledger::split_forecast`; the `replenish` module documentation has the
+//! rule).
+//!
 //! Policies are named as the core names them (`"reorder_point"`, `"min_max"`,
 //! `"order_up_to"`, `"periodic_min_max"`, `"just_in_time"`, `"dropship"`, `"manual"`); a
 //! policy and its parameters are checked by the core's `Policy::from_parts` when an
@@ -27,7 +34,8 @@ use std::sync::OnceLock;
 
 use inventory_core::replenish::{
     classes_from_ledger, AcceptedOrder, Alert, ClassPolicies, CutLine, DemandForecast, Plan,
-    PlanItem, PlanRequest, Policy, PolicySettings, SuggestedLine, SuggestedTransfer,
+    PlanItem, PlanRequest, Policy, PolicySettings, PooledForecast, SuggestedLine,
+    SuggestedTransfer,
 };
 
 use crate::error::{inv_result, INV_INVALID_INPUT, INV_PANIC};
@@ -145,11 +153,12 @@ unsafe fn settings_from_c(
 ///
 /// A new request has the core's defaults: the default policy of
 /// `inv_policy_settings_default()`, overstock beyond 180 days of cover, transfers between
-/// locations taking 2 days, no dead or slow stock alerts, no budget, order-value or capacity limits, margins equal to
-/// the unit prices, a daily projection, one thread. Setters only collect and convert (a
-/// bad decimal is `INV_INVALID_DECIMAL` at once, a bad policy `INV_INVALID_INPUT`, a bad
-/// enumeration `INV_INVALID_ENUM`); the core checks the whole request when it is planned.
-/// A setter that fails leaves the request as it was.
+/// locations taking 2 days, no dead or slow stock alerts, no budget, order-value or
+/// capacity limits, margins equal to the unit prices, a daily projection, one thread, no
+/// pooled forecasts (split by the last 91 days' demand when added). Setters only collect
+/// and convert (a bad decimal is `INV_INVALID_DECIMAL` at once, a bad policy
+/// `INV_INVALID_INPUT`, a bad enumeration `INV_INVALID_ENUM`); the core checks the whole
+/// request when it is planned. A setter that fails leaves the request as it was.
 pub struct inv_plan_request {
     _private: [u8; 0],
 }
@@ -223,6 +232,81 @@ pub unsafe extern "C" fn inv_plan_request_add_forecast(
             daily: daily.to_vec(),
             daily_std,
         });
+        Ok(())
+    })
+}
+
+/// A core pooled forecast from its C arguments.
+///
+/// # Safety
+/// `sku` NULL or NUL-terminated; `daily` NULL (only with `n` 0) or valid for `n` reads.
+unsafe fn pooled_forecast(
+    sku: *const c_char,
+    daily: *const f64,
+    n: usize,
+    daily_std: f64,
+) -> FfiResult<PooledForecast> {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    let (sku, daily) = unsafe { (try_str(sku, "sku")?, try_slice(daily, n, "daily")?) };
+    Ok(PooledForecast::new(sku, daily.to_vec(), daily_std))
+}
+
+/// Adds the pooled forecast of `sku`, its demand over all locations together:
+/// `daily[0 .. n]` expected units per day, day 0 being the as-of day (beyond its end the
+/// last day repeats; at most 3660 days), and `daily_std`, the standard deviation of one
+/// day's demand over all locations. When planned, it is split over the SKU's locations
+/// (those where it has sellable stock or a sale in the look-back) by each location's share
+/// of its net demand in the look-back before the as-of time
+/// (`inv_plan_request_set_pooled_lookback_days`, default 91 days), exactly as
+/// `inv_ledger_split_forecast` splits it, and the split forecasts are planned with the
+/// others. A SKU × location with both a forecast and a share of a pooled one is refused
+/// when planned (`INV_INVALID_INPUT`), as are negative or non-finite values and a SKU the
+/// ledger has never seen (`INV_UNKNOWN_SKU`).
+///
+/// Errors: `INV_NULL_ARGUMENT` (also `daily` NULL with `n` above 0), `INV_INVALID_UTF8`.
+///
+/// # Safety
+/// `request` NULL or a live builder; `sku` NULL or NUL-terminated; `daily` NULL (only with
+/// `n` 0) or valid for `n` reads.
+#[no_mangle]
+pub unsafe extern "C" fn inv_plan_request_add_pooled_forecast(
+    request: *mut inv_plan_request,
+    sku: *const c_char,
+    daily: *const f64,
+    n: usize,
+    daily_std: f64,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (r, forecast) = unsafe {
+            (
+                try_mut_from_ptr(request, "request")?,
+                pooled_forecast(sku, daily, n, daily_std)?,
+            )
+        };
+        r.pooled.push(forecast);
+        Ok(())
+    })
+}
+
+/// Sets the look-back of the split of the pooled forecasts
+/// (`inv_plan_request_add_pooled_forecast`): each location's share is its net demand in the
+/// `days` days before the as-of time. Default 91 (13 weeks); between 1 and 3660, checked
+/// when planned.
+///
+/// Errors: `INV_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `request` NULL or a live builder.
+#[no_mangle]
+pub unsafe extern "C" fn inv_plan_request_set_pooled_lookback_days(
+    request: *mut inv_plan_request,
+    days: u32,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let r = unsafe { try_mut_from_ptr(request, "request") }?;
+        r.pooled_lookback_days = days;
         Ok(())
     })
 }
@@ -568,6 +652,258 @@ pub unsafe extern "C" fn inv_plan_request_set_projection(
 pub unsafe extern "C" fn inv_plan_request_free(request: *mut inv_plan_request) {
     // SAFETY: forwarded contract.
     guard((), || unsafe { free_box(request) })
+}
+
+// ---------------------------------------------------------------------------------------
+// Pooled forecasts and their split
+// ---------------------------------------------------------------------------------------
+
+/// Pooled forecasts (opaque builder): each a SKU's demand over all locations together, for
+/// `inv_ledger_split_forecast`. Create with `inv_pooled_forecasts_new`, fill with
+/// `inv_pooled_forecasts_add`, release with `inv_pooled_forecasts_free`. The builder only
+/// collects; the core checks the forecasts when they are split.
+pub struct inv_pooled_forecasts {
+    _private: [u8; 0],
+}
+
+impl Castable for inv_pooled_forecasts {
+    type RustType = Vec<PooledForecast>;
+}
+
+/// Creates an empty list of pooled forecasts into `*out`.
+///
+/// Errors: `INV_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `out` NULL or a writable `inv_pooled_forecasts *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_pooled_forecasts_new(
+    out: *mut *mut inv_pooled_forecasts,
+) -> inv_result {
+    call(|| {
+        check_out(out, "out")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, to_boxed_mut_ptr::<inv_pooled_forecasts>(Vec::new())) };
+        Ok(())
+    })
+}
+
+/// Adds the pooled forecast of `sku`: `daily[0 .. n]` expected units per day over all
+/// locations, day 0 being the as-of day (at most 3660 days), and `daily_std`, the standard
+/// deviation of one day's demand over all locations. The values must be finite and ≥ 0 and
+/// the SKU not empty, which the core checks when they are split.
+///
+/// Errors: `INV_NULL_ARGUMENT` (also `daily` NULL with `n` above 0), `INV_INVALID_UTF8`.
+///
+/// # Safety
+/// `pooled` NULL or a live builder; `sku` NULL or NUL-terminated; `daily` NULL (only with
+/// `n` 0) or valid for `n` reads.
+#[no_mangle]
+pub unsafe extern "C" fn inv_pooled_forecasts_add(
+    pooled: *mut inv_pooled_forecasts,
+    sku: *const c_char,
+    daily: *const f64,
+    n: usize,
+    daily_std: f64,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (v, forecast) = unsafe {
+            (
+                try_mut_from_ptr(pooled, "pooled")?,
+                pooled_forecast(sku, daily, n, daily_std)?,
+            )
+        };
+        v.push(forecast);
+        Ok(())
+    })
+}
+
+/// Releases a list of pooled forecasts. NULL is a no-op.
+///
+/// # Safety
+/// `pooled` NULL or a live builder, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn inv_pooled_forecasts_free(pooled: *mut inv_pooled_forecasts) {
+    // SAFETY: forwarded contract.
+    guard((), || unsafe { free_box(pooled) })
+}
+
+/// Demand forecasts of SKU × location pairs (opaque), from `inv_ledger_split_forecast`.
+/// Read with `inv_forecasts_len` / `inv_forecasts_get`; release with `inv_forecasts_free`.
+/// The strings and day values of its rows point into the handle and are valid until it is
+/// freed.
+pub struct inv_forecasts {
+    _private: [u8; 0],
+}
+
+/// The Rust value behind an `inv_forecasts`: the core's forecasts, their C rows, and the
+/// strings they point to (the days point into the forecasts' own vectors).
+#[derive(Debug)]
+pub(crate) struct ForecastsHandle {
+    _forecasts: Vec<DemandForecast>,
+    rows: Vec<inv_demand_forecast>,
+    _strings: CStrings,
+}
+
+impl Castable for inv_forecasts {
+    type RustType = ForecastsHandle;
+}
+
+/// The expected demand of a SKU at a location (the core's `DemandForecast`), as
+/// `inv_plan_request_add_forecast` takes it.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct inv_demand_forecast {
+    /// The SKU (owned by the `inv_forecasts`: valid until it is freed).
+    pub sku: *const c_char,
+    /// The location (owned by the handle).
+    pub location: *const c_char,
+    /// Expected units per day, day 0 being the as-of day: `daily_len` values (owned by the
+    /// handle); NULL when `daily_len` is 0.
+    pub daily: *const f64,
+    /// The number of values at `daily`.
+    pub daily_len: usize,
+    /// Standard deviation of one day's demand.
+    pub daily_std: f64,
+}
+
+fn forecasts_handle(forecasts: Vec<DemandForecast>) -> FfiResult<ForecastsHandle> {
+    let mut s = CStrings::default();
+    let rows = forecasts
+        .iter()
+        .map(|f| {
+            Ok(inv_demand_forecast {
+                sku: s.add(&f.sku, "a SKU")?,
+                location: s.add(&f.location, "a location name")?,
+                // The vector's buffer stays put while the handle (which owns it) lives.
+                daily: if f.daily.is_empty() {
+                    std::ptr::null()
+                } else {
+                    f.daily.as_ptr()
+                },
+                daily_len: f.daily.len(),
+                daily_std: f.daily_std,
+            })
+        })
+        .collect::<FfiResult<Vec<_>>>()?;
+    Ok(ForecastsHandle {
+        _forecasts: forecasts,
+        rows,
+        _strings: s,
+    })
+}
+
+/// Splits the `pooled` forecasts (copied) over locations by each location's share of the
+/// SKU's net demand (units shipped less customer returns, below zero counting as zero) in
+/// the `lookback_days` days before `as_of` (equal shares when the total is zero), into a
+/// new handle at `*out`. Reads the ledger only.
+///
+/// The locations are `locations[0 .. n_locations]` when given (the same for every SKU; one
+/// the SKU never sold at gets a zero forecast), else (`n_locations` 0) each SKU's own:
+/// those where it has sellable stock or a sale in the look-back. Location `l`'s forecast is
+/// its share `w` × each pooled day, and its daily deviation `√(w²·σ² + w·(1 − w)·μ)`, `σ`
+/// the pooled deviation and `μ` the pooled mean day (the binomial thinning of the pooled
+/// demand). The forecasts come out in the order of `pooled`, each SKU's by location name
+/// when the locations are its own, else in the order given.
+///
+/// Example: TEA's net demand in the 28 days before day 30 is 24 at EAST, 0 at NORTH (stock,
+/// no sale) and 8 at WEST: shares 0.75, 0 and 0.25. A pooled forecast of 8 then 4 a day
+/// (σ 4, μ 6) splits into EAST 6, 3 (σ² = 0.5625·16 + 0.1875·6 = 10.125), NORTH 0, 0
+/// (σ 0) and WEST 2, 1 (σ² = 0.0625·16 + 0.1875·6 = 2.125).
+///
+/// Errors: `INV_NULL_ARGUMENT` (also `locations` NULL with `n_locations` above 0, or a
+/// NULL entry), `INV_INVALID_UTF8`, `INV_INVALID_INPUT` (a look-back of 0 or more than
+/// 3660 days, an `as_of` out of range, a forecast with an empty SKU, a negative or
+/// non-finite value or more than 3660 days, an empty or repeated location),
+/// `INV_UNKNOWN_SKU` (a SKU the ledger has never seen, with no `locations` to split it
+/// over), `INV_INTERIOR_NUL` (a name read from a snapshot contains a NUL byte). Nothing is
+/// written to `*out` then.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `pooled` NULL or a live builder; `locations` NULL or
+/// `n_locations` readable string pointers, each NULL or NUL-terminated; `out` NULL or a
+/// writable `inv_forecasts *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_split_forecast(
+    ledger: *const inv_ledger,
+    pooled: *const inv_pooled_forecasts,
+    as_of: i64,
+    lookback_days: u32,
+    locations: *const *const c_char,
+    n_locations: usize,
+    out: *mut *mut inv_forecasts,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (l, pooled, locations) = unsafe {
+            (
+                try_ref_from_ptr(ledger, "ledger")?,
+                try_ref_from_ptr(pooled, "pooled")?,
+                try_slice(locations, n_locations, "locations")?,
+            )
+        };
+        let locations = locations
+            .iter()
+            .enumerate()
+            // SAFETY: each entry is NULL or NUL-terminated by the contract.
+            .map(|(i, &name)| {
+                unsafe { try_str(name, &format!("locations[{i}]")) }.map(str::to_owned)
+            })
+            .collect::<FfiResult<Vec<_>>>()?;
+        check_out(out, "out")?;
+        let split = l.split_forecast(pooled, as_of, lookback_days, &locations)?;
+        let handle = forecasts_handle(split)?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, to_boxed_mut_ptr::<inv_forecasts>(handle)) };
+        Ok(())
+    })
+}
+
+/// The number of forecasts (0 for NULL).
+///
+/// # Safety
+/// `forecasts` NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn inv_forecasts_len(forecasts: *const inv_forecasts) -> usize {
+    guard(0, || {
+        // SAFETY: forwarded contract.
+        unsafe { try_ref_from_ptr(forecasts, "forecasts") }.map_or(0, |h| h.rows.len())
+    })
+}
+
+/// Forecast `index` (0-based; fewer than `inv_forecasts_len`) into `*out`; its strings and
+/// days point into the handle.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+///
+/// # Safety
+/// `forecasts` NULL or a live handle; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_forecasts_get(
+    forecasts: *const inv_forecasts,
+    index: usize,
+    out: *mut inv_demand_forecast,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let h = unsafe { try_ref_from_ptr(forecasts, "forecasts") }?;
+        check_out(out, "out")?;
+        let row = row_at(&h.rows, index, "forecast")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, row) };
+        Ok(())
+    })
+}
+
+/// Releases forecasts (and the strings and days they own). NULL is a no-op.
+///
+/// # Safety
+/// `forecasts` NULL or a live handle, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn inv_forecasts_free(forecasts: *mut inv_forecasts) {
+    // SAFETY: forwarded contract.
+    guard((), || unsafe { free_box(forecasts) })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -928,9 +1264,10 @@ fn plan_handle(plan: Plan) -> FfiResult<PlanHandle> {
 ///
 /// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (a horizon of 0 or above 3660 days, a
 /// service level outside (0, 1), a negative or non-finite forecast, two forecasts for one
-/// pair, a negative budget, 0 threads or more than 64, ...), `INV_OVERFLOW`,
-/// `INV_INTERIOR_NUL` (a name read from a snapshot contains a NUL byte). Nothing is written
-/// to `*out` then.
+/// pair (also a forecast and a pooled forecast's share), a pooled look-back of 0 or above
+/// 3660 days, a negative budget, 0 threads or more than 64, ...), `INV_UNKNOWN_SKU` (a
+/// pooled forecast of a SKU the ledger has never seen), `INV_OVERFLOW`, `INV_INTERIOR_NUL`
+/// (a name read from a snapshot contains a NUL byte). Nothing is written to `*out` then.
 ///
 /// # Safety
 /// `ledger` NULL or a live handle; `request` NULL or a live builder; `out` NULL or a

@@ -3,7 +3,7 @@
  * orders through their life, receiving by condition, landed costs, supplier performance,
  * the payment schedule, and the purchasing error codes.
  *
- * The cases are those of inventory-core/src/purchasing/tests.rs; expected values are
+ * The cases are those of inventory-core/src/purchasing/tests.rs (dropship sales included); expected values are
  * worked by hand in the comments. Built by scripts/test-c.sh with -std=c99 -Wall -Wextra
  * -Wpedantic -Werror and run under a leak checker. Prints "N passed, N failed" as its last
  * line; exits non-zero on failure.
@@ -181,6 +181,8 @@ static void test_order_through_its_life(void) {
     CHECK_STR(info.discount_percent, "2");
     CHECK_STR(info.paid, "0");
     CHECK(info.line_count == 2 && info.receipt_count == 0 && info.charge_count == 0);
+    /* A stock order: no customer behind it. */
+    CHECK(!info.dropship && info.customer_order == NULL);
     /* 100 mugs reach the 100-unit break: 3.60. */
     CHECK_OK(inv_purchase_order_line(po, 0, &line));
     CHECK(line.line == 1);
@@ -1336,6 +1338,277 @@ static void test_lists(void) {
     inv_ledger_free(l);
 }
 
+/* ----- dropship ----- */
+
+/* ACME's ledger (default configuration when `cfg` is NULL) and WEAVERS, net 15, which
+ * dropships RUG: 38.50 a rug, a minimum of 5 in packs of 5 (terms of stock orders), quoted
+ * 4.5 days, preferred. */
+static inv_ledger *dropship_ledger(const inv_ledger_config *cfg) {
+    inv_ledger *l = ledger_with(cfg);
+    inv_supplier *s = NULL;
+    CHECK_OK(inv_supplier_new("WEAVERS", "Weavers", 15, NULL, 0, &s));
+    CHECK_OK(inv_supplier_add_item(s, "RUG", NULL, INV_DISCOUNT_ALL_UNITS, "5", "5", 4.5, 0.0,
+                                   true));
+    CHECK_OK(inv_supplier_add_price_break(s, "RUG", "0", "38.50"));
+    CHECK_OK(inv_ledger_set_supplier(l, s, 0, NULL, NULL));
+    inv_supplier_free(s);
+    return l;
+}
+
+/* A dropship sale of `quantity` RUG at DROPSHIP as order `order`, from the preferred
+ * supplier at its price, delivered after its quoted lead time, at `time`. */
+static inv_result dropship1(inv_ledger *l, const char *order, const char *quantity,
+                            int64_t time, inv_purchase_outcome *out) {
+    return inv_ledger_dropship(l, order, "RUG", "DROPSHIP", quantity, time, NULL, NULL, NULL,
+                               NULL, NULL, out);
+}
+
+static void test_dropship_sale(void) {
+    inv_ledger *l = dropship_ledger(NULL);
+    inv_purchase_outcome o;
+    inv_purchase_order *po = NULL;
+    inv_purchase_order_info info;
+    inv_order_line line;
+    inv_incoming *incoming = NULL;
+    inv_payment_schedule *schedule = NULL;
+    inv_payment_due due;
+    inv_overdue_lines *late = NULL;
+    inv_overdue_line overdue;
+    inv_position p;
+    /* Day 2 plus the quoted 4.5 days: day 6 at noon. */
+    const int64_t expected = 6 * DAY + DAY / 2;
+
+    /* Day 2: a customer buys 3 rugs. The preferred supplier WEAVERS gets a placed one-line
+     * order at 38.50 (3 is below its minimum of 5 and not a pack of 5: those are terms of
+     * stock orders), with the customer's order id. */
+    CHECK_OK(inv_ledger_dropship(l, "DS-1", "RUG", "DROPSHIP", "3", 2 * DAY, NULL, NULL, NULL,
+                                 "WEB-7", NULL, &o));
+    CHECK(o.has_status && o.status == INV_ORDER_STATUS_PLACED);
+    CHECK(o.movements == 0 && !o.duplicate);
+    CHECK(o.sequence == 2); /* events 0 and 1 set ACME and WEAVERS */
+    CHECK_OK(inv_ledger_order(l, "DS-1", &po));
+    CHECK_OK(inv_purchase_order_summary(po, &info));
+    CHECK_STR(info.id, "DS-1");
+    CHECK_STR(info.supplier, "WEAVERS");
+    CHECK(info.dropship);
+    CHECK(info.customer_order != NULL && strcmp(info.customer_order, "WEB-7") == 0);
+    CHECK(info.status == INV_ORDER_STATUS_PLACED);
+    CHECK(info.created_at == 2 * DAY && info.has_placed_at && info.placed_at == 2 * DAY);
+    CHECK(info.net_days == 15 && !info.has_discount);
+    CHECK(info.line_count == 1 && info.receipt_count == 0);
+    CHECK_OK(inv_purchase_order_line(po, 0, &line));
+    CHECK(line.line == 1);
+    CHECK_STR(line.sku, "RUG");
+    CHECK_STR(line.location, "DROPSHIP");
+    CHECK_STR(line.quantity, "3");
+    CHECK_STR(line.unit_price, "38.50");
+    CHECK_STR(line.open, "3");
+    CHECK(line.expected == expected);
+    inv_purchase_order_free(po);
+
+    /* Not incoming stock, in any view: the stock has not even heard of RUG. */
+    CHECK_RC(inv_ledger_position(l, "RUG", NULL, &p), INV_UNKNOWN_SKU);
+    CHECK_OK(inv_ledger_incoming(l, NULL, NULL, &incoming));
+    CHECK(inv_incoming_len(incoming) == 0);
+    inv_incoming_free(incoming);
+    CHECK_OK(inv_ledger_incoming_schedule(l, INV_PERIOD_DAY, NULL, NULL, &incoming));
+    CHECK(inv_incoming_len(incoming) == 0);
+    inv_incoming_free(incoming);
+
+    /* But owed: 3 x 38.50 = 115.50, expected on the delivery day, due 15 days later. */
+    CHECK_OK(inv_ledger_payment_schedule(l, &schedule));
+    CHECK(inv_payment_schedule_len(schedule) == 1);
+    CHECK_OK(inv_payment_schedule_get(schedule, 0, &due));
+    CHECK_STR(due.order, "DS-1");
+    CHECK_STR(due.supplier, "WEAVERS");
+    CHECK(due.kind == INV_PAYMENT_KIND_EXPECTED);
+    CHECK_STR(due.amount, "115.50");
+    CHECK(due.issued == expected && due.due == expected + 15 * DAY);
+    inv_payment_schedule_free(schedule);
+
+    /* And overdue once late: not on day 6, 2 whole days (day 6 to day 8) on day 8. */
+    CHECK_OK(inv_ledger_overdue_lines(l, 6 * DAY, &late));
+    CHECK(inv_overdue_lines_len(late) == 0);
+    inv_overdue_lines_free(late);
+    CHECK_OK(inv_ledger_overdue_lines(l, 8 * DAY, &late));
+    CHECK(inv_overdue_lines_len(late) == 1);
+    CHECK_OK(inv_overdue_lines_get(late, 0, &overdue));
+    CHECK_STR(overdue.order, "DS-1");
+    CHECK(overdue.days_late == 2);
+    inv_overdue_lines_free(late);
+    inv_ledger_free(l);
+}
+
+/* The supplier's delivery books the sale at the supplier's price under every method. */
+static void test_dropship_delivery(void) {
+    const inv_costing methods[3] = {INV_COSTING_FIFO, INV_COSTING_LIFO,
+                                    INV_COSTING_MOVING_AVERAGE};
+    size_t i;
+    for (i = 0; i < 3; i++) {
+        inv_ledger_config cfg = inv_ledger_config_default();
+        inv_ledger *l;
+        inv_purchase_outcome o;
+        inv_purchase_order *po = NULL;
+        inv_purchase_order_info info;
+        inv_order_line line;
+        inv_outcome m;
+        inv_position p;
+        char value[INV_DECIMAL_LEN];
+        const int64_t expected = 5 * DAY;
+        cfg.costing = methods[i];
+        l = dropship_ledger(&cfg);
+
+        /* Day 1: 3 rugs from WEAVERS, named, at an explicit price with a fraction of a
+         * cent, delivered on day 5; no customer order id. */
+        CHECK_OK(inv_ledger_dropship(l, "DS-1", "RUG", "DROPSHIP", "3", DAY, "WEAVERS",
+                                     "12.345", &expected, NULL, NULL, &o));
+        CHECK(o.status == INV_ORDER_STATUS_PLACED);
+        CHECK_OK(inv_ledger_order(l, "DS-1", &po));
+        CHECK_OK(inv_purchase_order_summary(po, &info));
+        CHECK(info.dropship && info.customer_order == NULL);
+        CHECK_OK(inv_purchase_order_line(po, 0, &line));
+        CHECK_STR(line.unit_price, "12.345");
+        CHECK(line.expected == 5 * DAY);
+        inv_purchase_order_free(po);
+
+        /* Day 6, 2 rugs: 2 x 12.345 = 24.69, received at that value and shipped on at once
+         * out of the empty position, so the COGS is 24.69. */
+        CHECK_OK(receive1(l, "DS-1", "DS-1-R1", 1, "2", NULL, 6 * DAY, NULL, &o));
+        CHECK(o.movements == 2);
+        CHECK(o.status == INV_ORDER_STATUS_PARTIALLY_RECEIVED);
+        CHECK_OK(inv_ledger_journal_outcome(l, o.first_movement, &m));
+        CHECK_STR(m.quantity, "2");
+        CHECK_STR(m.value, "24.69");
+        CHECK_STR(m.cogs, "0");
+        CHECK_OK(inv_ledger_journal_outcome(l, o.first_movement + 1, &m));
+        CHECK_STR(m.quantity, "-2");
+        CHECK_STR(m.value, "-24.69");
+        CHECK_STR(m.cogs, "24.69");
+
+        /* Day 7, the last rug: 12.345 -> 12.35 (half away from zero), and the order is
+         * received. */
+        CHECK_OK(receive1(l, "DS-1", "DS-1-R2", 1, "1", NULL, 7 * DAY, NULL, &o));
+        CHECK(o.movements == 2 && o.status == INV_ORDER_STATUS_RECEIVED);
+        CHECK_OK(inv_ledger_journal_outcome(l, o.first_movement + 1, &m));
+        CHECK_STR(m.cogs, "12.35");
+
+        /* Nothing stays: the position is empty, nothing incoming, and the stock is worth
+         * 24.69 + 12.35 received - 24.69 - 12.35 shipped = 0.00. */
+        CHECK_OK(inv_ledger_position(l, "RUG", "DROPSHIP", &p));
+        CHECK_STR(p.on_hand, "0");
+        CHECK_STR(p.incoming, "0");
+        CHECK_OK(inv_ledger_total_value(l, value, sizeof value));
+        CHECK_STR(value, "0.00");
+        inv_ledger_free(l);
+    }
+}
+
+/* `call` must fail with `code`, with a message containing `text`, leaving the ledger's
+ * snapshot exactly as it was. */
+#define CHECK_REFUSED_SAYING(ledger, call, code, text)                                 \
+    do {                                                                              \
+        char *before_ = snapshot(ledger);                                             \
+        char *after_;                                                                 \
+        char msg_[512];                                                               \
+        CHECK_RC(call, code);                                                         \
+        inv_last_error_message(msg_, sizeof msg_, NULL);                              \
+        CHECK(strstr(msg_, text) != NULL);                                            \
+        after_ = snapshot(ledger);                                                    \
+        CHECK(before_ != NULL && after_ != NULL && strcmp(before_, after_) == 0);     \
+        inv_string_free(before_);                                                     \
+        inv_string_free(after_);                                                      \
+    } while (0)
+
+/* Every refusal is typed and leaves the ledger exactly as it was. */
+static void test_dropship_refusals(void) {
+    inv_ledger *l = dropship_ledger(NULL);
+    inv_purchase_outcome first;
+    inv_purchase_outcome again;
+    const int64_t t = DAY;
+    const int64_t too_late = INT64_MAX;
+    const char *same =
+        "{\"time\":86400,\"reference\":\"sale-WEB-1\",\"event\":\"dropship\",\"order\":\"DS-1\","
+        "\"sale\":{\"sku\":\"RUG\",\"location\":\"DROPSHIP\",\"quantity\":\"1\","
+        "\"customer_order\":\"WEB-1\"}}";
+
+    /* No supplier sells LAMP; ACME does not sell RUG; NOBODY is no supplier. */
+    CHECK_REFUSED_SAYING(l,
+                         inv_ledger_dropship(l, "DS-X", "LAMP", "DROPSHIP", "1", t, NULL, NULL,
+                                             NULL, NULL, NULL, NULL),
+                         INV_UNKNOWN_SUPPLIER, "no supplier sells SKU \"LAMP\"");
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-X", "RUG", "DROPSHIP", "1", t, "ACME", NULL, NULL,
+                                      NULL, NULL, NULL),
+                  INV_UNKNOWN_SUPPLIER);
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-X", "RUG", "DROPSHIP", "1", t, "NOBODY", NULL,
+                                      NULL, NULL, NULL, NULL),
+                  INV_UNKNOWN_SUPPLIER);
+    /* Bad values. */
+    CHECK_REFUSED(l, dropship1(l, "DS-X", "0", t, NULL), INV_INVALID_INPUT);
+    CHECK_REFUSED(l, dropship1(l, "DS-X", "-1", t, NULL), INV_INVALID_INPUT);
+    CHECK_REFUSED(l, dropship1(l, "", "1", t, NULL), INV_INVALID_INPUT);
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-X", "RUG", "", "1", t, NULL, NULL, NULL, NULL,
+                                      NULL, NULL),
+                  INV_INVALID_INPUT);
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-X", "RUG", "DROPSHIP", "1", t, NULL, "-1", NULL,
+                                      NULL, NULL, NULL),
+                  INV_INVALID_INPUT);
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-X", "RUG", "DROPSHIP", "1", t, NULL, NULL, NULL,
+                                      "", NULL, NULL),
+                  INV_INVALID_INPUT);
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-X", "RUG", "DROPSHIP", "1", t, NULL, NULL,
+                                      &too_late, NULL, NULL, NULL),
+                  INV_INVALID_INPUT);
+    CHECK_REFUSED(l, dropship1(l, "DS-X", "1e3", t, NULL), INV_INVALID_DECIMAL);
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-X", "RUG", "DROPSHIP", "1", t, NULL, "x", NULL,
+                                      NULL, NULL, NULL),
+                  INV_INVALID_DECIMAL);
+    CHECK_REFUSED(l, dropship1(l, NULL, "1", t, NULL), INV_NULL_ARGUMENT);
+    CHECK_REFUSED(l, dropship1(l, "DS-X", NULL, t, NULL), INV_NULL_ARGUMENT);
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-X", NULL, "DROPSHIP", "1", t, NULL, NULL, NULL,
+                                      NULL, NULL, NULL),
+                  INV_NULL_ARGUMENT);
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-X", "RUG", NULL, "1", t, NULL, NULL, NULL, NULL,
+                                      NULL, NULL),
+                  INV_NULL_ARGUMENT);
+    CHECK_RC(dropship1(NULL, "DS-X", "1", t, NULL), INV_NULL_ARGUMENT);
+
+    /* A sale with a reference: posted again, by the function or as the event's JSON, it is
+     * a no-op that returns the first outcome. */
+    CHECK_OK(inv_ledger_dropship(l, "DS-1", "RUG", "DROPSHIP", "1", t, NULL, NULL, NULL,
+                                 "WEB-1", "sale-WEB-1", &first));
+    CHECK(!first.duplicate && first.status == INV_ORDER_STATUS_PLACED);
+    CHECK_OK(inv_ledger_dropship(l, "DS-1", "RUG", "DROPSHIP", "1", t, NULL, NULL, NULL,
+                                 "WEB-1", "sale-WEB-1", &again));
+    CHECK(again.duplicate && again.sequence == first.sequence);
+    CHECK_OK(inv_ledger_purchase_json(l, same, &again));
+    CHECK(again.duplicate && again.sequence == first.sequence);
+    /* The same reference with another payload; the order id again. */
+    CHECK_REFUSED(l,
+                  inv_ledger_dropship(l, "DS-1", "RUG", "DROPSHIP", "2", t, NULL, NULL, NULL,
+                                      "WEB-1", "sale-WEB-1", NULL),
+                  INV_DUPLICATE_REFERENCE);
+    CHECK_REFUSED(l, dropship1(l, "DS-1", "1", t, NULL), INV_DUPLICATE_ID);
+
+    /* A delivery found damaged at the customer is a customer return, not a damaged
+     * receipt. */
+    CHECK_REFUSED_SAYING(l, receive1(l, "DS-1", "R1", 1, "0", "1", 2 * DAY, NULL, NULL),
+                         INV_INVALID_INPUT, "sellable units only");
+    /* Booked at a stocked location, the sale's COGS would not be the supplier's price. */
+    CHECK_OK(inv_ledger_receive(l, "RUG", "DROPSHIP", "1", "30.00", 2 * DAY, NULL, NULL, NULL));
+    CHECK_REFUSED_SAYING(l, receive1(l, "DS-1", "R1", 1, "1", NULL, 3 * DAY, NULL, NULL),
+                         INV_INVALID_STATE, "holds 1 units");
+    inv_ledger_free(l);
+}
+
 int main(void) {
     test_codes();
     test_lists();
@@ -1353,6 +1626,9 @@ int main(void) {
     test_idempotency_and_json();
     test_errors_change_nothing();
     test_null_arguments();
+    test_dropship_sale();
+    test_dropship_delivery();
+    test_dropship_refusals();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

@@ -1,7 +1,8 @@
 /*
  * C test of the replenishment part of the C API (include/inventory.h): policy settings,
  * the planning request builder (threads and the projection's step included), the planning
- * run and its result handle, the acceptance of a plan, and their error codes.
+ * run and its result handle, the acceptance of a plan, the split of pooled forecasts (on
+ * its own and in a planning run), and their error codes.
  *
  * The cases are those of inventory-core/src/replenish/tests.rs; expected values are worked
  * by hand in the comments. Built by scripts/test-c.sh with -std=c99 -Wall -Wextra
@@ -1194,6 +1195,303 @@ static void test_null_arguments(void) {
     inv_ledger_free(l);
 }
 
+/* ----- pooled forecasts ----- */
+
+/* TEA: 100 received at 2.00 on day 1 at EAST, NORTH and WEST. In the 28 days before day 30
+ * (from the start of day 2): EAST ships 30 and takes 6 back (24 net), WEST ships 8, NORTH
+ * sells nothing. EAST's 50 on day 1 are before that look-back, WEST's 9 at the start of
+ * day 30 not before the as-of time. */
+static inv_ledger *tea_ledger(void) {
+    const char *wh[3] = {"EAST", "NORTH", "WEST"};
+    inv_ledger *l = NULL;
+    size_t i;
+    CHECK_OK(inv_ledger_new(&l));
+    for (i = 0; i < 3; i++) {
+        CHECK_OK(inv_ledger_receive(l, "TEA", wh[i], "100", "2.00", DAY, NULL, NULL, NULL));
+    }
+    CHECK_OK(inv_ledger_ship(l, "TEA", "EAST", "50", DAY + 10, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_ship(l, "TEA", "EAST", "30", 10 * DAY, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_customer_return(l, "TEA", "EAST", "6", 20 * DAY, INV_CONDITION_SELLABLE,
+                                        NULL, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_ship(l, "TEA", "WEST", "8", 25 * DAY, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_ship(l, "TEA", "WEST", "9", 30 * DAY, NULL, NULL, NULL));
+    return l;
+}
+
+/* Forecast `index` of `f` must be `sku` at `location` with the `n` days `daily` and a
+ * daily deviation of `std` (each to 1e-12). */
+static void check_forecast(const inv_forecasts *f, size_t index, const char *sku,
+                           const char *location, const double *daily, size_t n, double std) {
+    inv_demand_forecast row;
+    size_t i;
+    CHECK_OK(inv_forecasts_get(f, index, &row));
+    CHECK_STR(row.sku, sku);
+    CHECK_STR(row.location, location);
+    CHECK(row.daily_len == n);
+    if (row.daily_len == n) {
+        for (i = 0; i < n; i++) {
+            CHECK_NEAR(row.daily[i], daily[i], 1e-12);
+        }
+    }
+    CHECK_NEAR(row.daily_std, std, 1e-12);
+}
+
+/* `inv_ledger_split_forecast` of the one pooled forecast `sku`, `daily[0 .. n]`, `std`
+ * must fail with `code` and write nothing. */
+static void check_split_refused(const inv_ledger *l, const char *sku, const double *daily,
+                                size_t n, double std, uint32_t lookback,
+                                const char *const *locations, size_t n_locations,
+                                inv_result code) {
+    inv_pooled_forecasts *pooled = NULL;
+    inv_forecasts *f = NULL;
+    CHECK_OK(inv_pooled_forecasts_new(&pooled));
+    CHECK_OK(inv_pooled_forecasts_add(pooled, sku, daily, n, std));
+    CHECK_RC(inv_ledger_split_forecast(l, pooled, 30 * DAY, lookback, locations, n_locations,
+                                       &f),
+             code);
+    CHECK(f == NULL);
+    inv_pooled_forecasts_free(pooled);
+}
+
+static void test_pooled_forecast_split(void) {
+    inv_ledger *l = tea_ledger();
+    inv_pooled_forecasts *pooled = NULL;
+    inv_forecasts *f = NULL;
+    inv_demand_forecast row;
+    char *before = snapshot(l);
+    char *after;
+    const double pooled_days[2] = {8.0, 4.0};
+    const double east[2] = {6.0, 3.0};
+    const double north[2] = {0.0, 0.0};
+    const double west[2] = {2.0, 1.0};
+    const double four[1] = {4.0};
+    const double eighty_two[1] = {82.0};
+    const double two[1] = {2.0};
+    const double one[1] = {1.0};
+    const double zero[1] = {0.0};
+    const double negative[1] = {-1.0};
+    const double not_a_number[1] = {NAN};
+    const char *given[2] = {"WEST", "SOUTH"};
+    const char *twice[2] = {"A", "A"};
+    const char *empty[1] = {""};
+    const char *null_entry[1] = {NULL};
+    const char *bad_utf8[1] = {"\xff"};
+    static double long_days[3661];
+
+    /* Shares 24 : 0 : 8 of 32 -> 0.75, 0, 0.25 (by location name); the pooled mean day is
+     * 6, so sigma^2 = w^2 * 16 + w * (1 - w) * 6: EAST 9 + 1.125, NORTH 0, WEST 1 + 1.125.
+     * The split keeps the pooled days: 6 + 0 + 2 = 8, 3 + 0 + 1 = 4. */
+    CHECK_OK(inv_pooled_forecasts_new(&pooled));
+    CHECK_OK(inv_pooled_forecasts_add(pooled, "TEA", pooled_days, 2, 4.0));
+    CHECK_OK(inv_ledger_split_forecast(l, pooled, 30 * DAY, 28, NULL, 0, &f));
+    inv_pooled_forecasts_free(pooled); /* the split owns copies */
+    CHECK(inv_forecasts_len(f) == 3);
+    check_forecast(f, 0, "TEA", "EAST", east, 2, sqrt(10.125));
+    check_forecast(f, 1, "TEA", "NORTH", north, 2, 0.0);
+    check_forecast(f, 2, "TEA", "WEST", west, 2, sqrt(2.125));
+    CHECK_RC(inv_forecasts_get(f, 3, &row), INV_INDEX_OUT_OF_RANGE);
+    CHECK_RC(inv_forecasts_get(f, 0, NULL), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_forecasts_get(NULL, 0, &row), INV_NULL_ARGUMENT);
+    inv_forecasts_free(f);
+
+    /* A look-back of 29 days counts day 1's 50 units: EAST 74, NORTH 0, WEST 8 of 82. The
+     * pooled sigma is 0, but the thinning is not: sigma^2 = w * (1 - w) * 82 = 74 * 8 / 82
+     * for EAST and WEST alike. Two pooled forecasts come out in the order given, an empty
+     * one as no days. */
+    CHECK_OK(inv_pooled_forecasts_new(&pooled));
+    CHECK_OK(inv_pooled_forecasts_add(pooled, "TEA", eighty_two, 1, 0.0));
+    CHECK_OK(inv_pooled_forecasts_add(pooled, "TEA", NULL, 0, 0.0));
+    CHECK_OK(inv_ledger_split_forecast(l, pooled, 30 * DAY, 29, NULL, 0, &f));
+    inv_pooled_forecasts_free(pooled);
+    CHECK(inv_forecasts_len(f) == 6);
+    {
+        const double e[1] = {74.0};
+        const double w[1] = {8.0};
+        check_forecast(f, 0, "TEA", "EAST", e, 1, sqrt(74.0 * 8.0 / 82.0));
+        check_forecast(f, 1, "TEA", "NORTH", zero, 1, 0.0);
+        check_forecast(f, 2, "TEA", "WEST", w, 1, sqrt(74.0 * 8.0 / 82.0));
+    }
+    CHECK_OK(inv_forecasts_get(f, 4, &row));
+    CHECK_STR(row.location, "NORTH");
+    CHECK(row.daily_len == 0 && row.daily == NULL && row.daily_std == 0.0);
+    inv_forecasts_free(f);
+
+    /* Given locations, in the order given: WEST has all of the 28 days' demand of the two,
+     * SOUTH, which the ledger never saw, none. */
+    CHECK_OK(inv_pooled_forecasts_new(&pooled));
+    CHECK_OK(inv_pooled_forecasts_add(pooled, "TEA", four, 1, 0.0));
+    CHECK_OK(inv_ledger_split_forecast(l, pooled, 30 * DAY, 28, given, 2, &f));
+    CHECK(inv_forecasts_len(f) == 2);
+    check_forecast(f, 0, "TEA", "WEST", four, 1, 0.0);
+    check_forecast(f, 1, "TEA", "SOUTH", zero, 1, 0.0);
+    inv_forecasts_free(f);
+    /* Nothing but the locations given can go wrong: NULL ones, a NULL entry, bad UTF-8. */
+    f = NULL;
+    CHECK_RC(inv_ledger_split_forecast(l, pooled, 30 * DAY, 28, NULL, 2, &f), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_split_forecast(l, pooled, 30 * DAY, 28, null_entry, 1, &f),
+             INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_split_forecast(l, pooled, 30 * DAY, 28, bad_utf8, 1, &f),
+             INV_INVALID_UTF8);
+    CHECK_RC(inv_ledger_split_forecast(NULL, pooled, 30 * DAY, 28, NULL, 0, &f),
+             INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_split_forecast(l, NULL, 30 * DAY, 28, NULL, 0, &f), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_split_forecast(l, pooled, 30 * DAY, 28, NULL, 0, NULL),
+             INV_NULL_ARGUMENT);
+    /* The as-of time must be a time the core accepts. */
+    CHECK_RC(inv_ledger_split_forecast(l, pooled, INT64_MAX, 28, NULL, 0, &f), INV_INVALID_INPUT);
+    CHECK(f == NULL);
+    inv_pooled_forecasts_free(pooled);
+
+    /* A SKU the ledger never saw: split equally over given locations (1 and 1 of 2), but
+     * without them there is nothing to split it by. */
+    CHECK_OK(inv_pooled_forecasts_new(&pooled));
+    CHECK_OK(inv_pooled_forecasts_add(pooled, "NEW", two, 1, 1.0));
+    CHECK_OK(inv_ledger_split_forecast(l, pooled, 30 * DAY, 28, given, 2, &f));
+    CHECK(inv_forecasts_len(f) == 2);
+    /* sigma^2 = 0.25 * 1 + 0.25 * 2 = 0.75 for each. */
+    check_forecast(f, 0, "NEW", "WEST", one, 1, sqrt(0.75));
+    check_forecast(f, 1, "NEW", "SOUTH", one, 1, sqrt(0.75));
+    inv_forecasts_free(f);
+    inv_pooled_forecasts_free(pooled);
+    check_split_refused(l, "NEW", two, 1, 1.0, 28, NULL, 0, INV_UNKNOWN_SKU);
+
+    /* Bad input, refused by the core. */
+    check_split_refused(l, "TEA", negative, 1, 0.0, 28, NULL, 0, INV_INVALID_INPUT);
+    check_split_refused(l, "TEA", not_a_number, 1, 0.0, 28, NULL, 0, INV_INVALID_INPUT);
+    check_split_refused(l, "TEA", one, 1, INFINITY, 28, NULL, 0, INV_INVALID_INPUT);
+    check_split_refused(l, "TEA", one, 1, -1.0, 28, NULL, 0, INV_INVALID_INPUT);
+    check_split_refused(l, "", one, 1, 0.0, 28, NULL, 0, INV_INVALID_INPUT);
+    check_split_refused(l, "TEA", long_days, 3661, 0.0, 28, NULL, 0, INV_INVALID_INPUT);
+    check_split_refused(l, "TEA", one, 1, 0.0, 0, NULL, 0, INV_INVALID_INPUT);
+    check_split_refused(l, "TEA", one, 1, 0.0, 3661, NULL, 0, INV_INVALID_INPUT);
+    check_split_refused(l, "TEA", one, 1, 0.0, 28, twice, 2, INV_INVALID_INPUT);
+    check_split_refused(l, "TEA", one, 1, 0.0, 28, empty, 1, INV_INVALID_INPUT);
+
+    /* The builder only collects: its own NULL checks. */
+    CHECK_RC(inv_pooled_forecasts_new(NULL), INV_NULL_ARGUMENT);
+    CHECK_OK(inv_pooled_forecasts_new(&pooled));
+    CHECK_RC(inv_pooled_forecasts_add(NULL, "TEA", one, 1, 0.0), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_pooled_forecasts_add(pooled, NULL, one, 1, 0.0), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_pooled_forecasts_add(pooled, "TEA", NULL, 1, 0.0), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_pooled_forecasts_add(pooled, "\xff", one, 1, 0.0), INV_INVALID_UTF8);
+    /* None of those was added: an empty list splits into no forecasts. */
+    CHECK_OK(inv_ledger_split_forecast(l, pooled, 30 * DAY, 28, NULL, 0, &f));
+    CHECK(inv_forecasts_len(f) == 0);
+    inv_forecasts_free(f);
+    inv_pooled_forecasts_free(pooled);
+    CHECK(inv_forecasts_len(NULL) == 0);
+    inv_forecasts_free(NULL);
+    inv_pooled_forecasts_free(NULL);
+
+    /* Splitting reads the ledger only. */
+    after = snapshot(l);
+    CHECK(before != NULL && after != NULL && strcmp(before, after) == 0);
+    inv_string_free(before);
+    inv_string_free(after);
+    inv_ledger_free(l);
+}
+
+/* A request at day 30 over 182 days with TEA's pooled forecast: 12 a day (sigma 5) for 60
+ * days, split by the last 28 days' demand. */
+static inv_plan_request *pooled_tea_request(void) {
+    inv_plan_request *r = NULL;
+    double twelve[60];
+    size_t i;
+    for (i = 0; i < 60; i++) {
+        twelve[i] = 12.0;
+    }
+    CHECK_OK(inv_plan_request_new(30 * DAY, 182, &r));
+    CHECK_OK(inv_plan_request_add_pooled_forecast(r, "TEA", twelve, 60, 5.0));
+    CHECK_OK(inv_plan_request_set_pooled_lookback_days(r, 28));
+    return r;
+}
+
+static void test_plan_from_pooled_forecasts(void) {
+    inv_ledger *l = tea_ledger();
+    inv_plan *by_pool;
+    inv_plan *by_split;
+    inv_plan_request *r;
+    inv_pooled_forecasts *pooled = NULL;
+    inv_forecasts *f = NULL;
+    inv_demand_forecast row;
+    inv_plan_item item;
+    char *pool_json = NULL;
+    char *split_json = NULL;
+    double twelve[60];
+    const double one[1] = {1.0};
+    const double expected_mean[3] = {9.0, 0.0, 3.0};
+    const char *names[3] = {"EAST", "NORTH", "WEST"};
+    size_t i;
+    for (i = 0; i < 60; i++) {
+        twelve[i] = 12.0;
+    }
+    add_supplier(l, "ACME", "TEA", "2.00", NULL, 10.0);
+
+    /* The pooled 12 a day split 0.75 / 0 / 0.25: three items, EAST 9 a day, NORTH 0 and
+     * WEST 3 (the last day repeats over the 182-day horizon). */
+    by_pool = plan_and_free(l, pooled_tea_request());
+    CHECK(inv_plan_items_len(by_pool) == 3);
+    for (i = 0; i < 3; i++) {
+        CHECK_OK(inv_plan_items_get(by_pool, i, &item));
+        CHECK_STR(item.sku, "TEA");
+        CHECK_STR(item.location, names[i]);
+        CHECK_NEAR(item.mean_daily_demand, expected_mean[i], 1e-12);
+    }
+
+    /* The same plan as that of the split forecasts, given one by one. */
+    CHECK_OK(inv_pooled_forecasts_new(&pooled));
+    CHECK_OK(inv_pooled_forecasts_add(pooled, "TEA", twelve, 60, 5.0));
+    CHECK_OK(inv_ledger_split_forecast(l, pooled, 30 * DAY, 28, NULL, 0, &f));
+    inv_pooled_forecasts_free(pooled);
+    CHECK_OK(inv_plan_request_new(30 * DAY, 182, &r));
+    for (i = 0; i < inv_forecasts_len(f); i++) {
+        CHECK_OK(inv_forecasts_get(f, i, &row));
+        CHECK_OK(inv_plan_request_add_forecast(r, row.sku, row.location, row.daily,
+                                               row.daily_len, row.daily_std));
+    }
+    inv_forecasts_free(f);
+    by_split = plan_and_free(l, r);
+    CHECK_OK(inv_plan_json(by_pool, &pool_json));
+    CHECK_OK(inv_plan_json(by_split, &split_json));
+    CHECK(pool_json != NULL && split_json != NULL && strcmp(pool_json, split_json) == 0);
+    inv_string_free(pool_json);
+    inv_string_free(split_json);
+    inv_plan_free(by_pool);
+    inv_plan_free(by_split);
+
+    /* A pair forecast both ways is two forecasts for it. */
+    r = pooled_tea_request();
+    CHECK_OK(inv_plan_request_add_forecast(r, "TEA", "EAST", one, 1, 0.0));
+    check_plan_refused(l, r, INV_INVALID_INPUT);
+    /* The look-back is checked when planned (1 to 3660 days). */
+    r = pooled_tea_request();
+    CHECK_OK(inv_plan_request_set_pooled_lookback_days(r, 0));
+    check_plan_refused(l, r, INV_INVALID_INPUT);
+    r = pooled_tea_request();
+    CHECK_OK(inv_plan_request_set_pooled_lookback_days(r, 3661));
+    check_plan_refused(l, r, INV_INVALID_INPUT);
+    /* As are the pooled forecasts' values, and their SKUs. */
+    r = pooled_tea_request();
+    CHECK_OK(inv_plan_request_add_pooled_forecast(r, "TEA", one, 1, -1.0));
+    check_plan_refused(l, r, INV_INVALID_INPUT);
+    r = pooled_tea_request();
+    CHECK_OK(inv_plan_request_add_pooled_forecast(r, "NEW", one, 1, 0.0));
+    check_plan_refused(l, r, INV_UNKNOWN_SKU);
+
+    /* NULL arguments. */
+    r = pooled_tea_request();
+    CHECK_RC(inv_plan_request_add_pooled_forecast(NULL, "TEA", one, 1, 0.0), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_plan_request_add_pooled_forecast(r, NULL, one, 1, 0.0), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_plan_request_add_pooled_forecast(r, "TEA", NULL, 1, 0.0), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_plan_request_add_pooled_forecast(r, "\xff", one, 1, 0.0), INV_INVALID_UTF8);
+    CHECK_RC(inv_plan_request_set_pooled_lookback_days(NULL, 28), INV_NULL_ARGUMENT);
+    /* None of those changed the request: it still plans the three items. */
+    by_pool = plan_and_free(l, r);
+    CHECK(inv_plan_items_len(by_pool) == 3);
+    inv_plan_free(by_pool);
+    inv_ledger_free(l);
+}
+
 int main(void) {
     test_default_settings();
     test_reorder_point_with_the_eoq();
@@ -1210,6 +1508,8 @@ int main(void) {
     test_policies_by_class();
     test_plan_json();
     test_null_arguments();
+    test_pooled_forecast_split();
+    test_plan_from_pooled_forecasts();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
