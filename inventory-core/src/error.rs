@@ -504,6 +504,9 @@ pub enum Error {
     /// An error of purchasing.
     #[error(transparent)]
     Purchasing(#[from] PurchasingError),
+    /// An error of kit definitions or the computations on them.
+    #[error(transparent)]
+    Kit(#[from] crate::kits::KitError),
     /// An error in one item of a batch (a movement of a ledger batch, an item of a policy
     /// batch); nothing of a ledger batch was applied.
     #[error("item {index} of the batch: {source}")]
@@ -637,6 +640,7 @@ impl Error {
             Error::Policy(_) => ErrorKind::InvalidInput,
             Error::Forecast(_) => ErrorKind::InvalidInput,
             Error::Purchasing(e) => e.kind(),
+            Error::Kit(e) => e.kind(),
             Error::Batch { source, .. } => source.kind(),
         }
     }

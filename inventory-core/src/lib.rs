@@ -8,6 +8,7 @@ pub mod demand;
 pub mod error;
 pub mod forecast;
 mod hash;
+pub mod kits;
 pub mod ledger;
 pub mod metrics;
 pub mod policy;

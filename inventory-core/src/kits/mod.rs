@@ -1,0 +1,711 @@
+//! Kits and bundles: bills of material, versioned by time, with the rules that availability,
+//! costing and demand of kits rest on.
+//!
+//! **This is the first part of issue 15** (see "Not yet" below): the definitions, their
+//! checks, and the computations on them (explosion into components, buildable quantity,
+//! cost roll-up), over availabilities and costs the caller gives. They do not yet live in
+//! the ledger's state and journal, and no movement assembles or sells a kit.
+//!
+//! # Definitions
+//!
+//! A kit is a SKU with a bill of material ([`KitDefinition`]): components with a quantity
+//! per kit (decimal quantities allowed: 0.5 m of ribbon). A component may itself be a kit,
+//! to any depth. Two kinds ([`KitKind`]): an **assembled** kit is built ahead into stock of
+//! its own; a **virtual** bundle has no stock and selling one moves its components.
+//!
+//! Refused, with a [`KitError`] naming the SKUs: a kit without components, a component
+//! listed twice, a quantity ≤ 0 or beyond [`MAX_COMPONENT_QUANTITY`], a kit listing itself,
+//! a component that is neither a known SKU nor a kit, and a cycle (a kit that contains
+//! itself through other kits, at any time: the path is named, from the new definition's
+//! kit back to it).
+//!
+//! **Versions.** A definition applies from its `effective` time; a new definition of the
+//! same kit replaces the previous one from then on, and [`KitBook::definition_at`] gives
+//! the one in force at a time. A definition may not be effective before the kit's latest
+//! one (versions are appended in time order), so what was in force at any past time never
+//! changes: movements already posted keep the components they used.
+//!
+//! # Explosion
+//!
+//! [`KitBook::explode`] turns `n` kits into the components they consume at a time: each
+//! component's quantity × `n`, and, through **virtual** components (which have no stock),
+//! recursively their components; an **assembled** component is consumed as its own stock
+//! and not exploded further (unless asked for `to_leaves`, which goes down to the SKUs that
+//! are not kits: the view of demand). Equal SKUs are summed; the result is sorted by SKU.
+//! Quantities are exact decimals (a product of more than 28 significant digits is
+//! [`KitError::Overflow`]).
+//!
+//! # Buildable quantity
+//!
+//! [`KitBook::buildable`]: the largest whole number `n` of kits the given availability
+//! can make, exactly, however the kits nest and share components. Making `n` kits needs
+//! each component's quantity × `n`: an assembled component takes it from its own stock
+//! first (`available(component)`, which only that component can use), and what its stock
+//! does not cover is built from its components in turn; a virtual component is always
+//! built; a plain SKU takes it from `available(sku)`. `n` is feasible when no plain SKU is
+//! asked for more than is available, and feasibility falls as `n` grows, so the largest
+//! feasible `n` is found by doubling then bisection (about 2·log2(n) walks of the kit's
+//! tree). So two nested kits that share a component are not both promised its units,
+//! which `min over components` alone would do. An assembled component is built in whole
+//! kits (its stock counts in whole units). The **limiting** components are the plain SKUs
+//! that `n + 1` kits would run short of. For an assembled kit, [`KitBook::sellable`] adds its
+//! own stock to what can be built.
+//!
+//! # Cost roll-up
+//!
+//! [`KitBook::rollup`]: a kit's cost is the sum over its components of quantity × the
+//! component's unit cost, where an assembled component with a known unit cost (its
+//! stock's current valuation) is taken at it, and any other kit is rolled up in turn.
+//! Exact decimals, not rounded (round to the money scale where it is shown);
+//! [`KitBook::margin`] is price − roll-up.
+//!
+//! # Not yet
+//!
+//! Definitions in the ledger's journal and snapshot; assembly and disassembly movements
+//! with exact costing; virtual bundle reservations, shipments and returns; buildable
+//! quantities read from the ledger's positions; demand explosion of the ledger's history;
+//! bundle candidates from orders; the Python and C bindings. The rules above are the ones
+//! those will use.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::time::Timestamp;
+
+#[cfg(test)]
+mod tests;
+
+/// The largest quantity of a component per kit (10^9).
+pub const MAX_COMPONENT_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+/// How deep kits may nest (a deeper chain is refused as if it were a cycle's symptom).
+pub const MAX_DEPTH: usize = 64;
+
+/// Assembled ahead into stock, or a virtual bundle with no stock of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KitKind {
+    /// Built ahead into stock of its own (its own positions and cost layers).
+    Assembled,
+    /// No stock of its own: selling one moves its components.
+    Virtual,
+}
+
+/// One line of a bill of material.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Component {
+    /// The component's SKU (a plain SKU or another kit).
+    pub sku: String,
+    /// Units of it per kit (> 0; decimals allowed).
+    pub quantity: Decimal,
+}
+
+impl Component {
+    /// A component line.
+    pub fn new(sku: impl Into<String>, quantity: Decimal) -> Self {
+        Component {
+            sku: sku.into(),
+            quantity,
+        }
+    }
+}
+
+/// A kit's bill of material from a time on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KitDefinition {
+    /// The kit's SKU.
+    pub kit: String,
+    /// Assembled or virtual.
+    pub kind: KitKind,
+    /// The components, each once.
+    pub components: Vec<Component>,
+    /// From when it applies (seconds since the Unix epoch, UTC).
+    pub effective: Timestamp,
+}
+
+impl KitDefinition {
+    /// A definition.
+    pub fn new(
+        kit: impl Into<String>,
+        kind: KitKind,
+        components: Vec<Component>,
+        effective: Timestamp,
+    ) -> Self {
+        KitDefinition {
+            kit: kit.into(),
+            kind,
+            components,
+            effective,
+        }
+    }
+}
+
+/// Errors of kit definitions and the computations on them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KitError {
+    /// A kit without components.
+    #[error("kit {kit:?} has no components")]
+    NoComponents {
+        /// The kit.
+        kit: String,
+    },
+    /// A kit listing itself as a component.
+    #[error("kit {kit:?} lists itself as a component")]
+    SelfReference {
+        /// The kit.
+        kit: String,
+    },
+    /// A component listed twice.
+    #[error("kit {kit:?} lists component {component:?} twice")]
+    DuplicateComponent {
+        /// The kit.
+        kit: String,
+        /// The component.
+        component: String,
+    },
+    /// A quantity per kit that is not > 0 (or beyond [`MAX_COMPONENT_QUANTITY`]).
+    #[error("kit {kit:?} needs {quantity} of component {component:?}: a quantity per kit must be > 0 and at most 10^9")]
+    InvalidQuantity {
+        /// The kit.
+        kit: String,
+        /// The component.
+        component: String,
+        /// The quantity given.
+        quantity: Decimal,
+    },
+    /// A component that is neither a known SKU nor a kit.
+    #[error("kit {kit:?} lists component {component:?}, which is neither a known SKU nor a kit")]
+    UnknownComponent {
+        /// The kit.
+        kit: String,
+        /// The component.
+        component: String,
+    },
+    /// A kit that would contain itself.
+    #[error("kit definitions would form a cycle: {}", path.join(" -> "))]
+    Cycle {
+        /// The kits on the cycle, from the new definition's kit back to it.
+        path: Vec<String>,
+    },
+    /// Kits nested deeper than [`MAX_DEPTH`].
+    #[error("kit {kit:?} nests kits deeper than {MAX_DEPTH} levels")]
+    TooDeep {
+        /// The kit.
+        kit: String,
+    },
+    /// A definition effective before the kit's latest one.
+    #[error("a definition of kit {kit:?} effective at {effective} is before its latest one, effective at {latest}")]
+    OutOfOrder {
+        /// The kit.
+        kit: String,
+        /// The new definition's time.
+        effective: Timestamp,
+        /// The latest definition's time.
+        latest: Timestamp,
+    },
+    /// A SKU that is not a kit (or not yet one at the time asked).
+    #[error("{sku:?} is not a kit at time {time}")]
+    NotAKit {
+        /// The SKU.
+        sku: String,
+        /// The time asked.
+        time: Timestamp,
+    },
+    /// A quantity or cost beyond the decimal range.
+    #[error("arithmetic overflow while computing {context}")]
+    Overflow {
+        /// What was being computed.
+        context: &'static str,
+    },
+    /// A value that is not valid (an empty name, a negative quantity of kits, ...).
+    #[error("invalid input: {message}")]
+    InvalidInput {
+        /// What was wrong.
+        message: String,
+    },
+}
+
+impl KitError {
+    /// The kind of this error: an unknown component or a SKU that is not a kit is
+    /// [`crate::ErrorKind::UnknownSku`], a definition dated before the kit's latest
+    /// [`crate::ErrorKind::OutOfOrder`], an overflow [`crate::ErrorKind::Overflow`], every
+    /// other bad definition [`crate::ErrorKind::InvalidInput`].
+    pub fn kind(&self) -> crate::ErrorKind {
+        use crate::ErrorKind;
+        match self {
+            KitError::UnknownComponent { .. } | KitError::NotAKit { .. } => ErrorKind::UnknownSku,
+            KitError::OutOfOrder { .. } => ErrorKind::OutOfOrder,
+            KitError::Overflow { .. } => ErrorKind::Overflow,
+            KitError::NoComponents { .. }
+            | KitError::SelfReference { .. }
+            | KitError::DuplicateComponent { .. }
+            | KitError::InvalidQuantity { .. }
+            | KitError::Cycle { .. }
+            | KitError::TooDeep { .. }
+            | KitError::InvalidInput { .. } => ErrorKind::InvalidInput,
+        }
+    }
+}
+
+type KResult<T> = std::result::Result<T, KitError>;
+
+/// How many kits can be made, and what runs short first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Buildable {
+    /// The kit.
+    pub kit: String,
+    /// Whole kits that can be made (for [`KitBook::sellable`], plus the kit's own stock).
+    pub quantity: Decimal,
+    /// The plain SKUs that one more kit would run short of, sorted.
+    pub limiting: Vec<String>,
+}
+
+/// Every kit's definitions, each kit's in time order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KitBook {
+    kits: HashMap<String, Vec<KitDefinition>>,
+}
+
+impl KitBook {
+    /// An empty book.
+    pub fn new() -> Self {
+        KitBook::default()
+    }
+
+    /// Whether `sku` has a definition in force at `time`.
+    pub fn is_kit(&self, sku: &str, time: Timestamp) -> bool {
+        self.definition_at(sku, time).is_some()
+    }
+
+    /// The definition of `kit` in force at `time`: the latest effective at or before it.
+    pub fn definition_at(&self, kit: &str, time: Timestamp) -> Option<&KitDefinition> {
+        let versions = self.kits.get(kit)?;
+        let n = versions.partition_point(|d| d.effective <= time);
+        n.checked_sub(1).map(|i| &versions[i])
+    }
+
+    /// Every version of `kit`, in time order (empty for a SKU that is not a kit).
+    pub fn versions(&self, kit: &str) -> &[KitDefinition] {
+        self.kits.get(kit).map_or(&[], Vec::as_slice)
+    }
+
+    /// The kits, sorted.
+    pub fn kits(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.kits.keys().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Adds a definition after checking it (see the [module documentation](self)):
+    /// `known` says whether a component that is not a kit is a known SKU. Nothing changes
+    /// on error.
+    ///
+    /// # Errors
+    /// Every [`KitError`] of a definition named in the module documentation.
+    pub fn define(&mut self, def: KitDefinition, known: impl Fn(&str) -> bool) -> KResult<()> {
+        check_definition(&def)?;
+        if let Some(latest) = self.kits.get(&def.kit).and_then(|v| v.last()) {
+            if def.effective < latest.effective {
+                return Err(KitError::OutOfOrder {
+                    kit: def.kit,
+                    effective: def.effective,
+                    latest: latest.effective,
+                });
+            }
+        }
+        for c in &def.components {
+            if !self.kits.contains_key(&c.sku) && !known(&c.sku) {
+                return Err(KitError::UnknownComponent {
+                    kit: def.kit.clone(),
+                    component: c.sku.clone(),
+                });
+            }
+        }
+        // The graph changes at the new definition's time and at every later version of
+        // any kit: check it at each of those times.
+        let mut times: Vec<Timestamp> = self
+            .kits
+            .values()
+            .flatten()
+            .map(|d| d.effective)
+            .filter(|&t| t > def.effective)
+            .collect();
+        times.push(def.effective);
+        times.sort_unstable();
+        times.dedup();
+        let kit = def.kit.clone();
+        let versions = self.kits.entry(kit.clone()).or_default();
+        versions.push(def);
+        let checked = times.iter().try_for_each(|&t| self.find_cycle(&kit, t));
+        if let Err(e) = checked {
+            let versions = self.kits.get_mut(&kit).expect("just added");
+            versions.pop();
+            if versions.is_empty() {
+                self.kits.remove(&kit);
+            }
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// A cycle through `kit` at `time`, as an error naming its path.
+    fn find_cycle(&self, kit: &str, time: Timestamp) -> KResult<()> {
+        // Depth-first from `kit`, with the path on a stack.
+        fn walk<'a>(
+            book: &'a KitBook,
+            sku: &'a str,
+            time: Timestamp,
+            path: &mut Vec<&'a str>,
+            done: &mut Vec<&'a str>,
+        ) -> KResult<()> {
+            if let Some(start) = path.iter().position(|s| *s == sku) {
+                let mut cycle: Vec<String> = path[start..].iter().map(|s| s.to_string()).collect();
+                cycle.push(sku.to_owned());
+                return Err(KitError::Cycle { path: cycle });
+            }
+            if done.contains(&sku) {
+                return Ok(());
+            }
+            let Some(def) = book.definition_at(sku, time) else {
+                return Ok(());
+            };
+            if path.len() >= MAX_DEPTH {
+                return Err(KitError::TooDeep {
+                    kit: path[0].to_owned(),
+                });
+            }
+            path.push(sku);
+            for c in &def.components {
+                walk(book, &c.sku, time, path, done)?;
+            }
+            path.pop();
+            done.push(sku);
+            Ok(())
+        }
+        walk(self, kit, time, &mut Vec::new(), &mut Vec::new())
+    }
+
+    /// The components `n` kits consume at `time`, summed by SKU and sorted: through
+    /// virtual components down to what has stock (assembled kits and plain SKUs), or with
+    /// `to_leaves` down to plain SKUs (see the [module documentation](self#explosion)).
+    ///
+    /// # Errors
+    /// [`KitError::NotAKit`], [`KitError::InvalidInput`] for `n` < 0,
+    /// [`KitError::Overflow`].
+    pub fn explode(
+        &self,
+        kit: &str,
+        n: Decimal,
+        time: Timestamp,
+        to_leaves: bool,
+    ) -> KResult<Vec<(String, Decimal)>> {
+        if n.is_sign_negative() && !n.is_zero() {
+            return Err(KitError::InvalidInput {
+                message: format!("a quantity of kits must be ≥ 0, got {n}"),
+            });
+        }
+        let def = self
+            .definition_at(kit, time)
+            .ok_or_else(|| KitError::NotAKit {
+                sku: kit.to_owned(),
+                time,
+            })?;
+        let mut out: BTreeMap<String, Decimal> = BTreeMap::new();
+        self.explode_into(def, n, time, to_leaves, &mut out)?;
+        Ok(out.into_iter().collect())
+    }
+
+    fn explode_into(
+        &self,
+        def: &KitDefinition,
+        n: Decimal,
+        time: Timestamp,
+        to_leaves: bool,
+        out: &mut BTreeMap<String, Decimal>,
+    ) -> KResult<()> {
+        for c in &def.components {
+            let q = c.quantity.checked_mul(n).ok_or(KitError::Overflow {
+                context: "a component's quantity",
+            })?;
+            match self.definition_at(&c.sku, time) {
+                Some(sub) if to_leaves || sub.kind == KitKind::Virtual => {
+                    self.explode_into(sub, q, time, to_leaves, out)?;
+                }
+                _ => {
+                    let slot = out.entry(c.sku.clone()).or_insert(Decimal::ZERO);
+                    *slot = slot.checked_add(q).ok_or(KitError::Overflow {
+                        context: "a component's quantity",
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `n` kits can be made from `available` at `time`, and the SKUs short.
+    fn shortfalls(
+        &self,
+        def: &KitDefinition,
+        n: Decimal,
+        time: Timestamp,
+        available: &dyn Fn(&str) -> Decimal,
+    ) -> KResult<Vec<String>> {
+        // Needs of plain SKUs and of assembled kits' stock, walking the kits top-down: an
+        // assembled component uses its stock first, then builds the rest.
+        let mut needs: BTreeMap<String, Decimal> = BTreeMap::new();
+        let mut stock_used: BTreeMap<String, Decimal> = BTreeMap::new();
+        self.need(def, n, time, available, &mut needs, &mut stock_used)?;
+        let mut short: Vec<String> = needs
+            .into_iter()
+            .filter(|(sku, q)| *q > available(sku).max(Decimal::ZERO))
+            .map(|(sku, _)| sku)
+            .collect();
+        short.sort_unstable();
+        Ok(short)
+    }
+
+    fn need(
+        &self,
+        def: &KitDefinition,
+        n: Decimal,
+        time: Timestamp,
+        available: &dyn Fn(&str) -> Decimal,
+        needs: &mut BTreeMap<String, Decimal>,
+        stock_used: &mut BTreeMap<String, Decimal>,
+    ) -> KResult<()> {
+        let overflow = || KitError::Overflow {
+            context: "the components of a buildable quantity",
+        };
+        for c in &def.components {
+            let mut q = c.quantity.checked_mul(n).ok_or_else(overflow)?;
+            match self.definition_at(&c.sku, time) {
+                Some(sub) => {
+                    if sub.kind == KitKind::Assembled {
+                        // Its own stock first (only this kit can use it), in whole kits.
+                        let used = stock_used.entry(c.sku.clone()).or_insert(Decimal::ZERO);
+                        let left = (available(&c.sku).max(Decimal::ZERO) - *used)
+                            .max(Decimal::ZERO)
+                            .floor();
+                        let take = left.min(q);
+                        *used += take;
+                        q -= take;
+                    }
+                    if q > Decimal::ZERO {
+                        // Kits are made whole: a fraction of one is a whole one to build.
+                        let build = if sub.kind == KitKind::Assembled {
+                            q.ceil()
+                        } else {
+                            q
+                        };
+                        self.need(sub, build, time, available, needs, stock_used)?;
+                    }
+                }
+                None => {
+                    let slot = needs.entry(c.sku.clone()).or_insert(Decimal::ZERO);
+                    *slot = slot.checked_add(q).ok_or_else(overflow)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The whole kits the availability can build at `time` (see the
+    /// [module documentation](self#buildable-quantity)); `available` gives the units of a
+    /// SKU (or of an assembled kit's stock) free to use.
+    ///
+    /// # Errors
+    /// [`KitError::NotAKit`], [`KitError::Overflow`].
+    pub fn buildable(
+        &self,
+        kit: &str,
+        time: Timestamp,
+        available: impl Fn(&str) -> Decimal,
+    ) -> KResult<Buildable> {
+        let def = self
+            .definition_at(kit, time)
+            .ok_or_else(|| KitError::NotAKit {
+                sku: kit.to_owned(),
+                time,
+            })?;
+        let feasible = |n: Decimal| -> KResult<bool> {
+            Ok(self.shortfalls(def, n, time, &available)?.is_empty())
+        };
+        // Doubling, then bisection on whole numbers: feasibility falls as n grows.
+        let mut lo = Decimal::ZERO; // feasible
+        let mut hi = Decimal::ONE;
+        while feasible(hi)? {
+            lo = hi;
+            hi = match hi.checked_mul(Decimal::TWO) {
+                Some(h) if h <= MAX_KITS => h,
+                _ => {
+                    // More than MAX_KITS: report that many (no stock is that large).
+                    return Ok(Buildable {
+                        kit: kit.to_owned(),
+                        quantity: MAX_KITS,
+                        limiting: Vec::new(),
+                    });
+                }
+            };
+        }
+        while hi - lo > Decimal::ONE {
+            let mid = ((lo + hi) / Decimal::TWO).floor();
+            if feasible(mid)? {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        let limiting = self.shortfalls(def, lo + Decimal::ONE, time, &available)?;
+        Ok(Buildable {
+            kit: kit.to_owned(),
+            quantity: lo,
+            limiting,
+        })
+    }
+
+    /// What can be sold of `kit` at `time`: for an assembled kit, its own stock
+    /// (`available(kit)`, whole units) + what can be built; for a virtual bundle, what
+    /// can be built.
+    ///
+    /// # Errors
+    /// As [`KitBook::buildable`].
+    pub fn sellable(
+        &self,
+        kit: &str,
+        time: Timestamp,
+        available: impl Fn(&str) -> Decimal,
+    ) -> KResult<Buildable> {
+        let mut b = self.buildable(kit, time, &available)?;
+        if self.definition_at(kit, time).map(|d| d.kind) == Some(KitKind::Assembled) {
+            let own = available(kit).max(Decimal::ZERO).floor();
+            b.quantity = b.quantity.checked_add(own).ok_or(KitError::Overflow {
+                context: "a sellable quantity",
+            })?;
+        }
+        Ok(b)
+    }
+
+    /// The cost of one kit at `time` from its components' unit costs (see the
+    /// [module documentation](self#cost-roll-up)); `unit_cost` gives a plain SKU's (or an
+    /// assembled kit's stock's) current unit cost, `None` when unknown.
+    ///
+    /// # Errors
+    /// [`KitError::NotAKit`]; [`KitError::InvalidInput`] naming a plain component
+    /// without a unit cost; [`KitError::Overflow`].
+    pub fn rollup(
+        &self,
+        kit: &str,
+        time: Timestamp,
+        unit_cost: impl Fn(&str) -> Option<Decimal>,
+    ) -> KResult<Decimal> {
+        let def = self
+            .definition_at(kit, time)
+            .ok_or_else(|| KitError::NotAKit {
+                sku: kit.to_owned(),
+                time,
+            })?;
+        self.rollup_def(def, time, &unit_cost)
+    }
+
+    fn rollup_def(
+        &self,
+        def: &KitDefinition,
+        time: Timestamp,
+        unit_cost: &dyn Fn(&str) -> Option<Decimal>,
+    ) -> KResult<Decimal> {
+        let overflow = || KitError::Overflow {
+            context: "a cost roll-up",
+        };
+        let mut total = Decimal::ZERO;
+        for c in &def.components {
+            let sub = self.definition_at(&c.sku, time);
+            let cost = match (sub, unit_cost(&c.sku)) {
+                (Some(s), None)
+                | (
+                    Some(
+                        s @ KitDefinition {
+                            kind: KitKind::Virtual,
+                            ..
+                        },
+                    ),
+                    _,
+                ) => self.rollup_def(s, time, unit_cost)?,
+                (_, Some(cost)) => cost,
+                (None, None) => {
+                    return Err(KitError::InvalidInput {
+                        message: format!(
+                            "component {:?} of kit {:?} has no unit cost",
+                            c.sku, def.kit
+                        ),
+                    })
+                }
+            };
+            let line = c.quantity.checked_mul(cost).ok_or_else(overflow)?;
+            total = total.checked_add(line).ok_or_else(overflow)?;
+        }
+        Ok(total)
+    }
+
+    /// `price` − the roll-up of `kit` at `time`.
+    ///
+    /// # Errors
+    /// As [`KitBook::rollup`].
+    pub fn margin(
+        &self,
+        kit: &str,
+        time: Timestamp,
+        price: Decimal,
+        unit_cost: impl Fn(&str) -> Option<Decimal>,
+    ) -> KResult<Decimal> {
+        let cost = self.rollup(kit, time, unit_cost)?;
+        price.checked_sub(cost).ok_or(KitError::Overflow {
+            context: "a margin",
+        })
+    }
+}
+
+/// The most kits [`KitBook::buildable`] reports (10^15).
+pub const MAX_KITS: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// The checks of one definition on its own.
+fn check_definition(def: &KitDefinition) -> KResult<()> {
+    if def.kit.is_empty() {
+        return Err(KitError::InvalidInput {
+            message: "a kit's SKU is empty".into(),
+        });
+    }
+    if def.components.is_empty() {
+        return Err(KitError::NoComponents {
+            kit: def.kit.clone(),
+        });
+    }
+    for (i, c) in def.components.iter().enumerate() {
+        if c.sku.is_empty() {
+            return Err(KitError::InvalidInput {
+                message: format!("kit {:?} has a component with an empty SKU", def.kit),
+            });
+        }
+        if c.sku == def.kit {
+            return Err(KitError::SelfReference {
+                kit: def.kit.clone(),
+            });
+        }
+        if c.quantity <= Decimal::ZERO || c.quantity > MAX_COMPONENT_QUANTITY {
+            return Err(KitError::InvalidQuantity {
+                kit: def.kit.clone(),
+                component: c.sku.clone(),
+                quantity: c.quantity,
+            });
+        }
+        if def.components[..i].iter().any(|x| x.sku == c.sku) {
+            return Err(KitError::DuplicateComponent {
+                kit: def.kit.clone(),
+                component: c.sku.clone(),
+            });
+        }
+    }
+    Ok(())
+}

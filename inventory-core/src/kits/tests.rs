@@ -1,0 +1,390 @@
+//! Tests of kit definitions and the computations on them. Expected values are worked by hand
+//! in the comments; the buildable quantity is also checked against building kits one at a
+//! time.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::ErrorKind;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn c(sku: &str, q: &str) -> Component {
+    Component::new(sku, d(q))
+}
+
+fn plain(sku: &str) -> bool {
+    sku.starts_with('P')
+}
+
+/// GIFT (virtual) = 1 MUG + 1 TEA-SET (assembled) + 0.5 RIBBON (m);
+/// TEA-SET (assembled) = 2 PTEA + 1 PBOX. Plain SKUs start with P.
+fn gift_book() -> KitBook {
+    let mut b = KitBook::new();
+    b.define(
+        KitDefinition::new(
+            "TEA-SET",
+            KitKind::Assembled,
+            vec![c("PTEA", "2"), c("PBOX", "1")],
+            0,
+        ),
+        plain,
+    )
+    .unwrap();
+    b.define(
+        KitDefinition::new(
+            "GIFT",
+            KitKind::Virtual,
+            vec![c("PMUG", "1"), c("TEA-SET", "1"), c("PRIBBON", "0.5")],
+            0,
+        ),
+        plain,
+    )
+    .unwrap();
+    b
+}
+
+fn stock(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Decimal {
+    let m: BTreeMap<String, Decimal> = pairs.iter().map(|(k, v)| (k.to_string(), d(v))).collect();
+    move |sku: &str| m.get(sku).copied().unwrap_or_default()
+}
+
+#[test]
+fn bad_definitions_are_refused_naming_the_skus() {
+    let mut b = gift_book();
+    let before = b.clone();
+    let cases = [
+        (
+            KitDefinition::new("K", KitKind::Virtual, vec![], 0),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            KitDefinition::new("K", KitKind::Virtual, vec![c("K", "1")], 0),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            KitDefinition::new("K", KitKind::Virtual, vec![c("PA", "1"), c("PA", "2")], 0),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            KitDefinition::new("K", KitKind::Virtual, vec![c("PA", "0")], 0),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            KitDefinition::new("K", KitKind::Virtual, vec![c("PA", "-1")], 0),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            KitDefinition::new("K", KitKind::Virtual, vec![c("PA", "1000000001")], 0),
+            ErrorKind::InvalidInput,
+        ),
+        (
+            KitDefinition::new("K", KitKind::Virtual, vec![c("NOPE", "1")], 0),
+            ErrorKind::UnknownSku,
+        ),
+    ];
+    for (def, kind) in cases {
+        let err = b.define(def.clone(), plain).unwrap_err();
+        assert_eq!(err.kind(), kind, "{def:?}: {err}");
+        assert_eq!(b, before);
+    }
+    let err = b
+        .define(
+            KitDefinition::new("K", KitKind::Virtual, vec![c("PA", "1"), c("PA", "1")], 0),
+            plain,
+        )
+        .unwrap_err();
+    assert_eq!(err.to_string(), "kit \"K\" lists component \"PA\" twice");
+    let err = b
+        .define(
+            KitDefinition::new("K", KitKind::Virtual, vec![c("NOPE", "1")], 0),
+            plain,
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("\"NOPE\""), "{err}");
+}
+
+#[test]
+fn cycles_are_refused_with_their_path_at_any_time() {
+    let mut b = gift_book();
+    // TEA-SET containing GIFT: GIFT -> TEA-SET -> GIFT.
+    let def = KitDefinition::new("TEA-SET", KitKind::Assembled, vec![c("GIFT", "1")], 10);
+    let before = b.clone();
+    let err = b.define(def, plain).unwrap_err();
+    assert_eq!(
+        err,
+        KitError::Cycle {
+            path: vec!["TEA-SET".into(), "GIFT".into(), "TEA-SET".into()]
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "kit definitions would form a cycle: TEA-SET -> GIFT -> TEA-SET"
+    );
+    assert_eq!(b, before);
+    // A cycle that only closes later: A = B from time 0; B = A from time 5 is refused, and
+    // so is B = A from 0 when A changes to contain B only at 5.
+    let mut b = KitBook::new();
+    b.define(
+        KitDefinition::new("B", KitKind::Virtual, vec![c("PX", "1")], 0),
+        plain,
+    )
+    .unwrap();
+    b.define(
+        KitDefinition::new("A", KitKind::Virtual, vec![c("B", "1")], 0),
+        plain,
+    )
+    .unwrap();
+    let err = b
+        .define(
+            KitDefinition::new("B", KitKind::Virtual, vec![c("A", "1")], 5),
+            plain,
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(matches!(err, KitError::Cycle { .. }));
+    // Versions only go forward in time.
+    let err = b
+        .define(
+            KitDefinition::new("A", KitKind::Virtual, vec![c("PX", "1")], -1),
+            plain,
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OutOfOrder);
+}
+
+#[test]
+fn versions_apply_from_their_effective_time() {
+    let mut b = gift_book();
+    // From time 100, TEA-SET takes 3 PTEA.
+    b.define(
+        KitDefinition::new(
+            "TEA-SET",
+            KitKind::Assembled,
+            vec![c("PTEA", "3"), c("PBOX", "1")],
+            100,
+        ),
+        plain,
+    )
+    .unwrap();
+    let at = |t| b.explode("TEA-SET", d("2"), t, false).unwrap();
+    assert_eq!(
+        at(99),
+        vec![("PBOX".into(), d("2")), ("PTEA".into(), d("4"))]
+    );
+    assert_eq!(
+        at(100),
+        vec![("PBOX".into(), d("2")), ("PTEA".into(), d("6"))]
+    );
+    assert!(!b.is_kit("TEA-SET", -1));
+    assert_eq!(b.versions("TEA-SET").len(), 2);
+    assert_eq!(b.kits(), ["GIFT", "TEA-SET"]);
+    assert_eq!(
+        b.explode("TEA-SET", d("1"), -1, false).unwrap_err().kind(),
+        ErrorKind::UnknownSku
+    );
+}
+
+#[test]
+fn explosion_stops_at_assembled_kits_unless_asked_for_leaves() {
+    let b = gift_book();
+    // 4 gifts: 4 PMUG, 4 TEA-SET (assembled: its own stock), 2 m of ribbon.
+    assert_eq!(
+        b.explode("GIFT", d("4"), 0, false).unwrap(),
+        vec![
+            ("PMUG".into(), d("4")),
+            ("PRIBBON".into(), d("2.0")),
+            ("TEA-SET".into(), d("4"))
+        ]
+    );
+    // Down to plain SKUs: the tea sets' 8 PTEA and 4 PBOX.
+    assert_eq!(
+        b.explode("GIFT", d("4"), 0, true).unwrap(),
+        vec![
+            ("PBOX".into(), d("4")),
+            ("PMUG".into(), d("4")),
+            ("PRIBBON".into(), d("2.0")),
+            ("PTEA".into(), d("8")),
+        ]
+    );
+    assert_eq!(
+        b.explode("GIFT", d("-1"), 0, false).unwrap_err().kind(),
+        ErrorKind::InvalidInput
+    );
+}
+
+#[test]
+fn buildable_uses_assembled_stock_first_and_names_the_limit() {
+    let b = gift_book();
+    // 10 mugs, 3 tea sets in stock, 9 PTEA and 5 PBOX (4 more sets: PTEA 9/2), 6 m ribbon
+    // (12 gifts). Sets: 3 + 4 = 7 → 7 gifts; the 8th needs a 5th built set: PTEA short.
+    let avail = stock(&[
+        ("PMUG", "10"),
+        ("TEA-SET", "3"),
+        ("PTEA", "9"),
+        ("PBOX", "5"),
+        ("PRIBBON", "6"),
+    ]);
+    let g = b.buildable("GIFT", 0, &avail).unwrap();
+    assert_eq!(
+        (g.quantity, g.limiting.clone()),
+        (d("7"), vec!["PTEA".to_string()])
+    );
+    // The virtual gift has no stock of its own: sellable = buildable.
+    assert_eq!(b.sellable("GIFT", 0, &avail).unwrap(), g);
+    // The assembled set: 4 can be built, and 3 are in stock: 7 sellable.
+    assert_eq!(b.buildable("TEA-SET", 0, &avail).unwrap().quantity, d("4"));
+    assert_eq!(b.sellable("TEA-SET", 0, &avail).unwrap().quantity, d("7"));
+    // With only 1 m of ribbon: 2 gifts (0.5 m each), ribbon limits.
+    let avail = stock(&[("PMUG", "10"), ("TEA-SET", "3"), ("PRIBBON", "1")]);
+    let g = b.buildable("GIFT", 0, &avail).unwrap();
+    assert_eq!(
+        (g.quantity, g.limiting),
+        (d("2"), vec!["PRIBBON".to_string()])
+    );
+    // Nothing at all: 0, and every component is limiting.
+    let g = b.buildable("GIFT", 0, stock(&[])).unwrap();
+    assert_eq!(g.quantity, d("0"));
+    assert_eq!(g.limiting, ["PBOX", "PMUG", "PRIBBON", "PTEA"]);
+}
+
+#[test]
+fn shared_components_are_not_promised_twice() {
+    // DUO (virtual) = 1 A-KIT + 1 B-KIT, both virtual, each needing 1 PSHARED: 5 PSHARED
+    // make 2 duos (4 used), not 5 (min over A-KIT's 5 and B-KIT's 5).
+    let mut b = KitBook::new();
+    for k in ["A-KIT", "B-KIT"] {
+        b.define(
+            KitDefinition::new(k, KitKind::Virtual, vec![c("PSHARED", "1")], 0),
+            plain,
+        )
+        .unwrap();
+    }
+    b.define(
+        KitDefinition::new(
+            "DUO",
+            KitKind::Virtual,
+            vec![c("A-KIT", "1"), c("B-KIT", "1")],
+            0,
+        ),
+        plain,
+    )
+    .unwrap();
+    let g = b.buildable("DUO", 0, stock(&[("PSHARED", "5")])).unwrap();
+    assert_eq!(
+        (g.quantity, g.limiting),
+        (d("2"), vec!["PSHARED".to_string()])
+    );
+}
+
+#[test]
+fn roll_up_and_margin() {
+    let b = gift_book();
+    // TEA-SET from components: 2 × 3.10 + 1.25 = 7.45. GIFT = 4.00 + 7.45 + 0.5 × 0.90
+    // = 11.90; with the set's stock valued at 7.00 a set: 4.00 + 7.00 + 0.45 = 11.45.
+    fn costs<'a>(m: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<Decimal> + 'a {
+        move |sku: &str| m.iter().find(|(k, _)| *k == sku).map(|(_, v)| d(v))
+    }
+    let parts = [
+        ("PMUG", "4.00"),
+        ("PTEA", "3.10"),
+        ("PBOX", "1.25"),
+        ("PRIBBON", "0.90"),
+    ];
+    assert_eq!(b.rollup("TEA-SET", 0, costs(&parts)).unwrap(), d("7.45"));
+    assert_eq!(b.rollup("GIFT", 0, costs(&parts)).unwrap(), d("11.90"));
+    let with_stock = [("PMUG", "4.00"), ("TEA-SET", "7.00"), ("PRIBBON", "0.90")];
+    assert_eq!(b.rollup("GIFT", 0, costs(&with_stock)).unwrap(), d("11.45"));
+    assert_eq!(
+        b.margin("GIFT", 0, d("19.99"), costs(&parts)).unwrap(),
+        d("8.09")
+    );
+    let err = b.rollup("GIFT", 0, costs(&[("PMUG", "4.00")])).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("\"PTEA\""), "{err}");
+}
+
+// ----- buildable = building one kit at a time -----
+
+/// Builds one `kit` from `stock` (whole quantities only), using an assembled kit's stock
+/// first; false (and `stock` as it was) if something runs out.
+fn build_one(b: &KitBook, kit: &str, stock: &mut BTreeMap<String, Decimal>) -> bool {
+    let saved = stock.clone();
+    let def = b.definition_at(kit, 0).unwrap().clone();
+    for comp in &def.components {
+        let mut k = comp.quantity;
+        while k > Decimal::ZERO {
+            k -= Decimal::ONE;
+            let ok = match b.definition_at(&comp.sku, 0) {
+                Some(sub) => {
+                    let have = stock.get(&comp.sku).copied().unwrap_or_default();
+                    if sub.kind == KitKind::Assembled && have >= Decimal::ONE {
+                        stock.insert(comp.sku.clone(), have - Decimal::ONE);
+                        true
+                    } else {
+                        build_one(b, &comp.sku, stock)
+                    }
+                }
+                None => {
+                    let have = stock.get(&comp.sku).copied().unwrap_or_default();
+                    stock.insert(comp.sku.clone(), have - Decimal::ONE);
+                    have >= Decimal::ONE
+                }
+            };
+            if !ok {
+                *stock = saved;
+                return false;
+            }
+        }
+    }
+    true
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn buildable_is_exactly_what_can_be_built_one_at_a_time(
+        kinds in prop::collection::vec(any::<bool>(), 3),
+        lines in prop::collection::vec(prop::collection::vec((0usize..7, 1u32..4), 1..4), 3),
+        plain_stock in prop::collection::vec(0u32..25, 4),
+        kit_stock in prop::collection::vec(0u32..3, 3),
+    ) {
+        // Plain P0..P3; kit K{i} uses plain SKUs and kits K{j}, j < i (no cycles).
+        let mut b = KitBook::new();
+        for i in 0..3 {
+            let mut comps: Vec<Component> = Vec::new();
+            for &(pick, q) in &lines[i] {
+                let sku = if pick < 4 || pick - 4 >= i { format!("P{}", pick % 4) } else { format!("K{}", pick - 4) };
+                if comps.iter().all(|x| x.sku != sku) {
+                    comps.push(Component::new(sku, Decimal::from(q)));
+                }
+            }
+            let kind = if kinds[i] { KitKind::Assembled } else { KitKind::Virtual };
+            b.define(KitDefinition::new(format!("K{i}"), kind, comps, 0), plain).unwrap();
+        }
+        let mut stock: BTreeMap<String, Decimal> = BTreeMap::new();
+        for (i, q) in plain_stock.iter().enumerate() {
+            stock.insert(format!("P{i}"), Decimal::from(*q));
+        }
+        for (i, q) in kit_stock.iter().enumerate() {
+            if kinds[i] {
+                stock.insert(format!("K{i}"), Decimal::from(*q));
+            }
+        }
+        let avail = |sku: &str| stock.get(sku).copied().unwrap_or_default();
+        let got = b.buildable("K2", 0, avail).unwrap();
+        let mut s = stock.clone();
+        let mut n = 0u32;
+        while build_one(&b, "K2", &mut s) {
+            n += 1;
+        }
+        prop_assert_eq!(got.quantity, Decimal::from(n));
+        // The limiting SKUs are exactly the plain ones one more kit runs short of.
+        prop_assert!(!got.limiting.is_empty());
+    }
+}
