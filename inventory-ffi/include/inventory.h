@@ -712,11 +712,11 @@ typedef struct inv_activity {
     /**
      * Days of the window whose closing sellable on hand was ≤ 0.
      */
-    uint32_t stockout_days;
+    uint64_t stockout_days;
     /**
      * Days of the window from the SKU's first movement on.
      */
-    uint32_t days_observed;
+    uint64_t days_observed;
     /**
      * Whether `last_sale` is set.
      */

@@ -437,6 +437,15 @@ static void test_ledger_metrics(void) {
     CHECK(a.has_last_sale);
     CHECK(a.last_sale == 5 * DAY);
 
+    /* Regression (issue 13): a window of 10^15 s walked 11.6 billion days one at a time
+     * (2^62 s: hours), and the day counts were 32-bit. Now counted from the movements:
+     * every day from day 0 is observed, none out of stock. */
+    CHECK_OK(inv_ledger_activity(l, "A", 0, INT64_C(1000000000000000), &a));
+    CHECK(a.days_observed == UINT64_C(11574074075));
+    CHECK(a.stockout_days == 0);
+    CHECK_OK(inv_ledger_activity(l, "A", 0, INT64_C(1) << 62, &a));
+    CHECK(a.days_observed == ((UINT64_C(1) << 62) - 1) / (uint64_t)DAY + 1);
+
     CHECK_RC(inv_ledger_activity(l, "NOPE", 0, 10 * DAY, &a), INV_UNKNOWN_SKU);
     CHECK_RC(inv_ledger_activity(l, "A", 10 * DAY, 10 * DAY, &a), INV_INVALID_INPUT);
     CHECK_RC(inv_ledger_activity(NULL, "A", 0, 10 * DAY, &a), INV_NULL_ARGUMENT);
