@@ -10,6 +10,7 @@ pub mod forecast;
 mod hash;
 pub mod ledger;
 pub mod metrics;
+pub mod parallel;
 pub mod policy;
 pub mod purchasing;
 pub mod replenish;

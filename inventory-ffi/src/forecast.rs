@@ -491,7 +491,7 @@ pub unsafe extern "C" fn inv_forecast_history(
 }
 
 /// Forecasts `n_series` series with the same model settings, on `threads` threads (1 = the
-/// calling thread only). Series `i` is `values[offsets[i] .. offsets[i + 1]]`; `offsets` has
+/// calling thread only; at most 64). Series `i` is `values[offsets[i] .. offsets[i + 1]]`; `offsets` has
 /// `n_series + 1` non-decreasing entries (it and `values` may be NULL when `n_series` is 0).
 ///
 /// Outputs are those of `inv_forecast_series` for each series, one after the other:
@@ -501,7 +501,7 @@ pub unsafe extern "C" fn inv_forecast_history(
 /// failure nothing is written.
 ///
 /// Errors: as `inv_forecast_series`; `INV_INVALID_INPUT` also for decreasing offsets (no
-/// index) or `threads` 0. When a series fails, the error is that of the first failing
+/// index), `threads` 0 or above 64, or a thread the system refused to start. When a series fails, the error is that of the first failing
 /// series (lowest index), whose index `inv_last_error_index` gives.
 ///
 /// # Safety

@@ -316,6 +316,15 @@ def test_panel_errors() -> None:
         ic.forecast_panel(grid, 2, lengths=[4, -1])
     with pytest.raises(ic.InvalidInput, match="threads"):
         ic.forecast_panel(grid, 2, threads=0)
+    # Regression (issue 13): one OS thread per series until the system refused, then a
+    # PanicException. Beyond the engine's limit of 64 threads is refused up front.
+    with pytest.raises(ic.InvalidInput, match="threads"):
+        ic.forecast_panel(np.ones((400, 20)), 2, threads=40_000)
+    with pytest.raises(ic.InvalidInput, match="threads"):
+        ic.forecast_panel(grid, 2, threads=65)
+    np.testing.assert_array_equal(
+        ic.forecast_panel(grid, 2, threads=64).mean, ic.forecast_panel(grid, 2, threads=1).mean
+    )
     with pytest.raises(ic.InvalidInput, match="dimension"):
         ic.forecast_panel(np.ones(4), 2)
     with pytest.raises(TypeError):

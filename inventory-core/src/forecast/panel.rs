@@ -11,6 +11,7 @@ use super::optimize::Effort;
 use super::{check_horizon, metrics_inner, Accuracy, FResult, FittedModel, ModelSpec};
 use crate::demand::DemandHistory;
 use crate::error::{Error, ForecastError, Result};
+use crate::parallel::{check_threads, run_workers, spawn_failed};
 use crate::time::Period;
 
 /// How to forecast: automatic selection or one given model.
@@ -116,10 +117,16 @@ pub fn history_demand(history: &DemandHistory) -> Vec<f64> {
     history.to_f64().into_iter().map(|v| v.max(0.0)).collect()
 }
 
-/// Forecasts every series of a panel, on `threads` threads (1 = the calling thread only).
+/// Forecasts every series of a panel, on `threads` threads (1 = the calling thread only; at
+/// most [`MAX_THREADS`](crate::parallel::MAX_THREADS)).
 ///
 /// The result is in input order and does not depend on the thread count. The first failing
 /// series (lowest index) is reported as [`Error::Batch`] with its index.
+///
+/// # Errors
+/// [`ForecastError::InvalidParameter`] for 0 threads or more than [`MAX_THREADS`](crate::parallel::MAX_THREADS);
+/// [`ForecastError::InvalidHorizon`]; [`crate::PolicyError::InvalidInput`] when the system
+/// refuses to start a thread; [`Error::Batch`] for a failing series.
 pub fn forecast_panel<S: AsRef<[f64]> + Sync>(
     series: &[S],
     method: &Method,
@@ -128,11 +135,11 @@ pub fn forecast_panel<S: AsRef<[f64]> + Sync>(
     threads: usize,
 ) -> Result<Vec<SeriesForecast>> {
     check_horizon(horizon)?;
-    if threads == 0 {
+    if check_threads(threads).is_err() {
         return Err(ForecastError::InvalidParameter {
             name: "threads",
-            value: 0.0,
-            expected: "at least 1",
+            value: threads as f64,
+            expected: "1 to 64 (MAX_THREADS)",
         }
         .into());
     }
@@ -143,30 +150,21 @@ pub fn forecast_panel<S: AsRef<[f64]> + Sync>(
     } else {
         const CHUNK: usize = 16;
         let next = AtomicUsize::new(0);
-        let mut parts: Vec<Vec<(usize, FResult<SeriesForecast>)>> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads)
-                .map(|_| {
-                    s.spawn(|| {
-                        let mut out = Vec::new();
-                        loop {
-                            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-                            if start >= series.len() {
-                                break;
-                            }
-                            for i in start..(start + CHUNK).min(series.len()) {
-                                out.push((i, run(i)));
-                            }
-                        }
-                        out
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-        let mut all: Vec<(usize, FResult<SeriesForecast>)> = parts.drain(..).flatten().collect();
+        let parts = run_workers(threads, "inventory-forecast", |_| {
+            let mut out = Vec::new();
+            loop {
+                let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                if start >= series.len() {
+                    break;
+                }
+                for i in start..(start + CHUNK).min(series.len()) {
+                    out.push((i, run(i)));
+                }
+            }
+            out
+        })
+        .map_err(|e| spawn_failed("forecasting", &e))?;
+        let mut all: Vec<(usize, FResult<SeriesForecast>)> = parts.into_iter().flatten().collect();
         all.sort_by_key(|(i, _)| *i);
         all.into_iter().map(|(_, r)| r).collect()
     };
