@@ -405,6 +405,19 @@ pub enum ForecastError {
         /// The largest horizon supported.
         max: usize,
     },
+    /// A call would produce more values than one call may
+    /// ([`MAX_OUTPUT_CELLS`](crate::forecast::MAX_OUTPUT_CELLS)): series × horizon ×
+    /// (1 + 2 × levels) for forecasts, horizon × probabilities for quantiles, origins ×
+    /// horizon for a backtest.
+    #[error("{what} would produce {cells} values, more than the {max} one call may produce (ask for fewer series, periods, levels or probabilities)")]
+    OutputTooLarge {
+        /// What was asked for (`"a forecast panel"`, `"quantiles"`, ...).
+        what: &'static str,
+        /// The values it would produce.
+        cells: u128,
+        /// The most one call may produce.
+        max: usize,
+    },
     /// Two series that must have the same length do not.
     #[error("length mismatch: {left} has {left_len} values but {right} has {right_len}")]
     LengthMismatch {

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::auto::{auto_fit_inner, demand_class, AutoConfig, AutoNote, DemandClass};
 use super::interval::Forecast;
 use super::optimize::Effort;
-use super::{check_horizon, metrics_inner, Accuracy, FResult, FittedModel, ModelSpec};
+use super::{
+    cells_per_period, check_cells, check_horizon, metrics_inner, Accuracy, FResult, FittedModel,
+    ModelSpec,
+};
 use crate::demand::DemandHistory;
 use crate::error::{Error, ForecastError, Result};
 use crate::parallel::{check_threads, run_workers, spawn_failed};
@@ -54,6 +57,11 @@ pub struct SeriesForecast {
 }
 
 /// Forecasts `y` (oldest first) `horizon` periods ahead with intervals at `levels`.
+///
+/// # Errors
+/// [`ForecastError::InvalidHorizon`]; [`ForecastError::OutputTooLarge`] beyond
+/// [`MAX_OUTPUT_CELLS`](super::MAX_OUTPUT_CELLS) values (horizon × (1 + 2 × levels)); the
+/// model's errors for the series.
 pub fn forecast_series(
     y: &[f64],
     method: &Method,
@@ -70,6 +78,7 @@ fn forecast_inner(
     levels: &[f64],
 ) -> FResult<SeriesForecast> {
     check_horizon(horizon)?;
+    check_cells("a forecast", &[horizon, cells_per_period(levels.len())])?;
     let (model, class, notes) = match method {
         Method::Auto(config) => {
             let fit = auto_fit_inner(y, config, Some(horizon))?;
@@ -125,7 +134,9 @@ pub fn history_demand(history: &DemandHistory) -> Vec<f64> {
 ///
 /// # Errors
 /// [`ForecastError::InvalidParameter`] for 0 threads or more than [`MAX_THREADS`](crate::parallel::MAX_THREADS);
-/// [`ForecastError::InvalidHorizon`]; [`crate::PolicyError::InvalidInput`] when the system
+/// [`ForecastError::InvalidHorizon`]; [`ForecastError::OutputTooLarge`] beyond
+/// [`MAX_OUTPUT_CELLS`](super::MAX_OUTPUT_CELLS) values (series × horizon × (1 + 2 ×
+/// levels)); [`crate::PolicyError::InvalidInput`] when the system
 /// refuses to start a thread; [`Error::Batch`] for a failing series.
 pub fn forecast_panel<S: AsRef<[f64]> + Sync>(
     series: &[S],
@@ -143,6 +154,10 @@ pub fn forecast_panel<S: AsRef<[f64]> + Sync>(
         }
         .into());
     }
+    check_cells(
+        "a forecast panel",
+        &[series.len(), horizon, cells_per_period(levels.len())],
+    )?;
     let run = |i: usize| forecast_inner(series[i].as_ref(), method, horizon, levels);
     let threads = threads.min(series.len().max(1));
     let results: Vec<FResult<SeriesForecast>> = if threads == 1 {
@@ -222,6 +237,7 @@ pub fn backtest(
             .into());
         }
     }
+    check_cells("a backtest", &[origins, horizon])?;
     let needed = horizon
         .saturating_add((origins - 1).saturating_mul(step))
         .saturating_add(1);
