@@ -205,9 +205,27 @@ pub enum PolicyError {
         /// What was wrong.
         message: String,
     },
+    /// Finite inputs gave a result that is not a finite `f64` (it overflowed, e.g. the EOQ
+    /// of a demand of 10^308 units a year). Its kind is [`ErrorKind::Overflow`].
+    #[error("arithmetic overflow: {what} is not a finite number for these inputs")]
+    Overflow {
+        /// The result that overflowed (`"the economic order quantity"`, ...).
+        what: &'static str,
+    },
 }
 
 impl Eq for PolicyError {}
+
+impl PolicyError {
+    /// The kind of this error: [`ErrorKind::Overflow`] for [`PolicyError::Overflow`], else
+    /// [`ErrorKind::InvalidInput`].
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            PolicyError::Overflow { .. } => ErrorKind::Overflow,
+            _ => ErrorKind::InvalidInput,
+        }
+    }
+}
 
 /// Errors raised by purchasing: suppliers, purchase orders, receipts, charges and payments.
 ///
@@ -542,7 +560,7 @@ pub enum ErrorKind {
     OutOfOrder,
     /// A change refused because of the ledger's state (e.g. a costing override on an active SKU).
     InvalidState,
-    /// A decimal overflow.
+    /// A decimal overflow, or a statistic that is not a finite `f64` for finite inputs.
     Overflow,
     /// A malformed, unsupported or inconsistent snapshot.
     InvalidSnapshot,
@@ -629,7 +647,7 @@ impl Error {
         match self {
             Error::Ledger(e) => e.kind(),
             Error::Snapshot(_) => ErrorKind::InvalidSnapshot,
-            Error::Policy(_) => ErrorKind::InvalidInput,
+            Error::Policy(e) => e.kind(),
             Error::Forecast(_) => ErrorKind::InvalidInput,
             Error::Purchasing(e) => e.kind(),
             Error::Batch { source, .. } => source.kind(),
