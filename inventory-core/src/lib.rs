@@ -15,6 +15,7 @@ pub mod policy;
 pub mod purchasing;
 pub mod replenish;
 pub mod stats;
+mod strict;
 pub mod time;
 
 pub use costing::{CostMethod, Layer};
