@@ -3658,7 +3658,8 @@ inv_result inv_safety_stock_columns(const double *means,
  *
  * Example: D = 1000, S = 10, H = 0.5 → Q* = 200, total cost 100.
  *
- * Errors: `INV_INVALID_INPUT` for negative D or S, H ≤ 0, or non-finite input.
+ * Errors: `INV_INVALID_INPUT` for negative D or S, H ≤ 0, or non-finite input;
+ * `INV_OVERFLOW` when a result is not finite (e.g. D = 1e308).
  *
  * # Safety
  * `out` NULL or writable.
@@ -3796,7 +3797,8 @@ inv_result inv_round_order_quantity(double annual_demand,
  * Newsvendor with normal demand (`mean`, `std_dev`), underage cost `underage_cost` Cu and
  * overage cost `overage_cost` Co: `Q* = μ + σ·Φ⁻¹(Cu/(Cu + Co))`, floored at 0, into `*out`.
  *
- * Errors: `INV_INVALID_INPUT` for a negative mean or deviation or non-positive costs.
+ * Errors: `INV_INVALID_INPUT` for a negative mean or deviation or non-positive costs;
+ * `INV_OVERFLOW` when a result is not finite.
  *
  * # Safety
  * `out` NULL or writable.
