@@ -79,9 +79,19 @@ pub(crate) fn finite_mean_sd(name: &'static str, xs: &[f64]) -> PResult<(f64, f6
         for &x in xs {
             finite(name, x)?;
         }
-        return Err(PolicyError::InvalidInput {
-            message: format!("the {name} series is too large to summarise in floating point"),
+        return Err(PolicyError::Overflow {
+            what: "the mean and standard deviation of the series",
         });
     }
     Ok((mean, sd))
+}
+
+/// `Ok` when every value of a result is finite; else [`PolicyError::Overflow`] naming the
+/// result (finite inputs can still overflow `f64`).
+pub(crate) fn finite_result(what: &'static str, values: &[f64]) -> PResult<()> {
+    if values.iter().all(|v| v.is_finite()) {
+        Ok(())
+    } else {
+        Err(PolicyError::Overflow { what })
+    }
 }

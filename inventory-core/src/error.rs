@@ -205,9 +205,27 @@ pub enum PolicyError {
         /// What was wrong.
         message: String,
     },
+    /// Finite inputs gave a result that is not a finite `f64` (it overflowed, e.g. the EOQ
+    /// of a demand of 10^308 units a year). Its kind is [`ErrorKind::Overflow`].
+    #[error("arithmetic overflow: {what} is not a finite number for these inputs")]
+    Overflow {
+        /// The result that overflowed (`"the economic order quantity"`, ...).
+        what: &'static str,
+    },
 }
 
 impl Eq for PolicyError {}
+
+impl PolicyError {
+    /// The kind of this error: [`ErrorKind::Overflow`] for [`PolicyError::Overflow`], else
+    /// [`ErrorKind::InvalidInput`].
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            PolicyError::Overflow { .. } => ErrorKind::Overflow,
+            _ => ErrorKind::InvalidInput,
+        }
+    }
+}
 
 /// Errors raised by purchasing: suppliers, purchase orders, receipts, charges and payments.
 ///
@@ -421,6 +439,19 @@ pub enum ForecastError {
         /// The largest horizon supported.
         max: usize,
     },
+    /// A call would produce more values than one call may
+    /// ([`MAX_OUTPUT_CELLS`](crate::forecast::MAX_OUTPUT_CELLS)): series × horizon ×
+    /// (1 + 2 × levels) for forecasts, horizon × probabilities for quantiles, origins ×
+    /// horizon for a backtest.
+    #[error("{what} would produce {cells} values, more than the {max} one call may produce (ask for fewer series, periods, levels or probabilities)")]
+    OutputTooLarge {
+        /// What was asked for (`"a forecast panel"`, `"quantiles"`, ...).
+        what: &'static str,
+        /// The values it would produce.
+        cells: u128,
+        /// The most one call may produce.
+        max: usize,
+    },
     /// Two series that must have the same length do not.
     #[error("length mismatch: {left} has {left_len} values but {right} has {right_len}")]
     LengthMismatch {
@@ -549,7 +580,7 @@ pub enum ErrorKind {
     /// A change refused because of the ledger's state (e.g. a costing override on an active
     /// SKU, a dropship delivery through a stocked position).
     InvalidState,
-    /// A decimal overflow.
+    /// A decimal overflow, or a statistic that is not a finite `f64` for finite inputs.
     Overflow,
     /// A malformed, unsupported or inconsistent snapshot.
     InvalidSnapshot,
@@ -637,7 +668,7 @@ impl Error {
         match self {
             Error::Ledger(e) => e.kind(),
             Error::Snapshot(_) => ErrorKind::InvalidSnapshot,
-            Error::Policy(_) => ErrorKind::InvalidInput,
+            Error::Policy(e) => e.kind(),
             Error::Forecast(_) => ErrorKind::InvalidInput,
             Error::Purchasing(e) => e.kind(),
             Error::Kit(e) => e.kind(),

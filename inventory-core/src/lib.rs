@@ -11,10 +11,12 @@ mod hash;
 pub mod kits;
 pub mod ledger;
 pub mod metrics;
+pub mod parallel;
 pub mod policy;
 pub mod purchasing;
 pub mod replenish;
 pub mod stats;
+mod strict;
 pub mod time;
 
 pub use costing::{CostMethod, Layer};

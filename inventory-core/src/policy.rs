@@ -3,7 +3,9 @@
 //! Statistics are `f64` (demand rates, standard deviations, safety stock before rounding);
 //! money amounts here are rates and expectations, not booked values, so they are `f64` too.
 //! Every function checks its inputs and returns [`PolicyError`] instead of a NaN or an
-//! infinite result.
+//! infinite result: bad inputs are [`PolicyError::InvalidParameter`] or
+//! [`PolicyError::InvalidInput`], and finite inputs whose result overflows `f64` (the EOQ
+//! of 10^308 units a year) are [`PolicyError::Overflow`].
 //!
 //! # Units of time
 //!
@@ -14,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{finite, finite_mean_sd, non_negative, positive};
+use crate::checks::{finite, finite_mean_sd, finite_result, non_negative, positive};
 use crate::demand::DemandHistory;
 use crate::error::{PolicyError, Result};
 use crate::stats;
@@ -325,14 +327,16 @@ fn safety_stock_with(
                 .into());
             }
             let ss = md * ml - d * l;
-            return Ok(SafetyStock {
+            let r = SafetyStock {
                 safety_stock: ss,
                 safety_factor: None,
                 protection_interval: l,
                 expected_demand: d * l,
                 std_dev_protection: 0.0,
                 reorder_point: d * l + ss,
-            });
+            };
+            r.check()?;
+            return Ok(r);
         }
         _ => protection(method, d, sd, l, sl, 0.0),
     };
@@ -342,14 +346,33 @@ fn safety_stock_with(
     };
     let ss = k * sigma;
     let expected = d * interval;
-    Ok(SafetyStock {
+    let r = SafetyStock {
         safety_stock: ss,
         safety_factor: Some(k),
         protection_interval: interval,
         expected_demand: expected,
         std_dev_protection: sigma,
         reorder_point: expected + ss,
-    })
+    };
+    r.check()?;
+    Ok(r)
+}
+
+impl SafetyStock {
+    /// [`PolicyError::Overflow`] unless every figure is finite.
+    fn check(&self) -> PResult<()> {
+        finite_result(
+            "the safety stock or reorder point",
+            &[
+                self.safety_stock,
+                self.safety_factor.unwrap_or(0.0),
+                self.protection_interval,
+                self.expected_demand,
+                self.std_dev_protection,
+                self.reorder_point,
+            ],
+        )
+    }
 }
 
 /// The protection interval and the standard deviation of demand over it, for the
@@ -412,7 +435,9 @@ pub fn fill_rate_of(k: f64, sigma: f64, order_quantity: f64) -> Result<f64> {
     let k = finite("safety factor", k)?;
     let s = non_negative("standard deviation", sigma)?;
     let q = positive("order quantity", order_quantity)?;
-    Ok(1.0 - s * stats::loss(k) / q)
+    let rate = 1.0 - s * stats::loss(k) / q;
+    finite_result("the fill rate", &[rate])?;
+    Ok(rate)
 }
 
 /// Picks element `i` of a column that is either as long as the batch or a single value
@@ -739,6 +764,15 @@ multiversion! {
             }
             let (interval, sigma) = (&mut interval[..len], &mut sigma[..len]);
             protection_block(method, review, d, sd, l, sl, interval, sigma);
+            // A result that overflowed (in any column, requested or not) goes item by item,
+            // which reports it as `safety_stock` does.
+            let finite = d.iter().zip(&*interval).zip(&*sigma).fold(true, |ok, ((&d, &p), &s)| {
+                let r = d * p + k * s;
+                ok & (p.abs() <= f64::MAX) & (s.abs() <= f64::MAX) & (r.abs() <= f64::MAX)
+            });
+            if !finite {
+                return false;
+            }
             if let Some(o) = out_block(&mut out.safety_stock, start, len) {
                 for (o, &s) in o.iter_mut().zip(&*sigma) {
                     *o = k * s;
@@ -929,13 +963,33 @@ pub fn eoq_cost(
 ) -> Result<OrderQuantity> {
     let (d, s, h) = eoq_inputs(annual_demand, order_cost, holding_cost)?;
     let q = positive("order quantity", quantity)?;
-    Ok(order_quantity(d, s, h, q))
+    Ok(order_quantity(d, s, h, q)?)
 }
 
 /// The annual costs of ordering `q` units at a time (inputs already checked); `q = 0` (no
 /// demand or no order cost) costs nothing and never reorders.
+///
+/// # Errors
+/// [`PolicyError::Overflow`] when a figure is not finite.
 #[inline]
-fn order_quantity(d: f64, s: f64, h: f64, q: f64) -> OrderQuantity {
+fn order_quantity(d: f64, s: f64, h: f64, q: f64) -> PResult<OrderQuantity> {
+    let r = order_quantity_unchecked(d, s, h, q);
+    finite_result(
+        "the order quantity or its costs",
+        &[
+            r.quantity,
+            r.total_cost,
+            r.ordering_cost,
+            r.holding_cost,
+            r.orders_per_year,
+            r.cycle_years,
+        ],
+    )?;
+    Ok(r)
+}
+
+#[inline]
+fn order_quantity_unchecked(d: f64, s: f64, h: f64, q: f64) -> OrderQuantity {
     if q == 0.0 {
         return OrderQuantity {
             quantity: 0.0,
@@ -973,7 +1027,7 @@ fn order_quantity(d: f64, s: f64, h: f64, q: f64) -> OrderQuantity {
 /// As [`eoq_cost`].
 pub fn eoq(annual_demand: f64, order_cost: f64, holding_cost: f64) -> Result<OrderQuantity> {
     let (d, s, h) = eoq_inputs(annual_demand, order_cost, holding_cost)?;
-    Ok(order_quantity(d, s, h, (2.0 * d * s / h).sqrt()))
+    Ok(order_quantity(d, s, h, (2.0 * d * s / h).sqrt())?)
 }
 
 /// [`eoq`] for many items at once (columns of one value per item, or one value broadcast).
@@ -1084,6 +1138,19 @@ multiversion! {
                 // `order_quantity` reports Q = 0 as +0 (also when −0 was given for D or S).
                 let r = (2.0 * d * s / h).sqrt();
                 *q = if r == 0.0 { 0.0 } else { r };
+            }
+            // A figure that overflowed (in any column, requested or not) goes item by item,
+            // which reports it as `eoq` does.
+            let finite = q.iter().zip(d).zip(s.iter().zip(h)).fold(true, |ok, ((&q, &d), (&s, &h))| {
+                let y = d / q * s;
+                let total = y + q / 2.0 * h;
+                let cycle = q / d;
+                ok & (q <= f64::MAX)
+                    & ((q == 0.0) | (total <= f64::MAX))
+                    & ((q == 0.0) | (d <= 0.0) | (cycle <= f64::MAX))
+            });
+            if !finite {
+                return false;
             }
             // D/Q, or 0 when Q = 0 (no demand or no order cost): `order_quantity`'s special case.
             if needs_per_year {
@@ -1229,12 +1296,17 @@ pub fn eoq_backorders(
     let b = positive("backorder cost", backorder_cost)?;
     let q = (2.0 * d * s / h * (h + b) / b).sqrt();
     let backlog = q * h / (h + b);
-    Ok(BackorderQuantity {
+    let r = BackorderQuantity {
         quantity: q,
         max_backorder: backlog,
         max_inventory: q - backlog,
         total_cost: (2.0 * d * s * h * b / (h + b)).sqrt(),
-    })
+    };
+    finite_result(
+        "the order quantity with backorders or its cost",
+        &[r.quantity, r.max_backorder, r.max_inventory, r.total_cost],
+    )?;
+    Ok(r)
 }
 
 /// Economic production quantity with a finite production rate.
@@ -1272,12 +1344,17 @@ pub fn epq(
     }
     let f = 1.0 - d / p;
     let q = (2.0 * d * s / (h * f)).sqrt();
-    Ok(ProductionQuantity {
+    let r = ProductionQuantity {
         quantity: q,
         max_inventory: q * f,
         total_cost: (2.0 * d * s * h * f).sqrt(),
         run_years: q / p,
-    })
+    };
+    finite_result(
+        "the production quantity or its cost",
+        &[r.quantity, r.max_inventory, r.total_cost, r.run_years],
+    )?;
+    Ok(r)
 }
 
 /// How the holding cost is given for quantity discounts.
@@ -1471,12 +1548,21 @@ pub fn eoq_discount(
             }
         }
     }
-    best.ok_or_else(|| {
-        PolicyError::InvalidInput {
-            message: "no feasible order quantity".into(),
-        }
-        .into()
-    })
+    let best = best.ok_or_else(|| PolicyError::InvalidInput {
+        message: "no feasible order quantity".into(),
+    })?;
+    finite_result(
+        "the discounted order quantity or its costs",
+        &[
+            best.unit_price,
+            best.quantity,
+            best.total_cost,
+            best.purchase_cost,
+            best.ordering_cost,
+            best.holding_cost,
+        ],
+    )?;
+    Ok(best)
 }
 
 /// An order quantity rounded to a minimum order quantity and a pack size.
@@ -1525,7 +1611,7 @@ pub fn round_order_quantity(
         c_up
     };
     let penalty = chosen.total_cost - base.total_cost;
-    Ok(RoundedQuantity {
+    let r = RoundedQuantity {
         quantity: chosen.quantity,
         total_cost: chosen.total_cost,
         unrounded_cost: base.total_cost,
@@ -1535,7 +1621,18 @@ pub fn round_order_quantity(
         } else {
             0.0
         },
-    })
+    };
+    finite_result(
+        "the rounded order quantity or its costs",
+        &[
+            r.quantity,
+            r.total_cost,
+            r.unrounded_cost,
+            r.penalty,
+            r.penalty_ratio,
+        ],
+    )?;
+    Ok(r)
 }
 
 // ----- newsvendor -----
@@ -1596,27 +1693,29 @@ pub fn newsvendor_normal(
     let cr = newsvendor_costs(underage_cost, overage_cost)?;
     let (cu, co) = (underage_cost, overage_cost);
     if sigma == 0.0 {
-        return Ok(Newsvendor {
+        return Newsvendor {
             quantity: mu,
             critical_ratio: cr,
             expected_cost: 0.0,
             expected_sales: mu,
             expected_leftover: 0.0,
             expected_shortage: 0.0,
-        });
+        }
+        .checked();
     }
     let q = (mu + sigma * stats::inv_cdf(cr)).max(0.0);
     let z = (q - mu) / sigma;
     let short = sigma * stats::loss(z);
     let left = (q - mu) + short;
-    Ok(Newsvendor {
+    Newsvendor {
         quantity: q,
         critical_ratio: cr,
         expected_cost: co * left + cu * short,
         expected_sales: mu - short,
         expected_leftover: left,
         expected_shortage: short,
-    })
+    }
+    .checked()
 }
 
 /// Newsvendor on an empirical demand sample (for example last season's daily sales): the
@@ -1656,14 +1755,33 @@ pub fn newsvendor_empirical(
     let nf = n as f64;
     let (left, short) = (left / nf, short / nf);
     let mean = xs.iter().sum::<f64>() / nf;
-    Ok(Newsvendor {
+    Newsvendor {
         quantity: q,
         critical_ratio: cr,
         expected_cost: overage_cost * left + underage_cost * short,
         expected_sales: mean - short,
         expected_leftover: left,
         expected_shortage: short,
-    })
+    }
+    .checked()
+}
+
+impl Newsvendor {
+    /// Itself, or [`PolicyError::Overflow`] unless every figure is finite.
+    fn checked(self) -> Result<Self> {
+        finite_result(
+            "the newsvendor quantity or its expectations",
+            &[
+                self.quantity,
+                self.critical_ratio,
+                self.expected_cost,
+                self.expected_sales,
+                self.expected_leftover,
+                self.expected_shortage,
+            ],
+        )?;
+        Ok(self)
+    }
 }
 
 #[cfg(test)]

@@ -1,11 +1,13 @@
-//! Property tests of forecasting: whatever the (valid) demand history, forecasts and
-//! quantiles are finite and non-negative, quantiles grow with the probability, intervals nest,
+//! Property tests of forecasting: whatever the (valid) demand history, every model either
+//! forecasts or refuses for a reason the history shows (too short, out of its domain), and
+//! forecasts and quantiles are finite and non-negative, quantiles grow with the probability, intervals nest,
 //! a panel's result does not depend on the thread count, and the demand pattern does not
 //! depend on the unit of measure.
 
 use inventory_core::forecast::{
     classify_demand, forecast_panel, forecast_series, Method, ModelOptions, ModelSpec,
 };
+use inventory_core::{Error, ForecastError};
 use proptest::prelude::*;
 
 /// Non-negative demand histories: smooth, intermittent, with spikes, of any length 1..80.
@@ -20,17 +22,41 @@ fn demand() -> impl Strategy<Value = Vec<f64>> {
     )
 }
 
-const MODELS: [&str; 9] = [
+const MODELS: [&str; 14] = [
     "auto",
     "naive",
+    "seasonal_naive",
+    "historic_average",
+    "moving_average",
     "ses",
+    "holt",
     "damped_holt",
     "croston",
     "sba",
     "tsb",
     "adida",
     "holt_winters_additive",
+    "holt_winters_multiplicative",
 ];
+
+/// Season lengths: short, the quarterly 4, a week of days, a year of months.
+const PERIODS: [usize; 4] = [2, 4, 7, 12];
+
+/// A model may refuse a valid-looking history only for a reason the history shows: it is
+/// shorter than the model needs, or holds a value outside the model's domain (a zero for a
+/// multiplicative model). Any other refusal (a numerical failure, a parameter the
+/// optimiser could not find) is a defect.
+fn justified(e: &Error, y: &[f64]) -> Result<(), String> {
+    let e = match e {
+        Error::Forecast(e) => e,
+        other => return Err(format!("not a forecasting error: {other}")),
+    };
+    match e {
+        ForecastError::TooShort { needed, got, .. } if *got == y.len() && got < needed => Ok(()),
+        ForecastError::OutOfDomain { index, value, .. } if y.get(*index) == Some(value) => Ok(()),
+        other => Err(format!("unjustified refusal: {other}")),
+    }
+}
 
 proptest! {
     #![proptest_config(ProptestConfig {
@@ -41,12 +67,20 @@ proptest! {
     #[test]
     fn forecasts_and_bounds_are_finite_non_negative_and_nested(
         y in demand(), model in 0usize..MODELS.len(), horizon in 1usize..20,
+        period in 0usize..PERIODS.len(),
     ) {
-        let options = ModelOptions { period: Some(4), ..ModelOptions::default() };
+        let options = ModelOptions { period: Some(PERIODS[period]), ..ModelOptions::default() };
         let method = Method::from_name(MODELS[model], &options).unwrap();
-        // A model may refuse a history that is too short for it; it must not panic or
-        // produce NaN.
-        if let Ok(f) = forecast_series(&y, &method, horizon, &[0.5, 0.8, 0.95]) {
+        // A model may refuse a history only for a reason the history shows (too short, a
+        // value outside its domain); automatic selection never refuses one. Otherwise the
+        // forecast must be there, finite, non-negative and nested.
+        let got = forecast_series(&y, &method, horizon, &[0.5, 0.8, 0.95]);
+        if let Err(e) = &got {
+            prop_assert!(MODELS[model] != "auto", "automatic selection refused {:?}: {}", y, e);
+            let why = justified(e, &y);
+            prop_assert!(why.is_ok(), "{} refused {:?}: {:?}", MODELS[model], y, why);
+        }
+        if let Ok(f) = got {
             let fc = f.forecast;
             prop_assert_eq!(fc.mean.len(), horizon);
             for h in 0..horizon {
@@ -60,16 +94,21 @@ proptest! {
                     prop_assert!(fc.upper[i][h] >= fc.upper[i - 1][h]);
                 }
             }
-        } else {
-            prop_assert!(MODELS[model] != "auto", "automatic selection refused {:?}", y);
         }
     }
 
     #[test]
-    fn quantiles_grow_with_the_probability(y in demand(), model in 1usize..MODELS.len()) {
-        let options = ModelOptions { period: Some(4), ..ModelOptions::default() };
+    fn quantiles_grow_with_the_probability(
+        y in demand(), model in 1usize..MODELS.len(), period in 0usize..PERIODS.len(),
+    ) {
+        let options = ModelOptions { period: Some(PERIODS[period]), ..ModelOptions::default() };
         let spec = ModelSpec::from_name(MODELS[model], &options).unwrap();
-        if let Ok(m) = spec.fit(&y) {
+        let fitted = spec.fit(&y);
+        if let Err(e) = &fitted {
+            let why = justified(e, &y);
+            prop_assert!(why.is_ok(), "{} refused {:?}: {:?}", MODELS[model], y, why);
+        }
+        if let Ok(m) = fitted {
             let probs = [0.05, 0.25, 0.5, 0.75, 0.95];
             let q = m.quantiles(6, &probs).unwrap();
             for pair in q.windows(2) {

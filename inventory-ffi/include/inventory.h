@@ -729,11 +729,11 @@ typedef struct inv_activity {
     /**
      * Days of the window whose closing sellable on hand was ≤ 0.
      */
-    uint32_t stockout_days;
+    uint64_t stockout_days;
     /**
      * Days of the window from the SKU's first movement on.
      */
-    uint32_t days_observed;
+    uint64_t days_observed;
     /**
      * Whether `last_sale` is set.
      */
@@ -2918,8 +2918,8 @@ struct inv_forecast_options inv_forecast_options_default(void);
  *
  * Errors: `INV_INVALID_INPUT` (an empty series, NaN or infinite values, negative values
  * for a model that needs demand ≥ 0, a horizon of 0, a level outside (0, 1), an unknown
- * model name, a series too short for the model, a parameter out of range, ...),
- * `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`.
+ * model name, a series too short for the model, a parameter out of range, more than 10^8
+ * values in all, ...), `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`.
  *
  * # Safety
  * `y` NULL (only with `n` 0) or valid for `n` reads; `opts` NULL or valid; `levels` NULL
@@ -2959,7 +2959,7 @@ inv_result inv_forecast_history(const struct inv_demand_history *history,
 
 /**
  * Forecasts `n_series` series with the same model settings, on `threads` threads (1 = the
- * calling thread only). Series `i` is `values[offsets[i] .. offsets[i + 1]]`; `offsets` has
+ * calling thread only; at most 64). Series `i` is `values[offsets[i] .. offsets[i + 1]]`; `offsets` has
  * `n_series + 1` non-decreasing entries (it and `values` may be NULL when `n_series` is 0).
  *
  * Outputs are those of `inv_forecast_series` for each series, one after the other:
@@ -2969,7 +2969,8 @@ inv_result inv_forecast_history(const struct inv_demand_history *history,
  * failure nothing is written.
  *
  * Errors: as `inv_forecast_series`; `INV_INVALID_INPUT` also for decreasing offsets (no
- * index) or `threads` 0. When a series fails, the error is that of the first failing
+ * index), `threads` 0 or above 64, a thread the system refused to start, or more than
+ * 10^8 values in all (series × horizon × (1 + 2 × levels)). When a series fails, the error is that of the first failing
  * series (lowest index), whose index `inv_last_error_index` gives.
  *
  * # Safety
@@ -3027,7 +3028,8 @@ inv_result inv_fit_model(const double *y,
  * Point forecasts and prediction intervals of a fitted model: `horizon` values to `mean`,
  * `n_levels * horizon` to `lower` and `upper` (level by level, as `inv_forecast_series`).
  *
- * Errors: `INV_INVALID_INPUT` (horizon 0, a level outside (0, 1)), `INV_NULL_ARGUMENT`.
+ * Errors: `INV_INVALID_INPUT` (horizon 0, a level outside (0, 1), more than 10^8 values in
+ * all), `INV_NULL_ARGUMENT`.
  *
  * # Safety
  * `model` NULL or a live handle; `levels`, `mean`, `lower`, `upper` as the corresponding
@@ -3046,8 +3048,8 @@ inv_result inv_model_forecast(const struct inv_model *model,
  * ahead (each `probs[i]` strictly between 0 and 1), never negative. `out` holds
  * `n_probs * horizon` values.
  *
- * Errors: `INV_INVALID_INPUT` (horizon 0, a probability outside (0, 1)),
- * `INV_NULL_ARGUMENT`.
+ * Errors: `INV_INVALID_INPUT` (horizon 0, a probability outside (0, 1), more than 10^8
+ * values in all), `INV_NULL_ARGUMENT`.
  *
  * # Safety
  * `model` NULL or a live handle; `probs` NULL (only with `n_probs` 0) or valid for
@@ -3117,7 +3119,8 @@ void inv_model_free(struct inv_model *model);
  * origins to `*mean_out` (an optional measure averages the origins that have it).
  *
  * Errors: `INV_INVALID_INPUT` (`horizon`, `origins`, `step` or `period` 0, a series shorter
- * than `horizon + (origins − 1)·step + 1`, or any error of fitting an origin),
+ * than `horizon + (origins − 1)·step + 1`, more than 10^8 values (origins × horizon), or
+ * any error of fitting an origin),
  * `INV_NULL_ARGUMENT`.
  *
  * # Safety
@@ -3716,7 +3719,8 @@ inv_result inv_safety_stock_columns(const double *means,
  *
  * Example: D = 1000, S = 10, H = 0.5 → Q* = 200, total cost 100.
  *
- * Errors: `INV_INVALID_INPUT` for negative D or S, H ≤ 0, or non-finite input.
+ * Errors: `INV_INVALID_INPUT` for negative D or S, H ≤ 0, or non-finite input;
+ * `INV_OVERFLOW` when a result is not finite (e.g. D = 1e308).
  *
  * # Safety
  * `out` NULL or writable.
@@ -3854,7 +3858,8 @@ inv_result inv_round_order_quantity(double annual_demand,
  * Newsvendor with normal demand (`mean`, `std_dev`), underage cost `underage_cost` Cu and
  * overage cost `overage_cost` Co: `Q* = μ + σ·Φ⁻¹(Cu/(Cu + Co))`, floored at 0, into `*out`.
  *
- * Errors: `INV_INVALID_INPUT` for a negative mean or deviation or non-positive costs.
+ * Errors: `INV_INVALID_INPUT` for a negative mean or deviation or non-positive costs;
+ * `INV_OVERFLOW` when a result is not finite.
  *
  * # Safety
  * `out` NULL or writable.

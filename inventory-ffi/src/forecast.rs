@@ -411,8 +411,8 @@ impl ForecastOut {
 ///
 /// Errors: `INV_INVALID_INPUT` (an empty series, NaN or infinite values, negative values
 /// for a model that needs demand ≥ 0, a horizon of 0, a level outside (0, 1), an unknown
-/// model name, a series too short for the model, a parameter out of range, ...),
-/// `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`.
+/// model name, a series too short for the model, a parameter out of range, more than 10^8
+/// values in all, ...), `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`.
 ///
 /// # Safety
 /// `y` NULL (only with `n` 0) or valid for `n` reads; `opts` NULL or valid; `levels` NULL
@@ -491,7 +491,7 @@ pub unsafe extern "C" fn inv_forecast_history(
 }
 
 /// Forecasts `n_series` series with the same model settings, on `threads` threads (1 = the
-/// calling thread only). Series `i` is `values[offsets[i] .. offsets[i + 1]]`; `offsets` has
+/// calling thread only; at most 64). Series `i` is `values[offsets[i] .. offsets[i + 1]]`; `offsets` has
 /// `n_series + 1` non-decreasing entries (it and `values` may be NULL when `n_series` is 0).
 ///
 /// Outputs are those of `inv_forecast_series` for each series, one after the other:
@@ -501,7 +501,8 @@ pub unsafe extern "C" fn inv_forecast_history(
 /// failure nothing is written.
 ///
 /// Errors: as `inv_forecast_series`; `INV_INVALID_INPUT` also for decreasing offsets (no
-/// index) or `threads` 0. When a series fails, the error is that of the first failing
+/// index), `threads` 0 or above 64, a thread the system refused to start, or more than
+/// 10^8 values in all (series × horizon × (1 + 2 × levels)). When a series fails, the error is that of the first failing
 /// series (lowest index), whose index `inv_last_error_index` gives.
 ///
 /// # Safety
@@ -663,7 +664,8 @@ pub unsafe extern "C" fn inv_fit_model(
 /// Point forecasts and prediction intervals of a fitted model: `horizon` values to `mean`,
 /// `n_levels * horizon` to `lower` and `upper` (level by level, as `inv_forecast_series`).
 ///
-/// Errors: `INV_INVALID_INPUT` (horizon 0, a level outside (0, 1)), `INV_NULL_ARGUMENT`.
+/// Errors: `INV_INVALID_INPUT` (horizon 0, a level outside (0, 1), more than 10^8 values in
+/// all), `INV_NULL_ARGUMENT`.
 ///
 /// # Safety
 /// `model` NULL or a live handle; `levels`, `mean`, `lower`, `upper` as the corresponding
@@ -706,8 +708,8 @@ pub unsafe extern "C" fn inv_model_forecast(
 /// ahead (each `probs[i]` strictly between 0 and 1), never negative. `out` holds
 /// `n_probs * horizon` values.
 ///
-/// Errors: `INV_INVALID_INPUT` (horizon 0, a probability outside (0, 1)),
-/// `INV_NULL_ARGUMENT`.
+/// Errors: `INV_INVALID_INPUT` (horizon 0, a probability outside (0, 1), more than 10^8
+/// values in all), `INV_NULL_ARGUMENT`.
 ///
 /// # Safety
 /// `model` NULL or a live handle; `probs` NULL (only with `n_probs` 0) or valid for
@@ -837,7 +839,8 @@ pub unsafe extern "C" fn inv_model_free(model: *mut inv_model) {
 /// origins to `*mean_out` (an optional measure averages the origins that have it).
 ///
 /// Errors: `INV_INVALID_INPUT` (`horizon`, `origins`, `step` or `period` 0, a series shorter
-/// than `horizon + (origins − 1)·step + 1`, or any error of fitting an origin),
+/// than `horizon + (origins − 1)·step + 1`, more than 10^8 values (origins × horizon), or
+/// any error of fitting an origin),
 /// `INV_NULL_ARGUMENT`.
 ///
 /// # Safety

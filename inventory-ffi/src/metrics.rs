@@ -57,9 +57,9 @@ pub struct inv_activity {
     /// Units sold / (opening units + units received).
     pub sell_through: f64,
     /// Days of the window whose closing sellable on hand was ≤ 0.
-    pub stockout_days: u32,
+    pub stockout_days: u64,
     /// Days of the window from the SKU's first movement on.
-    pub days_observed: u32,
+    pub days_observed: u64,
     /// Whether `last_sale` is set.
     pub has_last_sale: bool,
     /// Time of the latest shipment at or before the end of the window (seconds since the

@@ -2,7 +2,9 @@
 //! newsvendor (the core's `policy` and `stats` modules).
 //!
 //! Statistics are `double`: demand rates, deviations, costs per year. Every input is checked
-//! by the core; a value out of range fails with `INV_INVALID_INPUT` and writes nothing.
+//! by the core; a value out of range fails with `INV_INVALID_INPUT` and writes nothing, and
+//! finite inputs whose result is not a finite double (the EOQ of 1e308 units a year) fail
+//! with `INV_OVERFLOW` and write nothing.
 
 // The C signatures mirror the core's parameters one to one.
 #![allow(clippy::too_many_arguments)]
@@ -602,7 +604,8 @@ where
 ///
 /// Example: D = 1000, S = 10, H = 0.5 → Q* = 200, total cost 100.
 ///
-/// Errors: `INV_INVALID_INPUT` for negative D or S, H ≤ 0, or non-finite input.
+/// Errors: `INV_INVALID_INPUT` for negative D or S, H ≤ 0, or non-finite input;
+/// `INV_OVERFLOW` when a result is not finite (e.g. D = 1e308).
 ///
 /// # Safety
 /// `out` NULL or writable.
@@ -906,7 +909,8 @@ impl From<&Newsvendor> for inv_newsvendor {
 /// Newsvendor with normal demand (`mean`, `std_dev`), underage cost `underage_cost` Cu and
 /// overage cost `overage_cost` Co: `Q* = μ + σ·Φ⁻¹(Cu/(Cu + Co))`, floored at 0, into `*out`.
 ///
-/// Errors: `INV_INVALID_INPUT` for a negative mean or deviation or non-positive costs.
+/// Errors: `INV_INVALID_INPUT` for a negative mean or deviation or non-positive costs;
+/// `INV_OVERFLOW` when a result is not finite.
 ///
 /// # Safety
 /// `out` NULL or writable.

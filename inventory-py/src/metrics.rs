@@ -84,12 +84,12 @@ impl PySkuActivity {
     }
     /// Days whose closing sellable on hand was ≤ 0.
     #[getter]
-    fn stockout_days(&self) -> u32 {
+    fn stockout_days(&self) -> u64 {
         self.inner.stockout_days
     }
     /// Days counted for stockouts (from the SKU's first movement on).
     #[getter]
-    fn days_observed(&self) -> u32 {
+    fn days_observed(&self) -> u64 {
         self.inner.days_observed
     }
     /// The latest shipment at or before the end of the window (aware UTC datetime).

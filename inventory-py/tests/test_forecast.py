@@ -316,6 +316,24 @@ def test_panel_errors() -> None:
         ic.forecast_panel(grid, 2, lengths=[4, -1])
     with pytest.raises(ic.InvalidInput, match="threads"):
         ic.forecast_panel(grid, 2, threads=0)
+    # Regression (issue 13): outputs of billions of values (16 GB) aborted the interpreter;
+    # beyond 10**8 values a call is refused before anything is allocated.
+    with pytest.raises(ic.InvalidInput, match="more than the 100000000"):
+        ic.forecast_panel(np.ones((400, 20)), 10**6, levels=[0.5, 0.9])
+    probs = [i / 2001 for i in range(1, 2001)]
+    with pytest.raises(ic.InvalidInput, match="quantiles would produce 2000000000 values"):
+        ic.fit_model([1.0, 2.0, 3.0], "naive").quantiles(10**6, probs)
+    with pytest.raises(ic.InvalidInput, match="would produce"):
+        ic.forecast_series([1.0, 2.0, 3.0], 10**6, model="naive", levels=[0.9] * 50)
+    # Regression (issue 13): one OS thread per series until the system refused, then a
+    # PanicException. Beyond the engine's limit of 64 threads is refused up front.
+    with pytest.raises(ic.InvalidInput, match="threads"):
+        ic.forecast_panel(np.ones((400, 20)), 2, threads=40_000)
+    with pytest.raises(ic.InvalidInput, match="threads"):
+        ic.forecast_panel(grid, 2, threads=65)
+    np.testing.assert_array_equal(
+        ic.forecast_panel(grid, 2, threads=64).mean, ic.forecast_panel(grid, 2, threads=1).mean
+    )
     with pytest.raises(ic.InvalidInput, match="dimension"):
         ic.forecast_panel(np.ones(4), 2)
     with pytest.raises(TypeError):

@@ -47,6 +47,25 @@ def test_activity_by_hand(shop: ic.Ledger) -> None:
         shop.activity("A", DAY, DAY)
 
 
+def test_wide_windows_cost_what_their_movements_cost(shop: ic.Ledger) -> None:
+    """Regression (issue 13): a window of 10**15 s took 20 s and 2**62 hours, holding the
+    ledger's lock, and the day counters were 32-bit."""
+    import time
+
+    start = time.monotonic()
+    a = shop.activity("A", 0, 10**15)
+    # observed every day from day 0 to the last day of the window, never out of stock
+    days = (10**15 - 1) // DAY + 1
+    assert days > 2**32
+    assert a.days_observed == days and a.stockout_days == 0
+    wide = shop.activity("A", 1_700_000_000, 2**62)
+    assert wide.days_observed == (2**62 - 1) // DAY - 1_700_000_000 // DAY + 1
+    assert shop.slow_movers(2**62, 2**32 - 1, 0.0) is not None
+    assert shop.overstock(2**62, 2**32 - 1, 0.0) is not None
+    assert len(shop.abc(0, 2**62, measure="units")) == 2
+    assert time.monotonic() - start < 5.0
+
+
 def test_aging(shop: ic.Ledger) -> None:
     buckets = shop.aging(40 * DAY)
     assert [b.label for b in buckets] == ["0-30", "31-60", "61-90", "91-180", "180+"]

@@ -191,6 +191,30 @@ def test_replay_and_snapshot_round_trip(stocked: ic.Ledger) -> None:
     assert copy.valuation("A") == stocked.valuation("A")
 
 
+def test_snapshots_are_read_strictly(stocked: ic.Ledger) -> None:
+    """Regression (issue 13): unknown nested fields were dropped, "kind": 0 read as a
+    receipt and decimals read from JSON numbers."""
+    import json
+    from typing import Any, Callable
+
+    stocked.ship("A", "WH", 4, DAY, reference="S")
+    snap = json.loads(stocked.to_json())
+    assert ic.Ledger.from_json(json.dumps(snap)).to_json() == stocked.to_json()
+
+    def refused(edit: Callable[[Any], None], match: str) -> None:
+        bad = json.loads(json.dumps(snap))
+        edit(bad)
+        with pytest.raises(ic.InvalidSnapshot, match=match):
+            ic.Ledger.from_json(json.dumps(bad))
+
+    refused(lambda s: s["journal"][0]["movement"].update(colour="blue"), "unknown field `colour`")
+    refused(lambda s: s["state"]["positions"][0]["layers"][0].update(colour="blue"), "unknown field")
+    refused(lambda s: s["config"].update(colour="blue"), "unknown field")
+    refused(lambda s: s["journal"][0]["movement"].update(kind=0), "name written as a JSON string")
+    refused(lambda s: s["journal"][0]["movement"].update(quantity=10), "written as a JSON string")
+    refused(lambda s: s["state"]["positions"][0].update(quantity=6), "written as a JSON string")
+
+
 @pytest.mark.parametrize(
     "quantity, cost",
     [

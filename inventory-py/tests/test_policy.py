@@ -177,6 +177,23 @@ def test_eoq() -> None:
             ic.eoq(*bad)
 
 
+def test_results_beyond_float_range_are_overflow_errors() -> None:
+    """Regression (issue 13): finite inputs gave inf results without an error."""
+    with pytest.raises(ic.Overflow, match="overflow"):
+        ic.eoq(1e308, 10, 0.5)
+    with pytest.raises(ic.Overflow):
+        ic.safety_stock(1e308, 1.0, 4.0, service_level=0.95)
+    with pytest.raises(ic.Overflow):
+        ic.newsvendor_normal(1e308, 1e308, 6, 4)
+    with pytest.raises(ArithmeticError):  # Overflow is an ArithmeticError too
+        ic.eoq_backorders(1e308, 10, 0.5, 1.0)
+    # batches name the item
+    with pytest.raises(ic.Overflow) as e:
+        ic.eoq([1000.0, 1e308], 10.0, 0.5)
+    assert e.value.index == 1
+    assert math.isfinite(ic.eoq(1e300, 10, 0.5).quantity)
+
+
 def test_eoq_batch_equals_scalars() -> None:
     d = np.array([1000.0, 5000.0, 0.0, 123.0])
     b = ic.eoq(d, 10.0, np.array([0.5, 1.0, 2.0, 0.25]))

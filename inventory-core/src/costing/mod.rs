@@ -98,10 +98,13 @@ impl FromStr for CostMethod {
 
 /// One cost layer: units received together, with their total value and receipt time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Layer {
     /// Units left in the layer (> 0).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
     /// Their total value (for moving-average pools this is zero: the pool value is authoritative).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub value: Decimal,
     /// When the units were first received (kept across transfers).
     pub received_at: Timestamp,
@@ -237,11 +240,14 @@ pub(crate) enum LayerUndo {
 
 /// The stock of one SKU at one location in one condition, with its cost layers.
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct Pool {
     pub method: CostMethod,
     /// Units (negative under a backorder deficit).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
     /// Value (negative under a deficit, valued at the provisional cost).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub value: Decimal,
     /// The piece that sets the last known unit cost (the last receipt, or the newest piece
     /// issued), as (value, quantity): the division is done only when the cost is read (see

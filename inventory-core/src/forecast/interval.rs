@@ -39,7 +39,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_horizon, FResult, FittedModel, ModelSpec, Seasonality, State};
+use super::{
+    cells_per_period, check_cells, check_horizon, FResult, FittedModel, ModelSpec, Seasonality,
+    State,
+};
 use crate::error::{ForecastError, Result};
 use crate::stats;
 
@@ -158,11 +161,18 @@ impl FittedModel {
 
     /// Point forecasts and prediction intervals at each of `levels` (fractions in `(0, 1)`,
     /// e.g. `[0.8, 0.95]`; an empty list gives point forecasts only).
+    ///
+    /// # Errors
+    /// [`ForecastError::InvalidHorizon`]; [`ForecastError::InvalidParameter`] for a level
+    /// outside `(0, 1)`; [`ForecastError::OutputTooLarge`] beyond
+    /// [`MAX_OUTPUT_CELLS`](super::MAX_OUTPUT_CELLS) values (horizon × (1 + 2 × levels)).
     pub fn forecast(&self, horizon: usize, levels: &[f64]) -> Result<Forecast> {
         Ok(self.forecast_inner(horizon, levels)?)
     }
 
     pub(crate) fn forecast_inner(&self, horizon: usize, levels: &[f64]) -> FResult<Forecast> {
+        check_horizon(horizon)?;
+        check_cells("a forecast", &[horizon, cells_per_period(levels.len())])?;
         for &l in levels {
             check_probability("level", l)?;
         }
@@ -195,7 +205,14 @@ impl FittedModel {
 
     /// Quantiles of demand: `result[i][h]` is the `probs[i]` quantile `h + 1` periods ahead
     /// (each `probs[i]` in `(0, 1)`), floored at 0.
+    ///
+    /// # Errors
+    /// [`ForecastError::InvalidHorizon`]; [`ForecastError::InvalidParameter`] for a
+    /// probability outside `(0, 1)`; [`ForecastError::OutputTooLarge`] beyond
+    /// [`MAX_OUTPUT_CELLS`](super::MAX_OUTPUT_CELLS) values (horizon × probabilities).
     pub fn quantiles(&self, horizon: usize, probs: &[f64]) -> Result<Vec<Vec<f64>>> {
+        check_horizon(horizon)?;
+        check_cells("quantiles", &[horizon, probs.len()])?;
         for &p in probs {
             check_probability("probability", p)?;
         }

@@ -83,7 +83,8 @@
 //! Point forecasts from [`FittedModel::predict`] are floored at 0 (demand cannot be
 //! negative). In-sample fitted values are the raw recursion values (not floored), so that they
 //! match the textbook recursions and the squared-error criterion. A horizon of 0, or above
-//! [`MAX_HORIZON`], is an error ([`ForecastError::InvalidHorizon`]).
+//! [`MAX_HORIZON`], is an error ([`ForecastError::InvalidHorizon`]), and so is a call that
+//! would produce more than [`MAX_OUTPUT_CELLS`] values ([`ForecastError::OutputTooLarge`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -117,6 +118,12 @@ type FResult<T> = std::result::Result<T, ForecastError>;
 
 /// The longest horizon [`FittedModel::predict`] accepts.
 pub const MAX_HORIZON: usize = 1_000_000;
+/// The most values one forecasting call may produce: a forecast of `s` series `h` periods
+/// ahead at `l` levels produces `s × h × (1 + 2l)` (the mean, a lower and an upper bound per
+/// level), quantiles `h × p` for `p` probabilities, a backtest `origins × h`. 10^8 values
+/// are 800 MB of `f64`; a call asking for more is refused
+/// ([`ForecastError::OutputTooLarge`]) before anything is computed or allocated.
+pub const MAX_OUTPUT_CELLS: usize = 100_000_000;
 /// Observations the default non-seasonal initial states are computed from.
 pub const INIT_WINDOW: usize = 10;
 /// Bounds of `α` when optimised.
@@ -395,6 +402,27 @@ impl FittedModel {
         }
         Ok(raw)
     }
+}
+
+/// Refuses a call whose output (the product of `dims`) would exceed [`MAX_OUTPUT_CELLS`].
+fn check_cells(what: &'static str, dims: &[usize]) -> FResult<()> {
+    let cells = dims
+        .iter()
+        .fold(1u128, |acc, &d| acc.saturating_mul(d as u128));
+    if cells > MAX_OUTPUT_CELLS as u128 {
+        return Err(ForecastError::OutputTooLarge {
+            what,
+            cells,
+            max: MAX_OUTPUT_CELLS,
+        });
+    }
+    Ok(())
+}
+
+/// The values a forecast with `levels` intervals produces per series and period: the mean
+/// and two bounds per level.
+fn cells_per_period(levels: usize) -> usize {
+    levels.saturating_mul(2).saturating_add(1)
 }
 
 fn check_horizon(horizon: usize) -> FResult<()> {

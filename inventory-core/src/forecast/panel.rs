@@ -8,9 +8,13 @@ use serde::{Deserialize, Serialize};
 use super::auto::{auto_fit_inner, demand_class, AutoConfig, AutoNote, DemandClass};
 use super::interval::Forecast;
 use super::optimize::Effort;
-use super::{check_horizon, metrics_inner, Accuracy, FResult, FittedModel, ModelSpec};
+use super::{
+    cells_per_period, check_cells, check_horizon, metrics_inner, Accuracy, FResult, FittedModel,
+    ModelSpec,
+};
 use crate::demand::DemandHistory;
 use crate::error::{Error, ForecastError, Result};
+use crate::parallel::{check_threads, run_workers, spawn_failed};
 use crate::time::Period;
 
 /// How to forecast: automatic selection or one given model.
@@ -53,6 +57,11 @@ pub struct SeriesForecast {
 }
 
 /// Forecasts `y` (oldest first) `horizon` periods ahead with intervals at `levels`.
+///
+/// # Errors
+/// [`ForecastError::InvalidHorizon`]; [`ForecastError::OutputTooLarge`] beyond
+/// [`MAX_OUTPUT_CELLS`](super::MAX_OUTPUT_CELLS) values (horizon × (1 + 2 × levels)); the
+/// model's errors for the series.
 pub fn forecast_series(
     y: &[f64],
     method: &Method,
@@ -69,6 +78,7 @@ fn forecast_inner(
     levels: &[f64],
 ) -> FResult<SeriesForecast> {
     check_horizon(horizon)?;
+    check_cells("a forecast", &[horizon, cells_per_period(levels.len())])?;
     let (model, class, notes) = match method {
         Method::Auto(config) => {
             let fit = auto_fit_inner(y, config, Some(horizon))?;
@@ -116,10 +126,18 @@ pub fn history_demand(history: &DemandHistory) -> Vec<f64> {
     history.to_f64().into_iter().map(|v| v.max(0.0)).collect()
 }
 
-/// Forecasts every series of a panel, on `threads` threads (1 = the calling thread only).
+/// Forecasts every series of a panel, on `threads` threads (1 = the calling thread only; at
+/// most [`MAX_THREADS`](crate::parallel::MAX_THREADS)).
 ///
 /// The result is in input order and does not depend on the thread count. The first failing
 /// series (lowest index) is reported as [`Error::Batch`] with its index.
+///
+/// # Errors
+/// [`ForecastError::InvalidParameter`] for 0 threads or more than [`MAX_THREADS`](crate::parallel::MAX_THREADS);
+/// [`ForecastError::InvalidHorizon`]; [`ForecastError::OutputTooLarge`] beyond
+/// [`MAX_OUTPUT_CELLS`](super::MAX_OUTPUT_CELLS) values (series × horizon × (1 + 2 ×
+/// levels)); [`crate::PolicyError::InvalidInput`] when the system
+/// refuses to start a thread; [`Error::Batch`] for a failing series.
 pub fn forecast_panel<S: AsRef<[f64]> + Sync>(
     series: &[S],
     method: &Method,
@@ -128,14 +146,18 @@ pub fn forecast_panel<S: AsRef<[f64]> + Sync>(
     threads: usize,
 ) -> Result<Vec<SeriesForecast>> {
     check_horizon(horizon)?;
-    if threads == 0 {
+    if check_threads(threads).is_err() {
         return Err(ForecastError::InvalidParameter {
             name: "threads",
-            value: 0.0,
-            expected: "at least 1",
+            value: threads as f64,
+            expected: "1 to 64 (MAX_THREADS)",
         }
         .into());
     }
+    check_cells(
+        "a forecast panel",
+        &[series.len(), horizon, cells_per_period(levels.len())],
+    )?;
     let run = |i: usize| forecast_inner(series[i].as_ref(), method, horizon, levels);
     let threads = threads.min(series.len().max(1));
     let results: Vec<FResult<SeriesForecast>> = if threads == 1 {
@@ -143,30 +165,21 @@ pub fn forecast_panel<S: AsRef<[f64]> + Sync>(
     } else {
         const CHUNK: usize = 16;
         let next = AtomicUsize::new(0);
-        let mut parts: Vec<Vec<(usize, FResult<SeriesForecast>)>> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads)
-                .map(|_| {
-                    s.spawn(|| {
-                        let mut out = Vec::new();
-                        loop {
-                            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-                            if start >= series.len() {
-                                break;
-                            }
-                            for i in start..(start + CHUNK).min(series.len()) {
-                                out.push((i, run(i)));
-                            }
-                        }
-                        out
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-        let mut all: Vec<(usize, FResult<SeriesForecast>)> = parts.drain(..).flatten().collect();
+        let parts = run_workers(threads, "inventory-forecast", |_| {
+            let mut out = Vec::new();
+            loop {
+                let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                if start >= series.len() {
+                    break;
+                }
+                for i in start..(start + CHUNK).min(series.len()) {
+                    out.push((i, run(i)));
+                }
+            }
+            out
+        })
+        .map_err(|e| spawn_failed("forecasting", &e))?;
+        let mut all: Vec<(usize, FResult<SeriesForecast>)> = parts.into_iter().flatten().collect();
         all.sort_by_key(|(i, _)| *i);
         all.into_iter().map(|(_, r)| r).collect()
     };
@@ -224,6 +237,7 @@ pub fn backtest(
             .into());
         }
     }
+    check_cells("a backtest", &[origins, horizon])?;
     let needed = horizon
         .saturating_add((origins - 1).saturating_mul(step))
         .saturating_add(1);

@@ -725,3 +725,59 @@ fn serde_round_trip() {
     let back: FittedModel = serde_json::from_str(&json).unwrap();
     assert_eq!(back.predict(3).unwrap(), m.predict(3).unwrap());
 }
+
+#[test]
+fn output_beyond_the_cell_limit_is_refused_before_it_is_allocated() {
+    // Found by review (issue 13): a panel of 400 series 10^6 periods ahead at 2 levels
+    // (2·10^9 values, 16 GB) or 2,000 quantiles 10^6 periods ahead aborted the process
+    // on allocation. Each is refused with a typed error before anything is computed.
+    let too_large = |e: Error| match fe(e) {
+        ForecastError::OutputTooLarge { what, cells, max } => {
+            assert_eq!(max, MAX_OUTPUT_CELLS);
+            (what, cells)
+        }
+        other => panic!("{other:?}"),
+    };
+    let start = std::time::Instant::now();
+    let panel = vec![vec![1.0; 20]; 400];
+    let e = forecast_panel(&panel, &Method::auto(1), 1_000_000, &[0.5, 0.9], 2).unwrap_err();
+    // 400 × 10^6 × (1 + 2 × 2)
+    assert_eq!(too_large(e), ("a forecast panel", 2_000_000_000));
+    let m = ModelSpec::Naive.fit(&[1.0, 2.0, 3.0]).unwrap();
+    let probs: Vec<f64> = (1..=2000).map(|i| i as f64 / 2001.0).collect();
+    let e = m.quantiles(1_000_000, &probs).unwrap_err();
+    assert_eq!(too_large(e), ("quantiles", 2_000_000_000));
+    let levels = vec![0.9; 50];
+    let e = m.forecast(1_000_000, &levels).unwrap_err();
+    assert_eq!(too_large(e), ("a forecast", 101_000_000));
+    let e = forecast_series(
+        &[1.0, 2.0],
+        &Method::Model(ModelSpec::Naive),
+        1_000_000,
+        &levels,
+    )
+    .unwrap_err();
+    assert_eq!(too_large(e), ("a forecast", 101_000_000));
+    let long = vec![1.0; 30_000];
+    let e = backtest(
+        &long,
+        &Method::Model(ModelSpec::Naive),
+        10_000,
+        10_001,
+        1,
+        1,
+    )
+    .unwrap_err();
+    assert_eq!(too_large(e), ("a backtest", 100_010_000));
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    // The limit itself is allowed; a product that overflows usize is refused too.
+    assert!(check_cells("x", &[MAX_OUTPUT_CELLS]).is_ok());
+    assert!(check_cells("x", &[MAX_OUTPUT_CELLS / 2 + 1, 2]).is_err());
+    assert!(check_cells("x", &[usize::MAX, usize::MAX, 3]).is_err());
+    assert!(check_cells("x", &[usize::MAX, 0]).is_ok());
+    // A large call within the limit still works: 10^6 periods at one level.
+    assert_eq!(
+        m.forecast(1_000_000, &[0.9]).unwrap().upper[0].len(),
+        1_000_000
+    );
+}

@@ -614,6 +614,23 @@ fn panel_equals_series_by_series_on_any_thread_count() {
             ..
         }
     ));
+    // Regression (issue 13): 40,000 threads started one OS thread per series until the
+    // system refused, then panicked. Beyond the engine's limit is a typed error now, checked
+    // before anything runs.
+    for threads in [crate::parallel::MAX_THREADS + 1, 40_000] {
+        assert!(matches!(
+            fe(forecast_panel(&series, &method, 6, &[], threads).unwrap_err()),
+            ForecastError::InvalidParameter {
+                name: "threads",
+                ..
+            }
+        ));
+    }
+    let at_limit = forecast_panel(&series, &method, 6, &[], crate::parallel::MAX_THREADS);
+    assert_eq!(
+        at_limit.unwrap(),
+        forecast_panel(&series, &method, 6, &[], 1).unwrap()
+    );
     assert!(forecast_panel::<Vec<f64>>(&[], &method, 6, &[], 2)
         .unwrap()
         .is_empty());

@@ -77,6 +77,7 @@ use crate::purchasing::{OverReceipt, Purchasing, MAX_OVER_RECEIPT_TOLERANCE};
 /// assert_eq!(ledger.config().costing, CostMethod::MovingAverage);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LedgerConfig {
     /// The costing method of every SKU without an override. Default FIFO.
     pub costing: CostMethod,
@@ -180,33 +181,44 @@ impl LedgerConfig {
 
 /// Stock of a SKU at one location, or summed across all locations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Position {
     /// Sellable units physically there (negative under backorders).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub on_hand: Decimal,
     /// Units held by open reservations.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub reserved: Decimal,
     /// On hand − reserved.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub available: Decimal,
     /// Open purchase quantity not yet received.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub incoming: Decimal,
     /// Damaged units (counted, valued, not available).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub damaged: Decimal,
     /// Units in quarantine (counted, valued, not available).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quarantine: Decimal,
 }
 
 /// One open cost layer in a valuation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CostLayer {
     /// Where the units are.
     pub location: String,
     /// Their condition.
     pub condition: Condition,
     /// How many.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
     /// Value per unit (value / quantity).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub unit_cost: Decimal,
     /// Total value.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub value: Decimal,
     /// When they were first received.
     pub received_at: Timestamp,
@@ -217,16 +229,20 @@ pub struct CostLayer {
 
 /// What a SKU's stock is worth, at one location or all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Valuation {
     /// The SKU.
     pub sku: String,
     /// The costing method of the SKU.
     pub method: CostMethod,
     /// Units, all conditions (negative under backorders).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
     /// Total value.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub value: Decimal,
     /// value / quantity when the quantity is positive, else the last known unit cost.
+    #[serde(default, deserialize_with = "crate::strict::option_decimal")]
     pub unit_cost: Option<Decimal>,
     /// The open cost layers, oldest receipt first (ties by location, then condition).
     pub layers: Vec<CostLayer>,

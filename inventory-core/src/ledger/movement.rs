@@ -143,6 +143,7 @@ impl FromStr for AdjustReason {
 ///
 /// Quantities are positive unless stated otherwise; unit costs are money per unit and not negative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MovementKind {
@@ -155,8 +156,10 @@ pub enum MovementKind {
         /// Where the goods arrived.
         location: String,
         /// How many units (> 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         quantity: Decimal,
         /// The cost of one unit (≥ 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         unit_cost: Decimal,
         /// The purchase order this receipt belongs to, if any.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,6 +189,7 @@ pub enum MovementKind {
         /// [`MovementKind::Receive`]).
         receipt: u64,
         /// The cost added (> 0, at most the ledger's money scale in decimal places).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         amount: Decimal,
     },
     /// Goods shipped to a customer: the units leave at their cost (COGS).
@@ -198,6 +202,7 @@ pub enum MovementKind {
         /// Where the goods left from.
         location: String,
         /// How many units (> 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         quantity: Decimal,
         /// The reservation (order id) this shipment fulfils, if any.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -217,6 +222,7 @@ pub enum MovementKind {
         /// Where the goods came back to (may differ from where they shipped from).
         location: String,
         /// How many units (> 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         quantity: Decimal,
         /// The condition the units come back in.
         #[serde(default)]
@@ -226,6 +232,7 @@ pub enum MovementKind {
         shipment: Option<String>,
         /// An explicit unit cost, used when no shipment is named.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "crate::strict::option_decimal")]
         unit_cost: Option<Decimal>,
     },
     /// Goods sent back to the supplier; they leave at their cost (by the costing method).
@@ -235,6 +242,7 @@ pub enum MovementKind {
         /// Where the goods left from.
         location: String,
         /// How many units (> 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         quantity: Decimal,
         /// The condition the units are taken from.
         #[serde(default)]
@@ -254,6 +262,7 @@ pub enum MovementKind {
         /// The destination location.
         to: String,
         /// How many units (> 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         quantity: Decimal,
         /// The condition moved (kept at the destination).
         #[serde(default)]
@@ -267,6 +276,7 @@ pub enum MovementKind {
         /// The location.
         location: String,
         /// How many units (> 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         quantity: Decimal,
         /// The condition the units leave.
         from: Condition,
@@ -281,6 +291,7 @@ pub enum MovementKind {
         /// The location.
         location: String,
         /// The signed change (≠ 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         quantity: Decimal,
         /// Why.
         reason: AdjustReason,
@@ -289,6 +300,7 @@ pub enum MovementKind {
         condition: Condition,
         /// The unit cost of added units, if known.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "crate::strict::option_decimal")]
         unit_cost: Option<Decimal>,
     },
     /// A physical count: the counted quantity becomes the quantity, and the implied
@@ -299,12 +311,14 @@ pub enum MovementKind {
         /// The location (the SKU must have been stocked there).
         location: String,
         /// The quantity counted (≥ 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         counted: Decimal,
         /// The condition counted.
         #[serde(default)]
         condition: Condition,
         /// The unit cost of units found beyond the record, if known.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "crate::strict::option_decimal")]
         unit_cost: Option<Decimal>,
     },
     /// Sellable units promised to an order: they stay on hand but are no longer available.
@@ -314,6 +328,7 @@ pub enum MovementKind {
         /// The location.
         location: String,
         /// How many units (> 0).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         quantity: Decimal,
         /// The reservation (order) id; one reservation may hold several SKUs.
         reservation: String,
@@ -326,6 +341,7 @@ pub enum MovementKind {
         location: String,
         /// How many units; `None` releases all that the reservation holds of this SKU here.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "crate::strict::option_decimal")]
         quantity: Option<Decimal>,
         /// The reservation (order) id.
         reservation: String,
@@ -345,7 +361,7 @@ pub enum MovementKind {
 /// assert_eq!(m.reference.as_deref(), Some("GRN-1"));
 /// assert_eq!(m.sku(), "SKU-1");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Movement {
     /// When it happened, in seconds since the Unix epoch (UTC).
     pub time: Timestamp,
@@ -356,6 +372,19 @@ pub struct Movement {
     /// What happened.
     #[serde(flatten)]
     pub kind: MovementKind,
+}
+
+/// Read strictly, as a snapshot is: the kind by name only (`"kind": 0` is refused), no
+/// unknown field, decimals as JSON strings only.
+impl<'de> Deserialize<'de> for Movement {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (time, reference, kind) = crate::strict::tagged_object(d, "movement", "kind")?;
+        Ok(Movement {
+            time,
+            reference,
+            kind,
+        })
+    }
 }
 
 impl Movement {
@@ -842,19 +871,25 @@ impl Movement {
 ///
 /// Always: `value = value received − value that left`, and for a shipment `value = −cogs`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Outcome {
     /// The movement's position in the journal (0-based).
     pub sequence: u64,
     /// Signed change of physical units (all conditions, all locations).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
     /// Signed change of inventory value.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub value: Decimal,
     /// Cost of goods sold booked by this movement.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub cogs: Decimal,
     /// Value of the units this movement moved (≥ 0).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub moved_value: Decimal,
     /// For a cycle count: the adjustment it implied (counted − recorded), else `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::strict::option_decimal")]
     pub adjustment: Option<Decimal>,
     /// `true` when this was a repeated reference and nothing was applied (never stored in the journal).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -882,6 +917,7 @@ impl Outcome {
 
 /// One applied movement and its outcome, as kept in the journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct JournalEntry {
     /// The movement as posted.
     pub movement: Movement,

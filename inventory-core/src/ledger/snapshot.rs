@@ -9,6 +9,12 @@
 //! succeeds and reproduces the stored journal and state exactly, so a hand-edited or
 //! truncated snapshot can never yield an inconsistent ledger.
 //!
+//! **Reading is strict.** A field the format does not have is refused at every level (every
+//! type read from a snapshot denies unknown fields); a decimal must be a JSON string
+//! (`"12.50"`, as written), never a JSON number; a movement's `kind` and a purchasing
+//! event's `event` must be their names (serde alone would also take a variant's index, so
+//! `"kind": 0` would be a receipt). Each is [`SnapshotError::Malformed`] naming the field.
+//!
 //! **Versions.** This build writes version 2 and reads versions 1 and 2. Version 2 added
 //! the purchasing events and documents, the origin of each cost layer and the condition of
 //! a receipt; a version 1 snapshot (which has none of them) is read by replaying its
@@ -26,36 +32,47 @@ use crate::purchasing::{PurchaseOrder, PurchaseRecord, Supplier};
 pub const SNAPSHOT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct PoolState {
     sku: String,
     location: String,
     condition: Condition,
     method: CostMethod,
+    #[serde(deserialize_with = "crate::strict::decimal")]
     quantity: Decimal,
+    #[serde(deserialize_with = "crate::strict::decimal")]
     value: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::strict::option_decimal")]
     last_unit_cost: Option<Decimal>,
+    #[serde(deserialize_with = "crate::strict::decimal")]
     reserved: Decimal,
     layers: Vec<Layer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct ReservationState {
     reservation: String,
     sku: String,
     location: String,
+    #[serde(deserialize_with = "crate::strict::decimal")]
     quantity: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct ShipmentState {
     reference: String,
     sku: String,
+    #[serde(deserialize_with = "crate::strict::decimal")]
     quantity: Decimal,
+    #[serde(deserialize_with = "crate::strict::decimal")]
     value: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct SkuState {
     sku: String,
     method: CostMethod,
@@ -66,6 +83,7 @@ pub(crate) struct SkuState {
 /// Purchasing documents as they stand (suppliers in the order first set, orders in the
 /// order created).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct PurchasingState {
     suppliers: Vec<Supplier>,
     orders: Vec<PurchaseOrder>,
@@ -79,6 +97,7 @@ impl PurchasingState {
 
 /// The ledger's state in a canonical order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct LedgerState {
     skus: Vec<SkuState>,
     locations: Vec<String>,

@@ -542,3 +542,103 @@ fn column_errors_match_the_item_by_item_ones() {
     );
     assert!(safety_stock_many(&empty, &empty, &empty, &empty, TimeUnit::Day, method, bad).is_err());
 }
+
+#[test]
+fn finite_inputs_with_results_beyond_f64_are_overflow_errors() {
+    // Found by review (issue 13): `eoq(1e308, 10, 0.5)` returned an infinite quantity (C:
+    // INV_OK with inf); every policy function now refuses a result that is not finite.
+    let overflow = |r: Result<(), crate::Error>| {
+        let e = r.unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::Overflow, "{e}");
+        assert!(e.to_string().contains("overflow"), "{e}");
+    };
+    let big = 1e308;
+    // 2·D·S = 2e309 is beyond f64.
+    overflow(eoq(big, 10.0, 0.5).map(drop));
+    // Q = 1, D/Q·S = 1e308 · 1e308.
+    overflow(eoq_cost(big, big, 1.0, 1.0).map(drop));
+    overflow(eoq_backorders(big, 10.0, 0.5, 1.0).map(drop));
+    overflow(epq(big, 10.0, 0.5, f64::MAX).map(drop));
+    overflow(round_order_quantity(big, big, 1.0, 1.0, 0.0, 1.0).map(drop));
+    let breaks = [PriceBreak {
+        min_quantity: 0.0,
+        unit_price: 1.0,
+    }];
+    overflow(
+        eoq_discount(
+            big,
+            10.0,
+            HoldingCost::PerUnit(0.5),
+            &breaks,
+            DiscountKind::AllUnits,
+        )
+        .map(drop),
+    );
+    // Expected demand over 4 days: 4e308.
+    let d = DemandStats::new(big, 1.0, TimeUnit::Day).unwrap();
+    let lt = LeadTime::fixed(4.0, TimeUnit::Day).unwrap();
+    let target = ServiceTarget::CycleServiceLevel(0.95);
+    overflow(safety_stock(&d, &lt, SafetyStockMethod::DemandVariability, target).map(drop));
+    // σ over the lead time: √(4 · (1e308)²).
+    let d = DemandStats::new(1.0, big, TimeUnit::Day).unwrap();
+    overflow(safety_stock(&d, &lt, SafetyStockMethod::Combined, target).map(drop));
+    let max_minus = SafetyStockMethod::MaxMinusAverage {
+        max_demand: big,
+        max_lead_time: 8.0,
+    };
+    overflow(safety_stock(&d, &lt, max_minus, target).map(drop));
+    // μ = σ = 1e308, Cu = 6, Co = 4: Q = 1.25e308, but the expected cost
+    // 4 · 5.4e307 + 6 · 2.9e307 = 3.9e308 is beyond f64.
+    overflow(newsvendor_normal(big, big, 6.0, 4.0).map(drop));
+    // The sample's mean (f64::MAX + f64::MAX) / 2 overflows in the sum.
+    overflow(newsvendor_empirical(&[f64::MAX, f64::MAX], 6.0, 4.0).map(drop));
+    overflow(fill_rate_of(-big, big, 1.0).map(drop));
+    overflow(DemandStats::from_series(&[f64::MAX, f64::MAX], TimeUnit::Day).map(drop));
+    // Batches name the item, whichever path computes them.
+    let in_item = |r: Result<(), crate::Error>, want: usize| match r.unwrap_err() {
+        crate::Error::Batch { index, source } => {
+            assert_eq!(index, want);
+            assert_eq!(source.kind(), crate::ErrorKind::Overflow, "{source}");
+        }
+        other => panic!("{other:?}"),
+    };
+    let demands = [1000.0, big, 5.0];
+    in_item(eoq_many(&demands, &[10.0], &[0.5]).map(drop), 1);
+    in_item(eoq_columns(&demands, &[10.0], &[0.5]).map(drop), 1);
+    let mut q = [0.0; 3];
+    let out = OrderQuantityOut {
+        quantity: Some(&mut q),
+        ..Default::default()
+    };
+    in_item(eoq_into(&demands, &[10.0], &[0.5], out), 1);
+    let means = [100.0, big, 3.0];
+    let cols = safety_stock_columns(
+        &means,
+        &[20.0],
+        &[4.0],
+        &[0.0],
+        TimeUnit::Day,
+        SafetyStockMethod::DemandVariability,
+        target,
+    );
+    in_item(cols.map(drop), 1);
+    let mut ss = [0.0; 3];
+    let out = SafetyStockOut {
+        safety_factor: Some(&mut ss),
+        ..Default::default()
+    };
+    let r = safety_stock_into(
+        &means,
+        &[20.0],
+        &[4.0],
+        &[0.0],
+        TimeUnit::Day,
+        SafetyStockMethod::DemandVariability,
+        target,
+        out,
+    );
+    in_item(r, 1);
+    // The same figures just inside f64 still work.
+    assert!(eoq(1e300, 10.0, 0.5).unwrap().quantity.is_finite());
+    assert!(newsvendor_normal(1e300, 1e300, 6.0, 4.0).is_ok());
+}

@@ -16,17 +16,20 @@ use crate::time::{day_of, week_start, Period, Timestamp, SECONDS_PER_DAY};
 
 /// Units incoming of a SKU at a location (open quantity of placed orders).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Incoming {
     /// The SKU.
     pub sku: String,
     /// The delivery location.
     pub location: String,
     /// Units incoming.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
 }
 
 /// Units incoming of a SKU at a location, expected in one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IncomingBucket {
     /// The SKU.
     pub sku: String,
@@ -35,11 +38,13 @@ pub struct IncomingBucket {
     /// The start of the period (UTC midnight; a Monday for weeks).
     pub start: Timestamp,
     /// Units expected in it.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
 }
 
 /// A line of a receiving report (see [`ReceivingReport`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReceivingLine {
     /// The line number (`None` in the report's total).
     pub line: Option<u32>,
@@ -48,27 +53,37 @@ pub struct ReceivingLine {
     /// The location (empty in the total).
     pub location: String,
     /// Units on order.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub ordered: Decimal,
     /// Units received sellable.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub sellable: Decimal,
     /// Units received damaged.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub damaged: Decimal,
     /// Units received into quarantine.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quarantine: Decimal,
     /// Units still open.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub open: Decimal,
     /// Units cancelled.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub cancelled: Decimal,
     /// Units closed short.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub closed_short: Decimal,
     /// Value received at the invoiced prices.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub received_value: Decimal,
     /// Purchase price variance (see [`super::OrderLine::price_variance`]).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub price_variance: Decimal,
 }
 
 /// What an order asked for and what came of it, per line and in total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReceivingReport {
     /// The order.
     pub order: String,
@@ -84,6 +99,7 @@ pub struct ReceivingReport {
 
 /// An order line past its expected date with units still open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OverdueLine {
     /// The order.
     pub order: String,
@@ -98,6 +114,7 @@ pub struct OverdueLine {
     /// When it was expected.
     pub expected: Timestamp,
     /// Units still open.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub open: Decimal,
     /// Whole UTC days from the expected day to the day asked about.
     pub days_late: i64,
@@ -105,6 +122,7 @@ pub struct OverdueLine {
 
 /// A supplier's measured performance, from the engine's own purchase history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SupplierPerformance {
     /// The supplier.
     pub supplier: String,
@@ -149,6 +167,7 @@ impl LeadTimeSource {
 
 /// The lead time the planner uses for a supplier × SKU.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LeadTimeEstimate {
     /// Mean days.
     pub mean_days: f64,
@@ -182,6 +201,7 @@ impl PaymentKind {
 
 /// One amount owed (see the payment schedule rules in the [module documentation](super)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PaymentDue {
     /// Owed to this supplier.
     pub supplier: String,
@@ -196,22 +216,27 @@ pub struct PaymentDue {
     /// When it is due.
     pub due: Timestamp,
     /// What is left to pay.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub amount: Decimal,
     /// When the early-payment discount ends (the issue time + the discount days; a payment
     /// at or before it earns the discount), if there is one.
     pub discount_until: Option<Timestamp>,
     /// The discount if the rest is paid in full by then.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub discount: Decimal,
 }
 
 /// Cash going out in one period, by due date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CashOutBucket {
     /// The start of the period (UTC midnight; a Monday for weeks).
     pub start: Timestamp,
     /// Committed amounts due in it.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub committed: Decimal,
     /// Expected amounts due in it.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub expected: Decimal,
 }
 

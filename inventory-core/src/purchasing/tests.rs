@@ -1575,3 +1575,124 @@ fn dropship_events_are_idempotent_and_replay_from_a_snapshot() {
     assert_eq!(back.to_json(), json);
     assert!(back.order("DS-1").unwrap().dropship);
 }
+
+#[test]
+fn snapshots_are_read_strictly_at_every_level() {
+    // Found by review (issue 13): `from_json` dropped unknown fields below the top level,
+    // read `"kind": 0` as a receipt (serde takes a tagged enum's variant by index too) and
+    // decimals from JSON numbers. Each is refused now with InvalidSnapshot naming it.
+    let mut l = placed();
+    l.receive_order(
+        "PO-1",
+        "GRN-1",
+        vec![ReceiptLine::new(1, d("98")).damaged(d("2"))],
+        10 * DAY,
+    )
+    .unwrap();
+    l.post(Movement::receive("CUP", "WH", d("10"), d("1.25"), 11 * DAY).with_reference("R-1"))
+        .unwrap();
+    l.post(Movement::ship("CUP", "WH", d("3"), 12 * DAY))
+        .unwrap();
+    let json = l.to_json();
+    // The snapshot as written still loads, and so does a version 1 snapshot (no purchasing).
+    assert_eq!(Ledger::from_json(&json).unwrap(), l);
+    let original: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // The journal entry of the CUP receipt (after the purchase order's two receipt lines).
+    let cup = original["journal"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["movement"]["sku"] == "CUP")
+        .unwrap();
+    let refused = |edit: &dyn Fn(&mut serde_json::Value), expect: &str| {
+        let mut v = original.clone();
+        edit(&mut v);
+        let text = serde_json::to_string(&v).unwrap();
+        let e = Ledger::from_json(&text).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidSnapshot, "{e}");
+        assert!(
+            matches!(e, Error::Snapshot(crate::SnapshotError::Malformed { .. })),
+            "{e}"
+        );
+        assert!(e.to_string().contains(expect), "{expect:?} not in: {e}");
+    };
+    // Unknown fields, from the top down to the deepest level.
+    let unknown = "unknown field `colour`";
+    refused(&|v| v["config"]["colour"] = "blue".into(), unknown);
+    refused(&|v| v["state"]["colour"] = "blue".into(), unknown);
+    refused(
+        &|v| v["state"]["skus"][0]["colour"] = "blue".into(),
+        unknown,
+    );
+    refused(
+        &|v| v["state"]["positions"][0]["colour"] = "blue".into(),
+        unknown,
+    );
+    refused(
+        &|v| v["state"]["positions"][0]["layers"][0]["colour"] = "blue".into(),
+        unknown,
+    );
+    refused(
+        &|v| v["state"]["purchasing"]["suppliers"][0]["items"][0]["colour"] = "blue".into(),
+        unknown,
+    );
+    refused(
+        &|v| v["state"]["purchasing"]["orders"][0]["lines"][0]["colour"] = "blue".into(),
+        unknown,
+    );
+    refused(&|v| v["journal"][cup]["colour"] = "blue".into(), unknown);
+    refused(
+        &|v| v["journal"][cup]["movement"]["colour"] = "blue".into(),
+        unknown,
+    );
+    refused(
+        &|v| v["journal"][cup]["outcome"]["colour"] = "blue".into(),
+        unknown,
+    );
+    refused(&|v| v["purchases"][0]["colour"] = "blue".into(), unknown);
+    refused(
+        &|v| v["purchases"][0]["supplier"]["terms"]["colour"] = "blue".into(),
+        unknown,
+    );
+    // A kind or an event by number: `0` was read as the first variant, a receipt.
+    let by_name = "must be a name written as a JSON string";
+    refused(
+        &|v| v["journal"][cup]["movement"]["kind"] = 0.into(),
+        by_name,
+    );
+    refused(&|v| v["purchases"][0]["event"] = 0.into(), by_name);
+    // Decimals as JSON numbers, in the journal, the state and the purchasing documents.
+    let as_text = "a decimal number written as a JSON string";
+    refused(
+        &|v| v["journal"][cup]["movement"]["quantity"] = 10.into(),
+        as_text,
+    );
+    refused(
+        &|v| v["journal"][cup]["outcome"]["cogs"] = 0.into(),
+        as_text,
+    );
+    refused(
+        &|v| v["state"]["positions"][0]["quantity"] = 98.into(),
+        as_text,
+    );
+    refused(
+        &|v| v["state"]["purchasing"]["orders"][0]["lines"][0]["quantity"] = 100.into(),
+        as_text,
+    );
+    refused(
+        &|v| v["purchases"][0]["supplier"]["items"][0]["prices"][0]["unit_price"] = 4.0.into(),
+        as_text,
+    );
+    // A movement read on its own (Python's replay of movement dicts, C's JSON) is as strict.
+    let m = serde_json::json!({"time": 0, "kind": "receive", "sku": "A", "location": "W",
+        "quantity": "1", "unit_cost": "2"});
+    assert!(serde_json::from_value::<Movement>(m.clone()).is_ok());
+    for (key, bad) in [
+        ("kind", serde_json::json!(0)),
+        ("quantity", serde_json::json!(1)),
+    ] {
+        let mut m = m.clone();
+        m[key] = bad;
+        assert!(serde_json::from_value::<Movement>(m).is_err(), "{key}");
+    }
+}

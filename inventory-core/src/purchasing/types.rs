@@ -15,6 +15,7 @@ use crate::time::Timestamp;
 /// charge); with an early-payment discount, paying in full within `discount.days` saves
 /// `discount.percent` % ("2/10 net 30").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PaymentTerms {
     /// Days from the invoice to its due date.
     pub net_days: u32,
@@ -79,8 +80,10 @@ impl fmt::Display for PaymentTerms {
 
 /// An early-payment discount: `percent` % off an invoice paid in full within `days` days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EarlyPaymentDiscount {
     /// The discount, in percent (0 ≤ percent < 100).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub percent: Decimal,
     /// Days from the invoice within which it applies (≤ the net days).
     pub days: u32,
@@ -89,10 +92,13 @@ pub struct EarlyPaymentDiscount {
 /// One price break: from `min_quantity` units on, the unit price is `unit_price`. The
 /// money counterpart of [`crate::policy::PriceBreak`], with the same break model.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PriceBreak {
     /// The smallest quantity this price applies to (≥ 0; strictly increasing along a list).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub min_quantity: Decimal,
     /// The unit price (≥ 0).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub unit_price: Decimal,
 }
 
@@ -108,6 +114,7 @@ impl PriceBreak {
 
 /// A quoted lead time, in days.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LeadTimeQuote {
     /// Mean days from placing an order to receiving it (≥ 0).
     pub mean_days: f64,
@@ -118,6 +125,7 @@ pub struct LeadTimeQuote {
 
 /// What a supplier sells of one SKU, and on what terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SupplierItem {
     /// Our SKU.
     pub sku: String,
@@ -131,9 +139,11 @@ pub struct SupplierItem {
     pub prices: Vec<PriceBreak>,
     /// The smallest quantity a line may order (0: none).
     #[serde(default)]
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub min_order_quantity: Decimal,
     /// Lines order multiples of this (`None`: any quantity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::strict::option_decimal")]
     pub pack_size: Option<Decimal>,
     /// The quoted lead time.
     pub lead_time: LeadTimeQuote,
@@ -221,6 +231,7 @@ impl SupplierItem {
 /// assert_eq!(acme.items[0].price_for(d("120")).unwrap(), d("3.60"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Supplier {
     /// The host's id.
     pub id: String,
@@ -269,7 +280,7 @@ pub enum OverReceipt {
     Refuse,
     /// Accept up to this many percent beyond the line's quantity (0 to
     /// [`MAX_OVER_RECEIPT_TOLERANCE`]).
-    Tolerance(Decimal),
+    Tolerance(#[serde(deserialize_with = "crate::strict::decimal")] Decimal),
     /// Accept any quantity.
     Accept,
 }
@@ -328,6 +339,7 @@ impl fmt::Display for OrderStatus {
 
 /// A line of a new order (or one added to an order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewLine {
     /// The line's number, unique within the order (the host's, e.g. 10, 20, 30).
     pub line: u32,
@@ -336,9 +348,11 @@ pub struct NewLine {
     /// Where it is to be delivered.
     pub location: String,
     /// Units ordered (> 0).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
     /// The unit price; `None` takes it from the supplier's price breaks for the quantity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::strict::option_decimal")]
     pub unit_price: Option<Decimal>,
     /// When it is expected to arrive.
     pub expected: Timestamp,
@@ -372,17 +386,20 @@ impl NewLine {
 
 /// A change to a line: by the supplier in a confirmation, or by the buyer in an amendment.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LineChange {
     /// The line's number.
     pub line: u32,
     /// The new quantity (not below what was already received).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::strict::option_decimal")]
     pub quantity: Option<Decimal>,
     /// The new expected time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<Timestamp>,
     /// The new unit price (amendments only; a confirmation does not change prices).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::strict::option_decimal")]
     pub unit_price: Option<Decimal>,
 }
 
@@ -416,21 +433,26 @@ impl LineChange {
 
 /// What arrived of one order line, counted by condition at the dock.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReceiptLine {
     /// The line's number.
     pub line: u32,
     /// Units sellable.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub sellable: Decimal,
     /// Units damaged.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub damaged: Decimal,
     /// Units held for inspection.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quarantine: Decimal,
     /// The price invoiced, if it differs from the line's (the difference × units is the
     /// purchase price variance).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::strict::option_decimal")]
     pub unit_price: Option<Decimal>,
 }
 
@@ -600,6 +622,7 @@ impl FromStr for OverReceipt {
 /// directly (see [`PurchaseEventKind::Dropship`] and the
 /// [module documentation](super#dropship)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DropshipSale {
     /// The SKU sold (the supplier must sell it).
     pub sku: String,
@@ -608,13 +631,18 @@ pub struct DropshipSale {
     /// such as `"DROPSHIP"` keeps it apart from stock.
     pub location: String,
     /// Units sold (> 0).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
     /// The supplier; `None`: the SKU's preferred supplier (else the first that sells it,
     /// as [`crate::Ledger::suppliers_of`] lists them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplier: Option<String>,
     /// The supplier's unit price; `None`: from its price breaks for the quantity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::strict::option_decimal"
+    )]
     pub unit_price: Option<Decimal>,
     /// When the supplier is to deliver; `None`: the event's time plus the supplier's
     /// quoted mean lead time (rounded to the second).
@@ -667,12 +695,14 @@ impl DropshipSale {
 
 /// A landed-cost charge: freight, duty, insurance or another cost of goods received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Charge {
     /// The host's id of the charge (unique in the ledger).
     pub id: String,
     /// What it is for.
     pub kind: ChargeKind,
     /// The amount (> 0, in the money scale).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub amount: Decimal,
     /// The receipts it covers (ids); empty: every receipt of the order so far.
     #[serde(default)]
@@ -709,6 +739,7 @@ impl Charge {
 
 /// What happened to the purchasing documents: one variant per kind of event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "event", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PurchaseEventKind {
@@ -804,6 +835,7 @@ pub enum PurchaseEventKind {
         /// The host's payment id (unique in the ledger).
         payment: String,
         /// The amount paid (> 0, in the money scale).
+        #[serde(deserialize_with = "crate::strict::decimal")]
         amount: Decimal,
     },
 }
@@ -812,7 +844,7 @@ pub enum PurchaseEventKind {
 ///
 /// Events are posted with [`crate::Ledger::purchase`] and kept in the ledger's journal of
 /// purchasing events (see the [module documentation](super)).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PurchaseEvent {
     /// When it happened, in seconds since the Unix epoch (UTC).
     pub time: Timestamp,
@@ -823,6 +855,19 @@ pub struct PurchaseEvent {
     /// What happened.
     #[serde(flatten)]
     pub kind: PurchaseEventKind,
+}
+
+/// Read strictly, as a snapshot is: the event by name only, no unknown field, decimals as
+/// JSON strings only.
+impl<'de> Deserialize<'de> for PurchaseEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (time, reference, kind) = crate::strict::tagged_object(d, "purchasing event", "event")?;
+        Ok(PurchaseEvent {
+            time,
+            reference,
+            kind,
+        })
+    }
 }
 
 impl PurchaseEvent {
@@ -880,6 +925,7 @@ impl PurchaseEvent {
 
 /// What posting a purchasing event did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PurchaseOutcome {
     /// The event's sequence number in the journal of purchasing events.
     pub sequence: u64,
@@ -911,6 +957,7 @@ pub struct PurchaseRecord {
 
 /// A purchase order line as it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OrderLine {
     /// The line's number.
     pub line: u32,
@@ -919,30 +966,41 @@ pub struct OrderLine {
     /// The delivery location.
     pub location: String,
     /// Units on order now (after the supplier's confirmation and the buyer's amendments).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
     /// Units the buyer asked for: the quantity when placed, changed by the buyer's own
     /// amendments but not by the supplier's confirmation (the base of the fill rate).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub ordered: Decimal,
     /// The unit price.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub unit_price: Decimal,
     /// When it is expected.
     pub expected: Timestamp,
     /// Units received sellable.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub received_sellable: Decimal,
     /// Units received damaged.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub received_damaged: Decimal,
     /// Units received into quarantine.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub received_quarantine: Decimal,
     /// Units of the remainder the buyer cancelled.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub cancelled: Decimal,
     /// Units of the remainder closed short (the supplier will not deliver them).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub closed_short: Decimal,
     /// Units still to come: quantity − received − cancelled − closed short, not below 0.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub open: Decimal,
     /// Value received at the invoiced prices.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub received_value: Decimal,
     /// Purchase price variance: value received at the invoiced prices − at the line's
     /// price at the time (positive: paid more than ordered).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub price_variance: Decimal,
 }
 
@@ -955,6 +1013,7 @@ impl OrderLine {
 
 /// A purchase order as it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PurchaseOrder {
     /// The host's id.
     pub id: String,
@@ -979,6 +1038,7 @@ pub struct PurchaseOrder {
     /// The charges' ids, in order.
     pub charges: Vec<String>,
     /// Paid so far.
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub paid: Decimal,
     /// A dropship order: delivered by the supplier to the customer, never stocked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

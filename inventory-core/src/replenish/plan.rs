@@ -15,6 +15,7 @@ use crate::costing;
 use crate::error::{PolicyError, Result};
 use crate::hash::FxHashMap;
 use crate::ledger::Ledger;
+use crate::parallel::{check_threads, run_workers, spawn_failed};
 use crate::policy::{self, DiscountKind, HoldingCost};
 use crate::purchasing::{
     NewLine, PurchaseEvent, PurchaseEventKind, PurchaseOutcome, Supplier, SupplierItem, MAX_AMOUNT,
@@ -25,8 +26,9 @@ use crate::time::{day_of, Period, Timestamp, MAX_TIMESTAMP, MIN_TIMESTAMP, SECON
 /// The longest horizon, review period or lead time a run handles, in days (ten years).
 pub const MAX_PLAN_DAYS: u32 = 3660;
 
-/// The most threads a planning run uses.
-pub const MAX_PLAN_THREADS: usize = 64;
+/// The most threads a planning run uses: the engine's one limit,
+/// [`crate::parallel::MAX_THREADS`].
+pub const MAX_PLAN_THREADS: usize = crate::parallel::MAX_THREADS;
 
 pub(super) fn invalid(message: String) -> crate::Error {
     PolicyError::InvalidInput { message }.into()
@@ -89,12 +91,7 @@ fn check_request(r: &PlanRequest) -> Result<()> {
             r.horizon_days
         )));
     }
-    if r.threads == 0 || r.threads > MAX_PLAN_THREADS {
-        return Err(invalid(format!(
-            "{} threads: expected 1 to {MAX_PLAN_THREADS}",
-            r.threads
-        )));
-    }
+    check_threads(r.threads).map_err(invalid)?;
     if !(r.overstock_days.is_finite() && r.overstock_days > 0.0) {
         return Err(invalid(format!(
             "overstock threshold {} days is not a finite number > 0",
@@ -329,24 +326,11 @@ fn par_map<T: Sync, R: Send>(
         return items.iter().map(f).collect();
     }
     let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    let parts: Vec<Result<Vec<R>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                std::thread::Builder::new()
-                    .name("inventory-plan".into())
-                    .spawn_scoped(scope, move || part.iter().map(f).collect())
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h {
-                Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                Err(e) => Err(invalid(format!("could not start a planning thread: {e}"))),
-            })
-            .collect()
-    });
+    let parts: Vec<&[T]> = items.chunks(chunk).collect();
+    let parts = run_workers(parts.len(), "inventory-plan", |i| {
+        parts[i].iter().map(&f).collect::<Result<Vec<R>>>()
+    })
+    .map_err(|e| spawn_failed("planning", &e))?;
     let mut out = Vec::with_capacity(items.len());
     for p in parts {
         out.extend(p?);

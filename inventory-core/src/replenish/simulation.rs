@@ -51,8 +51,6 @@
 //! the same demand (common random numbers); lead times come from a second stream of the
 //! same seed, one per policy, so a policy's result does not depend on the others.
 
-use std::thread;
-
 use super::{PlanItem, Policy};
 use crate::error::{PolicyError, Result};
 use crate::stats::SplitMix64;
@@ -64,8 +62,9 @@ pub const MAX_SIM_DAYS: usize = 100_000;
 /// The largest level (r, s, S, Q) a simulated policy may have, in units.
 pub const MAX_SIM_LEVEL: f64 = 1e12;
 
-/// The most threads [`simulate_many`] uses.
-pub const MAX_SIM_THREADS: usize = 64;
+/// The most threads [`simulate_many`] uses: the engine's one limit,
+/// [`crate::parallel::MAX_THREADS`].
+pub const MAX_SIM_THREADS: usize = crate::parallel::MAX_THREADS;
 
 /// Where simulated demand comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -551,11 +550,8 @@ pub fn simulate_many(
     runs: &[(SimConfig, Vec<SimPolicy>)],
     threads: usize,
 ) -> Result<Vec<Vec<SimReport>>> {
-    if threads == 0 || threads > MAX_SIM_THREADS {
-        return Err(PolicyError::InvalidInput {
-            message: format!("{threads} threads: expected 1 to {MAX_SIM_THREADS}"),
-        }
-        .into());
+    if let Err(message) = crate::parallel::check_threads(threads) {
+        return Err(PolicyError::InvalidInput { message }.into());
     }
     for (index, (c, ps)) in runs.iter().enumerate() {
         let checked = check_config(c).and_then(|()| ps.iter().try_for_each(SimPolicy::check));
@@ -571,28 +567,14 @@ pub fn simulate_many(
         return runs.iter().map(|(c, ps)| simulate(c, ps)).collect();
     }
     let chunk = runs.len().div_ceil(threads);
-    let parts: Vec<Result<Vec<Vec<SimReport>>>> = thread::scope(|scope| {
-        let handles: Vec<_> = runs
-            .chunks(chunk)
-            .map(|part| {
-                thread::Builder::new()
-                    .name("inventory-sim".into())
-                    .spawn_scoped(scope, move || {
-                        part.iter().map(|(c, ps)| simulate(c, ps)).collect()
-                    })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h {
-                Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                Err(e) => Err(PolicyError::InvalidInput {
-                    message: format!("could not start a simulation thread: {e}"),
-                }
-                .into()),
-            })
-            .collect()
-    });
+    let parts: Vec<&[(SimConfig, Vec<SimPolicy>)]> = runs.chunks(chunk).collect();
+    let parts = crate::parallel::run_workers(parts.len(), "inventory-sim", |i| {
+        parts[i]
+            .iter()
+            .map(|(c, ps)| simulate(c, ps))
+            .collect::<Result<Vec<Vec<SimReport>>>>()
+    })
+    .map_err(|e| crate::parallel::spawn_failed("simulation", &e))?;
     let mut out = Vec::with_capacity(runs.len());
     for p in parts {
         out.extend(p?);

@@ -445,6 +445,21 @@ static void test_panel(void) {
                                 mean1, lower1, upper1, infos1));
     CHECK_OK(inv_forecast_panel(values, offsets, PANEL_N, &o, PANEL_H, levels, PANEL_L, 2,
                                 mean2, lower2, upper2, infos2));
+    /* Regression (issue 13): 40,000 threads started one OS thread per series until the
+     * system refused, then INV_PANIC. Beyond the limit of 64 is refused, nothing written. */
+    mean2[0] = -1.0;
+    CHECK_RC(inv_forecast_panel(values, offsets, PANEL_N, &o, PANEL_H, levels, PANEL_L, 40000,
+                                mean2, lower2, upper2, infos2),
+             INV_INVALID_INPUT);
+    CHECK_RC(inv_forecast_panel(values, offsets, PANEL_N, &o, PANEL_H, levels, PANEL_L, 65,
+                                mean2, lower2, upper2, infos2),
+             INV_INVALID_INPUT);
+    CHECK(mean2[0] == -1.0);
+    CHECK_OK(inv_forecast_panel(values, offsets, PANEL_N, &o, PANEL_H, levels, PANEL_L, 64,
+                                mean2, lower2, upper2, infos2));
+    CHECK(memcmp(mean1, mean2, sizeof mean1) == 0);
+    CHECK_OK(inv_forecast_panel(values, offsets, PANEL_N, &o, PANEL_H, levels, PANEL_L, 2,
+                                mean2, lower2, upper2, infos2));
     same_threads = memcmp(mean1, mean2, sizeof mean1) == 0 &&
                    memcmp(lower1, lower2, sizeof lower1) == 0 &&
                    memcmp(upper1, upper2, sizeof upper1) == 0;

@@ -208,6 +208,11 @@ static void test_eoq(void) {
     const double bad_h[2] = {0.5, 0.0};
     size_t index = 99;
 
+    /* Regression (issue 13): 2·D·S overflows; INV_OK with an infinite quantity before. */
+    q.quantity = -1.0;
+    CHECK_RC(inv_eoq(1e308, 10.0, 0.5, &q), INV_OVERFLOW);
+    CHECK(q.quantity == -1.0);
+
     /* D = 1000, S = 10, H = 0.5: Q* = √(2·1000·10/0.5) = 200, cost √(2·1000·10·0.5) = 100. */
     CHECK_OK(inv_eoq(1000.0, 10.0, 0.5, &q));
     CHECK_NEAR(q.quantity, 200.0, 1e-9);
@@ -343,6 +348,10 @@ static void test_newsvendor(void) {
     CHECK_NEAR(n.expected_shortage, 6.0, 1e-12);
     CHECK_NEAR(n.expected_cost, 4.0 * 6.0 + 6.0 * 6.0, 1e-12);
 
+    /* Regression (issue 13): finite inputs whose results overflow returned INV_OK with inf. */
+    n.quantity = -1.0;
+    CHECK_RC(inv_newsvendor_normal(1e308, 1e308, 6.0, 4.0, &n), INV_OVERFLOW);
+    CHECK(n.quantity == -1.0);
     n.quantity = -1.0;
     CHECK_RC(inv_newsvendor_empirical(sample, 0, 6.0, 4.0, &n), INV_INVALID_INPUT);
     CHECK_RC(inv_newsvendor_empirical(NULL, 5, 6.0, 4.0, &n), INV_NULL_ARGUMENT);
@@ -436,6 +445,15 @@ static void test_ledger_metrics(void) {
     CHECK(a.days_observed == 10);
     CHECK(a.has_last_sale);
     CHECK(a.last_sale == 5 * DAY);
+
+    /* Regression (issue 13): a window of 10^15 s walked 11.6 billion days one at a time
+     * (2^62 s: hours), and the day counts were 32-bit. Now counted from the movements:
+     * every day from day 0 is observed, none out of stock. */
+    CHECK_OK(inv_ledger_activity(l, "A", 0, INT64_C(1000000000000000), &a));
+    CHECK(a.days_observed == UINT64_C(11574074075));
+    CHECK(a.stockout_days == 0);
+    CHECK_OK(inv_ledger_activity(l, "A", 0, INT64_C(1) << 62, &a));
+    CHECK(a.days_observed == ((UINT64_C(1) << 62) - 1) / (uint64_t)DAY + 1);
 
     CHECK_RC(inv_ledger_activity(l, "NOPE", 0, 10 * DAY, &a), INV_UNKNOWN_SKU);
     CHECK_RC(inv_ledger_activity(l, "A", 10 * DAY, 10 * DAY, &a), INV_INVALID_INPUT);
