@@ -666,7 +666,7 @@ view! {
                 pooled = None,
                 pooled_lookback_days = i64::from(default_request().pooled_lookback_days)
             ),
-            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, dead_stock_days=None, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1, pooled=(), pooled_lookback_days=91)"
+            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, dead_stock_days=None, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1, pooled=None, pooled_lookback_days=91)"
         )]
         #[allow(clippy::too_many_arguments)]
         fn new(

@@ -57,6 +57,7 @@ __all__ = [
     "PolicySettings",
     "PolicyAssignment",
     "DemandForecast",
+    "PooledForecast",
     "PlanRequest",
     "SkuClass",
     "ClassPolicies",
