@@ -3,11 +3,11 @@
 use inventory_core::classify::{
     self, AbcClass, AbcItem, AbcMeasure, AbcThresholds, XyzClass, XyzItem, XyzThresholds,
 };
-use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
 
-use crate::arrays::{array, core_err, f64_array, f64_column, f64_column_shaped, nan_if_none};
+use crate::arrays::{
+    array, core_err, f64_array, f64_buffer, f64_column, f64_column_shaped, nan_if_none,
+};
 use crate::errors::invalid_input;
 
 pub(crate) fn abc_str(c: AbcClass) -> &'static str {
@@ -327,18 +327,18 @@ pub(crate) fn xyz_many(
 ) -> PyResult<PyXyzResult> {
     // A C-contiguous 2-d float64 array is read in place: copying a large panel costs more
     // (in page faults on the fresh copy) than the statistics themselves.
-    let in_place = if series.is_instance_of::<PyList>() || series.is_instance_of::<PyTuple>() {
-        None
-    } else {
-        PyBuffer::<f64>::get(series)
-            .ok()
-            .filter(|b| b.dimensions() == 2 && b.is_c_contiguous())
-    };
+    // Other arrays are converted once (to native float64) and that copy is read in place;
+    // one that cannot be is read again by `xyz_rows`, which names what is wrong with it.
+    let in_place = f64_buffer(series)
+        .ok()
+        .flatten()
+        .filter(|b| b.dimensions() == 2);
     let owned: Vec<f64>;
     // The rows as (offset, length) into one flat buffer.
     let (flat, rows): (&[f64], Rows) = if let Some(b) = &in_place {
         let (n, w) = (b.shape()[0], b.shape()[1]);
-        // SAFETY: the buffer is C-contiguous and holds `item_count()` f64 values; `b` keeps
+        // SAFETY: the buffer is C-contiguous, in native byte order (`f64_buffer`) and holds
+        // `item_count()` f64 values; `b` keeps
         // the exporting object and its memory alive until this function returns. The array
         // must not be written by another thread during the call (documented in the stub).
         let values: &[f64] = if b.item_count() == 0 {

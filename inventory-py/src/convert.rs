@@ -10,7 +10,6 @@ use std::borrow::Cow;
 
 use inventory_core::ledger::{civil_from_days, days_from_civil, SECONDS_PER_DAY};
 use inventory_core::{Decimal, Timestamp};
-use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
@@ -18,6 +17,7 @@ use pyo3::types::{
     PyInt, PyList, PyString, PyTimeAccess, PyTuple, PyType, PyTzInfo, PyTzInfoAccess,
 };
 
+use crate::arrays::{in_native_order, native_buffer};
 use crate::errors::invalid_input;
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -309,20 +309,21 @@ fn is_float_array(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     }
 }
 
-/// The int64 contents of an object exporting a buffer of signed integers (a numpy integer
-/// array), or `None` if it does not.
+/// The int64 contents of an object exporting a buffer of integers (a numpy integer array:
+/// int64, int32 or uint32, of either byte order), or `None` if it does not.
 fn int_buffer(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<i64>>> {
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         return Ok(None);
     }
     let py = obj.py();
-    if let Ok(b) = PyBuffer::<i64>::get(obj) {
+    let obj = &in_native_order(obj)?;
+    if let Some(b) = native_buffer::<i64>(obj) {
         return b.to_vec(py).map(Some);
     }
-    if let Ok(b) = PyBuffer::<i32>::get(obj) {
+    if let Some(b) = native_buffer::<i32>(obj) {
         return Ok(Some(b.to_vec(py)?.into_iter().map(i64::from).collect()));
     }
-    if let Ok(b) = PyBuffer::<u32>::get(obj) {
+    if let Some(b) = native_buffer::<u32>(obj) {
         return Ok(Some(b.to_vec(py)?.into_iter().map(i64::from).collect()));
     }
     Ok(None)
@@ -500,7 +501,7 @@ impl<'py> StrColumn<'py> {
     }
 
     fn read(name: &'static str, obj: &Bound<'py, PyAny>, optional: bool) -> PyResult<Self> {
-        if let Some(fixed) = FixedText::read(name, obj)? {
+            if let Some(fixed) = FixedText::read(name, obj)? {
             return Ok(StrColumn {
                 py: obj.py(),
                 name,

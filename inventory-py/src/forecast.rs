@@ -20,10 +20,9 @@ use inventory_core::forecast::{
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
-use crate::arrays::{array, core_err, f64_col, F64Col};
+use crate::arrays::{array, core_err, f64_buffer, F64Col};
 use crate::errors::invalid_input;
 use crate::types::PyDemandHistory;
 
@@ -43,17 +42,10 @@ fn type_error(name: &str, expected: &str, obj: &Bound<'_, PyAny>) -> PyErr {
     ))
 }
 
-static NP_ASCONTIGUOUS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// `numpy.ascontiguousarray(obj, dtype="float64")` (a copy only when needed).
-fn contiguous_f64<'py>(name: &str, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let py = obj.py();
-    let f = NP_ASCONTIGUOUS
-        .get_or_try_init(py, || {
-            Ok::<_, PyErr>(py.import("numpy")?.getattr("ascontiguousarray")?.unbind())
-        })?
-        .bind(py);
-    f.call1((obj, "float64")).map_err(|e| {
+/// The values of an array-like as a native C-contiguous float64 buffer (see
+/// [`f64_buffer`]); a value numpy cannot read as float64 is a `TypeError` naming `name`.
+fn f64_buffer_of(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBuffer<f64>>> {
+    f64_buffer(obj).map_err(|e| {
         PyTypeError::new_err(format!(
             "{name}: a {} cannot be read as float64: {e}",
             type_name(obj)
@@ -121,22 +113,22 @@ fn floats(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Floats> {
     if obj.is_none() || is_text_or_mapping(obj) {
         return Err(type_error(name, "a sequence of numbers", obj));
     }
-    if let Ok(b) = PyBuffer::<f64>::get(obj) {
-        if b.dimensions() == 1 && b.is_c_contiguous() {
-            return f64_col(name, obj).map(Floats::InPlace);
-        }
+    let dims = |d: usize| {
+        invalid_input(
+            obj.py(),
+            format!("{name}: expected a 1-d array, got {d} dimensions"),
+        )
+    };
+    match ndim(obj) {
+        Some(0) => return Err(type_error(name, "a sequence of numbers, not a scalar", obj)),
+        Some(d) if d != 1 => return Err(dims(d)),
+        _ => {}
     }
-    if let Some(d) = ndim(obj) {
-        return match d {
-            0 => Err(type_error(name, "a sequence of numbers, not a scalar", obj)),
-            1 => f64_col(name, &contiguous_f64(name, obj)?).map(Floats::InPlace),
-            d => Err(invalid_input(
-                obj.py(),
-                format!("{name}: expected a 1-d array, got {d} dimensions"),
-            )),
-        };
+    match f64_buffer_of(name, obj)? {
+        Some(b) if b.dimensions() == 1 => Ok(Floats::InPlace(F64Col::in_place(b))),
+        Some(b) => Err(dims(b.dimensions())),
+        None => float_items(name, obj).map(Floats::Owned),
     }
-    float_items(name, obj).map(Floats::Owned)
 }
 
 /// An optional float column (None: empty).
@@ -778,15 +770,10 @@ fn panel_input(series: &Bound<'_, PyAny>) -> PyResult<PanelInput> {
     }
     if let Some(d) = ndim(series) {
         return match d {
-            2 => {
-                if let Ok(b) = PyBuffer::<f64>::get(series) {
-                    if b.dimensions() == 2 && b.is_c_contiguous() {
-                        return Ok(grid(b));
-                    }
-                }
-                let converted = contiguous_f64("series", series)?;
-                Ok(grid(PyBuffer::<f64>::get(&converted)?))
-            }
+            2 => match f64_buffer_of("series", series)? {
+                Some(b) if b.dimensions() == 2 => Ok(grid(b)),
+                _ => Err(type_error("series", "a 2-d array of numbers", series)),
+            },
             0 => Err(type_error(
                 "series",
                 "a 2-d array or a list of series, not a scalar",
@@ -820,9 +807,9 @@ impl PanelInput {
                 let values: &[f64] = if buffer.item_count() == 0 {
                     &[]
                 } else {
-                    // SAFETY: the buffer is C-contiguous (checked in `panel_input`, or made
-                    // so by numpy.ascontiguousarray) and holds `item_count()` aligned f64
-                    // values (checked by `PyBuffer::get`); `self` owns the buffer, which keeps
+                    // SAFETY: the buffer is C-contiguous and in native byte order (as
+                    // `f64_buffer` gives it) and holds `item_count()` aligned f64 values
+                    // (checked by `PyBuffer::get`); `self` owns the buffer, which keeps
                     // the exporting object and its memory alive for the borrow. The array
                     // must not be written by another thread during the call (see the stub).
                     unsafe {

@@ -21,14 +21,12 @@ use inventory_core::replenish::{
     SuggestedTransfer, SupplierSuggestion,
 };
 use inventory_core::{Decimal, LedgerError, Period};
-use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyMemoryError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::type_object::PyTypeCheck;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
-use crate::arrays::{core_err, f64_array};
+use crate::arrays::{core_err, f64_array, f64_buffer};
 use crate::classify::{abc_str, xyz_str};
 use crate::convert::{
     each, opt_time, py_decimal, py_opt_decimal, py_time, short_type_name, to_decimal,
@@ -118,17 +116,13 @@ fn amounts_dict<'py>(py: Python<'py>, pairs: &[(String, Decimal)]) -> PyResult<B
     Ok(d)
 }
 
-/// `numpy.ascontiguousarray`, imported once.
-static NP_ASCONTIGUOUS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
 /// Days of demand (`label` in errors): a list, tuple or other iterable of numbers, or a
 /// 1-d array (a forecast's days, a simulated history).
 ///
-/// An array (anything with a `dtype` and `ndim`: numpy, pandas) is converted once by
-/// `numpy.ascontiguousarray(obj, dtype="float64")`, which also turns a non-native byte
-/// order (a big-endian `">f8"` array) into the machine's. Its buffer is read only after
-/// that: PyO3 0.30 takes a `">d"` buffer for `f64` on a little-endian machine and would read
-/// its bytes in the wrong order.
+/// An array (anything with a `dtype` and `ndim`: numpy, pandas) is read by the binding's
+/// one path for numeric buffers, [`f64_buffer`]: in place when it is native float64, else
+/// converted once by `numpy.ascontiguousarray(obj, dtype="float64")`, which also turns a
+/// non-native byte order (a big-endian `">f8"` array) into the machine's.
 pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
     let py = obj.py();
     let seq = obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>();
@@ -153,12 +147,7 @@ pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> 
                 format!("{label}: expected a 1-d array, got {ndim} dimensions"),
             ));
         }
-        let f = NP_ASCONTIGUOUS
-            .get_or_try_init(py, || {
-                Ok::<_, PyErr>(py.import("numpy")?.getattr("ascontiguousarray")?.unbind())
-            })?
-            .bind(py);
-        let native = f.call1((obj, "float64")).map_err(|e| {
+        let bad = |e: &dyn std::fmt::Display| {
             invalid_input(
                 py,
                 format!(
@@ -166,8 +155,11 @@ pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> 
                     short_type_name(obj)
                 ),
             )
-        })?;
-        return PyBuffer::<f64>::get(&native)?.to_vec(py);
+        };
+        return match f64_buffer(obj).map_err(|e| bad(&e))? {
+            Some(b) => b.to_vec(py),
+            None => Err(bad(&"it exports no buffer")),
+        };
     }
     let iter = obj.try_iter().map_err(|_| {
         invalid_input(

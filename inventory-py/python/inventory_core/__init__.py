@@ -42,7 +42,10 @@ Conventions of the Python API:
 * Statistics (policy math, classification, ratios of the health metrics) are ``float``.
   Functions that take columns (``safety_stock``, ``eoq``, ``abc``, ``abc_measure``,
   ``xyz_many``) accept lists or numpy arrays and return numpy arrays; a float64 array is read
-  through the buffer protocol, and the core runs with the GIL released. In the array results
+  through the buffer protocol, and the core runs with the GIL released. Every numeric array
+  (there and in forecasting, planning, simulation and ``Ledger.post_columns``) is read in the
+  byte order its dtype declares: an array of another byte order (``">f8"``, ``">i8"``) or
+  dtype is converted to native first, never reinterpreted. In the array results
   a value that is ``None`` in the scalar result is NaN (``SafetyStockBatch.safety_factor``
   for ``max_minus_average``, ``XyzResult.cv`` for a non-positive mean).
 * Forecasting (``fit_model``, ``forecast_series``, ``forecast_panel``, ``classify_demand``,
