@@ -133,6 +133,17 @@ fn int_to_decimal(py: Python<'_>, field: &str, i: &Bound<'_, PyAny>) -> PyResult
         })
 }
 
+/// A Python `bool` or a numpy one (`numpy.bool_`, which is not a subclass of `bool` and has
+/// `__float__` but no `__index__`: without this it would be refused as a float).
+fn is_bool(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_instance_of::<PyBool>()
+        || obj
+            .getattr("dtype")
+            .and_then(|d| d.getattr("kind"))
+            .and_then(|k| k.extract::<String>())
+            .is_ok_and(|k| k == "b")
+}
+
 /// A `Decimal`, `int` or `str` as a core decimal; a `float` (or a numpy float) is refused.
 pub(crate) fn to_decimal(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decimal> {
     let py = obj.py();
@@ -147,7 +158,7 @@ pub(crate) fn to_decimal(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decima
         let s = obj.str()?;
         return parse_decimal(py, field, &s.to_cow()?);
     }
-    if obj.is_instance_of::<PyBool>() {
+    if is_bool(obj) {
         return Err(invalid_input(
             py,
             format!("{field}: a bool is not a quantity or an amount"),
@@ -329,6 +340,25 @@ fn int_buffer(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<i64>>> {
     Ok(None)
 }
 
+/// Refuses an array-like column (anything with `ndim`: numpy, pandas) that is not
+/// one-dimensional: its rows would otherwise be read flattened (a 2-d array) or a scalar
+/// taken for a column of one (a 0-d array).
+fn one_dimensional(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<()> {
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        return Ok(());
+    }
+    let Ok(ndim) = obj.getattr("ndim") else {
+        return Ok(());
+    };
+    match ndim.extract::<i64>() {
+        Ok(1) | Err(_) => Ok(()),
+        Ok(d) => Err(invalid_input(
+            obj.py(),
+            format!("{name}: expected a one-dimensional array, got {d} dimensions"),
+        )),
+    }
+}
+
 /// Calls `f` on every item of a list, tuple or other iterable.
 fn for_each_item<'py>(
     obj: &Bound<'py, PyAny>,
@@ -501,7 +531,8 @@ impl<'py> StrColumn<'py> {
     }
 
     fn read(name: &'static str, obj: &Bound<'py, PyAny>, optional: bool) -> PyResult<Self> {
-            if let Some(fixed) = FixedText::read(name, obj)? {
+        one_dimensional(name, obj)?;
+        if let Some(fixed) = FixedText::read(name, obj)? {
             return Ok(StrColumn {
                 py: obj.py(),
                 name,
@@ -613,6 +644,7 @@ pub(crate) fn decimal_column(
                 .map_err(|_| invalid_input(py, format!("{name}: scale {k} is larger than 28"))),
         }
     };
+    one_dimensional(name, obj)?;
     if is_float_array(obj)? {
         return Err(float_array_refused(py, name));
     }
@@ -653,6 +685,7 @@ pub(crate) fn decimal_column(
 /// A column of times (ints, datetimes or dates; or an integer array of epoch seconds).
 pub(crate) fn time_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Timestamp>> {
     let py = obj.py();
+    one_dimensional(name, obj)?;
     if is_float_array(obj)? {
         return Err(invalid_input(
             py,

@@ -135,3 +135,44 @@ def test_issue_examples_of_byte_order() -> None:
     assert ledger.position("A").on_hand == 5
     f = ic.forecast_series(np.arange(1.0, 41.0).astype(">f8"), 3, model="naive")
     assert f.mean.tolist() == [40.0, 40.0, 40.0]
+
+
+# ----- 9. post_columns: column shapes and numpy bools -----
+
+COLUMN_ARGS = dict(kinds=["receive", "receive"], skus=["A", "A"], locations=["WH", "WH"],
+                   quantities=[1, 2], times=[DAY, DAY], unit_costs=[1, 1])
+
+
+@pytest.mark.parametrize("column, value", [
+    ("quantities", np.array([[1, 2]])),
+    ("quantities", np.array([[1], [2]])),
+    ("quantities", np.array([[1, 2]], dtype=np.uint64)),  # read item by item, not as a buffer
+    ("quantities", np.array([[1, 2]], dtype=object)),
+    ("times", np.array([[DAY, DAY]])),
+    ("unit_costs", np.array([[1, 1]])),
+    ("skus", np.array([["A", "A"]], dtype=object)),
+    ("references", np.array([["R1", "R2"]], dtype=object)),
+    ("quantities", np.array(2)),  # a 0-d array is not a column
+])
+def test_post_columns_refuses_arrays_that_are_not_one_dimensional(stocked: ic.Ledger, column: str, value: Any) -> None:
+    before = snapshot(stocked)
+    args = dict(COLUMN_ARGS, **{column: value})
+    with pytest.raises(ic.InvalidInput, match=rf"^{column}: expected a one-dimensional array, got {value.ndim} dimensions"):
+        stocked.post_columns(**args)
+    assert snapshot(stocked) == before
+
+
+def test_numpy_bool_is_not_a_quantity(stocked: ic.Ledger) -> None:
+    before = snapshot(stocked)
+    for bad in (np.bool_(True), np.True_, True):
+        with pytest.raises(ic.InvalidInput, match="a bool is not a quantity") as e:
+            stocked.receive("A", "WH", bad, "1", DAY)
+        assert "float" not in str(e.value)
+        with pytest.raises(ic.InvalidInput, match=r"quantities\[0\]: a bool is not a quantity"):
+            stocked.post_columns(["receive"], ["A"], ["WH"], [bad], [DAY], unit_costs=["1"])
+        with pytest.raises(ic.InvalidInput, match="a bool is not a quantity"):
+            stocked.receive("A", "WH", 1, bad, DAY)
+    with pytest.raises(ic.InvalidInput, match=r"quantities\[0\]: a bool is not a quantity"):
+        stocked.post_columns(["receive"] * 2, ["A"] * 2, ["WH"] * 2, np.array([True, False]), [DAY] * 2,
+                             unit_costs=["1"] * 2)
+    assert snapshot(stocked) == before

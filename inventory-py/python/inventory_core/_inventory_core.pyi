@@ -506,7 +506,10 @@ class Ledger:
         """Post parallel columns of movements, all-or-nothing; returns the number applied.
 
         Columns are lists, tuples, other iterables or numpy arrays (integer arrays for
-        ``quantities``, ``times`` and ``unit_costs``; float arrays raise InvalidInput).
+        ``quantities``, ``times`` and ``unit_costs``, of either byte order; float arrays raise
+        InvalidInput). A column given as an array must be one-dimensional: a 2-d (or 0-d) array
+        raises InvalidInput naming the column rather than being flattened. A bool (``True``,
+        ``numpy.bool_``) is not a quantity or an amount (InvalidInput).
         Optional columns are None (absent) or as long as ``kinds``, and an entry may be
         None. Row ``i`` uses what its kind uses, as the per-movement methods do:
         ``purchase_orders`` for ``receive`` and ``return_to_supplier`` rows, ``shipments`` for ``customer_return``
