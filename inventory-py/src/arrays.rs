@@ -107,7 +107,10 @@ static NP_ASCONTIGUOUS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// `numpy.ascontiguousarray(obj, dtype=dtype)`: a C-contiguous array of `dtype` in the
 /// machine's byte order (a copy only when `obj` is not one already).
-pub(crate) fn np_contiguous<'py>(obj: &Bound<'py, PyAny>, dtype: &str) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn np_contiguous<'py>(
+    obj: &Bound<'py, PyAny>,
+    dtype: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     let py = obj.py();
     NP_ASCONTIGUOUS
         .get_or_try_init(py, || {

@@ -23,6 +23,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::arrays::{array, core_err, f64_buffer, F64Col};
+use crate::convert::{
+    arg_i64, arg_index, arg_opt_f64, arg_opt_i64, arg_str, lengths_arg, named_f64,
+};
 use crate::errors::invalid_input;
 use crate::types::PyDemandHistory;
 
@@ -97,9 +100,15 @@ fn float_items(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in iter.enumerate() {
         let item = item?;
-        let v = item
-            .extract::<f64>()
-            .map_err(|_| type_error(&format!("{name}[{i}]"), "a number", &item))?;
+        let label = format!("{name}[{i}]");
+        // A wrong type is a TypeError; a number beyond a float (a huge int) InvalidInput.
+        let v = named_f64(&label, &item).map_err(|e| {
+            if e.is_instance_of::<PyTypeError>(item.py()) {
+                type_error(&label, "a number", &item)
+            } else {
+                e
+            }
+        })?;
         out.push(v);
     }
     Ok(out)
@@ -306,7 +315,11 @@ impl PyFittedModel {
         self.inner.interval_method().as_str()
     }
     /// Point forecasts for 1..=horizon periods ahead (floored at 0), a float64 array.
-    fn predict(&self, py: Python<'_>, horizon: i64) -> PyResult<Py<PyAny>> {
+    fn predict(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_i64)] horizon: i64,
+    ) -> PyResult<Py<PyAny>> {
         let horizon = count(py, "horizon", horizon)?;
         let model = &self.inner;
         let mean = py
@@ -320,7 +333,7 @@ impl PyFittedModel {
     fn forecast(
         &self,
         py: Python<'_>,
-        horizon: i64,
+        #[pyo3(from_py_with = arg_i64)] horizon: i64,
         levels: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyForecast> {
         let horizon = count(py, "horizon", horizon)?;
@@ -336,7 +349,7 @@ impl PyFittedModel {
     fn quantiles(
         &self,
         py: Python<'_>,
-        horizon: i64,
+        #[pyo3(from_py_with = arg_i64)] horizon: i64,
         probs: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
         let horizon = count(py, "horizon", horizon)?;
@@ -564,7 +577,11 @@ impl PyPanelForecast {
         self.inner.len()
     }
     /// The forecast of one series.
-    fn __getitem__(&self, py: Python<'_>, index: isize) -> PyResult<PySeriesForecast> {
+    fn __getitem__(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_index)] index: isize,
+    ) -> PyResult<PySeriesForecast> {
         let n = self.inner.len() as isize;
         let i = if index < 0 { index + n } else { index };
         if i < 0 || i >= n {
@@ -641,18 +658,18 @@ impl PyBacktest {
 pub(crate) fn fit_model(
     py: Python<'_>,
     y: &Bound<'_, PyAny>,
-    model: &str,
-    period: Option<i64>,
-    window: Option<i64>,
-    aggregation: Option<i64>,
-    alpha: Option<f64>,
-    beta: Option<f64>,
-    gamma: Option<f64>,
-    phi: Option<f64>,
-    level0: Option<f64>,
-    trend0: Option<f64>,
+    #[pyo3(from_py_with = arg_str)] model: &str,
+    #[pyo3(from_py_with = arg_opt_i64)] period: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] window: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] aggregation: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_f64)] alpha: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] beta: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] gamma: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] phi: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] level0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] trend0: Option<f64>,
     seasonal0: Option<&Bound<'_, PyAny>>,
-    holdout: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] holdout: Option<i64>,
     multiplicative: bool,
 ) -> PyResult<PyFittedModel> {
     let opts = options(
@@ -694,20 +711,20 @@ pub(crate) fn fit_model(
 pub(crate) fn forecast_series(
     py: Python<'_>,
     y: &Bound<'_, PyAny>,
-    horizon: i64,
-    model: &str,
-    period: Option<i64>,
+    #[pyo3(from_py_with = arg_i64)] horizon: i64,
+    #[pyo3(from_py_with = arg_str)] model: &str,
+    #[pyo3(from_py_with = arg_opt_i64)] period: Option<i64>,
     levels: Option<&Bound<'_, PyAny>>,
-    holdout: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] holdout: Option<i64>,
     multiplicative: bool,
-    window: Option<i64>,
-    aggregation: Option<i64>,
-    alpha: Option<f64>,
-    beta: Option<f64>,
-    gamma: Option<f64>,
-    phi: Option<f64>,
-    level0: Option<f64>,
-    trend0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_i64)] window: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] aggregation: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_f64)] alpha: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] beta: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] gamma: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] phi: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] level0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] trend0: Option<f64>,
     seasonal0: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PySeriesForecast> {
     let horizon = count(py, "horizon", horizon)?;
@@ -856,29 +873,6 @@ impl PanelInput {
     }
 }
 
-fn lengths_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<usize>>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(None);
-    };
-    let py = obj.py();
-    if is_text_or_mapping(obj) {
-        return Err(type_error("lengths", "a sequence of integers", obj));
-    }
-    let iter = obj
-        .try_iter()
-        .map_err(|_| type_error("lengths", "a sequence of integers", obj))?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        let name = format!("lengths[{i}]");
-        let v: i64 = item
-            .extract()
-            .map_err(|_| type_error(&name, "an integer", &item))?;
-        out.push(count(py, &name, v)?);
-    }
-    Ok(Some(out))
-}
-
 /// Forecasts every series of a panel on `threads` threads; the result does not depend on
 /// the thread count. `series` is a list of series (lists or 1-d arrays) or a 2-d array with
 /// one series per row, of which `lengths` optionally gives how many leading values to use.
@@ -892,22 +886,22 @@ fn lengths_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<usize>>> {
 pub(crate) fn forecast_panel(
     py: Python<'_>,
     series: &Bound<'_, PyAny>,
-    horizon: i64,
-    model: &str,
-    period: Option<i64>,
+    #[pyo3(from_py_with = arg_i64)] horizon: i64,
+    #[pyo3(from_py_with = arg_str)] model: &str,
+    #[pyo3(from_py_with = arg_opt_i64)] period: Option<i64>,
     lengths: Option<&Bound<'_, PyAny>>,
     levels: Option<&Bound<'_, PyAny>>,
-    threads: i64,
-    holdout: Option<i64>,
+    #[pyo3(from_py_with = arg_i64)] threads: i64,
+    #[pyo3(from_py_with = arg_opt_i64)] holdout: Option<i64>,
     multiplicative: bool,
-    window: Option<i64>,
-    aggregation: Option<i64>,
-    alpha: Option<f64>,
-    beta: Option<f64>,
-    gamma: Option<f64>,
-    phi: Option<f64>,
-    level0: Option<f64>,
-    trend0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_i64)] window: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] aggregation: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_f64)] alpha: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] beta: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] gamma: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] phi: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] level0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] trend0: Option<f64>,
     seasonal0: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyPanelForecast> {
     let horizon = count(py, "horizon", horizon)?;
@@ -978,21 +972,21 @@ pub(crate) fn classify_demand<'py>(
 pub(crate) fn backtest(
     py: Python<'_>,
     y: &Bound<'_, PyAny>,
-    horizon: i64,
-    model: &str,
-    origins: i64,
-    step: i64,
-    period: Option<i64>,
-    holdout: Option<i64>,
+    #[pyo3(from_py_with = arg_i64)] horizon: i64,
+    #[pyo3(from_py_with = arg_str)] model: &str,
+    #[pyo3(from_py_with = arg_i64)] origins: i64,
+    #[pyo3(from_py_with = arg_i64)] step: i64,
+    #[pyo3(from_py_with = arg_opt_i64)] period: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] holdout: Option<i64>,
     multiplicative: bool,
-    window: Option<i64>,
-    aggregation: Option<i64>,
-    alpha: Option<f64>,
-    beta: Option<f64>,
-    gamma: Option<f64>,
-    phi: Option<f64>,
-    level0: Option<f64>,
-    trend0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_i64)] window: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] aggregation: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_f64)] alpha: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] beta: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] gamma: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] phi: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] level0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] trend0: Option<f64>,
     seasonal0: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyBacktest> {
     let horizon = count(py, "horizon", horizon)?;
@@ -1036,7 +1030,7 @@ pub(crate) fn forecast_metrics<'py>(
     actual: &Bound<'py, PyAny>,
     forecast: &Bound<'py, PyAny>,
     insample: &Bound<'py, PyAny>,
-    period: i64,
+    #[pyo3(from_py_with = arg_i64)] period: i64,
 ) -> PyResult<Bound<'py, PyDict>> {
     let period = count(py, "period", period)?;
     let actual = floats("actual", actual)?;

@@ -29,6 +29,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use crate::arrays::{core_err, f64_array, f64_buffer};
 use crate::classify::{abc_str, xyz_str};
 use crate::convert::{
+    arg_f64, arg_i64, arg_opt_f64, arg_opt_i64, arg_opt_str, arg_opt_string, arg_str, arg_string,
     each, opt_time, py_decimal, py_opt_decimal, py_time, short_type_name, to_decimal,
     to_opt_decimal, to_str, to_time, whole_days,
 };
@@ -274,11 +275,11 @@ view! {
         #[allow(clippy::too_many_arguments)]
         fn new(
             py: Python<'_>,
-            policy: &str,
-            service_level: f64,
-            order_cost: f64,
-            holding_rate: f64,
-            review_days: i64,
+            #[pyo3(from_py_with = arg_str)] policy: &str,
+            #[pyo3(from_py_with = arg_f64)] service_level: f64,
+            #[pyo3(from_py_with = arg_f64)] order_cost: f64,
+            #[pyo3(from_py_with = arg_f64)] holding_rate: f64,
+            #[pyo3(from_py_with = arg_i64)] review_days: i64,
             fixed_quantity: Option<&Bound<'_, PyAny>>,
             min: Option<&Bound<'_, PyAny>>,
             max: Option<&Bound<'_, PyAny>>,
@@ -320,7 +321,7 @@ view! {
     methods {
         #[new]
         #[pyo3(signature = (sku, location, settings))]
-        fn new(sku: String, location: Option<String>, settings: &Bound<'_, PyAny>) -> PyResult<Self> {
+        fn new(#[pyo3(from_py_with = arg_string)] sku: String, #[pyo3(from_py_with = arg_opt_string)] location: Option<String>, settings: &Bound<'_, PyAny>) -> PyResult<Self> {
             let settings = arg::<PyPolicySettings>("settings", "PolicySettings", settings)?.get().inner;
             Ok(PolicyAssignment { sku, location, settings }.into())
         }
@@ -376,7 +377,7 @@ view! {
     }
     methods {
         #[new]
-        fn new(py: Python<'_>, sku: String, abc: &str, xyz: &str) -> PyResult<Self> {
+        fn new(py: Python<'_>, #[pyo3(from_py_with = arg_string)] sku: String, #[pyo3(from_py_with = arg_str)] abc: &str, #[pyo3(from_py_with = arg_str)] xyz: &str) -> PyResult<Self> {
             Ok(SkuClass {
                 sku,
                 abc: abc_class(py, "abc", abc)?,
@@ -465,7 +466,7 @@ view! {
         }
 
         /// The settings of a SKU of classes `abc` ("A", "B", "C") and `xyz` ("X", "Y", "Z").
-        fn settings(&self, py: Python<'_>, abc: &str, xyz: &str) -> PyResult<PyPolicySettings> {
+        fn settings(&self, py: Python<'_>, #[pyo3(from_py_with = arg_str)] abc: &str, #[pyo3(from_py_with = arg_str)] xyz: &str) -> PyResult<PyPolicySettings> {
             Ok(self
                 .inner
                 .settings(abc_class(py, "abc", abc)?, xyz_class(py, "xyz", xyz)?)
@@ -509,7 +510,7 @@ view! {
     }
     methods {
         #[new]
-        fn new(sku: String, location: String, daily: &Bound<'_, PyAny>, daily_std: f64) -> PyResult<Self> {
+        fn new(#[pyo3(from_py_with = arg_string)] sku: String, #[pyo3(from_py_with = arg_string)] location: String, daily: &Bound<'_, PyAny>, #[pyo3(from_py_with = arg_f64)] daily_std: f64) -> PyResult<Self> {
             Ok(DemandForecast {
                 sku,
                 location,
@@ -523,11 +524,11 @@ view! {
         #[staticmethod]
         fn flat(
             py: Python<'_>,
-            sku: String,
-            location: String,
-            daily: f64,
-            daily_std: f64,
-            days: i64,
+            #[pyo3(from_py_with = arg_string)] sku: String,
+            #[pyo3(from_py_with = arg_string)] location: String,
+            #[pyo3(from_py_with = arg_f64)] daily: f64,
+            #[pyo3(from_py_with = arg_f64)] daily_std: f64,
+            #[pyo3(from_py_with = arg_i64)] days: i64,
         ) -> PyResult<Self> {
             let days = usize::try_from(days).map_err(|_| {
                 invalid_input(py, format!("days: {days} is not a whole number of days ≥ 0"))
@@ -624,19 +625,19 @@ view! {
             py: Python<'_>,
             as_of: &Bound<'_, PyAny>,
             demand: &Bound<'_, PyAny>,
-            horizon_days: i64,
+            #[pyo3(from_py_with = arg_i64)] horizon_days: i64,
             default_policy: Option<&Bound<'_, PyAny>>,
             policies: Option<&Bound<'_, PyAny>>,
-            overstock_days: f64,
-            transfer_days: Option<f64>,
-            dead_stock_days: Option<i64>,
+            #[pyo3(from_py_with = arg_f64)] overstock_days: f64,
+            #[pyo3(from_py_with = arg_opt_f64)] transfer_days: Option<f64>,
+            #[pyo3(from_py_with = arg_opt_i64)] dead_stock_days: Option<i64>,
             budget: Option<&Bound<'_, PyAny>>,
             supplier_budgets: Option<&Bound<'_, PyAny>>,
             max_order_value: Option<&Bound<'_, PyAny>>,
             capacity: Option<&Bound<'_, PyAny>>,
             margins: Option<&Bound<'_, PyAny>>,
-            projection: Option<&str>,
-            threads: i64,
+            #[pyo3(from_py_with = arg_opt_str)] projection: Option<&str>,
+            #[pyo3(from_py_with = arg_i64)] threads: i64,
         ) -> PyResult<Self> {
             let as_of = to_time("as_of", as_of)?;
             let mut forecasts = Vec::new();

@@ -11,7 +11,13 @@ Conventions of the Python API:
   (``CostLayer.received_at``, ``DemandHistory.start``) are aware UTC ``datetime`` objects.
   The ``time`` key of ``JournalEntry.movement`` keeps the core's JSON form: int seconds.
 * Every error is an :class:`InventoryError`; each class also derives from the closest
-  builtin (``ValueError``, ``KeyError`` or ``ArithmeticError``).
+  builtin (``ValueError``, ``KeyError`` or ``ArithmeticError``). A bad value is never a bare
+  builtin exception: a ``str`` holding a lone surrogate (``"\\ud800"``, which is not text),
+  an ``int`` beyond what a parameter can hold (``days=2**64``) or a number beyond a float
+  raises :class:`InvalidInput` (its ``__cause__`` is the original ``UnicodeEncodeError`` or
+  ``OverflowError``; on Python 3.11+ a note names the parameter). A value of the wrong type
+  raises ``TypeError``. An index beyond the machine's range is out of range (``IndexError``),
+  as for Python's own sequences.
 * Purchasing (suppliers, purchase orders, receiving, landed-cost charges, payments) posts
   events on the :class:`Ledger` (``set_supplier``, ``create_order``, ``place_order``,
   ``receive_order``, ``add_charge``, ...), each returning a :class:`PurchaseOutcome`; each
