@@ -222,9 +222,19 @@ pub(crate) fn f64_column_shaped(
     Ok((out, None))
 }
 
-/// A column of floats (see the module documentation for what is accepted).
+/// A column of floats (see the module documentation for what is accepted). An array of
+/// two or more dimensions is refused (InvalidInput naming `name`), not read flattened.
 pub(crate) fn f64_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
-    f64_column_shaped(name, obj).map(|(v, _)| v)
+    match f64_column_shaped(name, obj)? {
+        (_, Some(shape)) if shape.len() > 1 => Err(invalid_input(
+            obj.py(),
+            format!(
+                "{name}: expected a one-dimensional array, got {} dimensions",
+                shape.len()
+            ),
+        )),
+        (v, _) => Ok(v),
+    }
 }
 
 /// A column when `obj` is one, else a single value (a column of length 1, broadcast by the

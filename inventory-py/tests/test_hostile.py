@@ -547,3 +547,20 @@ def test_an_index_beyond_the_machine_is_out_of_range() -> None:
         for index in (2**64, -(2**64), 2**63):
             with pytest.raises(IndexError):
                 r[index]
+
+
+@pytest.mark.parametrize("call", [
+    lambda a: ic.abc(a),
+    lambda a: ic.abc_measure("revenue", [1.0, 2.0, 3.0, 4.0], unit_prices=a),
+    lambda a: ic.xyz(a),
+    lambda a: ic.demand_stats(a),
+    lambda a: ic.newsvendor_empirical(a, 3.0, 1.0),
+    lambda a: ic.eoq(a, 10.0, 1.0),
+    lambda a: ic.safety_stock(10.0, a, 3.0, service_level=0.9),
+    lambda a: ic.xyz_many([a]),
+])
+def test_float_columns_refuse_arrays_of_two_dimensions(call: Callable[[Any], Any]) -> None:
+    """A 2-d array where a column is expected was read flattened (the same defect as item 9)."""
+    for a in (np.ones((2, 2)), swapped(np.ones((2, 2))), np.ones((2, 2), dtype=np.int64)):
+        with pytest.raises(ic.InvalidInput, match="expected a one-dimensional array, got 2 dimensions"):
+            call(a)
