@@ -134,6 +134,19 @@ pub(crate) fn f64_buffer(obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBuffer<f64
             return Ok(Some(b));
         }
     }
+    // numpy would also convert complex numbers (dropping the imaginary part), text
+    // ("1.5"), dates and durations (as counts of their unit): not numbers as the caller
+    // meant them. Real numbers (floats, ints, bools) and objects (each read by `float()`)
+    // are converted.
+    if let Ok(dtype) = obj.getattr("dtype") {
+        let kind = dtype.getattr("kind")?.extract::<String>()?;
+        if !matches!(kind.as_str(), "f" | "i" | "u" | "b" | "O") {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "its dtype {} does not hold real numbers",
+                dtype.str()?
+            )));
+        }
+    }
     let native = np_contiguous(obj, "float64")?;
     native_buffer::<f64>(&native).map(Some).ok_or_else(|| {
         pyo3::exceptions::PyRuntimeError::new_err(

@@ -564,3 +564,16 @@ def test_float_columns_refuse_arrays_of_two_dimensions(call: Callable[[Any], Any
     for a in (np.ones((2, 2)), swapped(np.ones((2, 2))), np.ones((2, 2), dtype=np.int64)):
         with pytest.raises(ic.InvalidInput, match="expected a one-dimensional array, got 2 dimensions"):
             call(a)
+
+
+@pytest.mark.parametrize("name", [n for n in ARRAY_CASES if n != "post_columns"])
+@pytest.mark.parametrize("dtype", ["complex128", "U8", "S8", "datetime64[D]", "timedelta64[s]"])
+def test_arrays_of_other_than_real_numbers_are_refused(name: str, dtype: str) -> None:
+    """numpy converts these to float64 (dropping imaginary parts, parsing text, counting days):
+    not the numbers the caller meant; they are refused, not guessed."""
+    def convert(a: Any) -> Any:
+        a = np.asarray(a)
+        return (a.astype("int64") if dtype[0] in "Mm" else a).astype(dtype)
+
+    with pytest.raises((ic.InventoryError, TypeError)):
+        ARRAY_CASES[name](convert)
