@@ -145,8 +145,10 @@ _SafetyStockColumn = Literal[
     "safety_stock", "safety_factor", "protection_interval", "expected_demand", "std_dev_protection", "reorder_point"
 ]
 _OrderQuantityColumn = Literal["quantity", "total_cost", "ordering_cost", "holding_cost", "orders_per_year", "cycle_years"]
-"""A column of floats: a list / tuple of numbers or a numpy array (native-order float64 is read without
-conversion; any other numeric dtype, byte order or strides is converted to native float64 once)."""
+"""A column of floats: a list / tuple of numbers or a one-dimensional numpy array (native-order float64 is
+read without conversion; any other real dtype (ints, bools, objects), byte order or strides is converted to
+native float64 once; complex, text, datetime64 and timedelta64 arrays and arrays of two or more dimensions are
+refused)."""
 _FloatOrFloats = Union[float, _Floats]
 _OverReceipt = Union[Literal["refuse", "accept"], _Amount]
 """The over-receipt policy: refuse any unit beyond a line's quantity, accept all, or a tolerance in percent."""
