@@ -17,7 +17,7 @@ PY="$VENV/bin/python"
 
 echo "==> installing build and test tools"
 "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
-"$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.7,<2" pytest numpy mypy
+"$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.7,<2" pytest numpy mypy hypothesis
 
 echo "==> building and installing inventory-py (release)"
 # Cargo builds with as many jobs as there are cores by default.

@@ -1,17 +1,22 @@
 //! Float columns in and numpy arrays out, for the statistics APIs (policy, classification).
 //!
-//! - In: a numpy `float64` array is read through the buffer protocol (one copy, any
-//!   strides); other numpy dtypes are cast with `astype("float64")`; integer arrays are read
-//!   as `int64`; lists, tuples and other iterables are read item by item (`float()` of each).
+//! - In: every numeric buffer that comes in is read through [`native_buffer`], which takes a
+//!   buffer only when its items are in the machine's byte order; an array-like of any other
+//!   dtype or byte order (a big-endian `">f8"` array, an integer array, a strided view) is
+//!   converted once by `numpy.ascontiguousarray(obj, dtype="float64")` ([`f64_buffer`]) and
+//!   that copy is read instead. Lists, tuples and other iterables are read item by item
+//!   (`float()` of each).
 //! - Out: `numpy.empty(n, dtype)` filled through its (writable) buffer with one `memcpy`,
 //!   so the binding does not need the `numpy` crate and the result is an ordinary, writable
 //!   numpy array owned by Python.
 
 use inventory_core::Error;
-use pyo3::buffer::{Element, PyBuffer};
+use std::ffi::CStr;
+
+use pyo3::buffer::{Element, PyBuffer, PyUntypedBuffer};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::errors::{invalid_input, to_py_err};
 
@@ -29,6 +34,128 @@ fn np_empty(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
         })
         .map(|f| f.bind(py))
 }
+
+// ----- numeric buffers in: the one path -----
+
+/// Whether a buffer's struct format (`"d"`, `"@q"`, `"<d"`, `">d"`, ...) has its items in
+/// the machine's byte order (no prefix, `@` and `=` are native).
+fn is_native_order(format: &CStr) -> bool {
+    match format.to_bytes().first() {
+        Some(b'<') => cfg!(target_endian = "little"),
+        Some(b'>' | b'!') => cfg!(target_endian = "big"),
+        _ => true,
+    }
+}
+
+/// The buffer of `T` that `obj` exports, if it exports one whose items are in the machine's
+/// byte order. Every numeric buffer the binding reads goes through this: PyO3's
+/// `PyBuffer::<T>::get` checks an item's kind and size but not its byte order, so on a
+/// little-endian machine it takes a big-endian `">d"` buffer for `f64` and its values
+/// would be read byte-swapped.
+pub(crate) fn native_buffer<T: Element>(obj: &Bound<'_, PyAny>) -> Option<PyBuffer<T>> {
+    if is_sequence(obj) {
+        return None;
+    }
+    PyBuffer::<T>::get(obj)
+        .ok()
+        .filter(|b| is_native_order(b.format()))
+}
+
+/// A list or a tuple (read item by item, never as a buffer).
+fn is_sequence(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()
+}
+
+/// True for an array-like: an object with a `dtype` (numpy arrays and scalars, pandas
+/// columns) or one that exports a buffer (`array.array`, `memoryview`); not a list, tuple,
+/// str, bytes or dict.
+pub(crate) fn is_array_like(obj: &Bound<'_, PyAny>) -> bool {
+    if is_sequence(obj)
+        || obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyDict>()
+    {
+        return false;
+    }
+    obj.hasattr("dtype").unwrap_or(false) || PyUntypedBuffer::get(obj).is_ok()
+}
+
+/// `obj` with its items in the machine's byte order: a numpy array (or scalar) whose dtype
+/// has the other byte order is converted to the same dtype in native order
+/// (`obj.astype(obj.dtype.newbyteorder("="))`, one copy); anything else is `obj` itself.
+/// numpy reports a native dtype's byte order as `"="` (or `"|"` where order has no
+/// meaning), so `"<"` or `">"` means foreign.
+pub(crate) fn in_native_order<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if is_sequence(obj) {
+        return Ok(obj.clone());
+    }
+    let Ok(dtype) = obj.getattr("dtype") else {
+        return Ok(obj.clone());
+    };
+    let foreign = dtype
+        .getattr("byteorder")
+        .and_then(|o| o.extract::<String>())
+        .is_ok_and(|o| o == "<" || o == ">");
+    if !foreign {
+        return Ok(obj.clone());
+    }
+    let native = dtype.call_method1("newbyteorder", ("=",))?;
+    obj.call_method1("astype", (native,))
+}
+
+static NP_ASCONTIGUOUS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// `numpy.ascontiguousarray(obj, dtype=dtype)`: a C-contiguous array of `dtype` in the
+/// machine's byte order (a copy only when `obj` is not one already).
+pub(crate) fn np_contiguous<'py>(
+    obj: &Bound<'py, PyAny>,
+    dtype: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = obj.py();
+    NP_ASCONTIGUOUS
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(py.import("numpy")?.getattr("ascontiguousarray")?.unbind())
+        })?
+        .bind(py)
+        .call1((obj, dtype))
+}
+
+/// The values of an array-like as a C-contiguous float64 buffer in the machine's byte
+/// order: `obj`'s own buffer when it is one (read in place), else that of
+/// `numpy.ascontiguousarray(obj, dtype="float64")` (any numeric dtype, any byte order, any
+/// strides, converted once). `None` when `obj` is not array-like (a list, a tuple, another
+/// iterable: read item by item). The error is numpy's, for the caller to name the argument.
+pub(crate) fn f64_buffer(obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBuffer<f64>>> {
+    if !is_array_like(obj) {
+        return Ok(None);
+    }
+    if let Some(b) = native_buffer::<f64>(obj) {
+        if b.is_c_contiguous() {
+            return Ok(Some(b));
+        }
+    }
+    // numpy would also convert complex numbers (dropping the imaginary part), text
+    // ("1.5"), dates and durations (as counts of their unit): not numbers as the caller
+    // meant them. Real numbers (floats, ints, bools) and objects (each read by `float()`)
+    // are converted.
+    if let Ok(dtype) = obj.getattr("dtype") {
+        let kind = dtype.getattr("kind")?.extract::<String>()?;
+        if !matches!(kind.as_str(), "f" | "i" | "u" | "b" | "O") {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "its dtype {} does not hold real numbers",
+                dtype.str()?
+            )));
+        }
+    }
+    let native = np_contiguous(obj, "float64")?;
+    native_buffer::<f64>(&native).map(Some).ok_or_else(|| {
+        pyo3::exceptions::PyRuntimeError::new_err(
+            "internal: numpy.ascontiguousarray gave no native float64 buffer",
+        )
+    })
+}
+
+// ----- arrays out -----
 
 /// A new one-dimensional numpy array of `dtype` (e.g. `"float64"`, `"int8"`) holding `data`.
 pub(crate) fn array<'py, T: Element>(
@@ -84,24 +211,13 @@ pub(crate) fn f64_column_shaped(
     obj: &Bound<'_, PyAny>,
 ) -> PyResult<(Vec<f64>, Option<Vec<usize>>)> {
     let py = obj.py();
-    if !(obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()) {
-        if let Ok(b) = PyBuffer::<f64>::get(obj) {
-            let shape = b.shape().to_vec();
-            let v = b.to_vec(py)?;
+    let buffer = f64_buffer(obj)
+        .map_err(|e| invalid_input(py, format!("{name}: cannot be read as float64: {e}")))?;
+    if let Some(b) = buffer {
+        let shape = b.shape().to_vec();
+        let v = b.to_vec(py)?;
 
-            return Ok((v, Some(shape)));
-        }
-        if obj.hasattr("dtype")? && obj.hasattr("astype")? {
-            let cast = obj.call_method1("astype", ("float64",)).map_err(|e| {
-                invalid_input(py, format!("{name}: cannot be read as float64: {e}"))
-            })?;
-            if let Ok(b) = PyBuffer::<f64>::get(&cast) {
-                let shape = b.shape().to_vec();
-                let v = b.to_vec(py)?;
-
-                return Ok((v, Some(shape)));
-            }
-        }
+        return Ok((v, Some(shape)));
     }
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     let iter = obj.try_iter().map_err(|_| {
@@ -119,9 +235,19 @@ pub(crate) fn f64_column_shaped(
     Ok((out, None))
 }
 
-/// A column of floats (see the module documentation for what is accepted).
+/// A column of floats (see the module documentation for what is accepted). An array of
+/// two or more dimensions is refused (InvalidInput naming `name`), not read flattened.
 pub(crate) fn f64_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
-    f64_column_shaped(name, obj).map(|(v, _)| v)
+    match f64_column_shaped(name, obj)? {
+        (_, Some(shape)) if shape.len() > 1 => Err(invalid_input(
+            obj.py(),
+            format!(
+                "{name}: expected a one-dimensional array, got {} dimensions",
+                shape.len()
+            ),
+        )),
+        (v, _) => Ok(v),
+    }
 }
 
 /// A column when `obj` is one, else a single value (a column of length 1, broadcast by the
@@ -147,13 +273,24 @@ pub(crate) struct F64Col {
 }
 
 impl F64Col {
+    /// Reads `buffer` in place: a 1-d, C-contiguous float64 buffer in the machine's byte
+    /// order, as [`f64_buffer`] gives.
+    pub(crate) fn in_place(buffer: PyBuffer<f64>) -> Self {
+        debug_assert!(buffer.dimensions() == 1 && buffer.is_c_contiguous());
+        F64Col {
+            buffer: Some(buffer),
+            owned: Vec::new(),
+        }
+    }
+
     /// The values. A buffer is read in place: it must not be written by another thread while
     /// the GIL is released around a computation on it (documented in the stubs).
     pub(crate) fn as_slice(&self) -> &[f64] {
         match &self.buffer {
             Some(b) if b.item_count() > 0 => {
                 // SAFETY: the buffer is 1-d, C-contiguous and holds `item_count()` aligned f64
-                // values (checked by `PyBuffer::get` and in `f64_col`); `self` owns the buffer,
+                // values in native byte order (checked by `PyBuffer::get`, `native_buffer` and
+                // `f64_buffer`, and by the callers of `in_place`); `self` owns the buffer,
                 // which keeps the exporting object and its memory alive for the borrow.
                 unsafe { std::slice::from_raw_parts(b.buf_ptr() as *const f64, b.item_count()) }
             }
@@ -165,14 +302,12 @@ impl F64Col {
 
 /// A column or a scalar broadcast as one value, read in place where possible.
 pub(crate) fn f64_col(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<F64Col> {
-    if is_column(obj) && !(obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()) {
-        if let Ok(b) = PyBuffer::<f64>::get(obj) {
-            if b.dimensions() == 1 && b.is_c_contiguous() {
-                return Ok(F64Col {
-                    buffer: Some(b),
-                    owned: Vec::new(),
-                });
-            }
+    if is_column(obj) {
+        let buffer = f64_buffer(obj).map_err(|e| {
+            invalid_input(obj.py(), format!("{name}: cannot be read as float64: {e}"))
+        })?;
+        if let Some(b) = buffer.filter(|b| b.dimensions() == 1) {
+            return Ok(F64Col::in_place(b));
         }
     }
     Ok(F64Col {

@@ -3,11 +3,12 @@
 use inventory_core::classify::{
     self, AbcClass, AbcItem, AbcMeasure, AbcThresholds, XyzClass, XyzItem, XyzThresholds,
 };
-use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
 
-use crate::arrays::{array, core_err, f64_array, f64_column, f64_column_shaped, nan_if_none};
+use crate::arrays::{
+    array, core_err, f64_array, f64_buffer, f64_column, f64_column_shaped, nan_if_none,
+};
+use crate::convert::{arg_f64, arg_index, arg_str, lengths_arg};
 use crate::errors::invalid_input;
 
 pub(crate) fn abc_str(c: AbcClass) -> &'static str {
@@ -105,7 +106,7 @@ impl PyAbcResult {
     fn __len__(&self) -> usize {
         self.inner.len()
     }
-    fn __getitem__(&self, index: isize) -> PyResult<PyAbcItem> {
+    fn __getitem__(&self, #[pyo3(from_py_with = arg_index)] index: isize) -> PyResult<PyAbcItem> {
         let n = self.inner.len() as isize;
         let i = if index < 0 { index + n } else { index };
         if i < 0 || i >= n {
@@ -126,8 +127,8 @@ impl PyAbcResult {
 pub(crate) fn abc(
     py: Python<'_>,
     values: &Bound<'_, PyAny>,
-    a: f64,
-    b: f64,
+    #[pyo3(from_py_with = arg_f64)] a: f64,
+    #[pyo3(from_py_with = arg_f64)] b: f64,
 ) -> PyResult<PyAbcResult> {
     let values = f64_column("values", values)?;
     let (items, codes, ranks, shares) = py
@@ -153,7 +154,7 @@ pub(crate) fn abc(
 #[pyo3(signature = (measure, units, unit_costs = None, unit_prices = None))]
 pub(crate) fn abc_measure(
     py: Python<'_>,
-    measure: &str,
+    #[pyo3(from_py_with = arg_str)] measure: &str,
     units: &Bound<'_, PyAny>,
     unit_costs: Option<&Bound<'_, PyAny>>,
     unit_prices: Option<&Bound<'_, PyAny>>,
@@ -230,8 +231,8 @@ fn xyz_thresholds(x: f64, y: f64) -> XyzThresholds {
 pub(crate) fn xyz(
     py: Python<'_>,
     series: &Bound<'_, PyAny>,
-    x: f64,
-    y: f64,
+    #[pyo3(from_py_with = arg_f64)] x: f64,
+    #[pyo3(from_py_with = arg_f64)] y: f64,
 ) -> PyResult<PyXyzItem> {
     let xs = f64_column("series", series)?;
     classify::xyz(&xs, xyz_thresholds(x, y))
@@ -265,7 +266,7 @@ impl PyXyzResult {
     fn __len__(&self) -> usize {
         self.inner.len()
     }
-    fn __getitem__(&self, index: isize) -> PyResult<PyXyzItem> {
+    fn __getitem__(&self, #[pyo3(from_py_with = arg_index)] index: isize) -> PyResult<PyXyzItem> {
         let n = self.inner.len() as isize;
         let i = if index < 0 { index + n } else { index };
         if i < 0 || i >= n {
@@ -321,24 +322,24 @@ fn xyz_rows(py: Python<'_>, series: &Bound<'_, PyAny>) -> PyResult<(Vec<f64>, Ro
 pub(crate) fn xyz_many(
     py: Python<'_>,
     series: &Bound<'_, PyAny>,
-    lengths: Option<Vec<usize>>,
-    x: f64,
-    y: f64,
+    lengths: Option<&Bound<'_, PyAny>>,
+    #[pyo3(from_py_with = arg_f64)] x: f64,
+    #[pyo3(from_py_with = arg_f64)] y: f64,
 ) -> PyResult<PyXyzResult> {
     // A C-contiguous 2-d float64 array is read in place: copying a large panel costs more
     // (in page faults on the fresh copy) than the statistics themselves.
-    let in_place = if series.is_instance_of::<PyList>() || series.is_instance_of::<PyTuple>() {
-        None
-    } else {
-        PyBuffer::<f64>::get(series)
-            .ok()
-            .filter(|b| b.dimensions() == 2 && b.is_c_contiguous())
-    };
+    // Other arrays are converted once (to native float64) and that copy is read in place;
+    // one that cannot be is read again by `xyz_rows`, which names what is wrong with it.
+    let in_place = f64_buffer(series)
+        .ok()
+        .flatten()
+        .filter(|b| b.dimensions() == 2);
     let owned: Vec<f64>;
     // The rows as (offset, length) into one flat buffer.
     let (flat, rows): (&[f64], Rows) = if let Some(b) = &in_place {
         let (n, w) = (b.shape()[0], b.shape()[1]);
-        // SAFETY: the buffer is C-contiguous and holds `item_count()` f64 values; `b` keeps
+        // SAFETY: the buffer is C-contiguous, in native byte order (`f64_buffer`) and holds
+        // `item_count()` f64 values; `b` keeps
         // the exporting object and its memory alive until this function returns. The array
         // must not be written by another thread during the call (documented in the stub).
         let values: &[f64] = if b.item_count() == 0 {
@@ -352,7 +353,7 @@ pub(crate) fn xyz_many(
         owned = v;
         (&owned[..], rows)
     };
-    let rows = match lengths {
+    let rows = match lengths_arg(lengths)? {
         None => rows,
         Some(lengths) => {
             if lengths.len() != rows.len() {
@@ -403,7 +404,11 @@ pub(crate) fn xyz_many(
 
 /// The combined label, e.g. "AX".
 #[pyfunction]
-pub(crate) fn abc_xyz_label(py: Python<'_>, abc: &str, xyz: &str) -> PyResult<String> {
+pub(crate) fn abc_xyz_label(
+    py: Python<'_>,
+    #[pyo3(from_py_with = arg_str)] abc: &str,
+    #[pyo3(from_py_with = arg_str)] xyz: &str,
+) -> PyResult<String> {
     let a = match abc {
         "A" => AbcClass::A,
         "B" => AbcClass::B,

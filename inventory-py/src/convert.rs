@@ -10,7 +10,6 @@ use std::borrow::Cow;
 
 use inventory_core::ledger::{civil_from_days, days_from_civil, SECONDS_PER_DAY};
 use inventory_core::{Decimal, Timestamp};
-use pyo3::buffer::PyBuffer;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
@@ -18,7 +17,8 @@ use pyo3::types::{
     PyInt, PyList, PyString, PyTimeAccess, PyTuple, PyType, PyTzInfo, PyTzInfoAccess,
 };
 
-use crate::errors::invalid_input;
+use crate::arrays::{in_native_order, native_buffer};
+use crate::errors::{exc_type, invalid_input, Exc};
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
@@ -133,11 +133,22 @@ fn int_to_decimal(py: Python<'_>, field: &str, i: &Bound<'_, PyAny>) -> PyResult
         })
 }
 
+/// A Python `bool` or a numpy one (`numpy.bool_`, which is not a subclass of `bool` and has
+/// `__float__` but no `__index__`: without this it would be refused as a float).
+fn is_bool(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_instance_of::<PyBool>()
+        || obj
+            .getattr("dtype")
+            .and_then(|d| d.getattr("kind"))
+            .and_then(|k| k.extract::<String>())
+            .is_ok_and(|k| k == "b")
+}
+
 /// A `Decimal`, `int` or `str` as a core decimal; a `float` (or a numpy float) is refused.
 pub(crate) fn to_decimal(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decimal> {
     let py = obj.py();
     if let Ok(s) = obj.cast_exact::<PyString>() {
-        return parse_decimal(py, field, &s.to_cow()?);
+        return parse_decimal(py, field, &text(field, s)?);
     }
     if obj.is_exact_instance_of::<PyInt>() {
         return int_to_decimal(py, field, obj);
@@ -145,9 +156,9 @@ pub(crate) fn to_decimal(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decima
     let cls = decimal_cls(py)?;
     if obj.get_type().is(cls) || obj.is_instance(cls)? {
         let s = obj.str()?;
-        return parse_decimal(py, field, &s.to_cow()?);
+        return parse_decimal(py, field, &text(field, &s)?);
     }
-    if obj.is_instance_of::<PyBool>() {
+    if is_bool(obj) {
         return Err(invalid_input(
             py,
             format!("{field}: a bool is not a quantity or an amount"),
@@ -157,7 +168,7 @@ pub(crate) fn to_decimal(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decima
         return Err(float_refused(py, field, obj));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return parse_decimal(py, field, &s.to_cow()?);
+        return parse_decimal(py, field, &text(field, s)?);
     }
     if obj.is_instance_of::<PyInt>() {
         return int_to_decimal(py, field, obj);
@@ -309,23 +320,43 @@ fn is_float_array(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     }
 }
 
-/// The int64 contents of an object exporting a buffer of signed integers (a numpy integer
-/// array), or `None` if it does not.
+/// The int64 contents of an object exporting a buffer of integers (a numpy integer array:
+/// int64, int32 or uint32, of either byte order), or `None` if it does not.
 fn int_buffer(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<i64>>> {
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         return Ok(None);
     }
     let py = obj.py();
-    if let Ok(b) = PyBuffer::<i64>::get(obj) {
+    let obj = &in_native_order(obj)?;
+    if let Some(b) = native_buffer::<i64>(obj) {
         return b.to_vec(py).map(Some);
     }
-    if let Ok(b) = PyBuffer::<i32>::get(obj) {
+    if let Some(b) = native_buffer::<i32>(obj) {
         return Ok(Some(b.to_vec(py)?.into_iter().map(i64::from).collect()));
     }
-    if let Ok(b) = PyBuffer::<u32>::get(obj) {
+    if let Some(b) = native_buffer::<u32>(obj) {
         return Ok(Some(b.to_vec(py)?.into_iter().map(i64::from).collect()));
     }
     Ok(None)
+}
+
+/// Refuses an array-like column (anything with `ndim`: numpy, pandas) that is not
+/// one-dimensional: its rows would otherwise be read flattened (a 2-d array) or a scalar
+/// taken for a column of one (a 0-d array).
+fn one_dimensional(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<()> {
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        return Ok(());
+    }
+    let Ok(ndim) = obj.getattr("ndim") else {
+        return Ok(());
+    };
+    match ndim.extract::<i64>() {
+        Ok(1) | Err(_) => Ok(()),
+        Ok(d) => Err(invalid_input(
+            obj.py(),
+            format!("{name}: expected a one-dimensional array, got {d} dimensions"),
+        )),
+    }
 }
 
 /// Calls `f` on every item of a list, tuple or other iterable.
@@ -500,6 +531,7 @@ impl<'py> StrColumn<'py> {
     }
 
     fn read(name: &'static str, obj: &Bound<'py, PyAny>, optional: bool) -> PyResult<Self> {
+        one_dimensional(name, obj)?;
         if let Some(fixed) = FixedText::read(name, obj)? {
             return Ok(StrColumn {
                 py: obj.py(),
@@ -612,6 +644,7 @@ pub(crate) fn decimal_column(
                 .map_err(|_| invalid_input(py, format!("{name}: scale {k} is larger than 28"))),
         }
     };
+    one_dimensional(name, obj)?;
     if is_float_array(obj)? {
         return Err(float_array_refused(py, name));
     }
@@ -652,6 +685,7 @@ pub(crate) fn decimal_column(
 /// A column of times (ints, datetimes or dates; or an integer array of epoch seconds).
 pub(crate) fn time_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Timestamp>> {
     let py = obj.py();
+    one_dimensional(name, obj)?;
     if is_float_array(obj)? {
         return Err(invalid_input(
             py,
@@ -692,14 +726,15 @@ pub(crate) fn whole_days(py: Python<'_>, field: &str, v: i64) -> PyResult<u32> {
     })
 }
 
-/// A `str` (InvalidInput naming `field` otherwise).
+/// A `str` (InvalidInput naming `field` otherwise, or when it is not valid text).
 pub(crate) fn to_str(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    obj.extract::<String>().map_err(|_| {
+    let s = obj.cast::<PyString>().map_err(|_| {
         invalid_input(
             obj.py(),
             format!("{field}: expected a str, got {}", short_type_name(obj)),
         )
-    })
+    })?;
+    text(field, s).map(Cow::into_owned)
 }
 
 /// Calls `f(label, item)` for each item of a list, tuple or other iterable (not a str or a
@@ -734,4 +769,255 @@ pub(crate) fn opt_time<'py>(
     t: Option<Timestamp>,
 ) -> PyResult<Option<Bound<'py, PyDateTime>>> {
     t.map(|t| py_time(py, t)).transpose()
+}
+
+// ----- arguments: every str, int and float parameter -----
+//
+// PyO3 reads a `&str` / `String` parameter with `str.encode("utf-8")`, which raises
+// `UnicodeEncodeError` for a str holding a lone surrogate (`"\ud800"`), and an integer
+// parameter with `PyLong_As*`, which raises `OverflowError` beyond the type's range (as
+// does `float()` of a huge int for a float parameter). Neither is an InventoryError. So
+// every `#[pyfunction]` / `#[pymethods]` parameter of those types is read by one of the
+// `arg_*` functions below (`#[pyo3(from_py_with = arg_str)]`): a wrong type is still
+// PyO3's `TypeError`, and a bad value, any `ValueError` or `ArithmeticError` the reading
+// raises, is `InvalidInput` showing the value and what was expected, the original error
+// as its `__cause__`. PyO3 adds the parameter's name as a note ("while processing 'sku'").
+// Values read inside a function body go through [`bad_value`] (or [`text`]) too.
+
+/// At most this many characters of a value are shown in an error message.
+const SHOWN: usize = 60;
+
+/// `repr(obj)`, cut to [`SHOWN`] characters (a hostile value may be huge; `repr` of an int
+/// beyond 4300 digits raises, and then only its type is shown).
+pub(crate) fn short_repr(obj: &Bound<'_, PyAny>) -> String {
+    let Ok(r) = obj.repr() else {
+        return format!("a {} too large to show", short_type_name(obj));
+    };
+    let r = r.to_string_lossy();
+    match r.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &r[..cut]),
+        None => r.into_owned(),
+    }
+}
+
+/// The error for a bad value met while reading `obj` as `expected`: a `ValueError` or an
+/// `ArithmeticError` that is not already an InventoryError (`UnicodeEncodeError`,
+/// `OverflowError`, `ValueError` from `float(Decimal("sNaN"))`, ...) becomes `InvalidInput`;
+/// anything else (`TypeError`, `MemoryError`, an InventoryError) is returned as it is.
+pub(crate) fn bad_value(obj: &Bound<'_, PyAny>, err: PyErr, expected: &str) -> PyErr {
+    let py = obj.py();
+    let is_value = err.is_instance_of::<pyo3::exceptions::PyValueError>(py)
+        || err.is_instance_of::<pyo3::exceptions::PyArithmeticError>(py);
+    let is_ours = exc_type(py, Exc::Base).is_ok_and(|base| err.matches(py, base).unwrap_or(false));
+    if !is_value || is_ours {
+        return err;
+    }
+    let new = invalid_input(
+        py,
+        format!(
+            "{}: expected {expected} ({})",
+            short_repr(obj),
+            err.value(py)
+        ),
+    );
+    new.set_cause(py, Some(err));
+    new
+}
+
+/// What a text parameter expects.
+const TEXT: &str = "text (a str without lone surrogates)";
+
+/// The text of a `str` object; a lone surrogate is InvalidInput naming `field`.
+pub(crate) fn text<'a>(field: &str, s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    s.to_str().map(Cow::Borrowed).map_err(|e| {
+        let e = bad_value(s.as_any(), e, TEXT);
+        match field {
+            "" => e,
+            _ => prefixed(s.py(), field, e),
+        }
+    })
+}
+
+/// `e` with `field: ` before its message when it is an InvalidInput made here.
+fn prefixed(py: Python<'_>, field: &str, e: PyErr) -> PyErr {
+    if !exc_type(py, Exc::InvalidInput).is_ok_and(|t| e.get_type(py).is(&t)) {
+        return e;
+    }
+    let new = invalid_input(py, format!("{field}: {}", e.value(py)));
+    new.set_cause(py, e.cause(py));
+    new
+}
+
+/// A `str` parameter, borrowed.
+pub(crate) fn arg_str<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
+    let s = obj.cast::<PyString>()?;
+    s.to_str().map_err(|e| bad_value(obj, e, TEXT))
+}
+
+/// A `str` parameter, owned.
+pub(crate) fn arg_string(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    arg_str(obj).map(str::to_owned)
+}
+
+/// A str read inside a function (a dict key, an item of a record): as [`arg_string`], a
+/// bad value being InvalidInput naming `field`.
+pub(crate) fn named_string(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    arg_string(obj).map_err(|e| prefixed(obj.py(), field, e))
+}
+
+/// An optional `str` parameter (`None`: not given), borrowed.
+pub(crate) fn arg_opt_str<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Option<&'a str>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    arg_str(obj).map(Some)
+}
+
+/// An optional `str` parameter (`None`: not given), owned.
+pub(crate) fn arg_opt_string(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    arg_opt_str(obj).map(|s| s.map(str::to_owned))
+}
+
+/// An optional sequence of `str` (`None`: not given).
+pub(crate) fn arg_opt_strings(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<String>>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    obj.extract::<Vec<Bound<'_, PyAny>>>()?
+        .iter()
+        .map(arg_string)
+        .collect::<PyResult<Vec<_>>>()
+        .map(Some)
+}
+
+/// An integer parameter read as `T`, InvalidInput beyond `T`'s range.
+fn arg_int<'py, T>(obj: &Bound<'py, PyAny>, range: &str) -> PyResult<T>
+where
+    T: for<'a> FromPyObject<'a, 'py, Error = PyErr>,
+{
+    obj.extract::<T>().map_err(|e| bad_value(obj, e, range))
+}
+
+/// What an `i64` parameter expects.
+const I64: &str = "an integer from -2**63 to 2**63 - 1";
+
+/// An `int` parameter as `i64`.
+pub(crate) fn arg_i64(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
+    arg_int(obj, I64)
+}
+
+/// An optional `int` parameter as `i64` (`None`: not given).
+pub(crate) fn arg_opt_i64(obj: &Bound<'_, PyAny>) -> PyResult<Option<i64>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    arg_i64(obj).map(Some)
+}
+
+/// An optional sequence of `int` as `i64` (`None`: not given).
+pub(crate) fn arg_opt_i64s(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<i64>>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    obj.extract::<Vec<Bound<'_, PyAny>>>()?
+        .iter()
+        .map(arg_i64)
+        .collect::<PyResult<Vec<_>>>()
+        .map(Some)
+}
+
+/// An `int` parameter as `u64`.
+pub(crate) fn arg_u64(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
+    arg_int(obj, "an integer from 0 to 2**64 - 1")
+}
+
+/// The index of `__getitem__`: an index beyond `isize` is out of range (`IndexError`, as
+/// Python's own sequences say; iteration by `__getitem__` relies on it).
+pub(crate) fn arg_index(obj: &Bound<'_, PyAny>) -> PyResult<isize> {
+    let py = obj.py();
+    obj.extract::<isize>().map_err(|e| {
+        if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(py) {
+            pyo3::exceptions::PyIndexError::new_err(format!(
+                "index {} out of range",
+                short_repr(obj)
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+/// What a float parameter expects.
+const F64: &str = "a number within the range of a float";
+
+/// A `float` parameter (an `int` too, or anything with `__float__`).
+pub(crate) fn arg_f64(obj: &Bound<'_, PyAny>) -> PyResult<f64> {
+    obj.extract::<f64>().map_err(|e| bad_value(obj, e, F64))
+}
+
+/// A float read inside a function (an item of a record): as [`arg_f64`], InvalidInput
+/// naming `field`.
+pub(crate) fn named_f64(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<f64> {
+    arg_f64(obj).map_err(|e| prefixed(obj.py(), field, e))
+}
+
+/// An optional `float` parameter (`None`: not given).
+pub(crate) fn arg_opt_f64(obj: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    arg_f64(obj).map(Some)
+}
+
+/// A whole number of items (a length, a count) for `field`: an `int` (TypeError
+/// otherwise) from 0 to `usize::MAX` (InvalidInput naming `field` otherwise).
+pub(crate) fn count_of(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<usize> {
+    let py = obj.py();
+    let v = obj.extract::<i128>().map_err(|e| {
+        if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "{field}: expected an integer, got {}",
+                type_name(obj)
+            ))
+        } else {
+            prefixed(py, field, bad_value(obj, e, "a whole number"))
+        }
+    })?;
+    usize::try_from(v).map_err(|_| {
+        invalid_input(
+            py,
+            format!(
+                "{field}: {v} must be a non-negative integer (at most {})",
+                usize::MAX
+            ),
+        )
+    })
+}
+
+/// The `lengths` of a panel (`forecast_panel`, `xyz_many`): `None`, or a sequence (or
+/// a 1-d integer array) of counts, one per series.
+pub(crate) fn lengths_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<usize>>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyDict>()
+    {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "lengths: expected a sequence of integers, got {}",
+            type_name(obj)
+        )));
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        pyo3::exceptions::PyTypeError::new_err(format!(
+            "lengths: expected a sequence of integers, got {}",
+            type_name(obj)
+        ))
+    })?;
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for (i, item) in iter.enumerate() {
+        out.push(count_of(&format!("lengths[{i}]"), &item?)?);
+    }
+    Ok(Some(out))
 }

@@ -23,7 +23,7 @@ enum Builtin {
 /// The exception classes, in the order of [`Exc`].
 const CLASSES: [(&str, Builtin, &str); 22] = [
     ("InventoryError", Builtin::Exception, "Base class of every error raised by inventory_core."),
-    ("InvalidInput", Builtin::Value, "An input value was invalid (empty name, zero or negative quantity, negative cost, a float where money or a quantity is expected, an unknown kind, reason, condition or costing method, ...)."),
+    ("InvalidInput", Builtin::Value, "An input value was invalid (empty name, zero or negative quantity, negative cost, a float where money or a quantity is expected, an unknown kind, reason, condition or costing method, text with a lone surrogate, a number beyond what a parameter can hold, ...)."),
     ("UnknownSku", Builtin::Key, "A query named a SKU the ledger has never seen."),
     ("UnknownLocation", Builtin::Key, "A query named a location the ledger has never seen."),
     ("UnknownPosition", Builtin::Key, "A cycle count named a SKU/location pair that has never held stock."),

@@ -20,10 +20,12 @@ use inventory_core::forecast::{
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
-use crate::arrays::{array, core_err, f64_col, F64Col};
+use crate::arrays::{array, core_err, f64_buffer, F64Col};
+use crate::convert::{
+    arg_i64, arg_index, arg_opt_f64, arg_opt_i64, arg_str, lengths_arg, named_f64,
+};
 use crate::errors::invalid_input;
 use crate::types::PyDemandHistory;
 
@@ -43,17 +45,10 @@ fn type_error(name: &str, expected: &str, obj: &Bound<'_, PyAny>) -> PyErr {
     ))
 }
 
-static NP_ASCONTIGUOUS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// `numpy.ascontiguousarray(obj, dtype="float64")` (a copy only when needed).
-fn contiguous_f64<'py>(name: &str, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let py = obj.py();
-    let f = NP_ASCONTIGUOUS
-        .get_or_try_init(py, || {
-            Ok::<_, PyErr>(py.import("numpy")?.getattr("ascontiguousarray")?.unbind())
-        })?
-        .bind(py);
-    f.call1((obj, "float64")).map_err(|e| {
+/// The values of an array-like as a native C-contiguous float64 buffer (see
+/// [`f64_buffer`]); a value numpy cannot read as float64 is a `TypeError` naming `name`.
+fn f64_buffer_of(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBuffer<f64>>> {
+    f64_buffer(obj).map_err(|e| {
         PyTypeError::new_err(format!(
             "{name}: a {} cannot be read as float64: {e}",
             type_name(obj)
@@ -105,9 +100,15 @@ fn float_items(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in iter.enumerate() {
         let item = item?;
-        let v = item
-            .extract::<f64>()
-            .map_err(|_| type_error(&format!("{name}[{i}]"), "a number", &item))?;
+        let label = format!("{name}[{i}]");
+        // A wrong type is a TypeError; a number beyond a float (a huge int) InvalidInput.
+        let v = named_f64(&label, &item).map_err(|e| {
+            if e.is_instance_of::<PyTypeError>(item.py()) {
+                type_error(&label, "a number", &item)
+            } else {
+                e
+            }
+        })?;
         out.push(v);
     }
     Ok(out)
@@ -121,22 +122,22 @@ fn floats(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Floats> {
     if obj.is_none() || is_text_or_mapping(obj) {
         return Err(type_error(name, "a sequence of numbers", obj));
     }
-    if let Ok(b) = PyBuffer::<f64>::get(obj) {
-        if b.dimensions() == 1 && b.is_c_contiguous() {
-            return f64_col(name, obj).map(Floats::InPlace);
-        }
+    let dims = |d: usize| {
+        invalid_input(
+            obj.py(),
+            format!("{name}: expected a 1-d array, got {d} dimensions"),
+        )
+    };
+    match ndim(obj) {
+        Some(0) => return Err(type_error(name, "a sequence of numbers, not a scalar", obj)),
+        Some(d) if d != 1 => return Err(dims(d)),
+        _ => {}
     }
-    if let Some(d) = ndim(obj) {
-        return match d {
-            0 => Err(type_error(name, "a sequence of numbers, not a scalar", obj)),
-            1 => f64_col(name, &contiguous_f64(name, obj)?).map(Floats::InPlace),
-            d => Err(invalid_input(
-                obj.py(),
-                format!("{name}: expected a 1-d array, got {d} dimensions"),
-            )),
-        };
+    match f64_buffer_of(name, obj)? {
+        Some(b) if b.dimensions() == 1 => Ok(Floats::InPlace(F64Col::in_place(b))),
+        Some(b) => Err(dims(b.dimensions())),
+        None => float_items(name, obj).map(Floats::Owned),
     }
-    float_items(name, obj).map(Floats::Owned)
 }
 
 /// An optional float column (None: empty).
@@ -314,7 +315,11 @@ impl PyFittedModel {
         self.inner.interval_method().as_str()
     }
     /// Point forecasts for 1..=horizon periods ahead (floored at 0), a float64 array.
-    fn predict(&self, py: Python<'_>, horizon: i64) -> PyResult<Py<PyAny>> {
+    fn predict(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_i64)] horizon: i64,
+    ) -> PyResult<Py<PyAny>> {
         let horizon = count(py, "horizon", horizon)?;
         let model = &self.inner;
         let mean = py
@@ -328,7 +333,7 @@ impl PyFittedModel {
     fn forecast(
         &self,
         py: Python<'_>,
-        horizon: i64,
+        #[pyo3(from_py_with = arg_i64)] horizon: i64,
         levels: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyForecast> {
         let horizon = count(py, "horizon", horizon)?;
@@ -344,7 +349,7 @@ impl PyFittedModel {
     fn quantiles(
         &self,
         py: Python<'_>,
-        horizon: i64,
+        #[pyo3(from_py_with = arg_i64)] horizon: i64,
         probs: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
         let horizon = count(py, "horizon", horizon)?;
@@ -572,7 +577,11 @@ impl PyPanelForecast {
         self.inner.len()
     }
     /// The forecast of one series.
-    fn __getitem__(&self, py: Python<'_>, index: isize) -> PyResult<PySeriesForecast> {
+    fn __getitem__(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_index)] index: isize,
+    ) -> PyResult<PySeriesForecast> {
         let n = self.inner.len() as isize;
         let i = if index < 0 { index + n } else { index };
         if i < 0 || i >= n {
@@ -649,18 +658,18 @@ impl PyBacktest {
 pub(crate) fn fit_model(
     py: Python<'_>,
     y: &Bound<'_, PyAny>,
-    model: &str,
-    period: Option<i64>,
-    window: Option<i64>,
-    aggregation: Option<i64>,
-    alpha: Option<f64>,
-    beta: Option<f64>,
-    gamma: Option<f64>,
-    phi: Option<f64>,
-    level0: Option<f64>,
-    trend0: Option<f64>,
+    #[pyo3(from_py_with = arg_str)] model: &str,
+    #[pyo3(from_py_with = arg_opt_i64)] period: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] window: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] aggregation: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_f64)] alpha: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] beta: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] gamma: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] phi: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] level0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] trend0: Option<f64>,
     seasonal0: Option<&Bound<'_, PyAny>>,
-    holdout: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] holdout: Option<i64>,
     multiplicative: bool,
 ) -> PyResult<PyFittedModel> {
     let opts = options(
@@ -702,20 +711,20 @@ pub(crate) fn fit_model(
 pub(crate) fn forecast_series(
     py: Python<'_>,
     y: &Bound<'_, PyAny>,
-    horizon: i64,
-    model: &str,
-    period: Option<i64>,
+    #[pyo3(from_py_with = arg_i64)] horizon: i64,
+    #[pyo3(from_py_with = arg_str)] model: &str,
+    #[pyo3(from_py_with = arg_opt_i64)] period: Option<i64>,
     levels: Option<&Bound<'_, PyAny>>,
-    holdout: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] holdout: Option<i64>,
     multiplicative: bool,
-    window: Option<i64>,
-    aggregation: Option<i64>,
-    alpha: Option<f64>,
-    beta: Option<f64>,
-    gamma: Option<f64>,
-    phi: Option<f64>,
-    level0: Option<f64>,
-    trend0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_i64)] window: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] aggregation: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_f64)] alpha: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] beta: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] gamma: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] phi: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] level0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] trend0: Option<f64>,
     seasonal0: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PySeriesForecast> {
     let horizon = count(py, "horizon", horizon)?;
@@ -778,15 +787,10 @@ fn panel_input(series: &Bound<'_, PyAny>) -> PyResult<PanelInput> {
     }
     if let Some(d) = ndim(series) {
         return match d {
-            2 => {
-                if let Ok(b) = PyBuffer::<f64>::get(series) {
-                    if b.dimensions() == 2 && b.is_c_contiguous() {
-                        return Ok(grid(b));
-                    }
-                }
-                let converted = contiguous_f64("series", series)?;
-                Ok(grid(PyBuffer::<f64>::get(&converted)?))
-            }
+            2 => match f64_buffer_of("series", series)? {
+                Some(b) if b.dimensions() == 2 => Ok(grid(b)),
+                _ => Err(type_error("series", "a 2-d array of numbers", series)),
+            },
             0 => Err(type_error(
                 "series",
                 "a 2-d array or a list of series, not a scalar",
@@ -820,9 +824,9 @@ impl PanelInput {
                 let values: &[f64] = if buffer.item_count() == 0 {
                     &[]
                 } else {
-                    // SAFETY: the buffer is C-contiguous (checked in `panel_input`, or made
-                    // so by numpy.ascontiguousarray) and holds `item_count()` aligned f64
-                    // values (checked by `PyBuffer::get`); `self` owns the buffer, which keeps
+                    // SAFETY: the buffer is C-contiguous and in native byte order (as
+                    // `f64_buffer` gives it) and holds `item_count()` aligned f64 values
+                    // (checked by `PyBuffer::get`); `self` owns the buffer, which keeps
                     // the exporting object and its memory alive for the borrow. The array
                     // must not be written by another thread during the call (see the stub).
                     unsafe {
@@ -869,29 +873,6 @@ impl PanelInput {
     }
 }
 
-fn lengths_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<usize>>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(None);
-    };
-    let py = obj.py();
-    if is_text_or_mapping(obj) {
-        return Err(type_error("lengths", "a sequence of integers", obj));
-    }
-    let iter = obj
-        .try_iter()
-        .map_err(|_| type_error("lengths", "a sequence of integers", obj))?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        let name = format!("lengths[{i}]");
-        let v: i64 = item
-            .extract()
-            .map_err(|_| type_error(&name, "an integer", &item))?;
-        out.push(count(py, &name, v)?);
-    }
-    Ok(Some(out))
-}
-
 /// Forecasts every series of a panel on `threads` threads; the result does not depend on
 /// the thread count. `series` is a list of series (lists or 1-d arrays) or a 2-d array with
 /// one series per row, of which `lengths` optionally gives how many leading values to use.
@@ -905,22 +886,22 @@ fn lengths_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<usize>>> {
 pub(crate) fn forecast_panel(
     py: Python<'_>,
     series: &Bound<'_, PyAny>,
-    horizon: i64,
-    model: &str,
-    period: Option<i64>,
+    #[pyo3(from_py_with = arg_i64)] horizon: i64,
+    #[pyo3(from_py_with = arg_str)] model: &str,
+    #[pyo3(from_py_with = arg_opt_i64)] period: Option<i64>,
     lengths: Option<&Bound<'_, PyAny>>,
     levels: Option<&Bound<'_, PyAny>>,
-    threads: i64,
-    holdout: Option<i64>,
+    #[pyo3(from_py_with = arg_i64)] threads: i64,
+    #[pyo3(from_py_with = arg_opt_i64)] holdout: Option<i64>,
     multiplicative: bool,
-    window: Option<i64>,
-    aggregation: Option<i64>,
-    alpha: Option<f64>,
-    beta: Option<f64>,
-    gamma: Option<f64>,
-    phi: Option<f64>,
-    level0: Option<f64>,
-    trend0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_i64)] window: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] aggregation: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_f64)] alpha: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] beta: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] gamma: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] phi: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] level0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] trend0: Option<f64>,
     seasonal0: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyPanelForecast> {
     let horizon = count(py, "horizon", horizon)?;
@@ -991,21 +972,21 @@ pub(crate) fn classify_demand<'py>(
 pub(crate) fn backtest(
     py: Python<'_>,
     y: &Bound<'_, PyAny>,
-    horizon: i64,
-    model: &str,
-    origins: i64,
-    step: i64,
-    period: Option<i64>,
-    holdout: Option<i64>,
+    #[pyo3(from_py_with = arg_i64)] horizon: i64,
+    #[pyo3(from_py_with = arg_str)] model: &str,
+    #[pyo3(from_py_with = arg_i64)] origins: i64,
+    #[pyo3(from_py_with = arg_i64)] step: i64,
+    #[pyo3(from_py_with = arg_opt_i64)] period: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] holdout: Option<i64>,
     multiplicative: bool,
-    window: Option<i64>,
-    aggregation: Option<i64>,
-    alpha: Option<f64>,
-    beta: Option<f64>,
-    gamma: Option<f64>,
-    phi: Option<f64>,
-    level0: Option<f64>,
-    trend0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_i64)] window: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_i64)] aggregation: Option<i64>,
+    #[pyo3(from_py_with = arg_opt_f64)] alpha: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] beta: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] gamma: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] phi: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] level0: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] trend0: Option<f64>,
     seasonal0: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyBacktest> {
     let horizon = count(py, "horizon", horizon)?;
@@ -1049,7 +1030,7 @@ pub(crate) fn forecast_metrics<'py>(
     actual: &Bound<'py, PyAny>,
     forecast: &Bound<'py, PyAny>,
     insample: &Bound<'py, PyAny>,
-    period: i64,
+    #[pyo3(from_py_with = arg_i64)] period: i64,
 ) -> PyResult<Bound<'py, PyDict>> {
     let period = count(py, "period", period)?;
     let actual = floats("actual", actual)?;

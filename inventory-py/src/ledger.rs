@@ -17,8 +17,10 @@ use serde_json::Value;
 
 use crate::classify::{PyAbcItem, PyXyzItem};
 use crate::convert::{
-    decimal_cls, decimal_column, each, py_decimal, time_column, to_decimal, to_opt_decimal,
-    to_opt_time, to_str, to_time, whole_days, StrColumn,
+    arg_f64, arg_i64, arg_opt_i64, arg_opt_i64s, arg_opt_str, arg_opt_string, arg_opt_strings,
+    arg_str, arg_string, arg_u64, decimal_cls, decimal_column, each, named_string, py_decimal,
+    text, time_column, to_decimal, to_opt_decimal, to_opt_time, to_str, to_time, whole_days,
+    StrColumn,
 };
 use crate::errors::{invalid_input, poisoned, to_py_err};
 use crate::metrics::{PyAgingBucket, PyDeadStock, PySkuActivity, PyStockCover};
@@ -74,8 +76,8 @@ fn config(
         .money_scale(scale);
     if let Some(map) = sku_costing {
         for (sku, method) in map.iter() {
-            let sku: String = sku.extract()?;
-            let method: String = method.extract()?;
+            let sku = named_string("sku_costing", &sku)?;
+            let method = named_string(&format!("sku_costing[{sku:?}]"), &method)?;
             config = config.sku_costing(sku, parse::<CostMethod>(py, &method)?);
         }
     }
@@ -91,7 +93,7 @@ fn py_to_json(key: &str, obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::Null);
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_str()?.to_owned()));
+        return Ok(Value::String(text(key, s)?.into_owned()));
     }
     if key == "time" {
         return Ok(Value::from(to_time(key, obj)?));
@@ -122,7 +124,7 @@ fn movement_from_py(obj: &Bound<'_, PyAny>) -> PyResult<Movement> {
         .map_err(|_| invalid_input(py, "replay expects JournalEntry objects or movement dicts"))?;
     let mut map = serde_json::Map::new();
     for (k, v) in dict.iter() {
-        let k: String = k.extract()?;
+        let k = named_string("movement key", &k)?;
         let v = py_to_json(&k, &v)?;
         map.insert(k, v);
     }
@@ -193,9 +195,9 @@ impl PyLedger {
     )]
     fn new(
         py: Python<'_>,
-        costing: &str,
+        #[pyo3(from_py_with = arg_str)] costing: &str,
         allow_negative: bool,
-        money_scale: i64,
+        #[pyo3(from_py_with = arg_i64)] money_scale: i64,
         sku_costing: Option<&Bound<'_, PyDict>>,
         over_receipt: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
@@ -220,14 +222,14 @@ impl PyLedger {
     fn receive(
         &self,
         py: Python<'_>,
-        sku: String,
-        location: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
         quantity: &Bound<'_, PyAny>,
         unit_cost: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
-        purchase_order: Option<String>,
-        condition: &str,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] purchase_order: Option<String>,
+        #[pyo3(from_py_with = arg_str)] condition: &str,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::Receive {
             sku,
@@ -248,11 +250,11 @@ impl PyLedger {
     fn landed_cost(
         &self,
         py: Python<'_>,
-        sku: String,
-        receipt: u64,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_u64)] receipt: u64,
         amount: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let m = Movement::landed_cost(
             sku,
@@ -269,12 +271,12 @@ impl PyLedger {
     fn ship(
         &self,
         py: Python<'_>,
-        sku: String,
-        location: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
         quantity: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        reservation: Option<String>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reservation: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::Ship {
             sku,
@@ -292,14 +294,14 @@ impl PyLedger {
     fn customer_return(
         &self,
         py: Python<'_>,
-        sku: String,
-        location: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
         quantity: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        condition: &str,
-        shipment: Option<String>,
+        #[pyo3(from_py_with = arg_str)] condition: &str,
+        #[pyo3(from_py_with = arg_opt_string)] shipment: Option<String>,
         unit_cost: Option<&Bound<'_, PyAny>>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::CustomerReturn {
             sku,
@@ -319,13 +321,13 @@ impl PyLedger {
     fn return_to_supplier(
         &self,
         py: Python<'_>,
-        sku: String,
-        location: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
         quantity: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        condition: &str,
-        purchase_order: Option<String>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_str)] condition: &str,
+        #[pyo3(from_py_with = arg_opt_string)] purchase_order: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::ReturnToSupplier {
             sku,
@@ -344,13 +346,13 @@ impl PyLedger {
     fn transfer(
         &self,
         py: Python<'_>,
-        sku: String,
-        from_location: String,
-        to_location: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] from_location: String,
+        #[pyo3(from_py_with = arg_string)] to_location: String,
         quantity: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        condition: &str,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_str)] condition: &str,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::Transfer {
             sku,
@@ -369,13 +371,13 @@ impl PyLedger {
     fn reclassify(
         &self,
         py: Python<'_>,
-        sku: String,
-        location: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
         quantity: &Bound<'_, PyAny>,
-        from_condition: &str,
-        to_condition: &str,
+        #[pyo3(from_py_with = arg_str)] from_condition: &str,
+        #[pyo3(from_py_with = arg_str)] to_condition: &str,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::Reclassify {
             sku,
@@ -394,14 +396,14 @@ impl PyLedger {
     fn adjust(
         &self,
         py: Python<'_>,
-        sku: String,
-        location: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
         quantity: &Bound<'_, PyAny>,
-        reason: &str,
+        #[pyo3(from_py_with = arg_str)] reason: &str,
         time: &Bound<'_, PyAny>,
-        condition: &str,
+        #[pyo3(from_py_with = arg_str)] condition: &str,
         unit_cost: Option<&Bound<'_, PyAny>>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::Adjust {
             sku,
@@ -421,13 +423,13 @@ impl PyLedger {
     fn cycle_count(
         &self,
         py: Python<'_>,
-        sku: String,
-        location: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
         counted: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        condition: &str,
+        #[pyo3(from_py_with = arg_str)] condition: &str,
         unit_cost: Option<&Bound<'_, PyAny>>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::CycleCount {
             sku,
@@ -446,12 +448,12 @@ impl PyLedger {
     fn reserve(
         &self,
         py: Python<'_>,
-        sku: String,
-        location: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
         quantity: &Bound<'_, PyAny>,
-        reservation: String,
+        #[pyo3(from_py_with = arg_string)] reservation: String,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::Reserve {
             sku,
@@ -469,12 +471,12 @@ impl PyLedger {
     fn release(
         &self,
         py: Python<'_>,
-        sku: String,
-        location: String,
-        reservation: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
+        #[pyo3(from_py_with = arg_string)] reservation: String,
         time: &Bound<'_, PyAny>,
         quantity: Option<&Bound<'_, PyAny>>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyOutcome> {
         let kind = MovementKind::Release {
             sku,
@@ -510,7 +512,7 @@ impl PyLedger {
         conditions: Option<&Bound<'_, PyAny>>,
         purchase_orders: Option<&Bound<'_, PyAny>>,
         shipments: Option<&Bound<'_, PyAny>>,
-        cost_scale: Option<i64>,
+        #[pyo3(from_py_with = arg_opt_i64)] cost_scale: Option<i64>,
     ) -> PyResult<usize> {
         let cost_scale = cost_scale
             .map(|k| {
@@ -560,7 +562,12 @@ impl PyLedger {
 
     /// Stock of a SKU at one location, or across all locations.
     #[pyo3(signature = (sku, location = None))]
-    fn position(&self, py: Python<'_>, sku: &str, location: Option<&str>) -> PyResult<PyPosition> {
+    fn position(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+    ) -> PyResult<PyPosition> {
         self.with(py, |l| l.position(sku, location))?
             .map(PyPosition::from)
             .map_err(|e| core_err(py, e))
@@ -571,8 +578,8 @@ impl PyLedger {
     fn valuation(
         &self,
         py: Python<'_>,
-        sku: &str,
-        location: Option<&str>,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
     ) -> PyResult<PyValuation> {
         self.with(py, |l| l.valuation(sku, location))?
             .map(PyValuation::from)
@@ -644,12 +651,21 @@ impl PyLedger {
     }
 
     /// The costing method a SKU uses.
-    fn costing_of(&self, py: Python<'_>, sku: &str) -> PyResult<&'static str> {
+    fn costing_of(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+    ) -> PyResult<&'static str> {
         self.with(py, |l| l.costing_of(sku).as_str())
     }
 
     /// Sets the costing method of a SKU without movements yet.
-    fn set_sku_costing(&self, py: Python<'_>, sku: &str, method: &str) -> PyResult<()> {
+    fn set_sku_costing(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+        #[pyo3(from_py_with = arg_str)] method: &str,
+    ) -> PyResult<()> {
         let method = parse::<CostMethod>(py, method)?;
         self.with(py, |l| l.set_sku_costing(sku, method))?
             .map_err(|e| core_err(py, e))
@@ -659,9 +675,9 @@ impl PyLedger {
     fn reserved_by<'py>(
         &self,
         py: Python<'py>,
-        reservation: &str,
-        sku: &str,
-        location: &str,
+        #[pyo3(from_py_with = arg_str)] reservation: &str,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+        #[pyo3(from_py_with = arg_str)] location: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let q = self.with(py, |l| l.reserved_by(reservation, sku, location))?;
         py_decimal(py, q)
@@ -674,7 +690,11 @@ impl PyLedger {
     }
 
     /// The journal entries of one SKU, in posting order.
-    fn history<'py>(&self, py: Python<'py>, sku: &str) -> PyResult<Bound<'py, PyList>> {
+    fn history<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
         let entries = self
             .with(py, |l| {
                 l.history(sku)
@@ -689,9 +709,9 @@ impl PyLedger {
     fn demand_history(
         &self,
         py: Python<'_>,
-        sku: &str,
-        location: Option<&str>,
-        period: &str,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        #[pyo3(from_py_with = arg_str)] period: &str,
         start: Option<&Bound<'_, PyAny>>,
         end: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyDemandHistory> {
@@ -710,7 +730,7 @@ impl PyLedger {
 
     /// Reads snapshot JSON written by `to_json` (the journal is replayed and checked).
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<PyLedger> {
+    fn from_json(py: Python<'_>, #[pyo3(from_py_with = arg_str)] text: &str) -> PyResult<PyLedger> {
         let text = text.to_owned();
         py.detach(move || Ledger::from_json(&text))
             .map(PyLedger::from)
@@ -727,9 +747,9 @@ impl PyLedger {
     fn replay(
         py: Python<'_>,
         movements: &Bound<'_, PyAny>,
-        costing: &str,
+        #[pyo3(from_py_with = arg_str)] costing: &str,
         allow_negative: bool,
-        money_scale: i64,
+        #[pyo3(from_py_with = arg_i64)] money_scale: i64,
         sku_costing: Option<&Bound<'_, PyDict>>,
         over_receipt: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyLedger> {
@@ -759,7 +779,7 @@ impl PyLedger {
         py: Python<'_>,
         supplier: &Bound<'_, PySupplier>,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let supplier = supplier.get().inner.clone();
         self.purchase(
@@ -776,11 +796,11 @@ impl PyLedger {
     fn create_order(
         &self,
         py: Python<'_>,
-        order: String,
-        supplier: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
+        #[pyo3(from_py_with = arg_string)] supplier: String,
         lines: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let lines = purchasing::new_lines(lines)?;
         let kind = PurchaseEventKind::CreateOrder {
@@ -796,10 +816,10 @@ impl PyLedger {
     fn add_order_line(
         &self,
         py: Python<'_>,
-        order: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
         line: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let line = purchasing::new_line("line", line)?;
         self.purchase(
@@ -816,13 +836,13 @@ impl PyLedger {
     fn amend_order_line(
         &self,
         py: Python<'_>,
-        order: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
         line: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
         quantity: Option<&Bound<'_, PyAny>>,
         expected: Option<&Bound<'_, PyAny>>,
         unit_price: Option<&Bound<'_, PyAny>>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let line = purchasing::line_number("line", line)?;
         let change = purchasing::change(line, quantity, expected, unit_price, "")?;
@@ -839,9 +859,9 @@ impl PyLedger {
     fn place_order(
         &self,
         py: Python<'_>,
-        order: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         self.purchase(py, PurchaseEventKind::PlaceOrder { order }, time, reference)
     }
@@ -855,10 +875,10 @@ impl PyLedger {
     fn confirm_order(
         &self,
         py: Python<'_>,
-        order: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
         time: &Bound<'_, PyAny>,
         changes: Option<&Bound<'_, PyAny>>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let changes = match changes.filter(|c| !c.is_none()) {
             Some(c) => purchasing::changes(c)?,
@@ -879,11 +899,11 @@ impl PyLedger {
     fn receive_order(
         &self,
         py: Python<'_>,
-        order: String,
-        receipt: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
+        #[pyo3(from_py_with = arg_string)] receipt: String,
         lines: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let lines = purchasing::receipt_lines(lines)?;
         let kind = PurchaseEventKind::ReceiveOrder {
@@ -899,10 +919,10 @@ impl PyLedger {
     fn cancel_order(
         &self,
         py: Python<'_>,
-        order: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
         time: &Bound<'_, PyAny>,
         line: Option<&Bound<'_, PyAny>>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let line = purchasing::opt_line_number("line", line)?;
         self.purchase(
@@ -918,10 +938,10 @@ impl PyLedger {
     fn close_order_short(
         &self,
         py: Python<'_>,
-        order: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
         time: &Bound<'_, PyAny>,
         line: Option<&Bound<'_, PyAny>>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let line = purchasing::opt_line_number("line", line)?;
         self.purchase(
@@ -940,15 +960,15 @@ impl PyLedger {
     fn add_charge(
         &self,
         py: Python<'_>,
-        order: String,
-        charge: String,
-        kind: &str,
+        #[pyo3(from_py_with = arg_string)] order: String,
+        #[pyo3(from_py_with = arg_string)] charge: String,
+        #[pyo3(from_py_with = arg_str)] kind: &str,
         amount: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        receipts: Option<Vec<String>>,
-        allocation: &str,
+        #[pyo3(from_py_with = arg_opt_strings)] receipts: Option<Vec<String>>,
+        #[pyo3(from_py_with = arg_str)] allocation: &str,
         weights: Option<&Bound<'_, PyAny>>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let charge = purchasing::charge(py, charge, kind, amount, receipts, allocation, weights)?;
         self.purchase(
@@ -964,11 +984,11 @@ impl PyLedger {
     fn record_payment(
         &self,
         py: Python<'_>,
-        order: String,
-        payment: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
+        #[pyo3(from_py_with = arg_string)] payment: String,
         amount: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let amount = to_decimal("amount", amount)?;
         let kind = PurchaseEventKind::RecordPayment {
@@ -990,16 +1010,16 @@ impl PyLedger {
     fn dropship(
         &self,
         py: Python<'_>,
-        order: String,
-        sku: String,
-        location: String,
+        #[pyo3(from_py_with = arg_string)] order: String,
+        #[pyo3(from_py_with = arg_string)] sku: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
         quantity: &Bound<'_, PyAny>,
         time: &Bound<'_, PyAny>,
-        supplier: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] supplier: Option<String>,
         unit_price: Option<&Bound<'_, PyAny>>,
         expected: Option<&Bound<'_, PyAny>>,
-        customer_order: Option<String>,
-        reference: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] customer_order: Option<String>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let sale = DropshipSale {
             sku,
@@ -1019,7 +1039,11 @@ impl PyLedger {
     }
 
     /// The supplier with this id, or None.
-    fn supplier(&self, py: Python<'_>, id: &str) -> PyResult<Option<PySupplier>> {
+    fn supplier(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] id: &str,
+    ) -> PyResult<Option<PySupplier>> {
         self.with(py, |l| l.supplier(id).cloned().map(PySupplier::from))
     }
 
@@ -1033,7 +1057,7 @@ impl PyLedger {
     fn suppliers_of(
         &self,
         py: Python<'_>,
-        sku: &str,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
     ) -> PyResult<Vec<(PySupplier, PySupplierItem)>> {
         let of = self.with(py, |l| {
             l.suppliers_of(sku)
@@ -1048,7 +1072,11 @@ impl PyLedger {
     }
 
     /// The purchase order with this id (UnknownOrder if there is none).
-    fn order(&self, py: Python<'_>, id: &str) -> PyResult<PyPurchaseOrder> {
+    fn order(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] id: &str,
+    ) -> PyResult<PyPurchaseOrder> {
         self.with(py, |l| l.order(id))?
             .map(PyPurchaseOrder::from)
             .map_err(|e| core_err(py, e))
@@ -1064,8 +1092,8 @@ impl PyLedger {
     fn incoming(
         &self,
         py: Python<'_>,
-        sku: Option<&str>,
-        location: Option<&str>,
+        #[pyo3(from_py_with = arg_opt_str)] sku: Option<&str>,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
     ) -> PyResult<Vec<PyIncoming>> {
         let rows = self.detached(py, |l| l.incoming(sku, location))?;
         Ok(rows.into_iter().map(PyIncoming::from).collect())
@@ -1076,9 +1104,9 @@ impl PyLedger {
     fn incoming_schedule(
         &self,
         py: Python<'_>,
-        period: &str,
-        sku: Option<&str>,
-        location: Option<&str>,
+        #[pyo3(from_py_with = arg_str)] period: &str,
+        #[pyo3(from_py_with = arg_opt_str)] sku: Option<&str>,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
     ) -> PyResult<Vec<PyIncomingBucket>> {
         let period = parse::<Period>(py, period)?;
         let rows = self.detached(py, |l| l.incoming_schedule(period, sku, location))?;
@@ -1086,7 +1114,11 @@ impl PyLedger {
     }
 
     /// What an order asked for and what came of it, per line and in total.
-    fn receiving_report(&self, py: Python<'_>, order: &str) -> PyResult<PyReceivingReport> {
+    fn receiving_report(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] order: &str,
+    ) -> PyResult<PyReceivingReport> {
         self.with(py, |l| l.receiving_report(order))?
             .map(PyReceivingReport::from)
             .map_err(|e| core_err(py, e))
@@ -1108,8 +1140,8 @@ impl PyLedger {
     fn supplier_performance(
         &self,
         py: Python<'_>,
-        supplier: &str,
-        sku: Option<&str>,
+        #[pyo3(from_py_with = arg_str)] supplier: &str,
+        #[pyo3(from_py_with = arg_opt_str)] sku: Option<&str>,
     ) -> PyResult<PySupplierPerformance> {
         self.detached(py, |l| l.supplier_performance(supplier, sku))?
             .map(PySupplierPerformance::from)
@@ -1117,7 +1149,12 @@ impl PyLedger {
     }
 
     /// The lead time to plan with for a SKU bought from a supplier: measured or quoted.
-    fn lead_time(&self, py: Python<'_>, supplier: &str, sku: &str) -> PyResult<PyLeadTimeEstimate> {
+    fn lead_time(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] supplier: &str,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+    ) -> PyResult<PyLeadTimeEstimate> {
         self.detached(py, |l| l.lead_time(supplier, sku))?
             .map(PyLeadTimeEstimate::from)
             .map_err(|e| core_err(py, e))
@@ -1133,7 +1170,11 @@ impl PyLedger {
 
     /// The payment schedule summed by the UTC day or ISO week of the due dates.
     #[pyo3(signature = (period = "week"))]
-    fn cash_out(&self, py: Python<'_>, period: &str) -> PyResult<Vec<PyCashOutBucket>> {
+    fn cash_out(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] period: &str,
+    ) -> PyResult<Vec<PyCashOutBucket>> {
         let period = parse::<Period>(py, period)?;
         let rows = self
             .detached(py, |l| l.cash_out(period))?
@@ -1171,7 +1212,7 @@ impl PyLedger {
         py: Python<'_>,
         pooled: &Bound<'_, PyAny>,
         as_of: &Bound<'_, PyAny>,
-        lookback_days: i64,
+        #[pyo3(from_py_with = arg_i64)] lookback_days: i64,
         locations: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<replenish::PyDemandForecast>> {
         let pooled = replenish::pooled_forecasts("pooled", pooled)?;
@@ -1224,9 +1265,9 @@ impl PyLedger {
     fn demand_stats(
         &self,
         py: Python<'_>,
-        sku: &str,
-        location: Option<&str>,
-        period: &str,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        #[pyo3(from_py_with = arg_str)] period: &str,
         start: Option<&Bound<'_, PyAny>>,
         end: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<(f64, f64)> {
@@ -1249,9 +1290,9 @@ impl PyLedger {
         py: Python<'_>,
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
-        measure: &str,
-        a: f64,
-        b: f64,
+        #[pyo3(from_py_with = arg_str)] measure: &str,
+        #[pyo3(from_py_with = arg_f64)] a: f64,
+        #[pyo3(from_py_with = arg_f64)] b: f64,
     ) -> PyResult<Vec<(String, PyAbcItem)>> {
         let measure = measure.parse::<AbcMeasure>().map_err(|e| core_err(py, e))?;
         let (from, to) = (to_time("start", start)?, to_time("end", end)?);
@@ -1270,9 +1311,9 @@ impl PyLedger {
         py: Python<'_>,
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
-        period: &str,
-        x: f64,
-        y: f64,
+        #[pyo3(from_py_with = arg_str)] period: &str,
+        #[pyo3(from_py_with = arg_f64)] x: f64,
+        #[pyo3(from_py_with = arg_f64)] y: f64,
     ) -> PyResult<Vec<(String, PyXyzItem)>> {
         let period = parse::<Period>(py, period)?;
         let (from, to) = (to_time("start", start)?, to_time("end", end)?);
@@ -1288,7 +1329,7 @@ impl PyLedger {
     fn activity(
         &self,
         py: Python<'_>,
-        sku: &str,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
     ) -> PyResult<PySkuActivity> {
@@ -1318,8 +1359,8 @@ impl PyLedger {
         &self,
         py: Python<'_>,
         as_of: &Bound<'_, PyAny>,
-        sku: Option<&str>,
-        bounds: Option<Vec<i64>>,
+        #[pyo3(from_py_with = arg_opt_str)] sku: Option<&str>,
+        #[pyo3(from_py_with = arg_opt_i64s)] bounds: Option<Vec<i64>>,
     ) -> PyResult<Vec<PyAgingBucket>> {
         let as_of = to_time("as_of", as_of)?;
         let bounds: Vec<u32> = match bounds {
@@ -1340,7 +1381,7 @@ impl PyLedger {
         &self,
         py: Python<'_>,
         as_of: &Bound<'_, PyAny>,
-        days: i64,
+        #[pyo3(from_py_with = arg_i64)] days: i64,
     ) -> PyResult<Vec<PyDeadStock>> {
         let as_of = to_time("as_of", as_of)?;
         let days = days_arg(py, "days", days)?;
@@ -1356,8 +1397,8 @@ impl PyLedger {
         &self,
         py: Python<'_>,
         as_of: &Bound<'_, PyAny>,
-        window_days: i64,
-        min_days_of_supply: f64,
+        #[pyo3(from_py_with = arg_i64)] window_days: i64,
+        #[pyo3(from_py_with = arg_f64)] min_days_of_supply: f64,
     ) -> PyResult<Vec<PyStockCover>> {
         let as_of = to_time("as_of", as_of)?;
         let window = days_arg(py, "window_days", window_days)?;
@@ -1375,8 +1416,8 @@ impl PyLedger {
         &self,
         py: Python<'_>,
         as_of: &Bound<'_, PyAny>,
-        window_days: i64,
-        cover_days: f64,
+        #[pyo3(from_py_with = arg_i64)] window_days: i64,
+        #[pyo3(from_py_with = arg_f64)] cover_days: f64,
     ) -> PyResult<Vec<PyStockCover>> {
         let as_of = to_time("as_of", as_of)?;
         let window = days_arg(py, "window_days", window_days)?;

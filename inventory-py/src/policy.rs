@@ -11,9 +11,12 @@ use inventory_core::policy::{
     SafetyStock, SafetyStockMethod, SafetyStockOut, ServiceTarget, TimeUnit,
 };
 use inventory_core::stats;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
 
 use crate::arrays::{core_err, f64_col, f64_column, f64_scalar, is_column, OutColumns, Selection};
+use crate::convert::{arg_f64, arg_opt_f64, arg_str, named_f64, short_type_name};
 use crate::errors::invalid_input;
 
 fn parse_unit(py: Python<'_>, unit: &str) -> PyResult<TimeUnit> {
@@ -28,19 +31,22 @@ fn opt_f64_repr(v: Option<f64>) -> String {
 
 /// The standard normal distribution function Φ(z).
 #[pyfunction]
-pub(crate) fn normal_cdf(z: f64) -> f64 {
+pub(crate) fn normal_cdf(#[pyo3(from_py_with = arg_f64)] z: f64) -> f64 {
     stats::cdf(z)
 }
 
 /// The inverse of Φ, for 0 < p < 1 (InvalidInput outside).
 #[pyfunction]
-pub(crate) fn inverse_normal_cdf(py: Python<'_>, p: f64) -> PyResult<f64> {
+pub(crate) fn inverse_normal_cdf(
+    py: Python<'_>,
+    #[pyo3(from_py_with = arg_f64)] p: f64,
+) -> PyResult<f64> {
     policy::safety_factor(ServiceTarget::CycleServiceLevel(p), 0.0).map_err(|e| core_err(py, e))
 }
 
 /// The standard normal loss function G(z) = E[(Z − z)⁺].
 #[pyfunction]
-pub(crate) fn normal_loss(z: f64) -> f64 {
+pub(crate) fn normal_loss(#[pyo3(from_py_with = arg_f64)] z: f64) -> f64 {
     stats::loss(z)
 }
 
@@ -52,7 +58,7 @@ pub(crate) fn normal_loss(z: f64) -> f64 {
 pub(crate) fn demand_stats(
     py: Python<'_>,
     series: &Bound<'_, PyAny>,
-    per: &str,
+    #[pyo3(from_py_with = arg_str)] per: &str,
 ) -> PyResult<(f64, f64)> {
     let per = parse_unit(py, per)?;
     let xs = f64_column("series", series)?;
@@ -253,14 +259,14 @@ pub(crate) fn safety_stock(
     std_dev: &Bound<'_, PyAny>,
     lead_time: &Bound<'_, PyAny>,
     lead_time_std_dev: Option<&Bound<'_, PyAny>>,
-    unit: &str,
-    method: &str,
-    service_level: Option<f64>,
-    fill_rate: Option<f64>,
-    order_quantity: Option<f64>,
-    review_period: Option<f64>,
-    max_demand: Option<f64>,
-    max_lead_time: Option<f64>,
+    #[pyo3(from_py_with = arg_str)] unit: &str,
+    #[pyo3(from_py_with = arg_str)] method: &str,
+    #[pyo3(from_py_with = arg_opt_f64)] service_level: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] fill_rate: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] order_quantity: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] review_period: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] max_demand: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] max_lead_time: Option<f64>,
     outputs: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     let selection = Selection::parse(&SAFETY_STOCK_COLUMNS, outputs)?;
@@ -522,10 +528,10 @@ pub(crate) fn eoq(
 #[pyfunction]
 pub(crate) fn eoq_cost(
     py: Python<'_>,
-    annual_demand: f64,
-    order_cost: f64,
-    holding_cost: f64,
-    quantity: f64,
+    #[pyo3(from_py_with = arg_f64)] annual_demand: f64,
+    #[pyo3(from_py_with = arg_f64)] order_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] holding_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] quantity: f64,
 ) -> PyResult<PyOrderQuantity> {
     policy::eoq_cost(annual_demand, order_cost, holding_cost, quantity)
         .map(PyOrderQuantity::from)
@@ -574,10 +580,10 @@ impl PyBackorderQuantity {
 #[pyfunction]
 pub(crate) fn eoq_backorders(
     py: Python<'_>,
-    annual_demand: f64,
-    order_cost: f64,
-    holding_cost: f64,
-    backorder_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] annual_demand: f64,
+    #[pyo3(from_py_with = arg_f64)] order_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] holding_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] backorder_cost: f64,
 ) -> PyResult<PyBackorderQuantity> {
     policy::eoq_backorders(annual_demand, order_cost, holding_cost, backorder_cost)
         .map(|inner| PyBackorderQuantity { inner })
@@ -626,10 +632,10 @@ impl PyProductionQuantity {
 #[pyfunction]
 pub(crate) fn epq(
     py: Python<'_>,
-    annual_demand: f64,
-    setup_cost: f64,
-    holding_cost: f64,
-    production_rate: f64,
+    #[pyo3(from_py_with = arg_f64)] annual_demand: f64,
+    #[pyo3(from_py_with = arg_f64)] setup_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] holding_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] production_rate: f64,
 ) -> PyResult<PyProductionQuantity> {
     policy::epq(annual_demand, setup_cost, holding_cost, production_rate)
         .map(|inner| PyProductionQuantity { inner })
@@ -689,18 +695,60 @@ impl PyDiscountQuantity {
     }
 }
 
+/// The `breaks` of `eoq_discount`: a sequence of `(min_quantity, unit_price)` pairs (tuples,
+/// lists or other sequences of two numbers). Not a sequence (or an item not one): TypeError;
+/// an item of another length, or a number out of the float range: InvalidInput naming it.
+fn price_breaks(obj: &Bound<'_, PyAny>) -> PyResult<Vec<PriceBreak>> {
+    let not_pairs = |what: &str, o: &Bound<'_, PyAny>| {
+        PyTypeError::new_err(format!(
+            "{what}: expected a sequence of (min_quantity, unit_price) pairs, got {}",
+            short_type_name(o)
+        ))
+    };
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyDict>() {
+        return Err(not_pairs("breaks", obj));
+    }
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for (i, item) in obj
+        .try_iter()
+        .map_err(|_| not_pairs("breaks", obj))?
+        .enumerate()
+    {
+        let item = item?;
+        let label = format!("breaks[{i}]");
+        if item.is_instance_of::<PyString>() || item.is_instance_of::<PyDict>() {
+            return Err(not_pairs(&label, &item));
+        }
+        let pair: Vec<Bound<'_, PyAny>> = item.extract().map_err(|_| not_pairs(&label, &item))?;
+        let [q, p] = pair.as_slice() else {
+            return Err(invalid_input(
+                obj.py(),
+                format!(
+                    "{label}: expected a (min_quantity, unit_price) pair, got a sequence of {}",
+                    pair.len()
+                ),
+            ));
+        };
+        out.push(PriceBreak {
+            min_quantity: named_f64(&format!("{label}[0]"), q)?,
+            unit_price: named_f64(&format!("{label}[1]"), p)?,
+        });
+    }
+    Ok(out)
+}
+
 /// EOQ with quantity discounts; `breaks` is a list of `(min_quantity, unit_price)`; pass
 /// exactly one of `holding_cost` (per unit per year) or `holding_rate` (share of the price).
 #[pyfunction]
 #[pyo3(signature = (annual_demand, order_cost, breaks, *, holding_cost = None, holding_rate = None, kind = "all_units"))]
 pub(crate) fn eoq_discount(
     py: Python<'_>,
-    annual_demand: f64,
-    order_cost: f64,
-    breaks: Vec<(f64, f64)>,
-    holding_cost: Option<f64>,
-    holding_rate: Option<f64>,
-    kind: &str,
+    #[pyo3(from_py_with = arg_f64)] annual_demand: f64,
+    #[pyo3(from_py_with = arg_f64)] order_cost: f64,
+    #[pyo3(from_py_with = price_breaks)] breaks: Vec<PriceBreak>,
+    #[pyo3(from_py_with = arg_opt_f64)] holding_cost: Option<f64>,
+    #[pyo3(from_py_with = arg_opt_f64)] holding_rate: Option<f64>,
+    #[pyo3(from_py_with = arg_str)] kind: &str,
 ) -> PyResult<PyDiscountQuantity> {
     let holding = match (holding_cost, holding_rate) {
         (Some(h), None) => HoldingCost::PerUnit(h),
@@ -713,13 +761,6 @@ pub(crate) fn eoq_discount(
         }
     };
     let kind = kind.parse::<DiscountKind>().map_err(|e| core_err(py, e))?;
-    let breaks: Vec<PriceBreak> = breaks
-        .into_iter()
-        .map(|(min_quantity, unit_price)| PriceBreak {
-            min_quantity,
-            unit_price,
-        })
-        .collect();
     policy::eoq_discount(annual_demand, order_cost, holding, &breaks, kind)
         .map(|inner| PyDiscountQuantity { inner })
         .map_err(|e| core_err(py, e))
@@ -774,12 +815,12 @@ impl PyRoundedQuantity {
 #[pyo3(signature = (annual_demand, order_cost, holding_cost, quantity, *, min_order_quantity = 0.0, pack_size = 1.0))]
 pub(crate) fn round_order_quantity(
     py: Python<'_>,
-    annual_demand: f64,
-    order_cost: f64,
-    holding_cost: f64,
-    quantity: f64,
-    min_order_quantity: f64,
-    pack_size: f64,
+    #[pyo3(from_py_with = arg_f64)] annual_demand: f64,
+    #[pyo3(from_py_with = arg_f64)] order_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] holding_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] quantity: f64,
+    #[pyo3(from_py_with = arg_f64)] min_order_quantity: f64,
+    #[pyo3(from_py_with = arg_f64)] pack_size: f64,
 ) -> PyResult<PyRoundedQuantity> {
     policy::round_order_quantity(
         annual_demand,
@@ -847,10 +888,10 @@ impl PyNewsvendor {
 #[pyfunction]
 pub(crate) fn newsvendor_normal(
     py: Python<'_>,
-    mean: f64,
-    std_dev: f64,
-    underage_cost: f64,
-    overage_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] mean: f64,
+    #[pyo3(from_py_with = arg_f64)] std_dev: f64,
+    #[pyo3(from_py_with = arg_f64)] underage_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] overage_cost: f64,
 ) -> PyResult<PyNewsvendor> {
     policy::newsvendor_normal(mean, std_dev, underage_cost, overage_cost)
         .map(|inner| PyNewsvendor { inner })
@@ -862,8 +903,8 @@ pub(crate) fn newsvendor_normal(
 pub(crate) fn newsvendor_empirical(
     py: Python<'_>,
     sample: &Bound<'_, PyAny>,
-    underage_cost: f64,
-    overage_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] underage_cost: f64,
+    #[pyo3(from_py_with = arg_f64)] overage_cost: f64,
 ) -> PyResult<PyNewsvendor> {
     let xs = f64_column("sample", sample)?;
     py.detach(move || policy::newsvendor_empirical(&xs, underage_cost, overage_cost))
@@ -875,10 +916,10 @@ pub(crate) fn newsvendor_empirical(
 #[pyfunction]
 #[pyo3(signature = (price, cost, salvage = 0.0, shortage_penalty = 0.0))]
 pub(crate) fn newsvendor_costs_from_prices(
-    price: f64,
-    cost: f64,
-    salvage: f64,
-    shortage_penalty: f64,
+    #[pyo3(from_py_with = arg_f64)] price: f64,
+    #[pyo3(from_py_with = arg_f64)] cost: f64,
+    #[pyo3(from_py_with = arg_f64)] salvage: f64,
+    #[pyo3(from_py_with = arg_f64)] shortage_penalty: f64,
 ) -> (f64, f64) {
     policy::newsvendor_costs_from_prices(price, cost, salvage, shortage_penalty)
 }

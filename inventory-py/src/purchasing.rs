@@ -20,8 +20,9 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString, PyTuple};
 
 use crate::arrays::core_err;
 use crate::convert::{
-    each, opt_time, py_decimal, py_opt_decimal, py_time, short_type_name, to_decimal,
-    to_opt_decimal, to_str, to_time, whole_days,
+    arg_f64, arg_i64, arg_opt_string, arg_str, arg_string, each, opt_time, py_decimal,
+    py_opt_decimal, py_time, short_type_name, text, to_decimal, to_opt_decimal, to_str, to_time,
+    whole_days,
 };
 use crate::errors::invalid_input;
 use crate::types::{json_to_py, PyOutcome};
@@ -33,8 +34,7 @@ use crate::types::{json_to_py, PyOutcome};
 pub(crate) fn over_receipt(obj: &Bound<'_, PyAny>) -> PyResult<OverReceipt> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        return s
-            .to_cow()?
+        return text("over_receipt", s)?
             .parse::<OverReceipt>()
             .map_err(|e| core_err(py, e));
     }
@@ -455,16 +455,16 @@ view! {
         #[allow(clippy::too_many_arguments)]
         fn new(
             py: Python<'_>,
-            sku: String,
+            #[pyo3(from_py_with = arg_string)] sku: String,
             unit_price: Option<&Bound<'_, PyAny>>,
-            lead_time_days: f64,
-            lead_time_std_days: f64,
+            #[pyo3(from_py_with = arg_f64)] lead_time_days: f64,
+            #[pyo3(from_py_with = arg_f64)] lead_time_std_days: f64,
             prices: Option<&Bound<'_, PyAny>>,
-            discount: &str,
+            #[pyo3(from_py_with = arg_str)] discount: &str,
             min_order_quantity: Option<&Bound<'_, PyAny>>,
             pack_size: Option<&Bound<'_, PyAny>>,
             preferred: bool,
-            supplier_sku: Option<String>,
+            #[pyo3(from_py_with = arg_opt_string)] supplier_sku: Option<String>,
         ) -> PyResult<Self> {
             let kind = discount
                 .parse::<DiscountKind>()
@@ -528,11 +528,11 @@ view! {
         )]
         fn new(
             py: Python<'_>,
-            id: String,
-            name: String,
-            net_days: i64,
+            #[pyo3(from_py_with = arg_string)] id: String,
+            #[pyo3(from_py_with = arg_string)] name: String,
+            #[pyo3(from_py_with = arg_i64)] net_days: i64,
             discount_percent: Option<&Bound<'_, PyAny>>,
-            discount_days: i64,
+            #[pyo3(from_py_with = arg_i64)] discount_days: i64,
             items: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
             let terms = PaymentTerms::from_parts(

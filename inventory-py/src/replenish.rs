@@ -21,16 +21,15 @@ use inventory_core::replenish::{
     SuggestedLine, SuggestedTransfer, SupplierSuggestion,
 };
 use inventory_core::{Decimal, LedgerError, Period};
-use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyMemoryError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::type_object::PyTypeCheck;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
-use crate::arrays::{core_err, f64_array};
+use crate::arrays::{core_err, f64_array, f64_buffer};
 use crate::classify::{abc_str, xyz_str};
 use crate::convert::{
+    arg_f64, arg_i64, arg_opt_f64, arg_opt_i64, arg_opt_str, arg_opt_string, arg_str, arg_string,
     each, opt_time, py_decimal, py_opt_decimal, py_time, short_type_name, to_decimal,
     to_opt_decimal, to_str, to_time, whole_days,
 };
@@ -118,17 +117,13 @@ fn amounts_dict<'py>(py: Python<'py>, pairs: &[(String, Decimal)]) -> PyResult<B
     Ok(d)
 }
 
-/// `numpy.ascontiguousarray`, imported once.
-static NP_ASCONTIGUOUS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
 /// Days of demand (`label` in errors): a list, tuple or other iterable of numbers, or a
 /// 1-d array (a forecast's days, a simulated history).
 ///
-/// An array (anything with a `dtype` and `ndim`: numpy, pandas) is converted once by
-/// `numpy.ascontiguousarray(obj, dtype="float64")`, which also turns a non-native byte
-/// order (a big-endian `">f8"` array) into the machine's. Its buffer is read only after
-/// that: PyO3 0.30 takes a `">d"` buffer for `f64` on a little-endian machine and would read
-/// its bytes in the wrong order.
+/// An array (anything with a `dtype` and `ndim`: numpy, pandas) is read by the binding's
+/// one path for numeric buffers, [`f64_buffer`]: in place when it is native float64, else
+/// converted once by `numpy.ascontiguousarray(obj, dtype="float64")`, which also turns a
+/// non-native byte order (a big-endian `">f8"` array) into the machine's.
 pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
     let py = obj.py();
     let seq = obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>();
@@ -153,12 +148,7 @@ pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> 
                 format!("{label}: expected a 1-d array, got {ndim} dimensions"),
             ));
         }
-        let f = NP_ASCONTIGUOUS
-            .get_or_try_init(py, || {
-                Ok::<_, PyErr>(py.import("numpy")?.getattr("ascontiguousarray")?.unbind())
-            })?
-            .bind(py);
-        let native = f.call1((obj, "float64")).map_err(|e| {
+        let bad = |e: &dyn std::fmt::Display| {
             invalid_input(
                 py,
                 format!(
@@ -166,8 +156,11 @@ pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> 
                     short_type_name(obj)
                 ),
             )
-        })?;
-        return PyBuffer::<f64>::get(&native)?.to_vec(py);
+        };
+        return match f64_buffer(obj).map_err(|e| bad(&e))? {
+            Some(b) => b.to_vec(py),
+            None => Err(bad(&"it exports no buffer")),
+        };
     }
     let iter = obj.try_iter().map_err(|_| {
         invalid_input(
@@ -282,11 +275,11 @@ view! {
         #[allow(clippy::too_many_arguments)]
         fn new(
             py: Python<'_>,
-            policy: &str,
-            service_level: f64,
-            order_cost: f64,
-            holding_rate: f64,
-            review_days: i64,
+            #[pyo3(from_py_with = arg_str)] policy: &str,
+            #[pyo3(from_py_with = arg_f64)] service_level: f64,
+            #[pyo3(from_py_with = arg_f64)] order_cost: f64,
+            #[pyo3(from_py_with = arg_f64)] holding_rate: f64,
+            #[pyo3(from_py_with = arg_i64)] review_days: i64,
             fixed_quantity: Option<&Bound<'_, PyAny>>,
             min: Option<&Bound<'_, PyAny>>,
             max: Option<&Bound<'_, PyAny>>,
@@ -328,7 +321,7 @@ view! {
     methods {
         #[new]
         #[pyo3(signature = (sku, location, settings))]
-        fn new(sku: String, location: Option<String>, settings: &Bound<'_, PyAny>) -> PyResult<Self> {
+        fn new(#[pyo3(from_py_with = arg_string)] sku: String, #[pyo3(from_py_with = arg_opt_string)] location: Option<String>, settings: &Bound<'_, PyAny>) -> PyResult<Self> {
             let settings = arg::<PyPolicySettings>("settings", "PolicySettings", settings)?.get().inner;
             Ok(PolicyAssignment { sku, location, settings }.into())
         }
@@ -384,7 +377,7 @@ view! {
     }
     methods {
         #[new]
-        fn new(py: Python<'_>, sku: String, abc: &str, xyz: &str) -> PyResult<Self> {
+        fn new(py: Python<'_>, #[pyo3(from_py_with = arg_string)] sku: String, #[pyo3(from_py_with = arg_str)] abc: &str, #[pyo3(from_py_with = arg_str)] xyz: &str) -> PyResult<Self> {
             Ok(SkuClass {
                 sku,
                 abc: abc_class(py, "abc", abc)?,
@@ -473,7 +466,7 @@ view! {
         }
 
         /// The settings of a SKU of classes `abc` ("A", "B", "C") and `xyz` ("X", "Y", "Z").
-        fn settings(&self, py: Python<'_>, abc: &str, xyz: &str) -> PyResult<PyPolicySettings> {
+        fn settings(&self, py: Python<'_>, #[pyo3(from_py_with = arg_str)] abc: &str, #[pyo3(from_py_with = arg_str)] xyz: &str) -> PyResult<PyPolicySettings> {
             Ok(self
                 .inner
                 .settings(abc_class(py, "abc", abc)?, xyz_class(py, "xyz", xyz)?)
@@ -517,7 +510,7 @@ view! {
     }
     methods {
         #[new]
-        fn new(sku: String, location: String, daily: &Bound<'_, PyAny>, daily_std: f64) -> PyResult<Self> {
+        fn new(#[pyo3(from_py_with = arg_string)] sku: String, #[pyo3(from_py_with = arg_string)] location: String, daily: &Bound<'_, PyAny>, #[pyo3(from_py_with = arg_f64)] daily_std: f64) -> PyResult<Self> {
             Ok(DemandForecast {
                 sku,
                 location,
@@ -531,11 +524,11 @@ view! {
         #[staticmethod]
         fn flat(
             py: Python<'_>,
-            sku: String,
-            location: String,
-            daily: f64,
-            daily_std: f64,
-            days: i64,
+            #[pyo3(from_py_with = arg_string)] sku: String,
+            #[pyo3(from_py_with = arg_string)] location: String,
+            #[pyo3(from_py_with = arg_f64)] daily: f64,
+            #[pyo3(from_py_with = arg_f64)] daily_std: f64,
+            #[pyo3(from_py_with = arg_i64)] days: i64,
         ) -> PyResult<Self> {
             let days = usize::try_from(days).map_err(|_| {
                 invalid_input(py, format!("days: {days} is not a whole number of days ≥ 0"))
@@ -565,7 +558,11 @@ view! {
     }
     methods {
         #[new]
-        fn new(sku: String, daily: &Bound<'_, PyAny>, daily_std: f64) -> PyResult<Self> {
+        fn new(
+            #[pyo3(from_py_with = arg_string)] sku: String,
+            daily: &Bound<'_, PyAny>,
+            #[pyo3(from_py_with = arg_f64)] daily_std: f64,
+        ) -> PyResult<Self> {
             Ok(PooledForecast::new(sku, floats("daily", daily)?, daily_std).into())
         }
     }
@@ -673,21 +670,21 @@ view! {
             py: Python<'_>,
             as_of: &Bound<'_, PyAny>,
             demand: &Bound<'_, PyAny>,
-            horizon_days: i64,
+            #[pyo3(from_py_with = arg_i64)] horizon_days: i64,
             default_policy: Option<&Bound<'_, PyAny>>,
             policies: Option<&Bound<'_, PyAny>>,
-            overstock_days: f64,
-            transfer_days: Option<f64>,
-            dead_stock_days: Option<i64>,
+            #[pyo3(from_py_with = arg_f64)] overstock_days: f64,
+            #[pyo3(from_py_with = arg_opt_f64)] transfer_days: Option<f64>,
+            #[pyo3(from_py_with = arg_opt_i64)] dead_stock_days: Option<i64>,
             budget: Option<&Bound<'_, PyAny>>,
             supplier_budgets: Option<&Bound<'_, PyAny>>,
             max_order_value: Option<&Bound<'_, PyAny>>,
             capacity: Option<&Bound<'_, PyAny>>,
             margins: Option<&Bound<'_, PyAny>>,
-            projection: Option<&str>,
-            threads: i64,
+            #[pyo3(from_py_with = arg_opt_str)] projection: Option<&str>,
+            #[pyo3(from_py_with = arg_i64)] threads: i64,
             pooled: Option<&Bound<'_, PyAny>>,
-            pooled_lookback_days: i64,
+            #[pyo3(from_py_with = arg_i64)] pooled_lookback_days: i64,
         ) -> PyResult<Self> {
             let as_of = to_time("as_of", as_of)?;
             let mut forecasts = Vec::new();

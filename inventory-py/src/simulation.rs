@@ -16,7 +16,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::arrays::{core_err, f64_array};
-use crate::convert::short_type_name;
+use crate::convert::{arg_f64, arg_i64, named_string, short_type_name};
 use crate::errors::invalid_input;
 use crate::replenish::{arg, floats, instance, PyPlanItem};
 
@@ -147,14 +147,14 @@ view! {
 
         /// Independent normal draws of `mean` and `std_dev` a day, truncated at 0.
         #[staticmethod]
-        fn normal(mean: f64, std_dev: f64) -> Self {
+        fn normal(#[pyo3(from_py_with = arg_f64)] mean: f64, #[pyo3(from_py_with = arg_f64)] std_dev: f64) -> Self {
             SimDemand::Normal { mean, std_dev }.into()
         }
 
         /// Normal draws of `std_dev` around a forecast's daily means (its last day
         /// repeating), truncated at 0.
         #[staticmethod]
-        fn forecast(daily: &Bound<'_, PyAny>, std_dev: f64) -> PyResult<Self> {
+        fn forecast(daily: &Bound<'_, PyAny>, #[pyo3(from_py_with = arg_f64)] std_dev: f64) -> PyResult<Self> {
             Ok(SimDemand::Forecast { daily: floats("daily", daily)?, std_dev }.into())
         }
     }
@@ -174,7 +174,7 @@ fn demand_of(obj: &Bound<'_, PyAny>) -> PyResult<SimDemand> {
     if !named {
         return floats("demand", obj).map(SimDemand::History);
     }
-    let kind: String = obj.get_item(0)?.extract()?;
+    let kind = named_string("demand[0]", &obj.get_item(0)?)?;
     let n = obj.len()?;
     let want = |k: usize, form: &str| -> PyResult<()> {
         if n == k {
@@ -263,26 +263,26 @@ view! {
         /// (r, Q): after any day at or below `r`, order the smallest multiple of `q` that
         /// lifts the position above `r`.
         #[staticmethod]
-        fn reorder_point(r: f64, q: f64) -> Self {
+        fn reorder_point(#[pyo3(from_py_with = arg_f64)] r: f64, #[pyo3(from_py_with = arg_f64)] q: f64) -> Self {
             SimPolicy::ReorderPoint { r, q }.into()
         }
 
         /// (s, S): after any day at or below `s`, order up to `big_s`.
         #[staticmethod]
-        fn min_max(s: f64, big_s: f64) -> Self {
+        fn min_max(#[pyo3(from_py_with = arg_f64)] s: f64, #[pyo3(from_py_with = arg_f64)] big_s: f64) -> Self {
             SimPolicy::MinMax { s, big_s }.into()
         }
 
         /// (R, S): every `review_days` (day 0 first), order up to `big_s`.
         #[staticmethod]
-        fn order_up_to(py: Python<'_>, review_days: i64, big_s: f64) -> PyResult<Self> {
+        fn order_up_to(py: Python<'_>, #[pyo3(from_py_with = arg_i64)] review_days: i64, #[pyo3(from_py_with = arg_f64)] big_s: f64) -> PyResult<Self> {
             Ok(SimPolicy::OrderUpTo { review_days: to_review_days(py, review_days)?, big_s }.into())
         }
 
         /// (R, s, S): every `review_days` (day 0 first), at or below `s`, order up to
         /// `big_s`.
         #[staticmethod]
-        fn periodic_min_max(py: Python<'_>, review_days: i64, s: f64, big_s: f64) -> PyResult<Self> {
+        fn periodic_min_max(py: Python<'_>, #[pyo3(from_py_with = arg_i64)] review_days: i64, #[pyo3(from_py_with = arg_f64)] s: f64, #[pyo3(from_py_with = arg_f64)] big_s: f64) -> PyResult<Self> {
             Ok(SimPolicy::PeriodicMinMax { review_days: to_review_days(py, review_days)?, s, big_s }.into())
         }
 
@@ -376,15 +376,15 @@ view! {
         fn new(
             py: Python<'_>,
             demand: &Bound<'_, PyAny>,
-            days: i64,
-            warmup_days: i64,
-            start_on_hand: f64,
-            lead_time_days: f64,
-            lead_time_std_days: f64,
-            unit_cost: f64,
-            holding_cost: f64,
-            order_cost: f64,
-            shortage_cost: f64,
+            #[pyo3(from_py_with = arg_i64)] days: i64,
+            #[pyo3(from_py_with = arg_i64)] warmup_days: i64,
+            #[pyo3(from_py_with = arg_f64)] start_on_hand: f64,
+            #[pyo3(from_py_with = arg_f64)] lead_time_days: f64,
+            #[pyo3(from_py_with = arg_f64)] lead_time_std_days: f64,
+            #[pyo3(from_py_with = arg_f64)] unit_cost: f64,
+            #[pyo3(from_py_with = arg_f64)] holding_cost: f64,
+            #[pyo3(from_py_with = arg_f64)] order_cost: f64,
+            #[pyo3(from_py_with = arg_f64)] shortage_cost: f64,
             lost_sales: bool,
             #[pyo3(from_py_with = seed_of)] seed: u64,
         ) -> PyResult<Self> {
@@ -468,7 +468,7 @@ pub(crate) fn simulate(
 pub(crate) fn simulate_many(
     py: Python<'_>,
     runs: &Bound<'_, PyAny>,
-    threads: i64,
+    #[pyo3(from_py_with = arg_i64)] threads: i64,
 ) -> PyResult<Vec<Vec<PySimReport>>> {
     let mut pairs = Vec::new();
     for (i, run) in items("runs", runs)?.iter().enumerate() {

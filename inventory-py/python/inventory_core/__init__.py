@@ -11,7 +11,13 @@ Conventions of the Python API:
   (``CostLayer.received_at``, ``DemandHistory.start``) are aware UTC ``datetime`` objects.
   The ``time`` key of ``JournalEntry.movement`` keeps the core's JSON form: int seconds.
 * Every error is an :class:`InventoryError`; each class also derives from the closest
-  builtin (``ValueError``, ``KeyError`` or ``ArithmeticError``).
+  builtin (``ValueError``, ``KeyError`` or ``ArithmeticError``). A bad value is never a bare
+  builtin exception: a ``str`` holding a lone surrogate (``"\\ud800"``, which is not text),
+  an ``int`` beyond what a parameter can hold (``days=2**64``) or a number beyond a float
+  raises :class:`InvalidInput` (its ``__cause__`` is the original ``UnicodeEncodeError`` or
+  ``OverflowError``; on Python 3.11+ a note names the parameter). A value of the wrong type
+  raises ``TypeError``. An index beyond the machine's range is out of range (``IndexError``),
+  as for Python's own sequences.
 * Purchasing (suppliers, purchase orders, receiving, landed-cost charges, payments) posts
   events on the :class:`Ledger` (``set_supplier``, ``create_order``, ``place_order``,
   ``receive_order``, ``add_charge``, ...), each returning a :class:`PurchaseOutcome`; each
@@ -46,7 +52,10 @@ Conventions of the Python API:
 * Statistics (policy math, classification, ratios of the health metrics) are ``float``.
   Functions that take columns (``safety_stock``, ``eoq``, ``abc``, ``abc_measure``,
   ``xyz_many``) accept lists or numpy arrays and return numpy arrays; a float64 array is read
-  through the buffer protocol, and the core runs with the GIL released. In the array results
+  through the buffer protocol, and the core runs with the GIL released. Every numeric array
+  (there and in forecasting, planning, simulation and ``Ledger.post_columns``) is read in the
+  byte order its dtype declares: an array of another byte order (``">f8"``, ``">i8"``) or
+  dtype is converted to native first, never reinterpreted. In the array results
   a value that is ``None`` in the scalar result is NaN (``SafetyStockBatch.safety_factor``
   for ``max_minus_average``, ``XyzResult.cv`` for a non-positive mean).
 * Forecasting (``fit_model``, ``forecast_series``, ``forecast_panel``, ``classify_demand``,

@@ -146,7 +146,10 @@ _SafetyStockColumn = Literal[
     "safety_stock", "safety_factor", "protection_interval", "expected_demand", "std_dev_protection", "reorder_point"
 ]
 _OrderQuantityColumn = Literal["quantity", "total_cost", "ordering_cost", "holding_cost", "orders_per_year", "cycle_years"]
-"""A column of floats: a list / tuple of numbers or a numpy array (float64 is read without conversion)."""
+"""A column of floats: a list / tuple of numbers or a one-dimensional numpy array (native-order float64 is
+read without conversion; any other real dtype (ints, bools, objects), byte order or strides is converted to
+native float64 once; complex, text, datetime64 and timedelta64 arrays and arrays of two or more dimensions are
+refused)."""
 _FloatOrFloats = Union[float, _Floats]
 _OverReceipt = Union[Literal["refuse", "accept"], _Amount]
 """The over-receipt policy: refuse any unit beyond a line's quantity, accept all, or a tolerance in percent."""
@@ -506,7 +509,10 @@ class Ledger:
         """Post parallel columns of movements, all-or-nothing; returns the number applied.
 
         Columns are lists, tuples, other iterables or numpy arrays (integer arrays for
-        ``quantities``, ``times`` and ``unit_costs``; float arrays raise InvalidInput).
+        ``quantities``, ``times`` and ``unit_costs``, of either byte order; float arrays raise
+        InvalidInput). A column given as an array must be one-dimensional: a 2-d (or 0-d) array
+        raises InvalidInput naming the column rather than being flattened. A bool (``True``,
+        ``numpy.bool_``) is not a quantity or an amount (InvalidInput).
         Optional columns are None (absent) or as long as ``kinds``, and an entry may be
         None. Row ``i`` uses what its kind uses, as the per-movement methods do:
         ``purchase_orders`` for ``receive`` and ``return_to_supplier`` rows, ``shipments`` for ``customer_return``
