@@ -9,6 +9,8 @@
 # 2. Python: builds the wheel into .venv and runs pytest + stubtest (scripts/test-python.sh).
 # 3. C/C++: builds the C test and C++ example with -Werror and runs them under valgrind
 #    (scripts/test-c.sh).
+# 4. Fuzzing: each cargo-fuzz target for FUZZ_SECONDS (default 20) on the nightly toolchain
+#    (scripts/fuzz.sh; skipped with a warning where there is no nightly toolchain).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,5 +37,8 @@ step "Python binding"
 
 step "C binding"
 ./scripts/test-c.sh
+
+step "fuzzing (short runs; long ones in TESTING.md)"
+./scripts/fuzz.sh
 
 step "all tests passed"
