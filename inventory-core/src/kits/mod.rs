@@ -3,8 +3,10 @@
 //!
 //! **This is the first part of issue 15** (see "Not yet" below): the definitions, their
 //! checks, and the computations on them (explosion into components, buildable quantity,
-//! cost roll-up), over availabilities and costs the caller gives. They do not yet live in
-//! the ledger's state and journal, and no movement assembles or sells a kit.
+//! cost roll-up). A [`crate::Ledger`] journals definitions ([`crate::Ledger::define_kit`]:
+//! idempotent by reference, in the snapshot) and answers the buildable and sellable
+//! quantity and the cost roll-up from its own positions and valuations; no movement
+//! assembles or sells a kit yet.
 //!
 //! # Definitions
 //!
@@ -61,11 +63,9 @@
 //!
 //! # Not yet
 //!
-//! Definitions in the ledger's journal and snapshot; assembly and disassembly movements
-//! with exact costing; virtual bundle reservations, shipments and returns; buildable
-//! quantities read from the ledger's positions; demand explosion of the ledger's history;
-//! bundle candidates from orders; the Python and C bindings. The rules above are the ones
-//! those will use.
+//! Assembly and disassembly movements with exact costing; virtual bundle reservations,
+//! shipments and returns; demand explosion of the ledger's history; bundle candidates from
+//! orders; the Python and C bindings. The rules above are the ones those will use.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -74,8 +74,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::time::Timestamp;
 
+mod ledger;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use ledger::Kits;
+pub use ledger::{KitOutcome, KitRecord};
 
 /// The largest quantity of a component per kit (10^9).
 pub const MAX_COMPONENT_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
@@ -84,7 +88,7 @@ pub const MAX_COMPONENT_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0
 pub const MAX_DEPTH: usize = 64;
 
 /// Assembled ahead into stock, or a virtual bundle with no stock of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KitKind {
     /// Built ahead into stock of its own (its own positions and cost layers).
@@ -93,12 +97,46 @@ pub enum KitKind {
     Virtual,
 }
 
+impl KitKind {
+    /// `"assembled"` or `"virtual"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KitKind::Assembled => "assembled",
+            KitKind::Virtual => "virtual",
+        }
+    }
+}
+
+/// `"assembled"` or `"virtual"`.
+impl std::str::FromStr for KitKind {
+    type Err = KitError;
+    fn from_str(s: &str) -> Result<Self, KitError> {
+        match s {
+            "assembled" => Ok(KitKind::Assembled),
+            "virtual" => Ok(KitKind::Virtual),
+            _ => Err(KitError::InvalidInput {
+                message: format!("unknown kit kind {s:?} (expected assembled or virtual)"),
+            }),
+        }
+    }
+}
+
+/// By name only (a snapshot is read strictly: no variant index).
+impl<'de> Deserialize<'de> for KitKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// One line of a bill of material.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Component {
     /// The component's SKU (a plain SKU or another kit).
     pub sku: String,
     /// Units of it per kit (> 0; decimals allowed).
+    #[serde(deserialize_with = "crate::strict::decimal")]
     pub quantity: Decimal,
 }
 
@@ -114,6 +152,7 @@ impl Component {
 
 /// A kit's bill of material from a time on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KitDefinition {
     /// The kit's SKU.
     pub kit: String,

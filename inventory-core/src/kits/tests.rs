@@ -388,3 +388,223 @@ proptest! {
         prop_assert!(!got.limiting.is_empty());
     }
 }
+
+// ----- in the ledger -----
+
+mod in_ledger {
+    use super::*;
+    use crate::purchasing::{PaymentTerms, Supplier, SupplierItem};
+    use crate::{Ledger, LedgerError, Movement};
+
+    const DAY: i64 = 86_400;
+
+    /// EAST: 10 PMUG, 9 PTEA (one batch at 3.00, one at 3.20 after), 5 PBOX, 6 m PRIBBON,
+    /// 3 TEA-SET in stock at 7.00; WEST: 4 PMUG, 2 PTEA, 1 PBOX, 1 PRIBBON. The gift
+    /// book's kits defined at time 0.
+    fn ledger() -> Ledger {
+        let mut l = Ledger::new();
+        let r = |sku: &str, loc: &str, q: &str, c: &str, t: i64| {
+            Movement::receive(sku, loc, d(q), d(c), t)
+        };
+        let moves = vec![
+            r("PMUG", "EAST", "10", "4.00", 0),
+            r("PTEA", "EAST", "5", "3.00", 0),
+            r("PTEA", "EAST", "4", "3.20", 1),
+            r("PBOX", "EAST", "5", "1.25", 0),
+            r("PRIBBON", "EAST", "6", "0.90", 0),
+            r("TEA-SET", "EAST", "3", "7.00", 0),
+            r("PMUG", "WEST", "4", "4.10", 0),
+            r("PTEA", "WEST", "2", "3.00", 2),
+            r("PBOX", "WEST", "1", "1.25", 0),
+            r("PRIBBON", "WEST", "1", "0.90", 0),
+        ];
+        l.post_batch(moves).unwrap();
+        for def in gift_defs() {
+            l.define_kit(def, None).unwrap();
+        }
+        l
+    }
+
+    fn gift_defs() -> Vec<KitDefinition> {
+        let b = gift_book();
+        vec![
+            b.versions("TEA-SET")[0].clone(),
+            b.versions("GIFT")[0].clone(),
+        ]
+    }
+
+    #[test]
+    fn buildable_and_sellable_from_the_ledgers_positions() {
+        let mut l = ledger();
+        // EAST as in the hand-worked pure case: 7 gifts, PTEA limits.
+        let g = l.buildable("GIFT", Some("EAST"), DAY).unwrap();
+        assert_eq!(
+            (g.quantity, g.limiting.clone()),
+            (d("7"), vec!["PTEA".to_string()])
+        );
+        // WEST: no tea set in stock, PTEA 2 → 1 set → 1 gift (ribbon 1 m would allow 2).
+        assert_eq!(
+            l.buildable("GIFT", Some("WEST"), DAY).unwrap().quantity,
+            d("1")
+        );
+        // Pooled: mugs 14, sets 3 + min(11 PTEA / 2, 6 PBOX) = 3 + 5 = 8, ribbon 7 m → 14;
+        // so 8 gifts, the 9th short of PTEA.
+        let g = l.buildable("GIFT", None, DAY).unwrap();
+        assert_eq!((g.quantity, g.limiting), (d("8"), vec!["PTEA".to_string()]));
+        // A reservation takes units out of what can be built: 4 PTEA reserved at EAST
+        // leave 5 → 2 sets built + 3 in stock = 5 gifts.
+        l.post(Movement::reserve("PTEA", "EAST", d("4"), "SO-1", 10))
+            .unwrap();
+        assert_eq!(
+            l.buildable("GIFT", Some("EAST"), DAY).unwrap().quantity,
+            d("5")
+        );
+        // The assembled set: 2 built + 3 in stock.
+        assert_eq!(
+            l.sellable("TEA-SET", Some("EAST"), DAY).unwrap().quantity,
+            d("5")
+        );
+        // Not a kit, or not yet one.
+        let err = l.buildable("PMUG", None, DAY).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::UnknownSku);
+        assert_eq!(
+            l.buildable("GIFT", None, -1).unwrap_err().kind(),
+            ErrorKind::UnknownSku
+        );
+    }
+
+    #[test]
+    fn the_cost_of_a_kit_from_current_valuations() {
+        let l = ledger();
+        // EAST (FIFO): PTEA 5 × 3.00 + 4 × 3.20 = 27.80 / 9; the set's stock 7.00; so the
+        // gift costs 4.00 + 7.00 + 0.5 × 0.90 = 11.45, and a built set 2 × 27.80/9 + 1.25.
+        assert_eq!(l.kit_cost("GIFT", Some("EAST"), DAY).unwrap(), d("11.45"));
+        let set = l.kit_cost("TEA-SET", Some("EAST"), DAY).unwrap();
+        assert_eq!(
+            set.round_dp(10),
+            (d("55.60") / d("9") + d("1.25")).round_dp(10)
+        );
+        // WEST has no set in stock: it is rolled up (2 × 3.00 + 1.25 = 7.25), the mug is
+        // 4.10: 4.10 + 7.25 + 0.45 = 11.80.
+        assert_eq!(l.kit_cost("GIFT", Some("WEST"), DAY).unwrap(), d("11.80"));
+        // A location without the components cannot value them.
+        let err = l.kit_cost("GIFT", Some("NORTH"), DAY).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    }
+
+    #[test]
+    fn definitions_are_idempotent_checked_and_in_the_snapshot() {
+        let mut l = ledger();
+        let json = l.to_json();
+        assert!(json.contains("\"version\":3"), "{}", &json[..40]);
+        let back = Ledger::from_json(&json).unwrap();
+        assert_eq!(back, l);
+        assert_eq!(back.to_json(), json);
+        assert_eq!(back.buildable("GIFT", None, DAY).unwrap().quantity, d("8"));
+        // A new version by reference, twice: the second is a duplicate.
+        let v2 = KitDefinition::new(
+            "GIFT",
+            KitKind::Virtual,
+            vec![c("PMUG", "2"), c("TEA-SET", "1")],
+            5 * DAY,
+        );
+        let first = l.define_kit(v2.clone(), Some("GIFT-v2".into())).unwrap();
+        let again = l.define_kit(v2.clone(), Some("GIFT-v2".into())).unwrap();
+        assert!(!first.duplicate && again.duplicate);
+        assert_eq!(again.sequence, first.sequence);
+        assert_eq!(l.kit_records().len(), 3);
+        // Mugs limit from day 5: 14 / 2 = 7 pooled.
+        assert_eq!(l.buildable("GIFT", None, 5 * DAY).unwrap().quantity, d("7"));
+        assert_eq!(l.buildable("GIFT", None, DAY).unwrap().quantity, d("8"));
+        assert_eq!(
+            l.kit_definition("GIFT", Some(DAY))
+                .unwrap()
+                .components
+                .len(),
+            3
+        );
+        assert_eq!(l.kit_definition("GIFT", None).unwrap(), &v2);
+        // The same reference with another definition; bad definitions: nothing changes.
+        let before = l.clone();
+        let other = KitDefinition::new("GIFT", KitKind::Virtual, vec![c("PMUG", "3")], 6 * DAY);
+        let err = l.define_kit(other, Some("GIFT-v2".into())).unwrap_err();
+        assert!(matches!(
+            err,
+            crate::Error::Ledger(LedgerError::DuplicateReference { .. })
+        ));
+        for (def, kind) in [
+            (
+                KitDefinition::new("X", KitKind::Virtual, vec![c("NOPE", "1")], 0),
+                ErrorKind::UnknownSku,
+            ),
+            (
+                KitDefinition::new("TEA-SET", KitKind::Assembled, vec![c("GIFT", "1")], 9 * DAY),
+                ErrorKind::InvalidInput,
+            ),
+            (
+                KitDefinition::new("GIFT", KitKind::Virtual, vec![c("PMUG", "1")], DAY),
+                ErrorKind::OutOfOrder,
+            ),
+            (
+                KitDefinition::new("X", KitKind::Virtual, vec![c("PMUG", "1")], i64::MAX),
+                ErrorKind::InvalidInput,
+            ),
+        ] {
+            assert_eq!(l.define_kit(def, None).unwrap_err().kind(), kind);
+            assert_eq!(l, before);
+        }
+        // The snapshot keeps every version and reference.
+        let mut back = Ledger::from_json(&l.to_json()).unwrap();
+        assert_eq!(back, l);
+        assert!(
+            back.define_kit(v2, Some("GIFT-v2".into()))
+                .unwrap()
+                .duplicate
+        );
+    }
+
+    #[test]
+    fn components_a_supplier_sells_are_known_and_kits_survive_a_failed_first_batch() {
+        let mut l = Ledger::new();
+        let s = Supplier::new("S", "Supplier", PaymentTerms::net(30)).item(SupplierItem::new(
+            "PNEW",
+            d("2.00"),
+            5.0,
+        ));
+        l.set_supplier(s, 0).unwrap();
+        // PNEW has no movements yet, but a supplier sells it.
+        let def = KitDefinition::new("DUO", KitKind::Virtual, vec![c("PNEW", "2")], 0);
+        l.define_kit(def, None).unwrap();
+        // A failing batch into an otherwise empty stock ledger keeps the kit.
+        let bad = vec![
+            Movement::receive("PNEW", "W", d("3"), d("2.00"), 0),
+            Movement::ship("PNEW", "W", d("9"), 1),
+        ];
+        assert!(l.post_batch(bad).is_err());
+        assert_eq!(l.kit_records().len(), 1);
+        assert_eq!(l.buildable("DUO", None, 0).unwrap().quantity, d("0"));
+    }
+
+    #[test]
+    fn snapshots_before_version_3_cannot_hold_kits() {
+        let l = ledger();
+        let json = l.to_json().replacen("\"version\":3", "\"version\":2", 1);
+        let err = Ledger::from_json(&json).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidSnapshot);
+        // A kit kind by index, an unknown field, a number for a quantity: refused.
+        for (from, to) in [
+            ("\"kind\":\"virtual\"", "\"kind\":1"),
+            ("\"effective\":0", "\"effective\":0,\"extra\":1"),
+            ("\"quantity\":\"0.5\"", "\"quantity\":0.5"),
+        ] {
+            let json = l.to_json();
+            assert!(json.contains(from), "{from}");
+            let bad = json.replacen(from, to, 1);
+            assert_eq!(
+                Ledger::from_json(&bad).unwrap_err().kind(),
+                ErrorKind::InvalidSnapshot,
+                "{to}"
+            );
+        }
+    }
+}

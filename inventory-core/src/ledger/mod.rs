@@ -475,6 +475,8 @@ pub struct Ledger {
     spare: Spare,
     /// Suppliers and purchase orders (see [`crate::purchasing`]).
     pub(crate) purchasing: Purchasing,
+    /// Kit definitions (see [`crate::kits`]).
+    pub(crate) kits: crate::kits::Kits,
     /// The number of the last transaction begun (see [`Txn::save`]); never 0 once one has.
     /// A failed batch into a pristine ledger resets it to 0 with the rest of the ledger,
     /// which is safe because that also drops every slot (and so every mark).
@@ -493,6 +495,7 @@ impl PartialEq for Ledger {
             && self.journal == other.journal
             && self.texts == other.texts
             && self.purchasing == other.purchasing
+            && self.kits == other.kits
             && self.state() == other.state()
     }
 }
@@ -755,6 +758,7 @@ impl Ledger {
             texts: Chunked::default(),
             spare: Spare::default(),
             purchasing: Purchasing::default(),
+            kits: crate::kits::Kits::default(),
             epoch: 0,
         }
     }
@@ -993,7 +997,8 @@ impl Ledger {
             && self.reservations.is_empty()
             && self.shipments.is_empty()
             && self.references.is_empty()
-            && self.purchasing.is_empty();
+            && self.purchasing.is_empty()
+            && self.kits.is_empty();
         let mut txn = self.begin();
         txn.undoable = !pristine;
         txn

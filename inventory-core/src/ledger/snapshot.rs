@@ -26,10 +26,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::{Condition, JournalEntry, Ledger, LedgerConfig, Timestamp};
 use crate::costing::{CostMethod, Layer};
 use crate::error::{Error, Result, SnapshotError};
+use crate::kits::KitRecord;
 use crate::purchasing::{PurchaseOrder, PurchaseRecord, Supplier};
 
-/// The snapshot format version this build writes (it also reads version 1).
-pub const SNAPSHOT_VERSION: u32 = 2;
+/// The snapshot format version this build writes (it also reads versions 1 and 2). Version 3
+/// added kit definitions (`kits`), version 2 purchasing.
+pub const SNAPSHOT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -116,6 +118,8 @@ struct SnapshotRef<'a> {
     journal: JournalRef<'a>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     purchases: Vec<PurchaseRecord>,
+    #[serde(skip_serializing_if = "<[KitRecord]>::is_empty")]
+    kits: &'a [KitRecord],
 }
 
 /// The journal, serialized one materialized entry at a time.
@@ -136,6 +140,8 @@ struct SnapshotOwned {
     journal: Vec<JournalEntry>,
     #[serde(default)]
     purchases: Vec<PurchaseRecord>,
+    #[serde(default)]
+    kits: Vec<KitRecord>,
 }
 
 impl Ledger {
@@ -232,7 +238,7 @@ impl Ledger {
     }
 
     fn from_snapshot(snap: SnapshotOwned) -> Result<Ledger> {
-        if snap.version != SNAPSHOT_VERSION && snap.version != 1 {
+        if !(1..=SNAPSHOT_VERSION).contains(&snap.version) {
             return Err(SnapshotError::UnsupportedVersion {
                 found: snap.version,
                 supported: SNAPSHOT_VERSION,
@@ -244,6 +250,12 @@ impl Ledger {
             return Err(inconsistent(
                 "a version 1 snapshot has no purchasing events".into(),
             ));
+        }
+        if snap.version < 3 && !snap.kits.is_empty() {
+            return Err(inconsistent(format!(
+                "a version {} snapshot has no kit definitions",
+                snap.version
+            )));
         }
         let movements =
             |range: std::ops::Range<usize>| snap.journal[range].iter().map(|e| e.movement.clone());
@@ -301,6 +313,7 @@ impl Ledger {
                 "the stored state differs from the replay of the journal".into(),
             ));
         }
+        ledger.replay_kits(snap.kits)?;
         Ok(ledger)
     }
 }
@@ -313,6 +326,7 @@ impl Serialize for Ledger {
             state: self.state(),
             journal: JournalRef(self),
             purchases: self.purchase_records(),
+            kits: self.kit_records(),
         }
         .serialize(serializer)
     }

@@ -911,11 +911,14 @@ fn snapshot_round_trip_and_tampering() {
         Ledger::from_json(&tampered).unwrap_err().kind(),
         ErrorKind::InvalidSnapshot
     );
-    let v3 = json.replacen("\"version\":2", "\"version\":3", 1);
+    let v4 = json.replacen("\"version\":3", "\"version\":4", 1);
     assert!(matches!(
-        Ledger::from_json(&v3).unwrap_err(),
-        Error::Snapshot(SnapshotError::UnsupportedVersion { found: 3, .. })
+        Ledger::from_json(&v4).unwrap_err(),
+        Error::Snapshot(SnapshotError::UnsupportedVersion { found: 4, .. })
     ));
+    // What version 2 wrote (no kits here) still reads.
+    let v2 = json.replacen("\"version\":3", "\"version\":2", 1);
+    assert_eq!(Ledger::from_json(&v2).unwrap(), l);
 }
 
 #[test]

@@ -1084,7 +1084,7 @@ fn snapshots_replay_events_and_movements_interleaved() {
     .unwrap();
     l.record_payment("PO-1", "P1", d("100"), 8 * DAY).unwrap();
     let json = l.to_json();
-    assert!(json.contains("\"version\":2"));
+    assert!(json.contains("\"version\":3"));
     let back = Ledger::from_json(&json).unwrap();
     assert_eq!(back, l);
     assert_eq!(back.to_json(), json);
@@ -1125,7 +1125,7 @@ fn version_1_snapshots_still_load() {
     l.post(Movement::receive("A", "W", d("2"), d("2.00"), 2))
         .unwrap();
     // What version 1 wrote: no layer origins.
-    let json = l.to_json().replace("\"version\":2", "\"version\":1");
+    let json = l.to_json().replace("\"version\":3", "\"version\":1");
     let v1 = regex_free_strip_origins(&json);
     assert!(!v1.contains("origin"));
     let back = Ledger::from_json(&v1).unwrap();
