@@ -76,6 +76,12 @@
 #define INV_NOTE_LEADING_ZEROS 32
 
 /**
+ * How many kits can be built (or sold), and the SKUs that limit them (opaque), from
+ * `inv_ledger_buildable` or `inv_ledger_sellable`; release with `inv_buildable_free`.
+ */
+typedef struct inv_buildable inv_buildable;
+
+/**
  * Cash going out per period of the due dates (opaque), from `inv_ledger_cash_out`;
  * release with `inv_cash_out_free`.
  */
@@ -101,6 +107,19 @@ typedef struct inv_forecasts inv_forecasts;
  * period of the lines' expected times (opaque); release with `inv_incoming_free`.
  */
 typedef struct inv_incoming inv_incoming;
+
+/**
+ * The components of a kit definition (opaque builder), for `inv_ledger_define_kit`.
+ * Create with `inv_kit_components_new`, fill with `inv_kit_components_add`, release with
+ * `inv_kit_components_free`.
+ */
+typedef struct inv_kit_components inv_kit_components;
+
+/**
+ * The components a quantity of kits consumes (opaque), from `inv_ledger_explode_kit`;
+ * release with `inv_kit_explosion_free`.
+ */
+typedef struct inv_kit_explosion inv_kit_explosion;
 
 /**
  * An inventory ledger (opaque). Create with `inv_ledger_new`,
@@ -568,6 +587,60 @@ typedef struct inv_forecast_accuracy {
      */
     double bias;
 } inv_forecast_accuracy;
+
+/**
+ * The kind of a kit (one of the `INV_KIT_*` values).
+ */
+typedef uint32_t inv_kit_kind;
+
+/**
+ * What posting a kit definition did.
+ */
+typedef struct inv_kit_outcome {
+    /**
+     * The definition's number among the ledger's kit definitions (0-based), as
+     * `inv_ledger_kit_records_json` lists them.
+     */
+    uint64_t sequence;
+    /**
+     * True when the reference had been posted with the same definition: nothing changed
+     * and the first outcome is returned.
+     */
+    bool duplicate;
+} inv_kit_outcome;
+
+/**
+ * The summary of an `inv_buildable`.
+ */
+typedef struct inv_buildable_info {
+    /**
+     * The kit. Owned by the `inv_buildable`: valid until it is freed.
+     */
+    const char *kit;
+    /**
+     * Whole kits, as NUL-terminated decimal text (for `inv_ledger_sellable` of an
+     * assembled kit, its own available stock included).
+     */
+    char quantity[INV_DECIMAL_LEN];
+    /**
+     * How many limiting SKUs there are (`inv_buildable_limiting_get`).
+     */
+    size_t limiting_len;
+} inv_buildable_info;
+
+/**
+ * A SKU and a quantity of it (a row of an `inv_kit_explosion`).
+ */
+typedef struct inv_kit_component {
+    /**
+     * The SKU. Owned by the handle: valid until it is freed.
+     */
+    const char *sku;
+    /**
+     * Units of it, as NUL-terminated decimal text.
+     */
+    char quantity[INV_DECIMAL_LEN];
+} inv_kit_component;
 
 /**
  * A stock costing method (one of the `INV_COSTING_*` values).
@@ -2604,7 +2677,7 @@ typedef struct inv_sim_report {
  * An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
  * `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`,
  * `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`, `inv_sim_demand`,
- * `inv_sim_policy_kind`) was out of range.
+ * `inv_sim_policy_kind`, `inv_kit_kind`) was out of range.
  */
 #define INV_INVALID_ENUM 6
 
@@ -2743,6 +2816,16 @@ typedef struct inv_sim_report {
  * (`inv_ledger_config.over_receipt`).
  */
 #define INV_OVER_RECEIPT 306
+
+/**
+ * Built ahead into stock of its own (its own positions and cost layers).
+ */
+#define INV_KIT_ASSEMBLED 0
+
+/**
+ * A bundle without stock of its own: selling one moves its components.
+ */
+#define INV_KIT_VIRTUAL 1
 
 /**
  * A history replayed day by day (`series`, `series_len` days; its length is the run's
@@ -3158,6 +3241,253 @@ inv_result inv_forecast_metrics(const double *actual,
                                 size_t n_insample,
                                 size_t period,
                                 struct inv_forecast_accuracy *out);
+
+/**
+ * Creates an empty list of components into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `out` NULL or a writable `inv_kit_components *`.
+ */
+inv_result inv_kit_components_new(struct inv_kit_components **out);
+
+/**
+ * Adds a component: `quantity` (decimal text; decimals allowed, `"0.5"` m of ribbon) units
+ * of `sku` (a plain SKU or another kit) per kit, after the components added before. The
+ * SKU and the quantity are checked when the definition is posted.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`; the builder is
+ * unchanged then.
+ *
+ * # Safety
+ * `components` NULL or a live builder; strings NULL or NUL-terminated.
+ */
+inv_result inv_kit_components_add(struct inv_kit_components *components,
+                                  const char *sku,
+                                  const char *quantity);
+
+/**
+ * Releases a list of components. NULL is a no-op.
+ *
+ * # Safety
+ * `components` NULL or a live builder, not used afterwards.
+ */
+void inv_kit_components_free(struct inv_kit_components *components);
+
+/**
+ * Defines kit `kit` of `kind`, or a new version of it, from `effective` (seconds since the
+ * epoch, UTC) on, with the builder's `components` (copied; the caller still frees it), and
+ * writes the outcome to `out` (nullable). A component must be a kit or a SKU the ledger
+ * knows (one with movements, or one a supplier sells). With a `reference` (nullable)
+ * already posted, the same definition is a no-op returning the first outcome with
+ * `duplicate` set.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_ENUM` (`kind`),
+ * `INV_INVALID_INPUT` (an empty kit SKU or reference, no components, a component listed
+ * twice or naming the kit itself, a quantity ≤ 0 or above 10^9, a cycle through other
+ * kits at any time (the message names the path, from `kit` back to it), kits nested
+ * deeper than 64 levels, an effective time out of range), `INV_UNKNOWN_SKU` (a component
+ * that is neither a known SKU nor a kit), `INV_OUT_OF_ORDER` (effective before the kit's
+ * latest definition), `INV_DUPLICATE_REFERENCE` (the reference was posted with another
+ * definition). The ledger is unchanged then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `components` NULL or a live builder; strings NULL or
+ * NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_define_kit(struct inv_ledger *ledger,
+                                 const char *kit,
+                                 inv_kit_kind kind,
+                                 const struct inv_kit_components *components,
+                                 int64_t effective,
+                                 const char *reference,
+                                 struct inv_kit_outcome *out);
+
+/**
+ * The definition of `kit` in force at `*time` (nullable pointer: NULL gives its latest
+ * version) as the core's `KitDefinition` JSON into a new string at `*out`, freed with
+ * `inv_string_free`: `{"kit":"GIFT","kind":"virtual","components":[{"sku":"MUG",
+ * "quantity":"1"},...],"effective":0}` (quantities as decimal strings, `effective` in
+ * seconds since the epoch). When `kit` is not a kit (at that time), `*out` is set to NULL
+ * and `INV_OK` is returned.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `kit` NULL or NUL-terminated; `time` NULL or a readable
+ * `int64_t`; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_kit_definition_json(const struct inv_ledger *ledger,
+                                          const char *kit,
+                                          const int64_t *time,
+                                          char **out);
+
+/**
+ * Every kit definition, in the order they were posted, as a JSON array into a new string
+ * at `*out` (freed with `inv_string_free`): per definition its `"sequence"`,
+ * `"first_movement"` (the number of stock movements journaled before it), `"reference"`
+ * (absent without one) and `"definition"` (as `inv_ledger_kit_definition_json` writes
+ * it).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_kit_records_json(const struct inv_ledger *ledger, char **out);
+
+/**
+ * The whole kits of `kit` that can be built at `location` (NULL: all locations, as if
+ * their stock were pooled) from the available stock (on hand less reserved), with the
+ * definitions in force at `time`, into a new handle at `*out`: an assembled component's
+ * own stock is used first, then it is built from its components; two kits sharing a
+ * component are not both promised its units. The limiting SKUs are the plain SKUs one
+ * more kit would run short of.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_UNKNOWN_SKU` (`kit` is not a kit
+ * at `time`), `INV_OVERFLOW`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or a writable
+ * `inv_buildable *`.
+ */
+inv_result inv_ledger_buildable(const struct inv_ledger *ledger,
+                                const char *kit,
+                                const char *location,
+                                int64_t time,
+                                struct inv_buildable **out);
+
+/**
+ * What can be sold of `kit` at `location` (NULL: all) at `time`, into a new handle at
+ * `*out`: for an assembled kit its own available stock (whole units) plus what
+ * `inv_ledger_buildable` gives, for a virtual bundle what can be built.
+ *
+ * Errors: as `inv_ledger_buildable`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or a writable
+ * `inv_buildable *`.
+ */
+inv_result inv_ledger_sellable(const struct inv_ledger *ledger,
+                               const char *kit,
+                               const char *location,
+                               int64_t time,
+                               struct inv_buildable **out);
+
+/**
+ * The summary of a buildable result into `*out`. `out->kit` points into the handle and is
+ * valid until `inv_buildable_free`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `buildable` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_buildable_summary(const struct inv_buildable *buildable,
+                                 struct inv_buildable_info *out);
+
+/**
+ * The number of limiting SKUs (0 for NULL).
+ *
+ * # Safety
+ * `buildable` NULL or a live handle.
+ */
+size_t inv_buildable_limiting_len(const struct inv_buildable *buildable);
+
+/**
+ * Limiting SKU `index` (sorted) into `*out` (owned by the handle: valid until it is
+ * freed).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `buildable` NULL or a live handle; `out` NULL or a writable `const char *`.
+ */
+inv_result inv_buildable_limiting_get(const struct inv_buildable *buildable,
+                                      size_t index,
+                                      const char **out);
+
+/**
+ * Releases a buildable result (and the strings it owns). NULL is a no-op.
+ *
+ * # Safety
+ * `buildable` NULL or a live handle, not used afterwards.
+ */
+void inv_buildable_free(struct inv_buildable *buildable);
+
+/**
+ * Writes the cost of one `kit` as decimal text into `buf` of `len` bytes
+ * (`INV_DECIMAL_LEN` always suffices): rolled up from its components' current unit costs
+ * (stock value ÷ units) at `location` (NULL: all), with the definitions in force at
+ * `time`; an assembled component in stock is taken at its own unit cost, any other kit is
+ * rolled up. Exact, not rounded (round it to the money scale where it is shown). If it
+ * does not fit, nothing is written.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_UNKNOWN_SKU` (`kit` is not a kit
+ * at `time`), `INV_INVALID_INPUT` (a component without stock to value it by, named in the
+ * message), `INV_OVERFLOW`, `INV_BUFFER_TOO_SMALL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `buf` NULL or valid for
+ * `len` bytes.
+ */
+inv_result inv_ledger_kit_cost(const struct inv_ledger *ledger,
+                               const char *kit,
+                               const char *location,
+                               int64_t time,
+                               char *buf,
+                               size_t len);
+
+/**
+ * The components `quantity` (decimal text, ≥ 0) kits of `kit` consume at `time`, summed
+ * by SKU and sorted by SKU, into a new handle at `*out`: through virtual components down
+ * to what has stock (plain SKUs and assembled kits), or with `to_leaves` down to the SKUs
+ * that are not kits (the view of demand).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`,
+ * `INV_INVALID_INPUT` (a negative quantity), `INV_UNKNOWN_SKU` (`kit` is not a kit at
+ * `time`), `INV_OVERFLOW`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or a writable
+ * `inv_kit_explosion *`.
+ */
+inv_result inv_ledger_explode_kit(const struct inv_ledger *ledger,
+                                  const char *kit,
+                                  const char *quantity,
+                                  int64_t time,
+                                  bool to_leaves,
+                                  struct inv_kit_explosion **out);
+
+/**
+ * The number of rows (0 for NULL).
+ *
+ * # Safety
+ * `explosion` NULL or a live handle.
+ */
+size_t inv_kit_explosion_len(const struct inv_kit_explosion *explosion);
+
+/**
+ * Row `index` into `*out`. `out->sku` points into the handle and is valid until
+ * `inv_kit_explosion_free`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `explosion` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_kit_explosion_get(const struct inv_kit_explosion *explosion,
+                                 size_t index,
+                                 struct inv_kit_component *out);
+
+/**
+ * Releases an explosion (and the strings it owns). NULL is a no-op.
+ *
+ * # Safety
+ * `explosion` NULL or a live handle, not used afterwards.
+ */
+void inv_kit_explosion_free(struct inv_kit_explosion *explosion);
 
 /**
  * The default configuration: FIFO, no negative stock, money rounded to 2 places,

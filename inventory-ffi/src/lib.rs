@@ -15,19 +15,23 @@
 //! - Handles (`inv_ledger`, `inv_valuation`, `inv_demand_history`, `inv_model`, the
 //!   purchasing results `inv_purchase_order`, `inv_incoming`, `inv_receiving_report`,
 //!   `inv_overdue_lines`, `inv_payment_schedule`, `inv_cash_out`, the replenishment plan
-//!   `inv_plan`, the split forecasts `inv_forecasts`) are opaque, created through
+//!   `inv_plan`, the split forecasts `inv_forecasts`, the kit results `inv_buildable` and
+//!   `inv_kit_explosion`) are opaque, created through
 //!   out-parameters and released with their `_free`
 //!   function, which accepts NULL.
 //!   Strings returned as `char *` are released with `inv_string_free`; `const char *`
 //!   fields of a result's rows point into the handle and are valid until it is freed.
 //! - Input that may gain fields is built with opaque builders (`inv_supplier`,
 //!   `inv_order_lines`, `inv_line_changes`, `inv_receipt_lines`, `inv_plan_request`,
-//!   `inv_pooled_forecasts`):
+//!   `inv_pooled_forecasts`, `inv_kit_components`):
 //!   `_new`, setter functions, `_free`. A builder only collects and converts; the core
 //!   checks the whole input when it is posted. A function that takes a builder copies it:
 //!   free it whenever you like.
 //! - Purchasing events (see [`purchasing`]) return an `inv_purchase_outcome`; the stock
 //!   movements an event posted are read with `inv_ledger_journal_outcome`.
+//! - Kit definitions (see [`kits`]) are posted with `inv_ledger_define_kit`, which returns
+//!   an `inv_kit_outcome`; nested definitions are read back as JSON
+//!   (`inv_ledger_kit_definition_json`, `inv_ledger_kit_records_json`).
 //! - Results that are lists of records about a ledger's SKUs (`inv_ledger_dead_stock`,
 //!   `inv_ledger_slow_movers`, `inv_ledger_overstock`, `inv_ledger_abc`, `inv_ledger_xyz`)
 //!   are returned as JSON text (a `char *` released with `inv_string_free`): an array of
@@ -67,6 +71,7 @@ pub mod classify;
 pub mod columns;
 pub mod error;
 pub mod forecast;
+pub mod kits;
 pub mod ledger;
 pub mod metrics;
 pub mod policy;

@@ -4,6 +4,7 @@ use std::str::FromStr;
 use std::sync::{Mutex, TryLockError};
 
 use inventory_core::classify::{self, AbcMeasure, AbcThresholds, XyzThresholds};
+use inventory_core::kits::{KitDefinition, KitKind};
 use inventory_core::metrics;
 use inventory_core::policy::DemandStats;
 use inventory_core::purchasing::{DropshipSale, PurchaseEventKind};
@@ -23,6 +24,7 @@ use crate::convert::{
     StrColumn,
 };
 use crate::errors::{invalid_input, poisoned, to_py_err};
+use crate::kits::{self, PyBuildable, PyKitDefinition, PyKitOutcome, PyKitRecord};
 use crate::metrics::{PyAgingBucket, PyDeadStock, PySkuActivity, PyStockCover};
 use crate::purchasing::{
     self, PyCashOutBucket, PyIncoming, PyIncomingBucket, PyLeadTimeEstimate, PyOverdueLine,
@@ -1186,6 +1188,129 @@ impl PyLedger {
     fn purchase_records(&self, py: Python<'_>) -> PyResult<Vec<PyPurchaseRecord>> {
         let rows = self.detached(py, |l| l.purchase_records())?;
         Ok(rows.into_iter().map(PyPurchaseRecord::from).collect())
+    }
+
+    // ----- kits -----
+
+    /// Defines a kit, or a new version of one from `effective` on: `components` are
+    /// `(sku, quantity)` pairs, `{"sku", "quantity"}` dicts or `Component` objects; `kind`
+    /// "assembled" or "virtual". Every check (components known, quantities, cycles, versions
+    /// in time order) is the core's; a refused definition changes nothing. With a
+    /// `reference` already posted, the same definition returns the first outcome with
+    /// `duplicate` set.
+    #[pyo3(signature = (kit, components, effective, *, kind = "assembled", reference = None))]
+    fn define_kit(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_string)] kit: String,
+        components: &Bound<'_, PyAny>,
+        effective: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = arg_str)] kind: &str,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
+    ) -> PyResult<PyKitOutcome> {
+        let components = kits::components(components)?;
+        let effective = to_time("effective", effective)?;
+        let kind = kind.parse::<KitKind>().map_err(|e| core_err(py, e))?;
+        let definition = KitDefinition::new(kit, kind, components, effective);
+        self.with(py, move |l| l.define_kit(definition, reference))?
+            .map(PyKitOutcome::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// The definition of `kit` in force at `time` (None: its latest version), or None if it
+    /// is not a kit (then).
+    #[pyo3(signature = (kit, time = None))]
+    fn kit_definition(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] kit: &str,
+        time: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<PyKitDefinition>> {
+        let time = to_opt_time("time", time)?;
+        self.with(py, |l| {
+            l.kit_definition(kit, time)
+                .cloned()
+                .map(PyKitDefinition::from)
+        })
+    }
+
+    /// Every kit definition, in the order they were posted.
+    fn kit_records(&self, py: Python<'_>) -> PyResult<Vec<PyKitRecord>> {
+        let rows = self.with(py, |l| l.kit_records().to_vec())?;
+        Ok(rows.into_iter().map(PyKitRecord::from).collect())
+    }
+
+    /// The whole kits that can be built at `location` (None: all locations pooled) from the
+    /// available stock, with the definitions in force at `time`, and the SKUs that limit
+    /// them.
+    #[pyo3(signature = (kit, location = None, *, time))]
+    fn buildable(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] kit: &str,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        time: &Bound<'_, PyAny>,
+    ) -> PyResult<PyBuildable> {
+        let time = to_time("time", time)?;
+        self.detached(py, |l| l.buildable(kit, location, time))?
+            .map(PyBuildable::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// What can be sold of `kit` at `location` (None: all): for an assembled kit its
+    /// available stock plus what can be built, for a virtual bundle what can be built.
+    #[pyo3(signature = (kit, location = None, *, time))]
+    fn sellable(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] kit: &str,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        time: &Bound<'_, PyAny>,
+    ) -> PyResult<PyBuildable> {
+        let time = to_time("time", time)?;
+        self.detached(py, |l| l.sellable(kit, location, time))?
+            .map(PyBuildable::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// The cost of one `kit` rolled up from its components' current valuations at
+    /// `location` (None: all), with the definitions in force at `time`; exact, not rounded.
+    #[pyo3(signature = (kit, location = None, *, time))]
+    fn kit_cost<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = arg_str)] kit: &str,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        time: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let time = to_time("time", time)?;
+        let cost = self
+            .detached(py, |l| l.kit_cost(kit, location, time))?
+            .map_err(|e| core_err(py, e))?;
+        py_decimal(py, cost)
+    }
+
+    /// The components `quantity` kits consume at `time`, as `(sku, quantity)` pairs sorted
+    /// by SKU: through virtual components down to what has stock, or with `to_leaves` down
+    /// to the SKUs that are not kits.
+    #[pyo3(signature = (kit, quantity, time, to_leaves = false))]
+    fn explode_kit<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = arg_str)] kit: &str,
+        quantity: &Bound<'py, PyAny>,
+        time: &Bound<'py, PyAny>,
+        to_leaves: bool,
+    ) -> PyResult<Vec<(String, Bound<'py, PyAny>)>> {
+        let n = to_decimal("quantity", quantity)?;
+        let time = to_time("time", time)?;
+        let lines = self
+            .detached(py, |l| l.kit_book().explode(kit, n, time, to_leaves))?
+            .map_err(|e| core_err(py, e))?;
+        lines
+            .into_iter()
+            .map(|(sku, q)| Ok((sku, py_decimal(py, q)?)))
+            .collect()
     }
 
     // ----- replenishment -----

@@ -14,6 +14,7 @@ mod classify;
 mod convert;
 mod errors;
 mod forecast;
+mod kits;
 mod ledger;
 mod metrics;
 mod policy;
@@ -38,6 +39,7 @@ fn _inventory_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     metrics::register(m)?;
     forecast::register(m)?;
     purchasing::register(m)?;
+    kits::register(m)?;
     replenish::register(m)?;
     simulation::register(m)?;
     errors::register(m)?;

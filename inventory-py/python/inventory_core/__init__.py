@@ -25,6 +25,15 @@ Conventions of the Python API:
   :class:`Supplier` and :class:`SupplierItem` are built in Python. Every rule (prices,
   statuses, allocations, the payment schedule) is the core's. Query results are read-only
   objects with ``to_dict()``, so ``pandas.DataFrame([r.to_dict() for r in rows])`` works.
+* Kits and bundles: :meth:`Ledger.define_kit` journals a bill of material (``"assembled"``:
+  built ahead into stock of its own; ``"virtual"``: a bundle without stock) from an effective
+  time on, with components as ``(sku, quantity)`` pairs, ``{"sku", "quantity"}`` dicts or
+  :class:`Component` objects, idempotent by ``reference`` and in the snapshot.
+  :meth:`Ledger.buildable` and :meth:`Ledger.sellable` give the whole kits the available
+  stock can make (a :class:`Buildable` naming the limiting SKUs), :meth:`Ledger.kit_cost` the
+  cost roll-up, :meth:`Ledger.explode_kit` the components a quantity of kits consumes.
+  Their ``time`` (which definitions are in force) is required: the library never reads the
+  clock. Every rule (cycles, versions, what limits) is the core's.
 * Replenishment: :meth:`Ledger.plan` takes a :class:`PlanRequest` (the as-of time, a
   :class:`DemandForecast` per SKU x location, :class:`PolicySettings` by default, by SKU or
   by SKU x location, or by ABC/XYZ class through :class:`ClassPolicies`, and optional
@@ -76,12 +85,14 @@ from ._inventory_core import (
     AgingBucket,
     Alert,
     BackorderQuantity,
+    Buildable,
     backtest,
     Backtest,
     CashOutBucket,
     classes_from_ledger,
     classify_demand,
     ClassPolicies,
+    Component,
     CostLayer,
     CutLine,
     DeadStock,
@@ -113,6 +124,9 @@ from ._inventory_core import (
     InventoryError,
     inverse_normal_cdf,
     JournalEntry,
+    KitDefinition,
+    KitOutcome,
+    KitRecord,
     LeadTimeEstimate,
     Ledger,
     MAX_SIM_DAYS,
@@ -194,12 +208,14 @@ __all__ = [
     "AgingBucket",
     "Alert",
     "BackorderQuantity",
+    "Buildable",
     "backtest",
     "Backtest",
     "CashOutBucket",
     "classes_from_ledger",
     "classify_demand",
     "ClassPolicies",
+    "Component",
     "CostLayer",
     "CutLine",
     "DeadStock",
@@ -231,6 +247,9 @@ __all__ = [
     "InventoryError",
     "inverse_normal_cdf",
     "JournalEntry",
+    "KitDefinition",
+    "KitOutcome",
+    "KitRecord",
     "LeadTimeEstimate",
     "Ledger",
     "MAX_SIM_DAYS",

@@ -54,6 +54,11 @@ __all__ = [
     "PaymentDue",
     "CashOutBucket",
     "PurchaseRecord",
+    "Component",
+    "KitDefinition",
+    "KitRecord",
+    "KitOutcome",
+    "Buildable",
     "PolicySettings",
     "PolicyAssignment",
     "DemandForecast",
@@ -172,6 +177,15 @@ _AlertKind = Literal[
 ]
 _Abc = Literal["A", "B", "C"]
 _Xyz = Literal["X", "Y", "Z"]
+_KitKind = Literal["assembled", "virtual"]
+
+class _ComponentDict(TypedDict):
+    sku: str
+    quantity: _Amount
+
+_Component = Union[tuple[str, _Amount], _ComponentDict, "Component"]
+"""A line of a bill of material: a pair ``(sku, quantity)``, a dict ``{"sku", "quantity"}`` or a
+:class:`Component`; the quantity is an amount (a ``float`` raises InvalidInput)."""
 
 class _NewLineRequired(TypedDict):
     line: int
@@ -718,6 +732,54 @@ class Ledger:
     def cash_out(self, period: _PeriodName = "week") -> list[CashOutBucket]: ...
     def purchase_records(self) -> list[PurchaseRecord]: ...
 
+    # ----- kits -----
+
+    def define_kit(
+        self,
+        kit: str,
+        components: Iterable[_Component],
+        effective: _Time,
+        *,
+        kind: _KitKind = "assembled",
+        reference: Optional[str] = None,
+    ) -> KitOutcome:
+        """Defines a kit, or a new version of one from ``effective`` on. Each component is a
+        SKU the ledger knows (with movements, or sold by a supplier) or a kit. Refused, with
+        the ledger unchanged: no components, a component listed twice or naming the kit
+        itself, a quantity <= 0 or above 10^9, an unknown kind, an effective time out of
+        range (InvalidInput); a cycle through other kits at any time (InvalidInput naming the
+        path); an unknown component (UnknownSku); a version dated before the kit's latest
+        (OutOfOrder); a ``reference`` already posted with another definition
+        (DuplicateReference). The same definition with the same ``reference`` returns the
+        first outcome with ``duplicate`` set."""
+    def kit_definition(self, kit: str, time: Optional[_Time] = None) -> Optional[KitDefinition]:
+        """The definition of ``kit`` in force at ``time`` (the latest version when ``time`` is
+        None), or None if it is not a kit (at that time)."""
+    def kit_records(self) -> list[KitRecord]:
+        """Every kit definition, in the order they were posted (in the snapshot)."""
+    def buildable(self, kit: str, location: Optional[str] = None, *, time: _Time) -> Buildable:
+        """The whole kits that can be built at ``location`` (None: all locations, as if their
+        stock were pooled) from the available stock (on hand less reserved), with the
+        definitions in force at ``time``; an assembled component's own stock is used first.
+        ``time`` is required (it selects the definitions' versions; it is not read from the
+        clock). UnknownSku if ``kit`` is not a kit at ``time``."""
+    def sellable(self, kit: str, location: Optional[str] = None, *, time: _Time) -> Buildable:
+        """``buildable``, plus the kit's own available stock for an assembled kit (a virtual
+        bundle has none). ``time`` is required, as for ``buildable``."""
+    def kit_cost(self, kit: str, location: Optional[str] = None, *, time: _Time) -> Decimal:
+        """The cost of one kit from its components' current unit costs (stock value / units)
+        at ``location`` (None: all), with the definitions in force at ``time`` (required); an
+        assembled component in stock at its own unit cost, any other kit rolled up. Exact,
+        not rounded. UnknownSku if ``kit`` is not a kit then; InvalidInput naming a component
+        without stock to value it by."""
+    def explode_kit(
+        self, kit: str, quantity: _Amount, time: _Time, to_leaves: bool = False
+    ) -> list[tuple[str, Decimal]]:
+        """The components ``quantity`` kits consume at ``time``, as ``(sku, quantity)`` pairs
+        summed by SKU and sorted: through virtual components down to what has stock (plain
+        SKUs and assembled kits), or with ``to_leaves`` down to the SKUs that are not kits.
+        InvalidInput for a negative quantity; UnknownSku if ``kit`` is not a kit then."""
+
     # ----- replenishment -----
 
     def split_forecast(
@@ -1113,6 +1175,82 @@ class PurchaseRecord:
     def event(self) -> dict[str, Any]:
         """The core's JSON of the event as a dict: ``event`` names its kind; decimals as Decimal;
         ``time`` and ``expected`` as int seconds, as in ``JournalEntry.movement``."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+# ----- kits -----
+
+@final
+class Component:
+    """One line of a bill of material: ``quantity`` units of ``sku`` (a plain SKU or another
+    kit) per kit. Read-only."""
+
+    def __new__(cls, sku: str, quantity: _Amount) -> Component: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class KitDefinition:
+    """A kit's bill of material from ``effective`` on (a new version replaces it from its own
+    ``effective`` on). Read-only; from ``Ledger.kit_definition`` and ``KitRecord.definition``."""
+
+    @property
+    def kit(self) -> str: ...
+    @property
+    def kind(self) -> _KitKind:
+        """"assembled" (built ahead into stock of its own) or "virtual" (no stock)."""
+    @property
+    def components(self) -> list[Component]: ...
+    @property
+    def effective(self) -> datetime.datetime: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class KitRecord:
+    """A kit definition as the ledger journaled it."""
+
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def first_movement(self) -> int:
+        """The number of stock movements journaled before it."""
+    @property
+    def reference(self) -> Optional[str]: ...
+    @property
+    def definition(self) -> KitDefinition: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class KitOutcome:
+    """What posting a kit definition did."""
+
+    @property
+    def sequence(self) -> int:
+        """The definition's ``KitRecord.sequence``."""
+    @property
+    def duplicate(self) -> bool:
+        """True when the reference had been posted with the same definition: nothing changed."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Buildable:
+    """How many kits can be built (or sold), and the plain SKUs one more would run short of."""
+
+    @property
+    def kit(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal:
+        """Whole kits (``Ledger.sellable`` of an assembled kit includes its own stock)."""
+    @property
+    def limiting(self) -> list[str]:
+        """The plain SKUs that one more kit would run short of, sorted."""
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
