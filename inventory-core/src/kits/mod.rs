@@ -5,8 +5,8 @@
 //! checks, and the computations on them (explosion into components, buildable quantity,
 //! cost roll-up). A [`crate::Ledger`] journals definitions ([`crate::Ledger::define_kit`]:
 //! idempotent by reference, in the snapshot) and answers the buildable and sellable
-//! quantity and the cost roll-up from its own positions and valuations; no movement
-//! assembles or sells a kit yet.
+//! quantity and the cost roll-up from its own positions and valuations, and assembles and
+//! disassembles kits with exact costing; virtual bundles are not sold yet.
 //!
 //! # Definitions
 //!
@@ -61,9 +61,38 @@
 //! Exact decimals, not rounded (round to the money scale where it is shown);
 //! [`KitBook::margin`] is price − roll-up.
 //!
+//! # Assembly and disassembly
+//!
+//! [`crate::Ledger::assemble`] builds `n` units of an **assembled** kit at a location from
+//! the components its definition at that time names (exploded through virtual
+//! sub-bundles; an assembled sub-kit is taken from its own stock). Every component must be
+//! available (on hand less reserved) at the location, whatever the ledger's negative-stock
+//! setting: an assembly cannot use units that are not there. In one transaction, each
+//! component leaves through its costing method (an [`crate::MovementKind::Adjust`] with
+//! reason [`crate::AdjustReason::Assembly`]: not a write-off, no COGS), and the kit's units
+//! arrive (an adjustment with the same reason) at exactly the value consumed + the
+//! optional extra cost (labour, packaging): its unit cost is that value ÷ `n` to 28
+//! significant digits, which books the value back to the cent.
+//!
+//! [`crate::Ledger::disassemble`] takes `n` available kit units out through the kit's
+//! costing method (value `V`) and puts its components back (reason
+//! [`crate::AdjustReason::Disassembly`]). `V` is split over the components in proportion
+//! to their **current cost roll-up**: units × the component's current unit cost at the
+//! location (its stock's value ÷ units), else across all locations; if some component has
+//! no stock anywhere to value it by, in proportion to units. In the definition's order
+//! (virtual sub-bundles' components where the sub-bundle stands), each part but the last
+//! is its exact share rounded down to the money scale, and the **last component takes the
+//! remainder**, so the parts sum to `V` exactly and none is negative. Assembling then
+//! disassembling restores every quantity and the total value exactly (a property test).
+//!
+//! Both carry an optional idempotency reference on the kit's movement: the same operation
+//! posted again returns that movement with `duplicate` set; another operation under it is
+//! [`crate::LedgerError::DuplicateReference`]. Replaying the journal reproduces them: they
+//! are ordinary movements.
+//!
 //! # Not yet
 //!
-//! Assembly and disassembly movements with exact costing; virtual bundle reservations,
+//! Virtual bundle reservations,
 //! shipments and returns; demand explosion of the ledger's history; bundle candidates from
 //! orders; the Python and C bindings. The rules above are the ones those will use.
 
@@ -74,10 +103,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::time::Timestamp;
 
+mod assembly;
 mod ledger;
 #[cfg(test)]
 mod tests;
 
+pub use assembly::KitMovementOutcome;
 pub(crate) use ledger::Kits;
 pub use ledger::{KitOutcome, KitRecord};
 
@@ -446,15 +477,29 @@ impl KitBook {
                 message: format!("a quantity of kits must be ≥ 0, got {n}"),
             });
         }
+        let mut out = self.explode_in_order(kit, n, time, to_leaves)?;
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+
+    /// [`KitBook::explode`] in the order of the definitions (each SKU where it first
+    /// appears, depth first): the order assembly and disassembly post in.
+    pub(crate) fn explode_in_order(
+        &self,
+        kit: &str,
+        n: Decimal,
+        time: Timestamp,
+        to_leaves: bool,
+    ) -> KResult<Vec<(String, Decimal)>> {
         let def = self
             .definition_at(kit, time)
             .ok_or_else(|| KitError::NotAKit {
                 sku: kit.to_owned(),
                 time,
             })?;
-        let mut out: BTreeMap<String, Decimal> = BTreeMap::new();
+        let mut out: Vec<(String, Decimal)> = Vec::new();
         self.explode_into(def, n, time, to_leaves, &mut out)?;
-        Ok(out.into_iter().collect())
+        Ok(out)
     }
 
     fn explode_into(
@@ -463,7 +508,7 @@ impl KitBook {
         n: Decimal,
         time: Timestamp,
         to_leaves: bool,
-        out: &mut BTreeMap<String, Decimal>,
+        out: &mut Vec<(String, Decimal)>,
     ) -> KResult<()> {
         for c in &def.components {
             let q = c.quantity.checked_mul(n).ok_or(KitError::Overflow {
@@ -474,8 +519,14 @@ impl KitBook {
                     self.explode_into(sub, q, time, to_leaves, out)?;
                 }
                 _ => {
-                    let slot = out.entry(c.sku.clone()).or_insert(Decimal::ZERO);
-                    *slot = slot.checked_add(q).ok_or(KitError::Overflow {
+                    let i = match out.iter().position(|(s, _)| *s == c.sku) {
+                        Some(i) => i,
+                        None => {
+                            out.push((c.sku.clone(), Decimal::ZERO));
+                            out.len() - 1
+                        }
+                    };
+                    out[i].1 = out[i].1.checked_add(q).ok_or(KitError::Overflow {
                         context: "a component's quantity",
                     })?;
                 }

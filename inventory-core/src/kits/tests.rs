@@ -608,3 +608,265 @@ mod in_ledger {
         }
     }
 }
+
+// ----- assembly and disassembly -----
+
+mod assembly {
+    use super::*;
+    use crate::{CostMethod, Ledger, LedgerConfig, LedgerError, Movement};
+
+    /// EAST, FIFO: PTEA 5 @ 3.00 then 4 @ 3.20, PBOX 5 @ 1.25; TEA-SET = 2 PTEA + 1 PBOX
+    /// (assembled), GIFT (virtual) = 1 TEA-SET + 1 PBOX.
+    fn ledger(method: CostMethod) -> Ledger {
+        let mut l = Ledger::with_config(LedgerConfig::new().costing(method)).unwrap();
+        l.post_batch(vec![
+            Movement::receive("PTEA", "EAST", d("5"), d("3.00"), 0),
+            Movement::receive("PTEA", "EAST", d("4"), d("3.20"), 1),
+            Movement::receive("PBOX", "EAST", d("5"), d("1.25"), 0),
+        ])
+        .unwrap();
+        let set = KitDefinition::new(
+            "TEA-SET",
+            KitKind::Assembled,
+            vec![c("PTEA", "2"), c("PBOX", "1")],
+            0,
+        );
+        l.define_kit(set, None).unwrap();
+        let gift = KitDefinition::new(
+            "GIFT",
+            KitKind::Virtual,
+            vec![c("TEA-SET", "1"), c("PBOX", "1")],
+            0,
+        );
+        l.define_kit(gift, None).unwrap();
+        l
+    }
+
+    fn units(l: &Ledger, sku: &str) -> Decimal {
+        l.position(sku, Some("EAST"))
+            .map(|p| p.on_hand)
+            .unwrap_or_default()
+    }
+
+    fn value(l: &Ledger, sku: &str) -> Decimal {
+        l.valuation(sku, Some("EAST"))
+            .map(|v| v.value)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn assembly_books_exactly_the_cost_consumed_plus_labour() {
+        let mut l = ledger(CostMethod::Fifo);
+        // 3 sets: PTEA 6 by FIFO = 5 × 3.00 + 1 × 3.20 = 18.20; PBOX 3 × 1.25 = 3.75;
+        // + 0.60 labour = 22.55.
+        let out = l
+            .assemble(
+                "TEA-SET",
+                "EAST",
+                d("3"),
+                10,
+                Some(d("0.60")),
+                Some("ASM-1".into()),
+            )
+            .unwrap();
+        assert_eq!(out.value, d("22.55"));
+        assert_eq!(out.movements.len(), 3);
+        assert_eq!(
+            out.movements[0].moved_value + out.movements[1].moved_value,
+            d("21.95")
+        );
+        assert!(out.movements.iter().all(|m| m.cogs.is_zero()));
+        assert_eq!(
+            (units(&l, "TEA-SET"), value(&l, "TEA-SET")),
+            (d("3"), d("22.55"))
+        );
+        assert_eq!((units(&l, "PTEA"), value(&l, "PTEA")), (d("3"), d("9.60")));
+        assert_eq!((units(&l, "PBOX"), value(&l, "PBOX")), (d("2"), d("2.50")));
+        // Idempotent by reference; another operation under it is refused.
+        let again = l
+            .assemble(
+                "TEA-SET",
+                "EAST",
+                d("3"),
+                10,
+                Some(d("0.60")),
+                Some("ASM-1".into()),
+            )
+            .unwrap();
+        assert!(again.duplicate);
+        assert_eq!(again.movements[0].sequence, out.movements[2].sequence);
+        let err = l
+            .assemble("TEA-SET", "EAST", d("1"), 11, None, Some("ASM-1".into()))
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            crate::Error::Ledger(LedgerError::DuplicateReference { .. })
+        ));
+        // The journal replays to the same ledger.
+        let replayed = Ledger::replay(
+            l.config().clone(),
+            l.journal().into_iter().map(|e| e.movement),
+        )
+        .unwrap();
+        assert_eq!(replayed.total_value().unwrap(), l.total_value().unwrap());
+        let back = Ledger::from_json(&l.to_json()).unwrap();
+        assert_eq!(back, l);
+    }
+
+    #[test]
+    fn disassembly_splits_the_kits_cost_by_the_current_roll_up() {
+        let mut l = ledger(CostMethod::Fifo);
+        l.post(Movement::receive("TEA-SET", "EAST", d("3"), d("7.00"), 5))
+            .unwrap();
+        l.assemble("TEA-SET", "EAST", d("3"), 10, Some(d("0.60")), None)
+            .unwrap();
+        let before = l.total_value().unwrap();
+        // 2 sets leave by FIFO at 7.00: V = 14.00. Components now: PTEA 3 @ 3.20, PBOX 2 @
+        // 1.25; weights 4 × 3.20 = 12.80 and 2 × 1.25 = 2.50 (15.30): PTEA gets
+        // 14.00 × 12.80 / 15.30 = 11.712… → 11.71 (rounded down), PBOX the rest, 2.29.
+        let out = l
+            .disassemble("TEA-SET", "EAST", d("2"), 20, Some("DIS-1".into()))
+            .unwrap();
+        assert_eq!(out.value, d("14.00"));
+        let parts: Vec<Decimal> = out.movements[1..].iter().map(|m| m.moved_value).collect();
+        assert_eq!(parts, [d("11.71"), d("2.29")]);
+        assert_eq!(l.total_value().unwrap(), before);
+        assert_eq!(
+            (units(&l, "PTEA"), value(&l, "PTEA")),
+            (d("7"), d("9.60") + d("11.71"))
+        );
+        assert_eq!(
+            (units(&l, "TEA-SET"), value(&l, "TEA-SET")),
+            (d("4"), d("7.00") + d("22.55"))
+        );
+        assert!(
+            l.disassemble("TEA-SET", "EAST", d("2"), 21, Some("DIS-1".into()))
+                .unwrap()
+                .duplicate
+        );
+    }
+
+    #[test]
+    fn refusals_are_typed_and_change_nothing() {
+        let mut l = ledger(CostMethod::MovingAverage);
+        let before = l.clone();
+        let cases: Vec<(crate::Error, ErrorKind)> = vec![
+            (
+                l.assemble("GIFT", "EAST", d("1"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            (
+                l.assemble("PTEA", "EAST", d("1"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::UnknownSku,
+            ),
+            (
+                l.assemble("TEA-SET", "EAST", d("0"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            (
+                l.assemble("TEA-SET", "EAST", d("1"), 10, Some(d("-1")), None)
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            // 5 sets need 10 PTEA: 9 are there.
+            (
+                l.assemble("TEA-SET", "EAST", d("5"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::InsufficientStock,
+            ),
+            (
+                l.assemble("TEA-SET", "WEST", d("1"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::InsufficientStock,
+            ),
+            (
+                l.disassemble("TEA-SET", "EAST", d("1"), 10, None)
+                    .unwrap_err(),
+                ErrorKind::InsufficientStock,
+            ),
+        ];
+        for (err, kind) in cases {
+            assert_eq!(err.kind(), kind, "{err}");
+        }
+        let err = l
+            .assemble("TEA-SET", "EAST", d("5"), 10, None, None)
+            .unwrap_err();
+        assert!(err.to_string().contains("\"PTEA\""), "{err}");
+        // Reserved units are not available to an assembly, even with negative stock allowed.
+        l.post(Movement::reserve("PTEA", "EAST", d("8"), "SO-1", 10))
+            .unwrap();
+        let before_reserved = l.clone();
+        assert_eq!(
+            l.assemble("TEA-SET", "EAST", d("1"), 11, None, None)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::InsufficientStock
+        );
+        assert_eq!(l, before_reserved);
+        assert_ne!(l, before);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Assembling what buildable promises succeeds and one more is refused; assembling
+        /// then disassembling restores every quantity and the total value (+ the extra
+        /// cost) exactly, under every costing method.
+        #[test]
+        fn assembly_then_disassembly_restores_the_start(
+            method in 0usize..3,
+            lots in prop::collection::vec((1u32..20, 1u32..5000, 0u8..3), 1..8),
+            per in prop::collection::vec(1u32..4, 3),
+            extra in 0u32..500,
+        ) {
+            let method = [CostMethod::Fifo, CostMethod::Lifo, CostMethod::MovingAverage][method];
+            let mut l = Ledger::with_config(LedgerConfig::new().costing(method)).unwrap();
+            // Lots of P0..P2 at cents costs, at increasing times.
+            let mut moves = Vec::new();
+            for (t, (q, cents, sku)) in lots.iter().enumerate() {
+                moves.push(Movement::receive(
+                    format!("P{sku}"),
+                    "W",
+                    Decimal::from(*q),
+                    Decimal::new(i64::from(*cents), 2),
+                    t as i64,
+                ));
+            }
+            for sku in 0..3 {
+                moves.push(Movement::receive(format!("P{sku}"), "W", d("1"), d("0.50"), 100));
+            }
+            l.post_batch(moves).unwrap();
+            let comps: Vec<Component> = (0..3)
+                .map(|i| Component::new(format!("P{i}"), Decimal::from(per[i])))
+                .collect();
+            l.define_kit(KitDefinition::new("K", KitKind::Assembled, comps, 0), None).unwrap();
+            let n = l.buildable("K", Some("W"), 200).unwrap().quantity;
+            let start = l.clone();
+            let start_value = l.total_value().unwrap();
+            if n > Decimal::ZERO {
+                let e = Decimal::new(i64::from(extra), 2);
+                l.assemble("K", "W", n, 200, Some(e), None).unwrap();
+                prop_assert_eq!(l.total_value().unwrap(), start_value + e);
+                l.disassemble("K", "W", n, 201, None).unwrap();
+                prop_assert_eq!(l.total_value().unwrap(), start_value + e);
+                for i in 0..3 {
+                    let sku = format!("P{i}");
+                    prop_assert_eq!(
+                        l.position(&sku, None).unwrap().on_hand,
+                        start.position(&sku, None).unwrap().on_hand
+                    );
+                }
+                prop_assert_eq!(l.position("K", None).unwrap().on_hand, Decimal::ZERO);
+            }
+            let mut m = start.clone();
+            prop_assert_eq!(
+                m.assemble("K", "W", n + Decimal::ONE, 200, None, None).unwrap_err().kind(),
+                ErrorKind::InsufficientStock
+            );
+            prop_assert_eq!(&m, &start);
+        }
+    }
+}

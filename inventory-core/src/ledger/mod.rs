@@ -1304,6 +1304,12 @@ impl Ledger {
             .unwrap_or_default()
     }
 
+    /// The journal entry (materialized) that posted the movement reference `r`, if any.
+    pub(crate) fn entry_of_reference(&self, r: &str) -> Option<JournalEntry> {
+        self.posted(interner::tag_of(r), r)
+            .map(|j| self.entry(j as usize))
+    }
+
     /// The journal entry that posted the reference `r` (hash tag `tag`), if any.
     fn posted(&self, tag: u32, r: &str) -> Option<u32> {
         self.references.get(tag, r, |e| self.reference_of(e))
