@@ -6,7 +6,7 @@
 //! cost roll-up). A [`crate::Ledger`] journals definitions ([`crate::Ledger::define_kit`]:
 //! idempotent by reference, in the snapshot) and answers the buildable and sellable
 //! quantity and the cost roll-up from its own positions and valuations, and assembles and
-//! disassembles kits with exact costing; virtual bundles are not sold yet.
+//! disassembles kits with exact costing, and sells virtual bundles as one posting.
 //!
 //! # Definitions
 //!
@@ -90,11 +90,28 @@
 //! [`crate::LedgerError::DuplicateReference`]. Replaying the journal reproduces them: they
 //! are ordinary movements.
 //!
+//! # Virtual bundles
+//!
+//! A virtual bundle has no stock: [`crate::Ledger::reserve_bundle`],
+//! [`crate::Ledger::release_bundle`], [`crate::Ledger::ship_bundle`] and
+//! [`crate::Ledger::return_bundle`] post the matching movement of every component (the
+//! definition at the time, exploded through virtual sub-bundles; an assembled component
+//! moves as its own stock) in one transaction: all or nothing. A shipment's components
+//! carry the references `"{reference}/{component}"`, so the bundle's **COGS is the sum of
+//! its components'** (by their costing methods), and a return names the bundle shipment
+//! (its reference): each component comes back as a customer return of its own shipment,
+//! **at the cost it left with** (under the definition the shipment used, even if the
+//! bundle was redefined since), never more than was shipped. Each posting is recorded
+//! ([`BundleRecord`]: the bundle, action, quantity, order and the range of its movements
+//! in the journal), so history stays attributable to the bundle; records are in the
+//! snapshot and idempotent by reference (a shipment's reference is required). Selling an
+//! assembled kit is an ordinary shipment of its own stock.
+//!
 //! # Not yet
 //!
-//! Virtual bundle reservations,
-//! shipments and returns; demand explosion of the ledger's history; bundle candidates from
-//! orders; the Python and C bindings. The rules above are the ones those will use.
+//! Demand explosion of the ledger's history (kit and bundle sales as component demand);
+//! bundle candidates from orders; the buildable-quantity benchmark's target (all kits at
+//! all locations in 20 ms needs a precomputed, location-batched path).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -104,11 +121,13 @@ use serde::{Deserialize, Serialize};
 use crate::time::Timestamp;
 
 mod assembly;
+mod bundles;
 mod ledger;
 #[cfg(test)]
 mod tests;
 
 pub use assembly::KitMovementOutcome;
+pub use bundles::{BundleAction, BundleRecord};
 pub(crate) use ledger::Kits;
 pub use ledger::{KitOutcome, KitRecord};
 

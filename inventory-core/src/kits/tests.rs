@@ -870,3 +870,242 @@ mod assembly {
         }
     }
 }
+
+// ----- virtual bundles -----
+
+mod bundles {
+    use super::*;
+    use crate::{Ledger, LedgerError, Movement};
+
+    /// EAST (FIFO): PMUG 3 @ 4.00 then 3 @ 5.00, PRIBBON 10 @ 0.90, TEA-SET (assembled
+    /// stock) 2 @ 7.00; GIFT (virtual) = 1 PMUG + 1 TEA-SET + 0.5 PRIBBON.
+    fn ledger() -> Ledger {
+        let mut l = Ledger::new();
+        l.post_batch(vec![
+            Movement::receive("PMUG", "EAST", d("3"), d("4.00"), 0),
+            Movement::receive("PMUG", "EAST", d("3"), d("5.00"), 1),
+            Movement::receive("PRIBBON", "EAST", d("10"), d("0.90"), 0),
+            Movement::receive("PTEA", "EAST", d("10"), d("3.00"), 0),
+            Movement::receive("PBOX", "EAST", d("10"), d("1.25"), 0),
+            Movement::receive("TEA-SET", "EAST", d("2"), d("7.00"), 0),
+        ])
+        .unwrap();
+        for def in gift_book()
+            .versions("TEA-SET")
+            .iter()
+            .chain(gift_book().versions("GIFT"))
+        {
+            l.define_kit(def.clone(), None).unwrap();
+        }
+        l
+    }
+
+    #[test]
+    fn a_bundle_reserves_ships_and_returns_all_its_components_at_their_cost() {
+        let mut l = ledger();
+        let value0 = l.total_value().unwrap();
+        // Reserve 2 gifts for SO-1: 2 mugs, 2 sets, 1 m ribbon.
+        let r = l
+            .reserve_bundle("GIFT", "EAST", d("2"), "SO-1", 10, None)
+            .unwrap();
+        assert_eq!(r.movements.len(), 3);
+        assert_eq!(l.position("PMUG", Some("EAST")).unwrap().reserved, d("2"));
+        // The sets in stock are held now; 4 more gifts can still be made (sets built from
+        // 10 PTEA and 10 PBOX: 5; the 4 mugs left limit).
+        let g = l.sellable("GIFT", Some("EAST"), 10).unwrap();
+        assert_eq!((g.quantity, g.limiting), (d("4"), vec!["PMUG".to_string()]));
+        // Ship them from the reservation: COGS 2 × 4.00 + 2 × 7.00 + 1 × 0.90 = 22.90.
+        let s = l
+            .ship_bundle("GIFT", "EAST", d("2"), 11, Some("SO-1"), "SHIP-1".into())
+            .unwrap();
+        assert_eq!(s.value, d("22.90"));
+        let cogs: Decimal = s.movements.iter().map(|m| m.cogs).sum();
+        assert_eq!(cogs, d("22.90"));
+        assert_eq!(l.position("PMUG", Some("EAST")).unwrap().reserved, d("0"));
+        assert_eq!(l.total_value().unwrap(), value0 - d("22.90"));
+        // Redefine the gift (2 mugs from day 1): the return still brings back what shipped.
+        let v2 = KitDefinition::new("GIFT", KitKind::Virtual, vec![c("PMUG", "2")], DAY);
+        l.define_kit(v2, None).unwrap();
+        // One gift back: 1 mug at 4.00, 1 set at 7.00, 0.5 m at 0.45 = 11.45 of COGS undone.
+        let back = l
+            .return_bundle("SHIP-1", "EAST", d("1"), 2 * DAY, Some("RET-1".into()))
+            .unwrap();
+        assert_eq!(back.movements.len(), 3);
+        let undone: Decimal = back.movements.iter().map(|m| m.cogs).sum();
+        assert_eq!(undone, d("-11.45"));
+        assert_eq!(l.total_value().unwrap(), value0 - d("22.90") + d("11.45"));
+        // A second one is fine; a third is more than shipped.
+        l.return_bundle("SHIP-1", "EAST", d("1"), 2 * DAY, None)
+            .unwrap();
+        let before = l.clone();
+        let err = l
+            .return_bundle("SHIP-1", "EAST", d("1"), 2 * DAY, None)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::ReturnMismatch, "{err}");
+        assert_eq!(l, before);
+        // The records attribute the movements to the bundle.
+        let recs = l.bundle_records();
+        assert_eq!(recs.len(), 4);
+        assert_eq!(
+            recs.iter().map(|r| r.action).collect::<Vec<_>>(),
+            [
+                BundleAction::Reserve,
+                BundleAction::Ship,
+                BundleAction::Return,
+                BundleAction::Return
+            ]
+        );
+        assert_eq!(
+            (recs[1].first_movement, recs[1].movements),
+            (s.first_movement, 3)
+        );
+        // And they survive a snapshot.
+        let back = Ledger::from_json(&l.to_json()).unwrap();
+        assert_eq!(back, l);
+        assert_eq!(back.to_json(), l.to_json());
+    }
+
+    const DAY: i64 = 86_400;
+
+    #[test]
+    fn all_or_nothing_typed_errors_and_idempotency() {
+        let mut l = ledger();
+        let before = l.clone();
+        // 3 gifts need 3 sets: 2 in stock. Nothing moves.
+        let err = l
+            .ship_bundle("GIFT", "EAST", d("3"), 10, None, "S".into())
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InsufficientStock);
+        assert!(err.to_string().contains("TEA-SET"), "{err}");
+        assert_eq!(l, before);
+        for (err, kind) in [
+            (
+                l.ship_bundle("TEA-SET", "EAST", d("1"), 10, None, "S".into())
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            (
+                l.ship_bundle("PMUG", "EAST", d("1"), 10, None, "S".into())
+                    .unwrap_err(),
+                ErrorKind::UnknownSku,
+            ),
+            (
+                l.ship_bundle("GIFT", "EAST", d("0"), 10, None, "S".into())
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            (
+                l.ship_bundle("GIFT", "EAST", d("1"), 10, Some("NO-ORDER"), "S".into())
+                    .unwrap_err(),
+                ErrorKind::UnknownReservation,
+            ),
+            (
+                l.release_bundle("GIFT", "EAST", d("1"), "NO-ORDER", 10, None)
+                    .unwrap_err(),
+                ErrorKind::UnknownReservation,
+            ),
+            (
+                l.return_bundle("NOPE", "EAST", d("1"), 10, None)
+                    .unwrap_err(),
+                ErrorKind::UnknownShipment,
+            ),
+        ] {
+            assert_eq!(err.kind(), kind, "{err}");
+            assert_eq!(l, before);
+        }
+        let first = l
+            .ship_bundle("GIFT", "EAST", d("1"), 10, None, "S".into())
+            .unwrap();
+        let again = l
+            .ship_bundle("GIFT", "EAST", d("1"), 10, None, "S".into())
+            .unwrap();
+        assert!(again.duplicate && !first.duplicate);
+        assert_eq!(again.value, first.value);
+        assert_eq!(l.bundle_records().len(), 1);
+        let err = l
+            .ship_bundle("GIFT", "EAST", d("2"), 10, None, "S".into())
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            crate::Error::Ledger(LedgerError::DuplicateReference { .. })
+        ));
+        // Release what a reservation holds.
+        l.reserve_bundle("GIFT", "EAST", d("1"), "SO-2", 11, None)
+            .unwrap();
+        l.release_bundle("GIFT", "EAST", d("1"), "SO-2", 12, None)
+            .unwrap();
+        assert_eq!(
+            l.position("TEA-SET", Some("EAST")).unwrap().reserved,
+            d("0")
+        );
+    }
+
+    #[test]
+    fn snapshots_before_version_3_cannot_hold_bundle_postings() {
+        let mut l = Ledger::new();
+        l.post(Movement::receive("PA", "W", d("5"), d("1.00"), 0))
+            .unwrap();
+        let def = KitDefinition::new("B", KitKind::Virtual, vec![c("PA", "2")], 0);
+        l.define_kit(def, None).unwrap();
+        l.ship_bundle("B", "W", d("1"), 1, None, "S".into())
+            .unwrap();
+        let json = l.to_json().replacen("\"version\":3", "\"version\":2", 1);
+        assert_eq!(
+            Ledger::from_json(&json).unwrap_err().kind(),
+            ErrorKind::InvalidSnapshot
+        );
+        let bad = l
+            .to_json()
+            .replacen("\"action\":\"ship\"", "\"action\":2", 1);
+        assert_eq!(
+            Ledger::from_json(&bad).unwrap_err().kind(),
+            ErrorKind::InvalidSnapshot
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// What sellable promises ships, in full; one more bundle is refused and moves
+        /// nothing; stock value + COGS is conserved by shipments and returns.
+        #[test]
+        fn sellable_bundles_ship_and_one_more_does_not(
+            stock in prop::collection::vec(0u32..30, 3),
+            per in prop::collection::vec(1u32..4, 3),
+            returned in 0u32..3,
+        ) {
+            let mut l = Ledger::new();
+            let moves: Vec<Movement> = (0..3)
+                .filter(|&i| stock[i] > 0)
+                .map(|i| Movement::receive(format!("P{i}"), "W", Decimal::from(stock[i]), Decimal::new(125 + i as i64, 2), 0))
+                .collect();
+            if moves.is_empty() {
+                return Ok(());
+            }
+            l.post_batch(moves).unwrap();
+            let known: Vec<usize> = (0..3).filter(|&i| stock[i] > 0).collect();
+            let comps: Vec<Component> = known
+                .iter()
+                .map(|&i| Component::new(format!("P{i}"), Decimal::from(per[i])))
+                .collect();
+            l.define_kit(KitDefinition::new("B", KitKind::Virtual, comps, 0), None).unwrap();
+            let n = l.sellable("B", Some("W"), 1).unwrap().quantity;
+            let value0 = l.total_value().unwrap();
+            if n > Decimal::ZERO {
+                let s = l.ship_bundle("B", "W", n, 1, None, "S1".into()).unwrap();
+                let cogs: Decimal = s.movements.iter().map(|m| m.cogs).sum();
+                prop_assert_eq!(l.total_value().unwrap() + cogs, value0);
+                let r = Decimal::from(returned).min(n);
+                if r > Decimal::ZERO {
+                    let back = l.return_bundle("S1", "W", r, 2, None).unwrap();
+                    let undone: Decimal = back.movements.iter().map(|m| m.cogs).sum();
+                    prop_assert_eq!(l.total_value().unwrap() + cogs + undone, value0);
+                }
+            }
+            let before = l.clone();
+            let more = Decimal::ONE + l.sellable("B", Some("W"), 3).unwrap().quantity;
+            prop_assert!(l.ship_bundle("B", "W", more, 3, None, "S2".into()).is_err());
+            prop_assert_eq!(&l, &before);
+        }
+    }
+}
