@@ -107,10 +107,22 @@
 //! snapshot and idempotent by reference (a shipment's reference is required). Selling an
 //! assembled kit is an ordinary shipment of its own stock.
 //!
+//! # Demand explosion
+//!
+//! Two views of demand, per day or ISO week like [`crate::Ledger::demand_history`]:
+//! [`crate::Ledger::bundle_demand_history`], a virtual bundle's **own** demand (bundles
+//! shipped − returned, from its records); and
+//! [`crate::Ledger::exploded_demand_history`], the **true pull on a component**: its own
+//! net shipments (which include the components of bundles sold, since those are real
+//! shipments) + every assembled kit's net shipments × the units of the component one kit
+//! pulls through its definition in force at that shipment (through nested kits: an
+//! assembled sub-kit is pulled itself, and pulls its components in turn). Forecast each
+//! component from the exploded view, and the planner orders for what kits sold
+//! ([`crate::replenish`]).
+//!
 //! # Not yet
 //!
-//! Demand explosion of the ledger's history (kit and bundle sales as component demand);
-//! bundle candidates from orders; the buildable-quantity benchmark's target (all kits at
+//! Bundle candidates from orders; the buildable-quantity benchmark's target (all kits at
 //! all locations in 20 ms needs a precomputed, location-batched path).
 
 use std::collections::{BTreeMap, HashMap};
@@ -122,6 +134,7 @@ use crate::time::Timestamp;
 
 mod assembly;
 mod bundles;
+mod demand;
 mod ledger;
 #[cfg(test)]
 mod tests;

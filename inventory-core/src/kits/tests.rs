@@ -1109,3 +1109,97 @@ mod bundles {
         }
     }
 }
+
+// ----- demand explosion -----
+
+mod demand {
+    use super::*;
+    use crate::{Ledger, Movement, Period};
+
+    const DAY: i64 = 86_400;
+
+    #[test]
+    fn kit_and_bundle_sales_explode_into_component_demand() {
+        let mut l = Ledger::new();
+        l.post_batch(vec![
+            Movement::receive("PMUG", "EAST", d("20"), d("4.00"), 0),
+            Movement::receive("PTEA", "EAST", d("50"), d("3.00"), 0),
+            Movement::receive("PBOX", "EAST", d("20"), d("1.25"), 0),
+            Movement::receive("PRIBBON", "EAST", d("20"), d("0.90"), 0),
+            Movement::receive("TEA-SET", "EAST", d("10"), d("7.25"), 0),
+        ])
+        .unwrap();
+        for def in gift_book()
+            .versions("TEA-SET")
+            .iter()
+            .chain(gift_book().versions("GIFT"))
+        {
+            l.define_kit(def.clone(), None).unwrap();
+        }
+        // Day 1: 3 tea sets sold (each pulls 2 PTEA and 1 PBOX).
+        l.post(Movement::ship("TEA-SET", "EAST", d("3"), DAY))
+            .unwrap();
+        // Day 2: 2 gifts: 2 PMUG, 2 TEA-SET (→ 4 PTEA, 2 PBOX), 1 m ribbon.
+        l.ship_bundle("GIFT", "EAST", d("2"), 2 * DAY, None, "G1".into())
+            .unwrap();
+        // Day 3: one gift back (−1 set → −2 PTEA), 5 PTEA sold on their own.
+        l.return_bundle("G1", "EAST", d("1"), 3 * DAY, None)
+            .unwrap();
+        l.post(Movement::ship("PTEA", "EAST", d("5"), 3 * DAY))
+            .unwrap();
+        // From day 4 a set takes 3 PTEA; one set sold on day 4.
+        let v2 = KitDefinition::new(
+            "TEA-SET",
+            KitKind::Assembled,
+            vec![c("PTEA", "3"), c("PBOX", "1")],
+            4 * DAY,
+        );
+        l.define_kit(v2, None).unwrap();
+        l.post(Movement::ship("TEA-SET", "EAST", d("1"), 4 * DAY))
+            .unwrap();
+
+        let days = |h: crate::demand::DemandHistory| h.quantities;
+        let ptea = l
+            .exploded_demand_history("PTEA", None, Period::Day, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(ptea), [d("6"), d("4"), d("3"), d("3")]);
+        let pbox = l
+            .exploded_demand_history("PBOX", Some("EAST"), Period::Day, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(pbox), [d("3"), d("2"), d("-1"), d("1")]);
+        // The set's own demand counts the gifts' sets; its exploded view is the same (no
+        // kit contains it but the virtual gift, whose sets are real shipments).
+        let set = l
+            .demand_history("TEA-SET", None, Period::Day, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(set), [d("3"), d("2"), d("-1"), d("1")]);
+        let set_x = l
+            .exploded_demand_history("TEA-SET", None, Period::Day, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(set_x), [d("3"), d("2"), d("-1"), d("1")]);
+        // The gift's own demand: 2 on day 2, −1 on day 3.
+        let gift = l
+            .bundle_demand_history("GIFT", None, Period::Day, None, None)
+            .unwrap();
+        assert_eq!((gift.start, days(gift)), (2 * DAY, vec![d("2"), d("-1")]));
+        // By ISO week: 1970-01-01 is a Thursday, so days 1–3 are in its week, day 4 (a
+        // Monday) starts the next.
+        let weekly = l
+            .exploded_demand_history("PTEA", None, Period::Week, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(weekly), [d("13"), d("3")]);
+        // Errors.
+        assert_eq!(
+            l.exploded_demand_history("NOPE", None, Period::Day, None, None)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::UnknownSku
+        );
+        assert_eq!(
+            l.bundle_demand_history("PMUG", None, Period::Day, None, None)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::UnknownSku
+        );
+    }
+}
