@@ -120,9 +120,23 @@
 //! component from the exploded view, and the planner orders for what kits sold
 //! ([`crate::replenish`]).
 //!
+//! # Bundle candidates
+//!
+//! [`crate::Ledger::bundle_candidates`] reads the orders of a period from the ledger's own
+//! shipments: the SKUs shipped under one order (the shipment's reservation); a shipment
+//! without an order is no order, and a bundle's component shipments count as the bundle
+//! (so existing bundles are seen as items, not re-found). For each pair and triple of
+//! items: **support** = orders holding all ÷ orders; **confidence** = the highest, over
+//! the choice of one item, of support ÷ the support of the others (how often the others
+//! bring it along); **lift** = support ÷ the product of the items' supports (above 1:
+//! bought together more often than by chance). Only sets in at least `min_support` of the
+//! orders, and in at least 2 orders, are kept (the documented default minimum is
+//! [`DEFAULT_MIN_SUPPORT`], 1 %); a triple is counted only when its three pairs are
+//! (Apriori). Ranked by lift, then orders, then the items' names.
+//!
 //! # Not yet
 //!
-//! Bundle candidates from orders; the buildable-quantity benchmark's target (all kits at
+//! The buildable-quantity benchmark's target (all kits at
 //! all locations in 20 ms needs a precomputed, location-batched path).
 
 use std::collections::{BTreeMap, HashMap};
@@ -136,6 +150,7 @@ mod assembly;
 mod bundles;
 mod demand;
 mod ledger;
+mod mining;
 #[cfg(test)]
 mod tests;
 
@@ -143,6 +158,7 @@ pub use assembly::KitMovementOutcome;
 pub use bundles::{BundleAction, BundleRecord};
 pub(crate) use ledger::Kits;
 pub use ledger::{KitOutcome, KitRecord};
+pub use mining::{BundleCandidates, ItemSet, DEFAULT_MIN_SUPPORT};
 
 /// The largest quantity of a component per kit (10^9).
 pub const MAX_COMPONENT_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);

@@ -1203,3 +1203,132 @@ mod demand {
         );
     }
 }
+
+// ----- bundle candidates -----
+
+mod mining {
+    use super::*;
+    use crate::{Ledger, Movement};
+
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-12, "{a} != {b}");
+    }
+
+    /// Ships one unit of each SKU under `order` at time `t` (reserved first).
+    fn order(l: &mut Ledger, id: &str, skus: &[&str], t: i64) {
+        for s in skus {
+            l.post(Movement::reserve(*s, "W", d("1"), id, t)).unwrap();
+            l.post(Movement::ship_reserved(*s, "W", d("1"), id, t))
+                .unwrap();
+        }
+    }
+
+    #[test]
+    fn pairs_and_triples_with_support_confidence_and_lift() {
+        let mut l = Ledger::new();
+        for s in ["TEA", "MUG", "HONEY", "CAKE", "PX"] {
+            l.post(Movement::receive(s, "W", d("100"), d("1.00"), 0))
+                .unwrap();
+        }
+        // 10 orders: 4 × {TEA, MUG}, 2 × {TEA, MUG, HONEY}, {TEA, HONEY}, {MUG},
+        // {CAKE, TEA}, {CAKE}; and a shipment without an order (not an order).
+        let baskets: [&[&str]; 10] = [
+            &["TEA", "MUG"],
+            &["TEA", "MUG"],
+            &["TEA", "MUG"],
+            &["TEA", "MUG"],
+            &["TEA", "MUG", "HONEY"],
+            &["TEA", "MUG", "HONEY"],
+            &["TEA", "HONEY"],
+            &["MUG"],
+            &["CAKE", "TEA"],
+            &["CAKE"],
+        ];
+        for (i, b) in baskets.iter().enumerate() {
+            order(&mut l, &format!("O{i}"), b, 10 + i as i64);
+        }
+        l.post(Movement::ship("TEA", "W", d("5"), 30)).unwrap();
+        let c = l.bundle_candidates(0, 100, 0.2).unwrap();
+        assert_eq!(c.orders, 10);
+        // Supports: TEA .8, MUG .7, HONEY .3, CAKE .2. Pairs kept (≥ 2 orders):
+        // TEA+HONEY 3 (lift .3 / .24 = 1.25, confidence .3 / .3 = 1),
+        // TEA+MUG 6 (lift .6 / .56, confidence .6 / .7),
+        // HONEY+MUG 2 (lift .2 / .21, confidence .2 / .3). CAKE+TEA (1 order) is not.
+        let names: Vec<Vec<&str>> = c
+            .pairs
+            .iter()
+            .map(|p| p.items.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["HONEY", "TEA"],
+                vec!["MUG", "TEA"],
+                vec!["HONEY", "MUG"]
+            ]
+        );
+        let p = &c.pairs[0];
+        assert_eq!(p.orders, 3);
+        close(p.support, 0.3);
+        close(p.confidence, 1.0);
+        close(p.lift, 0.3 / (0.8 * 0.3));
+        close(c.pairs[1].lift, 0.6 / (0.8 * 0.7));
+        close(c.pairs[1].confidence, 0.6 / 0.7);
+        close(c.pairs[2].confidence, 0.2 / 0.3);
+        // The triple: 2 orders, support .2, confidence .2 / min(.6, .3, .2) = 1,
+        // lift .2 / (.8 × .7 × .3).
+        assert_eq!(c.triples.len(), 1);
+        let t = &c.triples[0];
+        assert_eq!(
+            (t.items.clone(), t.orders),
+            (vec!["HONEY".to_string(), "MUG".into(), "TEA".into()], 2)
+        );
+        close(t.confidence, 1.0);
+        close(t.lift, 0.2 / (0.8 * 0.7 * 0.3));
+        // A higher minimum support keeps only TEA+MUG; a window keeps only its orders.
+        let c = l.bundle_candidates(0, 100, 0.5).unwrap();
+        assert_eq!(c.pairs.len(), 1);
+        assert!(c.triples.is_empty());
+        assert_eq!(l.bundle_candidates(10, 14, 0.2).unwrap().orders, 4);
+        // Bad input.
+        for s in [0.0, -0.1, 1.5, f64::NAN] {
+            assert_eq!(
+                l.bundle_candidates(0, 100, s).unwrap_err().kind(),
+                ErrorKind::InvalidInput
+            );
+        }
+        assert_eq!(
+            l.bundle_candidates(5, 4, 0.1).unwrap_err().kind(),
+            ErrorKind::InvalidInput
+        );
+    }
+
+    #[test]
+    fn a_bundles_components_count_as_the_bundle() {
+        let mut l = Ledger::new();
+        for s in ["TEA", "PMUG", "PBOX"] {
+            l.post(Movement::receive(s, "W", d("100"), d("1.00"), 0))
+                .unwrap();
+        }
+        let gift = KitDefinition::new(
+            "GIFT",
+            KitKind::Virtual,
+            vec![c("PMUG", "1"), c("PBOX", "1")],
+            0,
+        );
+        l.define_kit(gift, None).unwrap();
+        for i in 0..3 {
+            let o = format!("O{i}");
+            let t = 10 * i;
+            l.reserve_bundle("GIFT", "W", d("1"), &o, t + 1, None)
+                .unwrap();
+            l.ship_bundle("GIFT", "W", d("1"), t + 2, Some(&o), format!("S{i}"))
+                .unwrap();
+            order(&mut l, &o, &["TEA"], t + 3);
+        }
+        let c = l.bundle_candidates(0, 100, 0.5).unwrap();
+        assert_eq!(c.orders, 3);
+        let items: Vec<Vec<String>> = c.pairs.iter().map(|p| p.items.clone()).collect();
+        assert_eq!(items, [vec!["GIFT".to_string(), "TEA".into()]]);
+    }
+}

@@ -2270,6 +2270,23 @@ impl Ledger {
         )
     }
 
+    /// Every shipment made under an order (a reservation) in `[from, to)`, in journal
+    /// order: (journal sequence number, SKU, order).
+    pub(crate) fn order_shipments(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> impl Iterator<Item = (u32, &str, &str)> + '_ {
+        (0..self.journal.len() as u32).filter_map(move |j| {
+            let e = &self.journal[j as usize];
+            if e.kind != Kind::Ship || e.time < from || e.time >= to {
+                return None;
+            }
+            let order = self.text(e.extra)?;
+            Some((j, self.skus.name(e.sku), order))
+        })
+    }
+
     /// A SKU's shipments (+) and customer returns (−) at `location` (all with `None`), as
     /// (time, units), newest first; nothing for a SKU or location the ledger does not know.
     pub(crate) fn net_sales<'a>(
