@@ -3689,7 +3689,8 @@ inv_result inv_ledger_reclassify(struct inv_ledger *ledger,
  * Adjusts `condition` stock by a signed `quantity` for `reason`.
  *
  * `reason` is the core's reason name: `"damage"`, `"shrinkage"`, `"found"`, `"expired"`,
- * `"correction"`, `"cycle_count"` or `"other"` (anything else: `INV_INVALID_INPUT`).
+ * `"correction"`, `"cycle_count"`, `"other"`, `"assembly"` or `"disassembly"` (the last two
+ * are what kit assembly and disassembly post; anything else: `INV_INVALID_INPUT`).
  * `unit_cost` (nullable decimal) prices added units.
  *
  * # Safety

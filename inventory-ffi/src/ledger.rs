@@ -569,7 +569,8 @@ pub unsafe extern "C" fn inv_ledger_reclassify(
 /// Adjusts `condition` stock by a signed `quantity` for `reason`.
 ///
 /// `reason` is the core's reason name: `"damage"`, `"shrinkage"`, `"found"`, `"expired"`,
-/// `"correction"`, `"cycle_count"` or `"other"` (anything else: `INV_INVALID_INPUT`).
+/// `"correction"`, `"cycle_count"`, `"other"`, `"assembly"` or `"disassembly"` (the last two
+/// are what kit assembly and disassembly post; anything else: `INV_INVALID_INPUT`).
 /// `unit_cost` (nullable decimal) prices added units.
 ///
 /// # Safety

@@ -44,11 +44,14 @@ pub(crate) struct Kits {
     pub(crate) book: KitBook,
     pub(crate) records: Vec<KitRecord>,
     references: HashMap<Arc<str>, u32>,
+    /// Bundle postings (see [`super::bundles`]) and their references.
+    pub(crate) bundles: Vec<super::BundleRecord>,
+    pub(crate) bundle_refs: HashMap<Arc<str>, u32>,
 }
 
 impl Kits {
     pub(crate) fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.records.is_empty() && self.bundles.is_empty()
     }
 }
 

@@ -5,8 +5,8 @@
 //! checks, and the computations on them (explosion into components, buildable quantity,
 //! cost roll-up). A [`crate::Ledger`] journals definitions ([`crate::Ledger::define_kit`]:
 //! idempotent by reference, in the snapshot) and answers the buildable and sellable
-//! quantity and the cost roll-up from its own positions and valuations; no movement
-//! assembles or sells a kit yet.
+//! quantity and the cost roll-up from its own positions and valuations, and assembles and
+//! disassembles kits with exact costing, and sells virtual bundles as one posting.
 //!
 //! # Definitions
 //!
@@ -61,11 +61,83 @@
 //! Exact decimals, not rounded (round to the money scale where it is shown);
 //! [`KitBook::margin`] is price − roll-up.
 //!
+//! # Assembly and disassembly
+//!
+//! [`crate::Ledger::assemble`] builds `n` units of an **assembled** kit at a location from
+//! the components its definition at that time names (exploded through virtual
+//! sub-bundles; an assembled sub-kit is taken from its own stock). Every component must be
+//! available (on hand less reserved) at the location, whatever the ledger's negative-stock
+//! setting: an assembly cannot use units that are not there. In one transaction, each
+//! component leaves through its costing method (an [`crate::MovementKind::Adjust`] with
+//! reason [`crate::AdjustReason::Assembly`]: not a write-off, no COGS), and the kit's units
+//! arrive (an adjustment with the same reason) at exactly the value consumed + the
+//! optional extra cost (labour, packaging): its unit cost is that value ÷ `n` to 28
+//! significant digits, which books the value back to the cent.
+//!
+//! [`crate::Ledger::disassemble`] takes `n` available kit units out through the kit's
+//! costing method (value `V`) and puts its components back (reason
+//! [`crate::AdjustReason::Disassembly`]). `V` is split over the components in proportion
+//! to their **current cost roll-up**: units × the component's current unit cost at the
+//! location (its stock's value ÷ units), else across all locations; if some component has
+//! no stock anywhere to value it by, in proportion to units. In the definition's order
+//! (virtual sub-bundles' components where the sub-bundle stands), each part but the last
+//! is its exact share rounded down to the money scale, and the **last component takes the
+//! remainder**, so the parts sum to `V` exactly and none is negative. Assembling then
+//! disassembling restores every quantity and the total value exactly (a property test).
+//!
+//! Both carry an optional idempotency reference on the kit's movement: the same operation
+//! posted again returns that movement with `duplicate` set; another operation under it is
+//! [`crate::LedgerError::DuplicateReference`]. Replaying the journal reproduces them: they
+//! are ordinary movements.
+//!
+//! # Virtual bundles
+//!
+//! A virtual bundle has no stock: [`crate::Ledger::reserve_bundle`],
+//! [`crate::Ledger::release_bundle`], [`crate::Ledger::ship_bundle`] and
+//! [`crate::Ledger::return_bundle`] post the matching movement of every component (the
+//! definition at the time, exploded through virtual sub-bundles; an assembled component
+//! moves as its own stock) in one transaction: all or nothing. A shipment's components
+//! carry the references `"{reference}/{component}"`, so the bundle's **COGS is the sum of
+//! its components'** (by their costing methods), and a return names the bundle shipment
+//! (its reference): each component comes back as a customer return of its own shipment,
+//! **at the cost it left with** (under the definition the shipment used, even if the
+//! bundle was redefined since), never more than was shipped. Each posting is recorded
+//! ([`BundleRecord`]: the bundle, action, quantity, order and the range of its movements
+//! in the journal), so history stays attributable to the bundle; records are in the
+//! snapshot and idempotent by reference (a shipment's reference is required). Selling an
+//! assembled kit is an ordinary shipment of its own stock.
+//!
+//! # Demand explosion
+//!
+//! Two views of demand, per day or ISO week like [`crate::Ledger::demand_history`]:
+//! [`crate::Ledger::bundle_demand_history`], a virtual bundle's **own** demand (bundles
+//! shipped − returned, from its records); and
+//! [`crate::Ledger::exploded_demand_history`], the **true pull on a component**: its own
+//! net shipments (which include the components of bundles sold, since those are real
+//! shipments) + every assembled kit's net shipments × the units of the component one kit
+//! pulls through its definition in force at that shipment (through nested kits: an
+//! assembled sub-kit is pulled itself, and pulls its components in turn). Forecast each
+//! component from the exploded view, and the planner orders for what kits sold
+//! ([`crate::replenish`]).
+//!
+//! # Bundle candidates
+//!
+//! [`crate::Ledger::bundle_candidates`] reads the orders of a period from the ledger's own
+//! shipments: the SKUs shipped under one order (the shipment's reservation); a shipment
+//! without an order is no order, and a bundle's component shipments count as the bundle
+//! (so existing bundles are seen as items, not re-found). For each pair and triple of
+//! items: **support** = orders holding all ÷ orders; **confidence** = the highest, over
+//! the choice of one item, of support ÷ the support of the others (how often the others
+//! bring it along); **lift** = support ÷ the product of the items' supports (above 1:
+//! bought together more often than by chance). Only sets in at least `min_support` of the
+//! orders, and in at least 2 orders, are kept (the documented default minimum is
+//! [`DEFAULT_MIN_SUPPORT`], 1 %); a triple is counted only when its three pairs are
+//! (Apriori). Ranked by lift, then orders, then the items' names.
+//!
 //! # Not yet
 //!
-//! Assembly and disassembly movements with exact costing; virtual bundle reservations,
-//! shipments and returns; demand explosion of the ledger's history; bundle candidates from
-//! orders; the Python and C bindings. The rules above are the ones those will use.
+//! The buildable-quantity benchmark's target (all kits at
+//! all locations in 20 ms needs a precomputed, location-batched path).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -74,12 +146,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::time::Timestamp;
 
+mod assembly;
+mod bundles;
+mod demand;
 mod ledger;
+mod mining;
 #[cfg(test)]
 mod tests;
 
+pub use assembly::KitMovementOutcome;
+pub use bundles::{BundleAction, BundleRecord};
 pub(crate) use ledger::Kits;
 pub use ledger::{KitOutcome, KitRecord};
+pub use mining::{BundleCandidates, ItemSet, DEFAULT_MIN_SUPPORT};
 
 /// The largest quantity of a component per kit (10^9).
 pub const MAX_COMPONENT_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
@@ -446,15 +525,29 @@ impl KitBook {
                 message: format!("a quantity of kits must be ≥ 0, got {n}"),
             });
         }
+        let mut out = self.explode_in_order(kit, n, time, to_leaves)?;
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+
+    /// [`KitBook::explode`] in the order of the definitions (each SKU where it first
+    /// appears, depth first): the order assembly and disassembly post in.
+    pub(crate) fn explode_in_order(
+        &self,
+        kit: &str,
+        n: Decimal,
+        time: Timestamp,
+        to_leaves: bool,
+    ) -> KResult<Vec<(String, Decimal)>> {
         let def = self
             .definition_at(kit, time)
             .ok_or_else(|| KitError::NotAKit {
                 sku: kit.to_owned(),
                 time,
             })?;
-        let mut out: BTreeMap<String, Decimal> = BTreeMap::new();
+        let mut out: Vec<(String, Decimal)> = Vec::new();
         self.explode_into(def, n, time, to_leaves, &mut out)?;
-        Ok(out.into_iter().collect())
+        Ok(out)
     }
 
     fn explode_into(
@@ -463,7 +556,7 @@ impl KitBook {
         n: Decimal,
         time: Timestamp,
         to_leaves: bool,
-        out: &mut BTreeMap<String, Decimal>,
+        out: &mut Vec<(String, Decimal)>,
     ) -> KResult<()> {
         for c in &def.components {
             let q = c.quantity.checked_mul(n).ok_or(KitError::Overflow {
@@ -474,8 +567,14 @@ impl KitBook {
                     self.explode_into(sub, q, time, to_leaves, out)?;
                 }
                 _ => {
-                    let slot = out.entry(c.sku.clone()).or_insert(Decimal::ZERO);
-                    *slot = slot.checked_add(q).ok_or(KitError::Overflow {
+                    let i = match out.iter().position(|(s, _)| *s == c.sku) {
+                        Some(i) => i,
+                        None => {
+                            out.push((c.sku.clone(), Decimal::ZERO));
+                            out.len() - 1
+                        }
+                    };
+                    out[i].1 = out[i].1.checked_add(q).ok_or(KitError::Overflow {
                         context: "a component's quantity",
                     })?;
                 }

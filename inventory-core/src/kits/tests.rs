@@ -608,3 +608,727 @@ mod in_ledger {
         }
     }
 }
+
+// ----- assembly and disassembly -----
+
+mod assembly {
+    use super::*;
+    use crate::{CostMethod, Ledger, LedgerConfig, LedgerError, Movement};
+
+    /// EAST, FIFO: PTEA 5 @ 3.00 then 4 @ 3.20, PBOX 5 @ 1.25; TEA-SET = 2 PTEA + 1 PBOX
+    /// (assembled), GIFT (virtual) = 1 TEA-SET + 1 PBOX.
+    fn ledger(method: CostMethod) -> Ledger {
+        let mut l = Ledger::with_config(LedgerConfig::new().costing(method)).unwrap();
+        l.post_batch(vec![
+            Movement::receive("PTEA", "EAST", d("5"), d("3.00"), 0),
+            Movement::receive("PTEA", "EAST", d("4"), d("3.20"), 1),
+            Movement::receive("PBOX", "EAST", d("5"), d("1.25"), 0),
+        ])
+        .unwrap();
+        let set = KitDefinition::new(
+            "TEA-SET",
+            KitKind::Assembled,
+            vec![c("PTEA", "2"), c("PBOX", "1")],
+            0,
+        );
+        l.define_kit(set, None).unwrap();
+        let gift = KitDefinition::new(
+            "GIFT",
+            KitKind::Virtual,
+            vec![c("TEA-SET", "1"), c("PBOX", "1")],
+            0,
+        );
+        l.define_kit(gift, None).unwrap();
+        l
+    }
+
+    fn units(l: &Ledger, sku: &str) -> Decimal {
+        l.position(sku, Some("EAST"))
+            .map(|p| p.on_hand)
+            .unwrap_or_default()
+    }
+
+    fn value(l: &Ledger, sku: &str) -> Decimal {
+        l.valuation(sku, Some("EAST"))
+            .map(|v| v.value)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn assembly_books_exactly_the_cost_consumed_plus_labour() {
+        let mut l = ledger(CostMethod::Fifo);
+        // 3 sets: PTEA 6 by FIFO = 5 × 3.00 + 1 × 3.20 = 18.20; PBOX 3 × 1.25 = 3.75;
+        // + 0.60 labour = 22.55.
+        let out = l
+            .assemble(
+                "TEA-SET",
+                "EAST",
+                d("3"),
+                10,
+                Some(d("0.60")),
+                Some("ASM-1".into()),
+            )
+            .unwrap();
+        assert_eq!(out.value, d("22.55"));
+        assert_eq!(out.movements.len(), 3);
+        assert_eq!(
+            out.movements[0].moved_value + out.movements[1].moved_value,
+            d("21.95")
+        );
+        assert!(out.movements.iter().all(|m| m.cogs.is_zero()));
+        assert_eq!(
+            (units(&l, "TEA-SET"), value(&l, "TEA-SET")),
+            (d("3"), d("22.55"))
+        );
+        assert_eq!((units(&l, "PTEA"), value(&l, "PTEA")), (d("3"), d("9.60")));
+        assert_eq!((units(&l, "PBOX"), value(&l, "PBOX")), (d("2"), d("2.50")));
+        // Idempotent by reference; another operation under it is refused.
+        let again = l
+            .assemble(
+                "TEA-SET",
+                "EAST",
+                d("3"),
+                10,
+                Some(d("0.60")),
+                Some("ASM-1".into()),
+            )
+            .unwrap();
+        assert!(again.duplicate);
+        assert_eq!(again.movements[0].sequence, out.movements[2].sequence);
+        let err = l
+            .assemble("TEA-SET", "EAST", d("1"), 11, None, Some("ASM-1".into()))
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            crate::Error::Ledger(LedgerError::DuplicateReference { .. })
+        ));
+        // The journal replays to the same ledger.
+        let replayed = Ledger::replay(
+            l.config().clone(),
+            l.journal().into_iter().map(|e| e.movement),
+        )
+        .unwrap();
+        assert_eq!(replayed.total_value().unwrap(), l.total_value().unwrap());
+        let back = Ledger::from_json(&l.to_json()).unwrap();
+        assert_eq!(back, l);
+    }
+
+    #[test]
+    fn disassembly_splits_the_kits_cost_by_the_current_roll_up() {
+        let mut l = ledger(CostMethod::Fifo);
+        l.post(Movement::receive("TEA-SET", "EAST", d("3"), d("7.00"), 5))
+            .unwrap();
+        l.assemble("TEA-SET", "EAST", d("3"), 10, Some(d("0.60")), None)
+            .unwrap();
+        let before = l.total_value().unwrap();
+        // 2 sets leave by FIFO at 7.00: V = 14.00. Components now: PTEA 3 @ 3.20, PBOX 2 @
+        // 1.25; weights 4 × 3.20 = 12.80 and 2 × 1.25 = 2.50 (15.30): PTEA gets
+        // 14.00 × 12.80 / 15.30 = 11.712… → 11.71 (rounded down), PBOX the rest, 2.29.
+        let out = l
+            .disassemble("TEA-SET", "EAST", d("2"), 20, Some("DIS-1".into()))
+            .unwrap();
+        assert_eq!(out.value, d("14.00"));
+        let parts: Vec<Decimal> = out.movements[1..].iter().map(|m| m.moved_value).collect();
+        assert_eq!(parts, [d("11.71"), d("2.29")]);
+        assert_eq!(l.total_value().unwrap(), before);
+        assert_eq!(
+            (units(&l, "PTEA"), value(&l, "PTEA")),
+            (d("7"), d("9.60") + d("11.71"))
+        );
+        assert_eq!(
+            (units(&l, "TEA-SET"), value(&l, "TEA-SET")),
+            (d("4"), d("7.00") + d("22.55"))
+        );
+        assert!(
+            l.disassemble("TEA-SET", "EAST", d("2"), 21, Some("DIS-1".into()))
+                .unwrap()
+                .duplicate
+        );
+    }
+
+    #[test]
+    fn refusals_are_typed_and_change_nothing() {
+        let mut l = ledger(CostMethod::MovingAverage);
+        let before = l.clone();
+        let cases: Vec<(crate::Error, ErrorKind)> = vec![
+            (
+                l.assemble("GIFT", "EAST", d("1"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            (
+                l.assemble("PTEA", "EAST", d("1"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::UnknownSku,
+            ),
+            (
+                l.assemble("TEA-SET", "EAST", d("0"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            (
+                l.assemble("TEA-SET", "EAST", d("1"), 10, Some(d("-1")), None)
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            // 5 sets need 10 PTEA: 9 are there.
+            (
+                l.assemble("TEA-SET", "EAST", d("5"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::InsufficientStock,
+            ),
+            (
+                l.assemble("TEA-SET", "WEST", d("1"), 10, None, None)
+                    .unwrap_err(),
+                ErrorKind::InsufficientStock,
+            ),
+            (
+                l.disassemble("TEA-SET", "EAST", d("1"), 10, None)
+                    .unwrap_err(),
+                ErrorKind::InsufficientStock,
+            ),
+        ];
+        for (err, kind) in cases {
+            assert_eq!(err.kind(), kind, "{err}");
+        }
+        let err = l
+            .assemble("TEA-SET", "EAST", d("5"), 10, None, None)
+            .unwrap_err();
+        assert!(err.to_string().contains("\"PTEA\""), "{err}");
+        // Reserved units are not available to an assembly, even with negative stock allowed.
+        l.post(Movement::reserve("PTEA", "EAST", d("8"), "SO-1", 10))
+            .unwrap();
+        let before_reserved = l.clone();
+        assert_eq!(
+            l.assemble("TEA-SET", "EAST", d("1"), 11, None, None)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::InsufficientStock
+        );
+        assert_eq!(l, before_reserved);
+        assert_ne!(l, before);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Assembling what buildable promises succeeds and one more is refused; assembling
+        /// then disassembling restores every quantity and the total value (+ the extra
+        /// cost) exactly, under every costing method.
+        #[test]
+        fn assembly_then_disassembly_restores_the_start(
+            method in 0usize..3,
+            lots in prop::collection::vec((1u32..20, 1u32..5000, 0u8..3), 1..8),
+            per in prop::collection::vec(1u32..4, 3),
+            extra in 0u32..500,
+        ) {
+            let method = [CostMethod::Fifo, CostMethod::Lifo, CostMethod::MovingAverage][method];
+            let mut l = Ledger::with_config(LedgerConfig::new().costing(method)).unwrap();
+            // Lots of P0..P2 at cents costs, at increasing times.
+            let mut moves = Vec::new();
+            for (t, (q, cents, sku)) in lots.iter().enumerate() {
+                moves.push(Movement::receive(
+                    format!("P{sku}"),
+                    "W",
+                    Decimal::from(*q),
+                    Decimal::new(i64::from(*cents), 2),
+                    t as i64,
+                ));
+            }
+            for sku in 0..3 {
+                moves.push(Movement::receive(format!("P{sku}"), "W", d("1"), d("0.50"), 100));
+            }
+            l.post_batch(moves).unwrap();
+            let comps: Vec<Component> = (0..3)
+                .map(|i| Component::new(format!("P{i}"), Decimal::from(per[i])))
+                .collect();
+            l.define_kit(KitDefinition::new("K", KitKind::Assembled, comps, 0), None).unwrap();
+            let n = l.buildable("K", Some("W"), 200).unwrap().quantity;
+            let start = l.clone();
+            let start_value = l.total_value().unwrap();
+            if n > Decimal::ZERO {
+                let e = Decimal::new(i64::from(extra), 2);
+                l.assemble("K", "W", n, 200, Some(e), None).unwrap();
+                prop_assert_eq!(l.total_value().unwrap(), start_value + e);
+                l.disassemble("K", "W", n, 201, None).unwrap();
+                prop_assert_eq!(l.total_value().unwrap(), start_value + e);
+                for i in 0..3 {
+                    let sku = format!("P{i}");
+                    prop_assert_eq!(
+                        l.position(&sku, None).unwrap().on_hand,
+                        start.position(&sku, None).unwrap().on_hand
+                    );
+                }
+                prop_assert_eq!(l.position("K", None).unwrap().on_hand, Decimal::ZERO);
+            }
+            let mut m = start.clone();
+            prop_assert_eq!(
+                m.assemble("K", "W", n + Decimal::ONE, 200, None, None).unwrap_err().kind(),
+                ErrorKind::InsufficientStock
+            );
+            prop_assert_eq!(&m, &start);
+        }
+    }
+}
+
+// ----- virtual bundles -----
+
+mod bundles {
+    use super::*;
+    use crate::{Ledger, LedgerError, Movement};
+
+    /// EAST (FIFO): PMUG 3 @ 4.00 then 3 @ 5.00, PRIBBON 10 @ 0.90, TEA-SET (assembled
+    /// stock) 2 @ 7.00; GIFT (virtual) = 1 PMUG + 1 TEA-SET + 0.5 PRIBBON.
+    fn ledger() -> Ledger {
+        let mut l = Ledger::new();
+        l.post_batch(vec![
+            Movement::receive("PMUG", "EAST", d("3"), d("4.00"), 0),
+            Movement::receive("PMUG", "EAST", d("3"), d("5.00"), 1),
+            Movement::receive("PRIBBON", "EAST", d("10"), d("0.90"), 0),
+            Movement::receive("PTEA", "EAST", d("10"), d("3.00"), 0),
+            Movement::receive("PBOX", "EAST", d("10"), d("1.25"), 0),
+            Movement::receive("TEA-SET", "EAST", d("2"), d("7.00"), 0),
+        ])
+        .unwrap();
+        for def in gift_book()
+            .versions("TEA-SET")
+            .iter()
+            .chain(gift_book().versions("GIFT"))
+        {
+            l.define_kit(def.clone(), None).unwrap();
+        }
+        l
+    }
+
+    #[test]
+    fn a_bundle_reserves_ships_and_returns_all_its_components_at_their_cost() {
+        let mut l = ledger();
+        let value0 = l.total_value().unwrap();
+        // Reserve 2 gifts for SO-1: 2 mugs, 2 sets, 1 m ribbon.
+        let r = l
+            .reserve_bundle("GIFT", "EAST", d("2"), "SO-1", 10, None)
+            .unwrap();
+        assert_eq!(r.movements.len(), 3);
+        assert_eq!(l.position("PMUG", Some("EAST")).unwrap().reserved, d("2"));
+        // The sets in stock are held now; 4 more gifts can still be made (sets built from
+        // 10 PTEA and 10 PBOX: 5; the 4 mugs left limit).
+        let g = l.sellable("GIFT", Some("EAST"), 10).unwrap();
+        assert_eq!((g.quantity, g.limiting), (d("4"), vec!["PMUG".to_string()]));
+        // Ship them from the reservation: COGS 2 × 4.00 + 2 × 7.00 + 1 × 0.90 = 22.90.
+        let s = l
+            .ship_bundle("GIFT", "EAST", d("2"), 11, Some("SO-1"), "SHIP-1".into())
+            .unwrap();
+        assert_eq!(s.value, d("22.90"));
+        let cogs: Decimal = s.movements.iter().map(|m| m.cogs).sum();
+        assert_eq!(cogs, d("22.90"));
+        assert_eq!(l.position("PMUG", Some("EAST")).unwrap().reserved, d("0"));
+        assert_eq!(l.total_value().unwrap(), value0 - d("22.90"));
+        // Redefine the gift (2 mugs from day 1): the return still brings back what shipped.
+        let v2 = KitDefinition::new("GIFT", KitKind::Virtual, vec![c("PMUG", "2")], DAY);
+        l.define_kit(v2, None).unwrap();
+        // One gift back: 1 mug at 4.00, 1 set at 7.00, 0.5 m at 0.45 = 11.45 of COGS undone.
+        let back = l
+            .return_bundle("SHIP-1", "EAST", d("1"), 2 * DAY, Some("RET-1".into()))
+            .unwrap();
+        assert_eq!(back.movements.len(), 3);
+        let undone: Decimal = back.movements.iter().map(|m| m.cogs).sum();
+        assert_eq!(undone, d("-11.45"));
+        assert_eq!(l.total_value().unwrap(), value0 - d("22.90") + d("11.45"));
+        // A second one is fine; a third is more than shipped.
+        l.return_bundle("SHIP-1", "EAST", d("1"), 2 * DAY, None)
+            .unwrap();
+        let before = l.clone();
+        let err = l
+            .return_bundle("SHIP-1", "EAST", d("1"), 2 * DAY, None)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::ReturnMismatch, "{err}");
+        assert_eq!(l, before);
+        // The records attribute the movements to the bundle.
+        let recs = l.bundle_records();
+        assert_eq!(recs.len(), 4);
+        assert_eq!(
+            recs.iter().map(|r| r.action).collect::<Vec<_>>(),
+            [
+                BundleAction::Reserve,
+                BundleAction::Ship,
+                BundleAction::Return,
+                BundleAction::Return
+            ]
+        );
+        assert_eq!(
+            (recs[1].first_movement, recs[1].movements),
+            (s.first_movement, 3)
+        );
+        // And they survive a snapshot.
+        let back = Ledger::from_json(&l.to_json()).unwrap();
+        assert_eq!(back, l);
+        assert_eq!(back.to_json(), l.to_json());
+    }
+
+    const DAY: i64 = 86_400;
+
+    #[test]
+    fn all_or_nothing_typed_errors_and_idempotency() {
+        let mut l = ledger();
+        let before = l.clone();
+        // 3 gifts need 3 sets: 2 in stock. Nothing moves.
+        let err = l
+            .ship_bundle("GIFT", "EAST", d("3"), 10, None, "S".into())
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InsufficientStock);
+        assert!(err.to_string().contains("TEA-SET"), "{err}");
+        assert_eq!(l, before);
+        for (err, kind) in [
+            (
+                l.ship_bundle("TEA-SET", "EAST", d("1"), 10, None, "S".into())
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            (
+                l.ship_bundle("PMUG", "EAST", d("1"), 10, None, "S".into())
+                    .unwrap_err(),
+                ErrorKind::UnknownSku,
+            ),
+            (
+                l.ship_bundle("GIFT", "EAST", d("0"), 10, None, "S".into())
+                    .unwrap_err(),
+                ErrorKind::InvalidInput,
+            ),
+            (
+                l.ship_bundle("GIFT", "EAST", d("1"), 10, Some("NO-ORDER"), "S".into())
+                    .unwrap_err(),
+                ErrorKind::UnknownReservation,
+            ),
+            (
+                l.release_bundle("GIFT", "EAST", d("1"), "NO-ORDER", 10, None)
+                    .unwrap_err(),
+                ErrorKind::UnknownReservation,
+            ),
+            (
+                l.return_bundle("NOPE", "EAST", d("1"), 10, None)
+                    .unwrap_err(),
+                ErrorKind::UnknownShipment,
+            ),
+        ] {
+            assert_eq!(err.kind(), kind, "{err}");
+            assert_eq!(l, before);
+        }
+        let first = l
+            .ship_bundle("GIFT", "EAST", d("1"), 10, None, "S".into())
+            .unwrap();
+        let again = l
+            .ship_bundle("GIFT", "EAST", d("1"), 10, None, "S".into())
+            .unwrap();
+        assert!(again.duplicate && !first.duplicate);
+        assert_eq!(again.value, first.value);
+        assert_eq!(l.bundle_records().len(), 1);
+        let err = l
+            .ship_bundle("GIFT", "EAST", d("2"), 10, None, "S".into())
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            crate::Error::Ledger(LedgerError::DuplicateReference { .. })
+        ));
+        // Release what a reservation holds.
+        l.reserve_bundle("GIFT", "EAST", d("1"), "SO-2", 11, None)
+            .unwrap();
+        l.release_bundle("GIFT", "EAST", d("1"), "SO-2", 12, None)
+            .unwrap();
+        assert_eq!(
+            l.position("TEA-SET", Some("EAST")).unwrap().reserved,
+            d("0")
+        );
+    }
+
+    #[test]
+    fn snapshots_before_version_3_cannot_hold_bundle_postings() {
+        let mut l = Ledger::new();
+        l.post(Movement::receive("PA", "W", d("5"), d("1.00"), 0))
+            .unwrap();
+        let def = KitDefinition::new("B", KitKind::Virtual, vec![c("PA", "2")], 0);
+        l.define_kit(def, None).unwrap();
+        l.ship_bundle("B", "W", d("1"), 1, None, "S".into())
+            .unwrap();
+        let json = l.to_json().replacen("\"version\":3", "\"version\":2", 1);
+        assert_eq!(
+            Ledger::from_json(&json).unwrap_err().kind(),
+            ErrorKind::InvalidSnapshot
+        );
+        let bad = l
+            .to_json()
+            .replacen("\"action\":\"ship\"", "\"action\":2", 1);
+        assert_eq!(
+            Ledger::from_json(&bad).unwrap_err().kind(),
+            ErrorKind::InvalidSnapshot
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// What sellable promises ships, in full; one more bundle is refused and moves
+        /// nothing; stock value + COGS is conserved by shipments and returns.
+        #[test]
+        fn sellable_bundles_ship_and_one_more_does_not(
+            stock in prop::collection::vec(0u32..30, 3),
+            per in prop::collection::vec(1u32..4, 3),
+            returned in 0u32..3,
+        ) {
+            let mut l = Ledger::new();
+            let moves: Vec<Movement> = (0..3)
+                .filter(|&i| stock[i] > 0)
+                .map(|i| Movement::receive(format!("P{i}"), "W", Decimal::from(stock[i]), Decimal::new(125 + i as i64, 2), 0))
+                .collect();
+            if moves.is_empty() {
+                return Ok(());
+            }
+            l.post_batch(moves).unwrap();
+            let known: Vec<usize> = (0..3).filter(|&i| stock[i] > 0).collect();
+            let comps: Vec<Component> = known
+                .iter()
+                .map(|&i| Component::new(format!("P{i}"), Decimal::from(per[i])))
+                .collect();
+            l.define_kit(KitDefinition::new("B", KitKind::Virtual, comps, 0), None).unwrap();
+            let n = l.sellable("B", Some("W"), 1).unwrap().quantity;
+            let value0 = l.total_value().unwrap();
+            if n > Decimal::ZERO {
+                let s = l.ship_bundle("B", "W", n, 1, None, "S1".into()).unwrap();
+                let cogs: Decimal = s.movements.iter().map(|m| m.cogs).sum();
+                prop_assert_eq!(l.total_value().unwrap() + cogs, value0);
+                let r = Decimal::from(returned).min(n);
+                if r > Decimal::ZERO {
+                    let back = l.return_bundle("S1", "W", r, 2, None).unwrap();
+                    let undone: Decimal = back.movements.iter().map(|m| m.cogs).sum();
+                    prop_assert_eq!(l.total_value().unwrap() + cogs + undone, value0);
+                }
+            }
+            let before = l.clone();
+            let more = Decimal::ONE + l.sellable("B", Some("W"), 3).unwrap().quantity;
+            prop_assert!(l.ship_bundle("B", "W", more, 3, None, "S2".into()).is_err());
+            prop_assert_eq!(&l, &before);
+        }
+    }
+}
+
+// ----- demand explosion -----
+
+mod demand {
+    use super::*;
+    use crate::{Ledger, Movement, Period};
+
+    const DAY: i64 = 86_400;
+
+    #[test]
+    fn kit_and_bundle_sales_explode_into_component_demand() {
+        let mut l = Ledger::new();
+        l.post_batch(vec![
+            Movement::receive("PMUG", "EAST", d("20"), d("4.00"), 0),
+            Movement::receive("PTEA", "EAST", d("50"), d("3.00"), 0),
+            Movement::receive("PBOX", "EAST", d("20"), d("1.25"), 0),
+            Movement::receive("PRIBBON", "EAST", d("20"), d("0.90"), 0),
+            Movement::receive("TEA-SET", "EAST", d("10"), d("7.25"), 0),
+        ])
+        .unwrap();
+        for def in gift_book()
+            .versions("TEA-SET")
+            .iter()
+            .chain(gift_book().versions("GIFT"))
+        {
+            l.define_kit(def.clone(), None).unwrap();
+        }
+        // Day 1: 3 tea sets sold (each pulls 2 PTEA and 1 PBOX).
+        l.post(Movement::ship("TEA-SET", "EAST", d("3"), DAY))
+            .unwrap();
+        // Day 2: 2 gifts: 2 PMUG, 2 TEA-SET (→ 4 PTEA, 2 PBOX), 1 m ribbon.
+        l.ship_bundle("GIFT", "EAST", d("2"), 2 * DAY, None, "G1".into())
+            .unwrap();
+        // Day 3: one gift back (−1 set → −2 PTEA), 5 PTEA sold on their own.
+        l.return_bundle("G1", "EAST", d("1"), 3 * DAY, None)
+            .unwrap();
+        l.post(Movement::ship("PTEA", "EAST", d("5"), 3 * DAY))
+            .unwrap();
+        // From day 4 a set takes 3 PTEA; one set sold on day 4.
+        let v2 = KitDefinition::new(
+            "TEA-SET",
+            KitKind::Assembled,
+            vec![c("PTEA", "3"), c("PBOX", "1")],
+            4 * DAY,
+        );
+        l.define_kit(v2, None).unwrap();
+        l.post(Movement::ship("TEA-SET", "EAST", d("1"), 4 * DAY))
+            .unwrap();
+
+        let days = |h: crate::demand::DemandHistory| h.quantities;
+        let ptea = l
+            .exploded_demand_history("PTEA", None, Period::Day, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(ptea), [d("6"), d("4"), d("3"), d("3")]);
+        let pbox = l
+            .exploded_demand_history("PBOX", Some("EAST"), Period::Day, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(pbox), [d("3"), d("2"), d("-1"), d("1")]);
+        // The set's own demand counts the gifts' sets; its exploded view is the same (no
+        // kit contains it but the virtual gift, whose sets are real shipments).
+        let set = l
+            .demand_history("TEA-SET", None, Period::Day, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(set), [d("3"), d("2"), d("-1"), d("1")]);
+        let set_x = l
+            .exploded_demand_history("TEA-SET", None, Period::Day, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(set_x), [d("3"), d("2"), d("-1"), d("1")]);
+        // The gift's own demand: 2 on day 2, −1 on day 3.
+        let gift = l
+            .bundle_demand_history("GIFT", None, Period::Day, None, None)
+            .unwrap();
+        assert_eq!((gift.start, days(gift)), (2 * DAY, vec![d("2"), d("-1")]));
+        // By ISO week: 1970-01-01 is a Thursday, so days 1–3 are in its week, day 4 (a
+        // Monday) starts the next.
+        let weekly = l
+            .exploded_demand_history("PTEA", None, Period::Week, Some(DAY), Some(4 * DAY))
+            .unwrap();
+        assert_eq!(days(weekly), [d("13"), d("3")]);
+        // Errors.
+        assert_eq!(
+            l.exploded_demand_history("NOPE", None, Period::Day, None, None)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::UnknownSku
+        );
+        assert_eq!(
+            l.bundle_demand_history("PMUG", None, Period::Day, None, None)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::UnknownSku
+        );
+    }
+}
+
+// ----- bundle candidates -----
+
+mod mining {
+    use super::*;
+    use crate::{Ledger, Movement};
+
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-12, "{a} != {b}");
+    }
+
+    /// Ships one unit of each SKU under `order` at time `t` (reserved first).
+    fn order(l: &mut Ledger, id: &str, skus: &[&str], t: i64) {
+        for s in skus {
+            l.post(Movement::reserve(*s, "W", d("1"), id, t)).unwrap();
+            l.post(Movement::ship_reserved(*s, "W", d("1"), id, t))
+                .unwrap();
+        }
+    }
+
+    #[test]
+    fn pairs_and_triples_with_support_confidence_and_lift() {
+        let mut l = Ledger::new();
+        for s in ["TEA", "MUG", "HONEY", "CAKE", "PX"] {
+            l.post(Movement::receive(s, "W", d("100"), d("1.00"), 0))
+                .unwrap();
+        }
+        // 10 orders: 4 × {TEA, MUG}, 2 × {TEA, MUG, HONEY}, {TEA, HONEY}, {MUG},
+        // {CAKE, TEA}, {CAKE}; and a shipment without an order (not an order).
+        let baskets: [&[&str]; 10] = [
+            &["TEA", "MUG"],
+            &["TEA", "MUG"],
+            &["TEA", "MUG"],
+            &["TEA", "MUG"],
+            &["TEA", "MUG", "HONEY"],
+            &["TEA", "MUG", "HONEY"],
+            &["TEA", "HONEY"],
+            &["MUG"],
+            &["CAKE", "TEA"],
+            &["CAKE"],
+        ];
+        for (i, b) in baskets.iter().enumerate() {
+            order(&mut l, &format!("O{i}"), b, 10 + i as i64);
+        }
+        l.post(Movement::ship("TEA", "W", d("5"), 30)).unwrap();
+        let c = l.bundle_candidates(0, 100, 0.2).unwrap();
+        assert_eq!(c.orders, 10);
+        // Supports: TEA .8, MUG .7, HONEY .3, CAKE .2. Pairs kept (≥ 2 orders):
+        // TEA+HONEY 3 (lift .3 / .24 = 1.25, confidence .3 / .3 = 1),
+        // TEA+MUG 6 (lift .6 / .56, confidence .6 / .7),
+        // HONEY+MUG 2 (lift .2 / .21, confidence .2 / .3). CAKE+TEA (1 order) is not.
+        let names: Vec<Vec<&str>> = c
+            .pairs
+            .iter()
+            .map(|p| p.items.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["HONEY", "TEA"],
+                vec!["MUG", "TEA"],
+                vec!["HONEY", "MUG"]
+            ]
+        );
+        let p = &c.pairs[0];
+        assert_eq!(p.orders, 3);
+        close(p.support, 0.3);
+        close(p.confidence, 1.0);
+        close(p.lift, 0.3 / (0.8 * 0.3));
+        close(c.pairs[1].lift, 0.6 / (0.8 * 0.7));
+        close(c.pairs[1].confidence, 0.6 / 0.7);
+        close(c.pairs[2].confidence, 0.2 / 0.3);
+        // The triple: 2 orders, support .2, confidence .2 / min(.6, .3, .2) = 1,
+        // lift .2 / (.8 × .7 × .3).
+        assert_eq!(c.triples.len(), 1);
+        let t = &c.triples[0];
+        assert_eq!(
+            (t.items.clone(), t.orders),
+            (vec!["HONEY".to_string(), "MUG".into(), "TEA".into()], 2)
+        );
+        close(t.confidence, 1.0);
+        close(t.lift, 0.2 / (0.8 * 0.7 * 0.3));
+        // A higher minimum support keeps only TEA+MUG; a window keeps only its orders.
+        let c = l.bundle_candidates(0, 100, 0.5).unwrap();
+        assert_eq!(c.pairs.len(), 1);
+        assert!(c.triples.is_empty());
+        assert_eq!(l.bundle_candidates(10, 14, 0.2).unwrap().orders, 4);
+        // Bad input.
+        for s in [0.0, -0.1, 1.5, f64::NAN] {
+            assert_eq!(
+                l.bundle_candidates(0, 100, s).unwrap_err().kind(),
+                ErrorKind::InvalidInput
+            );
+        }
+        assert_eq!(
+            l.bundle_candidates(5, 4, 0.1).unwrap_err().kind(),
+            ErrorKind::InvalidInput
+        );
+    }
+
+    #[test]
+    fn a_bundles_components_count_as_the_bundle() {
+        let mut l = Ledger::new();
+        for s in ["TEA", "PMUG", "PBOX"] {
+            l.post(Movement::receive(s, "W", d("100"), d("1.00"), 0))
+                .unwrap();
+        }
+        let gift = KitDefinition::new(
+            "GIFT",
+            KitKind::Virtual,
+            vec![c("PMUG", "1"), c("PBOX", "1")],
+            0,
+        );
+        l.define_kit(gift, None).unwrap();
+        for i in 0..3 {
+            let o = format!("O{i}");
+            let t = 10 * i;
+            l.reserve_bundle("GIFT", "W", d("1"), &o, t + 1, None)
+                .unwrap();
+            l.ship_bundle("GIFT", "W", d("1"), t + 2, Some(&o), format!("S{i}"))
+                .unwrap();
+            order(&mut l, &o, &["TEA"], t + 3);
+        }
+        let c = l.bundle_candidates(0, 100, 0.5).unwrap();
+        assert_eq!(c.orders, 3);
+        let items: Vec<Vec<String>> = c.pairs.iter().map(|p| p.items.clone()).collect();
+        assert_eq!(items, [vec!["GIFT".to_string(), "TEA".into()]]);
+    }
+}

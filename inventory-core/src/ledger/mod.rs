@@ -1304,6 +1304,12 @@ impl Ledger {
             .unwrap_or_default()
     }
 
+    /// The journal entry (materialized) that posted the movement reference `r`, if any.
+    pub(crate) fn entry_of_reference(&self, r: &str) -> Option<JournalEntry> {
+        self.posted(interner::tag_of(r), r)
+            .map(|j| self.entry(j as usize))
+    }
+
     /// The journal entry that posted the reference `r` (hash tag `tag`), if any.
     fn posted(&self, tag: u32, r: &str) -> Option<u32> {
         self.references.get(tag, r, |e| self.reference_of(e))
@@ -2243,78 +2249,144 @@ impl Ledger {
         to: Option<Timestamp>,
     ) -> Result<DemandHistory> {
         let id = self.sku_id(sku)?;
-        let loc = location.map(|l| self.location_id(l)).transpose()?;
-        if let Some(t) = from {
-            check_time("from", t)?;
+        if let Some(l) = location {
+            self.location_id(l)?;
         }
-        if let Some(t) = to {
-            check_time("to", t)?;
-        }
-        let info = &self.sku_info[id as usize];
         let first = self
             .entries_of(id)
             .last()
             .map(|j| self.journal[j as usize].time);
-        let bucket_days = match period {
-            Period::Day => 1,
-            Period::Week => 7,
-        };
-        let bucket_of = |t: Timestamp| -> i64 {
-            let d = day_of(t);
-            match period {
-                Period::Day => d,
-                Period::Week => week_start(d),
-            }
-        };
-        let (Some(from), Some(to)) = (from.or(first), to.or(info.latest)) else {
-            return Ok(DemandHistory {
-                sku: sku.to_owned(),
-                location: location.map(str::to_owned),
-                period,
-                start: from.map_or(0, |f| bucket_of(f) * SECONDS_PER_DAY),
-                quantities: Vec::new(),
-            });
-        };
-        if from > to {
-            return Err(LedgerError::InvalidInput {
-                message: format!("demand history range starts ({from}) after it ends ({to})"),
-            }
-            .into());
-        }
-        let start_day = bucket_of(from);
-        let n = (bucket_of(to) - start_day) / bucket_days + 1;
-        if n > 36_600 / bucket_days + 1 {
-            return Err(LedgerError::InvalidInput {
-                message: format!("demand history range of {n} buckets is longer than 100 years"),
-            }
-            .into());
-        }
-        let mut quantities = vec![Decimal::ZERO; n as usize];
-        let mut entries: Vec<u32> = self.entries_of(id).collect();
-        entries.reverse();
-        for j in entries {
+        let latest = self.sku_info[id as usize].latest;
+        let points = self.net_sales(sku, location);
+        bucket_series(
+            sku,
+            location,
+            period,
+            from.or(first),
+            to.or(latest),
+            from,
+            to,
+            points,
+        )
+    }
+
+    /// Every shipment made under an order (a reservation) in `[from, to)`, in journal
+    /// order: (journal sequence number, SKU, order).
+    pub(crate) fn order_shipments(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> impl Iterator<Item = (u32, &str, &str)> + '_ {
+        (0..self.journal.len() as u32).filter_map(move |j| {
             let e = &self.journal[j as usize];
-            let sign = match e.kind {
-                Kind::Ship => e.quantity(),
-                Kind::CustomerReturn => -e.quantity(),
-                _ => continue,
-            };
-            if loc.is_some_and(|l| l != e.location) {
-                continue;
+            if e.kind != Kind::Ship || e.time < from || e.time >= to {
+                return None;
             }
-            let b = (bucket_of(e.time) - start_day).div_euclid(bucket_days);
-            if (0..n).contains(&b) {
-                costing::add_to(&mut quantities[b as usize], sign, "a demand bucket")?;
-            }
+            let order = self.text(e.extra)?;
+            Some((j, self.skus.name(e.sku), order))
+        })
+    }
+
+    /// A SKU's shipments (+) and customer returns (−) at `location` (all with `None`), as
+    /// (time, units), newest first; nothing for a SKU or location the ledger does not know.
+    pub(crate) fn net_sales<'a>(
+        &'a self,
+        sku: &str,
+        location: Option<&str>,
+    ) -> impl Iterator<Item = (Timestamp, Decimal)> + 'a {
+        let id = self.skus.get(sku);
+        let loc = location.map(|l| self.locations.get(l));
+        let wanted = !matches!(loc, Some(None));
+        id.filter(|_| wanted)
+            .into_iter()
+            .flat_map(move |id| self.entries_of(id))
+            .filter_map(move |j| {
+                let e = &self.journal[j as usize];
+                if loc.is_some_and(|l| l != Some(e.location)) {
+                    return None;
+                }
+                match e.kind {
+                    Kind::Ship => Some((e.time, e.quantity())),
+                    Kind::CustomerReturn => Some((e.time, -e.quantity())),
+                    _ => None,
+                }
+            })
+    }
+}
+
+/// Net units per day or ISO week from `points` (time, units): a dense, zero-filled series
+/// from the bucket containing `from` to the bucket containing `to` (both inclusive; empty
+/// when either is `None`). `asked_from` and `asked_to` are the caller's, checked.
+///
+/// # Errors
+/// [`LedgerError::InvalidInput`] if `from` is after `to` or the range is over 100 years, or
+/// an asked time is out of range; [`LedgerError::Overflow`] for a bucket beyond the
+/// decimal range.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn bucket_series(
+    sku: &str,
+    location: Option<&str>,
+    period: Period,
+    from: Option<Timestamp>,
+    to: Option<Timestamp>,
+    asked_from: Option<Timestamp>,
+    asked_to: Option<Timestamp>,
+    points: impl Iterator<Item = (Timestamp, Decimal)>,
+) -> Result<DemandHistory> {
+    if let Some(t) = asked_from {
+        check_time("from", t)?;
+    }
+    if let Some(t) = asked_to {
+        check_time("to", t)?;
+    }
+    let bucket_days = match period {
+        Period::Day => 1,
+        Period::Week => 7,
+    };
+    let bucket_of = |t: Timestamp| -> i64 {
+        let d = day_of(t);
+        match period {
+            Period::Day => d,
+            Period::Week => week_start(d),
         }
-        Ok(DemandHistory {
+    };
+    let (Some(from), Some(to)) = (from, to) else {
+        return Ok(DemandHistory {
             sku: sku.to_owned(),
             location: location.map(str::to_owned),
             period,
-            start: start_day * SECONDS_PER_DAY,
-            quantities,
-        })
+            start: from.map_or(0, |f| bucket_of(f) * SECONDS_PER_DAY),
+            quantities: Vec::new(),
+        });
+    };
+    if from > to {
+        return Err(LedgerError::InvalidInput {
+            message: format!("demand history range starts ({from}) after it ends ({to})"),
+        }
+        .into());
     }
+    let start_day = bucket_of(from);
+    let n = (bucket_of(to) - start_day) / bucket_days + 1;
+    if n > 36_600 / bucket_days + 1 {
+        return Err(LedgerError::InvalidInput {
+            message: format!("demand history range of {n} buckets is longer than 100 years"),
+        }
+        .into());
+    }
+    let mut quantities = vec![Decimal::ZERO; n as usize];
+    for (t, q) in points {
+        let b = (bucket_of(t) - start_day).div_euclid(bucket_days);
+        if (0..n).contains(&b) {
+            costing::add_to(&mut quantities[b as usize], q, "a demand bucket")?;
+        }
+    }
+    Ok(DemandHistory {
+        sku: sku.to_owned(),
+        location: location.map(str::to_owned),
+        period,
+        start: start_day * SECONDS_PER_DAY,
+        quantities,
+    })
 }
 
 #[cfg(test)]

@@ -94,6 +94,12 @@ pub enum AdjustReason {
     CycleCount,
     /// Any other reason.
     Other,
+    /// Components consumed by, or a kit produced by, an assembly
+    /// ([`crate::Ledger::assemble`]): not a write-off, the value moves into the kit.
+    Assembly,
+    /// A kit consumed by, or components returned by, a disassembly
+    /// ([`crate::Ledger::disassemble`]).
+    Disassembly,
 }
 
 impl AdjustReason {
@@ -107,6 +113,8 @@ impl AdjustReason {
             AdjustReason::Correction => "correction",
             AdjustReason::CycleCount => "cycle_count",
             AdjustReason::Other => "other",
+            AdjustReason::Assembly => "assembly",
+            AdjustReason::Disassembly => "disassembly",
         }
     }
 }
@@ -128,10 +136,12 @@ impl FromStr for AdjustReason {
             "correction" => AdjustReason::Correction,
             "cycle_count" => AdjustReason::CycleCount,
             "other" => AdjustReason::Other,
+            "assembly" => AdjustReason::Assembly,
+            "disassembly" => AdjustReason::Disassembly,
             _ => {
                 return Err(LedgerError::InvalidInput {
                     message: format!(
-                        "unknown adjustment reason {s:?} (expected damage, shrinkage, found, expired, correction, cycle_count or other)"
+                        "unknown adjustment reason {s:?} (expected damage, shrinkage, found, expired, correction, cycle_count, other, assembly or disassembly)"
                     ),
                 })
             }

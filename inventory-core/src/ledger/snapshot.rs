@@ -26,7 +26,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::{Condition, JournalEntry, Ledger, LedgerConfig, Timestamp};
 use crate::costing::{CostMethod, Layer};
 use crate::error::{Error, Result, SnapshotError};
-use crate::kits::KitRecord;
+use crate::kits::{BundleRecord, KitRecord};
 use crate::purchasing::{PurchaseOrder, PurchaseRecord, Supplier};
 
 /// The snapshot format version this build writes (it also reads versions 1 and 2). Version 3
@@ -120,6 +120,8 @@ struct SnapshotRef<'a> {
     purchases: Vec<PurchaseRecord>,
     #[serde(skip_serializing_if = "<[KitRecord]>::is_empty")]
     kits: &'a [KitRecord],
+    #[serde(skip_serializing_if = "<[BundleRecord]>::is_empty")]
+    bundles: &'a [BundleRecord],
 }
 
 /// The journal, serialized one materialized entry at a time.
@@ -142,6 +144,8 @@ struct SnapshotOwned {
     purchases: Vec<PurchaseRecord>,
     #[serde(default)]
     kits: Vec<KitRecord>,
+    #[serde(default)]
+    bundles: Vec<BundleRecord>,
 }
 
 impl Ledger {
@@ -251,7 +255,7 @@ impl Ledger {
                 "a version 1 snapshot has no purchasing events".into(),
             ));
         }
-        if snap.version < 3 && !snap.kits.is_empty() {
+        if snap.version < 3 && !(snap.kits.is_empty() && snap.bundles.is_empty()) {
             return Err(inconsistent(format!(
                 "a version {} snapshot has no kit definitions",
                 snap.version
@@ -314,6 +318,7 @@ impl Ledger {
             ));
         }
         ledger.replay_kits(snap.kits)?;
+        ledger.restore_bundles(snap.bundles)?;
         Ok(ledger)
     }
 }
@@ -327,6 +332,7 @@ impl Serialize for Ledger {
             journal: JournalRef(self),
             purchases: self.purchase_records(),
             kits: self.kit_records(),
+            bundles: self.bundle_records(),
         }
         .serialize(serializer)
     }
