@@ -29,6 +29,7 @@ use inventory_core::{Decimal, Movement};
 
 pub mod counting;
 pub mod forecast_data;
+pub mod kits_data;
 pub mod policy_data;
 pub mod purchasing_data;
 pub mod replenish_data;

@@ -273,13 +273,14 @@ impl Ledger {
     ) -> Result<KitMovementOutcome> {
         let parts = self.bundle_parts(bundle, quantity, time)?;
         let movements = parts
-            .iter()
+            .into_iter()
             .map(|(sku, q)| {
+                let r = format!("{reference}/{sku}");
                 let m = match order {
-                    Some(o) => Movement::ship_reserved(sku, location, *q, o, time),
-                    None => Movement::ship(sku, location, *q, time),
+                    Some(o) => Movement::ship_reserved(sku, location, q, o, time),
+                    None => Movement::ship(sku, location, q, time),
                 };
-                m.with_reference(format!("{reference}/{sku}"))
+                m.with_reference(r)
             })
             .collect();
         let mut record = record(

@@ -1,7 +1,7 @@
 //! Bundle candidates from the ledger's orders: the item pairs and triples bought together
 //! (the rules are in the [module documentation](super#bundle-candidates)).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -71,7 +71,7 @@ impl Ledger {
             .into());
         }
         // A bundle's component shipments count as the bundle.
-        let mut bundle_of: HashMap<u32, &str> = HashMap::new();
+        let mut bundle_of: HashMap<u32, &str> = HashMap::default();
         for r in self
             .kits
             .bundles
@@ -83,9 +83,9 @@ impl Ledger {
             }
         }
         // Items (interned) per order.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: HashMap<&str, u32> = HashMap::default();
         let mut names: Vec<&str> = Vec::new();
-        let mut orders: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut orders: HashMap<&str, Vec<u32>> = HashMap::default();
         for (j, sku, order) in self.order_shipments(from, to) {
             let item = bundle_of.get(&j).copied().unwrap_or(sku);
             let id = *ids.entry(item).or_insert_with(|| {
@@ -111,7 +111,7 @@ impl Ledger {
             }
         }
         let frequent = |i: u32| single[i as usize] >= min_count;
-        let mut pairs: HashMap<(u32, u32), u64> = HashMap::new();
+        let mut pairs: HashMap<(u32, u32), u64> = HashMap::default();
         for b in &baskets {
             let f: Vec<u32> = b.iter().copied().filter(|&i| frequent(i)).collect();
             for (x, &a) in f.iter().enumerate() {
@@ -122,7 +122,7 @@ impl Ledger {
         }
         pairs.retain(|_, c| *c >= min_count);
         let frequent_pair: HashSet<(u32, u32)> = pairs.keys().copied().collect();
-        let mut triples: HashMap<(u32, u32, u32), u64> = HashMap::new();
+        let mut triples: HashMap<(u32, u32, u32), u64> = HashMap::default();
         for b in &baskets {
             let f: Vec<u32> = b.iter().copied().filter(|&i| frequent(i)).collect();
             for x in 0..f.len() {

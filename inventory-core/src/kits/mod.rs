@@ -668,6 +668,9 @@ impl KitBook {
                 sku: kit.to_owned(),
                 time,
             })?;
+        if let Some(b) = self.buildable_linear(def, time, &available)? {
+            return Ok(b);
+        }
         let feasible = |n: Decimal| -> KResult<bool> {
             Ok(self.shortfalls(def, n, time, &available)?.is_empty())
         };
@@ -702,6 +705,87 @@ impl KitBook {
             quantity: lo,
             limiting,
         })
+    }
+
+    /// The buildable quantity in one walk when the needs are linear in the number of kits:
+    /// no assembled kit below has stock to use first, and every assembled kit below is
+    /// needed in whole units per kit (so none is rounded up). Then `n` kits need `n` × each
+    /// plain SKU's units per kit, and `n` = the least `⌊available ÷ units per kit⌋`.
+    /// `None` when the needs are not linear (the bisection answers then).
+    fn buildable_linear(
+        &self,
+        def: &KitDefinition,
+        time: Timestamp,
+        available: &dyn Fn(&str) -> Decimal,
+    ) -> KResult<Option<Buildable>> {
+        fn walk<'a>(
+            book: &'a KitBook,
+            def: &'a KitDefinition,
+            per: Decimal,
+            time: Timestamp,
+            available: &dyn Fn(&str) -> Decimal,
+            leaves: &mut Vec<(&'a str, Decimal)>,
+            depth: usize,
+        ) -> KResult<bool> {
+            if depth > MAX_DEPTH {
+                return Ok(false);
+            }
+            for c in &def.components {
+                let q = c.quantity.checked_mul(per).ok_or(KitError::Overflow {
+                    context: "the components of a buildable quantity",
+                })?;
+                match book.definition_at(&c.sku, time) {
+                    Some(sub) => {
+                        if sub.kind == KitKind::Assembled
+                            && (q.fract() != Decimal::ZERO || available(&c.sku) > Decimal::ZERO)
+                        {
+                            return Ok(false);
+                        }
+                        if !walk(book, sub, q, time, available, leaves, depth + 1)? {
+                            return Ok(false);
+                        }
+                    }
+                    None => match leaves.iter_mut().find(|(s, _)| *s == c.sku) {
+                        Some(l) => {
+                            l.1 = l.1.checked_add(q).ok_or(KitError::Overflow {
+                                context: "the components of a buildable quantity",
+                            })?;
+                        }
+                        None => leaves.push((c.sku.as_str(), q)),
+                    },
+                }
+            }
+            Ok(true)
+        }
+        let mut leaves: Vec<(&str, Decimal)> = Vec::new();
+        if !walk(self, def, Decimal::ONE, time, available, &mut leaves, 0)? {
+            return Ok(None);
+        }
+        let free: Vec<Decimal> = leaves
+            .iter()
+            .map(|(s, _)| available(s).max(Decimal::ZERO))
+            .collect();
+        let mut n = MAX_KITS;
+        for ((_, per), have) in leaves.iter().zip(&free) {
+            // A quotient beyond the decimal range is more than MAX_KITS anyway.
+            n = n.min(have.checked_div(*per).map_or(MAX_KITS, |x| x.floor()));
+        }
+        let next = n + Decimal::ONE;
+        let mut limiting: Vec<String> = leaves
+            .iter()
+            .zip(&free)
+            .filter(|((_, per), have)| per.checked_mul(next).is_none_or(|x| x > **have))
+            .map(|((s, _), _)| (*s).to_owned())
+            .collect();
+        limiting.sort_unstable();
+        if n == MAX_KITS {
+            limiting.clear();
+        }
+        Ok(Some(Buildable {
+            kit: def.kit.clone(),
+            quantity: n,
+            limiting,
+        }))
     }
 
     /// What can be sold of `kit` at `time`: for an assembled kit, its own stock

@@ -129,7 +129,17 @@
 //! locations' covariances are counted. A location without recent demand gets a zero
 //! forecast and is still planned (its stock can be moved to where it sells).
 //!
-//! **Not yet** (the issue is open): component demand from kits (kits do not exist yet).
+//! # Component demand from kits
+//!
+//! Two ways in. Forecast each component from [`crate::Ledger::exploded_demand_history`]
+//! (its own sales + what the kits sold pulled: see [`crate::kits`]), or give the planner
+//! forecasts of the kits' and bundles' own sales in [`PlanRequest::kit_demand`]: each is
+//! exploded by the definition in force at the as-of time down to plain components (units
+//! per kit through every level), and a component's forecast at that location gains units
+//! per kit × the kit's day, its daily deviation becoming `√(σ² + Σ (units per kit ×
+//! σ_kit)²)` (a kit's pull on its components moves together; the component's own demand
+//! and each kit's are independent). Use one way or the other for a kit, not both.
+//!
 //! **Dropship** SKUs are never suggested; their sales are purchasing events
 //! ([`crate::purchasing#dropship`]).
 //!
@@ -432,6 +442,12 @@ pub struct PlanRequest {
     pub pooled: Vec<PooledForecast>,
     /// The look-back of the pooled forecasts' split, in days (default 91: 13 weeks).
     pub pooled_lookback_days: u32,
+    /// Forecasts of kits' and virtual bundles' sales per location: exploded into their
+    /// plain components by the definitions in force at the as-of time (through every kit
+    /// level: the planner buys components, and kits are assembled from them) and added to
+    /// the components' forecasts at that location (a component without one gets one); see
+    /// the [module documentation](self#component-demand-from-kits).
+    pub kit_demand: Vec<DemandForecast>,
     /// The policy of SKUs without an assignment.
     pub default_policy: PolicySettings,
     /// Policies by SKU or SKU × location (the most specific wins; of two for the same
@@ -474,6 +490,7 @@ impl PlanRequest {
             demand,
             pooled: Vec::new(),
             pooled_lookback_days: 91,
+            kit_demand: Vec::new(),
             default_policy: PolicySettings::default(),
             policies: Vec::new(),
             overstock_days: 180.0,
@@ -494,6 +511,12 @@ impl PlanRequest {
     pub fn pooled(mut self, pooled: Vec<PooledForecast>, lookback_days: u32) -> Self {
         self.pooled = pooled;
         self.pooled_lookback_days = lookback_days;
+        self
+    }
+
+    /// Adds forecasts of kits' and bundles' sales, to be exploded into their components.
+    pub fn kit_demand(mut self, kits: Vec<DemandForecast>) -> Self {
+        self.kit_demand = kits;
         self
     }
 

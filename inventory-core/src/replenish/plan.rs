@@ -584,7 +584,7 @@ impl Ledger {
     pub fn plan(&self, request: &PlanRequest) -> Result<Plan> {
         check_request(request)?;
         let expanded;
-        let r = if request.pooled.is_empty() {
+        let r = if request.pooled.is_empty() && request.kit_demand.is_empty() {
             request
         } else {
             let mut demand = request.demand.clone();
@@ -594,9 +594,11 @@ impl Ledger {
                 request.pooled_lookback_days,
                 &[],
             )?);
+            let demand = self.with_kit_demand(demand, &request.kit_demand, request.as_of)?;
             expanded = PlanRequest {
                 demand,
                 pooled: Vec::new(),
+                kit_demand: Vec::new(),
                 ..request.clone()
             };
             &expanded
@@ -1143,5 +1145,51 @@ impl Ledger {
             ));
         }
         Ok(self.post_with_events(movements, events)?.1)
+    }
+}
+
+impl Ledger {
+    /// `demand` with the kits' and bundles' forecasts `kits` exploded into their plain
+    /// components at each location (see [`PlanRequest::kit_demand`]): a component's day
+    /// gains units per kit × the kit's day, its deviation `√(σ² + Σ (units per kit × σ_kit)²)`.
+    fn with_kit_demand(
+        &self,
+        mut demand: Vec<DemandForecast>,
+        kits: &[DemandForecast],
+        as_of: Timestamp,
+    ) -> Result<Vec<DemandForecast>> {
+        for k in kits {
+            check_days(&k.daily, k.daily_std, || {
+                format!("the kit forecast of {} at {}", k.sku, k.location)
+            })?;
+            let parts = self.kit_book().explode(&k.sku, Decimal::ONE, as_of, true)?;
+            for (sku, per) in parts {
+                let per = per.to_f64().unwrap_or(0.0);
+                let i = match demand
+                    .iter()
+                    .position(|f| f.sku == sku && f.location == k.location)
+                {
+                    Some(i) => i,
+                    None => {
+                        demand.push(DemandForecast {
+                            sku: sku.clone(),
+                            location: k.location.clone(),
+                            daily: Vec::new(),
+                            daily_std: 0.0,
+                        });
+                        demand.len() - 1
+                    }
+                };
+                let f = &mut demand[i];
+                // Beyond a forecast's end its last day repeats: extend the shorter one so.
+                let n = f.daily.len().max(k.daily.len());
+                let last = |v: &[f64], t: usize| v.get(t).or(v.last()).copied().unwrap_or(0.0);
+                f.daily = (0..n)
+                    .map(|t| last(&f.daily, t) + per * last(&k.daily, t))
+                    .collect();
+                f.daily_std = (f.daily_std.powi(2) + (per * k.daily_std).powi(2)).sqrt();
+            }
+        }
+        Ok(demand)
     }
 }

@@ -1375,3 +1375,78 @@ fn a_plan_from_pooled_forecasts_is_the_plan_of_their_split() {
     .pooled(pooled, 28);
     assert_eq!(l.plan(&twice).unwrap_err().kind(), ErrorKind::InvalidInput);
 }
+
+#[test]
+fn kit_forecasts_are_exploded_into_component_demand() {
+    use crate::kits::{Component, KitDefinition, KitKind};
+    // MUG (30 at WH) is also in GIFT (virtual: 1 MUG + 2 SPOON) and in SET (assembled:
+    // 2 MUG), itself in BOX (virtual: 1 SET + 1 SPOON).
+    let mut l = ledger();
+    l.post(Movement::receive("SPOON", "WH", d("10"), d("0.50"), 0))
+        .unwrap();
+    let k = |kit: &str, kind, comps: Vec<(&str, i64)>| {
+        let comps = comps
+            .into_iter()
+            .map(|(s, q)| Component::new(s, Decimal::from(q)))
+            .collect();
+        KitDefinition::new(kit, kind, comps, 0)
+    };
+    l.define_kit(
+        k("GIFT", KitKind::Virtual, vec![("MUG", 1), ("SPOON", 2)]),
+        None,
+    )
+    .unwrap();
+    l.define_kit(k("SET", KitKind::Assembled, vec![("MUG", 2)]), None)
+        .unwrap();
+    l.define_kit(
+        k("BOX", KitKind::Virtual, vec![("SET", 1), ("SPOON", 1)]),
+        None,
+    )
+    .unwrap();
+    // MUG's own forecast 5 a day (σ 2); gifts 1 a day (σ 1) for 30 days, then 3; boxes
+    // 0.5 a day (σ 0.5). MUG: 5 + 1 + 2 × 0.5 = 7 a day, σ² = 4 + 1 + (2 × 0.5)² = 6.
+    // SPOON (no own forecast): 2 × 1 + 0.5 = 2.5 a day, σ² = 4 + 0.25.
+    let mut gift = DemandForecast::flat("GIFT", "WH", 1.0, 1.0, 30);
+    gift.daily.push(3.0);
+    let kits = vec![gift, DemandForecast::flat("BOX", "WH", 0.5, 0.5, 30)];
+    let request = PlanRequest::new(DAY, mugs()).kit_demand(kits.clone());
+    let plan = l.plan(&request).unwrap();
+    let item = |sku: &str| plan.items.iter().find(|i| i.sku == sku).unwrap().clone();
+    assert_eq!(
+        plan.items.len(),
+        2,
+        "MUG and SPOON are planned, not the kits"
+    );
+    // The same as giving the exploded forecasts by hand.
+    let mut mug = DemandForecast::flat("MUG", "WH", 7.0, 6f64.sqrt(), 31);
+    mug.daily[30] = 5.0 + 3.0 + 1.0;
+    let mut spoon = DemandForecast::flat("SPOON", "WH", 2.5, 4.25f64.sqrt(), 31);
+    spoon.daily[30] = 6.0 + 0.5;
+    let by_hand = l.plan(&PlanRequest::new(DAY, vec![mug, spoon])).unwrap();
+    for (got, want) in [
+        (item("MUG"), &by_hand.items[0]),
+        (item("SPOON"), &by_hand.items[1]),
+    ] {
+        assert_eq!(got.sku, want.sku);
+        assert_eq!(got.projected, want.projected);
+        assert_eq!(got.protection_demand, want.protection_demand);
+        assert_eq!(got.order_quantity, want.order_quantity);
+        close(got.protection_std, want.protection_std);
+        close(got.reorder_point, want.reorder_point);
+    }
+    // MUG over the 10-day lead time: 70 units, σ √(10 × 6).
+    close(item("MUG").protection_demand, 70.0);
+    close(item("MUG").protection_std, 60f64.sqrt());
+    // A kit that is not one, or a bad day, is refused.
+    let bad = PlanRequest::new(DAY, mugs())
+        .kit_demand(vec![DemandForecast::flat("MUG", "WH", 1.0, 0.0, 5)]);
+    assert_eq!(l.plan(&bad).unwrap_err().kind(), ErrorKind::UnknownSku);
+    let bad = PlanRequest::new(DAY, mugs()).kit_demand(vec![DemandForecast::flat(
+        "GIFT",
+        "WH",
+        f64::NAN,
+        0.0,
+        5,
+    )]);
+    assert_eq!(l.plan(&bad).unwrap_err().kind(), ErrorKind::InvalidInput);
+}
