@@ -76,10 +76,22 @@
 #define INV_NOTE_LEADING_ZEROS 32
 
 /**
+ * The documented default minimum support of `inv_ledger_bundle_candidates`: 1 % of the
+ * orders (the core's `DEFAULT_MIN_SUPPORT`).
+ */
+#define INV_DEFAULT_MIN_SUPPORT 0.01
+
+/**
  * How many kits can be built (or sold), and the SKUs that limit them (opaque), from
  * `inv_ledger_buildable` or `inv_ledger_sellable`; release with `inv_buildable_free`.
  */
 typedef struct inv_buildable inv_buildable;
+
+/**
+ * The item pairs and triples bought together in a period's orders (opaque), from
+ * `inv_ledger_bundle_candidates`; release with `inv_bundle_candidates_free`.
+ */
+typedef struct inv_bundle_candidates inv_bundle_candidates;
 
 /**
  * Cash going out per period of the due dates (opaque), from `inv_ledger_cash_out`;
@@ -643,6 +655,97 @@ typedef struct inv_kit_component {
 } inv_kit_component;
 
 /**
+ * What an assembly, a disassembly or a bundle posting did.
+ *
+ * Its stock movements are the journal entries `first_movement .. first_movement +
+ * movements`; read each one's `inv_outcome` with `inv_ledger_journal_outcome` (as for an
+ * `inv_purchase_outcome`): an assembly's components consumed then the kit's units, a
+ * disassembly's kit units then its components, a bundle posting's components, each in the
+ * order of the definition.
+ */
+typedef struct inv_kit_movement_outcome {
+    /**
+     * The journal sequence number of its first movement.
+     */
+    uint64_t first_movement;
+    /**
+     * How many stock movements it posted. For a duplicate assembly or disassembly, 1: the
+     * kit's movement, the one that carries the reference.
+     */
+    size_t movements;
+    /**
+     * The value that moved, as NUL-terminated decimal text: the cost consumed (+ the extra
+     * cost of an assembly); for a bundle shipment its COGS, the sum of its components'.
+     */
+    char value[INV_DECIMAL_LEN];
+    /**
+     * True when the reference had been posted with the same operation: nothing was applied
+     * and the first outcome is returned.
+     */
+    bool duplicate;
+} inv_kit_movement_outcome;
+
+/**
+ * The bucket size of a demand history (one of the `INV_PERIOD_*` values).
+ */
+typedef uint32_t inv_period;
+
+/**
+ * The summary of an `inv_bundle_candidates`.
+ */
+typedef struct inv_bundle_candidates_info {
+    /**
+     * Orders in the period.
+     */
+    uint64_t orders;
+    /**
+     * The minimum support used.
+     */
+    double min_support;
+    /**
+     * How many pairs there are (`inv_bundle_candidates_pair_get`).
+     */
+    size_t pairs_len;
+    /**
+     * How many triples there are (`inv_bundle_candidates_triple_get`).
+     */
+    size_t triples_len;
+} inv_bundle_candidates_info;
+
+/**
+ * Items bought together: a pair or a triple (a row of an `inv_bundle_candidates`).
+ */
+typedef struct inv_item_set {
+    /**
+     * The SKUs (or bundles), sorted: `items_len` strings. The array and its strings are
+     * owned by the `inv_bundle_candidates`: valid until it is freed.
+     */
+    const char *const *items;
+    /**
+     * How many items (2 for a pair, 3 for a triple).
+     */
+    size_t items_len;
+    /**
+     * Orders that hold all of them.
+     */
+    uint64_t orders;
+    /**
+     * `orders` ÷ all orders.
+     */
+    double support;
+    /**
+     * The highest confidence of a rule "the others → one of them": the set's support ÷ the
+     * support of the others, over the choices of the one.
+     */
+    double confidence;
+    /**
+     * support ÷ the product of the items' own supports (1: bought together as often as by
+     * chance; above 1: more often).
+     */
+    double lift;
+} inv_item_set;
+
+/**
  * A stock costing method (one of the `INV_COSTING_*` values).
  */
 typedef uint32_t inv_costing;
@@ -847,11 +950,6 @@ typedef struct inv_aging_bucket {
      */
     char value[INV_DECIMAL_LEN];
 } inv_aging_bucket;
-
-/**
- * The bucket size of a demand history (one of the `INV_PERIOD_*` values).
- */
-typedef uint32_t inv_period;
 
 /**
  * A unit of time for demand rates and lead times (one of the `INV_TIME_UNIT_*` values).
@@ -2706,12 +2804,14 @@ typedef struct inv_sim_report {
  * or a purchasing event the core refuses on its own terms (an empty id, a line quantity
  * below the supplier's minimum order quantity or not a multiple of its pack size, price
  * breaks that do not increase, a charge with more decimal places than the money scale,
- * malformed event JSON, ...).
+ * malformed event JSON, ...), or a kit definition or kit operation the core refuses (no
+ * components, a cycle, a virtual bundle assembled or an assembled kit posted as a bundle, a
+ * quantity of kits ≤ 0, a negative extra cost, a minimum support outside (0, 1], ...).
  */
 #define INV_INVALID_INPUT 101
 
 /**
- * An unknown SKU.
+ * An unknown SKU (or a SKU that is not a kit at the time asked, for the kit functions).
  */
 #define INV_UNKNOWN_SKU 102
 
@@ -2741,12 +2841,13 @@ typedef struct inv_sim_report {
 #define INV_RESERVATION_EXCEEDED 107
 
 /**
- * An unknown shipment reference.
+ * An unknown shipment reference (of a movement, or of a bundle shipment).
  */
 #define INV_UNKNOWN_SHIPMENT 108
 
 /**
- * A customer return that does not match its shipment.
+ * A customer return that does not match its shipment (another SKU, or more than is left
+ * to return; a bundle return beyond what the bundle shipment has left).
  */
 #define INV_RETURN_MISMATCH 109
 
@@ -3488,6 +3589,300 @@ inv_result inv_kit_explosion_get(const struct inv_kit_explosion *explosion,
  * `explosion` NULL or a live handle, not used afterwards.
  */
 void inv_kit_explosion_free(struct inv_kit_explosion *explosion);
+
+/**
+ * Assembles `quantity` (decimal text, > 0) units of the assembled kit `kit` at `location`
+ * in one transaction, and writes the outcome to `out` (nullable): its components, as
+ * defined at `time` (through virtual sub-bundles; an assembled sub-kit is taken from its
+ * own stock), leave the location's available stock (on hand less reserved, whatever the
+ * ledger's negative-stock setting) through their costing methods, as adjustments with
+ * reason `"assembly"` (no COGS), and the kit's units arrive at exactly the cost consumed +
+ * `extra_cost` (nullable decimal text, ≥ 0: labour, packaging). The kit's movement carries
+ * `reference` (nullable): the same assembly posted again returns its outcome with
+ * `duplicate` set.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`,
+ * `INV_UNKNOWN_SKU` (`kit` is not a kit at `time`), `INV_INVALID_INPUT` (a virtual bundle,
+ * a quantity ≤ 0, a negative extra cost, an empty reference), `INV_INSUFFICIENT_STOCK`
+ * (the message names the first component short of available units),
+ * `INV_DUPLICATE_REFERENCE` (`reference` was posted with another operation),
+ * `INV_OVERFLOW`. The ledger is unchanged then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_assemble(struct inv_ledger *ledger,
+                               const char *kit,
+                               const char *location,
+                               const char *quantity,
+                               int64_t time,
+                               const char *extra_cost,
+                               const char *reference,
+                               struct inv_kit_movement_outcome *out);
+
+/**
+ * Takes `quantity` (decimal text, > 0) available units of the assembled kit `kit` at
+ * `location` apart in one transaction, and writes the outcome to `out` (nullable): they
+ * leave through the kit's costing method (value V), and its components (as defined at
+ * `time`) come back (reason `"disassembly"`) with V split in proportion to their current
+ * cost, each part but the last rounded down to the money scale and the last taking the
+ * remainder: no cent lost or created. The kit's movement carries `reference` (nullable).
+ *
+ * Errors: as `inv_ledger_assemble` (`INV_INSUFFICIENT_STOCK` when the kit's available
+ * units are short). The ledger is unchanged then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_disassemble(struct inv_ledger *ledger,
+                                  const char *kit,
+                                  const char *location,
+                                  const char *quantity,
+                                  int64_t time,
+                                  const char *reference,
+                                  struct inv_kit_movement_outcome *out);
+
+/**
+ * Reserves every component of `quantity` (decimal text, > 0) virtual bundles `bundle` at
+ * `location` for `order`, all or nothing, and writes the outcome to `out` (nullable). The
+ * components are the bundle's definition at `time`, through virtual sub-bundles (an
+ * assembled component is reserved as its own stock); the posting is recorded (see
+ * `inv_ledger_bundle_records_json`) and idempotent by `reference` (nullable).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`,
+ * `INV_UNKNOWN_SKU` (`bundle` is not a kit at `time`), `INV_INVALID_INPUT` (an assembled
+ * kit, a quantity ≤ 0, an empty reference), `INV_INSUFFICIENT_STOCK` (naming a
+ * component), `INV_DUPLICATE_REFERENCE`, `INV_OVERFLOW`. The ledger is unchanged then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_reserve_bundle(struct inv_ledger *ledger,
+                                     const char *bundle,
+                                     const char *location,
+                                     const char *quantity,
+                                     const char *order,
+                                     int64_t time,
+                                     const char *reference,
+                                     struct inv_kit_movement_outcome *out);
+
+/**
+ * Releases, for `order`, the reservation of every component of `quantity` bundles
+ * `bundle` (decimal text, > 0) at `location`, all or nothing, and writes the outcome to
+ * `out` (nullable); recorded and idempotent by `reference` (nullable), as
+ * `inv_ledger_reserve_bundle`.
+ *
+ * Errors: as `inv_ledger_reserve_bundle`, and `INV_UNKNOWN_RESERVATION` or
+ * `INV_RESERVATION_EXCEEDED` naming a component. The ledger is unchanged then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_release_bundle(struct inv_ledger *ledger,
+                                     const char *bundle,
+                                     const char *location,
+                                     const char *quantity,
+                                     const char *order,
+                                     int64_t time,
+                                     const char *reference,
+                                     struct inv_kit_movement_outcome *out);
+
+/**
+ * Ships `quantity` (decimal text, > 0) bundles `bundle` from `location` (from `order`'s
+ * reservation when `order` is not NULL, else from available stock), all or nothing, and
+ * writes the outcome to `out` (nullable): its `value` is the bundle's COGS, the sum of its
+ * components'. `reference` is required: the components' shipments carry the references
+ * `"{reference}/{component}"`, and `inv_ledger_return_bundle` names it; the same shipment
+ * posted again returns its outcome with `duplicate` set.
+ *
+ * Errors: as `inv_ledger_reserve_bundle` (`INV_NULL_ARGUMENT` for a NULL `reference`), and
+ * `INV_UNKNOWN_RESERVATION` or `INV_RESERVATION_EXCEEDED` naming a component. The ledger
+ * is unchanged then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_ship_bundle(struct inv_ledger *ledger,
+                                  const char *bundle,
+                                  const char *location,
+                                  const char *quantity,
+                                  int64_t time,
+                                  const char *order,
+                                  const char *reference,
+                                  struct inv_kit_movement_outcome *out);
+
+/**
+ * Takes back `quantity` (decimal text, > 0) bundles of the bundle shipment `shipment` (the
+ * reference it was shipped with) at `location`, all or nothing, and writes the outcome to
+ * `out` (nullable): every component the shipment moved (under the definition it shipped
+ * with, even if the bundle was redefined since) comes back as a customer return of its own
+ * shipment, at the cost it left with. Recorded and idempotent by `reference` (nullable).
+ *
+ * Errors: `INV_UNKNOWN_SHIPMENT` (no bundle shipment under that reference),
+ * `INV_RETURN_MISMATCH` (more than is left to return), and as `inv_ledger_reserve_bundle`.
+ * The ledger is unchanged then.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+ */
+inv_result inv_ledger_return_bundle(struct inv_ledger *ledger,
+                                    const char *shipment,
+                                    const char *location,
+                                    const char *quantity,
+                                    int64_t time,
+                                    const char *reference,
+                                    struct inv_kit_movement_outcome *out);
+
+/**
+ * Every bundle posting, in order, as a JSON array into a new string at `*out` (freed with
+ * `inv_string_free`): per posting its `"sequence"` (0-based), `"first_movement"` and
+ * `"movements"` (its components' movements are the journal entries `first_movement ..
+ * first_movement + movements`), `"action"` (`"reserve"`, `"release"`, `"ship"` or
+ * `"return"`), `"bundle"`, `"location"`, `"quantity"` (a decimal string), `"time"`
+ * (seconds since the epoch), and, when set, `"order"`, `"shipment"` (the shipment a
+ * return is of) and `"reference"` (absent otherwise).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_bundle_records_json(const struct inv_ledger *ledger, char **out);
+
+/**
+ * A virtual bundle's own demand: bundles shipped net of bundles returned (its bundle
+ * postings) at `location` (NULL: all) per `period`, as a dense zero-filled series from
+ * the bucket containing `from` to the bucket containing `to` (each used only when its
+ * `has_` flag is true; by default the bundle's first and latest shipment or return), into
+ * `*out`, read and released as `inv_ledger_demand_history`'s.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_ENUM`, `INV_UNKNOWN_SKU`
+ * (`bundle` was never a kit), `INV_INVALID_INPUT` (`from` after `to`, range over 100
+ * years).
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or a writable
+ * `inv_demand_history *`.
+ */
+inv_result inv_ledger_bundle_demand_history(const struct inv_ledger *ledger,
+                                            const char *bundle,
+                                            const char *location,
+                                            inv_period period,
+                                            int64_t from,
+                                            bool has_from,
+                                            int64_t to,
+                                            bool has_to,
+                                            struct inv_demand_history **out);
+
+/**
+ * The true pull on `sku`: its own net shipments (which include the components of virtual
+ * bundles sold) plus every assembled kit's net shipments times the units of `sku` one kit
+ * pulls (through nested kits, by the definition in force at each shipment), at `location`
+ * (NULL: all) per `period`, dense and zero-filled from `from` to `to` (each used only when
+ * its `has_` flag is true; by default the first and latest of those shipments), into
+ * `*out`, read and released as `inv_ledger_demand_history`'s. Forecast a component from
+ * this.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_ENUM`, `INV_UNKNOWN_SKU`
+ * (a SKU without movements that is in no kit), `INV_INVALID_INPUT` (`from` after `to`,
+ * range over 100 years), `INV_OVERFLOW`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or a writable
+ * `inv_demand_history *`.
+ */
+inv_result inv_ledger_exploded_demand_history(const struct inv_ledger *ledger,
+                                              const char *sku,
+                                              const char *location,
+                                              inv_period period,
+                                              int64_t from,
+                                              bool has_from,
+                                              int64_t to,
+                                              bool has_to,
+                                              struct inv_demand_history **out);
+
+/**
+ * The pairs and triples of items bought together in the orders shipped in `[from, to)`
+ * (the SKUs shipped under one reservation; a shipment without one is no order, and a
+ * bundle's component shipments count as the bundle), with support, confidence and lift,
+ * into a new handle at `*out`. Only sets in at least `min_support` (in (0, 1];
+ * `INV_DEFAULT_MIN_SUPPORT` is a sensible start) of the orders and in at least 2 orders
+ * are kept; a triple only when its three pairs are. Ranked by lift, then orders, then the
+ * items' names.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (a `min_support` outside (0, 1] or NaN,
+ * `from` after `to`), `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `inv_bundle_candidates *`.
+ */
+inv_result inv_ledger_bundle_candidates(const struct inv_ledger *ledger,
+                                        int64_t from,
+                                        int64_t to,
+                                        double min_support,
+                                        struct inv_bundle_candidates **out);
+
+/**
+ * The summary of a bundle-candidates result into `*out`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `candidates` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_bundle_candidates_summary(const struct inv_bundle_candidates *candidates,
+                                         struct inv_bundle_candidates_info *out);
+
+/**
+ * The number of pairs (0 for NULL).
+ *
+ * # Safety
+ * `candidates` NULL or a live handle.
+ */
+size_t inv_bundle_candidates_pairs_len(const struct inv_bundle_candidates *candidates);
+
+/**
+ * Pair `index` (best first) into `*out`. `out->items` and its strings point into the
+ * handle and are valid until `inv_bundle_candidates_free`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `candidates` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_bundle_candidates_pair_get(const struct inv_bundle_candidates *candidates,
+                                          size_t index,
+                                          struct inv_item_set *out);
+
+/**
+ * The number of triples (0 for NULL).
+ *
+ * # Safety
+ * `candidates` NULL or a live handle.
+ */
+size_t inv_bundle_candidates_triples_len(const struct inv_bundle_candidates *candidates);
+
+/**
+ * Triple `index` (best first) into `*out`. `out->items` and its strings point into the
+ * handle and are valid until `inv_bundle_candidates_free`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `candidates` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_bundle_candidates_triple_get(const struct inv_bundle_candidates *candidates,
+                                            size_t index,
+                                            struct inv_item_set *out);
+
+/**
+ * Releases a bundle-candidates result (and the arrays and strings it owns). NULL is a
+ * no-op.
+ *
+ * # Safety
+ * `candidates` NULL or a live handle, not used afterwards.
+ */
+void inv_bundle_candidates_free(struct inv_bundle_candidates *candidates);
 
 /**
  * The default configuration: FIFO, no negative stock, money rounded to 2 places,
@@ -5339,6 +5734,29 @@ inv_result inv_plan_request_add_pooled_forecast(struct inv_plan_request *request
  */
 inv_result inv_plan_request_set_pooled_lookback_days(struct inv_plan_request *request,
                                                      uint32_t days);
+
+/**
+ * Adds the forecast of a kit's or virtual bundle's sales at `location`: `daily[0 .. n]`
+ * units per day from the as-of day (beyond its end the last day repeats) with daily
+ * deviation `daily_std`. When planned, it is exploded by the kit definitions in force at
+ * the as-of time down to plain components, whose forecasts at that location gain units
+ * per kit × each day (deviations combined as independent sources; a component without a
+ * forecast there gets one): the planner buys for what kits sell. Checked when planned
+ * (`INV_UNKNOWN_SKU` for a SKU that is not a kit then, `INV_INVALID_INPUT` for a negative
+ * or non-finite value).
+ *
+ * Errors: `INV_NULL_ARGUMENT` (also `daily` NULL with `n` above 0), `INV_INVALID_UTF8`.
+ *
+ * # Safety
+ * `request` NULL or a live builder; strings NULL or NUL-terminated; `daily` NULL (only
+ * with `n` 0) or valid for `n` reads.
+ */
+inv_result inv_plan_request_add_kit_forecast(struct inv_plan_request *request,
+                                             const char *kit,
+                                             const char *location,
+                                             const double *daily,
+                                             size_t n,
+                                             double daily_std);
 
 /**
  * Sets the policy of the SKUs without an assignment (copied from `*settings`).

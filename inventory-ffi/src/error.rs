@@ -47,9 +47,11 @@ pub const INV_LEDGER_ERROR: inv_result = 100;
 /// or a purchasing event the core refuses on its own terms (an empty id, a line quantity
 /// below the supplier's minimum order quantity or not a multiple of its pack size, price
 /// breaks that do not increase, a charge with more decimal places than the money scale,
-/// malformed event JSON, ...).
+/// malformed event JSON, ...), or a kit definition or kit operation the core refuses (no
+/// components, a cycle, a virtual bundle assembled or an assembled kit posted as a bundle, a
+/// quantity of kits ≤ 0, a negative extra cost, a minimum support outside (0, 1], ...).
 pub const INV_INVALID_INPUT: inv_result = 101;
-/// An unknown SKU.
+/// An unknown SKU (or a SKU that is not a kit at the time asked, for the kit functions).
 pub const INV_UNKNOWN_SKU: inv_result = 102;
 /// An unknown location.
 pub const INV_UNKNOWN_LOCATION: inv_result = 103;
@@ -61,9 +63,10 @@ pub const INV_INSUFFICIENT_STOCK: inv_result = 105;
 pub const INV_UNKNOWN_RESERVATION: inv_result = 106;
 /// A reservation was asked for more than it holds.
 pub const INV_RESERVATION_EXCEEDED: inv_result = 107;
-/// An unknown shipment reference.
+/// An unknown shipment reference (of a movement, or of a bundle shipment).
 pub const INV_UNKNOWN_SHIPMENT: inv_result = 108;
-/// A customer return that does not match its shipment.
+/// A customer return that does not match its shipment (another SKU, or more than is left
+/// to return; a bundle return beyond what the bundle shipment has left).
 pub const INV_RETURN_MISMATCH: inv_result = 109;
 /// The same reference was posted with a different payload.
 pub const INV_DUPLICATE_REFERENCE: inv_result = 110;

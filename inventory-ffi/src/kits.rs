@@ -20,20 +20,39 @@
 //! `inv_kit_explosion` handle (the components a quantity of kits consumes), and
 //! `inv_ledger_kit_definition_json` / `inv_ledger_kit_records_json` the definitions as the
 //! core's JSON.
+//!
+//! The postings: `inv_ledger_assemble` and `inv_ledger_disassemble` build an assembled kit
+//! from its components and take it apart, with exact costing; `inv_ledger_reserve_bundle`,
+//! `inv_ledger_release_bundle`, `inv_ledger_ship_bundle` and `inv_ledger_return_bundle`
+//! move every component of a virtual bundle in one atomic posting, recorded
+//! (`inv_ledger_bundle_records_json`). Each writes an `inv_kit_movement_outcome`; its stock
+//! movements are journal entries read with `inv_ledger_journal_outcome`, as a purchasing
+//! event's are. Each is idempotent by reference and changes nothing when it fails.
+//!
+//! Demand: `inv_ledger_bundle_demand_history` (a bundle's own) and
+//! `inv_ledger_exploded_demand_history` (the true pull on a component, kits sold included)
+//! return the `inv_demand_history` of `inv_ledger_demand_history`.
+//! `inv_ledger_bundle_candidates` writes an `inv_bundle_candidates` handle: the item pairs
+//! and triples bought together, read with `_summary`, `_pairs_len` / `_pair_get` and
+//! `_triples_len` / `_triple_get`.
 
 use std::ffi::c_char;
 
-use inventory_core::kits::{Buildable, Component, KitDefinition, KitKind, KitOutcome};
-use inventory_core::Ledger;
+use inventory_core::kits::{
+    Buildable, BundleCandidates, Component, ItemSet, KitDefinition, KitKind, KitMovementOutcome,
+    KitOutcome,
+};
+use inventory_core::{DemandHistory, Ledger, Period};
 
 use crate::error::{inv_result, INV_PANIC};
 use crate::ffi::{
-    bad_enum, call, check_out, decimal_field, free_box, guard, opt_value, row_at, to_boxed_mut_ptr,
-    to_c_string, try_decimal, try_mut_from_ptr, try_opt_str, try_ref_from_ptr, try_str, write_out,
-    write_str_buf, CStrings, Castable, Failure, FfiResult,
+    bad_enum, call, check_out, decimal_field, free_box, guard, opt_value, period_from_c, row_at,
+    to_boxed_mut_ptr, to_c_string, try_decimal, try_mut_from_ptr, try_opt_decimal, try_opt_str,
+    try_ref_from_ptr, try_str, write_out, write_str_buf, CStrings, Castable, Failure, FfiResult,
 };
 use crate::ledger::inv_ledger;
-use crate::INV_DECIMAL_LEN;
+use crate::query::inv_demand_history;
+use crate::{inv_period, INV_DECIMAL_LEN};
 
 /// The kind of a kit (one of the `INV_KIT_*` values).
 pub type inv_kit_kind = u32;
@@ -667,6 +686,737 @@ pub unsafe extern "C" fn inv_kit_explosion_free(explosion: *mut inv_kit_explosio
     guard((), || unsafe { free_box(explosion) })
 }
 
+// ---------------------------------------------------------------------------------------
+// Assembly, disassembly and bundle postings
+// ---------------------------------------------------------------------------------------
+
+/// What an assembly, a disassembly or a bundle posting did.
+///
+/// Its stock movements are the journal entries `first_movement .. first_movement +
+/// movements`; read each one's `inv_outcome` with `inv_ledger_journal_outcome` (as for an
+/// `inv_purchase_outcome`): an assembly's components consumed then the kit's units, a
+/// disassembly's kit units then its components, a bundle posting's components, each in the
+/// order of the definition.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct inv_kit_movement_outcome {
+    /// The journal sequence number of its first movement.
+    pub first_movement: u64,
+    /// How many stock movements it posted. For a duplicate assembly or disassembly, 1: the
+    /// kit's movement, the one that carries the reference.
+    pub movements: usize,
+    /// The value that moved, as NUL-terminated decimal text: the cost consumed (+ the extra
+    /// cost of an assembly); for a bundle shipment its COGS, the sum of its components'.
+    pub value: [c_char; INV_DECIMAL_LEN],
+    /// True when the reference had been posted with the same operation: nothing was applied
+    /// and the first outcome is returned.
+    pub duplicate: bool,
+}
+
+impl From<&KitMovementOutcome> for inv_kit_movement_outcome {
+    fn from(o: &KitMovementOutcome) -> Self {
+        inv_kit_movement_outcome {
+            first_movement: o.first_movement,
+            movements: o.movements.len(),
+            value: decimal_field(o.value),
+            duplicate: o.duplicate,
+        }
+    }
+}
+
+/// Runs a kit posting on the ledger and writes its outcome to `out` (nullable).
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `out` NULL or writable.
+unsafe fn post_kit(
+    ledger: *mut inv_ledger,
+    out: *mut inv_kit_movement_outcome,
+    post: impl FnOnce(&mut Ledger) -> FfiResult<KitMovementOutcome>,
+) -> FfiResult<()> {
+    // SAFETY: forwarded contract.
+    let l = unsafe { try_mut_from_ptr(ledger, "ledger") }?;
+    let outcome = post(l)?;
+    // SAFETY: `out` is NULL or writable by the contract.
+    unsafe { write_out(out, inv_kit_movement_outcome::from(&outcome)) };
+    Ok(())
+}
+
+/// Assembles `quantity` (decimal text, > 0) units of the assembled kit `kit` at `location`
+/// in one transaction, and writes the outcome to `out` (nullable): its components, as
+/// defined at `time` (through virtual sub-bundles; an assembled sub-kit is taken from its
+/// own stock), leave the location's available stock (on hand less reserved, whatever the
+/// ledger's negative-stock setting) through their costing methods, as adjustments with
+/// reason `"assembly"` (no COGS), and the kit's units arrive at exactly the cost consumed +
+/// `extra_cost` (nullable decimal text, ≥ 0: labour, packaging). The kit's movement carries
+/// `reference` (nullable): the same assembly posted again returns its outcome with
+/// `duplicate` set.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`,
+/// `INV_UNKNOWN_SKU` (`kit` is not a kit at `time`), `INV_INVALID_INPUT` (a virtual bundle,
+/// a quantity ≤ 0, a negative extra cost, an empty reference), `INV_INSUFFICIENT_STOCK`
+/// (the message names the first component short of available units),
+/// `INV_DUPLICATE_REFERENCE` (`reference` was posted with another operation),
+/// `INV_OVERFLOW`. The ledger is unchanged then.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_assemble(
+    ledger: *mut inv_ledger,
+    kit: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    extra_cost: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_kit_movement_outcome,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (kit, location, quantity, extra_cost, reference) = unsafe {
+            (
+                try_str(kit, "kit")?,
+                try_str(location, "location")?,
+                try_decimal(quantity, "quantity")?,
+                try_opt_decimal(extra_cost, "extra_cost")?,
+                try_opt_str(reference, "reference")?,
+            )
+        };
+        let reference = reference.map(str::to_owned);
+        // SAFETY: forwarded contract.
+        unsafe {
+            post_kit(ledger, out, |l| {
+                Ok(l.assemble(kit, location, quantity, time, extra_cost, reference)?)
+            })
+        }
+    })
+}
+
+/// Takes `quantity` (decimal text, > 0) available units of the assembled kit `kit` at
+/// `location` apart in one transaction, and writes the outcome to `out` (nullable): they
+/// leave through the kit's costing method (value V), and its components (as defined at
+/// `time`) come back (reason `"disassembly"`) with V split in proportion to their current
+/// cost, each part but the last rounded down to the money scale and the last taking the
+/// remainder: no cent lost or created. The kit's movement carries `reference` (nullable).
+///
+/// Errors: as `inv_ledger_assemble` (`INV_INSUFFICIENT_STOCK` when the kit's available
+/// units are short). The ledger is unchanged then.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_disassemble(
+    ledger: *mut inv_ledger,
+    kit: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    reference: *const c_char,
+    out: *mut inv_kit_movement_outcome,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (kit, location, quantity, reference) = unsafe {
+            (
+                try_str(kit, "kit")?,
+                try_str(location, "location")?,
+                try_decimal(quantity, "quantity")?,
+                try_opt_str(reference, "reference")?,
+            )
+        };
+        let reference = reference.map(str::to_owned);
+        // SAFETY: forwarded contract.
+        unsafe {
+            post_kit(ledger, out, |l| {
+                Ok(l.disassemble(kit, location, quantity, time, reference)?)
+            })
+        }
+    })
+}
+
+/// Reserves every component of `quantity` (decimal text, > 0) virtual bundles `bundle` at
+/// `location` for `order`, all or nothing, and writes the outcome to `out` (nullable). The
+/// components are the bundle's definition at `time`, through virtual sub-bundles (an
+/// assembled component is reserved as its own stock); the posting is recorded (see
+/// `inv_ledger_bundle_records_json`) and idempotent by `reference` (nullable).
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_DECIMAL`,
+/// `INV_UNKNOWN_SKU` (`bundle` is not a kit at `time`), `INV_INVALID_INPUT` (an assembled
+/// kit, a quantity ≤ 0, an empty reference), `INV_INSUFFICIENT_STOCK` (naming a
+/// component), `INV_DUPLICATE_REFERENCE`, `INV_OVERFLOW`. The ledger is unchanged then.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_reserve_bundle(
+    ledger: *mut inv_ledger,
+    bundle: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    order: *const c_char,
+    time: i64,
+    reference: *const c_char,
+    out: *mut inv_kit_movement_outcome,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (bundle, location, quantity, order, reference) = unsafe {
+            (
+                try_str(bundle, "bundle")?,
+                try_str(location, "location")?,
+                try_decimal(quantity, "quantity")?,
+                try_str(order, "order")?,
+                try_opt_str(reference, "reference")?,
+            )
+        };
+        let reference = reference.map(str::to_owned);
+        // SAFETY: forwarded contract.
+        unsafe {
+            post_kit(ledger, out, |l| {
+                Ok(l.reserve_bundle(bundle, location, quantity, order, time, reference)?)
+            })
+        }
+    })
+}
+
+/// Releases, for `order`, the reservation of every component of `quantity` bundles
+/// `bundle` (decimal text, > 0) at `location`, all or nothing, and writes the outcome to
+/// `out` (nullable); recorded and idempotent by `reference` (nullable), as
+/// `inv_ledger_reserve_bundle`.
+///
+/// Errors: as `inv_ledger_reserve_bundle`, and `INV_UNKNOWN_RESERVATION` or
+/// `INV_RESERVATION_EXCEEDED` naming a component. The ledger is unchanged then.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_release_bundle(
+    ledger: *mut inv_ledger,
+    bundle: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    order: *const c_char,
+    time: i64,
+    reference: *const c_char,
+    out: *mut inv_kit_movement_outcome,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (bundle, location, quantity, order, reference) = unsafe {
+            (
+                try_str(bundle, "bundle")?,
+                try_str(location, "location")?,
+                try_decimal(quantity, "quantity")?,
+                try_str(order, "order")?,
+                try_opt_str(reference, "reference")?,
+            )
+        };
+        let reference = reference.map(str::to_owned);
+        // SAFETY: forwarded contract.
+        unsafe {
+            post_kit(ledger, out, |l| {
+                Ok(l.release_bundle(bundle, location, quantity, order, time, reference)?)
+            })
+        }
+    })
+}
+
+/// Ships `quantity` (decimal text, > 0) bundles `bundle` from `location` (from `order`'s
+/// reservation when `order` is not NULL, else from available stock), all or nothing, and
+/// writes the outcome to `out` (nullable): its `value` is the bundle's COGS, the sum of its
+/// components'. `reference` is required: the components' shipments carry the references
+/// `"{reference}/{component}"`, and `inv_ledger_return_bundle` names it; the same shipment
+/// posted again returns its outcome with `duplicate` set.
+///
+/// Errors: as `inv_ledger_reserve_bundle` (`INV_NULL_ARGUMENT` for a NULL `reference`), and
+/// `INV_UNKNOWN_RESERVATION` or `INV_RESERVATION_EXCEEDED` naming a component. The ledger
+/// is unchanged then.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_ship_bundle(
+    ledger: *mut inv_ledger,
+    bundle: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    order: *const c_char,
+    reference: *const c_char,
+    out: *mut inv_kit_movement_outcome,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (bundle, location, quantity, order, reference) = unsafe {
+            (
+                try_str(bundle, "bundle")?,
+                try_str(location, "location")?,
+                try_decimal(quantity, "quantity")?,
+                try_opt_str(order, "order")?,
+                try_str(reference, "reference")?,
+            )
+        };
+        let reference = reference.to_owned();
+        // SAFETY: forwarded contract.
+        unsafe {
+            post_kit(ledger, out, |l| {
+                Ok(l.ship_bundle(bundle, location, quantity, time, order, reference)?)
+            })
+        }
+    })
+}
+
+/// Takes back `quantity` (decimal text, > 0) bundles of the bundle shipment `shipment` (the
+/// reference it was shipped with) at `location`, all or nothing, and writes the outcome to
+/// `out` (nullable): every component the shipment moved (under the definition it shipped
+/// with, even if the bundle was redefined since) comes back as a customer return of its own
+/// shipment, at the cost it left with. Recorded and idempotent by `reference` (nullable).
+///
+/// Errors: `INV_UNKNOWN_SHIPMENT` (no bundle shipment under that reference),
+/// `INV_RETURN_MISMATCH` (more than is left to return), and as `inv_ledger_reserve_bundle`.
+/// The ledger is unchanged then.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_return_bundle(
+    ledger: *mut inv_ledger,
+    shipment: *const c_char,
+    location: *const c_char,
+    quantity: *const c_char,
+    time: i64,
+    reference: *const c_char,
+    out: *mut inv_kit_movement_outcome,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (shipment, location, quantity, reference) = unsafe {
+            (
+                try_str(shipment, "shipment")?,
+                try_str(location, "location")?,
+                try_decimal(quantity, "quantity")?,
+                try_opt_str(reference, "reference")?,
+            )
+        };
+        let reference = reference.map(str::to_owned);
+        // SAFETY: forwarded contract.
+        unsafe {
+            post_kit(ledger, out, |l| {
+                Ok(l.return_bundle(shipment, location, quantity, time, reference)?)
+            })
+        }
+    })
+}
+
+/// Every bundle posting, in order, as a JSON array into a new string at `*out` (freed with
+/// `inv_string_free`): per posting its `"sequence"` (0-based), `"first_movement"` and
+/// `"movements"` (its components' movements are the journal entries `first_movement ..
+/// first_movement + movements`), `"action"` (`"reserve"`, `"release"`, `"ship"` or
+/// `"return"`), `"bundle"`, `"location"`, `"quantity"` (a decimal string), `"time"`
+/// (seconds since the epoch), and, when set, `"order"`, `"shipment"` (the shipment a
+/// return is of) and `"reference"` (absent otherwise).
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_bundle_records_json(
+    ledger: *const inv_ledger,
+    out: *mut *mut c_char,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
+        // SAFETY: forwarded contract.
+        unsafe {
+            json_out(
+                serde_json::to_string(l.bundle_records()),
+                "the bundle records",
+                out,
+            )
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Demand of bundles and kits
+// ---------------------------------------------------------------------------------------
+
+/// A demand history into `*out` from `query` on the ledger, as `inv_ledger_demand_history`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or writable.
+#[allow(clippy::too_many_arguments)]
+unsafe fn demand_out(
+    ledger: *const inv_ledger,
+    sku: *const c_char,
+    name: &str,
+    location: *const c_char,
+    period: inv_period,
+    from: Option<i64>,
+    to: Option<i64>,
+    out: *mut *mut inv_demand_history,
+    query: impl FnOnce(
+        &Ledger,
+        &str,
+        Option<&str>,
+        Period,
+        Option<i64>,
+        Option<i64>,
+    ) -> inventory_core::Result<DemandHistory>,
+) -> FfiResult<()> {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    let (l, sku, location) = unsafe {
+        (
+            try_ref_from_ptr(ledger, "ledger")?,
+            try_str(sku, name)?,
+            try_opt_str(location, "location")?,
+        )
+    };
+    check_out(out, "out")?;
+    let period = period_from_c(period, "period")?;
+    let h = query(l, sku, location, period, from, to)?;
+    // SAFETY: `out` is non-NULL and writable by the contract.
+    unsafe { write_out(out, to_boxed_mut_ptr::<inv_demand_history>(h)) };
+    Ok(())
+}
+
+/// A virtual bundle's own demand: bundles shipped net of bundles returned (its bundle
+/// postings) at `location` (NULL: all) per `period`, as a dense zero-filled series from
+/// the bucket containing `from` to the bucket containing `to` (each used only when its
+/// `has_` flag is true; by default the bundle's first and latest shipment or return), into
+/// `*out`, read and released as `inv_ledger_demand_history`'s.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_ENUM`, `INV_UNKNOWN_SKU`
+/// (`bundle` was never a kit), `INV_INVALID_INPUT` (`from` after `to`, range over 100
+/// years).
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or a writable
+/// `inv_demand_history *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_bundle_demand_history(
+    ledger: *const inv_ledger,
+    bundle: *const c_char,
+    location: *const c_char,
+    period: inv_period,
+    from: i64,
+    has_from: bool,
+    to: i64,
+    has_to: bool,
+    out: *mut *mut inv_demand_history,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded under the caller's contract.
+    call(|| unsafe {
+        demand_out(
+            ledger,
+            bundle,
+            "bundle",
+            location,
+            period,
+            has_from.then_some(from),
+            has_to.then_some(to),
+            out,
+            |l, bundle, location, period, from, to| {
+                l.bundle_demand_history(bundle, location, period, from, to)
+            },
+        )
+    })
+}
+
+/// The true pull on `sku`: its own net shipments (which include the components of virtual
+/// bundles sold) plus every assembled kit's net shipments times the units of `sku` one kit
+/// pulls (through nested kits, by the definition in force at each shipment), at `location`
+/// (NULL: all) per `period`, dense and zero-filled from `from` to `to` (each used only when
+/// its `has_` flag is true; by default the first and latest of those shipments), into
+/// `*out`, read and released as `inv_ledger_demand_history`'s. Forecast a component from
+/// this.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_INVALID_ENUM`, `INV_UNKNOWN_SKU`
+/// (a SKU without movements that is in no kit), `INV_INVALID_INPUT` (`from` after `to`,
+/// range over 100 years), `INV_OVERFLOW`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; strings NULL or NUL-terminated; `out` NULL or a writable
+/// `inv_demand_history *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_exploded_demand_history(
+    ledger: *const inv_ledger,
+    sku: *const c_char,
+    location: *const c_char,
+    period: inv_period,
+    from: i64,
+    has_from: bool,
+    to: i64,
+    has_to: bool,
+    out: *mut *mut inv_demand_history,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded under the caller's contract.
+    call(|| unsafe {
+        demand_out(
+            ledger,
+            sku,
+            "sku",
+            location,
+            period,
+            has_from.then_some(from),
+            has_to.then_some(to),
+            out,
+            |l, sku, location, period, from, to| {
+                l.exploded_demand_history(sku, location, period, from, to)
+            },
+        )
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Bundle candidates
+// ---------------------------------------------------------------------------------------
+
+/// The documented default minimum support of `inv_ledger_bundle_candidates`: 1 % of the
+/// orders (the core's `DEFAULT_MIN_SUPPORT`).
+pub const INV_DEFAULT_MIN_SUPPORT: f64 = 0.01;
+
+/// The item pairs and triples bought together in a period's orders (opaque), from
+/// `inv_ledger_bundle_candidates`; release with `inv_bundle_candidates_free`.
+pub struct inv_bundle_candidates {
+    _private: [u8; 0],
+}
+
+/// The Rust value behind an `inv_bundle_candidates`: the summary, the rows, the item
+/// arrays they point to, and the strings those point to.
+#[derive(Debug)]
+pub(crate) struct CandidatesHandle {
+    info: inv_bundle_candidates_info,
+    pairs: Vec<inv_item_set>,
+    triples: Vec<inv_item_set>,
+    _items: Vec<Vec<*const c_char>>,
+    _strings: CStrings,
+}
+
+impl Castable for inv_bundle_candidates {
+    type RustType = CandidatesHandle;
+}
+
+/// The summary of an `inv_bundle_candidates`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct inv_bundle_candidates_info {
+    /// Orders in the period.
+    pub orders: u64,
+    /// The minimum support used.
+    pub min_support: f64,
+    /// How many pairs there are (`inv_bundle_candidates_pair_get`).
+    pub pairs_len: usize,
+    /// How many triples there are (`inv_bundle_candidates_triple_get`).
+    pub triples_len: usize,
+}
+
+/// Items bought together: a pair or a triple (a row of an `inv_bundle_candidates`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct inv_item_set {
+    /// The SKUs (or bundles), sorted: `items_len` strings. The array and its strings are
+    /// owned by the `inv_bundle_candidates`: valid until it is freed.
+    pub items: *const *const c_char,
+    /// How many items (2 for a pair, 3 for a triple).
+    pub items_len: usize,
+    /// Orders that hold all of them.
+    pub orders: u64,
+    /// `orders` ÷ all orders.
+    pub support: f64,
+    /// The highest confidence of a rule "the others → one of them": the set's support ÷ the
+    /// support of the others, over the choices of the one.
+    pub confidence: f64,
+    /// support ÷ the product of the items' own supports (1: bought together as often as by
+    /// chance; above 1: more often).
+    pub lift: f64,
+}
+
+impl CandidatesHandle {
+    fn new(c: &BundleCandidates) -> FfiResult<Self> {
+        let mut strings = CStrings::default();
+        let mut items: Vec<Vec<*const c_char>> = Vec::new();
+        let mut rows = |sets: &[ItemSet]| -> FfiResult<Vec<inv_item_set>> {
+            sets.iter()
+                .map(|s| {
+                    let names = s
+                        .items
+                        .iter()
+                        .map(|i| strings.add(i, "an item"))
+                        .collect::<FfiResult<Vec<_>>>()?;
+                    // The inner vector's buffer does not move when `items` grows.
+                    let row = inv_item_set {
+                        items: names.as_ptr(),
+                        items_len: names.len(),
+                        orders: s.orders,
+                        support: s.support,
+                        confidence: s.confidence,
+                        lift: s.lift,
+                    };
+                    items.push(names);
+                    Ok(row)
+                })
+                .collect()
+        };
+        let pairs = rows(&c.pairs)?;
+        let triples = rows(&c.triples)?;
+        Ok(CandidatesHandle {
+            info: inv_bundle_candidates_info {
+                orders: c.orders,
+                min_support: c.min_support,
+                pairs_len: pairs.len(),
+                triples_len: triples.len(),
+            },
+            pairs,
+            triples,
+            _items: items,
+            _strings: strings,
+        })
+    }
+}
+
+/// The pairs and triples of items bought together in the orders shipped in `[from, to)`
+/// (the SKUs shipped under one reservation; a shipment without one is no order, and a
+/// bundle's component shipments count as the bundle), with support, confidence and lift,
+/// into a new handle at `*out`. Only sets in at least `min_support` (in (0, 1];
+/// `INV_DEFAULT_MIN_SUPPORT` is a sensible start) of the orders and in at least 2 orders
+/// are kept; a triple only when its three pairs are. Ranked by lift, then orders, then the
+/// items' names.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (a `min_support` outside (0, 1] or NaN,
+/// `from` after `to`), `INV_INTERIOR_NUL`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `out` NULL or a writable `inv_bundle_candidates *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_bundle_candidates(
+    ledger: *const inv_ledger,
+    from: i64,
+    to: i64,
+    min_support: f64,
+    out: *mut *mut inv_bundle_candidates,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_ref_from_ptr(ledger, "ledger") }?;
+        check_out(out, "out")?;
+        let handle = CandidatesHandle::new(&l.bundle_candidates(from, to, min_support)?)?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, to_boxed_mut_ptr::<inv_bundle_candidates>(handle)) };
+        Ok(())
+    })
+}
+
+/// The summary of a bundle-candidates result into `*out`.
+///
+/// Errors: `INV_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `candidates` NULL or a live handle; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_bundle_candidates_summary(
+    candidates: *const inv_bundle_candidates,
+    out: *mut inv_bundle_candidates_info,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let h = unsafe { try_ref_from_ptr(candidates, "candidates") }?;
+        check_out(out, "out")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, h.info) };
+        Ok(())
+    })
+}
+
+/// The number of pairs (0 for NULL).
+///
+/// # Safety
+/// `candidates` NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn inv_bundle_candidates_pairs_len(
+    candidates: *const inv_bundle_candidates,
+) -> usize {
+    guard(0, || {
+        // SAFETY: forwarded contract.
+        unsafe { try_ref_from_ptr(candidates, "candidates") }.map_or(0, |h| h.pairs.len())
+    })
+}
+
+/// Pair `index` (best first) into `*out`. `out->items` and its strings point into the
+/// handle and are valid until `inv_bundle_candidates_free`.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+///
+/// # Safety
+/// `candidates` NULL or a live handle; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_bundle_candidates_pair_get(
+    candidates: *const inv_bundle_candidates,
+    index: usize,
+    out: *mut inv_item_set,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let h = unsafe { try_ref_from_ptr(candidates, "candidates") }?;
+        check_out(out, "out")?;
+        let row = row_at(&h.pairs, index, "pair")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, row) };
+        Ok(())
+    })
+}
+
+/// The number of triples (0 for NULL).
+///
+/// # Safety
+/// `candidates` NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn inv_bundle_candidates_triples_len(
+    candidates: *const inv_bundle_candidates,
+) -> usize {
+    guard(0, || {
+        // SAFETY: forwarded contract.
+        unsafe { try_ref_from_ptr(candidates, "candidates") }.map_or(0, |h| h.triples.len())
+    })
+}
+
+/// Triple `index` (best first) into `*out`. `out->items` and its strings point into the
+/// handle and are valid until `inv_bundle_candidates_free`.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+///
+/// # Safety
+/// `candidates` NULL or a live handle; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_bundle_candidates_triple_get(
+    candidates: *const inv_bundle_candidates,
+    index: usize,
+    out: *mut inv_item_set,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let h = unsafe { try_ref_from_ptr(candidates, "candidates") }?;
+        check_out(out, "out")?;
+        let row = row_at(&h.triples, index, "triple")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, row) };
+        Ok(())
+    })
+}
+
+/// Releases a bundle-candidates result (and the arrays and strings it owns). NULL is a
+/// no-op.
+///
+/// # Safety
+/// `candidates` NULL or a live handle, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn inv_bundle_candidates_free(candidates: *mut inv_bundle_candidates) {
+    // SAFETY: forwarded contract.
+    guard((), || unsafe { free_box(candidates) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -683,5 +1433,13 @@ mod tests {
         );
         let e = kit_kind_from_c(2, "kind").unwrap_err();
         assert_eq!(e.code, crate::error::INV_INVALID_ENUM);
+    }
+
+    #[test]
+    fn the_default_minimum_support_is_the_cores() {
+        assert_eq!(
+            INV_DEFAULT_MIN_SUPPORT.to_bits(),
+            inventory_core::kits::DEFAULT_MIN_SUPPORT.to_bits()
+        );
     }
 }

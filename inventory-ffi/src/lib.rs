@@ -15,8 +15,8 @@
 //! - Handles (`inv_ledger`, `inv_valuation`, `inv_demand_history`, `inv_model`, the
 //!   purchasing results `inv_purchase_order`, `inv_incoming`, `inv_receiving_report`,
 //!   `inv_overdue_lines`, `inv_payment_schedule`, `inv_cash_out`, the replenishment plan
-//!   `inv_plan`, the split forecasts `inv_forecasts`, the kit results `inv_buildable` and
-//!   `inv_kit_explosion`) are opaque, created through
+//!   `inv_plan`, the split forecasts `inv_forecasts`, the kit results `inv_buildable`,
+//!   `inv_kit_explosion` and `inv_bundle_candidates`) are opaque, created through
 //!   out-parameters and released with their `_free`
 //!   function, which accepts NULL.
 //!   Strings returned as `char *` are released with `inv_string_free`; `const char *`
@@ -31,7 +31,12 @@
 //!   movements an event posted are read with `inv_ledger_journal_outcome`.
 //! - Kit definitions (see [`kits`]) are posted with `inv_ledger_define_kit`, which returns
 //!   an `inv_kit_outcome`; nested definitions are read back as JSON
-//!   (`inv_ledger_kit_definition_json`, `inv_ledger_kit_records_json`).
+//!   (`inv_ledger_kit_definition_json`, `inv_ledger_kit_records_json`). Assemblies,
+//!   disassemblies and bundle postings (`inv_ledger_assemble`, `inv_ledger_disassemble`,
+//!   `inv_ledger_reserve_bundle`, `inv_ledger_release_bundle`, `inv_ledger_ship_bundle`,
+//!   `inv_ledger_return_bundle`) return an `inv_kit_movement_outcome`; their stock
+//!   movements are read with `inv_ledger_journal_outcome`, and bundle postings are listed
+//!   as JSON by `inv_ledger_bundle_records_json`.
 //! - Results that are lists of records about a ledger's SKUs (`inv_ledger_dead_stock`,
 //!   `inv_ledger_slow_movers`, `inv_ledger_overstock`, `inv_ledger_abc`, `inv_ledger_xyz`)
 //!   are returned as JSON text (a `char *` released with `inv_string_free`): an array of

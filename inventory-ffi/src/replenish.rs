@@ -311,6 +311,49 @@ pub unsafe extern "C" fn inv_plan_request_set_pooled_lookback_days(
     })
 }
 
+/// Adds the forecast of a kit's or virtual bundle's sales at `location`: `daily[0 .. n]`
+/// units per day from the as-of day (beyond its end the last day repeats) with daily
+/// deviation `daily_std`. When planned, it is exploded by the kit definitions in force at
+/// the as-of time down to plain components, whose forecasts at that location gain units
+/// per kit × each day (deviations combined as independent sources; a component without a
+/// forecast there gets one): the planner buys for what kits sell. Checked when planned
+/// (`INV_UNKNOWN_SKU` for a SKU that is not a kit then, `INV_INVALID_INPUT` for a negative
+/// or non-finite value).
+///
+/// Errors: `INV_NULL_ARGUMENT` (also `daily` NULL with `n` above 0), `INV_INVALID_UTF8`.
+///
+/// # Safety
+/// `request` NULL or a live builder; strings NULL or NUL-terminated; `daily` NULL (only
+/// with `n` 0) or valid for `n` reads.
+#[no_mangle]
+pub unsafe extern "C" fn inv_plan_request_add_kit_forecast(
+    request: *mut inv_plan_request,
+    kit: *const c_char,
+    location: *const c_char,
+    daily: *const f64,
+    n: usize,
+    daily_std: f64,
+) -> inv_result {
+    call(|| {
+        // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+        let (r, kit, location, daily) = unsafe {
+            (
+                try_mut_from_ptr(request, "request")?,
+                try_str(kit, "kit")?,
+                try_str(location, "location")?,
+                try_slice(daily, n, "daily")?,
+            )
+        };
+        r.kit_demand.push(DemandForecast {
+            sku: kit.to_owned(),
+            location: location.to_owned(),
+            daily: daily.to_vec(),
+            daily_std,
+        });
+        Ok(())
+    })
+}
+
 /// Sets the policy of the SKUs without an assignment (copied from `*settings`).
 ///
 /// Errors: `INV_NULL_ARGUMENT` (also a NULL `settings->policy`), `INV_INVALID_UTF8`,

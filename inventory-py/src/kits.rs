@@ -9,10 +9,18 @@
 //! back: quantities and costs as `decimal.Decimal`, times as aware UTC datetimes.
 //!
 //! The `Ledger` methods (`define_kit`, `kit_definition`, `kit_records`, `buildable`,
-//! `sellable`, `kit_cost`, `explode_kit`) are in `ledger.rs` (a class has one
-//! `#[pymethods]` block); `define_kit` reads its components with [`components`].
+//! `sellable`, `kit_cost`, `explode_kit`; `assemble`, `disassemble`, `reserve_bundle`,
+//! `release_bundle`, `ship_bundle`, `return_bundle`, `bundle_records`;
+//! `bundle_demand_history`, `exploded_demand_history`, `bundle_candidates`) are in
+//! `ledger.rs` (a class has one `#[pymethods]` block); `define_kit` reads its components
+//! with [`components`]. The postings return a [`PyKitMovementOutcome`] (its movements as the
+//! `Outcome` objects every other posting returns), the demand views the `DemandHistory` of
+//! `Ledger.demand_history`.
 
-use inventory_core::kits::{Buildable, Component, KitDefinition, KitOutcome, KitRecord};
+use inventory_core::kits::{
+    Buildable, BundleCandidates, BundleRecord, Component, ItemSet, KitDefinition,
+    KitMovementOutcome, KitOutcome, KitRecord, DEFAULT_MIN_SUPPORT,
+};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -21,6 +29,7 @@ use crate::convert::{
     arg_string, named_string, py_decimal, py_time, short_repr, short_type_name, to_decimal,
 };
 use crate::errors::invalid_input;
+use crate::types::PyOutcome;
 
 // ----- reading Python values -----
 
@@ -190,12 +199,99 @@ view! {
     }
 }
 
-/// Adds the kit classes to the module.
+view! {
+    /// What an assembly, a disassembly or a bundle posting did: its stock movements (journal
+    /// entries `first_movement` onwards) and the value that moved.
+    "KitMovementOutcome": PyKitMovementOutcome(KitMovementOutcome) {
+        /// The journal sequence number of its first movement.
+        first_movement(o, py) { Ok(o.first_movement) }
+        /// The outcomes of its movements, in journal order (an assembly: the components
+        /// consumed, then the kit's units; a disassembly: the kit's units, then the
+        /// components; a bundle posting: one per component).
+        movements(o, py) { Ok(o.movements.iter().cloned().map(PyOutcome::from).collect::<Vec<_>>()) }
+        /// The value that moved: the cost consumed (+ the extra cost of an assembly); for a
+        /// bundle shipment its COGS, the sum of its components'.
+        value(o, py) { py_decimal(py, o.value) }
+        /// True when the reference had been posted with the same operation: nothing changed
+        /// (for an assembly or disassembly `movements` is then the one movement that carries
+        /// the reference).
+        duplicate(o, py) { Ok(o.duplicate) }
+    }
+}
+
+view! {
+    /// A bundle posting as the ledger recorded it: its components' movements are the journal
+    /// entries `first_movement` to `first_movement + movements - 1`.
+    "BundleRecord": PyBundleRecord(BundleRecord) {
+        /// Its number among the ledger's bundle postings (0-based).
+        sequence(r, py) { Ok(r.sequence) }
+        /// The journal sequence number of its first movement.
+        first_movement(r, py) { Ok(r.first_movement) }
+        /// How many movements it posted.
+        movements(r, py) { Ok(r.movements) }
+        /// "reserve", "release", "ship" or "return".
+        action(r, py) { Ok::<_, PyErr>(r.action.as_str()) }
+        /// The bundle.
+        bundle(r, py) { Ok(r.bundle.clone()) }
+        /// The location.
+        location(r, py) { Ok(r.location.clone()) }
+        /// Bundles.
+        quantity(r, py) { py_decimal(py, r.quantity) }
+        /// When.
+        time(r, py) { py_time(py, r.time) }
+        /// The order (reservation) of a reservation, a release or a reserved shipment, else
+        /// None.
+        order(r, py) { Ok(r.order.clone()) }
+        /// The shipment (its reference) a return is of, else None.
+        shipment(r, py) { Ok(r.shipment.clone()) }
+        /// Its idempotency reference, or None (a shipment always has one).
+        reference(r, py) { Ok(r.reference.clone()) }
+    }
+}
+
+view! {
+    /// Items bought together: a pair or a triple of SKUs (or bundles) with its support,
+    /// confidence and lift.
+    "ItemSet": PyItemSet(ItemSet) {
+        /// The SKUs (or bundles), sorted.
+        items(s, py) { Ok(s.items.clone()) }
+        /// Orders that hold all of them.
+        orders(s, py) { Ok(s.orders) }
+        /// `orders` / all orders.
+        support(s, py) { Ok(s.support) }
+        /// The highest confidence of a rule "the others -> one of them".
+        confidence(s, py) { Ok(s.confidence) }
+        /// support / the product of the items' own supports (above 1: bought together more
+        /// often than by chance).
+        lift(s, py) { Ok(s.lift) }
+    }
+}
+
+view! {
+    /// The item pairs and triples bought together in a period's orders, best first.
+    "BundleCandidates": PyBundleCandidates(BundleCandidates) {
+        /// Orders in the period.
+        orders(c, py) { Ok(c.orders) }
+        /// The minimum support used.
+        min_support(c, py) { Ok(c.min_support) }
+        /// Pairs, best first (by lift, then orders, then items).
+        pairs(c, py) { Ok(c.pairs.iter().cloned().map(PyItemSet::from).collect::<Vec<_>>()) }
+        /// Triples, best first.
+        triples(c, py) { Ok(c.triples.iter().cloned().map(PyItemSet::from).collect::<Vec<_>>()) }
+    }
+}
+
+/// Adds the kit classes and constants to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyComponent>()?;
     m.add_class::<PyKitDefinition>()?;
     m.add_class::<PyKitRecord>()?;
     m.add_class::<PyKitOutcome>()?;
     m.add_class::<PyBuildable>()?;
+    m.add_class::<PyKitMovementOutcome>()?;
+    m.add_class::<PyBundleRecord>()?;
+    m.add_class::<PyItemSet>()?;
+    m.add_class::<PyBundleCandidates>()?;
+    m.add("DEFAULT_MIN_SUPPORT", DEFAULT_MIN_SUPPORT)?;
     Ok(())
 }

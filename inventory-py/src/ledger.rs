@@ -4,7 +4,7 @@ use std::str::FromStr;
 use std::sync::{Mutex, TryLockError};
 
 use inventory_core::classify::{self, AbcMeasure, AbcThresholds, XyzThresholds};
-use inventory_core::kits::{KitDefinition, KitKind};
+use inventory_core::kits::{KitDefinition, KitKind, DEFAULT_MIN_SUPPORT};
 use inventory_core::metrics;
 use inventory_core::policy::DemandStats;
 use inventory_core::purchasing::{DropshipSale, PurchaseEventKind};
@@ -24,7 +24,10 @@ use crate::convert::{
     StrColumn,
 };
 use crate::errors::{invalid_input, poisoned, to_py_err};
-use crate::kits::{self, PyBuildable, PyKitDefinition, PyKitOutcome, PyKitRecord};
+use crate::kits::{
+    self, PyBuildable, PyBundleCandidates, PyBundleRecord, PyKitDefinition, PyKitMovementOutcome,
+    PyKitOutcome, PyKitRecord,
+};
 use crate::metrics::{PyAgingBucket, PyDeadStock, PySkuActivity, PyStockCover};
 use crate::purchasing::{
     self, PyCashOutBucket, PyIncoming, PyIncomingBucket, PyLeadTimeEstimate, PyOverdueLine,
@@ -1311,6 +1314,226 @@ impl PyLedger {
             .into_iter()
             .map(|(sku, q)| Ok((sku, py_decimal(py, q)?)))
             .collect()
+    }
+
+    /// Assembles `quantity` units of the assembled kit `kit` at `location`: its components,
+    /// as defined at `time`, leave the location's available stock through their costing
+    /// methods, and the kit's units arrive at exactly the cost consumed + `extra_cost`
+    /// (labour, packaging). One transaction; the kit's movement carries `reference`.
+    #[pyo3(signature = (kit, location, quantity, time, *, extra_cost = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_string)] kit: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
+        quantity: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        extra_cost: Option<&Bound<'_, PyAny>>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
+    ) -> PyResult<PyKitMovementOutcome> {
+        let quantity = to_decimal("quantity", quantity)?;
+        let time = to_time("time", time)?;
+        let extra_cost = to_opt_decimal("extra_cost", extra_cost)?;
+        self.with(py, move |l| {
+            l.assemble(&kit, &location, quantity, time, extra_cost, reference)
+        })?
+        .map(PyKitMovementOutcome::from)
+        .map_err(|e| core_err(py, e))
+    }
+
+    /// Disassembles `quantity` units of the assembled kit `kit` at `location`: they leave
+    /// through the kit's costing method and its components (as defined at `time`) come back
+    /// with that cost split over them in proportion to their current cost. One transaction;
+    /// the kit's movement carries `reference`.
+    #[pyo3(signature = (kit, location, quantity, time, *, reference = None))]
+    fn disassemble(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_string)] kit: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
+        quantity: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
+    ) -> PyResult<PyKitMovementOutcome> {
+        let quantity = to_decimal("quantity", quantity)?;
+        let time = to_time("time", time)?;
+        self.with(py, move |l| {
+            l.disassemble(&kit, &location, quantity, time, reference)
+        })?
+        .map(PyKitMovementOutcome::from)
+        .map_err(|e| core_err(py, e))
+    }
+
+    /// Reserves every component of `quantity` virtual bundles at `location` for `order`, all
+    /// or nothing.
+    #[pyo3(signature = (bundle, location, quantity, order, time, *, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn reserve_bundle(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_string)] bundle: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
+        quantity: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = arg_string)] order: String,
+        time: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
+    ) -> PyResult<PyKitMovementOutcome> {
+        let quantity = to_decimal("quantity", quantity)?;
+        let time = to_time("time", time)?;
+        self.with(py, move |l| {
+            l.reserve_bundle(&bundle, &location, quantity, &order, time, reference)
+        })?
+        .map(PyKitMovementOutcome::from)
+        .map_err(|e| core_err(py, e))
+    }
+
+    /// Releases the reservation of every component of `quantity` bundles for `order`, all or
+    /// nothing.
+    #[pyo3(signature = (bundle, location, quantity, order, time, *, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn release_bundle(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_string)] bundle: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
+        quantity: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = arg_string)] order: String,
+        time: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
+    ) -> PyResult<PyKitMovementOutcome> {
+        let quantity = to_decimal("quantity", quantity)?;
+        let time = to_time("time", time)?;
+        self.with(py, move |l| {
+            l.release_bundle(&bundle, &location, quantity, &order, time, reference)
+        })?
+        .map(PyKitMovementOutcome::from)
+        .map_err(|e| core_err(py, e))
+    }
+
+    /// Ships `quantity` bundles from `location` (from `order`'s reservation when given, else
+    /// from available stock), all or nothing; the bundle's COGS is the sum of its
+    /// components'. `reference` is required: the components' shipments carry
+    /// `"{reference}/{component}"`, and `return_bundle` names it.
+    #[pyo3(signature = (bundle, location, quantity, time, *, reference, order = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn ship_bundle(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_string)] bundle: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
+        quantity: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = arg_string)] reference: String,
+        #[pyo3(from_py_with = arg_opt_string)] order: Option<String>,
+    ) -> PyResult<PyKitMovementOutcome> {
+        let quantity = to_decimal("quantity", quantity)?;
+        let time = to_time("time", time)?;
+        self.with(py, move |l| {
+            l.ship_bundle(
+                &bundle,
+                &location,
+                quantity,
+                time,
+                order.as_deref(),
+                reference,
+            )
+        })?
+        .map(PyKitMovementOutcome::from)
+        .map_err(|e| core_err(py, e))
+    }
+
+    /// Takes back `quantity` bundles of the bundle shipment `shipment` (its reference) at
+    /// `location`: every component comes back as a customer return of its own shipment, at
+    /// the cost it left with; all or nothing.
+    #[pyo3(signature = (shipment, location, quantity, time, *, reference = None))]
+    fn return_bundle(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_string)] shipment: String,
+        #[pyo3(from_py_with = arg_string)] location: String,
+        quantity: &Bound<'_, PyAny>,
+        time: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = arg_opt_string)] reference: Option<String>,
+    ) -> PyResult<PyKitMovementOutcome> {
+        let quantity = to_decimal("quantity", quantity)?;
+        let time = to_time("time", time)?;
+        self.with(py, move |l| {
+            l.return_bundle(&shipment, &location, quantity, time, reference)
+        })?
+        .map(PyKitMovementOutcome::from)
+        .map_err(|e| core_err(py, e))
+    }
+
+    /// Every bundle posting, in order.
+    fn bundle_records(&self, py: Python<'_>) -> PyResult<Vec<PyBundleRecord>> {
+        let rows = self.with(py, |l| l.bundle_records().to_vec())?;
+        Ok(rows.into_iter().map(PyBundleRecord::from).collect())
+    }
+
+    /// A virtual bundle's own demand: bundles shipped net of bundles returned per day or
+    /// ISO week, zero-filled, as `demand_history`.
+    #[pyo3(signature = (bundle, location = None, period = "day", start = None, end = None))]
+    fn bundle_demand_history(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] bundle: &str,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        #[pyo3(from_py_with = arg_str)] period: &str,
+        start: Option<&Bound<'_, PyAny>>,
+        end: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyDemandHistory> {
+        let period = parse::<Period>(py, period)?;
+        let from: Option<Timestamp> = to_opt_time("start", start)?;
+        let to: Option<Timestamp> = to_opt_time("end", end)?;
+        self.detached(py, |l| {
+            l.bundle_demand_history(bundle, location, period, from, to)
+        })?
+        .map(PyDemandHistory::from)
+        .map_err(|e| core_err(py, e))
+    }
+
+    /// The true pull on `sku`: its own net shipments plus every assembled kit's net
+    /// shipments times the units of `sku` each pulls, per day or ISO week, zero-filled, as
+    /// `demand_history`.
+    #[pyo3(signature = (sku, location = None, period = "day", start = None, end = None))]
+    fn exploded_demand_history(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_str)] sku: &str,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        #[pyo3(from_py_with = arg_str)] period: &str,
+        start: Option<&Bound<'_, PyAny>>,
+        end: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyDemandHistory> {
+        let period = parse::<Period>(py, period)?;
+        let from: Option<Timestamp> = to_opt_time("start", start)?;
+        let to: Option<Timestamp> = to_opt_time("end", end)?;
+        self.detached(py, |l| {
+            l.exploded_demand_history(sku, location, period, from, to)
+        })?
+        .map(PyDemandHistory::from)
+        .map_err(|e| core_err(py, e))
+    }
+
+    /// The pairs and triples of items bought together in the orders shipped in
+    /// `[start, end)`, with support, confidence and lift, best first; `min_support` in
+    /// (0, 1] (default `DEFAULT_MIN_SUPPORT`). Reads the ledger with the GIL released.
+    #[pyo3(
+        signature = (start, end, min_support = DEFAULT_MIN_SUPPORT),
+        text_signature = "($self, start, end, min_support=0.01)"
+    )]
+    fn bundle_candidates(
+        &self,
+        py: Python<'_>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = arg_f64)] min_support: f64,
+    ) -> PyResult<PyBundleCandidates> {
+        let (from, to) = (to_time("start", start)?, to_time("end", end)?);
+        self.detached(py, |l| l.bundle_candidates(from, to, min_support))?
+            .map(PyBundleCandidates::from)
+            .map_err(|e| core_err(py, e))
     }
 
     // ----- replenishment -----

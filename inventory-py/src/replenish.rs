@@ -613,6 +613,8 @@ view! {
         pooled(r, py) { Ok(r.pooled.iter().cloned().map(PyPooledForecast::from).collect::<Vec<_>>()) }
         /// The look-back of the pooled forecasts' split, in days.
         pooled_lookback_days(r, py) { Ok(r.pooled_lookback_days) }
+        /// Forecasts of kits' and bundles' sales, exploded into their components' demand.
+        kit_demand(r, py) { Ok(r.kit_demand.iter().cloned().map(PyDemandForecast::from).collect::<Vec<_>>()) }
         /// Days projected.
         horizon_days(r, py) { Ok(r.horizon_days) }
         /// The policy of SKUs without an assignment.
@@ -661,9 +663,10 @@ view! {
                 projection = None,
                 threads = default_threads(),
                 pooled = None,
-                pooled_lookback_days = i64::from(default_request().pooled_lookback_days)
+                pooled_lookback_days = i64::from(default_request().pooled_lookback_days),
+                kit_demand = None
             ),
-            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, dead_stock_days=None, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1, pooled=None, pooled_lookback_days=91)"
+            text_signature = "(as_of, demand, *, horizon_days=182, default_policy=None, policies=None, overstock_days=180.0, transfer_days=2.0, dead_stock_days=None, budget=None, supplier_budgets=None, max_order_value=None, capacity=None, margins=None, projection='day', threads=1, pooled=None, pooled_lookback_days=91, kit_demand=None)"
         )]
         #[allow(clippy::too_many_arguments)]
         fn new(
@@ -685,6 +688,7 @@ view! {
             #[pyo3(from_py_with = arg_i64)] threads: i64,
             pooled: Option<&Bound<'_, PyAny>>,
             #[pyo3(from_py_with = arg_i64)] pooled_lookback_days: i64,
+            kit_demand: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
             let as_of = to_time("as_of", as_of)?;
             let mut forecasts = Vec::new();
@@ -737,6 +741,13 @@ view! {
                 r = r.pooled(pooled_forecasts("pooled", p)?, lookback);
             } else {
                 r.pooled_lookback_days = whole_days(py, "pooled_lookback_days", pooled_lookback_days)?;
+            }
+            if let Some(k) = kit_demand.filter(|k| !k.is_none()) {
+                each("kit_demand", k, |label, item| {
+                    let f = instance::<PyDemandForecast>(label, "DemandForecast", item)?;
+                    r.kit_demand.push(f.get().inner.clone());
+                    Ok(())
+                })?;
             }
             let threads = usize::try_from(threads).map_err(|_| {
                 invalid_input(py, format!("threads: {threads} is not a whole number ≥ 0"))

@@ -659,3 +659,23 @@ def test_a_plan_from_pooled_forecasts_is_the_plan_of_their_split() -> None:
     by_pool = ledger_.plan(request)
     assert by_pool == by_split
     assert len(by_pool.items) == 3
+
+
+def test_kit_forecasts_add_their_components_demand() -> None:
+    # GIFT (virtual) = 1 MUG + 2 SPOON sells 1 a day (sigma 1); MUG's own forecast is 5 a
+    # day (sigma 2): MUG is planned at 6 a day with a 10-day protection sigma sqrt(10 x 5);
+    # SPOON, without a forecast of its own, at 2 a day.
+    ledger_ = ledger()
+    ledger_.receive("SPOON", "WH", 10, "0.50", 0)
+    ledger_.define_kit("GIFT", [("MUG", 1), ("SPOON", 2)], 0, kind="virtual")
+    gift = ic.DemandForecast("GIFT", "WH", [1.0], 1.0)
+    request = ic.PlanRequest(DAY, mugs(), kit_demand=[gift])
+    assert [f.sku for f in request.kit_demand] == ["GIFT"]
+    plan = ledger_.plan(request)
+    items = {i.sku: i for i in plan.items}
+    assert set(items) == {"MUG", "SPOON"}
+    assert items["MUG"].mean_daily_demand == pytest.approx(6.0, abs=1e-12)
+    assert items["MUG"].protection_std == pytest.approx(math.sqrt(50.0), abs=1e-9)
+    assert items["SPOON"].mean_daily_demand == pytest.approx(2.0, abs=1e-12)
+    with pytest.raises(ic.UnknownSku):
+        ledger_.plan(ic.PlanRequest(DAY, mugs(), kit_demand=[ic.DemandForecast("MUG", "WH", [1.0], 0.0)]))

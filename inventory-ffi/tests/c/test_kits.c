@@ -1,7 +1,9 @@
 /*
  * C test of the kits part of the C API (include/inventory.h): kit definitions through the
  * components builder, the buildable and sellable quantities, the cost roll-up, the
- * explosion into components, versions and idempotency, the snapshot, and every error code.
+ * explosion into components, versions and idempotency, the snapshot, and every error code;
+ * assembly and disassembly, virtual bundles reserved, released, shipped and returned, the
+ * bundle records, the bundle and exploded demand histories, and bundle candidates.
  *
  * The ledger and the expected values are those of inventory-core/src/kits/tests.rs, worked
  * by hand in the comments. Built by scripts/test-c.sh with -std=c99 -Wall -Wextra
@@ -470,6 +472,645 @@ static void test_errors_change_nothing(void) {
     inv_ledger_free(l);
 }
 
+/* ----- assembly and disassembly ----- */
+
+/* The units and value of `sku` at `location` as decimal texts. */
+static void stock_of(const inv_ledger *l, const char *sku, const char *location,
+                     char units[INV_DECIMAL_LEN], char value[INV_DECIMAL_LEN]) {
+    inv_valuation *v = NULL;
+    inv_valuation_info info;
+    units[0] = '\0';
+    value[0] = '\0';
+    CHECK_OK(inv_ledger_valuation(l, sku, location, &v));
+    if (v == NULL) {
+        return;
+    }
+    CHECK_OK(inv_valuation_summary(v, &info));
+    strcpy(units, info.quantity);
+    strcpy(value, info.value);
+    inv_valuation_free(v);
+}
+
+/* `sku`'s units and value at `location` are (units, value). */
+#define CHECK_STOCK(l, sku, location, units, value)                                   \
+    do {                                                                              \
+        char u_[INV_DECIMAL_LEN], v_[INV_DECIMAL_LEN];                                \
+        stock_of(l, sku, location, u_, v_);                                           \
+        CHECK(same_decimal(u_, units));                                               \
+        CHECK(same_decimal(v_, value));                                               \
+    } while (0)
+
+/* Movement `i` (0-based) of an outcome, read from the journal. */
+static inv_outcome movement_of(const inv_ledger *l, const inv_kit_movement_outcome *o,
+                               size_t i) {
+    inv_outcome m;
+    memset(&m, 0, sizeof m);
+    CHECK(i < o->movements);
+    CHECK_OK(inv_ledger_journal_outcome(l, o->first_movement + i, &m));
+    return m;
+}
+
+/* The sum of the COGS (`cogs` true) or moved values of an outcome's movements. */
+static double sum_of(const inv_ledger *l, const inv_kit_movement_outcome *o, int cogs) {
+    double total = 0;
+    size_t i;
+    for (i = 0; i < o->movements; i++) {
+        inv_outcome m = movement_of(l, o, i);
+        total += strtod(cogs ? m.cogs : m.moved_value, NULL);
+    }
+    return total;
+}
+
+static inv_ledger *kit_ledger(inv_costing method, int with_kits) {
+    static const char *const GIFT_OF_SET[][2] = {{"TEA-SET", "1"}, {"PBOX", "1"}};
+    inv_ledger_config cfg = inv_ledger_config_default();
+    inv_ledger *l = NULL;
+    cfg.costing = method;
+    CHECK_OK(inv_ledger_new_with_config(&cfg, &l));
+    CHECK_OK(inv_ledger_receive(l, "PTEA", "EAST", "5", "3.00", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "PTEA", "EAST", "4", "3.20", 1, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "PBOX", "EAST", "5", "1.25", 0, NULL, NULL, NULL));
+    if (with_kits) {
+        CHECK_OK(define(l, "TEA-SET", INV_KIT_ASSEMBLED, 2, TEA_SET, 0, NULL, NULL));
+        CHECK_OK(define(l, "GIFT", INV_KIT_VIRTUAL, 2, GIFT_OF_SET, 0, NULL, NULL));
+    }
+    return l;
+}
+
+/*
+ * EAST, FIFO: PTEA 5 at 3.00 then 4 at 3.20, PBOX 5 at 1.25; TEA-SET (assembled) = 2 PTEA +
+ * 1 PBOX, GIFT (virtual) = 1 TEA-SET + 1 PBOX.
+ */
+static void test_assembly(void) {
+    inv_ledger *l = kit_ledger(INV_COSTING_FIFO, 1);
+    inv_kit_movement_outcome o, again;
+    inv_outcome m;
+    char *journal = NULL;
+    size_t i;
+    /* 3 sets: PTEA 6 by FIFO = 5 x 3.00 + 1 x 3.20 = 18.20; PBOX 3 x 1.25 = 3.75; + 0.60
+     * labour = 22.55. */
+    CHECK_OK(inv_ledger_assemble(l, "TEA-SET", "EAST", "3", 10, "0.60", "ASM-1", &o));
+    CHECK(same_decimal(o.value, "22.55"));
+    CHECK(o.movements == 3 && !o.duplicate);
+    CHECK(o.first_movement == 3);
+    CHECK_NEAR(strtod(movement_of(l, &o, 0).moved_value, NULL) +
+                   strtod(movement_of(l, &o, 1).moved_value, NULL),
+               21.95, 1e-9);
+    CHECK_NEAR(sum_of(l, &o, 1), 0, 0);
+    m = movement_of(l, &o, 2);
+    CHECK(same_decimal(m.quantity, "3") && same_decimal(m.moved_value, "22.55"));
+    CHECK_STOCK(l, "TEA-SET", "EAST", "3", "22.55");
+    CHECK_STOCK(l, "PTEA", "EAST", "3", "9.60");
+    CHECK_STOCK(l, "PBOX", "EAST", "2", "2.50");
+    /* Adjustments with the reason "assembly", and no more movements than that. */
+    CHECK_OK(inv_ledger_journal_json(l, &journal));
+    CHECK(journal != NULL && strstr(journal, "\"reason\":\"assembly\"") != NULL);
+    inv_string_free(journal);
+    CHECK(inv_ledger_len(l) == 6);
+    /* Idempotent by reference: the kit's movement, flagged. */
+    CHECK_OK(inv_ledger_assemble(l, "TEA-SET", "EAST", "3", 10, "0.60", "ASM-1", &again));
+    CHECK(again.duplicate && again.movements == 1);
+    CHECK(again.first_movement == o.first_movement + 2);
+    CHECK(same_decimal(again.value, "22.55"));
+    CHECK(inv_ledger_len(l) == 6);
+    /* Without an outcome pointer too. */
+    CHECK_OK(inv_ledger_assemble(l, "TEA-SET", "EAST", "3", 10, "0.60", "ASM-1", NULL));
+    /* Another operation under the reference: refused, nothing written. */
+    again.first_movement = 777;
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "1", 11, NULL, "ASM-1",
+                                                &again),
+                         INV_DUPLICATE_REFERENCE, "ASM-1");
+    CHECK_REFUSED_SAYING(l, inv_ledger_disassemble(l, "TEA-SET", "EAST", "3", 11, "ASM-1",
+                                                   &again),
+                         INV_DUPLICATE_REFERENCE, "ASM-1");
+    CHECK(again.first_movement == 777);
+    /* Out of range journal entries. */
+    CHECK_RC(inv_ledger_journal_outcome(l, 6, &m), INV_INDEX_OUT_OF_RANGE);
+    for (i = 0; i < 3; i++) {
+        CHECK(movement_of(l, &o, i).sequence == o.first_movement + i);
+    }
+    inv_ledger_free(l);
+}
+
+static void test_disassembly(void) {
+    inv_ledger *l = kit_ledger(INV_COSTING_FIFO, 1);
+    inv_kit_movement_outcome o, again;
+    char before[INV_DECIMAL_LEN], after[INV_DECIMAL_LEN];
+    CHECK_OK(inv_ledger_receive(l, "TEA-SET", "EAST", "3", "7.00", 5, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_assemble(l, "TEA-SET", "EAST", "3", 10, "0.60", NULL, NULL));
+    CHECK_OK(inv_ledger_total_value(l, before, sizeof before));
+    /* 2 sets leave by FIFO at 7.00: V = 14.00. Components now: PTEA 3 at 3.20, PBOX 2 at
+     * 1.25; weights 4 x 3.20 = 12.80 and 2 x 1.25 = 2.50 (15.30): PTEA gets
+     * 14.00 x 12.80 / 15.30 = 11.712... -> 11.71 (rounded down), PBOX the rest, 2.29. */
+    CHECK_OK(inv_ledger_disassemble(l, "TEA-SET", "EAST", "2", 20, "DIS-1", &o));
+    CHECK(same_decimal(o.value, "14.00"));
+    CHECK(o.movements == 3 && !o.duplicate);
+    CHECK(same_decimal(movement_of(l, &o, 0).quantity, "-2"));
+    CHECK(same_decimal(movement_of(l, &o, 1).moved_value, "11.71"));
+    CHECK(same_decimal(movement_of(l, &o, 2).moved_value, "2.29"));
+    CHECK_OK(inv_ledger_total_value(l, after, sizeof after));
+    CHECK(same_decimal(before, after));
+    CHECK_STOCK(l, "PTEA", "EAST", "7", "21.31");
+    CHECK_STOCK(l, "TEA-SET", "EAST", "4", "29.55");
+    CHECK_OK(inv_ledger_disassemble(l, "TEA-SET", "EAST", "2", 21, "DIS-1", &again));
+    CHECK(again.duplicate && again.movements == 1 && again.first_movement == o.first_movement);
+    CHECK(same_decimal(again.value, "14.00"));
+    inv_ledger_free(l);
+}
+
+static void test_assembly_refusals(void) {
+    inv_ledger *l = kit_ledger(INV_COSTING_MOVING_AVERAGE, 1);
+    inv_kit_movement_outcome o;
+    o.first_movement = 4242;
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "GIFT", "EAST", "1", 10, NULL, NULL, &o),
+                         INV_INVALID_INPUT, "virtual bundle");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "PTEA", "EAST", "1", 10, NULL, NULL, &o),
+                         INV_UNKNOWN_SKU, "\"PTEA\" is not a kit");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "1", -1, NULL, NULL, &o),
+                         INV_UNKNOWN_SKU, "\"TEA-SET\"");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "0", 10, NULL, NULL, &o),
+                         INV_INVALID_INPUT, "> 0");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "1", 10, "-1", NULL, &o),
+                         INV_INVALID_INPUT, "extra cost");
+    /* 5 sets need 10 PTEA: 9 are there. */
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "5", 10, NULL, NULL, &o),
+                         INV_INSUFFICIENT_STOCK, "\"PTEA\"");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "WEST", "1", 10, NULL, NULL, &o),
+                         INV_INSUFFICIENT_STOCK, "WEST");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "1", 10, NULL, "", &o),
+                         INV_INVALID_INPUT, "empty");
+    CHECK_REFUSED_SAYING(l, inv_ledger_disassemble(l, "TEA-SET", "EAST", "1", 10, NULL, &o),
+                         INV_INSUFFICIENT_STOCK, "TEA-SET");
+    CHECK_REFUSED_SAYING(l, inv_ledger_disassemble(l, "GIFT", "EAST", "1", 10, NULL, &o),
+                         INV_INVALID_INPUT, "virtual bundle");
+    CHECK_REFUSED_SAYING(l, inv_ledger_disassemble(l, "TEA-SET", "EAST", "-2", 10, NULL, &o),
+                         INV_INVALID_INPUT, "-2");
+    /* Arguments the binding refuses before the core sees them. */
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "1e1", 10, NULL, NULL, &o),
+                         INV_INVALID_DECIMAL, "quantity");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "1", 10, "0,60", NULL, &o),
+                         INV_INVALID_DECIMAL, "extra_cost");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, NULL, "EAST", "1", 10, NULL, NULL, &o),
+                         INV_NULL_ARGUMENT, "kit");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", NULL, "1", 10, NULL, NULL, &o),
+                         INV_NULL_ARGUMENT, "location");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", NULL, 10, NULL, NULL, &o),
+                         INV_NULL_ARGUMENT, "quantity");
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "1", 10, NULL, "\xff", &o),
+                         INV_INVALID_UTF8, "reference");
+    CHECK_REFUSED_SAYING(l, inv_ledger_disassemble(l, "\xfe", "EAST", "1", 10, NULL, &o),
+                         INV_INVALID_UTF8, "kit");
+    CHECK_RC(inv_ledger_assemble(NULL, "TEA-SET", "EAST", "1", 10, NULL, NULL, &o),
+             INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_disassemble(NULL, "TEA-SET", "EAST", "1", 10, NULL, &o),
+             INV_NULL_ARGUMENT);
+    /* Reserved units are not available to an assembly. */
+    CHECK_OK(inv_ledger_reserve(l, "PTEA", "EAST", "8", "SO-1", 10, NULL, NULL));
+    CHECK_REFUSED_SAYING(l, inv_ledger_assemble(l, "TEA-SET", "EAST", "1", 11, NULL, NULL, &o),
+                         INV_INSUFFICIENT_STOCK, "\"PTEA\"");
+    /* Outputs are written only on success. */
+    CHECK(o.first_movement == 4242);
+    inv_ledger_free(l);
+}
+
+/* ----- virtual bundles ----- */
+
+/*
+ * EAST (FIFO): PMUG 3 at 4.00 then 3 at 5.00, PRIBBON 10 at 0.90, PTEA 10 at 3.00, PBOX 10
+ * at 1.25, TEA-SET (assembled stock) 2 at 7.00; GIFT (virtual) = 1 PMUG + 1 TEA-SET + 0.5
+ * PRIBBON.
+ */
+static inv_ledger *bundle_ledger(void) {
+    inv_ledger *l = NULL;
+    CHECK_OK(inv_ledger_new(&l));
+    CHECK_OK(inv_ledger_receive(l, "PMUG", "EAST", "3", "4.00", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "PMUG", "EAST", "3", "5.00", 1, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "PRIBBON", "EAST", "10", "0.90", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "PTEA", "EAST", "10", "3.00", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "PBOX", "EAST", "10", "1.25", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "TEA-SET", "EAST", "2", "7.00", 0, NULL, NULL, NULL));
+    CHECK_OK(define(l, "TEA-SET", INV_KIT_ASSEMBLED, 2, TEA_SET, 0, NULL, NULL));
+    CHECK_OK(define(l, "GIFT", INV_KIT_VIRTUAL, 3, GIFT, 0, NULL, NULL));
+    return l;
+}
+
+/* The reserved units of `sku` at EAST. */
+static double reserved_of(const inv_ledger *l, const char *sku) {
+    inv_position p;
+    memset(&p, 0, sizeof p);
+    CHECK_OK(inv_ledger_position(l, sku, "EAST", &p));
+    return strtod(p.reserved, NULL);
+}
+
+static void test_bundles(void) {
+    static const char *const TWO_MUGS[][2] = {{"PMUG", "2"}};
+    inv_ledger *l = bundle_ledger();
+    inv_ledger *back = NULL;
+    inv_kit_movement_outcome r, s, b, again;
+    char value0[INV_DECIMAL_LEN], value[INV_DECIMAL_LEN];
+    char *records = NULL, *records2 = NULL, *json = NULL, *json2 = NULL;
+    char expected[256];
+    CHECK_OK(inv_ledger_total_value(l, value0, sizeof value0));
+    /* Reserve 2 gifts for SO-1: 2 mugs, 2 sets, 1 m ribbon. */
+    CHECK_OK(inv_ledger_reserve_bundle(l, "GIFT", "EAST", "2", "SO-1", 10, NULL, &r));
+    CHECK(r.movements == 3 && !r.duplicate && r.first_movement == 6);
+    CHECK(same_decimal(movement_of(l, &r, 2).quantity, "0"));
+    CHECK_NEAR(reserved_of(l, "PMUG"), 2, 0);
+    CHECK_NEAR(reserved_of(l, "TEA-SET"), 2, 0);
+    CHECK_NEAR(reserved_of(l, "PRIBBON"), 1, 0);
+    /* Ship them from the reservation: COGS 2 x 4.00 + 2 x 7.00 + 1 x 0.90 = 22.90. */
+    CHECK_OK(inv_ledger_ship_bundle(l, "GIFT", "EAST", "2", 11, "SO-1", "SHIP-1", &s));
+    CHECK(same_decimal(s.value, "22.90"));
+    CHECK(s.movements == 3 && s.first_movement == 9);
+    CHECK_NEAR(sum_of(l, &s, 1), 22.90, 1e-9);
+    CHECK(same_decimal(movement_of(l, &s, 1).cogs, "14.00"));
+    CHECK_NEAR(reserved_of(l, "PMUG"), 0, 0);
+    CHECK_OK(inv_ledger_total_value(l, value, sizeof value));
+    CHECK_NEAR(strtod(value0, NULL) - strtod(value, NULL), 22.90, 1e-9);
+    /* Redefine the gift (2 mugs from day 1): the return still brings back what shipped. */
+    CHECK_OK(define(l, "GIFT", INV_KIT_VIRTUAL, 1, TWO_MUGS, DAY, NULL, NULL));
+    /* One gift back: 1 mug at 4.00, 1 set at 7.00, 0.5 m at 0.45 = 11.45 of COGS undone. */
+    CHECK_OK(inv_ledger_return_bundle(l, "SHIP-1", "EAST", "1", 2 * DAY, "RET-1", &b));
+    CHECK(b.movements == 3 && !b.duplicate);
+    CHECK_NEAR(sum_of(l, &b, 1), -11.45, 1e-9);
+    CHECK(same_decimal(movement_of(l, &b, 1).cogs, "-7.00"));
+    CHECK_OK(inv_ledger_total_value(l, value, sizeof value));
+    CHECK_NEAR(strtod(value0, NULL) - strtod(value, NULL), 22.90 - 11.45, 1e-9);
+    /* Posted again under its reference: a duplicate, nothing moves. */
+    CHECK_OK(inv_ledger_return_bundle(l, "SHIP-1", "EAST", "1", 2 * DAY, "RET-1", &again));
+    CHECK(again.duplicate && again.first_movement == b.first_movement && again.movements == 3);
+    CHECK(same_decimal(again.value, b.value));
+    CHECK_OK(inv_ledger_ship_bundle(l, "GIFT", "EAST", "2", 11, "SO-1", "SHIP-1", &again));
+    CHECK(again.duplicate && again.first_movement == s.first_movement);
+    CHECK(same_decimal(again.value, "22.90"));
+    /* A second one is fine; a third is more than shipped. */
+    CHECK_OK(inv_ledger_return_bundle(l, "SHIP-1", "EAST", "1", 2 * DAY, NULL, NULL));
+    CHECK_REFUSED_SAYING(l, inv_ledger_return_bundle(l, "SHIP-1", "EAST", "1", 2 * DAY, NULL, &b),
+                         INV_RETURN_MISMATCH, "SHIP-1");
+    /* The records attribute the movements to the bundle. */
+    CHECK_OK(inv_ledger_bundle_records_json(l, &records));
+    CHECK(records != NULL);
+    if (records != NULL) {
+        CHECK(strncmp(records,
+                      "[{\"sequence\":0,\"first_movement\":6,\"movements\":3,\"action\":\"reserve\","
+                      "\"bundle\":\"GIFT\",\"location\":\"EAST\",\"quantity\":\"2\",\"time\":10,"
+                      "\"order\":\"SO-1\"},",
+                      strlen("[{\"sequence\":0,\"first_movement\":6,\"movements\":3,\"action\":"
+                             "\"reserve\",\"bundle\":\"GIFT\",\"location\":\"EAST\",\"quantity\":"
+                             "\"2\",\"time\":10,\"order\":\"SO-1\"},")) == 0);
+        sprintf(expected,
+                "{\"sequence\":1,\"first_movement\":%u,\"movements\":3,\"action\":\"ship\","
+                "\"bundle\":\"GIFT\",\"location\":\"EAST\",\"quantity\":\"2\",\"time\":11,"
+                "\"order\":\"SO-1\",\"reference\":\"SHIP-1\"}",
+                (unsigned)s.first_movement);
+        CHECK(strstr(records, expected) != NULL);
+        CHECK(strstr(records, "\"action\":\"return\",\"bundle\":\"GIFT\",\"location\":\"EAST\","
+                              "\"quantity\":\"1\",\"time\":172800,\"shipment\":\"SHIP-1\","
+                              "\"reference\":\"RET-1\"}") != NULL);
+        CHECK(strstr(records, "\"sequence\":3,") != NULL && strstr(records, "\"sequence\":4,") == NULL);
+    }
+    /* And they survive a snapshot. */
+    json = snapshot(l);
+    CHECK_OK(inv_ledger_from_json(json, &back));
+    json2 = snapshot(back);
+    CHECK(json != NULL && json2 != NULL && strcmp(json, json2) == 0);
+    CHECK_OK(inv_ledger_bundle_records_json(back, &records2));
+    CHECK(records != NULL && records2 != NULL && strcmp(records, records2) == 0);
+    CHECK_OK(inv_ledger_return_bundle(back, "SHIP-1", "EAST", "1", 2 * DAY, "RET-1", &again));
+    CHECK(again.duplicate);
+    inv_string_free(json);
+    inv_string_free(json2);
+    inv_string_free(records);
+    inv_string_free(records2);
+    inv_ledger_free(back);
+    CHECK_RC(inv_ledger_bundle_records_json(l, NULL), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_bundle_records_json(NULL, &records), INV_NULL_ARGUMENT);
+    inv_ledger_free(l);
+}
+
+static void test_bundle_refusals(void) {
+    inv_ledger *l = bundle_ledger();
+    inv_kit_movement_outcome o, first, again;
+    o.first_movement = 4242;
+    /* 3 gifts need 3 sets: 2 in stock. Nothing moves. */
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "GIFT", "EAST", "3", 10, NULL, "S", &o),
+                         INV_INSUFFICIENT_STOCK, "TEA-SET");
+    CHECK_REFUSED_SAYING(l, inv_ledger_reserve_bundle(l, "GIFT", "EAST", "3", "SO-9", 10, NULL,
+                                                      &o),
+                         INV_INSUFFICIENT_STOCK, "TEA-SET");
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "TEA-SET", "EAST", "1", 10, NULL, "S", &o),
+                         INV_INVALID_INPUT, "assembled kit");
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "PMUG", "EAST", "1", 10, NULL, "S", &o),
+                         INV_UNKNOWN_SKU, "\"PMUG\"");
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "GIFT", "EAST", "0", 10, NULL, "S", &o),
+                         INV_INVALID_INPUT, "> 0");
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "GIFT", "EAST", "1", 10, "NO-ORDER", "S",
+                                                   &o),
+                         INV_UNKNOWN_RESERVATION, "NO-ORDER");
+    CHECK_REFUSED_SAYING(l, inv_ledger_release_bundle(l, "GIFT", "EAST", "1", "NO-ORDER", 10,
+                                                      NULL, &o),
+                         INV_UNKNOWN_RESERVATION, "NO-ORDER");
+    CHECK_REFUSED_SAYING(l, inv_ledger_return_bundle(l, "NOPE", "EAST", "1", 10, NULL, &o),
+                         INV_UNKNOWN_SHIPMENT, "NOPE");
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "GIFT", "EAST", "1", 10, NULL, "", &o),
+                         INV_INVALID_INPUT, "empty reference");
+    /* Arguments the binding refuses before the core sees them. */
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "GIFT", "EAST", "1", 10, NULL, NULL, &o),
+                         INV_NULL_ARGUMENT, "reference");
+    CHECK_REFUSED_SAYING(l, inv_ledger_reserve_bundle(l, "GIFT", "EAST", "1", NULL, 10, NULL, &o),
+                         INV_NULL_ARGUMENT, "order");
+    CHECK_REFUSED_SAYING(l, inv_ledger_release_bundle(l, NULL, "EAST", "1", "SO-1", 10, NULL, &o),
+                         INV_NULL_ARGUMENT, "bundle");
+    CHECK_REFUSED_SAYING(l, inv_ledger_return_bundle(l, NULL, "EAST", "1", 10, NULL, &o),
+                         INV_NULL_ARGUMENT, "shipment");
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "GIFT", "EAST", "one", 10, NULL, "S", &o),
+                         INV_INVALID_DECIMAL, "quantity");
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "GIFT", "EAST", "1", 10, "\xff", "S", &o),
+                         INV_INVALID_UTF8, "order");
+    CHECK_RC(inv_ledger_reserve_bundle(NULL, "GIFT", "EAST", "1", "SO-1", 10, NULL, &o),
+             INV_NULL_ARGUMENT);
+    CHECK(o.first_movement == 4242);
+    /* Idempotency: the same shipment again is a duplicate; another under its reference is
+     * refused. */
+    CHECK_OK(inv_ledger_ship_bundle(l, "GIFT", "EAST", "1", 10, NULL, "S", &first));
+    CHECK_OK(inv_ledger_ship_bundle(l, "GIFT", "EAST", "1", 10, NULL, "S", &again));
+    CHECK(!first.duplicate && again.duplicate);
+    CHECK(same_decimal(first.value, again.value) && first.first_movement == again.first_movement);
+    CHECK_REFUSED_SAYING(l, inv_ledger_ship_bundle(l, "GIFT", "EAST", "2", 10, NULL, "S", &o),
+                         INV_DUPLICATE_REFERENCE, "\"S\"");
+    /* Release what a reservation holds. */
+    CHECK_OK(inv_ledger_reserve_bundle(l, "GIFT", "EAST", "1", "SO-2", 11, NULL, NULL));
+    CHECK_NEAR(reserved_of(l, "TEA-SET"), 1, 0);
+    CHECK_REFUSED_SAYING(l, inv_ledger_release_bundle(l, "GIFT", "EAST", "2", "SO-2", 12, NULL,
+                                                      &o),
+                         INV_RESERVATION_EXCEEDED, "SO-2");
+    CHECK_OK(inv_ledger_release_bundle(l, "GIFT", "EAST", "1", "SO-2", 12, "REL-1", &o));
+    CHECK(o.movements == 3 && !o.duplicate);
+    CHECK_NEAR(reserved_of(l, "TEA-SET"), 0, 0);
+    inv_ledger_free(l);
+}
+
+/* ----- demand of bundles and kits ----- */
+
+/* A history's buckets are `n` decimal texts, from `start`. */
+static void check_history(const inv_demand_history *h, int64_t start, size_t n,
+                          const char *const values[]) {
+    char buf[INV_DECIMAL_LEN];
+    size_t i;
+    CHECK(inv_demand_history_len(h) == n);
+    CHECK(inv_demand_history_start(h) == start);
+    for (i = 0; i < n && i < inv_demand_history_len(h); i++) {
+        CHECK_OK(inv_demand_history_value(h, i, buf, sizeof buf));
+        CHECK(same_decimal(buf, values[i]));
+    }
+}
+
+static void test_demand(void) {
+    static const char *const TEA_SET_V2[][2] = {{"PTEA", "3"}, {"PBOX", "1"}};
+    static const char *const PTEA_DAYS[] = {"6", "4", "3", "3"};
+    static const char *const PBOX_DAYS[] = {"3", "2", "-1", "1"};
+    static const char *const PTEA_WEEKS[] = {"13", "3"};
+    static const char *const GIFT_DAYS[] = {"2", "-1"};
+    inv_ledger *l = NULL;
+    inv_demand_history *h = NULL;
+    CHECK_OK(inv_ledger_new(&l));
+    CHECK_OK(inv_ledger_receive(l, "PMUG", "EAST", "20", "4.00", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "PTEA", "EAST", "50", "3.00", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "PBOX", "EAST", "20", "1.25", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "PRIBBON", "EAST", "20", "0.90", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_ledger_receive(l, "TEA-SET", "EAST", "10", "7.25", 0, NULL, NULL, NULL));
+    CHECK_OK(define(l, "TEA-SET", INV_KIT_ASSEMBLED, 2, TEA_SET, 0, NULL, NULL));
+    CHECK_OK(define(l, "GIFT", INV_KIT_VIRTUAL, 3, GIFT, 0, NULL, NULL));
+    /* Day 1: 3 tea sets sold (each pulls 2 PTEA and 1 PBOX). */
+    CHECK_OK(inv_ledger_ship(l, "TEA-SET", "EAST", "3", DAY, NULL, NULL, NULL));
+    /* Day 2: 2 gifts: 2 PMUG, 2 TEA-SET (-> 4 PTEA, 2 PBOX), 1 m ribbon. */
+    CHECK_OK(inv_ledger_ship_bundle(l, "GIFT", "EAST", "2", 2 * DAY, NULL, "G1", NULL));
+    /* Day 3: one gift back (-1 set -> -2 PTEA), 5 PTEA sold on their own. */
+    CHECK_OK(inv_ledger_return_bundle(l, "G1", "EAST", "1", 3 * DAY, NULL, NULL));
+    CHECK_OK(inv_ledger_ship(l, "PTEA", "EAST", "5", 3 * DAY, NULL, NULL, NULL));
+    /* From day 4 a set takes 3 PTEA; one set sold on day 4. */
+    CHECK_OK(define(l, "TEA-SET", INV_KIT_ASSEMBLED, 2, TEA_SET_V2, 4 * DAY, NULL, NULL));
+    CHECK_OK(inv_ledger_ship(l, "TEA-SET", "EAST", "1", 4 * DAY, NULL, NULL, NULL));
+
+    CHECK_OK(inv_ledger_exploded_demand_history(l, "PTEA", NULL, INV_PERIOD_DAY, DAY, true,
+                                                4 * DAY, true, &h));
+    check_history(h, DAY, 4, PTEA_DAYS);
+    inv_demand_history_free(h);
+    h = NULL;
+    CHECK_OK(inv_ledger_exploded_demand_history(l, "PBOX", "EAST", INV_PERIOD_DAY, DAY, true,
+                                                4 * DAY, true, &h));
+    check_history(h, DAY, 4, PBOX_DAYS);
+    inv_demand_history_free(h);
+    h = NULL;
+    /* By ISO week: 1970-01-01 is a Thursday, so days 1-3 are in its week (from Monday
+     * 1969-12-29), day 4 (a Monday) starts the next. */
+    CHECK_OK(inv_ledger_exploded_demand_history(l, "PTEA", NULL, INV_PERIOD_WEEK, DAY, true,
+                                                4 * DAY, true, &h));
+    check_history(h, -3 * DAY, 2, PTEA_WEEKS);
+    inv_demand_history_free(h);
+    h = NULL;
+    /* The gift's own demand: 2 on day 2, -1 on day 3 (default range). */
+    CHECK_OK(inv_ledger_bundle_demand_history(l, "GIFT", NULL, INV_PERIOD_DAY, 0, false, 0,
+                                              false, &h));
+    check_history(h, 2 * DAY, 2, GIFT_DAYS);
+    inv_demand_history_free(h);
+    h = NULL;
+    /* At a location with none of it: zero-filled over the range asked. */
+    CHECK_OK(inv_ledger_bundle_demand_history(l, "GIFT", "WEST", INV_PERIOD_DAY, 2 * DAY, true,
+                                              2 * DAY, true, &h));
+    CHECK(inv_demand_history_len(h) == 1);
+    CHECK_NEAR(inv_demand_history_value_f64(h, 0), 0, 0);
+    inv_demand_history_free(h);
+    h = NULL;
+    /* Errors: nothing written. */
+    CHECK_RC(inv_ledger_exploded_demand_history(l, "NOPE", NULL, INV_PERIOD_DAY, 0, false, 0,
+                                                false, &h),
+             INV_UNKNOWN_SKU);
+    CHECK_RC(inv_ledger_bundle_demand_history(l, "PMUG", NULL, INV_PERIOD_DAY, 0, false, 0,
+                                              false, &h),
+             INV_UNKNOWN_SKU);
+    CHECK_RC(inv_ledger_bundle_demand_history(l, "GIFT", NULL, 7, 0, false, 0, false, &h),
+             INV_INVALID_ENUM);
+    CHECK_RC(inv_ledger_exploded_demand_history(l, "PTEA", NULL, INV_PERIOD_DAY, 4 * DAY, true,
+                                                DAY, true, &h),
+             INV_INVALID_INPUT);
+    CHECK_RC(inv_ledger_bundle_demand_history(l, "GIFT", NULL, INV_PERIOD_DAY, 0, false, 0,
+                                              false, NULL),
+             INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_exploded_demand_history(l, NULL, NULL, INV_PERIOD_DAY, 0, false, 0,
+                                                false, &h),
+             INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_bundle_demand_history(NULL, "GIFT", NULL, INV_PERIOD_DAY, 0, false, 0,
+                                              false, &h),
+             INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_exploded_demand_history(l, "PTEA", "\xff", INV_PERIOD_DAY, 0, false, 0,
+                                                false, &h),
+             INV_INVALID_UTF8);
+    CHECK(h == NULL);
+    inv_ledger_free(l);
+}
+
+/* ----- bundle candidates ----- */
+
+/* Ships one unit of each of `n` SKUs under order `id` at `t` (reserved first). */
+static void order(inv_ledger *l, const char *id, size_t n, const char *const skus[], int64_t t) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        CHECK_OK(inv_ledger_reserve(l, skus[i], "W", "1", id, t, NULL, NULL));
+        CHECK_OK(inv_ledger_ship(l, skus[i], "W", "1", t, id, NULL, NULL));
+    }
+}
+
+/* An item set's items are the `n` names. */
+static void check_items(const inv_item_set *s, size_t n, const char *const names[]) {
+    size_t i;
+    CHECK(s->items_len == n);
+    for (i = 0; i < n && i < s->items_len; i++) {
+        CHECK_STR(s->items[i], names[i]);
+    }
+}
+
+static void test_bundle_candidates(void) {
+    static const char *const ITEMS[] = {"TEA", "MUG", "HONEY", "CAKE", "PX"};
+    static const char *const TM[] = {"TEA", "MUG"};
+    static const char *const TMH[] = {"TEA", "MUG", "HONEY"};
+    static const char *const TH[] = {"TEA", "HONEY"};
+    static const char *const M[] = {"MUG"};
+    static const char *const CT[] = {"CAKE", "TEA"};
+    static const char *const C[] = {"CAKE"};
+    static const char *const HONEY_TEA[] = {"HONEY", "TEA"};
+    static const char *const MUG_TEA[] = {"MUG", "TEA"};
+    static const char *const HONEY_MUG[] = {"HONEY", "MUG"};
+    static const char *const HONEY_MUG_TEA[] = {"HONEY", "MUG", "TEA"};
+    static const struct {
+        size_t n;
+        const char *const *skus;
+    } baskets[10] = {{2, TM}, {2, TM}, {2, TM}, {2, TM}, {3, TMH},
+                     {3, TMH}, {2, TH}, {1, M}, {2, CT}, {1, C}};
+    inv_ledger *l = NULL;
+    inv_bundle_candidates *c = NULL;
+    inv_bundle_candidates_info info;
+    inv_item_set p, t;
+    char id[16];
+    size_t i;
+    const double nan = strtod("nan", NULL);
+    CHECK_OK(inv_ledger_new(&l));
+    for (i = 0; i < 5; i++) {
+        CHECK_OK(inv_ledger_receive(l, ITEMS[i], "W", "100", "1.00", 0, NULL, NULL, NULL));
+    }
+    /* 10 orders: 4 x {TEA, MUG}, 2 x {TEA, MUG, HONEY}, {TEA, HONEY}, {MUG}, {CAKE, TEA},
+     * {CAKE}; and a shipment without an order (not an order). */
+    for (i = 0; i < 10; i++) {
+        sprintf(id, "O%u", (unsigned)i);
+        order(l, id, baskets[i].n, baskets[i].skus, 10 + (int64_t)i);
+    }
+    CHECK_OK(inv_ledger_ship(l, "TEA", "W", "5", 30, NULL, NULL, NULL));
+
+    CHECK_OK(inv_ledger_bundle_candidates(l, 0, 100, 0.2, &c));
+    CHECK_OK(inv_bundle_candidates_summary(c, &info));
+    CHECK(info.orders == 10 && info.min_support == 0.2);
+    CHECK(info.pairs_len == 3 && info.triples_len == 1);
+    CHECK(inv_bundle_candidates_pairs_len(c) == 3 && inv_bundle_candidates_triples_len(c) == 1);
+    /* Supports: TEA .8, MUG .7, HONEY .3, CAKE .2. Pairs kept (>= 2 orders): TEA+HONEY 3
+     * (lift .3 / .24 = 1.25, confidence .3 / .3 = 1), TEA+MUG 6 (lift .6 / .56,
+     * confidence .6 / .7), HONEY+MUG 2 (lift .2 / .21, confidence .2 / .3). CAKE+TEA (1
+     * order) is not. */
+    CHECK_OK(inv_bundle_candidates_pair_get(c, 0, &p));
+    check_items(&p, 2, HONEY_TEA);
+    CHECK(p.orders == 3);
+    CHECK_NEAR(p.support, 0.3, 1e-12);
+    CHECK_NEAR(p.confidence, 1.0, 1e-12);
+    CHECK_NEAR(p.lift, 1.25, 1e-12);
+    CHECK_OK(inv_bundle_candidates_pair_get(c, 1, &p));
+    check_items(&p, 2, MUG_TEA);
+    CHECK(p.orders == 6);
+    CHECK_NEAR(p.lift, 0.6 / (0.8 * 0.7), 1e-12);
+    CHECK_NEAR(p.confidence, 0.6 / 0.7, 1e-12);
+    CHECK_OK(inv_bundle_candidates_pair_get(c, 2, &p));
+    check_items(&p, 2, HONEY_MUG);
+    CHECK_NEAR(p.confidence, 0.2 / 0.3, 1e-12);
+    /* The triple: 2 orders, support .2, confidence .2 / min(.6, .3, .2) = 1, lift
+     * .2 / (.8 x .7 x .3). */
+    CHECK_OK(inv_bundle_candidates_triple_get(c, 0, &t));
+    check_items(&t, 3, HONEY_MUG_TEA);
+    CHECK(t.orders == 2);
+    CHECK_NEAR(t.support, 0.2, 1e-12);
+    CHECK_NEAR(t.confidence, 1.0, 1e-12);
+    CHECK_NEAR(t.lift, 0.2 / (0.8 * 0.7 * 0.3), 1e-12);
+    /* The accessors refuse what they cannot do and write nothing. */
+    CHECK_RC(inv_bundle_candidates_pair_get(c, 3, &t), INV_INDEX_OUT_OF_RANGE);
+    CHECK_RC(inv_bundle_candidates_triple_get(c, 1, &t), INV_INDEX_OUT_OF_RANGE);
+    CHECK(t.orders == 2);
+    CHECK_RC(inv_bundle_candidates_pair_get(c, 0, NULL), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_bundle_candidates_triple_get(NULL, 0, &t), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_bundle_candidates_summary(c, NULL), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_bundle_candidates_summary(NULL, &info), INV_NULL_ARGUMENT);
+    inv_bundle_candidates_free(c);
+    c = NULL;
+    /* The default minimum support (1 %) keeps the sets of at least 2 orders: the same. */
+    CHECK(INV_DEFAULT_MIN_SUPPORT == 0.01);
+    CHECK_OK(inv_ledger_bundle_candidates(l, 0, 100, INV_DEFAULT_MIN_SUPPORT, &c));
+    CHECK(inv_bundle_candidates_pairs_len(c) == 3 && inv_bundle_candidates_triples_len(c) == 1);
+    inv_bundle_candidates_free(c);
+    c = NULL;
+    /* A higher minimum support keeps only TEA+MUG; a window keeps only its orders. */
+    CHECK_OK(inv_ledger_bundle_candidates(l, 0, 100, 0.5, &c));
+    CHECK(inv_bundle_candidates_pairs_len(c) == 1 && inv_bundle_candidates_triples_len(c) == 0);
+    CHECK_OK(inv_bundle_candidates_pair_get(c, 0, &p));
+    check_items(&p, 2, MUG_TEA);
+    inv_bundle_candidates_free(c);
+    c = NULL;
+    CHECK_OK(inv_ledger_bundle_candidates(l, 10, 14, 0.2, &c));
+    CHECK_OK(inv_bundle_candidates_summary(c, &info));
+    CHECK(info.orders == 4);
+    inv_bundle_candidates_free(c);
+    c = NULL;
+    /* Bad input: nothing written. */
+    CHECK_REFUSED_SAYING(l, inv_ledger_bundle_candidates(l, 0, 100, 0.0, &c), INV_INVALID_INPUT,
+                         "minimum support");
+    CHECK_RC(inv_ledger_bundle_candidates(l, 0, 100, -0.1, &c), INV_INVALID_INPUT);
+    CHECK_RC(inv_ledger_bundle_candidates(l, 0, 100, 1.5, &c), INV_INVALID_INPUT);
+    CHECK_RC(inv_ledger_bundle_candidates(l, 0, 100, nan, &c), INV_INVALID_INPUT);
+    CHECK_RC(inv_ledger_bundle_candidates(l, 5, 4, 0.1, &c), INV_INVALID_INPUT);
+    CHECK_RC(inv_ledger_bundle_candidates(l, 0, 100, 0.1, NULL), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_bundle_candidates(NULL, 0, 100, 0.1, &c), INV_NULL_ARGUMENT);
+    CHECK(c == NULL);
+    CHECK(inv_bundle_candidates_pairs_len(NULL) == 0 && inv_bundle_candidates_triples_len(NULL) == 0);
+    inv_bundle_candidates_free(NULL);
+    inv_ledger_free(l);
+}
+
+static void test_a_bundles_components_count_as_the_bundle(void) {
+    static const char *const GIFT_PARTS[][2] = {{"PMUG", "1"}, {"PBOX", "1"}};
+    static const char *const SKUS[] = {"TEA", "PMUG", "PBOX"};
+    static const char *const GIFT_TEA[] = {"GIFT", "TEA"};
+    inv_ledger *l = NULL;
+    inv_bundle_candidates *c = NULL;
+    inv_item_set p;
+    char id[16], ship[16];
+    size_t i;
+    CHECK_OK(inv_ledger_new(&l));
+    for (i = 0; i < 3; i++) {
+        CHECK_OK(inv_ledger_receive(l, SKUS[i], "W", "100", "1.00", 0, NULL, NULL, NULL));
+    }
+    CHECK_OK(define(l, "GIFT", INV_KIT_VIRTUAL, 2, GIFT_PARTS, 0, NULL, NULL));
+    for (i = 0; i < 3; i++) {
+        int64_t t = 10 * (int64_t)i;
+        sprintf(id, "O%u", (unsigned)i);
+        sprintf(ship, "S%u", (unsigned)i);
+        CHECK_OK(inv_ledger_reserve_bundle(l, "GIFT", "W", "1", id, t + 1, NULL, NULL));
+        CHECK_OK(inv_ledger_ship_bundle(l, "GIFT", "W", "1", t + 2, id, ship, NULL));
+        order(l, id, 1, SKUS, t + 3);
+    }
+    CHECK_OK(inv_ledger_bundle_candidates(l, 0, 100, 0.5, &c));
+    CHECK(inv_bundle_candidates_pairs_len(c) == 1);
+    CHECK_OK(inv_bundle_candidates_pair_get(c, 0, &p));
+    check_items(&p, 2, GIFT_TEA);
+    CHECK(p.orders == 3);
+    inv_bundle_candidates_free(c);
+    inv_ledger_free(l);
+}
+
 int main(void) {
     test_codes();
     test_definitions();
@@ -478,6 +1119,14 @@ int main(void) {
     test_explosion();
     test_versions_idempotency_and_snapshot();
     test_errors_change_nothing();
+    test_assembly();
+    test_disassembly();
+    test_assembly_refusals();
+    test_bundles();
+    test_bundle_refusals();
+    test_demand();
+    test_bundle_candidates();
+    test_a_bundles_components_count_as_the_bundle();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

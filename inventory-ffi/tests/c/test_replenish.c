@@ -1492,6 +1492,46 @@ static void test_plan_from_pooled_forecasts(void) {
     inv_ledger_free(l);
 }
 
+/* Kit forecasts: GIFT (virtual) = 1 MUG + 2 SPOON sells 1 a day (sigma 1); MUG's own
+ * forecast is 5 a day (sigma 2). MUG is planned at 6 a day, its 10-day protection sigma
+ * sqrt(10 x (4 + 1)); SPOON (no forecast of its own) at 2 a day. */
+static void test_kit_forecasts_add_component_demand(void) {
+    inv_ledger *l = mug_ledger();
+    inv_kit_components *c = NULL;
+    inv_plan_request *r = mug_request();
+    inv_plan *p;
+    inv_plan_item item;
+    const double one[1] = {1.0};
+    CHECK_OK(inv_ledger_receive(l, "SPOON", "WH", "10", "0.50", 0, NULL, NULL, NULL));
+    CHECK_OK(inv_kit_components_new(&c));
+    CHECK_OK(inv_kit_components_add(c, "MUG", "1"));
+    CHECK_OK(inv_kit_components_add(c, "SPOON", "2"));
+    CHECK_OK(inv_ledger_define_kit(l, "GIFT", INV_KIT_VIRTUAL, c, 0, NULL, NULL));
+    inv_kit_components_free(c);
+    CHECK_OK(inv_plan_request_add_kit_forecast(r, "GIFT", "WH", one, 1, 1.0));
+    p = plan_and_free(l, r);
+    CHECK(inv_plan_items_len(p) == 2);
+    CHECK_OK(inv_plan_items_get(p, 0, &item));
+    CHECK_STR(item.sku, "MUG");
+    CHECK_NEAR(item.mean_daily_demand, 6.0, 1e-12);
+    CHECK_NEAR(item.protection_std, sqrt(50.0), 1e-9);
+    CHECK_OK(inv_plan_items_get(p, 1, &item));
+    CHECK_STR(item.sku, "SPOON");
+    CHECK_NEAR(item.mean_daily_demand, 2.0, 1e-12);
+    inv_plan_free(p);
+
+    /* A SKU that is not a kit is refused when planned; NULL arguments at once. */
+    r = mug_request();
+    CHECK_OK(inv_plan_request_add_kit_forecast(r, "MUG", "WH", one, 1, 0.0));
+    p = NULL;
+    CHECK(inv_ledger_plan(l, r, &p) == INV_UNKNOWN_SKU);
+    CHECK(p == NULL);
+    CHECK(inv_plan_request_add_kit_forecast(r, NULL, "WH", one, 1, 0.0) == INV_NULL_ARGUMENT);
+    CHECK(inv_plan_request_add_kit_forecast(r, "GIFT", "WH", NULL, 1, 0.0) == INV_NULL_ARGUMENT);
+    inv_plan_request_free(r);
+    inv_ledger_free(l);
+}
+
 int main(void) {
     test_default_settings();
     test_reorder_point_with_the_eoq();
@@ -1510,6 +1550,7 @@ int main(void) {
     test_null_arguments();
     test_pooled_forecast_split();
     test_plan_from_pooled_forecasts();
+    test_kit_forecasts_add_component_demand();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

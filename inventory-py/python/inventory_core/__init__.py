@@ -33,7 +33,18 @@ Conventions of the Python API:
   stock can make (a :class:`Buildable` naming the limiting SKUs), :meth:`Ledger.kit_cost` the
   cost roll-up, :meth:`Ledger.explode_kit` the components a quantity of kits consumes.
   Their ``time`` (which definitions are in force) is required: the library never reads the
-  clock. Every rule (cycles, versions, what limits) is the core's.
+  clock. :meth:`Ledger.assemble` and :meth:`Ledger.disassemble` build and take apart
+  assembled kits with exact costing; :meth:`Ledger.reserve_bundle`,
+  :meth:`Ledger.release_bundle`, :meth:`Ledger.ship_bundle` and :meth:`Ledger.return_bundle`
+  move every component of a virtual bundle in one posting (each recorded as a
+  :class:`BundleRecord`); each returns a :class:`KitMovementOutcome` (its ``movements`` are
+  :class:`Outcome` objects) and is idempotent by ``reference``.
+  :meth:`Ledger.bundle_demand_history` (a bundle's own demand) and
+  :meth:`Ledger.exploded_demand_history` (the true pull on a component, kits sold included)
+  return a :class:`DemandHistory`; :meth:`Ledger.bundle_candidates` finds the pairs and
+  triples bought together (:class:`BundleCandidates` of :class:`ItemSet`, ``min_support``
+  defaulting to :data:`DEFAULT_MIN_SUPPORT`). Every rule (cycles, versions, what limits, how
+  a cost is split, what counts as an order) is the core's.
 * Replenishment: :meth:`Ledger.plan` takes a :class:`PlanRequest` (the as-of time, a
   :class:`DemandForecast` per SKU x location, :class:`PolicySettings` by default, by SKU or
   by SKU x location, or by ABC/XYZ class through :class:`ClassPolicies`, and optional
@@ -86,6 +97,8 @@ from ._inventory_core import (
     Alert,
     BackorderQuantity,
     Buildable,
+    BundleCandidates,
+    BundleRecord,
     backtest,
     Backtest,
     CashOutBucket,
@@ -96,6 +109,7 @@ from ._inventory_core import (
     CostLayer,
     CutLine,
     DeadStock,
+    DEFAULT_MIN_SUPPORT,
     demand_stats,
     DemandForecast,
     PooledForecast,
@@ -123,8 +137,10 @@ from ._inventory_core import (
     InvalidState,
     InventoryError,
     inverse_normal_cdf,
+    ItemSet,
     JournalEntry,
     KitDefinition,
+    KitMovementOutcome,
     KitOutcome,
     KitRecord,
     LeadTimeEstimate,
@@ -209,6 +225,8 @@ __all__ = [
     "Alert",
     "BackorderQuantity",
     "Buildable",
+    "BundleCandidates",
+    "BundleRecord",
     "backtest",
     "Backtest",
     "CashOutBucket",
@@ -219,6 +237,7 @@ __all__ = [
     "CostLayer",
     "CutLine",
     "DeadStock",
+    "DEFAULT_MIN_SUPPORT",
     "demand_stats",
     "DemandForecast",
     "PooledForecast",
@@ -246,8 +265,10 @@ __all__ = [
     "InvalidState",
     "InventoryError",
     "inverse_normal_cdf",
+    "ItemSet",
     "JournalEntry",
     "KitDefinition",
+    "KitMovementOutcome",
     "KitOutcome",
     "KitRecord",
     "LeadTimeEstimate",

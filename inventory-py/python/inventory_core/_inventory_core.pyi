@@ -59,6 +59,11 @@ __all__ = [
     "KitRecord",
     "KitOutcome",
     "Buildable",
+    "KitMovementOutcome",
+    "BundleRecord",
+    "ItemSet",
+    "BundleCandidates",
+    "DEFAULT_MIN_SUPPORT",
     "PolicySettings",
     "PolicyAssignment",
     "DemandForecast",
@@ -178,6 +183,7 @@ _AlertKind = Literal[
 _Abc = Literal["A", "B", "C"]
 _Xyz = Literal["X", "Y", "Z"]
 _KitKind = Literal["assembled", "virtual"]
+_BundleAction = Literal["reserve", "release", "ship", "return"]
 
 class _ComponentDict(TypedDict):
     sku: str
@@ -779,6 +785,121 @@ class Ledger:
         summed by SKU and sorted: through virtual components down to what has stock (plain
         SKUs and assembled kits), or with ``to_leaves`` down to the SKUs that are not kits.
         InvalidInput for a negative quantity; UnknownSku if ``kit`` is not a kit then."""
+    def assemble(
+        self,
+        kit: str,
+        location: str,
+        quantity: _Amount,
+        time: _Time,
+        *,
+        extra_cost: Optional[_Amount] = None,
+        reference: Optional[str] = None,
+    ) -> KitMovementOutcome:
+        """Assembles ``quantity`` units of the assembled kit ``kit`` at ``location`` in one
+        transaction: its components, as defined at ``time`` (through virtual sub-bundles; an
+        assembled sub-kit from its own stock), leave the location's available stock (on hand
+        less reserved, whatever ``allow_negative`` says) through their costing methods (adjustments
+        with reason "assembly": no COGS), and the kit's units arrive at exactly the cost consumed
+        + ``extra_cost`` (labour, packaging). The kit's movement carries ``reference``: the same
+        assembly again returns it with ``duplicate`` set. Refused, with the ledger unchanged:
+        UnknownSku (not a kit at ``time``), InvalidInput (a virtual bundle, a quantity <= 0, a
+        negative extra cost), InsufficientStock naming the first component short,
+        DuplicateReference (``reference`` used by another operation)."""
+    def disassemble(
+        self, kit: str, location: str, quantity: _Amount, time: _Time, *, reference: Optional[str] = None
+    ) -> KitMovementOutcome:
+        """Takes ``quantity`` available units of the assembled kit ``kit`` at ``location`` apart in
+        one transaction: they leave through the kit's costing method (value V), and its components
+        (as defined at ``time``) come back (reason "disassembly") with V split in proportion to
+        their current cost, each part but the last rounded down to the money scale and the last
+        taking the remainder: no cent lost or created. Errors as ``assemble``; InsufficientStock
+        when the kit's available units are short."""
+    def reserve_bundle(
+        self,
+        bundle: str,
+        location: str,
+        quantity: _Amount,
+        order: str,
+        time: _Time,
+        *,
+        reference: Optional[str] = None,
+    ) -> KitMovementOutcome:
+        """Reserves every component of ``quantity`` virtual bundles at ``location`` for ``order``
+        (the definition at ``time``, through virtual sub-bundles; an assembled component as its
+        own stock), all or nothing, recorded as a ``BundleRecord``. Refused, with the ledger
+        unchanged: UnknownSku (not a kit at ``time``), InvalidInput (an assembled kit, a quantity
+        <= 0, an empty reference), InsufficientStock naming a component, DuplicateReference."""
+    def release_bundle(
+        self,
+        bundle: str,
+        location: str,
+        quantity: _Amount,
+        order: str,
+        time: _Time,
+        *,
+        reference: Optional[str] = None,
+    ) -> KitMovementOutcome:
+        """Releases the reservation of every component of ``quantity`` bundles for ``order``, all
+        or nothing. Errors as ``reserve_bundle``, and UnknownReservation or ReservationExceeded
+        naming a component."""
+    def ship_bundle(
+        self,
+        bundle: str,
+        location: str,
+        quantity: _Amount,
+        time: _Time,
+        *,
+        reference: str,
+        order: Optional[str] = None,
+    ) -> KitMovementOutcome:
+        """Ships ``quantity`` bundles from ``location`` (from ``order``'s reservation when given,
+        else from available stock), all or nothing; ``value`` is the bundle's COGS, the sum of its
+        components'. ``reference`` is required: the components' shipments carry the references
+        ``"{reference}/{component}"``, and ``return_bundle`` names it. Errors as
+        ``reserve_bundle``, and UnknownReservation or ReservationExceeded."""
+    def return_bundle(
+        self, shipment: str, location: str, quantity: _Amount, time: _Time, *, reference: Optional[str] = None
+    ) -> KitMovementOutcome:
+        """Takes back ``quantity`` bundles of the bundle shipment ``shipment`` (its reference) at
+        ``location``: every component the shipment moved (under the definition it shipped with)
+        comes back as a customer return of its own shipment, at the cost it left with; all or
+        nothing. Refused, with the ledger unchanged: UnknownShipment (no bundle shipment under
+        that reference), ReturnMismatch (more than is left to return), and as
+        ``reserve_bundle``."""
+    def bundle_records(self) -> list[BundleRecord]:
+        """Every bundle posting, in order (in the snapshot)."""
+    def bundle_demand_history(
+        self,
+        bundle: str,
+        location: Optional[str] = None,
+        period: _PeriodName = "day",
+        start: Optional[_Time] = None,
+        end: Optional[_Time] = None,
+    ) -> DemandHistory:
+        """A virtual bundle's own demand: bundles shipped net of bundles returned (its
+        ``BundleRecord``s) per day or ISO week at ``location`` (None: all), zero-filled, as
+        ``demand_history`` (default range: its first to its latest shipment or return).
+        UnknownSku for a SKU that was never a kit; InvalidInput for a bad range."""
+    def exploded_demand_history(
+        self,
+        sku: str,
+        location: Optional[str] = None,
+        period: _PeriodName = "day",
+        start: Optional[_Time] = None,
+        end: Optional[_Time] = None,
+    ) -> DemandHistory:
+        """The true pull on ``sku``: its own net shipments (which include the components of
+        virtual bundles sold) plus every assembled kit's net shipments times the units of
+        ``sku`` one kit pulls (through nested kits, by the definition in force at each
+        shipment), per day or ISO week, zero-filled, as ``demand_history``. Forecast a
+        component from this. UnknownSku for a SKU with no movements that is in no kit;
+        InvalidInput for a bad range."""
+    def bundle_candidates(self, start: _Time, end: _Time, min_support: float = 0.01) -> BundleCandidates:
+        """The item pairs and triples bought together in the orders shipped in [start, end) (the
+        SKUs shipped under one reservation; a bundle's components count as the bundle), with
+        support, confidence and lift, best first. Only sets in at least ``min_support`` of the
+        orders (default ``DEFAULT_MIN_SUPPORT``, 1 %) and in at least 2 orders are kept.
+        InvalidInput for a ``min_support`` outside (0, 1] or ``start`` after ``end``."""
 
     # ----- replenishment -----
 
@@ -1254,6 +1375,105 @@ class Buildable:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
+@final
+class KitMovementOutcome:
+    """What an assembly, a disassembly or a bundle posting did. Read-only."""
+
+    @property
+    def first_movement(self) -> int:
+        """The journal sequence number of its first movement."""
+    @property
+    def movements(self) -> list[Outcome]:
+        """Its movements' outcomes, in journal order: an assembly's components consumed then the
+        kit's units, a disassembly's kit units then the components, a bundle posting's
+        components. For a duplicate assembly or disassembly, the one movement that carries the
+        reference."""
+    @property
+    def value(self) -> Decimal:
+        """The value that moved: the cost consumed (+ an assembly's extra cost); for a bundle
+        shipment its COGS."""
+    @property
+    def duplicate(self) -> bool:
+        """True when the reference had been posted with the same operation: nothing changed."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class BundleRecord:
+    """A bundle posting as the ledger recorded it: its components' movements are the journal
+    entries ``first_movement`` to ``first_movement + movements - 1``. Read-only."""
+
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def first_movement(self) -> int: ...
+    @property
+    def movements(self) -> int:
+        """How many movements it posted."""
+    @property
+    def action(self) -> _BundleAction: ...
+    @property
+    def bundle(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def time(self) -> datetime.datetime: ...
+    @property
+    def order(self) -> Optional[str]:
+        """The order of a reservation, a release or a reserved shipment."""
+    @property
+    def shipment(self) -> Optional[str]:
+        """The shipment (its reference) a return is of."""
+    @property
+    def reference(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class ItemSet:
+    """Items bought together (a pair or a triple). Read-only."""
+
+    @property
+    def items(self) -> list[str]:
+        """The SKUs (or bundles), sorted."""
+    @property
+    def orders(self) -> int:
+        """Orders that hold all of them."""
+    @property
+    def support(self) -> float:
+        """``orders`` / all orders."""
+    @property
+    def confidence(self) -> float:
+        """The highest confidence of a rule "the others -> one of them"."""
+    @property
+    def lift(self) -> float:
+        """support / the product of the items' own supports (above 1: bought together more often
+        than by chance)."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class BundleCandidates:
+    """What ``Ledger.bundle_candidates`` found. Read-only."""
+
+    @property
+    def orders(self) -> int:
+        """Orders in the period."""
+    @property
+    def min_support(self) -> float: ...
+    @property
+    def pairs(self) -> list[ItemSet]:
+        """Pairs, best first (by lift, then orders, then items)."""
+    @property
+    def triples(self) -> list[ItemSet]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+DEFAULT_MIN_SUPPORT: float
+"""The default minimum support of ``Ledger.bundle_candidates`` (0.01: 1 % of orders)."""
+
 # ----- replenishment -----
 
 @final
@@ -1374,6 +1594,7 @@ class PlanRequest:
     plan is the same on any count. ``pooled`` forecasts (all locations together) are split
     over each SKU's locations by ``Ledger.split_forecast`` with ``pooled_lookback_days``
     and planned with ``demand`` (a pair in both is two forecasts: InvalidInput).
+    ``kit_demand`` forecasts of kits' and bundles' sales add their components' pull.
     """
 
     def __new__(
@@ -1396,6 +1617,7 @@ class PlanRequest:
         threads: int = 1,
         pooled: Optional[Iterable[PooledForecast]] = None,
         pooled_lookback_days: int = 91,
+        kit_demand: Optional[Iterable[DemandForecast]] = None,
     ) -> PlanRequest: ...
     def class_policies(
         self, classes: Iterable[Union[SkuClass, tuple[str, _Abc, _Xyz]]], table: Optional[ClassPolicies] = None
@@ -1410,6 +1632,11 @@ class PlanRequest:
     def pooled(self) -> list[PooledForecast]: ...
     @property
     def pooled_lookback_days(self) -> int: ...
+    @property
+    def kit_demand(self) -> list[DemandForecast]:
+        """Forecasts of kits' and bundles' sales (``DemandForecast`` with the kit as ``sku``):
+        each is exploded by the kit definitions in force at ``as_of`` down to plain components
+        and added to their forecasts at that location."""
     @property
     def horizon_days(self) -> int: ...
     @property
