@@ -17,6 +17,7 @@
 use std::collections::BTreeMap;
 
 use inventory_core::forecast::{forecast_panel, Method};
+use inventory_core::kits::{Component, KitDefinition, KitKind};
 use inventory_core::policy::DiscountKind;
 use inventory_core::purchasing::{
     DropshipSale, PaymentTerms, PriceBreak, ReceiptLine, Supplier, SupplierItem,
@@ -30,6 +31,11 @@ use inventory_core::{Decimal, Error, Ledger, Movement, Period};
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::Rng;
+
+/// Gift bundles defined at the start of the year.
+const YEAR_GIFTS: usize = 3;
+/// Gift bundles asked for a day, all warehouses together.
+const GIFT_RATE: f64 = 1.5;
 
 /// The warehouses and their share of demand.
 pub const YEAR_WAREHOUSES: [(&str, f64); 3] = [("BER", 0.5), ("HAM", 0.3), ("MUC", 0.2)];
@@ -265,6 +271,9 @@ pub struct YearRun {
     pub config: YearConfig,
     /// The value of every receipt against a purchase order.
     pub received_value: Decimal,
+    /// Gift bundles (virtual kits of stocked SKUs): sold, not sold for a missing component,
+    /// revenue.
+    pub bundles: (i64, i64, Decimal),
 }
 
 struct Delivery {
@@ -377,6 +386,28 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
     }
     ledger.post_batch(opening)?;
 
+    // Gift bundles: virtual kits of three stocked SKUs each, sold at 90 % of their parts.
+    let stocked_ids: Vec<usize> = (0..catalogue.len())
+        .filter(|&i| !catalogue[i].dropship)
+        .collect();
+    let mut gifts: Vec<(String, Decimal)> = Vec::new();
+    for g in 0..YEAR_GIFTS {
+        let parts: Vec<&YearSku> = (0..3)
+            .map(|j| &catalogue[stocked_ids[(g * 7 + j * 3) % stocked_ids.len()]])
+            .collect();
+        let name = format!("GIFT-{}", g + 1);
+        let components = parts
+            .iter()
+            .map(|k| Component::new(&k.sku, Decimal::ONE))
+            .collect();
+        ledger.define_kit(
+            KitDefinition::new(&name, KitKind::Virtual, components, start),
+            None,
+        )?;
+        let price = parts.iter().map(|k| k.price).sum::<Decimal>() * Decimal::new(9, 1);
+        gifts.push((name, price.round_dp(2)));
+    }
+
     let table = ClassPolicies::default();
     let mut run = YearRun {
         ledger: Ledger::new(),
@@ -404,6 +435,7 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
         table,
         config,
         received_value: Decimal::ZERO,
+        bundles: (0, 0, Decimal::ZERO),
     };
     let stocked: Vec<&YearSku> = catalogue.iter().filter(|k| !k.dropship).collect();
     let mut weekly_forecast: Vec<Vec<f64>> = Vec::new();
@@ -634,6 +666,26 @@ pub fn store_year(config: YearConfig) -> Result<YearRun, Error> {
                     }
                 }
             }
+            // Gift bundles: a few a day per warehouse, shipped whole or not at all.
+            for (b, (gift, price)) in gifts.iter().enumerate() {
+                for (w, (loc, share)) in YEAR_WAREHOUSES.iter().enumerate() {
+                    let want = rng.poisson(GIFT_RATE * share);
+                    if want == 0 {
+                        continue;
+                    }
+                    let q = Decimal::from(want);
+                    let can = ledger.sellable(gift, Some(loc), t)?.quantity;
+                    if can < q {
+                        run.bundles.1 += want;
+                        continue;
+                    }
+                    let reference = format!("G-{day}-{b}-{w}");
+                    ledger.ship_bundle(gift, loc, q, t + 13 * 3600, None, reference)?;
+                    run.bundles.0 += want;
+                    run.bundles.2 += *price * q;
+                    run.revenue += *price * q;
+                }
+            }
         }
         // 5. Pay what falls due this week, on its due date's terms (no early discount).
         let end = monday + 7 * DAY;
@@ -728,6 +780,11 @@ impl YearRun {
             .collect();
         let _ = writeln!(w, "  Most units lost: {}", worst.join(", "));
         let _ = writeln!(w, "  Customer returns: {} units", self.returned);
+        let _ = writeln!(
+            w,
+            "  Gift bundles ({} kinds, shipped whole or not at all): {} sold for {:.2}, {} not sold for a missing part",
+            YEAR_GIFTS, self.bundles.0, self.bundles.2, self.bundles.1
+        );
         let _ = writeln!(w);
         let _ = writeln!(w, "MONEY");
         let revenue = self.revenue + self.dropship.0;

@@ -106,3 +106,27 @@ fn dropship_sales_cost_what_their_suppliers_charged() {
         }
     }
 }
+
+#[test]
+fn gift_bundles_ship_whole_and_are_recorded() {
+    // Every gift sold is one bundle shipment record with its three components' shipments,
+    // each component shipped once per gift.
+    let r = run();
+    let l = &r.ledger;
+    let shipped: Decimal = l
+        .bundle_records()
+        .iter()
+        .map(|b| {
+            assert_eq!(b.movements, 3, "{b:?}");
+            b.quantity
+        })
+        .sum();
+    assert!(r.bundles.0 > 0, "gifts were sold");
+    assert_eq!(shipped, Decimal::from(r.bundles.0));
+    for b in l.bundle_records() {
+        for j in b.first_movement..b.first_movement + b.movements {
+            let e = l.journal_entry(j as usize).unwrap();
+            assert_eq!(e.outcome.quantity, -b.quantity);
+        }
+    }
+}
