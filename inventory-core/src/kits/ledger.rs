@@ -170,8 +170,7 @@ impl Ledger {
     /// available (on hand − reserved), not below zero; zero for a SKU or location the
     /// ledger does not know.
     fn free(&self, sku: &str, location: Option<&str>) -> Decimal {
-        self.position(sku, location)
-            .map_or(Decimal::ZERO, |p| p.available.max(Decimal::ZERO))
+        self.free_units(sku, location)
     }
 
     /// The whole kits that can be built at `location` (across all locations with `None`,

@@ -1993,6 +1993,26 @@ impl Ledger {
             .filter(move |s| loc.is_none_or(|l| s.location == l)))
     }
 
+    /// Sellable units on hand less reserved of `sku` at `location` (all with `None`), not
+    /// below zero; zero for a SKU or location the ledger does not know. What
+    /// [`Ledger::position`]'s `available` is, without its other figures.
+    pub(crate) fn free_units(&self, sku: &str, location: Option<&str>) -> Decimal {
+        let Ok(slots) = self.slots_of(sku, location) else {
+            return Decimal::ZERO;
+        };
+        let mut free = Decimal::ZERO;
+        for s in slots.filter(|s| s.condition == Condition::Sellable) {
+            // Beyond the decimal range is more than anything can need: saturate.
+            let here = s
+                .pool
+                .quantity
+                .checked_sub(s.reserved)
+                .unwrap_or(Decimal::MIN);
+            free = free.checked_add(here).unwrap_or(Decimal::MAX);
+        }
+        free.max(Decimal::ZERO)
+    }
+
     /// The position of a SKU at one location, or across all locations with `None`.
     ///
     /// A known SKU at a known location where it never was has an all-zero position. Its
