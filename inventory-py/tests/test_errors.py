@@ -32,7 +32,7 @@ CASES: list[tuple[str, type, Callable[[ic.Ledger], Any], list[str]]] = [
     ("negative quantity", ic.InvalidInput, lambda l: l.ship("A", "WH", -1, DAY), ["quantity -1"]),
     ("float quantity", ic.InvalidInput, lambda l: l.receive("A", "WH", 1.5, "1", DAY), ["float", "cents"]),
     ("float cost", ic.InvalidInput, lambda l: l.receive("A", "WH", 1, 0.1, DAY), ["float", "cents"]),
-    ("float time", ic.InvalidInput, lambda l: l.receive("A", "WH", 1, "1", 1.0), ["time"]),
+    ("bool time", ic.InvalidInput, lambda l: l.receive("A", "WH", 1, "1", True), ["time", "bool"]),
     ("bool quantity", ic.InvalidInput, lambda l: l.receive("A", "WH", True, "1", DAY), ["bool"]),
     ("bad decimal string", ic.InvalidInput, lambda l: l.receive("A", "WH", "ten", "1", DAY), ["ten"]),
     ("nan", ic.InvalidInput, lambda l: l.receive("A", "WH", D("NaN"), "1", DAY), ["NaN"]),

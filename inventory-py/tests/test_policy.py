@@ -122,7 +122,8 @@ def test_safety_stock_argument_errors() -> None:
         ic.safety_stock(100, 20, 4, method="max_minus_average", max_demand=90, max_lead_time=6)
     with pytest.raises(ic.InvalidInput):
         ic.safety_stock(100, 20, 4, unit="fortnight", service_level=0.95)  # type: ignore[call-overload]
-    with pytest.raises(ic.InvalidInput):
+    # A value of the wrong type is a TypeError naming the argument.
+    with pytest.raises(TypeError, match="mean: expected a number, got str"):
         ic.safety_stock("a lot", 20, 4, service_level=0.95)  # type: ignore[call-overload]
 
 
@@ -242,7 +243,7 @@ def test_outputs_selects_columns_bit_for_bit() -> None:
         ic.eoq(annual, order, hold, outputs=("quantity", "total_cost", "quantity"))
     with pytest.raises(ic.InvalidInput, match="at least one"):
         ic.eoq(annual, order, hold, outputs=())
-    with pytest.raises(ic.InvalidInput, match="column names"):
+    with pytest.raises(TypeError, match="column names"):
         ic.safety_stock(d, sd, lt, service_level=0.9, outputs=[1])  # type: ignore[call-overload]
     bad = d.copy()
     bad[1234] = -1.0

@@ -129,7 +129,8 @@ __all__ = [
 __version__: str
 
 _Amount = Union[Decimal, int, str]
-"""Money or a quantity: ``Decimal``, ``int`` or ``str`` (a ``float`` raises InvalidInput)."""
+"""Money or a quantity: ``Decimal``, ``int`` or ``str`` (a ``float`` or a ``bool`` raises InvalidInput, another type
+TypeError)."""
 _Time = Union[int, datetime.datetime, datetime.date]
 """Seconds since the Unix epoch (UTC), an aware or naive (= UTC) datetime, or a date (midnight UTC)."""
 _CostMethod = Literal["fifo", "lifo", "moving_average"]
@@ -524,8 +525,9 @@ class Ledger:
         (e.g. cents with ``k=2``), which lets a numpy int64 array carry costs.
         Text entries must be ``str`` (subclasses such as ``numpy.str_`` too); the text of
         each str object is read in place for the call, not copied into the library. A
-        column entry that is not a str, or a str that is not valid Unicode text (a lone
-        surrogate), raises InvalidInput naming the column and row.
+        column entry that is not a str raises TypeError, a str that is not valid Unicode text
+        (a lone surrogate) InvalidInput, each naming the column and row. A column that is a
+        str, bytes or a dict (not a column), or a float array of times, raises TypeError.
         A text column may also be a one-dimensional ``numpy.ndarray`` of fixed-width
         strings (dtype ``U``, or ``S`` holding UTF-8 bytes): its text is copied out of the
         array in one pass, without a Python object per row (subclasses such as masked
@@ -1180,8 +1182,9 @@ class DemandForecast:
     end the last day repeats) and the standard deviation of one day's demand.
 
     ``daily`` is a sequence (or another iterable) or a 1-d array of numbers; an array of any
-    numeric dtype or byte order is converted to native float64 first. Negative or non-finite values raise InvalidInput from
-    ``Ledger.plan``.
+    numeric dtype or byte order is converted to native float64 first. A value of the wrong type (None, a str, an
+    item that is not a number, an array of text) raises TypeError; an array of other than one dimension InvalidInput.
+    Negative or non-finite values raise InvalidInput from ``Ledger.plan``.
     """
 
     def __new__(cls, sku: str, location: str, daily: Union[Iterable[float], NDArray[Any]], daily_std: float) -> DemandForecast: ...
@@ -1530,8 +1533,9 @@ class SimDemand:
     ``SimConfig.seed``) around a constant mean or a forecast's daily means, truncated at 0.
 
     ``days`` and ``daily`` are sequences (or other iterables) or 1-d arrays of numbers; an array of
-    any numeric dtype or byte order is converted to native float64 first. Negative or non-finite
-    values raise InvalidInput from ``simulate``.
+    any numeric dtype or byte order is converted to native float64 first. A value of the wrong type
+    (None, a str, an item that is not a number) raises TypeError. Negative or non-finite values raise
+    InvalidInput from ``simulate``.
     """
 
     @staticmethod
