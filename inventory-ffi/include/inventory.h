@@ -2695,7 +2695,8 @@ typedef struct inv_sim_report {
 #define INV_INVALID_STATE 112
 
 /**
- * A decimal computation overflowed.
+ * A result the types cannot hold: a decimal computation overflowed the decimal range, or
+ * finite inputs gave a result that is not a finite `double` (inf or NaN).
  */
 #define INV_OVERFLOW 113
 

@@ -35,7 +35,7 @@ const CLASSES: [(&str, Builtin, &str); 22] = [
     ("DuplicateReference", Builtin::Value, "The same reference was posted again with a different movement."),
     ("OutOfOrder", Builtin::Value, "A movement is dated before the latest movement of its SKU."),
     ("InvalidState", Builtin::Value, "A change refused because of the ledger's state (e.g. a costing override on a SKU with movements)."),
-    ("Overflow", Builtin::Arithmetic, "A decimal computation overflowed."),
+    ("Overflow", Builtin::Arithmetic, "A result the types cannot hold: a decimal computation overflowed the decimal range, or finite inputs gave a result that is not a finite float (inf or NaN; e.g. the EOQ of a demand of 1e308 units a year)."),
     ("InvalidSnapshot", Builtin::Value, "A malformed, unsupported or inconsistent snapshot."),
     ("UnknownReceipt", Builtin::Key, "A landed cost named a journal entry that is not a receipt of its SKU, or a charge named a receipt that is not one of its purchase order's."),
     ("UnknownSupplier", Builtin::Key, "No supplier has this id, or the supplier does not sell the SKU."),

@@ -19,6 +19,10 @@ def test_hierarchy() -> None:
     for cls in key_errors:
         assert issubclass(cls, ic.InventoryError) and issubclass(cls, KeyError)
     assert issubclass(ic.Overflow, ic.InventoryError) and issubclass(ic.Overflow, ArithmeticError)
+    # Overflow covers decimal overflow and results that are not finite floats (the policy
+    # math's inf / NaN from finite inputs); its description says both.
+    assert ic.Overflow.__doc__ is not None
+    assert "decimal" in ic.Overflow.__doc__ and "not a finite float" in ic.Overflow.__doc__
     assert issubclass(ic.InventoryError, Exception)
     assert ic.UnknownSku.__module__ == "inventory_core"
 
