@@ -922,12 +922,14 @@ pub(crate) fn newsvendor_empirical(
 #[pyfunction]
 #[pyo3(signature = (price, cost, salvage = 0.0, shortage_penalty = 0.0))]
 pub(crate) fn newsvendor_costs_from_prices(
+    py: Python<'_>,
     #[pyo3(from_py_with = arg_f64)] price: f64,
     #[pyo3(from_py_with = arg_f64)] cost: f64,
     #[pyo3(from_py_with = arg_f64)] salvage: f64,
     #[pyo3(from_py_with = arg_f64)] shortage_penalty: f64,
-) -> (f64, f64) {
+) -> PyResult<(f64, f64)> {
     policy::newsvendor_costs_from_prices(price, cost, salvage, shortage_penalty)
+        .map_err(|e| core_err(py, e))
 }
 
 /// Registers the functions and classes of this module.

@@ -330,3 +330,16 @@ def test_newsvendor_empirical_and_costs_from_prices() -> None:
         ic.newsvendor_empirical([1.0, -2.0], 6, 4)
     assert ic.newsvendor_costs_from_prices(10.0, 6.0) == (4.0, 6.0)
     assert ic.newsvendor_costs_from_prices(10.0, 6.0, salvage=1.0, shortage_penalty=2.0) == (6.0, 5.0)
+
+
+def test_costs_from_prices_beyond_a_float_are_overflow() -> None:
+    """newsvendor_costs_from_prices returned (0.0, inf) for a cost of 1e308 and a salvage value
+    of -1e308, and NaN costs for a NaN price; now Overflow and InvalidInput."""
+    with pytest.raises(ic.Overflow, match="underage and overage costs"):
+        ic.newsvendor_costs_from_prices(1e308, 1e308, salvage=-1e308)
+    with pytest.raises(ic.Overflow):
+        ic.newsvendor_costs_from_prices(1e308, -1e308)
+    with pytest.raises(ic.InvalidInput, match="price"):
+        ic.newsvendor_costs_from_prices(math.nan, 1.0)
+    with pytest.raises(ic.InvalidInput, match="salvage"):
+        ic.newsvendor_costs_from_prices(10.0, 1.0, salvage=math.inf)

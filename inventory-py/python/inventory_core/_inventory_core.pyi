@@ -2011,7 +2011,8 @@ def newsvendor_empirical(sample: _Floats, underage_cost: float, overage_cost: fl
 def newsvendor_costs_from_prices(
     price: float, cost: float, salvage: float = 0.0, shortage_penalty: float = 0.0
 ) -> tuple[float, float]:
-    """(underage cost, overage cost)."""
+    """(underage cost, overage cost): ``(price - cost + shortage_penalty, cost - salvage)``. A non-finite input
+    raises InvalidInput; a cost beyond a float (a cost of 1e308 and a salvage value of -1e308) Overflow."""
 
 # ----- classification -----
 
