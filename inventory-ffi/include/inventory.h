@@ -3611,12 +3611,13 @@ inv_result inv_ledger_xyz(const struct inv_ledger *ledger,
                           char **out);
 
 /**
- * The standard normal distribution function Φ(z) = P(Z ≤ z). NaN for NaN.
+ * The standard normal distribution function Φ(z) = P(Z ≤ z): 0 and 1 at ∓∞, NaN for NaN.
  */
 double inv_normal_cdf(double z);
 
 /**
- * The standard normal loss function G(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)). NaN for NaN.
+ * The standard normal loss function G(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)): 0 at +∞, +∞ at
+ * −∞ (its limits), NaN for NaN.
  */
 double inv_normal_loss(double z);
 

@@ -694,3 +694,14 @@ def test_issue_examples_of_wrong_types(call: Callable[[], Any], shown: str) -> N
 def test_bad_values_of_the_right_type_stay_invalid_input(call: Callable[[], Any], cls: type) -> None:
     with pytest.raises(cls):
         call()
+
+
+# ----- found by the hypothesis suite once its exclusions were removed -----
+
+
+def test_normal_functions_at_infinity_give_their_limits() -> None:
+    """normal_cdf(inf) and normal_loss(inf) were NaN (the core's erfc divided inf by inf)."""
+    assert ic.normal_cdf(math.inf) == 1.0 and ic.normal_cdf(-math.inf) == 0.0
+    assert ic.normal_loss(math.inf) == 0.0 and ic.normal_loss(-math.inf) == math.inf
+    assert math.isnan(ic.normal_cdf(math.nan))
+
