@@ -963,9 +963,32 @@ pub(crate) fn arg_index(obj: &Bound<'_, PyAny>) -> PyResult<isize> {
 /// What a float parameter expects.
 const F64: &str = "a number within the range of a float";
 
-/// A `float` parameter (an `int` too, or anything with `__float__`).
+/// A `float` parameter (an `int` too, or anything with `__float__`). A finite number beyond
+/// a float is InvalidInput, whether `float()` of it raises (an int: `OverflowError`) or
+/// quietly gives an infinity (`Decimal("1e400")`, a numpy `longdouble`); an infinite float
+/// or `Decimal("Infinity")` is read as infinity (for the core to refuse or use).
 pub(crate) fn arg_f64(obj: &Bound<'_, PyAny>) -> PyResult<f64> {
-    obj.extract::<f64>().map_err(|e| bad_value(obj, e, F64))
+    let v = obj.extract::<f64>().map_err(|e| bad_value(obj, e, F64))?;
+    if v.is_infinite() && !obj.is_instance_of::<PyFloat>() && is_finite_number(obj)? {
+        return Err(invalid_input(
+            obj.py(),
+            format!("{}: expected {F64}", short_repr(obj)),
+        ));
+    }
+    Ok(v)
+}
+
+/// Whether a number that is not a `float` is finite, as it says itself (`Decimal.is_finite`,
+/// `numpy.isfinite` of a numpy scalar); `false` when it cannot say.
+fn is_finite_number(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if obj.hasattr("is_finite")? {
+        return obj.call_method0("is_finite")?.is_truthy();
+    }
+    if obj.hasattr("dtype")? {
+        let isfinite = obj.py().import("numpy")?.getattr("isfinite")?;
+        return isfinite.call1((obj,))?.is_truthy();
+    }
+    Ok(false)
 }
 
 /// A float read inside a function (an item of a series or a record, a scalar argument read

@@ -21,7 +21,7 @@ use inventory_core::replenish::{
     SuggestedLine, SuggestedTransfer, SupplierSuggestion,
 };
 use inventory_core::{Decimal, LedgerError, Period};
-use pyo3::exceptions::{PyMemoryError, PyTypeError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::type_object::PyTypeCheck;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -461,11 +461,7 @@ view! {
             let days = usize::try_from(days).map_err(|_| {
                 invalid_input(py, format!("days: {days} is not a whole number of days ≥ 0"))
             })?;
-            // A count the memory cannot hold is a MemoryError here, not an abort in the
-            // allocator when the core builds the days.
-            Vec::<f64>::new().try_reserve_exact(days).map_err(|_| {
-                PyMemoryError::new_err(format!("days: {days} days do not fit in memory"))
-            })?;
+            // The core keeps 1 to MAX_PLAN_DAYS days (the last day repeats beyond them).
             Ok(DemandForecast::flat(sku, location, daily, daily_std, days).into())
         }
     }

@@ -705,3 +705,22 @@ def test_normal_functions_at_infinity_give_their_limits() -> None:
     assert ic.normal_loss(math.inf) == 0.0 and ic.normal_loss(-math.inf) == math.inf
     assert math.isnan(ic.normal_cdf(math.nan))
 
+
+@pytest.mark.parametrize("call", [
+    lambda x: ic.normal_cdf(x),
+    lambda x: ic.normal_loss(x),
+    lambda x: ic.eoq(x, 10.0, 1.0),
+    lambda x: ic.eoq_cost(1000.0, 10.0, 1.0, x),
+    lambda x: ic.abc([1.0, x]),
+    lambda x: ic.forecast_series([1.0, 2.0, x], 2, model="naive"),
+    lambda x: ic.SimDemand.normal(x, 1.0),
+])
+def test_a_decimal_beyond_a_float_is_invalid_input(call: Callable[[Any], Any]) -> None:
+    """float(Decimal("1e400")) is inf without an error, so such a Decimal was read as an
+    infinity (normal_cdf answered NaN, normal_loss NaN); like an int beyond a float, it is
+    InvalidInput. An infinite Decimal stays an infinity, for the core to judge."""
+    for big in (D("1e400"), D("-1e400"), np.longdouble("1e400")):
+        if isinstance(big, np.longdouble) and np.isinf(big):
+            continue  # no extended precision on this machine
+        with pytest.raises(ic.InvalidInput, match="within the range of a float"):
+            call(big)

@@ -429,6 +429,10 @@ def test_numpy_forecasts_give_the_same_plan_as_lists() -> None:
     assert ic.DemandForecast("MUG", "WH", np.full(90, 5, dtype=np.int64), 2.0) == mugs()[0]
     assert mugs()[0].daily.tolist() == [5.0] * 90
     assert ic.DemandForecast.flat("MUG", "WH", 5.0, 2.0, 0).daily.tolist() == [5.0]
+    # The core keeps at most 3660 days (a plan's longest horizon): a huge count is not a
+    # MemoryError (it was, from a check in the binding made before the core's limit).
+    for days in (10**12, 2**63 - 1):
+        assert ic.DemandForecast.flat("MUG", "WH", 5.0, 2.0, days).daily.tolist() == [5.0] * 3660
 
 
 # ----- requests -----

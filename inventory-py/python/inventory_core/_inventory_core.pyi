@@ -1192,7 +1192,8 @@ class DemandForecast:
     def __new__(cls, sku: str, location: str, daily: Union[Iterable[float], NDArray[Any]], daily_std: float) -> DemandForecast: ...
     @staticmethod
     def flat(sku: str, location: str, daily: float, daily_std: float, days: int) -> DemandForecast:
-        """``daily`` units a day (sd ``daily_std``) for ``days`` days (at least one)."""
+        """``daily`` units a day (sd ``daily_std``) for ``days`` days (at least one; at most 3660, the longest horizon
+        a plan may have: beyond a forecast's end its last day repeats anyway)."""
     @property
     def sku(self) -> str: ...
     @property
