@@ -143,13 +143,36 @@ impl DemandStats {
     /// The same demand per another period, assuming demand in disjoint periods is
     /// independent and identically distributed: the mean scales with the length ratio `k`,
     /// the standard deviation with `√k`.
-    pub fn convert(self, to: TimeUnit) -> Self {
+    ///
+    /// ```
+    /// use inventory_core::policy::{DemandStats, TimeUnit};
+    ///
+    /// // 10 a day, σ 2: 70 a week, σ 2·√7.
+    /// let w = DemandStats::new(10.0, 2.0, TimeUnit::Day)?.convert(TimeUnit::Week)?;
+    /// assert_eq!(w.mean, 70.0);
+    /// assert!((w.std_dev - 2.0 * 7f64.sqrt()).abs() < 1e-12);
+    /// // 1e308 a day is more than an f64 can hold per year.
+    /// let e = DemandStats::new(1e308, 0.0, TimeUnit::Day)?.convert(TimeUnit::Year).unwrap_err();
+    /// assert_eq!(e.kind(), inventory_core::ErrorKind::Overflow);
+    /// # Ok::<(), inventory_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidParameter`] for a negative or non-finite mean or deviation (the
+    /// fields are public: [`DemandStats::new`] is not the only way to build one);
+    /// [`PolicyError::Overflow`] when the converted mean or deviation is beyond `f64`
+    /// (10^308 a day is not a number per year).
+    pub fn convert(self, to: TimeUnit) -> Result<Self> {
+        let mean = non_negative("mean demand", self.mean)?;
+        let std_dev = non_negative("demand standard deviation", self.std_dev)?;
         let k = to.days() / self.per.days();
-        DemandStats {
-            mean: self.mean * k,
-            std_dev: self.std_dev * k.sqrt(),
+        let out = DemandStats {
+            mean: mean * k,
+            std_dev: std_dev * k.sqrt(),
             per: to,
-        }
+        };
+        finite_result("the converted demand statistics", &[out.mean, out.std_dev])?;
+        Ok(out)
     }
 }
 
@@ -1661,14 +1684,37 @@ fn newsvendor_costs(underage: f64, overage: f64) -> PResult<f64> {
 }
 
 /// The underage and overage costs of a one-shot buy from prices: `Cu = price − cost +
-/// shortage penalty`, `Co = cost − salvage value`.
+/// shortage penalty`, `Co = cost − salvage value`, as `(Cu, Co)`. Either may be zero or
+/// negative (selling below cost, a salvage value above cost): the newsvendor functions
+/// refuse such costs.
+///
+/// ```
+/// use inventory_core::policy::newsvendor_costs_from_prices;
+///
+/// assert_eq!(newsvendor_costs_from_prices(10.0, 6.0, 1.0, 2.0)?, (6.0, 5.0));
+/// // Finite prices whose difference is beyond f64 are an overflow, not an infinite cost.
+/// let e = newsvendor_costs_from_prices(1e308, 1e308, -1e308, 0.0).unwrap_err();
+/// assert_eq!(e.kind(), inventory_core::ErrorKind::Overflow);
+/// # Ok::<(), inventory_core::Error>(())
+/// ```
+///
+/// # Errors
+/// [`PolicyError::InvalidParameter`] for a non-finite price, cost, salvage value or
+/// penalty; [`PolicyError::Overflow`] when a cost is beyond `f64` (a cost of 10^308 and a
+/// salvage value of −10^308).
 pub fn newsvendor_costs_from_prices(
     price: f64,
     cost: f64,
     salvage: f64,
     shortage_penalty: f64,
-) -> (f64, f64) {
-    (price - cost + shortage_penalty, cost - salvage)
+) -> Result<(f64, f64)> {
+    let price = finite("price", price)?;
+    let cost = finite("unit cost", cost)?;
+    let salvage = finite("salvage value", salvage)?;
+    let penalty = finite("shortage penalty", shortage_penalty)?;
+    let costs = (price - cost + penalty, cost - salvage);
+    finite_result("the underage and overage costs", &[costs.0, costs.1])?;
+    Ok(costs)
 }
 
 /// Newsvendor with normally distributed demand: `Q* = μ + σ·Φ⁻¹(Cu/(Cu + Co))`, floored at

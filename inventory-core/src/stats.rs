@@ -125,10 +125,14 @@ fn erfc_pos(x: f64) -> f64 {
     }
 }
 
-/// The complementary error function erfc(x).
+/// The complementary error function erfc(x): its limits 0 and 2 at ±∞, NaN for NaN.
 pub fn erfc(x: f64) -> f64 {
     if x.is_nan() {
         return f64::NAN;
+    }
+    if x.is_infinite() {
+        // The continued fraction divides ∞ by ∞ (NaN): Φ(∞) was NaN instead of 1.
+        return if x > 0.0 { 0.0 } else { 2.0 };
     }
     if x >= 0.0 {
         erfc_pos(x)
@@ -191,8 +195,13 @@ pub fn inv_cdf(p: f64) -> f64 {
 
 /// The standard normal loss function G(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)).
 ///
-/// G is positive and strictly decreasing, with G(z) → −z as z → −∞ and G(z) → 0 as z → ∞.
+/// G is positive and strictly decreasing, with G(z) → −z as z → −∞ and G(z) → 0 as z → ∞:
+/// G(∞) = 0 and G(−∞) = ∞, its limits; NaN for NaN.
 pub fn loss(z: f64) -> f64 {
+    if z == f64::INFINITY {
+        // φ(∞) − ∞·(1 − Φ(∞)) is ∞·0 (NaN).
+        return 0.0;
+    }
     pdf(z) - z * sf(z)
 }
 
@@ -328,5 +337,22 @@ mod tests {
             assert!((back - z).abs() < 1e-9, "{z} -> {back}");
         }
         assert!(inv_loss(0.0).is_nan());
+    }
+
+    #[test]
+    fn infinities_give_the_limits_not_nan() {
+        // Found by the hypothesis suite (issue 13): Φ(±∞), 1 − Φ(±∞) and G(±∞) were NaN
+        // (the continued fraction of erfc divided ∞ by ∞; G(∞) was ∞·0), so Python's
+        // normal_cdf(float("inf")) and C's inv_normal_cdf(INFINITY) answered NaN, not 1.
+        let inf = f64::INFINITY;
+        assert_eq!((erfc(inf), erfc(-inf)), (0.0, 2.0));
+        assert_eq!((cdf(inf), cdf(-inf)), (1.0, 0.0));
+        assert_eq!((sf(inf), sf(-inf)), (0.0, 1.0));
+        assert_eq!((pdf(inf), pdf(-inf)), (0.0, 0.0));
+        assert_eq!((loss(inf), loss(-inf)), (0.0, inf));
+        // The largest finite arguments were already right, and stay so.
+        assert_eq!((cdf(f64::MAX), cdf(-f64::MAX)), (1.0, 0.0));
+        assert_eq!((loss(f64::MAX), loss(-f64::MAX)), (0.0, f64::MAX));
+        assert!(cdf(f64::NAN).is_nan() && loss(f64::NAN).is_nan() && erfc(f64::NAN).is_nan());
     }
 }

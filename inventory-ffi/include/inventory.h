@@ -2869,7 +2869,8 @@ typedef struct inv_sim_report {
 #define INV_INVALID_STATE 112
 
 /**
- * A decimal computation overflowed.
+ * A result the types cannot hold: a decimal computation overflowed the decimal range, or
+ * finite inputs gave a result that is not a finite `double` (inf or NaN).
  */
 #define INV_OVERFLOW 113
 
@@ -4336,12 +4337,13 @@ inv_result inv_ledger_xyz(const struct inv_ledger *ledger,
                           char **out);
 
 /**
- * The standard normal distribution function Φ(z) = P(Z ≤ z). NaN for NaN.
+ * The standard normal distribution function Φ(z) = P(Z ≤ z): 0 and 1 at ∓∞, NaN for NaN.
  */
 double inv_normal_cdf(double z);
 
 /**
- * The standard normal loss function G(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)). NaN for NaN.
+ * The standard normal loss function G(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)): 0 at +∞, +∞ at
+ * −∞ (its limits), NaN for NaN.
  */
 double inv_normal_loss(double z);
 

@@ -76,7 +76,8 @@ pub const INV_OUT_OF_ORDER: inv_result = 111;
 /// A change refused because of the ledger's state (e.g. a costing override on an active SKU,
 /// a dropship delivery through a stocked position).
 pub const INV_INVALID_STATE: inv_result = 112;
-/// A decimal computation overflowed.
+/// A result the types cannot hold: a decimal computation overflowed the decimal range, or
+/// finite inputs gave a result that is not a finite `double` (inf or NaN).
 pub const INV_OVERFLOW: inv_result = 113;
 
 /// A malformed, unsupported or inconsistent snapshot.

@@ -29,13 +29,14 @@ use crate::{
 
 // ----- the standard normal distribution -----
 
-/// The standard normal distribution function Φ(z) = P(Z ≤ z). NaN for NaN.
+/// The standard normal distribution function Φ(z) = P(Z ≤ z): 0 and 1 at ∓∞, NaN for NaN.
 #[no_mangle]
 pub extern "C" fn inv_normal_cdf(z: f64) -> f64 {
     guard(f64::NAN, || stats::cdf(z))
 }
 
-/// The standard normal loss function G(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)). NaN for NaN.
+/// The standard normal loss function G(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)): 0 at +∞, +∞ at
+/// −∞ (its limits), NaN for NaN.
 #[no_mangle]
 pub extern "C" fn inv_normal_loss(z: f64) -> f64 {
     guard(f64::NAN, || stats::loss(z))

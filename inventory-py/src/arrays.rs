@@ -4,8 +4,14 @@
 //!   buffer only when its items are in the machine's byte order; an array-like of any other
 //!   dtype or byte order (a big-endian `">f8"` array, an integer array, a strided view) is
 //!   converted once by `numpy.ascontiguousarray(obj, dtype="float64")` ([`f64_buffer`]) and
-//!   that copy is read instead. Lists, tuples and other iterables are read item by item
-//!   (`float()` of each).
+//!   that copy is read instead; an array of Python objects (dtype `object`) is read item by
+//!   item, as a list is. Lists, tuples and other iterables are read item by item
+//!   ([`named_f64`]: `float()` of each number).
+//! - Errors: a value of the wrong type (None, a str, bytes or a dict where a column is
+//!   expected, an item that is not a number, an array of text, dates or complex numbers) is a
+//!   `TypeError`; a value of the right type that cannot be read (a number beyond a float, an
+//!   array of the wrong number of dimensions) is InvalidInput. Both name the argument and
+//!   the item.
 //! - Out: `numpy.empty(n, dtype)` filled through its (writable) buffer with one `memcpy`,
 //!   so the binding does not need the `numpy` crate and the result is an ordinary, writable
 //!   numpy array owned by Python.
@@ -16,9 +22,10 @@ use std::ffi::CStr;
 use pyo3::buffer::{Element, PyBuffer, PyUntypedBuffer};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 
-use crate::errors::{invalid_input, to_py_err};
+use crate::convert::named_f64;
+use crate::errors::{invalid_input, to_py_err, type_name, wrong_type};
 
 /// A core error as a Python exception.
 pub(crate) fn core_err(py: Python<'_>, e: impl Into<Error>) -> PyErr {
@@ -73,6 +80,7 @@ pub(crate) fn is_array_like(obj: &Bound<'_, PyAny>) -> bool {
     if is_sequence(obj)
         || obj.is_instance_of::<PyString>()
         || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
         || obj.is_instance_of::<PyDict>()
     {
         return false;
@@ -122,10 +130,16 @@ pub(crate) fn np_contiguous<'py>(
 
 /// The values of an array-like as a C-contiguous float64 buffer in the machine's byte
 /// order: `obj`'s own buffer when it is one (read in place), else that of
-/// `numpy.ascontiguousarray(obj, dtype="float64")` (any numeric dtype, any byte order, any
-/// strides, converted once). `None` when `obj` is not array-like (a list, a tuple, another
-/// iterable: read item by item). The error is numpy's, for the caller to name the argument.
-pub(crate) fn f64_buffer(obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBuffer<f64>>> {
+/// `numpy.ascontiguousarray(obj, dtype="float64")` (any real numeric dtype, any byte order,
+/// any strides, converted once). `None` when `obj` is not array-like (a list, a tuple,
+/// another iterable: read item by item).
+///
+/// An array of other than real numbers is a `TypeError` naming `name`: numpy would convert
+/// complex numbers (dropping the imaginary part), text (`"1.5"`), dates and durations (as
+/// counts of their unit), not numbers as the caller meant them. An array of Python objects
+/// is read item by item with [`named_f64`], as a list is (numpy would parse a str item), so
+/// its errors name the item.
+pub(crate) fn f64_buffer(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBuffer<f64>>> {
     if !is_array_like(obj) {
         return Ok(None);
     }
@@ -134,25 +148,55 @@ pub(crate) fn f64_buffer(obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBuffer<f64
             return Ok(Some(b));
         }
     }
-    // numpy would also convert complex numbers (dropping the imaginary part), text
-    // ("1.5"), dates and durations (as counts of their unit): not numbers as the caller
-    // meant them. Real numbers (floats, ints, bools) and objects (each read by `float()`)
-    // are converted.
-    if let Ok(dtype) = obj.getattr("dtype") {
-        let kind = dtype.getattr("kind")?.extract::<String>()?;
-        if !matches!(kind.as_str(), "f" | "i" | "u" | "b" | "O") {
-            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                "its dtype {} does not hold real numbers",
-                dtype.str()?
-            )));
+    let native = match obj.getattr("dtype") {
+        Ok(dtype) => {
+            let kind = dtype.getattr("kind")?.extract::<String>()?;
+            match kind.as_str() {
+                "f" | "i" | "u" | "b" => np_contiguous(obj, "float64"),
+                "O" => objects_as_f64(name, obj),
+                _ => Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                    "{name}: expected real numbers, got an array of dtype {}",
+                    dtype.str()?
+                ))),
+            }
         }
-    }
-    let native = np_contiguous(obj, "float64")?;
+        // A buffer without a dtype (`array.array`, `memoryview`).
+        Err(_) => np_contiguous(obj, "float64").map_err(|e| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "{name}: a {} cannot be read as float64: {}",
+                type_name(obj),
+                e.value(obj.py())
+            ))
+        }),
+    }?;
     native_buffer::<f64>(&native).map(Some).ok_or_else(|| {
         pyo3::exceptions::PyRuntimeError::new_err(
             "internal: numpy.ascontiguousarray gave no native float64 buffer",
         )
     })
+}
+
+/// A numpy array of Python objects (of any shape) as a new float64 array of the same shape,
+/// each item read by [`named_f64`] (`name[i]`, `name[i][j]`, ... in errors).
+fn objects_as_f64<'py>(name: &str, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = obj.py();
+    let shape: Vec<usize> = obj.getattr("shape")?.extract()?;
+    let flat = np_contiguous(obj, "object")?.call_method0("ravel")?;
+    let mut values = Vec::with_capacity(flat.len().unwrap_or(0));
+    for (i, item) in flat.try_iter()?.enumerate() {
+        let mut label = name.to_owned();
+        let mut rest = i;
+        let mut index = Vec::with_capacity(shape.len());
+        for &n in shape.iter().rev() {
+            index.push(rest % n.max(1));
+            rest /= n.max(1);
+        }
+        for k in index.iter().rev() {
+            label.push_str(&format!("[{k}]"));
+        }
+        values.push(named_f64(&label, &item?)?);
+    }
+    array(py, &values, "float64")?.call_method1("reshape", (shape,))
 }
 
 // ----- arrays out -----
@@ -188,21 +232,14 @@ pub(crate) fn is_column(obj: &Bound<'_, PyAny>) -> bool {
     obj.len().is_ok()
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .fully_qualified_name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".to_owned())
-}
-
-/// One float (a Python `float` or `int`, a numpy scalar, anything with `__float__`).
-pub(crate) fn f64_scalar(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<f64> {
-    obj.extract::<f64>().map_err(|_| {
-        invalid_input(
-            obj.py(),
-            format!("{name}: expected a number, got {}", type_name(obj)),
-        )
-    })
+/// None, a str, bytes or a dict: never a column of numbers (a str would be read as its
+/// characters).
+pub(crate) fn is_none_text_or_mapping(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_none()
+        || obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
+        || obj.is_instance_of::<PyDict>()
 }
 
 /// A column of floats, with the shape of the buffer (`None` for a list or an iterable).
@@ -211,35 +248,31 @@ pub(crate) fn f64_column_shaped(
     obj: &Bound<'_, PyAny>,
 ) -> PyResult<(Vec<f64>, Option<Vec<usize>>)> {
     let py = obj.py();
-    let buffer = f64_buffer(obj)
-        .map_err(|e| invalid_input(py, format!("{name}: cannot be read as float64: {e}")))?;
-    if let Some(b) = buffer {
+    if is_none_text_or_mapping(obj) {
+        return Err(wrong_type(name, "a sequence of numbers", obj));
+    }
+    if let Some(b) = f64_buffer(name, obj)? {
         let shape = b.shape().to_vec();
         let v = b.to_vec(py)?;
 
         return Ok((v, Some(shape)));
     }
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    let iter = obj.try_iter().map_err(|_| {
-        invalid_input(
-            py,
-            format!(
-                "{name}: expected a sequence of numbers, got {}",
-                type_name(obj)
-            ),
-        )
-    })?;
+    let iter = obj
+        .try_iter()
+        .map_err(|_| wrong_type(name, "a sequence of numbers", obj))?;
     for (row, item) in iter.enumerate() {
-        out.push(f64_scalar(&format!("{name}[{row}]"), &item?)?);
+        out.push(named_f64(&format!("{name}[{row}]"), &item?)?);
     }
     Ok((out, None))
 }
 
 /// A column of floats (see the module documentation for what is accepted). An array of
-/// two or more dimensions is refused (InvalidInput naming `name`), not read flattened.
+/// other than one dimension is refused (InvalidInput naming `name`), not read flattened (or
+/// a 0-d array taken for a column of one).
 pub(crate) fn f64_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
     match f64_column_shaped(name, obj)? {
-        (_, Some(shape)) if shape.len() > 1 => Err(invalid_input(
+        (_, Some(shape)) if shape.len() != 1 => Err(invalid_input(
             obj.py(),
             format!(
                 "{name}: expected a one-dimensional array, got {} dimensions",
@@ -256,7 +289,7 @@ pub(crate) fn f64_broadcast(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<
     if is_column(obj) {
         f64_column(name, obj)
     } else {
-        f64_scalar(name, obj).map(|v| vec![v])
+        named_f64(name, obj).map(|v| vec![v])
     }
 }
 
@@ -302,11 +335,8 @@ impl F64Col {
 
 /// A column or a scalar broadcast as one value, read in place where possible.
 pub(crate) fn f64_col(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<F64Col> {
-    if is_column(obj) {
-        let buffer = f64_buffer(obj).map_err(|e| {
-            invalid_input(obj.py(), format!("{name}: cannot be read as float64: {e}"))
-        })?;
-        if let Some(b) = buffer.filter(|b| b.dimensions() == 1) {
+    if is_column(obj) && !is_none_text_or_mapping(obj) {
+        if let Some(b) = f64_buffer(name, obj)?.filter(|b| b.dimensions() == 1) {
             return Ok(F64Col::in_place(b));
         }
     }
@@ -363,12 +393,11 @@ impl Selection {
         };
         let py = obj.py();
         let index = |item: &Bound<'_, PyAny>| -> PyResult<usize> {
-            let name: String = item.extract().map_err(|_| {
-                invalid_input(
-                    py,
-                    format!("outputs: expected column names, got {}", type_name(item)),
-                )
-            })?;
+            let name = item
+                .cast::<PyString>()
+                .map_err(|_| wrong_type("outputs", "column names (str)", item))?
+                .to_str()
+                .map_err(|e| crate::convert::bad_value(item, e, "a column name"))?;
             names.iter().position(|n| *n == name).ok_or_else(|| {
                 invalid_input(
                     py,
@@ -382,15 +411,16 @@ impl Selection {
         if obj.is_instance_of::<PyString>() {
             return index(obj).map(Selection::One);
         }
-        let iter = obj.try_iter().map_err(|_| {
-            invalid_input(
-                py,
-                format!(
-                    "outputs: expected a column name or a sequence of names, got {}",
-                    type_name(obj)
-                ),
-            )
-        })?;
+        if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyDict>() {
+            return Err(wrong_type(
+                "outputs",
+                "a column name or a sequence of names",
+                obj,
+            ));
+        }
+        let iter = obj
+            .try_iter()
+            .map_err(|_| wrong_type("outputs", "a column name or a sequence of names", obj))?;
         let picked = iter
             .map(|item| index(&item?))
             .collect::<PyResult<Vec<_>>>()?;

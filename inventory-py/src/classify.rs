@@ -6,10 +6,10 @@ use inventory_core::classify::{
 use pyo3::prelude::*;
 
 use crate::arrays::{
-    array, core_err, f64_array, f64_buffer, f64_column, f64_column_shaped, nan_if_none,
+    array, core_err, f64_array, f64_buffer, f64_column, is_none_text_or_mapping, nan_if_none,
 };
 use crate::convert::{arg_f64, arg_index, arg_str, lengths_arg};
-use crate::errors::invalid_input;
+use crate::errors::{invalid_input, wrong_type};
 
 pub(crate) fn abc_str(c: AbcClass) -> &'static str {
     match c {
@@ -285,33 +285,36 @@ impl PyXyzResult {
 type Rows = Vec<(usize, usize)>;
 
 /// The rows of a panel that is not a C-contiguous float64 array, copied into one buffer.
+/// None, a str, bytes or a dict, or an item that is not a sequence of numbers, is a
+/// `TypeError`; an array of other than two dimensions InvalidInput.
 fn xyz_rows(py: Python<'_>, series: &Bound<'_, PyAny>) -> PyResult<(Vec<f64>, Rows)> {
-    let (flat, rows): (Vec<f64>, Rows) = match f64_column_shaped("series", series)
-    {
-        Ok((flat, Some(shape))) if shape.len() == 2 => {
-            let (n, w) = (shape[0], shape[1]);
-            (flat, (0..n).map(|i| (i * w, w)).collect())
-        }
-        Ok((_, Some(shape))) => {
+    const EXPECTED: &str = "a 2-d array or a list of sequences";
+    if is_none_text_or_mapping(series) {
+        return Err(wrong_type("series", EXPECTED, series));
+    }
+    if let Some(b) = f64_buffer("series", series)? {
+        let shape = b.shape().to_vec();
+        let [n, w] = shape[..] else {
             return Err(invalid_input(
                 py,
                 format!(
                     "series: expected a 2-d array or a list of sequences, got an array of {} dimension(s)",
                     shape.len()
                 ),
-            ))
-        }
-        _ => {
-            let mut flat = Vec::new();
-            let mut rows = Vec::new();
-            for (i, item) in series.try_iter()?.enumerate() {
-                let s = f64_column(&format!("series[{i}]"), &item?)?;
-                rows.push((flat.len(), s.len()));
-                flat.extend_from_slice(&s);
-            }
-            (flat, rows)
-        }
-    };
+            ));
+        };
+        return Ok((b.to_vec(py)?, (0..n).map(|i| (i * w, w)).collect()));
+    }
+    let mut flat = Vec::new();
+    let mut rows = Vec::new();
+    let iter = series
+        .try_iter()
+        .map_err(|_| wrong_type("series", EXPECTED, series))?;
+    for (i, item) in iter.enumerate() {
+        let s = f64_column(&format!("series[{i}]"), &item?)?;
+        rows.push((flat.len(), s.len()));
+        flat.extend_from_slice(&s);
+    }
     Ok((flat, rows))
 }
 
@@ -330,7 +333,7 @@ pub(crate) fn xyz_many(
     // (in page faults on the fresh copy) than the statistics themselves.
     // Other arrays are converted once (to native float64) and that copy is read in place;
     // one that cannot be is read again by `xyz_rows`, which names what is wrong with it.
-    let in_place = f64_buffer(series)
+    let in_place = f64_buffer("series", series)
         .ok()
         .flatten()
         .filter(|b| b.dimensions() == 2);

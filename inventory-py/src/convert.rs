@@ -13,12 +13,13 @@ use inventory_core::{Decimal, Timestamp};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
-    PyBool, PyBytes, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyDict, PyFloat,
-    PyInt, PyList, PyString, PyTimeAccess, PyTuple, PyType, PyTzInfo, PyTzInfoAccess,
+    PyBool, PyByteArray, PyBytes, PyComplex, PyDate, PyDateAccess, PyDateTime, PyDelta,
+    PyDeltaAccess, PyDict, PyFloat, PyInt, PyList, PyString, PyTimeAccess, PyTuple, PyType,
+    PyTzInfo, PyTzInfoAccess,
 };
 
 use crate::arrays::{in_native_order, native_buffer};
-use crate::errors::{exc_type, invalid_input, Exc};
+use crate::errors::{exc_type, invalid_input, type_name, wrong_type, Exc};
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
@@ -87,13 +88,6 @@ pub(crate) fn py_opt_decimal<'py>(
     d.map(|d| py_decimal(py, d)).transpose()
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .fully_qualified_name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".to_owned())
-}
-
 fn float_refused(py: Python<'_>, field: &str, obj: &Bound<'_, PyAny>) -> PyErr {
     let shown = obj
         .repr()
@@ -144,7 +138,13 @@ fn is_bool(obj: &Bound<'_, PyAny>) -> bool {
             .is_ok_and(|k| k == "b")
 }
 
-/// A `Decimal`, `int` or `str` as a core decimal; a `float` (or a numpy float) is refused.
+/// What a decimal (money, a quantity) is read from.
+const DECIMAL_TYPES: &str = "a decimal.Decimal, an int or a str";
+
+/// A `Decimal`, `int` or `str` as a core decimal. A `float` (or a numpy float) and a bool are
+/// numbers refused as values (InvalidInput: floats lose cents, a bool is not a quantity);
+/// anything else (None, bytes, a complex number, another object) is a wrong type
+/// (`TypeError`).
 pub(crate) fn to_decimal(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decimal> {
     let py = obj.py();
     if let Ok(s) = obj.cast_exact::<PyString>() {
@@ -167,6 +167,9 @@ pub(crate) fn to_decimal(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decima
     if obj.is_instance_of::<PyFloat>() {
         return Err(float_refused(py, field, obj));
     }
+    if obj.is_instance_of::<PyComplex>() {
+        return Err(wrong_type(field, DECIMAL_TYPES, obj));
+    }
     if let Ok(s) = obj.cast::<PyString>() {
         return parse_decimal(py, field, &text(field, s)?);
     }
@@ -181,13 +184,7 @@ pub(crate) fn to_decimal(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decima
     if obj.hasattr("__float__")? {
         return Err(float_refused(py, field, obj));
     }
-    Err(invalid_input(
-        py,
-        format!(
-            "{field}: expected a decimal.Decimal, an int or a str, got {}",
-            type_name(obj)
-        ),
-    ))
+    Err(wrong_type(field, DECIMAL_TYPES, obj))
 }
 
 /// An optional decimal: `None` stays `None`.
@@ -213,7 +210,11 @@ fn utc_offset_seconds(dt: &Bound<'_, PyDateTime>) -> PyResult<i64> {
     Ok(i64::from(off.get_days()) * SECONDS_PER_DAY + i64::from(off.get_seconds()))
 }
 
-/// An `int`, `datetime.datetime` or `datetime.date` as seconds since the epoch (UTC).
+/// What a time is read from.
+const TIME_TYPES: &str = "int seconds since the epoch, a datetime or a date";
+
+/// An `int`, `datetime.datetime` or `datetime.date` as seconds since the epoch (UTC). A
+/// bool is refused as a value (InvalidInput); a float or any other type is a `TypeError`.
 pub(crate) fn to_time(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Timestamp> {
     let py = obj.py();
     if obj.is_exact_instance_of::<PyInt>() {
@@ -240,14 +241,14 @@ pub(crate) fn to_time(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Timestamp
         );
         return Ok(day * SECONDS_PER_DAY);
     }
-    if obj.is_instance_of::<PyBool>() || obj.is_instance_of::<PyFloat>() {
+    if obj.is_instance_of::<PyBool>() {
         return Err(invalid_input(
             py,
-            format!(
-                "{field}: expected int seconds since the epoch, a datetime or a date, got {}",
-                type_name(obj)
-            ),
+            format!("{field}: a bool is not a time (expected {TIME_TYPES})"),
         ));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        return Err(wrong_type(field, TIME_TYPES, obj));
     }
     if obj.is_instance_of::<PyInt>() || obj.hasattr("__index__")? {
         let i = obj.call_method0("__index__")?;
@@ -255,13 +256,7 @@ pub(crate) fn to_time(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Timestamp
             .extract::<i64>()
             .map_err(|_| invalid_input(py, format!("{field}: {obj} does not fit 64 bits")));
     }
-    Err(invalid_input(
-        py,
-        format!(
-            "{field}: expected int seconds since the epoch, a datetime or a date, got {}",
-            type_name(obj)
-        ),
-    ))
+    Err(wrong_type(field, TIME_TYPES, obj))
 }
 
 /// An optional time.
@@ -359,11 +354,22 @@ fn one_dimensional(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<()> {
     }
 }
 
-/// Calls `f` on every item of a list, tuple or other iterable.
+/// Calls `f` on every item of the column `name`: a list, tuple or other iterable. A str,
+/// bytes or a dict (whose characters, bytes or keys would be taken for rows) or another
+/// object that is not iterable is a `TypeError`.
 fn for_each_item<'py>(
+    name: &str,
     obj: &Bound<'py, PyAny>,
     mut f: impl FnMut(&Bound<'py, PyAny>) -> PyResult<()>,
 ) -> PyResult<()> {
+    const COLUMN: &str = "a column (a list, a tuple or a 1-d array)";
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
+        || obj.is_instance_of::<PyDict>()
+    {
+        return Err(wrong_type(name, COLUMN, obj));
+    }
     if let Ok(list) = obj.cast::<PyList>() {
         for item in list.iter() {
             f(&item)?;
@@ -373,7 +379,8 @@ fn for_each_item<'py>(
             f(&item)?;
         }
     } else {
-        for item in obj.try_iter()? {
+        let iter = obj.try_iter().map_err(|_| wrong_type(name, COLUMN, obj))?;
+        for item in iter {
             f(&item?)?;
         }
     }
@@ -540,7 +547,7 @@ impl<'py> StrColumn<'py> {
             });
         }
         let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
-        for_each_item(obj, |item| {
+        for_each_item(name, obj, |item| {
             if optional && item.is_none() {
                 items.push(None);
                 return Ok(());
@@ -548,13 +555,10 @@ impl<'py> StrColumn<'py> {
             match item.cast::<PyString>() {
                 Ok(s) => items.push(Some(s.clone())),
                 Err(_) => {
-                    return Err(invalid_input(
-                        item.py(),
-                        format!(
-                            "{name}[{}]: expected a str, got {}",
-                            items.len(),
-                            type_name(item)
-                        ),
+                    return Err(wrong_type(
+                        &format!("{name}[{}]", items.len()),
+                        "a str",
+                        item,
                     ))
                 }
             }
@@ -589,10 +593,10 @@ impl<'py> StrColumn<'py> {
             .map(|(row, s)| match s {
                 Some(s) => self.text(row, s),
                 // Not reached for a required column; an optional one has `opt_texts`.
-                None => Err(invalid_input(
-                    self.py,
-                    format!("{}[{row}]: expected a str, got NoneType", self.name),
-                )),
+                None => Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                    "{}[{row}]: expected a str, got NoneType",
+                    self.name
+                ))),
             })
             .collect()
     }
@@ -653,19 +657,21 @@ pub(crate) fn decimal_column(
     }
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     let mut row = 0;
-    for_each_item(obj, |item| {
+    for_each_item(name, obj, |item| {
         let value = if item.is_none() {
             None
         } else if let Some(k) = scale {
-            if item.is_instance_of::<PyBool>()
-                || !(item.is_instance_of::<PyInt>() || item.hasattr("__index__")?)
-            {
+            if is_bool(item) {
                 return Err(invalid_input(
                     py,
-                    format!(
-                        "{name}[{row}]: with cost_scale={k} every entry must be an int (units of 10^-{k}), got {}",
-                        type_name(item)
-                    ),
+                    format!("{name}[{row}]: a bool is not an amount"),
+                ));
+            }
+            if !(item.is_instance_of::<PyInt>() || item.hasattr("__index__")?) {
+                return Err(wrong_type(
+                    &format!("{name}[{row}]"),
+                    &format!("an int (units of 10^-{k}, as cost_scale={k} says)"),
+                    item,
                 ));
             }
             let v: i64 = item.call_method0("__index__")?.extract().map_err(|_| {
@@ -684,20 +690,18 @@ pub(crate) fn decimal_column(
 
 /// A column of times (ints, datetimes or dates; or an integer array of epoch seconds).
 pub(crate) fn time_column(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Timestamp>> {
-    let py = obj.py();
     one_dimensional(name, obj)?;
     if is_float_array(obj)? {
-        return Err(invalid_input(
-            py,
-            format!("{name}: float arrays are refused: pass int seconds since the epoch"),
-        ));
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{name}: expected int seconds since the epoch, got an array of floats"
+        )));
     }
     if let Some(ints) = int_buffer(obj)? {
         return Ok(ints);
     }
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     let mut row = 0;
-    for_each_item(obj, |item| {
+    for_each_item(name, obj, |item| {
         out.push(to_time(name, item).or_else(|_| to_time(&format!("{name}[{row}]"), item))?);
         row += 1;
         Ok(())
@@ -726,34 +730,27 @@ pub(crate) fn whole_days(py: Python<'_>, field: &str, v: i64) -> PyResult<u32> {
     })
 }
 
-/// A `str` (InvalidInput naming `field` otherwise, or when it is not valid text).
+/// A `str` (`TypeError` naming `field` otherwise; InvalidInput when it is not valid text).
 pub(crate) fn to_str(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    let s = obj.cast::<PyString>().map_err(|_| {
-        invalid_input(
-            obj.py(),
-            format!("{field}: expected a str, got {}", short_type_name(obj)),
-        )
-    })?;
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| wrong_type(field, "a str", obj))?;
     text(field, s).map(Cow::into_owned)
 }
 
-/// Calls `f(label, item)` for each item of a list, tuple or other iterable (not a str or a
-/// dict), `label` being `name[i]`.
+/// Calls `f(label, item)` for each item of a list, tuple or other iterable (not a str, bytes
+/// or a dict: `TypeError`), `label` being `name[i]`.
 pub(crate) fn each<'py>(
     name: &str,
     obj: &Bound<'py, PyAny>,
     mut f: impl FnMut(&str, &Bound<'py, PyAny>) -> PyResult<()>,
 ) -> PyResult<()> {
-    let bad = || {
-        invalid_input(
-            obj.py(),
-            format!(
-                "{name}: expected a list (or another sequence), got {}",
-                short_type_name(obj)
-            ),
-        )
-    };
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyDict>() {
+    let bad = || wrong_type(name, "a list (or another sequence)", obj);
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
+        || obj.is_instance_of::<PyDict>()
+    {
         return Err(bad());
     }
     let iter = obj.try_iter().map_err(|_| bad())?;
@@ -878,12 +875,28 @@ pub(crate) fn arg_opt_string(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>>
     arg_opt_str(obj).map(|s| s.map(str::to_owned))
 }
 
+/// The items of a sequence parameter: a str, bytes or a bytearray (sequences of characters
+/// or of small ints, never what a list parameter means) or a dict is a `TypeError`.
+fn sequence_items<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
+        || obj.is_instance_of::<PyDict>()
+    {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "expected a list (or another sequence), got {}",
+            type_name(obj)
+        )));
+    }
+    obj.extract::<Vec<Bound<'py, PyAny>>>()
+}
+
 /// An optional sequence of `str` (`None`: not given).
 pub(crate) fn arg_opt_strings(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<String>>> {
     if obj.is_none() {
         return Ok(None);
     }
-    obj.extract::<Vec<Bound<'_, PyAny>>>()?
+    sequence_items(obj)?
         .iter()
         .map(arg_string)
         .collect::<PyResult<Vec<_>>>()
@@ -919,7 +932,7 @@ pub(crate) fn arg_opt_i64s(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<i64>>>
     if obj.is_none() {
         return Ok(None);
     }
-    obj.extract::<Vec<Bound<'_, PyAny>>>()?
+    sequence_items(obj)?
         .iter()
         .map(arg_i64)
         .collect::<PyResult<Vec<_>>>()
@@ -950,15 +963,47 @@ pub(crate) fn arg_index(obj: &Bound<'_, PyAny>) -> PyResult<isize> {
 /// What a float parameter expects.
 const F64: &str = "a number within the range of a float";
 
-/// A `float` parameter (an `int` too, or anything with `__float__`).
+/// A `float` parameter (an `int` too, or anything with `__float__`). A finite number beyond
+/// a float is InvalidInput, whether `float()` of it raises (an int: `OverflowError`) or
+/// quietly gives an infinity (`Decimal("1e400")`, a numpy `longdouble`); an infinite float
+/// or `Decimal("Infinity")` is read as infinity (for the core to refuse or use).
 pub(crate) fn arg_f64(obj: &Bound<'_, PyAny>) -> PyResult<f64> {
-    obj.extract::<f64>().map_err(|e| bad_value(obj, e, F64))
+    let v = obj.extract::<f64>().map_err(|e| bad_value(obj, e, F64))?;
+    if v.is_infinite() && !obj.is_instance_of::<PyFloat>() && is_finite_number(obj)? {
+        return Err(invalid_input(
+            obj.py(),
+            format!("{}: expected {F64}", short_repr(obj)),
+        ));
+    }
+    Ok(v)
 }
 
-/// A float read inside a function (an item of a record): as [`arg_f64`], InvalidInput
-/// naming `field`.
+/// Whether a number that is not a `float` is finite, as it says itself (`Decimal.is_finite`,
+/// `numpy.isfinite` of a numpy scalar); `false` when it cannot say.
+fn is_finite_number(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if obj.hasattr("is_finite")? {
+        return obj.call_method0("is_finite")?.is_truthy();
+    }
+    if obj.hasattr("dtype")? {
+        let isfinite = obj.py().import("numpy")?.getattr("isfinite")?;
+        return isfinite.call1((obj,))?.is_truthy();
+    }
+    Ok(false)
+}
+
+/// A float read inside a function (an item of a series or a record, a scalar argument read
+/// by hand): as [`arg_f64`], naming `field` in the error: a value that is not a number (a
+/// str, None, a complex number, another object) is a `TypeError`, a number beyond a float
+/// (or a Decimal NaN) InvalidInput.
 pub(crate) fn named_f64(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<f64> {
-    arg_f64(obj).map_err(|e| prefixed(obj.py(), field, e))
+    let py = obj.py();
+    arg_f64(obj).map_err(|e| {
+        if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) {
+            wrong_type(field, "a number", obj)
+        } else {
+            prefixed(py, field, e)
+        }
+    })
 }
 
 /// An optional `float` parameter (`None`: not given).
@@ -1002,6 +1047,7 @@ pub(crate) fn lengths_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec
     };
     if obj.is_instance_of::<PyString>()
         || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
         || obj.is_instance_of::<PyDict>()
     {
         return Err(pyo3::exceptions::PyTypeError::new_err(format!(

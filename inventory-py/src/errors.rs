@@ -23,7 +23,7 @@ enum Builtin {
 /// The exception classes, in the order of [`Exc`].
 const CLASSES: [(&str, Builtin, &str); 22] = [
     ("InventoryError", Builtin::Exception, "Base class of every error raised by inventory_core."),
-    ("InvalidInput", Builtin::Value, "An input value was invalid (empty name, zero or negative quantity, negative cost, a float where money or a quantity is expected, an unknown kind, reason, condition or costing method, text with a lone surrogate, a number beyond what a parameter can hold, ...)."),
+    ("InvalidInput", Builtin::Value, "An input value was invalid (empty name, zero or negative quantity, negative cost, a float where money or a quantity is expected, an unknown kind, reason, condition or costing method, text with a lone surrogate, a number beyond what a parameter can hold, ...). A value of the wrong type raises TypeError instead."),
     ("UnknownSku", Builtin::Key, "A query named a SKU the ledger has never seen."),
     ("UnknownLocation", Builtin::Key, "A query named a location the ledger has never seen."),
     ("UnknownPosition", Builtin::Key, "A cycle count named a SKU/location pair that has never held stock."),
@@ -35,7 +35,7 @@ const CLASSES: [(&str, Builtin, &str); 22] = [
     ("DuplicateReference", Builtin::Value, "The same reference was posted again with a different movement."),
     ("OutOfOrder", Builtin::Value, "A movement is dated before the latest movement of its SKU."),
     ("InvalidState", Builtin::Value, "A change refused because of the ledger's state (e.g. a costing override on a SKU with movements)."),
-    ("Overflow", Builtin::Arithmetic, "A decimal computation overflowed."),
+    ("Overflow", Builtin::Arithmetic, "A result the types cannot hold: a decimal computation overflowed the decimal range, or finite inputs gave a result that is not a finite float (inf or NaN; e.g. the EOQ of a demand of 1e308 units a year)."),
     ("InvalidSnapshot", Builtin::Value, "A malformed, unsupported or inconsistent snapshot."),
     ("UnknownReceipt", Builtin::Key, "A landed cost named a journal entry that is not a receipt of its SKU, or a charge named a receipt that is not one of its purchase order's."),
     ("UnknownSupplier", Builtin::Key, "No supplier has this id, or the supplier does not sell the SKU."),
@@ -137,9 +137,30 @@ pub(crate) fn new_err(py: Python<'_>, exc: Exc, message: impl Into<String>) -> P
     }
 }
 
-/// An `InvalidInput` error (a value of the wrong type, refused by the binding's conversions).
+/// An `InvalidInput` error: a value of the right type that the binding's conversions refuse
+/// (a lone surrogate, an integer beyond the parameter's range, an array of two dimensions
+/// where a column is expected, a tuple of the wrong length, ...).
 pub(crate) fn invalid_input(py: Python<'_>, message: impl Into<String>) -> PyErr {
     new_err(py, Exc::InvalidInput, message)
+}
+
+/// The name of `obj`'s type for an error message (`int`, `NoneType`, `numpy.ndarray`).
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .fully_qualified_name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_owned())
+}
+
+/// The `TypeError` for a value of the wrong type (a str where a number is expected, an object
+/// of the wrong class, a list item of the wrong class): "`label`: expected `expected`, got
+/// `type`". Every wrong type is a `TypeError`, as in Python; a value of the right type that
+/// is bad is [`invalid_input`] (or the core's error).
+pub(crate) fn wrong_type(label: &str, expected: &str, obj: &Bound<'_, PyAny>) -> PyErr {
+    pyo3::exceptions::PyTypeError::new_err(format!(
+        "{label}: expected {expected}, got {}",
+        type_name(obj)
+    ))
 }
 
 /// The exception class of a core error kind.

@@ -18,42 +18,26 @@ use inventory_core::forecast::{
     Params, SeriesForecast,
 };
 use pyo3::buffer::PyBuffer;
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
-use crate::arrays::{array, core_err, f64_buffer, F64Col};
+use crate::arrays::{array, core_err, f64_buffer, is_none_text_or_mapping, F64Col};
 use crate::convert::{
     arg_i64, arg_index, arg_opt_f64, arg_opt_i64, arg_str, lengths_arg, named_f64,
 };
-use crate::errors::invalid_input;
+use crate::errors::{invalid_input, wrong_type};
 use crate::types::PyDemandHistory;
 
 // ----- input -----
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .fully_qualified_name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".to_owned())
-}
-
 fn type_error(name: &str, expected: &str, obj: &Bound<'_, PyAny>) -> PyErr {
-    PyTypeError::new_err(format!(
-        "{name}: expected {expected}, got {}",
-        type_name(obj)
-    ))
+    wrong_type(name, expected, obj)
 }
 
 /// The values of an array-like as a native C-contiguous float64 buffer (see
-/// [`f64_buffer`]); a value numpy cannot read as float64 is a `TypeError` naming `name`.
+/// [`f64_buffer`]: an array of other than real numbers is a `TypeError` naming `name`).
 fn f64_buffer_of(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Option<PyBuffer<f64>>> {
-    f64_buffer(obj).map_err(|e| {
-        PyTypeError::new_err(format!(
-            "{name}: a {} cannot be read as float64: {e}",
-            type_name(obj)
-        ))
-    })
+    f64_buffer(name, obj)
 }
 
 /// A series of floats: read in place from a 1-d C-contiguous float64 buffer, or owned.
@@ -86,10 +70,9 @@ fn ndim(obj: &Bound<'_, PyAny>) -> Option<usize> {
     obj.getattr("ndim").ok()?.extract::<usize>().ok()
 }
 
+/// A str, bytes, a bytearray or a dict: never a series of numbers.
 fn is_text_or_mapping(obj: &Bound<'_, PyAny>) -> bool {
-    obj.is_instance_of::<PyString>()
-        || obj.is_instance_of::<PyBytes>()
-        || obj.is_instance_of::<PyDict>()
+    is_none_text_or_mapping(obj)
 }
 
 /// The items of a list, tuple or other iterable, each a number.
@@ -99,17 +82,8 @@ fn float_items(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
         .map_err(|_| type_error(name, "a sequence of numbers", obj))?;
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in iter.enumerate() {
-        let item = item?;
-        let label = format!("{name}[{i}]");
         // A wrong type is a TypeError; a number beyond a float (a huge int) InvalidInput.
-        let v = named_f64(&label, &item).map_err(|e| {
-            if e.is_instance_of::<PyTypeError>(item.py()) {
-                type_error(&label, "a number", &item)
-            } else {
-                e
-            }
-        })?;
-        out.push(v);
+        out.push(named_f64(&format!("{name}[{i}]"), &item?)?);
     }
     Ok(out)
 }

@@ -23,7 +23,7 @@ use crate::convert::{
     text, time_column, to_decimal, to_opt_decimal, to_opt_time, to_str, to_time, whole_days,
     StrColumn,
 };
-use crate::errors::{invalid_input, poisoned, to_py_err};
+use crate::errors::{invalid_input, poisoned, to_py_err, wrong_type};
 use crate::kits::{
     self, PyBuildable, PyBundleCandidates, PyBundleRecord, PyKitDefinition, PyKitMovementOutcome,
     PyKitOutcome, PyKitRecord,
@@ -112,9 +112,10 @@ fn py_to_json(key: &str, obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(i) = obj.extract::<i64>() {
         return Ok(Value::from(i));
     }
-    Err(invalid_input(
-        obj.py(),
-        format!("movement field {key:?}: unsupported value {obj}"),
+    Err(wrong_type(
+        &format!("movement field {key:?}"),
+        "a str, an int, a bool, a decimal.Decimal or None",
+        obj,
     ))
 }
 
@@ -126,7 +127,7 @@ fn movement_from_py(obj: &Bound<'_, PyAny>) -> PyResult<Movement> {
     }
     let dict = obj
         .cast::<PyDict>()
-        .map_err(|_| invalid_input(py, "replay expects JournalEntry objects or movement dicts"))?;
+        .map_err(|_| wrong_type("movements", "JournalEntry objects or movement dicts", obj))?;
     let mut map = serde_json::Map::new();
     for (k, v) in dict.iter() {
         let k = named_string("movement key", &k)?;

@@ -13,9 +13,9 @@ use inventory_core::policy::{
 use inventory_core::stats;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyString};
 
-use crate::arrays::{core_err, f64_col, f64_column, f64_scalar, is_column, OutColumns, Selection};
+use crate::arrays::{core_err, f64_col, f64_column, is_column, OutColumns, Selection};
 use crate::convert::{arg_f64, arg_opt_f64, arg_str, named_f64, short_type_name};
 use crate::errors::invalid_input;
 
@@ -289,14 +289,14 @@ pub(crate) fn safety_stock(
         || lt_sd.is_some_and(is_column);
     if !batch {
         let d = DemandStats::new(
-            f64_scalar("mean", mean)?,
-            f64_scalar("std_dev", std_dev)?,
+            named_f64("mean", mean)?,
+            named_f64("std_dev", std_dev)?,
             unit,
         )
         .map_err(|e| core_err(py, e))?;
         let lt = LeadTime::new(
-            f64_scalar("lead_time", lead_time)?,
-            lt_sd.map_or(Ok(0.0), |o| f64_scalar("lead_time_std_dev", o))?,
+            named_f64("lead_time", lead_time)?,
+            lt_sd.map_or(Ok(0.0), |o| named_f64("lead_time_std_dev", o))?,
             unit,
         )
         .map_err(|e| core_err(py, e))?;
@@ -473,9 +473,9 @@ pub(crate) fn eoq(
         || is_column(holding_cost))
     {
         let q = policy::eoq(
-            f64_scalar("annual_demand", annual_demand)?,
-            f64_scalar("order_cost", order_cost)?,
-            f64_scalar("holding_cost", holding_cost)?,
+            named_f64("annual_demand", annual_demand)?,
+            named_f64("order_cost", order_cost)?,
+            named_f64("holding_cost", holding_cost)?,
         )
         .map_err(|e| core_err(py, e))?;
         return Ok(Bound::new(py, PyOrderQuantity::from(q))?
@@ -705,7 +705,13 @@ fn price_breaks(obj: &Bound<'_, PyAny>) -> PyResult<Vec<PriceBreak>> {
             short_type_name(o)
         ))
     };
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyDict>() {
+    let not_a_sequence = |o: &Bound<'_, PyAny>| {
+        o.is_instance_of::<PyString>()
+            || o.is_instance_of::<PyBytes>()
+            || o.is_instance_of::<PyByteArray>()
+            || o.is_instance_of::<PyDict>()
+    };
+    if not_a_sequence(obj) {
         return Err(not_pairs("breaks", obj));
     }
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
@@ -716,7 +722,7 @@ fn price_breaks(obj: &Bound<'_, PyAny>) -> PyResult<Vec<PriceBreak>> {
     {
         let item = item?;
         let label = format!("breaks[{i}]");
-        if item.is_instance_of::<PyString>() || item.is_instance_of::<PyDict>() {
+        if not_a_sequence(&item) {
             return Err(not_pairs(&label, &item));
         }
         let pair: Vec<Bound<'_, PyAny>> = item.extract().map_err(|_| not_pairs(&label, &item))?;
@@ -916,12 +922,14 @@ pub(crate) fn newsvendor_empirical(
 #[pyfunction]
 #[pyo3(signature = (price, cost, salvage = 0.0, shortage_penalty = 0.0))]
 pub(crate) fn newsvendor_costs_from_prices(
+    py: Python<'_>,
     #[pyo3(from_py_with = arg_f64)] price: f64,
     #[pyo3(from_py_with = arg_f64)] cost: f64,
     #[pyo3(from_py_with = arg_f64)] salvage: f64,
     #[pyo3(from_py_with = arg_f64)] shortage_penalty: f64,
-) -> (f64, f64) {
+) -> PyResult<(f64, f64)> {
     policy::newsvendor_costs_from_prices(price, cost, salvage, shortage_penalty)
+        .map_err(|e| core_err(py, e))
 }
 
 /// Registers the functions and classes of this module.

@@ -24,7 +24,7 @@ use crate::convert::{
     py_opt_decimal, py_time, short_type_name, text, to_decimal, to_opt_decimal, to_str, to_time,
     whole_days,
 };
-use crate::errors::invalid_input;
+use crate::errors::{invalid_input, wrong_type};
 use crate::types::{json_to_py, PyOutcome};
 
 // ----- names -----
@@ -51,25 +51,27 @@ pub(crate) fn py_over_receipt(py: Python<'_>, policy: OverReceipt) -> PyResult<B
 
 // ----- reading Python values -----
 
-/// A whole number for a `u32` field (a line number, a number of days).
+/// A whole number for a `u32` field (a line number, a number of days): an int (or another
+/// integer, such as a numpy one). Another type is a `TypeError`; a bool, or an integer
+/// outside 0 to 2^32 - 1, InvalidInput.
 fn to_u32(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<u32> {
     let py = obj.py();
+    let expected = format!("a whole number from 0 to {}", u32::MAX);
+    if obj.is_instance_of::<PyFloat>() || !obj.hasattr("__index__")? {
+        return Err(wrong_type(field, &expected, obj));
+    }
     let bad = || {
         invalid_input(
             py,
             format!(
-                "{field}: expected a whole number from 0 to {}, got {}",
-                u32::MAX,
+                "{field}: expected {expected}, got {}",
                 obj.repr()
                     .map(|r| r.to_string())
                     .unwrap_or_else(|_| "?".to_owned())
             ),
         )
     };
-    if obj.is_instance_of::<PyBool>()
-        || obj.is_instance_of::<PyFloat>()
-        || !obj.hasattr("__index__")?
-    {
+    if obj.is_instance_of::<PyBool>() {
         return Err(bad());
     }
     obj.call_method0("__index__")?
@@ -114,6 +116,13 @@ impl Shape {
         let mut out: Vec<Option<Bound<'py, PyAny>>> = vec![None; self.names.len()];
         if let Ok(dict) = obj.cast::<PyDict>() {
             for (k, v) in dict.iter() {
+                if !k.is_instance_of::<PyString>() {
+                    return Err(wrong_type(
+                        &format!("{label}: a key of a {}", self.what),
+                        "a str",
+                        &k,
+                    ));
+                }
                 let key = k
                     .cast::<PyString>()
                     .ok()
@@ -168,14 +177,11 @@ impl Shape {
             } else {
                 "a dict"
             };
-            return Err(invalid_input(
-                py,
-                format!(
-                    "{label}: a {} must be {expected}, got {}",
-                    self.what,
-                    short_type_name(obj)
-                ),
-            ));
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "{label}: a {} must be {expected}, got {}",
+                self.what,
+                short_type_name(obj)
+            )));
         }
         for (name, value) in self.names[..self.required].iter().zip(&out) {
             if value.is_none() {
@@ -357,15 +363,9 @@ pub(crate) fn charge(
     let weights = match weights.filter(|w| !w.is_none()) {
         None => None,
         Some(w) => {
-            let dict = w.cast::<PyDict>().map_err(|_| {
-                invalid_input(
-                    py,
-                    format!(
-                        "weights: expected a dict {{line number: weight per unit}}, got {}",
-                        short_type_name(w)
-                    ),
-                )
-            })?;
+            let dict = w
+                .cast::<PyDict>()
+                .map_err(|_| wrong_type("weights", "a dict {line number: weight per unit}", w))?;
             let mut pairs = Vec::with_capacity(dict.len());
             for (line, weight) in dict.iter() {
                 let line = to_u32("weights: a line number", &line)?;
@@ -544,12 +544,9 @@ view! {
             let mut supplier = Supplier::new(id, name, terms);
             if let Some(items) = items.filter(|i| !i.is_none()) {
                 each("items", items, |label, item| {
-                    let item = item.cast::<PySupplierItem>().map_err(|_| {
-                        invalid_input(
-                            py,
-                            format!("{label}: expected a SupplierItem, got {}", short_type_name(item)),
-                        )
-                    })?;
+                    let item = item
+                        .cast::<PySupplierItem>()
+                        .map_err(|_| wrong_type(label, "a SupplierItem", item))?;
                     supplier.items.push(item.get().inner.clone());
                     Ok(())
                 })?;

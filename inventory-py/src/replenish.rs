@@ -21,50 +21,42 @@ use inventory_core::replenish::{
     SuggestedLine, SuggestedTransfer, SupplierSuggestion,
 };
 use inventory_core::{Decimal, LedgerError, Period};
-use pyo3::exceptions::{PyMemoryError, PyTypeError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::type_object::PyTypeCheck;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::arrays::{core_err, f64_array, f64_buffer};
+use crate::arrays::{core_err, f64_array, f64_column};
 use crate::classify::{abc_str, xyz_str};
 use crate::convert::{
     arg_f64, arg_i64, arg_opt_f64, arg_opt_i64, arg_opt_str, arg_opt_string, arg_str, arg_string,
     each, opt_time, py_decimal, py_opt_decimal, py_time, short_type_name, to_decimal,
     to_opt_decimal, to_str, to_time, whole_days,
 };
-use crate::errors::invalid_input;
+use crate::errors::{invalid_input, wrong_type};
 use crate::ledger::PyLedger;
 
 // ----- reading Python values -----
 
-/// An object of the pyclass `T` (named `what` in the error), else InvalidInput.
+/// An object of the pyclass `T` (named `what` in the error): an argument, an item of a list,
+/// a field of a tuple. Anything else is a `TypeError` naming `label` (`demand[2]`), as a
+/// wrong type is in Python.
 pub(crate) fn instance<'a, 'py, T: PyTypeCheck>(
     label: &str,
     what: &str,
     obj: &'a Bound<'py, PyAny>,
 ) -> PyResult<&'a Bound<'py, T>> {
-    obj.cast::<T>().map_err(|_| {
-        invalid_input(
-            obj.py(),
-            format!("{label}: expected a {what}, got {}", short_type_name(obj)),
-        )
-    })
+    obj.cast::<T>()
+        .map_err(|_| wrong_type(label, &format!("a {what}"), obj))
 }
 
-/// An argument that must be an object of the pyclass `T` (named `what`): TypeError naming
-/// the argument otherwise, as a wrong type for a whole argument is in Python.
+/// An argument that must be an object of the pyclass `T` (named `what`): as [`instance`].
 pub(crate) fn arg<'a, 'py, T: PyTypeCheck>(
     name: &str,
     what: &str,
     obj: &'a Bound<'py, PyAny>,
 ) -> PyResult<&'a Bound<'py, T>> {
-    obj.cast::<T>().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{name}: expected a {what}, got {}",
-            short_type_name(obj)
-        ))
-    })
+    instance::<T>(name, what, obj)
 }
 
 /// An optional argument of the pyclass `T` (`None`: not given).
@@ -84,19 +76,12 @@ fn amounts(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, 
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(Vec::new());
     };
-    let py = obj.py();
     let pairs = if let Ok(dict) = obj.cast::<PyDict>() {
         dict.items().into_any()
     } else if !obj.is_instance_of::<PyString>() && obj.hasattr("keys")? && obj.hasattr("items")? {
         obj.call_method0("items")?
     } else {
-        return Err(invalid_input(
-            py,
-            format!(
-                "{name}: expected a dict {{name: amount}}, got {}",
-                short_type_name(obj)
-            ),
-        ));
+        return Err(wrong_type(name, "a dict {name: amount}", obj));
     };
     let mut out = Vec::new();
     for pair in pairs.try_iter()? {
@@ -118,73 +103,13 @@ fn amounts_dict<'py>(py: Python<'py>, pairs: &[(String, Decimal)]) -> PyResult<B
 }
 
 /// Days of demand (`label` in errors): a list, tuple or other iterable of numbers, or a
-/// 1-d array (a forecast's days, a simulated history).
-///
-/// An array (anything with a `dtype` and `ndim`: numpy, pandas) is read by the binding's
-/// one path for numeric buffers, [`f64_buffer`]: in place when it is native float64, else
-/// converted once by `numpy.ascontiguousarray(obj, dtype="float64")`, which also turns a
-/// non-native byte order (a big-endian `">f8"` array) into the machine's.
+/// 1-d array (a forecast's days, a simulated history), read by the binding's one reader of
+/// float columns, [`f64_column`] (arrays through the one path for numeric buffers: in place
+/// when native float64, else converted once, whatever their byte order). A value of the
+/// wrong type (None, a str, an item that is not a number, an array of text) is a
+/// `TypeError`; an array of other than one dimension InvalidInput.
 pub(crate) fn floats(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
-    let py = obj.py();
-    let seq = obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>();
-    if obj.is_none()
-        || obj.is_instance_of::<PyString>()
-        || obj.is_instance_of::<PyBytes>()
-        || obj.is_instance_of::<PyDict>()
-    {
-        return Err(invalid_input(
-            py,
-            format!(
-                "{label}: expected a sequence or a 1-d array of numbers, got {}",
-                short_type_name(obj)
-            ),
-        ));
-    }
-    if !seq && obj.hasattr("dtype")? && obj.hasattr("ndim")? {
-        let ndim: usize = obj.getattr("ndim")?.extract()?;
-        if ndim != 1 {
-            return Err(invalid_input(
-                py,
-                format!("{label}: expected a 1-d array, got {ndim} dimensions"),
-            ));
-        }
-        let bad = |e: &dyn std::fmt::Display| {
-            invalid_input(
-                py,
-                format!(
-                    "{label}: a {} cannot be read as float64: {e}",
-                    short_type_name(obj)
-                ),
-            )
-        };
-        return match f64_buffer(obj).map_err(|e| bad(&e))? {
-            Some(b) => b.to_vec(py),
-            None => Err(bad(&"it exports no buffer")),
-        };
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        invalid_input(
-            py,
-            format!(
-                "{label}: expected a sequence or a 1-d array of numbers, got {}",
-                short_type_name(obj)
-            ),
-        )
-    })?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        out.push(item.extract::<f64>().map_err(|_| {
-            invalid_input(
-                py,
-                format!(
-                    "{label}[{i}]: expected a number, got {}",
-                    short_type_name(&item)
-                ),
-            )
-        })?);
-    }
-    Ok(out)
+    f64_column(label, obj)
 }
 
 /// An ABC class from its letter, as `SkuClass.abc` gives it.
@@ -354,12 +279,10 @@ fn assignment(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<PolicyAssignment>
             settings: settings_of(&format!("{label}.settings"), &obj.get_item(2)?)?,
         });
     }
-    Err(invalid_input(
-        py,
-        format!(
-            "{label}: expected a (sku, location or None, PolicySettings) tuple or a PolicyAssignment, got {}",
-            short_type_name(obj)
-        ),
+    Err(wrong_type(
+        label,
+        "a (sku, location or None, PolicySettings) tuple or a PolicyAssignment",
+        obj,
     ))
 }
 
@@ -394,7 +317,14 @@ fn sku_class(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<SkuClass> {
     if let Ok(c) = obj.cast::<PySkuClass>() {
         return Ok(c.get().inner.clone());
     }
-    if (obj.is_instance_of::<PyTuple>() || obj.is_instance_of::<PyList>()) && obj.len()? == 3 {
+    if obj.is_instance_of::<PyTuple>() || obj.is_instance_of::<PyList>() {
+        let n = obj.len()?;
+        if n != 3 {
+            return Err(invalid_input(
+                py,
+                format!("{label}: a class tuple has 3 items (sku, abc, xyz), got {n}"),
+            ));
+        }
         let abc = to_str(&format!("{label}.abc"), &obj.get_item(1)?)?;
         let xyz = to_str(&format!("{label}.xyz"), &obj.get_item(2)?)?;
         return Ok(SkuClass {
@@ -403,12 +333,10 @@ fn sku_class(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<SkuClass> {
             xyz: xyz_class(py, &format!("{label}.xyz"), &xyz)?,
         });
     }
-    Err(invalid_input(
-        py,
-        format!(
-            "{label}: expected a SkuClass or an (sku, abc, xyz) tuple, got {}",
-            short_type_name(obj)
-        ),
+    Err(wrong_type(
+        label,
+        "a SkuClass or an (sku, abc, xyz) tuple",
+        obj,
     ))
 }
 
@@ -533,11 +461,7 @@ view! {
             let days = usize::try_from(days).map_err(|_| {
                 invalid_input(py, format!("days: {days} is not a whole number of days ≥ 0"))
             })?;
-            // A count the memory cannot hold is a MemoryError here, not an abort in the
-            // allocator when the core builds the days.
-            Vec::<f64>::new().try_reserve_exact(days).map_err(|_| {
-                PyMemoryError::new_err(format!("days: {days} days do not fit in memory"))
-            })?;
+            // The core keeps 1 to MAX_PLAN_DAYS days (the last day repeats beyond them).
             Ok(DemandForecast::flat(sku, location, daily, daily_std, days).into())
         }
     }
@@ -968,15 +892,18 @@ pub(crate) fn accepted_orders(obj: &Bound<'_, PyAny>) -> PyResult<Vec<AcceptedOr
         return Ok(out);
     }
     each("orders", obj, |label, item| {
-        if !(item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>())
-            || item.len()? != 2
-        {
+        if !(item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>()) {
+            return Err(wrong_type(
+                label,
+                "an (order id, SupplierSuggestion) pair",
+                item,
+            ));
+        }
+        let n = item.len()?;
+        if n != 2 {
             return Err(invalid_input(
                 py,
-                format!(
-                    "{label}: expected an (order id, SupplierSuggestion) pair, got {}",
-                    short_type_name(item)
-                ),
+                format!("{label}: expected an (order id, SupplierSuggestion) pair, got {n} items"),
             ));
         }
         out.push(one(label, &item.get_item(0)?, &item.get_item(1)?)?);

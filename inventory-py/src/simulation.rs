@@ -5,8 +5,10 @@
 //! `SimConfig::new`; every bound (Q > 0, s ≤ S, a review period of at least a day, finite
 //! non-negative costs, at most `MAX_SIM_DAYS` days, 1 to `MAX_SIM_THREADS` threads) is
 //! checked by the core's `simulate` and `simulate_many`, which run with the GIL released.
-//! The binding only refuses what cannot be read as the core's types (a negative count, a
-//! text where a number belongs, an object of the wrong class).
+//! The binding only refuses what cannot be read as the core's types: a value of the wrong
+//! type (a text where a number belongs, an object of the wrong class) is a `TypeError`, a
+//! value of the right type that the type cannot hold (a negative count, a tuple of the wrong
+//! length) InvalidInput.
 
 use inventory_core::replenish::{
     self, SimConfig, SimDemand, SimPolicy, SimReport, MAX_SIM_DAYS, MAX_SIM_THREADS,
@@ -16,8 +18,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::arrays::{core_err, f64_array};
-use crate::convert::{arg_f64, arg_i64, named_string, short_type_name};
-use crate::errors::invalid_input;
+use crate::convert::{arg_f64, arg_i64, named_f64, named_string, short_type_name};
+use crate::errors::{invalid_input, wrong_type};
 use crate::replenish::{arg, floats, instance, PyPlanItem};
 
 // ----- reading Python values -----
@@ -64,18 +66,10 @@ fn seed_of(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
     )))
 }
 
-/// The items of a list, tuple or other iterable (not a str, bytes or a dict), for
-/// `name`.
+/// The items of a list, tuple or other iterable (not a str, bytes or a dict: `TypeError`),
+/// for `name`.
 fn items<'py>(name: &str, obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
-    let bad = || {
-        invalid_input(
-            obj.py(),
-            format!(
-                "{name}: expected a list (or another sequence), got {}",
-                short_type_name(obj)
-            ),
-        )
-    };
+    let bad = || wrong_type(name, "a list (or another sequence)", obj);
     if obj.is_instance_of::<PyString>()
         || obj.is_instance_of::<PyBytes>()
         || obj.is_instance_of::<PyDict>()
@@ -85,14 +79,10 @@ fn items<'py>(name: &str, obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, Py
     obj.try_iter().map_err(|_| bad())?.collect()
 }
 
-/// One number, InvalidInput naming `label` otherwise.
+/// One number (`TypeError` naming `label` for another type, InvalidInput for a number
+/// beyond a float).
 fn number(label: &str, obj: &Bound<'_, PyAny>) -> PyResult<f64> {
-    obj.extract::<f64>().map_err(|_| {
-        invalid_input(
-            obj.py(),
-            format!("{label}: expected a number, got {}", short_type_name(obj)),
-        )
-    })
+    named_f64(label, obj)
 }
 
 // ----- demand -----
@@ -473,13 +463,18 @@ pub(crate) fn simulate_many(
     let mut pairs = Vec::new();
     for (i, run) in items("runs", runs)?.iter().enumerate() {
         let label = format!("runs[{i}]");
-        if !(run.is_instance_of::<PyTuple>() || run.is_instance_of::<PyList>()) || run.len()? != 2 {
+        if !(run.is_instance_of::<PyTuple>() || run.is_instance_of::<PyList>()) {
+            return Err(wrong_type(
+                &label,
+                "a (SimConfig, [SimPolicy, ...]) pair",
+                run,
+            ));
+        }
+        let n = run.len()?;
+        if n != 2 {
             return Err(invalid_input(
                 py,
-                format!(
-                    "{label}: expected a (SimConfig, [SimPolicy, ...]) pair, got {}",
-                    short_type_name(run)
-                ),
+                format!("{label}: expected a (SimConfig, [SimPolicy, ...]) pair, got {n} items"),
             ));
         }
         let config = run.get_item(0)?;

@@ -69,7 +69,8 @@ def test_post_columns_refuses_floats() -> None:
         ledger.post_columns(["receive"], ["A"], ["WH"], [1], [0], unit_costs=np.array([1.5]))
     with pytest.raises(ic.InvalidInput, match=r"unit_costs\[1\].*float"):
         ledger.post_columns(["receive"] * 2, ["A"] * 2, ["WH"] * 2, [1, 1], [0, 0], unit_costs=["1", 2.5])
-    with pytest.raises(ic.InvalidInput, match="cost_scale"):
+    # With cost_scale every entry is an int: a str is a wrong type.
+    with pytest.raises(TypeError, match="cost_scale"):
         ledger.post_columns(["receive"], ["A"], ["WH"], [1], [0], unit_costs=["1.5"], cost_scale=2)
     assert len(ledger) == 0
 
@@ -94,19 +95,19 @@ def test_post_columns_is_atomic(stocked: ic.Ledger) -> None:
 
 def test_post_columns_text_columns(stocked: ic.Ledger) -> None:
     """Text columns lend their str objects to the core: str subclasses (numpy.str_) and
-    non-ASCII names work; a non-str entry or a str that is not valid text (a lone surrogate)
-    is refused with its column and row, and nothing is posted."""
+    non-ASCII names work; a non-str entry (TypeError) or a str that is not valid text (a lone
+    surrogate: InvalidInput) is refused with its column and row, and nothing is posted."""
     before = snapshot(stocked)
     locs = np.array(["WH", "Zürich-2"])  # numpy 'U' array: items are numpy.str_
     assert stocked.post_columns(["receive"] * 2, ["Ä", "Ä"], locs, [1, 2], [DAY, DAY], unit_costs=["1", "2"]) == 2
     assert stocked.position("Ä", "Zürich-2").on_hand == 2
     assert stocked.locations()[-1] == "Zürich-2"
     before = snapshot(stocked)
-    with pytest.raises(ic.InvalidInput, match=r"skus\[1\]: expected a str, got int"):
+    with pytest.raises(TypeError, match=r"skus\[1\]: expected a str, got int"):
         stocked.post_columns(["receive"] * 2, ["A", 7], ["WH"] * 2, [1, 1], [DAY, DAY], unit_costs=["1", "1"])
     with pytest.raises(ic.InvalidInput, match=r"to_locations\[0\]: not valid text"):
         stocked.post_columns(["transfer"], ["A"], ["WH"], [1], [DAY], to_locations=["\ud800"])
-    with pytest.raises(ic.InvalidInput, match=r"kinds\[0\]: expected a str, got NoneType"):
+    with pytest.raises(TypeError, match=r"kinds\[0\]: expected a str, got NoneType"):
         stocked.post_columns([None], ["A"], ["WH"], [1], [DAY])
     # Columns are checked in the order of the signature: the first bad one is reported.
     with pytest.raises(ic.InvalidInput, match=r"quantities\[1\]"):
@@ -167,7 +168,7 @@ def test_post_columns_numpy_subclasses_are_read_item_by_item(stocked: ic.Ledger)
     items, not from memory (found by review: a masked location was posted as "N/")."""
     before = snapshot(stocked)
     masked = np.ma.array(["WH", "ZZ"], mask=[0, 1])
-    with pytest.raises(ic.InvalidInput, match=r"locations\[1\]: expected a str, got .*MaskedConstant"):
+    with pytest.raises(TypeError, match=r"locations\[1\]: expected a str, got .*MaskedConstant"):
         stocked.post_columns(["receive"] * 2, ["A"] * 2, masked, [1, 1], [DAY, DAY], unit_costs=["1", "1"])
     assert snapshot(stocked) == before
     chars = np.char.array(["WH ", "WH"])
@@ -305,7 +306,7 @@ def test_post_columns_purchase_orders_and_shipments() -> None:
                            purchase_orders=["PO-2", None])
     with pytest.raises(ic.InvalidInput, match="shipments has 2 rows, expected 1"):
         batch.post_columns(["customer_return"], ["A"], ["WH"], [1], [5 * DAY], shipments=iter(["S1", None]))
-    with pytest.raises(ic.InvalidInput, match=r"shipments\[1\].*str"):
+    with pytest.raises(TypeError, match=r"shipments\[1\].*str"):
         batch.post_columns(["customer_return"] * 2, ["A"] * 2, ["WH"] * 2, [1, 1], [5 * DAY] * 2,
                            shipments=[None, 7])
     assert snapshot(batch) == before

@@ -19,6 +19,10 @@ def test_hierarchy() -> None:
     for cls in key_errors:
         assert issubclass(cls, ic.InventoryError) and issubclass(cls, KeyError)
     assert issubclass(ic.Overflow, ic.InventoryError) and issubclass(ic.Overflow, ArithmeticError)
+    # Overflow covers decimal overflow and results that are not finite floats (the policy
+    # math's inf / NaN from finite inputs); its description says both.
+    assert ic.Overflow.__doc__ is not None
+    assert "decimal" in ic.Overflow.__doc__ and "not a finite float" in ic.Overflow.__doc__
     assert issubclass(ic.InventoryError, Exception)
     assert ic.UnknownSku.__module__ == "inventory_core"
 
@@ -32,7 +36,7 @@ CASES: list[tuple[str, type, Callable[[ic.Ledger], Any], list[str]]] = [
     ("negative quantity", ic.InvalidInput, lambda l: l.ship("A", "WH", -1, DAY), ["quantity -1"]),
     ("float quantity", ic.InvalidInput, lambda l: l.receive("A", "WH", 1.5, "1", DAY), ["float", "cents"]),
     ("float cost", ic.InvalidInput, lambda l: l.receive("A", "WH", 1, 0.1, DAY), ["float", "cents"]),
-    ("float time", ic.InvalidInput, lambda l: l.receive("A", "WH", 1, "1", 1.0), ["time"]),
+    ("bool time", ic.InvalidInput, lambda l: l.receive("A", "WH", 1, "1", True), ["time", "bool"]),
     ("bool quantity", ic.InvalidInput, lambda l: l.receive("A", "WH", True, "1", DAY), ["bool"]),
     ("bad decimal string", ic.InvalidInput, lambda l: l.receive("A", "WH", "ten", "1", DAY), ["ten"]),
     ("nan", ic.InvalidInput, lambda l: l.receive("A", "WH", D("NaN"), "1", DAY), ["NaN"]),

@@ -3,6 +3,7 @@
 Each test here failed before its fix.
 """
 
+import math
 import sys
 from decimal import Decimal as D
 from typing import Any, Callable
@@ -577,3 +578,149 @@ def test_arrays_of_other_than_real_numbers_are_refused(name: str, dtype: str) ->
 
     with pytest.raises((ic.InventoryError, TypeError)):
         ARRAY_CASES[name](convert)
+
+
+# ----- every wrong type is a TypeError, everywhere -----
+#
+# Policy, classification, replenishment, simulation, purchasing and the ledger's columns
+# raised InvalidInput for some values of the wrong type (ic.abc(["a"]), ic.eoq("5", 1., 1.), a
+# tuple where a PooledForecast is expected, a None time, ...), where forecasting raised
+# TypeError. A value of the wrong type is a TypeError; a value of the right type that is bad
+# stays InvalidInput.
+
+
+class Alien:
+    """An object no argument takes."""
+
+    def __repr__(self) -> str:
+        return "Alien()"
+
+
+#: Values of a type no argument (nor any item, field or dict key of one) takes.
+WRONG_TYPES: list[Any] = [Alien(), b"bytes", bytearray(b"ab"), 1j]
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CALLS])
+def test_wrong_types_raise_type_error(name: str) -> None:
+    """Each argument of each CALLS row, each item of a list argument and each str, int, float
+    and Decimal anywhere in the arguments (dict keys too) replaced by a value of a wrong type:
+    TypeError, and the ledger is unchanged."""
+    _, target, method, kwargs = next(c for c in CALLS if c[0] == name)
+    cases: list[tuple[tuple, Any]] = []
+    for k, v in kwargs.items():
+        cases += [((k,), w) for w in WRONG_TYPES]
+        if isinstance(v, (list, tuple)) and v:
+            cases += [((k,), [w]) for w in WRONG_TYPES]
+    cases += [(path, w) for k, v in kwargs.items() for path, _ in leaves(v, (k,)) for w in WRONG_TYPES]
+    problems = []
+    for path, bad in cases:
+        call, ledger = bind(target, method)
+        before = ledger.to_json() if ledger is not None else None
+        try:
+            call(**replaced(kwargs, path, bad))
+        except TypeError:
+            if ledger is not None and ledger.to_json() != before:
+                problems.append(f"{path} = {bad!r}: refused but the ledger changed")
+        except BaseException as e:  # noqa: BLE001 - this is what the test looks for
+            problems.append(f"{path} = {bad!r}: {type(e).__name__}: {e}")
+        else:
+            problems.append(f"{path} = {bad!r}: accepted")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("call, shown", [
+    # the issue's examples
+    (lambda: ic.abc(["a"]), r"values\[0\]: expected a number, got str"),
+    (lambda: ic.eoq("5", 1.0, 1.0), "annual_demand: expected a number, got str"),
+    (lambda: ic.DemandForecast("S", "W", "5", 1.0), "daily: expected a sequence of numbers, got str"),
+    (lambda: world().split_forecast([("TEA", [1.0], 0.0)], 0), r"pooled\[0\]: expected a PooledForecast, got tuple"),
+    # items of the wrong class in lists
+    (lambda: ic.PlanRequest(T, [FORECAST, "MUG"]), r"demand\[1\]: expected a DemandForecast, got str"),
+    (lambda: ic.simulate(CONFIG, [POLICY, (10, 20)]), r"policies\[1\]: expected a SimPolicy, got tuple"),
+    (lambda: ic.simulate_many([(CONFIG, [POLICY]), ([1.0], [POLICY])]),
+     r"runs\[1\].config: expected a SimConfig, got list"),
+    (lambda: ic.Supplier("S", "S", items=["MUG"]), r"items\[0\]: expected a SupplierItem, got str"),
+    (lambda: world().accept_plan({"PO-9": FORECAST}, time=T), "expected a SupplierSuggestion, got"),
+    (lambda: ic.PlanRequest(T, [FORECAST]).class_policies([5]), r"classes\[0\]: expected a SkuClass"),
+    (lambda: ic.PlanRequest(T, [FORECAST], policies=[("MUG", None, "manual")]),
+     r"policies\[0\].settings: expected a PolicySettings, got str"),
+    # a str where a number is expected, in a column, a record or a scalar
+    (lambda: ic.safety_stock(10.0, "2", 3.0, service_level=0.9), "std_dev: expected a number, got str"),
+    (lambda: ic.eoq([1000.0, "5"], 10.0, 1.0), r"annual_demand\[1\]: expected a number, got str"),
+    (lambda: ic.xyz_many([[1.0, 2.0], [1.0, "2"]]), r"series\[1\]\[1\]: expected a number, got str"),
+    (lambda: ic.newsvendor_empirical(np.array([1.0, "2"], dtype=object), 3.0, 1.0),
+     r"sample\[1\]: expected a number, got str"),
+    (lambda: ic.abc_measure("units", None), "units: expected a sequence of numbers, got NoneType"),
+    (lambda: ic.eoq_discount(1000.0, 10.0, [(0, "5")], holding_cost=1.0), r"breaks\[0\]\[1\]: expected a number"),
+    (lambda: ic.SimConfig(("normal", "5", 1.0)), r"demand\[1\]: expected a number, got str"),
+    (lambda: ic.SimDemand.history([1.0, None]), r"days\[1\]: expected a number, got NoneType"),
+    (lambda: ic.eoq(1000.0, 10.0, 1.0, outputs=5), "outputs: expected a column name or a sequence of names, got int"),
+    # the ledger: times, amounts and text columns
+    (lambda: world().receive("MUG", "WH", 1, "1", "tomorrow"), "time: expected int seconds since the epoch"),
+    (lambda: world().receive("MUG", "WH", 1, "1", 1.5), "time: expected int seconds since the epoch"),
+    (lambda: world().receive("MUG", "WH", None, "1", T), "quantity: expected a decimal.Decimal, an int or a str"),
+    (lambda: world().post_columns(["receive"], [7], ["WH"], [1], [T], unit_costs=["1"]),
+     r"skus\[0\]: expected a str, got int"),
+    (lambda: world().post_columns("receive", ["MUG"], ["WH"], [1], [T], unit_costs=["1"]), "kinds: expected a column"),
+    (lambda: world().post_columns(["receive"], ["MUG"], ["WH"], [1], np.array([1.5]), unit_costs=["1"]),
+     "times: expected int seconds since the epoch, got an array of floats"),
+    (lambda: world().create_order("PO-9", "ACME", [5], T), r"lines\[0\]: a line must be a dict or a tuple, got int"),
+    (lambda: world().cancel_order("PO-D", T, line=1.0), "line: expected a whole number"),
+    (lambda: ic.Ledger.replay([5]), "movements: expected JournalEntry objects"),
+])
+def test_issue_examples_of_wrong_types(call: Callable[[], Any], shown: str) -> None:
+    with pytest.raises(TypeError, match=shown) as e:
+        call()
+    assert not isinstance(e.value, ic.InventoryError)
+
+
+@pytest.mark.parametrize("call, cls", [
+    # Values of the right type that are bad stay InvalidInput (or the core's error).
+    (lambda: ic.abc([math.nan]), ic.InvalidInput),
+    (lambda: ic.eoq(-5.0, 1.0, 1.0), ic.InvalidInput),
+    (lambda: ic.eoq([1000.0, 2**1024], 10.0, 1.0), ic.InvalidInput),
+    (lambda: ic.newsvendor_empirical(np.array([1.0, 2**1024], dtype=object), 3.0, 1.0), ic.InvalidInput),
+    (lambda: ic.DemandForecast("S", "W", np.ones((2, 2)), 1.0), ic.InvalidInput),
+    (lambda: ic.SimConfig(("normal", 5.0)), ic.InvalidInput),
+    (lambda: ic.simulate_many([(CONFIG, [POLICY], 1)]), ic.InvalidInput),
+    (lambda: ic.eoq_discount(1000.0, 10.0, [(0,)], holding_cost=1.0), ic.InvalidInput),
+    (lambda: ic.eoq(1000.0, 10.0, 1.0, outputs="qty"), ic.InvalidInput),
+    (lambda: world().cancel_order("PO-D", T, line=-1), ic.InvalidInput),
+    (lambda: world().receive("MUG", "WH", 1.5, "1", T), ic.InvalidInput),  # a float amount: floats lose cents
+    (lambda: world().receive("MUG", "WH", True, "1", T), ic.InvalidInput),  # a bool is not a quantity
+    (lambda: world().receive("MUG", "WH", 1, "1", True), ic.InvalidInput),  # nor a time
+    (lambda: world().receive("MUG", "WH", "ten", "1", T), ic.InvalidInput),
+])
+def test_bad_values_of_the_right_type_stay_invalid_input(call: Callable[[], Any], cls: type) -> None:
+    with pytest.raises(cls):
+        call()
+
+
+# ----- found by the hypothesis suite once its exclusions were removed -----
+
+
+def test_normal_functions_at_infinity_give_their_limits() -> None:
+    """normal_cdf(inf) and normal_loss(inf) were NaN (the core's erfc divided inf by inf)."""
+    assert ic.normal_cdf(math.inf) == 1.0 and ic.normal_cdf(-math.inf) == 0.0
+    assert ic.normal_loss(math.inf) == 0.0 and ic.normal_loss(-math.inf) == math.inf
+    assert math.isnan(ic.normal_cdf(math.nan))
+
+
+@pytest.mark.parametrize("call", [
+    lambda x: ic.normal_cdf(x),
+    lambda x: ic.normal_loss(x),
+    lambda x: ic.eoq(x, 10.0, 1.0),
+    lambda x: ic.eoq_cost(1000.0, 10.0, 1.0, x),
+    lambda x: ic.abc([1.0, x]),
+    lambda x: ic.forecast_series([1.0, 2.0, x], 2, model="naive"),
+    lambda x: ic.SimDemand.normal(x, 1.0),
+])
+def test_a_decimal_beyond_a_float_is_invalid_input(call: Callable[[Any], Any]) -> None:
+    """float(Decimal("1e400")) is inf without an error, so such a Decimal was read as an
+    infinity (normal_cdf answered NaN, normal_loss NaN); like an int beyond a float, it is
+    InvalidInput. An infinite Decimal stays an infinity, for the core to judge."""
+    for big in (D("1e400"), D("-1e400"), np.longdouble("1e400")):
+        if isinstance(big, np.longdouble) and np.isinf(big):
+            continue  # no extended precision on this machine
+        with pytest.raises(ic.InvalidInput, match="within the range of a float"):
+            call(big)

@@ -122,7 +122,8 @@ def test_safety_stock_argument_errors() -> None:
         ic.safety_stock(100, 20, 4, method="max_minus_average", max_demand=90, max_lead_time=6)
     with pytest.raises(ic.InvalidInput):
         ic.safety_stock(100, 20, 4, unit="fortnight", service_level=0.95)  # type: ignore[call-overload]
-    with pytest.raises(ic.InvalidInput):
+    # A value of the wrong type is a TypeError naming the argument.
+    with pytest.raises(TypeError, match="mean: expected a number, got str"):
         ic.safety_stock("a lot", 20, 4, service_level=0.95)  # type: ignore[call-overload]
 
 
@@ -242,7 +243,7 @@ def test_outputs_selects_columns_bit_for_bit() -> None:
         ic.eoq(annual, order, hold, outputs=("quantity", "total_cost", "quantity"))
     with pytest.raises(ic.InvalidInput, match="at least one"):
         ic.eoq(annual, order, hold, outputs=())
-    with pytest.raises(ic.InvalidInput, match="column names"):
+    with pytest.raises(TypeError, match="column names"):
         ic.safety_stock(d, sd, lt, service_level=0.9, outputs=[1])  # type: ignore[call-overload]
     bad = d.copy()
     bad[1234] = -1.0
@@ -329,3 +330,16 @@ def test_newsvendor_empirical_and_costs_from_prices() -> None:
         ic.newsvendor_empirical([1.0, -2.0], 6, 4)
     assert ic.newsvendor_costs_from_prices(10.0, 6.0) == (4.0, 6.0)
     assert ic.newsvendor_costs_from_prices(10.0, 6.0, salvage=1.0, shortage_penalty=2.0) == (6.0, 5.0)
+
+
+def test_costs_from_prices_beyond_a_float_are_overflow() -> None:
+    """newsvendor_costs_from_prices returned (0.0, inf) for a cost of 1e308 and a salvage value
+    of -1e308, and NaN costs for a NaN price; now Overflow and InvalidInput."""
+    with pytest.raises(ic.Overflow, match="underage and overage costs"):
+        ic.newsvendor_costs_from_prices(1e308, 1e308, salvage=-1e308)
+    with pytest.raises(ic.Overflow):
+        ic.newsvendor_costs_from_prices(1e308, -1e308)
+    with pytest.raises(ic.InvalidInput, match="price"):
+        ic.newsvendor_costs_from_prices(math.nan, 1.0)
+    with pytest.raises(ic.InvalidInput, match="salvage"):
+        ic.newsvendor_costs_from_prices(10.0, 1.0, salvage=math.inf)

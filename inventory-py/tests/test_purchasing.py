@@ -731,7 +731,8 @@ ERRORS: list[tuple[str, type, Callable[[ic.Ledger], Any], list[str]]] = [
      ["money scale"]),
     ("zero payment", ic.InvalidInput, lambda l: l.record_payment("PO-1", "P9", 0, 6 * DAY), ["payment amount 0"]),
     ("unknown charge kind", ic.InvalidInput, lambda l: l.add_charge("PO-1", "F9", "tips", 1, 6 * DAY), ["tips"]),
-    # Python input the core never sees.
+    # Python input the core never sees: a value of the wrong type is a TypeError, a float
+    # where money or a quantity is expected InvalidInput (floats lose cents).
     ("float quantity", ic.InvalidInput, lambda l: l.create_order("PO-9", "ACME", [(1, "MUG", "WH", 1.5, 0)], 6 * DAY),
      ["lines[0].quantity", "float"]),
     ("float receipt", ic.InvalidInput, receive("PO-1", "R9", [{"line": 1, "sellable": 2.0}], 6), ["lines[0].sellable", "float"]),
@@ -740,34 +741,34 @@ ERRORS: list[tuple[str, type, Callable[[ic.Ledger], Any], list[str]]] = [
     ("short line tuple", ic.InvalidInput, lambda l: l.create_order("PO-9", "ACME", [(1, "MUG", "WH")], 6 * DAY),
      ["lines[0]", "5 to 6 items", "got 3"]),
     ("long receipt tuple", ic.InvalidInput, receive("PO-1", "R9", [(1, 1, 0, 0, "3.60")], 6), ["1 to 4 items", "got 5"]),
-    ("line neither dict nor tuple", ic.InvalidInput, lambda l: l.create_order("PO-9", "ACME", [5], 6 * DAY),
+    ("line neither dict nor tuple", TypeError, lambda l: l.create_order("PO-9", "ACME", [5], 6 * DAY),
      ["lines[0]", "dict or a tuple", "int"]),
-    ("receipt line a string", ic.InvalidInput, receive("PO-1", "R9", ["1,1"], 6), ["lines[0]", "str"]),
-    ("lines not a list", ic.InvalidInput, receive("PO-1", "R9", {"line": 1, "sellable": 1}, 6), ["lines", "dict"]),
+    ("receipt line a string", TypeError, receive("PO-1", "R9", ["1,1"], 6), ["lines[0]", "str"]),
+    ("lines not a list", TypeError, receive("PO-1", "R9", {"line": 1, "sellable": 1}, 6), ["lines", "dict"]),
     ("unknown key", ic.InvalidInput, receive("PO-1", "R9", [{"line": 1, "good": 1}], 6), ["'good'", "sellable"]),
     ("missing key", ic.InvalidInput,
      lambda l: l.create_order("PO-9", "ACME", [{"line": 1, "sku": "MUG", "location": "WH", "quantity": 1}], 6 * DAY),
      ['"expected"']),
     ("negative line number", ic.InvalidInput, receive("PO-1", "R9", [(-1, 1)], 6), ["lines[0].line", "-1"]),
-    ("float line number", ic.InvalidInput, lambda l: l.cancel_order("PO-1", 6 * DAY, line=1.0), ["line", "1.0"]),
-    ("sku not a str", ic.InvalidInput, lambda l: l.create_order("PO-9", "ACME", [(1, 7, "WH", 1, 0)], 6 * DAY),
+    ("float line number", TypeError, lambda l: l.cancel_order("PO-1", 6 * DAY, line=1.0), ["line", "float"]),
+    ("sku not a str", TypeError, lambda l: l.create_order("PO-9", "ACME", [(1, 7, "WH", 1, 0)], 6 * DAY),
      ["lines[0].sku", "str"]),
-    ("float expected", ic.InvalidInput, lambda l: l.create_order("PO-9", "ACME", [(1, "MUG", "WH", 1, 0.5)], 6 * DAY),
+    ("float expected", TypeError, lambda l: l.create_order("PO-9", "ACME", [(1, "MUG", "WH", 1, 0.5)], 6 * DAY),
      ["lines[0].expected"]),
-    ("change as a tuple", ic.InvalidInput, lambda l: l.confirm_order("PO-1", 6 * DAY, [(1, 50)]), ["changes[0]", "dict"]),
+    ("change as a tuple", TypeError, lambda l: l.confirm_order("PO-1", 6 * DAY, [(1, 50)]), ["changes[0]", "dict"]),
     ("unknown allocation", ic.InvalidInput, lambda l: l.add_charge("PO-1", "F9", "freight", 1, 6 * DAY, allocation="volume"),
      ["volume"]),
     ("weights without weight", ic.InvalidInput,
      lambda l: l.add_charge("PO-1", "F9", "freight", 1, 6 * DAY, allocation="value", weights={1: 1}), ["weights"]),
     ("weight without weights", ic.InvalidInput,
      lambda l: l.add_charge("PO-1", "F9", "freight", 1, 6 * DAY, allocation="weight"), ["weights"]),
-    ("weights not a dict", ic.InvalidInput,
+    ("weights not a dict", TypeError,
      lambda l: l.add_charge("PO-1", "F9", "freight", 1, 6 * DAY, allocation="weight", weights=[(1, 1)]), ["dict"]),
     ("float weight", ic.InvalidInput,
      lambda l: l.add_charge("PO-1", "F9", "freight", 1, 6 * DAY, allocation="weight", weights={1: 0.5}), ["weights[1]", "float"]),
     ("weight of an unknown line", ic.UnknownOrderLine,
      lambda l: l.add_charge("PO-1", "F9", "freight", 1, 6 * DAY, allocation="weight", weights={9: 1}), ["line 9"]),
-    ("time not a time", ic.InvalidInput, lambda l: l.place_order("PO-1", "tomorrow"), ["time"]),
+    ("time not a time", TypeError, lambda l: l.place_order("PO-1", "tomorrow"), ["time"]),
 ]
 
 
@@ -798,24 +799,26 @@ def test_wrong_argument_types_are_type_errors() -> None:
 
 
 @pytest.mark.parametrize(
-    "build, words",
+    "build, cls, words",
     [
-        (lambda: ic.SupplierItem("A", lead_time_days=1), ["exactly one of unit_price", "prices"]),
-        (lambda: ic.SupplierItem("A", 1, prices=[(0, 1)], lead_time_days=1), ["exactly one"]),
-        (lambda: ic.SupplierItem("A", 1.5, lead_time_days=1), ["unit_price", "float"]),
-        (lambda: ic.SupplierItem("A", prices=[(0, 1, 2)], lead_time_days=1), ["prices[0]", "2 items"]),
-        (lambda: ic.SupplierItem("A", prices=[0.5], lead_time_days=1), ["prices[0]"]),
-        (lambda: ic.SupplierItem("A", 1, lead_time_days=1, discount="bulk"), ["bulk"]),  # type: ignore[arg-type]
-        (lambda: ic.SupplierItem("A", 1, lead_time_days=1, pack_size=0.5), ["pack_size", "float"]),
-        (lambda: ic.Supplier("S", "S", net_days=-1), ["net_days", "-1"]),
-        (lambda: ic.Supplier("S", "S", discount_days=10), ["discount_percent"]),
-        (lambda: ic.Supplier("S", "S", items=["MUG"]), ["items[0]", "SupplierItem"]),  # type: ignore[list-item]
-        (lambda: ic.Supplier("S", "S", items=ic.SupplierItem("A", 1, lead_time_days=1)), ["items"]),  # type: ignore[arg-type]
+        (lambda: ic.SupplierItem("A", lead_time_days=1), ic.InvalidInput, ["exactly one of unit_price", "prices"]),
+        (lambda: ic.SupplierItem("A", 1, prices=[(0, 1)], lead_time_days=1), ic.InvalidInput, ["exactly one"]),
+        (lambda: ic.SupplierItem("A", 1.5, lead_time_days=1), ic.InvalidInput, ["unit_price", "float"]),
+        (lambda: ic.SupplierItem("A", prices=[(0, 1, 2)], lead_time_days=1), ic.InvalidInput, ["prices[0]", "2 items"]),
+        (lambda: ic.SupplierItem("A", prices=[0.5], lead_time_days=1), TypeError, ["prices[0]"]),
+        (lambda: ic.SupplierItem("A", 1, lead_time_days=1, discount="bulk"), ic.InvalidInput, ["bulk"]),  # type: ignore[arg-type]
+        (lambda: ic.SupplierItem("A", 1, lead_time_days=1, pack_size=0.5), ic.InvalidInput, ["pack_size", "float"]),
+        (lambda: ic.Supplier("S", "S", net_days=-1), ic.InvalidInput, ["net_days", "-1"]),
+        (lambda: ic.Supplier("S", "S", discount_days=10), ic.InvalidInput, ["discount_percent"]),
+        (lambda: ic.Supplier("S", "S", items=["MUG"]), TypeError, ["items[0]", "SupplierItem"]),  # type: ignore[list-item]
+        (lambda: ic.Supplier("S", "S", items=ic.SupplierItem("A", 1, lead_time_days=1)), TypeError,  # type: ignore[arg-type]
+         ["items"]),
     ],
 )
-def test_bad_supplier_arguments(build: Callable[[], Any], words: list[str]) -> None:
-    with pytest.raises(ic.InvalidInput) as info:
+def test_bad_supplier_arguments(build: Callable[[], Any], cls: type, words: list[str]) -> None:
+    with pytest.raises(cls) as info:
         build()
+    assert isinstance(info.value, ic.InventoryError) == (cls is not TypeError)
     for word in words:
         assert word in str(info.value), (word, str(info.value))
 

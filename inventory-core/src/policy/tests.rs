@@ -125,7 +125,7 @@ fn units_cannot_be_mixed() {
     .unwrap_err();
     assert!(matches!(e, Error::Policy(PolicyError::UnitMismatch { .. })));
     // Converting explicitly works: 10/day = 70/week, σ 2·√7.
-    let w = d.convert(TimeUnit::Week);
+    let w = d.convert(TimeUnit::Week).unwrap();
     assert!(close(w.mean, 70.0, 1e-12) && close(w.std_dev, 2.0 * 7f64.sqrt(), 1e-12));
     assert!(safety_stock(
         &w,
@@ -541,6 +541,69 @@ fn column_errors_match_the_item_by_item_ones() {
         safety_stock_columns(&empty, &empty, &empty, &empty, TimeUnit::Day, method, bad).is_err()
     );
     assert!(safety_stock_many(&empty, &empty, &empty, &empty, TimeUnit::Day, method, bad).is_err());
+}
+
+#[test]
+fn converted_demand_and_costs_from_prices_beyond_f64_are_overflow_errors() {
+    // Found by the review of the fix below: `newsvendor_costs_from_prices` returned a plain
+    // tuple holding inf (price and cost 1e308, salvage −1e308: Co = cost − salvage = 2e308),
+    // and `DemandStats::convert` an infinite mean, which the next function then called an
+    // invalid parameter (kind InvalidInput) rather than an overflow.
+    let kind = |e: crate::Error| e.kind();
+    assert_eq!(
+        newsvendor_costs_from_prices(10.0, 6.0, 1.0, 2.0).unwrap(),
+        (6.0, 5.0)
+    );
+    assert_eq!(
+        kind(newsvendor_costs_from_prices(1e308, 1e308, -1e308, 0.0).unwrap_err()),
+        ErrorKind::Overflow
+    );
+    // Cu = price − cost + penalty.
+    assert_eq!(
+        kind(newsvendor_costs_from_prices(1e308, -1e308, 0.0, 0.0).unwrap_err()),
+        ErrorKind::Overflow
+    );
+    assert_eq!(
+        kind(newsvendor_costs_from_prices(f64::MAX, 0.0, 0.0, f64::MAX).unwrap_err()),
+        ErrorKind::Overflow
+    );
+    // A non-finite input is a bad parameter, named.
+    for (args, name) in [
+        ([f64::NAN, 1.0, 0.0, 0.0], "price"),
+        ([10.0, f64::INFINITY, 0.0, 0.0], "unit cost"),
+        ([10.0, 1.0, f64::NEG_INFINITY, 0.0], "salvage value"),
+        ([10.0, 1.0, 0.0, f64::NAN], "shortage penalty"),
+    ] {
+        let e = newsvendor_costs_from_prices(args[0], args[1], args[2], args[3]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+        assert!(e.to_string().contains(name), "{e}");
+    }
+
+    // 1e308 a day is 3.65e310 a year; σ f64::MAX a day is √365.25 · f64::MAX a year.
+    for d in [day(1e308, 0.0), day(0.0, f64::MAX)] {
+        let e = d.convert(TimeUnit::Year).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Overflow, "{e}");
+        assert!(e.to_string().contains("converted demand"), "{e}");
+    }
+    // The other way the numbers shrink: f64::MAX a year is a number per day.
+    let y = DemandStats::new(f64::MAX, f64::MAX, TimeUnit::Year).unwrap();
+    let d = y.convert(TimeUnit::Day).unwrap();
+    assert!(d.mean.is_finite() && d.std_dev.is_finite() && d.per == TimeUnit::Day);
+    // The fields are public: a non-finite or negative one is a bad parameter.
+    for bad in [
+        DemandStats {
+            mean: f64::NAN,
+            ..y
+        },
+        DemandStats { std_dev: -1.0, ..y },
+        DemandStats {
+            mean: f64::INFINITY,
+            ..y
+        },
+    ] {
+        let e = bad.convert(TimeUnit::Week).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+    }
 }
 
 #[test]

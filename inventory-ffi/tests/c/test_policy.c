@@ -29,6 +29,11 @@ static void test_normal(void) {
     /* G(0) = φ(0) = 1/√(2π). */
     CHECK_NEAR(inv_normal_loss(0.0), 0.3989422804014327, 1e-15);
     CHECK(isnan(inv_normal_cdf(NAN)));
+    /* The limits at infinity, not NaN (they were NaN: found by the Python hypothesis suite). */
+    CHECK(inv_normal_cdf(INFINITY) == 1.0);
+    CHECK(inv_normal_cdf(-INFINITY) == 0.0);
+    CHECK(inv_normal_loss(INFINITY) == 0.0);
+    CHECK(isinf(inv_normal_loss(-INFINITY)) && inv_normal_loss(-INFINITY) > 0.0);
 
     CHECK_OK(inv_inverse_normal_cdf(0.975, &z));
     CHECK_NEAR(z, Z_975, 1e-12);

@@ -3,8 +3,9 @@
 Conventions of the Python API:
 
 * Money and quantities are :class:`decimal.Decimal` on the way out and accept ``Decimal``,
-  ``int`` or ``str`` on the way in. A ``float`` is refused with :class:`InvalidInput`
-  (floats lose cents).
+  ``int`` or ``str`` on the way in. A ``float`` (floats lose cents) or a ``bool`` is refused
+  with :class:`InvalidInput`; any other type (None where a value is required, bytes, an
+  object) raises ``TypeError``.
 * Times accept ``int`` (whole seconds since the Unix epoch, UTC), :class:`datetime.datetime`
   (an aware datetime is converted to UTC; a *naive* datetime is taken as UTC; microseconds
   are dropped) or :class:`datetime.date` (midnight UTC). Times that the API returns
@@ -16,8 +17,14 @@ Conventions of the Python API:
   an ``int`` beyond what a parameter can hold (``days=2**64``) or a number beyond a float
   raises :class:`InvalidInput` (its ``__cause__`` is the original ``UnicodeEncodeError`` or
   ``OverflowError``; on Python 3.11+ a note names the parameter). A value of the wrong type
-  raises ``TypeError``. An index beyond the machine's range is out of range (``IndexError``),
-  as for Python's own sequences.
+  raises ``TypeError``, everywhere: a ``str`` where a number or a time is expected, an
+  object of the wrong class (a tuple where a :class:`PooledForecast` is expected), a list
+  item of the wrong class, None or a ``str`` where a list or a column is expected; the
+  message names the argument and the item (``"demand[2]: expected a DemandForecast, got
+  str"``). A value of the right type that is bad (NaN, negative, empty, out of range, a
+  tuple of the wrong length, an array of the wrong number of dimensions) raises
+  :class:`InvalidInput` or the core's error. An index beyond the machine's range is out of
+  range (``IndexError``), as for Python's own sequences.
 * Purchasing (suppliers, purchase orders, receiving, landed-cost charges, payments) posts
   events on the :class:`Ledger` (``set_supplier``, ``create_order``, ``place_order``,
   ``receive_order``, ``add_charge``, ...), each returning a :class:`PurchaseOutcome`; each

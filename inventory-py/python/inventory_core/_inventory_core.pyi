@@ -139,7 +139,8 @@ __all__ = [
 __version__: str
 
 _Amount = Union[Decimal, int, str]
-"""Money or a quantity: ``Decimal``, ``int`` or ``str`` (a ``float`` raises InvalidInput)."""
+"""Money or a quantity: ``Decimal``, ``int`` or ``str`` (a ``float`` or a ``bool`` raises InvalidInput, another type
+TypeError)."""
 _Time = Union[int, datetime.datetime, datetime.date]
 """Seconds since the Unix epoch (UTC), an aware or naive (= UTC) datetime, or a date (midnight UTC)."""
 _CostMethod = Literal["fifo", "lifo", "moving_average"]
@@ -254,7 +255,9 @@ class ReturnMismatch(InventoryError, ValueError): ...
 class DuplicateReference(InventoryError, ValueError): ...
 class OutOfOrder(InventoryError, ValueError): ...
 class InvalidState(InventoryError, ValueError): ...
-class Overflow(InventoryError, ArithmeticError): ...
+class Overflow(InventoryError, ArithmeticError):
+    """A result the types cannot hold: a decimal computation overflowed the decimal range, or finite inputs gave a
+    result that is not a finite float (inf or NaN; e.g. the EOQ of a demand of 1e308 units a year)."""
 class InvalidSnapshot(InventoryError, ValueError): ...
 class UnknownReceipt(InventoryError, KeyError): ...
 class UnknownSupplier(InventoryError, KeyError): ...
@@ -544,8 +547,9 @@ class Ledger:
         (e.g. cents with ``k=2``), which lets a numpy int64 array carry costs.
         Text entries must be ``str`` (subclasses such as ``numpy.str_`` too); the text of
         each str object is read in place for the call, not copied into the library. A
-        column entry that is not a str, or a str that is not valid Unicode text (a lone
-        surrogate), raises InvalidInput naming the column and row.
+        column entry that is not a str raises TypeError, a str that is not valid Unicode text
+        (a lone surrogate) InvalidInput, each naming the column and row. A column that is a
+        str, bytes or a dict (not a column), or a float array of times, raises TypeError.
         A text column may also be a one-dimensional ``numpy.ndarray`` of fixed-width
         strings (dtype ``U``, or ``S`` holding UTF-8 bytes): its text is copied out of the
         array in one pass, without a Python object per row (subclasses such as masked
@@ -1538,14 +1542,16 @@ class DemandForecast:
     end the last day repeats) and the standard deviation of one day's demand.
 
     ``daily`` is a sequence (or another iterable) or a 1-d array of numbers; an array of any
-    numeric dtype or byte order is converted to native float64 first. Negative or non-finite values raise InvalidInput from
-    ``Ledger.plan``.
+    numeric dtype or byte order is converted to native float64 first. A value of the wrong type (None, a str, an
+    item that is not a number, an array of text) raises TypeError; an array of other than one dimension InvalidInput.
+    Negative or non-finite values raise InvalidInput from ``Ledger.plan``.
     """
 
     def __new__(cls, sku: str, location: str, daily: Union[Iterable[float], NDArray[Any]], daily_std: float) -> DemandForecast: ...
     @staticmethod
     def flat(sku: str, location: str, daily: float, daily_std: float, days: int) -> DemandForecast:
-        """``daily`` units a day (sd ``daily_std``) for ``days`` days (at least one)."""
+        """``daily`` units a day (sd ``daily_std``) for ``days`` days (at least one; at most 3660, the longest horizon
+        a plan may have: beyond a forecast's end its last day repeats anyway)."""
     @property
     def sku(self) -> str: ...
     @property
@@ -1895,8 +1901,9 @@ class SimDemand:
     ``SimConfig.seed``) around a constant mean or a forecast's daily means, truncated at 0.
 
     ``days`` and ``daily`` are sequences (or other iterables) or 1-d arrays of numbers; an array of
-    any numeric dtype or byte order is converted to native float64 first. Negative or non-finite
-    values raise InvalidInput from ``simulate``.
+    any numeric dtype or byte order is converted to native float64 first. A value of the wrong type
+    (None, a str, an item that is not a number) raises TypeError. Negative or non-finite values raise
+    InvalidInput from ``simulate``.
     """
 
     @staticmethod
@@ -2370,7 +2377,8 @@ def newsvendor_empirical(sample: _Floats, underage_cost: float, overage_cost: fl
 def newsvendor_costs_from_prices(
     price: float, cost: float, salvage: float = 0.0, shortage_penalty: float = 0.0
 ) -> tuple[float, float]:
-    """(underage cost, overage cost)."""
+    """(underage cost, overage cost): ``(price - cost + shortage_penalty, cost - salvage)``. A non-finite input
+    raises InvalidInput; a cost beyond a float (a cost of 1e308 and a salvage value of -1e308) Overflow."""
 
 # ----- classification -----
 
