@@ -493,8 +493,11 @@ def test_disassembly_splits_the_kits_cost_by_the_current_roll_up() -> None:
     assert ledger.total_value() == before
     assert units_and_value(ledger, "PTEA") == (7, D("9.60") + D("11.71"))
     assert units_and_value(ledger, "TEA-SET") == (4, D("7.00") + D("22.55"))
-    again = ledger.disassemble("TEA-SET", "EAST", 2, 21, reference="DIS-1")
+    again = ledger.disassemble("TEA-SET", "EAST", 2, 20, reference="DIS-1")
     assert again.duplicate and (again.first_movement, again.value) == (out.first_movement, D("14.00"))
+    # The same reference at another time is another operation.
+    with pytest.raises(ic.DuplicateReference):
+        ledger.disassemble("TEA-SET", "EAST", 2, 21, reference="DIS-1")
 
 
 def test_assembly_under_every_costing_method_restores_the_start() -> None:

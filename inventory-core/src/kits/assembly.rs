@@ -68,7 +68,9 @@ fn unit_cost_for(value: Decimal, quantity: Decimal, scale: u32) -> Result<Decima
 }
 
 impl Ledger {
-    /// A repeated reference: the first outcome, or an error if it posted something else.
+    /// A repeated reference: the first outcome, or an error if it posted something else (the
+    /// kit, location, quantity, reason and time are compared; an assembly's extra cost is
+    /// not kept apart from the value, so it is not).
     fn repeated_kit_move(
         &self,
         reference: Option<&str>,
@@ -76,6 +78,7 @@ impl Ledger {
         location: &str,
         quantity: Decimal,
         reason: AdjustReason,
+        time: Timestamp,
     ) -> Result<Option<KitMovementOutcome>> {
         let Some(r) = reference else {
             return Ok(None);
@@ -83,25 +86,26 @@ impl Ledger {
         let Some(first) = self.entry_of_reference(r) else {
             return Ok(None);
         };
-        let same = match &first.movement.kind {
-            MovementKind::Adjust {
-                sku,
-                location: l,
-                quantity: q,
-                reason: why,
-                ..
-            } => {
-                sku == kit
-                    && l == location
-                    && *why == reason
-                    && (if reason == AdjustReason::Assembly {
-                        *q == quantity
-                    } else {
-                        *q == -quantity
-                    })
-            }
-            _ => false,
-        };
+        let same = first.movement.time == time
+            && match &first.movement.kind {
+                MovementKind::Adjust {
+                    sku,
+                    location: l,
+                    quantity: q,
+                    reason: why,
+                    ..
+                } => {
+                    sku == kit
+                        && l == location
+                        && *why == reason
+                        && (if reason == AdjustReason::Assembly {
+                            *q == quantity
+                        } else {
+                            *q == -quantity
+                        })
+                }
+                _ => false,
+            };
         if !same {
             return Err(LedgerError::DuplicateReference {
                 reference: r.to_owned(),
@@ -144,6 +148,7 @@ impl Ledger {
             location,
             quantity,
             AdjustReason::Assembly,
+            time,
         )? {
             return Ok(first);
         }
@@ -242,6 +247,7 @@ impl Ledger {
             location,
             quantity,
             AdjustReason::Disassembly,
+            time,
         )? {
             return Ok(first);
         }

@@ -160,7 +160,16 @@ impl Ledger {
             let mut outcomes = Vec::with_capacity(movements.len());
             let mut value = Decimal::ZERO;
             for m in movements {
+                let reference = m.reference.clone();
                 let o = tx.post(m)?;
+                if o.duplicate {
+                    // A component's reference was posted before, by another movement: this
+                    // posting would not move it. Refuse the whole posting.
+                    return Err(LedgerError::DuplicateReference {
+                        reference: reference.unwrap_or_default(),
+                    }
+                    .into());
+                }
                 value = value.checked_add(o.moved_value).ok_or(KitError::Overflow {
                     context: "a bundle's value",
                 })?;
@@ -351,6 +360,80 @@ impl Ledger {
         self.post_bundle(record, movements)
     }
 
+    /// Whether a record read from a snapshot describes the movements in its range: each of
+    /// the action's kind, at the record's location and time, and a shipment's (or a
+    /// return's) naming the bundle shipment.
+    fn bundle_record_matches(&self, r: &BundleRecord) -> bool {
+        // The components the posting moved: the definition at its time (a return's: its
+        // shipment's), for its quantity of bundles, in order.
+        let defined_at = match r.action {
+            BundleAction::Return => r
+                .shipment
+                .as_deref()
+                .and_then(|s| self.kits.bundle_refs.get(s))
+                .map(|&i| &self.kits.bundles[i as usize])
+                .filter(|s| s.action == BundleAction::Ship && s.bundle == r.bundle)
+                .map(|s| s.time),
+            _ => Some(r.time),
+        };
+        let Some(parts) = defined_at.and_then(|t| self.bundle_parts(&r.bundle, r.quantity, t).ok())
+        else {
+            return false;
+        };
+        if parts.len() as u64 != r.movements {
+            return false;
+        }
+        let same_parts = parts.iter().enumerate().all(|(k, (sku, q))| {
+            self.journal_entry((r.first_movement + k as u64) as usize)
+                .is_some_and(|e| e.movement.sku() == sku && e.movement.parts_quantity() == Some(*q))
+        });
+        same_parts
+            && (r.first_movement..r.first_movement + r.movements).all(|j| {
+                let Some(e) = self.journal_entry(j as usize) else {
+                    return false;
+                };
+                let m = &e.movement;
+                if m.time != r.time {
+                    return false;
+                }
+                match (&m.kind, r.action) {
+                    (
+                        MovementKind::Reserve {
+                            location,
+                            reservation,
+                            ..
+                        },
+                        BundleAction::Reserve,
+                    )
+                    | (
+                        MovementKind::Release {
+                            location,
+                            reservation,
+                            ..
+                        },
+                        BundleAction::Release,
+                    ) => *location == r.location && Some(reservation) == r.order.as_ref(),
+                    (MovementKind::Ship { sku, location, .. }, BundleAction::Ship) => {
+                        let named = r.reference.as_deref().map(|x| format!("{x}/{sku}"));
+                        *location == r.location && m.reference.as_deref() == named.as_deref()
+                    }
+                    (
+                        MovementKind::CustomerReturn {
+                            sku,
+                            location,
+                            shipment,
+                            ..
+                        },
+                        BundleAction::Return,
+                    ) => {
+                        let named = r.shipment.as_deref().map(|x| format!("{x}/{sku}"));
+                        *location == r.location && shipment.as_deref() == named.as_deref()
+                    }
+                    _ => false,
+                }
+            })
+    }
+
     /// Every bundle posting, in order.
     pub fn bundle_records(&self) -> &[BundleRecord] {
         &self.kits.bundles
@@ -359,10 +442,20 @@ impl Ledger {
     /// Restores bundle records read from a snapshot (their movements are in its journal).
     pub(crate) fn restore_bundles(&mut self, records: Vec<BundleRecord>) -> Result<()> {
         for (i, r) in records.into_iter().enumerate() {
+            let previous_end = self
+                .kits
+                .bundles
+                .last()
+                .map_or(0, |p| p.first_movement + p.movements);
             let fits = r.sequence == i as u64
+                && r.first_movement >= previous_end
+                && r.movements > 0
+                && r.quantity > Decimal::ZERO
+                && !self.kits.book.versions(&r.bundle).is_empty()
                 && r.first_movement
                     .checked_add(r.movements)
-                    .is_some_and(|end| end <= self.len() as u64);
+                    .is_some_and(|end| end <= self.len() as u64)
+                && self.bundle_record_matches(&r);
             if !fits {
                 return Err(crate::error::SnapshotError::Inconsistent {
                     message: format!("bundle posting {i} does not fit the journal"),

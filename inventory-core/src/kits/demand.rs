@@ -1,8 +1,6 @@
 //! Demand of kits and bundles: the bundle's own, and each component's direct + exploded
 //! (the rules are in the [module documentation](super#demand-explosion)).
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use super::{BundleAction, KitBook, KitKind};
@@ -16,13 +14,24 @@ impl KitBook {
     /// Units of `sku` one `kit` pulls at `time`, through every path of its definitions
     /// (assembled and virtual sub-kits alike: an assembled sub-kit is pulled itself, and
     /// pulls its own components when it is built).
-    pub(crate) fn pull(&self, kit: &str, sku: &str, time: Timestamp, depth: usize) -> Decimal {
+    pub(crate) fn pull(
+        &self,
+        kit: &str,
+        sku: &str,
+        time: Timestamp,
+        depth: usize,
+    ) -> Result<Decimal, super::KitError> {
         let Some(def) = self.definition_at(kit, time) else {
-            return Decimal::ZERO;
+            return Ok(Decimal::ZERO);
         };
-        if depth > super::MAX_DEPTH {
-            return Decimal::ZERO;
+        if depth >= super::MAX_DEPTH {
+            return Err(super::KitError::TooDeep {
+                kit: kit.to_owned(),
+            });
         }
+        let overflow = || super::KitError::Overflow {
+            context: "an exploded demand",
+        };
         let mut total = Decimal::ZERO;
         for c in &def.components {
             let own = if c.sku == sku {
@@ -30,10 +39,12 @@ impl KitBook {
             } else {
                 Decimal::ZERO
             };
-            let through = self.pull(&c.sku, sku, time, depth + 1);
-            total += c.quantity * (own + through);
+            let through = self.pull(&c.sku, sku, time, depth + 1)?;
+            let per = own.checked_add(through).ok_or_else(overflow)?;
+            let line = c.quantity.checked_mul(per).ok_or_else(overflow)?;
+            total = total.checked_add(line).ok_or_else(overflow)?;
         }
-        total
+        Ok(total)
     }
 }
 
@@ -103,19 +114,17 @@ impl Ledger {
         to: Option<Timestamp>,
     ) -> Result<DemandHistory> {
         let book = &self.kits.book;
-        // The assembled kits that may pull the SKU (at some version).
-        let kits: Vec<&str> = book
-            .kits()
-            .into_iter()
-            .filter(|k| *k != sku)
-            .filter(|k| {
-                book.versions(k).iter().any(|d| {
-                    d.kind == KitKind::Assembled && !book.pull(k, sku, d.effective, 0).is_zero()
-                })
-            })
-            .collect();
+        // Every kit but the SKU itself: whether one pulls it, and how much, is decided at
+        // each of its shipments by the definitions in force then (its own and its
+        // sub-kits').
+        let kits: Vec<&str> = book.kits().into_iter().filter(|k| *k != sku).collect();
         let known = self.skus().iter().any(|s| s == sku);
-        if !known && kits.is_empty() {
+        let in_a_kit = kits.iter().any(|k| {
+            book.versions(k)
+                .iter()
+                .any(|d| d.components.iter().any(|c| c.sku == sku))
+        });
+        if !known && !in_a_kit {
             return Err(LedgerError::UnknownSku {
                 sku: sku.to_owned(),
             }
@@ -123,7 +132,6 @@ impl Ledger {
         }
         let mut points: Vec<(Timestamp, Decimal)> = self.net_sales(sku, location).collect();
         for k in kits {
-            let mut factors: HashMap<Timestamp, Decimal> = HashMap::new();
             for (t, q) in self.net_sales(k, location) {
                 let Some(def) = book.definition_at(k, t) else {
                     continue;
@@ -131,9 +139,7 @@ impl Ledger {
                 if def.kind != KitKind::Assembled {
                     continue;
                 }
-                let f = *factors
-                    .entry(def.effective)
-                    .or_insert_with(|| book.pull(k, sku, t, 0));
+                let f = book.pull(k, sku, t, 0)?;
                 if !f.is_zero() {
                     let units = q.checked_mul(f).ok_or(super::KitError::Overflow {
                         context: "an exploded demand",

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Buildable, KitBook, KitDefinition};
+use super::{Buildable, KitBook, KitDefinition, KitError};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{MAX_TIMESTAMP, MIN_TIMESTAMP};
 use crate::time::Timestamp;
@@ -81,14 +81,30 @@ impl Ledger {
     /// assert_eq!((b.quantity, b.limiting), (Decimal::from(4), vec!["TEA".to_string()]));
     /// ```
     ///
+    /// A definition may not be effective at or before the kit's latest sale, customer return
+    /// or bundle posting ([`KitError::UsedSince`]): movements
+    /// already posted keep the components they used.
+    ///
     /// # Errors
-    /// [`KitError`](super::KitError)s of the definition (nothing changes), [`LedgerError::InvalidInput`] for
+    /// [`KitError`]s of the definition (nothing changes), [`LedgerError::InvalidInput`] for
     /// an effective time out of range or an empty reference,
     /// [`LedgerError::DuplicateReference`].
     pub fn define_kit(
         &mut self,
         definition: KitDefinition,
         reference: Option<String>,
+    ) -> Result<KitOutcome> {
+        self.define_kit_checked(definition, reference, true)
+    }
+
+    /// [`Ledger::define_kit`]; `live` also refuses a definition effective at or before the
+    /// kit's latest sale, return or bundle posting (a replay from a snapshot, which comes
+    /// after the movements, does not: what was valid when posted stays valid).
+    fn define_kit_checked(
+        &mut self,
+        definition: KitDefinition,
+        reference: Option<String>,
+        live: bool,
     ) -> Result<KitOutcome> {
         if !(MIN_TIMESTAMP..=MAX_TIMESTAMP).contains(&definition.effective) {
             return Err(LedgerError::InvalidInput {
@@ -115,6 +131,26 @@ impl Ledger {
                     sequence: u64::from(i),
                     duplicate: true,
                 });
+            }
+        }
+        if live {
+            let sold = self.net_sales(&definition.kit, None).next().map(|(t, _)| t);
+            let posted = self
+                .kits
+                .bundles
+                .iter()
+                .filter(|b| b.bundle == definition.kit)
+                .map(|b| b.time)
+                .max();
+            if let Some(latest) = sold.max(posted) {
+                if definition.effective <= latest {
+                    return Err(KitError::UsedSince {
+                        kit: definition.kit,
+                        effective: definition.effective,
+                        latest,
+                    }
+                    .into());
+                }
             }
         }
         let known: Vec<&str> = definition
@@ -178,7 +214,7 @@ impl Ledger {
     /// the definitions in force at `time` (see [`KitBook::buildable`]).
     ///
     /// # Errors
-    /// [`KitError::NotAKit`](super::KitError::NotAKit), [`KitError::Overflow`](super::KitError::Overflow).
+    /// [`KitError::NotAKit`], [`KitError::Overflow`].
     pub fn buildable(
         &self,
         kit: &str,
@@ -215,8 +251,8 @@ impl Ledger {
     /// own, any other kit is rolled up (see [`KitBook::rollup`]). Exact, not rounded.
     ///
     /// # Errors
-    /// [`KitError::NotAKit`](super::KitError::NotAKit); [`KitError::InvalidInput`](super::KitError::InvalidInput) naming a component without stock
-    /// to value it by; [`KitError::Overflow`](super::KitError::Overflow).
+    /// [`KitError::NotAKit`]; [`KitError::InvalidInput`] naming a component without stock
+    /// to value it by; [`KitError::Overflow`].
     pub fn kit_cost(&self, kit: &str, location: Option<&str>, time: Timestamp) -> Result<Decimal> {
         Ok(self.kits.book.rollup(kit, time, |sku| {
             let v = self.valuation(sku, location).ok()?;
@@ -239,7 +275,7 @@ impl Ledger {
                 .into());
             }
             let first_movement = rec.first_movement;
-            self.define_kit(rec.definition, rec.reference)
+            self.define_kit_checked(rec.definition, rec.reference, false)
                 .map_err(|e| crate::error::SnapshotError::Inconsistent {
                     message: format!("replaying kit definition {i} failed: {e}"),
                 })?;

@@ -103,7 +103,9 @@ impl Ledger {
             })
             .collect();
         let n = baskets.len() as u64;
-        let min_count = ((min_support * n as f64).ceil() as u64).max(2);
+        // At least `min_support` of the orders, with a little slack for the binary
+        // fraction (0.07 × 100 is 7.000000000000001).
+        let min_count = ((min_support * n as f64 * (1.0 - 1e-12)).ceil() as u64).max(2);
         let mut single = vec![0u64; names.len()];
         for b in &baskets {
             for &i in b {

@@ -24,8 +24,10 @@
 //! **Versions.** A definition applies from its `effective` time; a new definition of the
 //! same kit replaces the previous one from then on, and [`KitBook::definition_at`] gives
 //! the one in force at a time. A definition may not be effective before the kit's latest
-//! one (versions are appended in time order), so what was in force at any past time never
-//! changes: movements already posted keep the components they used.
+//! one (versions are appended in time order), nor, in a ledger, at or before the kit's
+//! latest sale, customer return or bundle posting ([`KitError::UsedSince`]), so movements
+//! already posted keep the components they used. (Redefining a sub-kit changes what a kit
+//! containing it pulls from then on; its past postings keep theirs, being movements.)
 //!
 //! # Explosion
 //!
@@ -163,7 +165,9 @@ pub use mining::{BundleCandidates, ItemSet, DEFAULT_MIN_SUPPORT};
 /// The largest quantity of a component per kit (10^9).
 pub const MAX_COMPONENT_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
-/// How deep kits may nest (a deeper chain is refused as if it were a cycle's symptom).
+/// How deep kits may nest. A definition whose own tree goes deeper is refused; a chain
+/// built deeper from above (a kit defined on top of a deep one) is refused where it is used
+/// ([`KitError::TooDeep`] from explosion, buildable quantities, roll-ups and demand).
 pub const MAX_DEPTH: usize = 64;
 
 /// Assembled ahead into stock, or a virtual bundle with no stock of its own.
@@ -324,6 +328,17 @@ pub enum KitError {
         /// The latest definition's time.
         latest: Timestamp,
     },
+    /// A definition effective at or before the kit's latest sale, return or bundle posting:
+    /// it would change what those used.
+    #[error("a definition of kit {kit:?} effective at {effective} would change its sales and postings up to {latest}: define it from a later time")]
+    UsedSince {
+        /// The kit.
+        kit: String,
+        /// The definition's time.
+        effective: Timestamp,
+        /// The kit's latest sale, return or bundle posting.
+        latest: Timestamp,
+    },
     /// A SKU that is not a kit (or not yet one at the time asked).
     #[error("{sku:?} is not a kit at time {time}")]
     NotAKit {
@@ -355,7 +370,7 @@ impl KitError {
         use crate::ErrorKind;
         match self {
             KitError::UnknownComponent { .. } | KitError::NotAKit { .. } => ErrorKind::UnknownSku,
-            KitError::OutOfOrder { .. } => ErrorKind::OutOfOrder,
+            KitError::OutOfOrder { .. } | KitError::UsedSince { .. } => ErrorKind::OutOfOrder,
             KitError::Overflow { .. } => ErrorKind::Overflow,
             KitError::NoComponents { .. }
             | KitError::SelfReference { .. }
@@ -546,7 +561,7 @@ impl KitBook {
                 time,
             })?;
         let mut out: Vec<(String, Decimal)> = Vec::new();
-        self.explode_into(def, n, time, to_leaves, &mut out)?;
+        self.explode_into(def, n, time, to_leaves, &mut out, 0)?;
         Ok(out)
     }
 
@@ -557,14 +572,20 @@ impl KitBook {
         time: Timestamp,
         to_leaves: bool,
         out: &mut Vec<(String, Decimal)>,
+        depth: usize,
     ) -> KResult<()> {
+        if depth >= MAX_DEPTH {
+            return Err(KitError::TooDeep {
+                kit: def.kit.clone(),
+            });
+        }
         for c in &def.components {
             let q = c.quantity.checked_mul(n).ok_or(KitError::Overflow {
                 context: "a component's quantity",
             })?;
             match self.definition_at(&c.sku, time) {
                 Some(sub) if to_leaves || sub.kind == KitKind::Virtual => {
-                    self.explode_into(sub, q, time, to_leaves, out)?;
+                    self.explode_into(sub, q, time, to_leaves, out, depth + 1)?;
                 }
                 _ => {
                     let i = match out.iter().position(|(s, _)| *s == c.sku) {
@@ -595,7 +616,7 @@ impl KitBook {
         // assembled component uses its stock first, then builds the rest.
         let mut needs: BTreeMap<String, Decimal> = BTreeMap::new();
         let mut stock_used: BTreeMap<String, Decimal> = BTreeMap::new();
-        self.need(def, n, time, available, &mut needs, &mut stock_used)?;
+        self.need(def, n, time, available, &mut needs, &mut stock_used, 0)?;
         let mut short: Vec<String> = needs
             .into_iter()
             .filter(|(sku, q)| *q > available(sku).max(Decimal::ZERO))
@@ -605,6 +626,7 @@ impl KitBook {
         Ok(short)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn need(
         &self,
         def: &KitDefinition,
@@ -613,7 +635,13 @@ impl KitBook {
         available: &dyn Fn(&str) -> Decimal,
         needs: &mut BTreeMap<String, Decimal>,
         stock_used: &mut BTreeMap<String, Decimal>,
+        depth: usize,
     ) -> KResult<()> {
+        if depth >= MAX_DEPTH {
+            return Err(KitError::TooDeep {
+                kit: def.kit.clone(),
+            });
+        }
         let overflow = || KitError::Overflow {
             context: "the components of a buildable quantity",
         };
@@ -638,7 +666,7 @@ impl KitBook {
                         } else {
                             q
                         };
-                        self.need(sub, build, time, available, needs, stock_used)?;
+                        self.need(sub, build, time, available, needs, stock_used, depth + 1)?;
                     }
                 }
                 None => {
@@ -681,13 +709,18 @@ impl KitBook {
             lo = hi;
             hi = match hi.checked_mul(Decimal::TWO) {
                 Some(h) if h <= MAX_KITS => h,
-                _ => {
-                    // More than MAX_KITS: report that many (no stock is that large).
+                _ if feasible(MAX_KITS)? => {
+                    // MAX_KITS or more: report that many (no stock is that large).
                     return Ok(Buildable {
                         kit: kit.to_owned(),
                         quantity: MAX_KITS,
                         limiting: Vec::new(),
                     });
+                }
+                _ => {
+                    // Between lo and MAX_KITS: bisect there.
+                    hi = MAX_KITS;
+                    break;
                 }
             };
         }
@@ -829,7 +862,7 @@ impl KitBook {
                 sku: kit.to_owned(),
                 time,
             })?;
-        self.rollup_def(def, time, &unit_cost)
+        self.rollup_def(def, time, &unit_cost, 0)
     }
 
     fn rollup_def(
@@ -837,7 +870,13 @@ impl KitBook {
         def: &KitDefinition,
         time: Timestamp,
         unit_cost: &dyn Fn(&str) -> Option<Decimal>,
+        depth: usize,
     ) -> KResult<Decimal> {
+        if depth >= MAX_DEPTH {
+            return Err(KitError::TooDeep {
+                kit: def.kit.clone(),
+            });
+        }
         let overflow = || KitError::Overflow {
             context: "a cost roll-up",
         };
@@ -854,7 +893,7 @@ impl KitBook {
                         },
                     ),
                     _,
-                ) => self.rollup_def(s, time, unit_cost)?,
+                ) => self.rollup_def(s, time, unit_cost, depth + 1)?,
                 (_, Some(cost)) => cost,
                 (None, None) => {
                     return Err(KitError::InvalidInput {

@@ -740,10 +740,18 @@ mod assembly {
             (d("4"), d("7.00") + d("22.55"))
         );
         assert!(
-            l.disassemble("TEA-SET", "EAST", d("2"), 21, Some("DIS-1".into()))
+            l.disassemble("TEA-SET", "EAST", d("2"), 20, Some("DIS-1".into()))
                 .unwrap()
                 .duplicate
         );
+        // The same reference at another time is another operation.
+        let err = l
+            .disassemble("TEA-SET", "EAST", d("2"), 21, Some("DIS-1".into()))
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            crate::Error::Ledger(LedgerError::DuplicateReference { .. })
+        ));
     }
 
     #[test]
@@ -1330,5 +1338,234 @@ mod mining {
         assert_eq!(c.orders, 3);
         let items: Vec<Vec<String>> = c.pairs.iter().map(|p| p.items.clone()).collect();
         assert_eq!(items, [vec!["GIFT".to_string(), "TEA".into()]]);
+    }
+}
+
+// ----- found by review -----
+
+mod review {
+    use super::*;
+    use crate::{Ledger, LedgerError, Movement, Period};
+
+    fn stocked(skus: &[&str]) -> Ledger {
+        let mut l = Ledger::new();
+        for s in skus {
+            l.post(Movement::receive(*s, "W", d("100"), d("1.00"), 0))
+                .unwrap();
+        }
+        l
+    }
+
+    #[test]
+    fn an_exploded_demand_beyond_the_decimal_range_is_an_error_not_a_panic() {
+        let mut l = stocked(&["A"]);
+        let mut below = "A".to_string();
+        for k in ["K4", "K3", "K2", "K1"] {
+            let def = KitDefinition::new(k, KitKind::Assembled, vec![c(&below, "1000000000")], 0);
+            l.define_kit(def, None).unwrap();
+            below = k.to_string();
+        }
+        l.post(Movement::receive("K1", "W", d("2"), d("1.00"), 10))
+            .unwrap();
+        l.post(Movement::ship("K1", "W", d("1"), 11)).unwrap();
+        let err = l
+            .exploded_demand_history("A", None, Period::Day, None, None)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Overflow, "{err}");
+    }
+
+    #[test]
+    fn a_chain_deeper_than_the_limit_is_refused_where_it_is_used() {
+        // Defined from the top down, each definition is one level deep on its own.
+        let mut l = stocked(&["A"]);
+        for i in 0..100 {
+            let next = if i == 99 {
+                "A".to_string()
+            } else {
+                format!("S{}", i + 1)
+            };
+            let mut l2 = l.clone();
+            let def = KitDefinition::new(format!("S{i}"), KitKind::Virtual, vec![c(&next, "1")], 0);
+            // S{i+1} is not known yet: make it known as a SKU first.
+            if i < 99 {
+                l2.post(Movement::receive(next.as_str(), "W", d("1"), d("1.00"), 0))
+                    .unwrap();
+            }
+            l2.define_kit(def, None).unwrap();
+            l = l2;
+        }
+        let err = l.kit_book().explode("S0", d("1"), 0, true).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(matches!(err, KitError::TooDeep { .. }), "{err}");
+        assert!(l.buildable("S0", None, 0).is_err());
+    }
+
+    #[test]
+    fn a_component_reference_already_posted_refuses_the_bundle() {
+        let mut l = stocked(&["A", "C"]);
+        let def = KitDefinition::new("B", KitKind::Virtual, vec![c("A", "1"), c("C", "1")], 0);
+        l.define_kit(def, None).unwrap();
+        l.post(Movement::ship("A", "W", d("1"), 5).with_reference("R/A"))
+            .unwrap();
+        let before = l.clone();
+        let err = l
+            .ship_bundle("B", "W", d("1"), 5, None, "R".into())
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                crate::Error::Ledger(LedgerError::DuplicateReference { .. })
+            ),
+            "{err}"
+        );
+        assert_eq!(l, before);
+    }
+
+    #[test]
+    fn a_definition_cannot_change_what_was_already_sold() {
+        let mut l = stocked(&["A", "C"]);
+        l.define_kit(
+            KitDefinition::new("B", KitKind::Virtual, vec![c("A", "1")], 0),
+            None,
+        )
+        .unwrap();
+        l.ship_bundle("B", "W", d("1"), 100, None, "S".into())
+            .unwrap();
+        let before = l.clone();
+        for t in [50, 100] {
+            let def = KitDefinition::new("B", KitKind::Virtual, vec![c("C", "1")], t);
+            let err = l.define_kit(def, None).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::OutOfOrder, "{err}");
+            assert_eq!(l, before);
+        }
+        // A SKU sold as a plain SKU cannot become a kit over its past sales either.
+        l.post(Movement::receive("K", "W", d("10"), d("1.00"), 0))
+            .unwrap();
+        l.post(Movement::ship("K", "W", d("4"), 10)).unwrap();
+        let def = KitDefinition::new("K", KitKind::Assembled, vec![c("A", "3")], 0);
+        assert_eq!(
+            l.define_kit(def, None).unwrap_err().kind(),
+            ErrorKind::OutOfOrder
+        );
+        // From later on, both are fine, and the bundle's return still uses what it shipped.
+        l.define_kit(
+            KitDefinition::new("B", KitKind::Virtual, vec![c("C", "1")], 101),
+            None,
+        )
+        .unwrap();
+        let back = l.return_bundle("S", "W", d("1"), 102, None).unwrap();
+        assert_eq!(back.movements.len(), 1);
+        assert_eq!(l.position("A", None).unwrap().on_hand, d("100"));
+    }
+
+    #[test]
+    fn a_sub_kits_new_version_changes_the_pull_from_then_on() {
+        // K (assembled) = {S}, S (virtual) = {A}: one K sold on day 10; S = {2 A} from day
+        // 20; one K sold on day 30: A's pull is 1 + 2 = 3.
+        let mut l = stocked(&["A", "K"]);
+        let day = 86_400;
+        l.define_kit(
+            KitDefinition::new("S", KitKind::Virtual, vec![c("A", "1")], 0),
+            None,
+        )
+        .unwrap();
+        l.define_kit(
+            KitDefinition::new("K", KitKind::Assembled, vec![c("S", "1")], 0),
+            None,
+        )
+        .unwrap();
+        l.post(Movement::ship("K", "W", d("1"), 10 * day)).unwrap();
+        l.define_kit(
+            KitDefinition::new("S", KitKind::Virtual, vec![c("A", "2")], 20 * day),
+            None,
+        )
+        .unwrap();
+        l.post(Movement::ship("K", "W", d("1"), 30 * day)).unwrap();
+        let h = l
+            .exploded_demand_history("A", None, Period::Week, Some(0), Some(35 * day))
+            .unwrap();
+        assert_eq!(h.quantities.iter().copied().sum::<Decimal>(), d("3"));
+    }
+
+    #[test]
+    fn a_tampered_bundle_record_is_refused() {
+        let mut l = stocked(&["A", "C"]);
+        l.define_kit(
+            KitDefinition::new("B", KitKind::Virtual, vec![c("A", "1")], 0),
+            None,
+        )
+        .unwrap();
+        l.ship_bundle("B", "W", d("1"), 5, None, "S".into())
+            .unwrap();
+        l.post(Movement::ship("C", "W", d("1"), 6)).unwrap();
+        let json = l.to_json();
+        assert!(Ledger::from_json(&json).is_ok());
+        for (from, to) in [
+            (
+                "\"quantity\":\"1\",\"time\":5",
+                "\"quantity\":\"1000\",\"time\":5",
+            ),
+            ("\"movements\":1", "\"movements\":2"),
+            (
+                "\"first_movement\":2,\"movements\":1",
+                "\"first_movement\":3,\"movements\":1",
+            ),
+        ] {
+            assert!(json.contains(from), "{from}");
+            let bad = json.replacen(from, to, 1);
+            assert_eq!(
+                Ledger::from_json(&bad).unwrap_err().kind(),
+                ErrorKind::InvalidSnapshot,
+                "{to}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pair_in_exactly_the_minimum_share_of_orders_is_kept() {
+        // 100 orders, the pair in 7 of them: 0.07 × 100 is 7.000000000000001 in floating
+        // point, and the pair must still count as in at least 7 % of the orders.
+        let mut l = stocked(&["A", "B", "X"]);
+        for o in 0..100 {
+            let id = format!("O{o}");
+            let skus: &[&str] = if o < 7 { &["A", "B"] } else { &["X"] };
+            for sku in skus {
+                l.post(Movement::reserve(*sku, "W", d("1"), id.as_str(), 1))
+                    .unwrap();
+                l.post(Movement::ship_reserved(*sku, "W", d("1"), id.as_str(), 1))
+                    .unwrap();
+            }
+        }
+        let c = l.bundle_candidates(0, 10, 0.07).unwrap();
+        assert_eq!(c.pairs.len(), 1);
+        assert_eq!(c.pairs[0].orders, 7);
+    }
+
+    #[test]
+    fn both_buildable_paths_agree_near_the_largest_answer() {
+        let mut b = KitBook::new();
+        b.define(
+            KitDefinition::new("S", KitKind::Assembled, vec![c("PQ", "1")], 0),
+            plain,
+        )
+        .unwrap();
+        b.define(
+            KitDefinition::new(
+                "V",
+                KitKind::Virtual,
+                vec![c("PP", "0.000001"), c("S", "1")],
+                0,
+            ),
+            plain,
+        )
+        .unwrap();
+        let linear = b.buildable("V", 0, stock(&[("PP", "700000000"), ("PQ", "1e16")]));
+        let bisected = b.buildable(
+            "V",
+            0,
+            stock(&[("PP", "700000000"), ("PQ", "1e16"), ("S", "1")]),
+        );
+        assert_eq!(linear.unwrap().quantity, d("700000000000000"));
+        assert_eq!(bisected.unwrap().quantity, d("700000000000000"));
     }
 }

@@ -656,6 +656,11 @@ impl Movement {
         }
     }
 
+    /// The units the movement names (`None` for a kind without, or a release of all).
+    pub(crate) fn parts_quantity(&self) -> Option<Decimal> {
+        self.parts().quantity
+    }
+
     /// The movement's fields by role, whatever its kind (`None` where the kind has no such
     /// field): what the journal stores and what a column holds.
     pub(super) fn parts(&self) -> Parts<'_> {

@@ -15,7 +15,9 @@
 //! event's `event` must be their names (serde alone would also take a variant's index, so
 //! `"kind": 0` would be a receipt). Each is [`SnapshotError::Malformed`] naming the field.
 //!
-//! **Versions.** This build writes version 2 and reads versions 1 and 2. Version 2 added
+//! **Versions.** This build writes version 3 and reads versions 1 to 3. Version 3 added
+//! kit definitions and bundle postings (`kits`, `bundles`: their movements are in the
+//! journal; a bundle record must match the movements of its range). Version 2 added
 //! the purchasing events and documents, the origin of each cost layer and the condition of
 //! a receipt; a version 1 snapshot (which has none of them) is read by replaying its
 //! journal and comparing its state without the layers' origins.

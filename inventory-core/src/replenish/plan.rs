@@ -1158,7 +1158,21 @@ impl Ledger {
         kits: &[DemandForecast],
         as_of: Timestamp,
     ) -> Result<Vec<DemandForecast>> {
-        for k in kits {
+        for (i, k) in kits.iter().enumerate() {
+            if k.sku.is_empty() || k.location.is_empty() {
+                return Err(invalid(
+                    "a kit forecast with an empty kit or location".into(),
+                ));
+            }
+            if kits[..i]
+                .iter()
+                .any(|x| x.sku == k.sku && x.location == k.location)
+            {
+                return Err(invalid(format!(
+                    "two kit forecasts for {} at {}",
+                    k.sku, k.location
+                )));
+            }
             check_days(&k.daily, k.daily_std, || {
                 format!("the kit forecast of {} at {}", k.sku, k.location)
             })?;

@@ -1449,4 +1449,16 @@ fn kit_forecasts_are_exploded_into_component_demand() {
         5,
     )]);
     assert_eq!(l.plan(&bad).unwrap_err().kind(), ErrorKind::InvalidInput);
+    // Two forecasts for one kit at one location, or one without a location: refused.
+    let twice = PlanRequest::new(DAY, mugs()).kit_demand(vec![
+        DemandForecast::flat("GIFT", "WH", 1.0, 0.0, 5),
+        DemandForecast::flat("GIFT", "WH", 2.0, 0.0, 5),
+    ]);
+    assert_eq!(l.plan(&twice).unwrap_err().kind(), ErrorKind::InvalidInput);
+    let nowhere = PlanRequest::new(DAY, mugs())
+        .kit_demand(vec![DemandForecast::flat("GIFT", "", 1.0, 0.0, 5)]);
+    assert_eq!(
+        l.plan(&nowhere).unwrap_err().kind(),
+        ErrorKind::InvalidInput
+    );
 }

@@ -612,9 +612,12 @@ static void test_disassembly(void) {
     CHECK(same_decimal(before, after));
     CHECK_STOCK(l, "PTEA", "EAST", "7", "21.31");
     CHECK_STOCK(l, "TEA-SET", "EAST", "4", "29.55");
-    CHECK_OK(inv_ledger_disassemble(l, "TEA-SET", "EAST", "2", 21, "DIS-1", &again));
+    CHECK_OK(inv_ledger_disassemble(l, "TEA-SET", "EAST", "2", 20, "DIS-1", &again));
     CHECK(again.duplicate && again.movements == 1 && again.first_movement == o.first_movement);
     CHECK(same_decimal(again.value, "14.00"));
+    /* The same reference at another time is another operation. */
+    CHECK(inv_ledger_disassemble(l, "TEA-SET", "EAST", "2", 21, "DIS-1", &again) ==
+          INV_DUPLICATE_REFERENCE);
     inv_ledger_free(l);
 }
 
