@@ -161,6 +161,15 @@ impl Ledger {
             }
             .into());
         }
+        let scale = self.config().money_scale;
+        if extra.normalize().scale() > scale {
+            return Err(KitError::InvalidInput {
+                message: format!(
+                    "an assembly's extra cost {extra} has more decimal places than the money scale ({scale})"
+                ),
+            }
+            .into());
+        }
         let parts = self
             .kits
             .book
@@ -178,7 +187,6 @@ impl Ledger {
                 .into());
             }
         }
-        let scale = self.config().money_scale;
         self.transaction(|tx| {
             let first_movement = tx.ledger.len() as u64;
             let mut movements = Vec::with_capacity(parts.len() + 1);

@@ -160,13 +160,14 @@ impl Ledger {
             let mut outcomes = Vec::with_capacity(movements.len());
             let mut value = Decimal::ZERO;
             for m in movements {
-                let reference = m.reference.clone();
+                let sku = m.sku().to_owned();
                 let o = tx.post(m)?;
                 if o.duplicate {
                     // A component's reference was posted before, by another movement: this
                     // posting would not move it. Refuse the whole posting.
+                    let base = record.reference.as_deref().unwrap_or_default();
                     return Err(LedgerError::DuplicateReference {
-                        reference: reference.unwrap_or_default(),
+                        reference: format!("{base}/{sku}"),
                     }
                     .into());
                 }

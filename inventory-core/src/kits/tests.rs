@@ -803,6 +803,16 @@ mod assembly {
             .assemble("TEA-SET", "EAST", d("5"), 10, None, None)
             .unwrap_err();
         assert!(err.to_string().contains("\"PTEA\""), "{err}");
+        // An extra cost finer than the money scale (2 places) is refused as such.
+        let err = l
+            .assemble("TEA-SET", "EAST", d("1"), 10, Some(d("0.001")), None)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("decimal places"), "{err}");
+        // 0.100 is 0.10: fine.
+        let mut ok = l.clone();
+        ok.assemble("TEA-SET", "EAST", d("1"), 10, Some(d("0.100")), None)
+            .unwrap();
         // Reserved units are not available to an assembly, even with negative stock allowed.
         l.post(Movement::reserve("PTEA", "EAST", d("8"), "SO-1", 10))
             .unwrap();
