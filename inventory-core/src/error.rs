@@ -516,6 +516,68 @@ pub enum SnapshotError {
     },
 }
 
+/// Errors of a durable store (see [`crate::durable`]).
+///
+/// A store error on a posting means the posting was refused and rolled back: nothing of it
+/// is in memory or in the store.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// Another ledger (in this or another process) has the store open for writing.
+    #[error("the store {path:?} is open for writing by another ledger (process or handle)")]
+    Locked {
+        /// The store's path.
+        path: String,
+    },
+    /// The file is not a ledger store, or it is damaged (truncated, overwritten, a checksum
+    /// or a journal entry that does not hold).
+    #[error("the store {path:?} is corrupt: {message}")]
+    Corrupt {
+        /// The store's path.
+        path: String,
+        /// What did not hold.
+        message: String,
+    },
+    /// The store's format version is not one this build reads.
+    #[error("the store {path:?} has format version {found}; this build reads version {supported}")]
+    UnsupportedFormat {
+        /// The store's path.
+        path: String,
+        /// The version found.
+        found: u32,
+        /// The version this build reads and writes.
+        supported: u32,
+    },
+    /// Reading or writing the store failed (the disk is full, the file is not writable, a
+    /// database error): the operation was refused and nothing of it was kept.
+    #[error("store I/O failed: {message}")]
+    Io {
+        /// The database's or the system's message.
+        message: String,
+    },
+    /// The store was opened with a ledger configuration other than the one it was created
+    /// with.
+    #[error("the store's configuration differs from the one given: {message}")]
+    ConfigMismatch {
+        /// What differs.
+        message: String,
+    },
+}
+
+impl StoreError {
+    /// The kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            StoreError::Locked { .. } => ErrorKind::StoreLocked,
+            StoreError::Corrupt { .. } | StoreError::UnsupportedFormat { .. } => {
+                ErrorKind::StoreCorrupt
+            }
+            StoreError::Io { .. } => ErrorKind::StoreIo,
+            StoreError::ConfigMismatch { .. } => ErrorKind::InvalidInput,
+        }
+    }
+}
+
 /// The crate's error: one of the area errors.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -538,6 +600,9 @@ pub enum Error {
     /// An error of kit definitions or the computations on them.
     #[error(transparent)]
     Kit(#[from] crate::kits::KitError),
+    /// An error of a durable store.
+    #[error(transparent)]
+    Store(#[from] StoreError),
     /// An error in one item of a batch (a movement of a ledger batch, an item of a policy
     /// batch); nothing of a ledger batch was applied.
     #[error("item {index} of the batch: {source}")]
@@ -599,6 +664,12 @@ pub enum ErrorKind {
     InvalidOrderState,
     /// A receipt beyond what the over-receipt policy allows.
     OverReceipt,
+    /// A durable store is open for writing by another ledger.
+    StoreLocked,
+    /// A durable store is not a ledger store, is damaged, or has an unsupported format.
+    StoreCorrupt,
+    /// Reading or writing a durable store failed.
+    StoreIo,
 }
 
 impl PurchasingError {
@@ -672,6 +743,7 @@ impl Error {
             Error::Forecast(_) => ErrorKind::InvalidInput,
             Error::Purchasing(e) => e.kind(),
             Error::Kit(e) => e.kind(),
+            Error::Store(e) => e.kind(),
             Error::Batch { source, .. } => source.kind(),
         }
     }

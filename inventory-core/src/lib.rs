@@ -5,6 +5,7 @@ mod checks;
 pub mod classify;
 pub mod costing;
 pub mod demand;
+pub mod durable;
 pub mod error;
 pub mod forecast;
 mod hash;
@@ -16,13 +17,15 @@ pub mod policy;
 pub mod purchasing;
 pub mod replenish;
 pub mod stats;
+#[cfg(feature = "sqlite")]
+pub mod store;
 mod strict;
 pub mod time;
 
 pub use costing::{CostMethod, Layer};
 pub use error::{
     Error, ErrorKind, ForecastError, LedgerError, PolicyError, PurchasingError, Result,
-    SnapshotError,
+    SnapshotError, StoreError,
 };
 pub use ledger::{
     AdjustReason, Condition, CostLayer, DemandHistory, JournalEntry, Ledger, LedgerConfig,

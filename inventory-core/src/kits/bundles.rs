@@ -155,7 +155,7 @@ impl Ledger {
                 });
             }
         }
-        let out = self.transaction(|tx| {
+        self.transaction(|tx| {
             let first_movement = tx.ledger.len() as u64;
             let mut outcomes = Vec::with_capacity(movements.len());
             let mut value = Decimal::ZERO;
@@ -176,26 +176,26 @@ impl Ledger {
                 })?;
                 outcomes.push(o);
             }
+            // The record is kept in the same transaction as the movements (a durable
+            // ledger commits them together).
+            let kits = &mut tx.ledger.kits;
+            let sequence = kits.bundles.len() as u32;
+            if let Some(r) = &record.reference {
+                kits.bundle_refs.insert(Arc::from(r.as_str()), sequence);
+            }
+            kits.bundles.push(BundleRecord {
+                sequence: u64::from(sequence),
+                first_movement,
+                movements: outcomes.len() as u64,
+                ..record
+            });
             Ok(KitMovementOutcome {
                 first_movement,
                 movements: outcomes,
                 value,
                 duplicate: false,
             })
-        })?;
-        let sequence = self.kits.bundles.len() as u32;
-        if let Some(r) = &record.reference {
-            self.kits
-                .bundle_refs
-                .insert(Arc::from(r.as_str()), sequence);
-        }
-        self.kits.bundles.push(BundleRecord {
-            sequence: u64::from(sequence),
-            first_movement: out.first_movement,
-            movements: out.movements.len() as u64,
-            ..record
-        });
-        Ok(out)
+        })
     }
 
     /// Reserves every component of `quantity` virtual bundles at `location` for `order`,
@@ -442,42 +442,50 @@ impl Ledger {
 
     /// Restores bundle records read from a snapshot (their movements are in its journal).
     pub(crate) fn restore_bundles(&mut self, records: Vec<BundleRecord>) -> Result<()> {
-        for (i, r) in records.into_iter().enumerate() {
-            let previous_end = self
+        for r in records {
+            self.restore_bundles_from(r)?;
+        }
+        Ok(())
+    }
+
+    /// Restores the next bundle record (its sequence must be the number of records; its
+    /// movements must be in the journal already).
+    pub(crate) fn restore_bundles_from(&mut self, r: BundleRecord) -> Result<()> {
+        let i = self.kits.bundles.len();
+        let previous_end = self
+            .kits
+            .bundles
+            .last()
+            .map_or(0, |p| p.first_movement + p.movements);
+        let fits = r.sequence == i as u64
+            && r.first_movement >= previous_end
+            && r.movements > 0
+            && r.quantity > Decimal::ZERO
+            && !self.kits.book.versions(&r.bundle).is_empty()
+            && r.first_movement
+                .checked_add(r.movements)
+                .is_some_and(|end| end <= self.len() as u64)
+            && self.bundle_record_matches(&r);
+        if !fits {
+            return Err(crate::error::SnapshotError::Inconsistent {
+                message: format!("bundle posting {i} does not fit the journal"),
+            }
+            .into());
+        }
+        if let Some(reference) = &r.reference {
+            if self
                 .kits
-                .bundles
-                .last()
-                .map_or(0, |p| p.first_movement + p.movements);
-            let fits = r.sequence == i as u64
-                && r.first_movement >= previous_end
-                && r.movements > 0
-                && r.quantity > Decimal::ZERO
-                && !self.kits.book.versions(&r.bundle).is_empty()
-                && r.first_movement
-                    .checked_add(r.movements)
-                    .is_some_and(|end| end <= self.len() as u64)
-                && self.bundle_record_matches(&r);
-            if !fits {
+                .bundle_refs
+                .insert(Arc::from(reference.as_str()), i as u32)
+                .is_some()
+            {
                 return Err(crate::error::SnapshotError::Inconsistent {
-                    message: format!("bundle posting {i} does not fit the journal"),
+                    message: format!("bundle reference {reference:?} is used twice"),
                 }
                 .into());
             }
-            if let Some(reference) = &r.reference {
-                if self
-                    .kits
-                    .bundle_refs
-                    .insert(Arc::from(reference.as_str()), i as u32)
-                    .is_some()
-                {
-                    return Err(crate::error::SnapshotError::Inconsistent {
-                        message: format!("bundle reference {reference:?} is used twice"),
-                    }
-                    .into());
-                }
-            }
-            self.kits.bundles.push(r);
         }
+        self.kits.bundles.push(r);
         Ok(())
     }
 }

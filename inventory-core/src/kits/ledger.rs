@@ -53,6 +53,35 @@ impl Kits {
     pub(crate) fn is_empty(&self) -> bool {
         self.records.is_empty() && self.bundles.is_empty()
     }
+
+    /// Drops the kit definitions and bundle postings after the first `records` and
+    /// `bundles` (a transaction's rollback). The definitions' book is rebuilt from the
+    /// records kept (rare: only a definition refused by a durable store is rolled back).
+    pub(crate) fn truncate(&mut self, records: usize, bundles: usize) {
+        while self.bundles.len() > bundles {
+            if let Some(b) = self.bundles.pop() {
+                if let Some(r) = &b.reference {
+                    self.bundle_refs.remove(r.as_str());
+                }
+            }
+        }
+        if self.records.len() > records {
+            while self.records.len() > records {
+                if let Some(k) = self.records.pop() {
+                    if let Some(r) = &k.reference {
+                        self.references.remove(r.as_str());
+                    }
+                }
+            }
+            let mut book = KitBook::default();
+            for r in &self.records {
+                // Each was valid when defined, in this order: defining them again cannot
+                // fail (every component was known then).
+                let _ = book.define(r.definition.clone(), |_| true);
+            }
+            self.book = book;
+        }
+    }
 }
 
 impl Ledger {
@@ -94,7 +123,8 @@ impl Ledger {
         definition: KitDefinition,
         reference: Option<String>,
     ) -> Result<KitOutcome> {
-        self.define_kit_checked(definition, reference, true)
+        // In a transaction, so that a durable ledger commits the definition to its store.
+        self.transaction(|tx| tx.ledger.define_kit_checked(definition, reference, true))
     }
 
     /// [`Ledger::define_kit`]; `live` also refuses a definition effective at or before the
@@ -267,21 +297,34 @@ impl Ledger {
     /// events: a definition valid when it was posted is valid later, SKUs only being
     /// added).
     pub(crate) fn replay_kits(&mut self, records: Vec<KitRecord>) -> Result<()> {
-        for (i, rec) in records.into_iter().enumerate() {
-            if rec.sequence != i as u64 || rec.first_movement > self.len() as u64 {
-                return Err(crate::error::SnapshotError::Inconsistent {
-                    message: format!("kit definition {i} does not fit the journal"),
-                }
-                .into());
+        for rec in records {
+            self.replay_kits_from(rec)?;
+        }
+        Ok(())
+    }
+
+    /// Replays one kit record (the next one: its sequence must be the number of records).
+    pub(crate) fn replay_kits_from(&mut self, rec: KitRecord) -> Result<()> {
+        let i = self.kits.records.len();
+        if rec.sequence != i as u64 || rec.first_movement > self.len() as u64 {
+            return Err(crate::error::SnapshotError::Inconsistent {
+                message: format!("kit definition {i} does not fit the journal"),
             }
-            let first_movement = rec.first_movement;
-            self.define_kit_checked(rec.definition, rec.reference, false)
-                .map_err(|e| crate::error::SnapshotError::Inconsistent {
-                    message: format!("replaying kit definition {i} failed: {e}"),
-                })?;
-            if let Some(r) = self.kits.records.last_mut() {
-                r.first_movement = first_movement;
+            .into());
+        }
+        let first_movement = rec.first_movement;
+        self.define_kit_checked(rec.definition, rec.reference, false)
+            .map_err(|e| crate::error::SnapshotError::Inconsistent {
+                message: format!("replaying kit definition {i} failed: {e}"),
+            })?;
+        if self.kits.records.len() != i + 1 {
+            return Err(crate::error::SnapshotError::Inconsistent {
+                message: format!("kit definition {i} repeats an earlier reference"),
             }
+            .into());
+        }
+        if let Some(r) = self.kits.records.last_mut() {
+            r.first_movement = first_movement;
         }
         Ok(())
     }

@@ -28,6 +28,7 @@
 
 mod ahead;
 mod columns;
+mod durable;
 mod interner;
 mod journal;
 mod landed;
@@ -387,6 +388,8 @@ pub(super) struct Txn {
     entry: u32,
     /// Where purchasing stood when the transaction began.
     docs: crate::purchasing::Mark,
+    /// How many kit definitions and bundle postings there were when it began.
+    kits: (usize, usize),
 }
 
 impl Txn {
@@ -477,6 +480,9 @@ pub struct Ledger {
     pub(crate) purchasing: Purchasing,
     /// Kit definitions (see [`crate::kits`]).
     pub(crate) kits: crate::kits::Kits,
+    /// The store every transaction is committed to, if the ledger is durable (see
+    /// [`crate::durable`]).
+    durable: durable::DurableSlot,
     /// The number of the last transaction begun (see [`Txn::save`]); never 0 once one has.
     /// A failed batch into a pristine ledger resets it to 0 with the rest of the ledger,
     /// which is safe because that also drops every slot (and so every mark).
@@ -759,6 +765,7 @@ impl Ledger {
             spare: Spare::default(),
             purchasing: Purchasing::default(),
             kits: crate::kits::Kits::default(),
+            durable: durable::DurableSlot::default(),
             epoch: 0,
         }
     }
@@ -805,7 +812,19 @@ impl Ledger {
             }
             .into());
         }
-        self.config.sku_costing.insert(sku.to_owned(), method);
+        let before = self.config.sku_costing.insert(sku.to_owned(), method);
+        let event = crate::durable::Event::Costing {
+            first_movement: self.journal.len() as u64,
+            sku: sku.to_owned(),
+            method,
+        };
+        if let Err(e) = self.persist(Some(event)) {
+            match before {
+                Some(m) => self.config.sku_costing.insert(sku.to_owned(), m),
+                None => self.config.sku_costing.remove(sku),
+            };
+            return Err(e);
+        }
         Ok(())
     }
 
@@ -885,6 +904,12 @@ impl Ledger {
         let run = std::panic::AssertUnwindSafe(|| f(self, &mut txn));
         match std::panic::catch_unwind(run) {
             Ok(Ok(v)) => {
+                // A durable ledger commits to its store first: if the store refuses, the
+                // transaction is rolled back and the call refused (see `crate::durable`).
+                if let Err(e) = self.persist(None) {
+                    self.rollback(txn);
+                    return Err(e);
+                }
                 self.commit(txn);
                 Ok(v)
             }
@@ -980,6 +1005,7 @@ impl Ledger {
             known: ahead::Known::default(),
             entry: NONE,
             docs: self.purchasing.mark(),
+            kits: (self.kits.records.len(), self.kits.bundles.len()),
         }
     }
 
@@ -1021,11 +1047,14 @@ impl Ledger {
 
     fn rollback(&mut self, mut txn: Txn) {
         self.purchasing.rollback(txn.docs);
+        self.kits.truncate(txn.kits.0, txn.kits.1);
         if !txn.undoable {
             // The ledger was pristine when the batch began (see `begin_batch`).
             let config = std::mem::take(&mut self.config);
+            let durable = std::mem::take(&mut self.durable);
             *self = Ledger::new();
             self.config = config;
+            self.durable = durable;
             return;
         }
         while let Some((p, l)) = txn.layer_log.pop() {

@@ -23,7 +23,7 @@ use crate::ledger::Condition;
 use crate::time::Timestamp;
 
 /// An order line, with its SKU and location as ids into [`Purchasing::names`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Line {
     pub(crate) line: u32,
     pub(crate) sku: u32,
@@ -66,7 +66,7 @@ impl Line {
 }
 
 /// A purchase order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Order {
     pub(crate) id: Arc<str>,
     pub(crate) supplier: u32,
@@ -123,7 +123,7 @@ impl Order {
 }
 
 /// One received line of a receipt, in one condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ReceivedLine {
     /// The index of the order line.
     pub(crate) line: u32,
@@ -139,7 +139,7 @@ pub(crate) struct ReceivedLine {
     pub(crate) expected: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Receipt {
     pub(crate) id: Arc<str>,
     pub(crate) order: u32,
@@ -156,7 +156,7 @@ impl Receipt {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ChargeRecord {
     pub(crate) id: Arc<str>,
     pub(crate) order: u32,
@@ -165,7 +165,7 @@ pub(crate) struct ChargeRecord {
     pub(crate) amount: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Payment {
     pub(crate) id: Arc<str>,
     pub(crate) order: u32,
@@ -174,7 +174,7 @@ pub(crate) struct Payment {
 }
 
 /// A journaled event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Recorded {
     pub(crate) first_movement: u64,
     pub(crate) movements: u32,
@@ -212,7 +212,9 @@ pub(crate) struct Mark {
 }
 
 /// The purchasing state of a ledger.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Serialized as is into a durable store's checkpoints (see [`crate::durable`]); the undo
+/// log, empty between transactions, is not.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Purchasing {
     /// SKU and location names, shared by id.
     pub(crate) names: Vec<Arc<str>>,
@@ -238,9 +240,12 @@ pub(crate) struct Purchasing {
     pub(crate) events: Vec<Recorded>,
     /// Event references → event index.
     event_refs: FxHashMap<Arc<str>, u32>,
+    #[serde(skip)]
     undo: Vec<Undo>,
     /// Orders and suppliers already saved in the undo log by the current transaction.
+    #[serde(skip)]
     saved_orders: Vec<u32>,
+    #[serde(skip)]
     saved_suppliers: Vec<u32>,
 }
 
