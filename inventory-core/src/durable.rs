@@ -2,7 +2,7 @@
 //!
 //! The store sits behind a small interface, [`JournalStore`]: append one transaction's
 //! journal entries and events atomically, read them back after a given sequence number,
-//! and read and write checkpoints. [`crate::store::sqlite`] (feature `sqlite`) is the
+//! and read and write checkpoints. `inventory_core::store::sqlite` (feature `sqlite`) is the
 //! first implementation; a server database for hosts that run several processes can
 //! follow without touching the ledger. This module itself does no I/O.
 //!
@@ -23,7 +23,7 @@
 //!   recorded (it is still the ledger's history), without re-applying any costing.
 //!
 //! ## The commit rule
-//! A ledger with a store ([`Ledger::open_store`], or [`Ledger::open`] for SQLite) commits
+//! A ledger with a store ([`Ledger::open_store`], or `Ledger::open` for SQLite) commits
 //! each successful call that changes it (a posting, a batch, a purchasing event, a kit
 //! definition, a bundle posting, a costing override) as **one** store transaction before
 //! the call returns: an acknowledged change is in the store. A refused call writes
