@@ -597,3 +597,136 @@ proptest! {
         prop_assert!(Ledger::from_json(&reopened.to_json()).is_ok());
     }
 }
+
+/// A store in memory, behind the same interface: shared so that it can be "reopened", and
+/// made to fail on demand (a full disk).
+#[derive(Debug, Clone, Default)]
+struct MemStore {
+    inner: std::sync::Arc<std::sync::Mutex<MemInner>>,
+}
+
+#[derive(Debug, Default)]
+struct MemInner {
+    config: Option<LedgerConfig>,
+    movements: Vec<inventory_core::JournalEntry>,
+    events: Vec<inventory_core::durable::Event>,
+    checkpoint: Option<inventory_core::durable::Checkpoint>,
+    fail: bool,
+    appends: usize,
+}
+
+impl inventory_core::durable::JournalStore for MemStore {
+    fn name(&self) -> String {
+        "memory".into()
+    }
+    fn config(&mut self) -> Result<Option<LedgerConfig>, StoreError> {
+        Ok(self.inner.lock().unwrap().config.clone())
+    }
+    fn set_config(&mut self, config: &LedgerConfig) -> Result<(), StoreError> {
+        self.inner.lock().unwrap().config = Some(config.clone());
+        Ok(())
+    }
+    fn append(&mut self, commit: &inventory_core::durable::Commit) -> Result<(), StoreError> {
+        let mut s = self.inner.lock().unwrap();
+        if s.fail {
+            return Err(StoreError::Io {
+                message: "no space left on device".into(),
+            });
+        }
+        assert_eq!(commit.first_movement as usize, s.movements.len());
+        assert_eq!(commit.first_event as usize, s.events.len());
+        s.movements.extend(commit.movements.iter().cloned());
+        s.events.extend(commit.events.iter().cloned());
+        s.appends += 1;
+        Ok(())
+    }
+    fn counts(&mut self) -> Result<(u64, u64), StoreError> {
+        let s = self.inner.lock().unwrap();
+        Ok((s.movements.len() as u64, s.events.len() as u64))
+    }
+    fn movements(
+        &mut self,
+        from: u64,
+        each: &mut dyn FnMut(inventory_core::JournalEntry) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let all = self.inner.lock().unwrap().movements.clone();
+        all.into_iter().skip(from as usize).try_for_each(each)
+    }
+    fn events(&mut self, from: u64) -> Result<Vec<inventory_core::durable::Event>, StoreError> {
+        Ok(self.inner.lock().unwrap().events[from as usize..].to_vec())
+    }
+    fn latest_checkpoint(
+        &mut self,
+    ) -> Result<Option<inventory_core::durable::Checkpoint>, StoreError> {
+        Ok(self.inner.lock().unwrap().checkpoint.clone())
+    }
+    fn write_checkpoint(
+        &mut self,
+        checkpoint: &inventory_core::durable::Checkpoint,
+    ) -> Result<(), StoreError> {
+        let mut s = self.inner.lock().unwrap();
+        if s.fail {
+            return Err(StoreError::Io {
+                message: "no space left on device".into(),
+            });
+        }
+        s.checkpoint = Some(checkpoint.clone());
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failing_store_refuses_every_kind_of_call_and_rolls_the_ledger_back() {
+    let store = MemStore::default();
+    let set_fail = |on: bool| store.inner.lock().unwrap().fail = on;
+    let mut l = Ledger::open_store(Box::new(store.clone()), StoreConfig::new()).unwrap();
+    let mut mirror = Ledger::new();
+    let steps = scenario();
+    for (i, step) in steps.iter().enumerate() {
+        // First with the store failing: refused (or refused for its own reasons), and
+        // nothing changed; then for real.
+        set_fail(true);
+        let before = l.clone();
+        let appends = store.inner.lock().unwrap().appends;
+        match step(&mut l) {
+            Ok(()) => {
+                // Only a call that changes nothing (a duplicate) succeeds without the store.
+                assert_eq!(store.inner.lock().unwrap().appends, appends, "step {i}");
+            }
+            Err(e) => {
+                if e.kind() == ErrorKind::StoreIo {
+                    assert!(matches!(e, Error::Store(StoreError::Io { .. })));
+                }
+            }
+        }
+        assert_eq!(l, before, "step {i}: a refused call changed the ledger");
+        assert_eq!(l.to_json(), before.to_json(), "step {i}");
+        set_fail(false);
+        assert_eq!(step(&mut l), step(&mut mirror), "step {i}");
+        assert_eq!(l, mirror, "step {i}");
+    }
+    // An automatic checkpoint that fails is skipped; a requested one says so.
+    set_fail(true);
+    assert_eq!(l.checkpoint().unwrap_err().kind(), ErrorKind::StoreIo);
+    set_fail(false);
+    drop(l);
+    let reopened = Ledger::open_store(Box::new(store.clone()), StoreConfig::new()).unwrap();
+    assert_eq!(reopened, mirror);
+}
+
+#[test]
+fn a_failed_first_batch_leaves_an_empty_ledger_that_is_still_durable() {
+    let store = MemStore::default();
+    let mut l = Ledger::open_store(Box::new(store.clone()), StoreConfig::new()).unwrap();
+    let batch = || vec![Movement::receive("A", "W", d("1"), d("1"), 0); 3];
+    store.inner.lock().unwrap().fail = true;
+    assert_eq!(
+        l.post_batch(batch()).unwrap_err().kind(),
+        ErrorKind::StoreIo
+    );
+    assert!(l.is_empty() && l.is_durable());
+    assert_eq!(l, Ledger::new());
+    store.inner.lock().unwrap().fail = false;
+    l.post_batch(batch()).unwrap();
+    assert_eq!(store.inner.lock().unwrap().movements.len(), 3);
+}
