@@ -314,3 +314,38 @@ fn killed_writers_lose_nothing_acknowledged_and_leave_no_partial_batch() {
     );
     eprintln!("{runs} kills, {mid_call_kills} in the middle of a call, largest store {committed_total} entries");
 }
+
+/// The child of the lock test: tries to open the store and prints what happened.
+#[test]
+fn lock_child() {
+    let Ok(path) = std::env::var("INV_LOCK_CHILD") else {
+        return;
+    };
+    match Ledger::open(&path, StoreConfig::new()) {
+        Ok(l) => println!("@opened {}", l.len()),
+        Err(e) => println!("@refused {:?}", e.kind()),
+    }
+}
+
+#[test]
+fn a_second_process_cannot_open_a_store_for_writing() {
+    let dir = std::env::temp_dir().join(format!("inv-lock-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a.ledger");
+    let other = |path: &PathBuf| {
+        let out = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "lock_child", "--nocapture", "--test-threads=1"])
+            .env("INV_LOCK_CHILD", path)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let mut l = Ledger::open(&path, StoreConfig::new().sync(SyncMode::Off)).unwrap();
+    l.post(Movement::receive("A", "W", Decimal::ONE, Decimal::ONE, 0))
+        .unwrap();
+    assert!(other(&path).contains("@refused StoreLocked"));
+    drop(l);
+    assert!(other(&path).contains("@opened 1"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
