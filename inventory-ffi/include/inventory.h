@@ -2806,7 +2806,9 @@ typedef struct inv_sim_report {
  * breaks that do not increase, a charge with more decimal places than the money scale,
  * malformed event JSON, ...), or a kit definition or kit operation the core refuses (no
  * components, a cycle, a virtual bundle assembled or an assembled kit posted as a bundle, a
- * quantity of kits ≤ 0, a negative extra cost, a minimum support outside (0, 1], ...).
+ * quantity of kits ≤ 0, a negative extra cost, a minimum support outside (0, 1], ...), or
+ * a durable store opened with a ledger configuration other than the one it was created
+ * with, or a checkpoint asked of a ledger without a store.
  */
 #define INV_INVALID_INPUT 101
 
@@ -2918,6 +2920,27 @@ typedef struct inv_sim_report {
  * (`inv_ledger_config.over_receipt`).
  */
 #define INV_OVER_RECEIPT 306
+
+/**
+ * A durable store is open for writing by another ledger (another handle in this process,
+ * or another process): `inv_ledger_open` refuses a second writer. The lock is released when
+ * the ledger holding it is freed (or its process ends).
+ */
+#define INV_STORE_LOCKED 400
+
+/**
+ * A file that is not a ledger store, or a damaged one (truncated, overwritten, a checkpoint
+ * that fails its checksum, a journal that does not replay), or a store of a format this
+ * build does not read.
+ */
+#define INV_STORE_CORRUPT 401
+
+/**
+ * Reading or writing a durable store failed (the disk is full, the file or its directory is
+ * not writable, a database error): the call was refused and nothing of it was kept, in
+ * memory or in the store.
+ */
+#define INV_STORE_IO 402
 
 /**
  * Built ahead into stock of its own (its own positions and cost layers).
