@@ -30,7 +30,7 @@ pub const INV_INVALID_DECIMAL: inv_result = 5;
 /// An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
 /// `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`,
 /// `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`, `inv_sim_demand`,
-/// `inv_sim_policy_kind`, `inv_kit_kind`) was out of range.
+/// `inv_sim_policy_kind`, `inv_kit_kind`, `inv_sync_mode`) was out of range.
 pub const INV_INVALID_ENUM: inv_result = 6;
 /// An index argument was out of range.
 pub const INV_INDEX_OUT_OF_RANGE: inv_result = 7;
