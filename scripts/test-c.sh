@@ -52,7 +52,7 @@ out="$target_dir/c-tests"
 mkdir -p "$out"
 include="inventory-ffi/include"
 
-c_tests=(test_ledger test_policy test_forecast test_purchasing test_replenish test_simulation test_kits)
+c_tests=(test_ledger test_policy test_forecast test_purchasing test_replenish test_simulation test_kits test_store)
 for t in "${c_tests[@]}"; do
     log "gcc -std=c99 ($t.c, static library)"
     gcc -std=c99 -Wall -Wextra -Wpedantic -Werror -g -I"$include" \

@@ -135,7 +135,8 @@ typedef struct inv_kit_explosion inv_kit_explosion;
 
 /**
  * An inventory ledger (opaque). Create with `inv_ledger_new`,
- * `inv_ledger_new_with_config` or `inv_ledger_from_json`; release with `inv_ledger_free`.
+ * `inv_ledger_new_with_config` or `inv_ledger_from_json` (in memory), or open a durable one
+ * with `inv_ledger_open`; release with `inv_ledger_free`.
  *
  * A ledger is not internally synchronized: use it from one thread at a time, or share it
  * between threads only through the functions taking a `const inv_ledger *`. Every posting
@@ -2417,6 +2418,40 @@ typedef struct inv_sim_report {
 } inv_sim_report;
 
 /**
+ * What an acknowledged commit of a durable ledger survives (one of the `INV_SYNC_*`
+ * values; `inv_store_options.sync`).
+ */
+typedef uint32_t inv_sync_mode;
+
+/**
+ * How `inv_ledger_open` opens a store.
+ *
+ * Start from `inv_store_options_default()` and set the fields you use (a NULL options
+ * pointer means these defaults). Later versions may add fields at the end, which changes
+ * the struct's size: before 1.0 the header and the library go together (see
+ * `inv_ledger_config`).
+ */
+typedef struct inv_store_options {
+    /**
+     * The ledger configuration (read only during `inv_ledger_open`). NULL: the store's own
+     * configuration for an existing store, the default (`inv_ledger_config_default()`) for
+     * a new one. Given, it creates a new store with it; an existing store keeps the one it
+     * was created with and refuses a different one with `INV_INVALID_INPUT`. Default NULL.
+     */
+    const struct inv_ledger_config *config;
+    /**
+     * Write a checkpoint after every this many movements, so that opening the store
+     * replays only the journal after the newest one; 0: only on request
+     * (`inv_ledger_checkpoint`). Default 100000.
+     */
+    uint64_t checkpoint_every;
+    /**
+     * What an acknowledged commit survives (`INV_SYNC_*`). Default `INV_SYNC_FULL`.
+     */
+    inv_sync_mode sync;
+} inv_store_options;
+
+/**
  * First in, first out.
  */
 #define INV_COSTING_FIFO 0
@@ -2742,6 +2777,24 @@ typedef struct inv_sim_report {
 #define INV_INTERVAL_METHOD_DEGENERATE 4
 
 /**
+ * Survives a crash of the process and of the machine (power loss): the store syncs its log
+ * to the disk before each commit returns. The default.
+ */
+#define INV_SYNC_FULL 0
+
+/**
+ * Survives a crash of the process, not necessarily a power loss or a kernel crash, which
+ * may lose the latest commits (never corrupt the store). Much faster per commit.
+ */
+#define INV_SYNC_NORMAL 1
+
+/**
+ * No syncing at all: for tests and bulk loads only; a machine crash may lose recent
+ * commits.
+ */
+#define INV_SYNC_OFF 2
+
+/**
  * Success.
  */
 #define INV_OK 0
@@ -2775,7 +2828,7 @@ typedef struct inv_sim_report {
  * An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
  * `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`,
  * `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`, `inv_sim_demand`,
- * `inv_sim_policy_kind`, `inv_kit_kind`) was out of range.
+ * `inv_sim_policy_kind`, `inv_kit_kind`, `inv_sync_mode`) was out of range.
  */
 #define INV_INVALID_ENUM 6
 
@@ -2806,7 +2859,9 @@ typedef struct inv_sim_report {
  * breaks that do not increase, a charge with more decimal places than the money scale,
  * malformed event JSON, ...), or a kit definition or kit operation the core refuses (no
  * components, a cycle, a virtual bundle assembled or an assembled kit posted as a bundle, a
- * quantity of kits ≤ 0, a negative extra cost, a minimum support outside (0, 1], ...).
+ * quantity of kits ≤ 0, a negative extra cost, a minimum support outside (0, 1], ...), or
+ * a durable store opened with a ledger configuration other than the one it was created
+ * with, or a checkpoint asked of a ledger without a store.
  */
 #define INV_INVALID_INPUT 101
 
@@ -2918,6 +2973,27 @@ typedef struct inv_sim_report {
  * (`inv_ledger_config.over_receipt`).
  */
 #define INV_OVER_RECEIPT 306
+
+/**
+ * A durable store is open for writing by another ledger (another handle in this process,
+ * or another process): `inv_ledger_open` refuses a second writer. The lock is released when
+ * the ledger holding it is freed (or its process ends).
+ */
+#define INV_STORE_LOCKED 400
+
+/**
+ * A file that is not a ledger store, or a damaged one (truncated, overwritten, a checkpoint
+ * that fails its checksum, a journal that does not replay), or a store of a format this
+ * build does not read.
+ */
+#define INV_STORE_CORRUPT 401
+
+/**
+ * Reading or writing a durable store failed (the disk is full, the file or its directory is
+ * not writable, a database error): the call was refused and nothing of it was kept, in
+ * memory or in the store.
+ */
+#define INV_STORE_IO 402
 
 /**
  * Built ahead into stock of its own (its own positions and cost layers).
@@ -3915,7 +3991,8 @@ inv_result inv_ledger_new_with_config(const struct inv_ledger_config *config,
                                       struct inv_ledger **out);
 
 /**
- * Releases a ledger. NULL is a no-op.
+ * Releases a ledger. NULL is a no-op. A durable ledger's store is closed (everything was
+ * committed already) and its lock released, so the store can be opened again.
  *
  * # Safety
  * `ledger` must be NULL or a live ledger handle, not used afterwards.
@@ -6340,6 +6417,80 @@ inv_result inv_sim_policy_from_plan_item(const struct inv_plan *plan,
                                          size_t item,
                                          struct inv_sim_policy *out,
                                          bool *has);
+
+/**
+ * The default store options: the store's own configuration (the default one for a new
+ * store), a checkpoint every 100000 movements, `INV_SYNC_FULL`.
+ */
+struct inv_store_options inv_store_options_default(void);
+
+/**
+ * Opens (or creates) the durable ledger stored in the SQLite database file at `path` into
+ * `*out`; `options` may be NULL (the defaults of `inv_store_options_default()`).
+ *
+ * A new (or empty) file becomes a store with `options->config` (NULL: the default
+ * configuration). An existing store is restored from its newest checkpoint and the
+ * journal after it. From then on every successful posting, batch (`inv_ledger_post_columns`),
+ * purchasing event, kit definition, bundle posting and costing override is committed to
+ * the file before the call returns; a refused call writes nothing. If the store fails
+ * while committing, the call is refused with `INV_STORE_IO` (`INV_STORE_CORRUPT` if the
+ * file turns out damaged) and the ledger in memory is rolled back too. The file stays
+ * locked for writing (through a lock file `<path>-lock` beside it, which is left in place
+ * when the ledger is freed) until `inv_ledger_free`. The database runs in SQLite's WAL
+ * mode: `<path>-wal` and `<path>-shm` are beside it while it is open (normally removed
+ * when it is freed), and other programs may read it with any SQLite client.
+ *
+ * Errors: `INV_NULL_ARGUMENT` (`path`, `out`), `INV_INVALID_UTF8` (`path`),
+ * `INV_INVALID_ENUM` (`options->sync`, the configuration's enums), `INV_INVALID_DECIMAL`
+ * (tolerance), `INV_INVALID_INPUT` (an invalid configuration for a new store, a
+ * configuration other than the existing store's), `INV_STORE_LOCKED` (another ledger, in
+ * this process or another, has it open), `INV_STORE_CORRUPT` (not a ledger store, damaged,
+ * or of a format this build does not read), `INV_STORE_IO` (the file cannot be created,
+ * read or written). On error `*out` is not written.
+ *
+ * # Safety
+ * `path` NULL or NUL-terminated; `options` NULL or pointing to a valid struct (its
+ * `config` NULL or valid); `out` NULL or a writable `inv_ledger *`.
+ */
+inv_result inv_ledger_open(const char *path,
+                           const struct inv_store_options *options,
+                           struct inv_ledger **out);
+
+/**
+ * Writes a checkpoint of a durable ledger's state to its store now, so that opening it
+ * replays nothing before this point.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_INPUT` (an in-memory ledger: no store),
+ * `INV_STORE_IO`. The ledger is unchanged either way.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle.
+ */
+inv_result inv_ledger_checkpoint(struct inv_ledger *ledger);
+
+/**
+ * Whether the ledger commits to a store (opened with `inv_ledger_open`); false for an
+ * in-memory ledger and for NULL.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle.
+ */
+bool inv_ledger_is_durable(const struct inv_ledger *ledger);
+
+/**
+ * Writes the journal entries with sequence number `from` and after (entries
+ * `from .. inv_ledger_len`) as JSON lines to `*out`: one entry (the movement and its
+ * outcome, as in `inv_ledger_journal_json`) per line, each line ending in `\n`; an empty
+ * string when `from` ≥ `inv_ledger_len`. This is the incremental export for hosts that keep
+ * their own copy: remember the length and ask for what came after. Works on any ledger,
+ * durable or not. Release the text with `inv_string_free`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INTERIOR_NUL` (a name with a NUL byte).
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `out` NULL or a writable `char *`.
+ */
+inv_result inv_ledger_journal_jsonl(const struct inv_ledger *ledger, uint64_t from, char **out);
 
 #ifdef __cplusplus
 }  // extern "C"

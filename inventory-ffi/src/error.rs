@@ -2,7 +2,8 @@
 //!
 //! Codes are stable and grouped by area; a number is never reused for another meaning:
 //! 0 success, 1-99 general (binding) errors, 100-199 ledger errors (one per core
-//! [`ErrorKind`]), 200-299 snapshot errors, 300-399 purchasing errors.
+//! [`ErrorKind`]), 200-299 snapshot errors, 300-399 purchasing errors, 400-499 durable
+//! store errors.
 
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr};
@@ -29,7 +30,7 @@ pub const INV_INVALID_DECIMAL: inv_result = 5;
 /// An enumeration argument (`inv_costing`, `inv_condition`, `inv_period`, `inv_time_unit`,
 /// `inv_ss_method`, `inv_service`, `inv_holding`, `inv_discount`, `inv_measure`,
 /// `inv_over_receipt`, `inv_charge_kind`, `inv_allocation`, `inv_sim_demand`,
-/// `inv_sim_policy_kind`, `inv_kit_kind`) was out of range.
+/// `inv_sim_policy_kind`, `inv_kit_kind`, `inv_sync_mode`) was out of range.
 pub const INV_INVALID_ENUM: inv_result = 6;
 /// An index argument was out of range.
 pub const INV_INDEX_OUT_OF_RANGE: inv_result = 7;
@@ -49,7 +50,9 @@ pub const INV_LEDGER_ERROR: inv_result = 100;
 /// breaks that do not increase, a charge with more decimal places than the money scale,
 /// malformed event JSON, ...), or a kit definition or kit operation the core refuses (no
 /// components, a cycle, a virtual bundle assembled or an assembled kit posted as a bundle, a
-/// quantity of kits ≤ 0, a negative extra cost, a minimum support outside (0, 1], ...).
+/// quantity of kits ≤ 0, a negative extra cost, a minimum support outside (0, 1], ...), or
+/// a durable store opened with a ledger configuration other than the one it was created
+/// with, or a checkpoint asked of a ledger without a store.
 pub const INV_INVALID_INPUT: inv_result = 101;
 /// An unknown SKU (or a SKU that is not a kit at the time asked, for the kit functions).
 pub const INV_UNKNOWN_SKU: inv_result = 102;
@@ -103,6 +106,19 @@ pub const INV_INVALID_ORDER_STATE: inv_result = 305;
 /// (`inv_ledger_config.over_receipt`).
 pub const INV_OVER_RECEIPT: inv_result = 306;
 
+/// A durable store is open for writing by another ledger (another handle in this process,
+/// or another process): `inv_ledger_open` refuses a second writer. The lock is released when
+/// the ledger holding it is freed (or its process ends).
+pub const INV_STORE_LOCKED: inv_result = 400;
+/// A file that is not a ledger store, or a damaged one (truncated, overwritten, a checkpoint
+/// that fails its checksum, a journal that does not replay), or a store of a format this
+/// build does not read.
+pub const INV_STORE_CORRUPT: inv_result = 401;
+/// Reading or writing a durable store failed (the disk is full, the file or its directory is
+/// not writable, a database error): the call was refused and nothing of it was kept, in
+/// memory or in the store.
+pub const INV_STORE_IO: inv_result = 402;
+
 /// The code of a core error kind. Kinds added to the core later map to `INV_LEDGER_ERROR`.
 pub(crate) fn code_of_kind(kind: ErrorKind) -> inv_result {
     match kind {
@@ -127,6 +143,9 @@ pub(crate) fn code_of_kind(kind: ErrorKind) -> inv_result {
         ErrorKind::DuplicateId => INV_DUPLICATE_ID,
         ErrorKind::InvalidOrderState => INV_INVALID_ORDER_STATE,
         ErrorKind::OverReceipt => INV_OVER_RECEIPT,
+        ErrorKind::StoreLocked => INV_STORE_LOCKED,
+        ErrorKind::StoreCorrupt => INV_STORE_CORRUPT,
+        ErrorKind::StoreIo => INV_STORE_IO,
         _ => INV_LEDGER_ERROR,
     }
 }
@@ -197,6 +216,9 @@ fn name_of(code: inv_result) -> &'static CStr {
         INV_DUPLICATE_ID => c"INV_DUPLICATE_ID",
         INV_INVALID_ORDER_STATE => c"INV_INVALID_ORDER_STATE",
         INV_OVER_RECEIPT => c"INV_OVER_RECEIPT",
+        INV_STORE_LOCKED => c"INV_STORE_LOCKED",
+        INV_STORE_CORRUPT => c"INV_STORE_CORRUPT",
+        INV_STORE_IO => c"INV_STORE_IO",
         _ => c"INV_UNKNOWN",
     }
 }
@@ -313,4 +335,48 @@ pub unsafe extern "C" fn inv_last_error_index(index: *mut usize) -> bool {
         unsafe { index.write(i) };
         true
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use inventory_core::StoreError;
+
+    #[test]
+    fn store_errors_have_their_codes() {
+        let code = |e: StoreError| Failure::from(Error::from(e)).code;
+        let path = String::from("x.ledger");
+        assert_eq!(
+            code(StoreError::Locked { path: path.clone() }),
+            INV_STORE_LOCKED
+        );
+        let corrupt = StoreError::Corrupt {
+            path: path.clone(),
+            message: "m".into(),
+        };
+        assert_eq!(code(corrupt), INV_STORE_CORRUPT);
+        let format = StoreError::UnsupportedFormat {
+            path,
+            found: 9,
+            supported: 1,
+        };
+        assert_eq!(code(format), INV_STORE_CORRUPT);
+        assert_eq!(
+            code(StoreError::Io {
+                message: "m".into()
+            }),
+            INV_STORE_IO
+        );
+        let mismatch = StoreError::ConfigMismatch {
+            message: "m".into(),
+        };
+        assert_eq!(code(mismatch), INV_INVALID_INPUT);
+        for (c, name) in [
+            (INV_STORE_LOCKED, "INV_STORE_LOCKED"),
+            (INV_STORE_CORRUPT, "INV_STORE_CORRUPT"),
+            (INV_STORE_IO, "INV_STORE_IO"),
+        ] {
+            assert_eq!(name_of(c).to_str().unwrap(), name);
+        }
+    }
 }

@@ -11,6 +11,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::str::FromStr;
 
 use inventory_core::classify::{AbcClass, AbcMeasure, XyzClass};
+use inventory_core::durable::SyncMode;
 use inventory_core::policy::{DiscountKind, TimeUnit};
 use inventory_core::purchasing::{
     Allocation, ChargeKind, LeadTimeSource, OrderStatus, OverReceipt, PaymentKind,
@@ -25,7 +26,7 @@ use crate::error::{
 use crate::{
     inv_abc_class, inv_allocation, inv_charge_kind, inv_condition, inv_costing, inv_discount,
     inv_lead_time_source, inv_measure, inv_order_status, inv_over_receipt, inv_payment_kind,
-    inv_period, inv_time_unit, inv_xyz_class, INV_ABC_A, INV_ABC_B, INV_ABC_C,
+    inv_period, inv_sync_mode, inv_time_unit, inv_xyz_class, INV_ABC_A, INV_ABC_B, INV_ABC_C,
     INV_ALLOCATION_BY_QUANTITY, INV_ALLOCATION_BY_VALUE, INV_ALLOCATION_BY_WEIGHT,
     INV_CHARGE_KIND_DUTY, INV_CHARGE_KIND_FREIGHT, INV_CHARGE_KIND_INSURANCE,
     INV_CHARGE_KIND_OTHER, INV_CONDITION_DAMAGED, INV_CONDITION_QUARANTINE, INV_CONDITION_SELLABLE,
@@ -36,8 +37,9 @@ use crate::{
     INV_ORDER_STATUS_CONFIRMED, INV_ORDER_STATUS_DRAFT, INV_ORDER_STATUS_PARTIALLY_RECEIVED,
     INV_ORDER_STATUS_PLACED, INV_ORDER_STATUS_RECEIVED, INV_OVER_RECEIPT_ACCEPT,
     INV_OVER_RECEIPT_REFUSE, INV_OVER_RECEIPT_TOLERANCE, INV_PAYMENT_KIND_COMMITTED,
-    INV_PAYMENT_KIND_EXPECTED, INV_PERIOD_DAY, INV_PERIOD_WEEK, INV_TIME_UNIT_DAY,
-    INV_TIME_UNIT_MONTH, INV_TIME_UNIT_WEEK, INV_TIME_UNIT_YEAR, INV_XYZ_X, INV_XYZ_Y, INV_XYZ_Z,
+    INV_PAYMENT_KIND_EXPECTED, INV_PERIOD_DAY, INV_PERIOD_WEEK, INV_SYNC_FULL, INV_SYNC_NORMAL,
+    INV_SYNC_OFF, INV_TIME_UNIT_DAY, INV_TIME_UNIT_MONTH, INV_TIME_UNIT_WEEK, INV_TIME_UNIT_YEAR,
+    INV_XYZ_X, INV_XYZ_Y, INV_XYZ_Z,
 };
 
 /// Why a call failed: a code, a message, and for batches the failing row.
@@ -654,6 +656,29 @@ pub(crate) fn xyz_class_to_c(class: XyzClass) -> inv_xyz_class {
         XyzClass::X => INV_XYZ_X,
         XyzClass::Y => INV_XYZ_Y,
         XyzClass::Z => INV_XYZ_Z,
+    }
+}
+
+/// `inv_sync_mode` → core sync mode.
+pub(crate) fn sync_mode_from_c(value: inv_sync_mode, name: &str) -> FfiResult<SyncMode> {
+    match value {
+        INV_SYNC_FULL => Ok(SyncMode::Full),
+        INV_SYNC_NORMAL => Ok(SyncMode::Normal),
+        INV_SYNC_OFF => Ok(SyncMode::Off),
+        v => Err(bad_enum(
+            name,
+            v,
+            "INV_SYNC_FULL, INV_SYNC_NORMAL, INV_SYNC_OFF",
+        )),
+    }
+}
+
+/// Core sync mode → `inv_sync_mode`.
+pub(crate) fn sync_mode_to_c(mode: SyncMode) -> inv_sync_mode {
+    match mode {
+        SyncMode::Full => INV_SYNC_FULL,
+        SyncMode::Normal => INV_SYNC_NORMAL,
+        SyncMode::Off => INV_SYNC_OFF,
     }
 }
 

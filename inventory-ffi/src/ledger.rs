@@ -21,7 +21,8 @@ use crate::{
 };
 
 /// An inventory ledger (opaque). Create with `inv_ledger_new`,
-/// `inv_ledger_new_with_config` or `inv_ledger_from_json`; release with `inv_ledger_free`.
+/// `inv_ledger_new_with_config` or `inv_ledger_from_json` (in memory), or open a durable one
+/// with `inv_ledger_open`; release with `inv_ledger_free`.
 ///
 /// A ledger is not internally synchronized: use it from one thread at a time, or share it
 /// between threads only through the functions taking a `const inv_ledger *`. Every posting
@@ -119,6 +120,30 @@ pub extern "C" fn inv_ledger_config_default() -> inv_ledger_config {
     }
 }
 
+/// Converts a C configuration (argument `name`, for messages) to the core's; the core
+/// checks it when a ledger is made with it.
+///
+/// # Safety
+/// `c.over_receipt_tolerance` NULL or NUL-terminated.
+pub(crate) unsafe fn config_from_c(c: &inv_ledger_config, name: &str) -> FfiResult<LedgerConfig> {
+    let tolerance = if c.over_receipt == INV_OVER_RECEIPT_TOLERANCE {
+        let field = format!("{name}.over_receipt_tolerance");
+        // SAFETY: forwarded contract.
+        unsafe { try_opt_decimal(c.over_receipt_tolerance, &field) }?
+    } else {
+        None
+    };
+    Ok(LedgerConfig::new()
+        .costing(costing_from_c(c.costing, &format!("{name}.costing"))?)
+        .allow_negative(c.allow_negative)
+        .money_scale(c.money_scale)
+        .over_receipt(over_receipt_from_c(
+            c.over_receipt,
+            tolerance,
+            &format!("{name}.over_receipt"),
+        )?))
+}
+
 /// Creates an empty ledger with the default configuration into `*out`.
 ///
 /// # Safety
@@ -152,21 +177,8 @@ pub unsafe extern "C" fn inv_ledger_new_with_config(
         // SAFETY: a non-NULL `config` points to a valid struct by the contract.
         let c = unsafe { config.as_ref() }.ok_or_else(|| Failure::null("config"))?;
         check_out(out, "out")?;
-        let tolerance = if c.over_receipt == INV_OVER_RECEIPT_TOLERANCE {
-            // SAFETY: forwarded contract.
-            unsafe { try_opt_decimal(c.over_receipt_tolerance, "config.over_receipt_tolerance") }?
-        } else {
-            None
-        };
-        let cfg = LedgerConfig::new()
-            .costing(costing_from_c(c.costing, "config.costing")?)
-            .allow_negative(c.allow_negative)
-            .money_scale(c.money_scale)
-            .over_receipt(over_receipt_from_c(
-                c.over_receipt,
-                tolerance,
-                "config.over_receipt",
-            )?);
+        // SAFETY: forwarded contract.
+        let cfg = unsafe { config_from_c(c, "config") }?;
         let ledger = Ledger::with_config(cfg)?;
         // SAFETY: `out` is non-NULL and writable by the contract.
         unsafe { write_out(out, to_boxed_mut_ptr::<inv_ledger>(ledger)) };
@@ -174,7 +186,8 @@ pub unsafe extern "C" fn inv_ledger_new_with_config(
     })
 }
 
-/// Releases a ledger. NULL is a no-op.
+/// Releases a ledger. NULL is a no-op. A durable ledger's store is closed (everything was
+/// committed already) and its lock released, so the store can be opened again.
 ///
 /// # Safety
 /// `ledger` must be NULL or a live ledger handle, not used afterwards.

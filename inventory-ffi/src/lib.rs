@@ -37,6 +37,11 @@
 //!   `inv_ledger_return_bundle`) return an `inv_kit_movement_outcome`; their stock
 //!   movements are read with `inv_ledger_journal_outcome`, and bundle postings are listed
 //!   as JSON by `inv_ledger_bundle_records_json`.
+//! - Durable ledgers (see [`store`]): `inv_ledger_open` opens (or creates) a ledger stored in
+//!   a SQLite database file, configured by an `inv_store_options` (NULL: the defaults), and
+//!   returns an ordinary `inv_ledger`: every function taking a ledger works on it, and every
+//!   change it accepts is committed to the file before the call returns (a refused call
+//!   writes nothing). `inv_ledger_free` closes the store and releases its lock.
 //! - Results that are lists of records about a ledger's SKUs (`inv_ledger_dead_stock`,
 //!   `inv_ledger_slow_movers`, `inv_ledger_overstock`, `inv_ledger_abc`, `inv_ledger_xyz`)
 //!   are returned as JSON text (a `char *` released with `inv_string_free`): an array of
@@ -85,6 +90,7 @@ pub mod purchasing_query;
 pub mod query;
 pub mod replenish;
 pub mod simulation;
+pub mod store;
 
 use std::ffi::c_char;
 
@@ -320,6 +326,19 @@ pub const INV_NOTE_TOO_SHORT_TO_COMPARE: u32 = 8;
 pub const INV_NOTE_TOO_SHORT_FOR_SEASON: u32 = 16;
 /// Bit of `inv_forecast_info.notes`: periods before the first demand were left out.
 pub const INV_NOTE_LEADING_ZEROS: u32 = 32;
+
+/// What an acknowledged commit of a durable ledger survives (one of the `INV_SYNC_*`
+/// values; `inv_store_options.sync`).
+pub type inv_sync_mode = u32;
+/// Survives a crash of the process and of the machine (power loss): the store syncs its log
+/// to the disk before each commit returns. The default.
+pub const INV_SYNC_FULL: inv_sync_mode = 0;
+/// Survives a crash of the process, not necessarily a power loss or a kernel crash, which
+/// may lose the latest commits (never corrupt the store). Much faster per commit.
+pub const INV_SYNC_NORMAL: inv_sync_mode = 1;
+/// No syncing at all: for tests and bulk loads only; a machine crash may lose recent
+/// commits.
+pub const INV_SYNC_OFF: inv_sync_mode = 2;
 
 /// The crate version with a terminating NUL, the source of `inv_version()`.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
