@@ -43,7 +43,7 @@ use serde::{Deserialize, Serialize};
 use crate::costing::CostMethod;
 use crate::error::{Result, StoreError};
 use crate::kits::{BundleRecord, KitRecord};
-use crate::ledger::{Condition, JournalEntry, Ledger, LedgerConfig};
+use crate::ledger::{Condition, JournalEntry, LedgerConfig};
 use crate::purchasing::PurchaseRecord;
 
 /// Something a ledger journals besides plain movements (see the [module
@@ -149,6 +149,13 @@ pub struct Checkpoint {
 /// An implementation must make [`JournalStore::append`] atomic and durable to the degree
 /// its configuration promises before it returns, and must refuse a second writer. The
 /// ledger calls it from one thread at a time.
+///
+/// **Integrity.** Opening replays the movements and events after the newest checkpoint
+/// (each replayed movement must reproduce its recorded outcome), but it takes the
+/// checkpoint and the movements before it as recorded: their structure is checked (every
+/// id within its list), not their meaning. A store must therefore detect damage to what it
+/// returns and report [`StoreError::Corrupt`]: the SQLite store keeps a checksum of every
+/// journal row, event row and checkpoint.
 pub trait JournalStore: Send + std::fmt::Debug {
     /// The store's name for messages (a file path).
     fn name(&self) -> String;
@@ -276,22 +283,6 @@ impl std::str::FromStr for SyncMode {
             .into()),
         }
     }
-}
-
-/// The journal entries from sequence number `from` on, as JSON lines (one
-/// [`JournalEntry`] per line, each ending in a newline): the incremental export for hosts
-/// that keep their own store.
-pub fn journal_jsonl(ledger: &Ledger, from: u64) -> String {
-    let mut out = String::new();
-    let start = usize::try_from(from).unwrap_or(usize::MAX);
-    for j in start..ledger.len() {
-        if let Some(e) = ledger.journal_entry(j) {
-            // Serializing plain data with string keys cannot fail.
-            out.push_str(&serde_json::to_string(&e).unwrap_or_default());
-            out.push('\n');
-        }
-    }
-    out
 }
 
 /// Journal entries as columns (one row per entry; see [`Ledger::journal_columns`]).

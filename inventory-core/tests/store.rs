@@ -730,3 +730,200 @@ fn a_failed_first_batch_leaves_an_empty_ledger_that_is_still_durable() {
     l.post_batch(batch()).unwrap();
     assert_eq!(store.inner.lock().unwrap().movements.len(), 3);
 }
+
+/// The contents of a store written by the scenario, checkpointed two thirds of the way.
+fn stored_scenario() -> MemStore {
+    let store = MemStore::default();
+    let mut l = Ledger::open_store(Box::new(store.clone()), StoreConfig::new()).unwrap();
+    let steps = scenario();
+    for (i, step) in steps.iter().enumerate() {
+        let _ = step(&mut l);
+        if i == steps.len() * 2 / 3 {
+            l.checkpoint().unwrap();
+        }
+    }
+    store
+}
+
+/// Every leaf of a JSON value (numbers, strings, booleans, nulls) and every array, by
+/// path, so that one can be replaced.
+fn leaves(v: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                path.push(k.clone());
+                leaves(x, path, out);
+                path.pop();
+            }
+        }
+        serde_json::Value::Array(a) => {
+            out.push(path.clone());
+            for (i, x) in a.iter().enumerate() {
+                path.push(i.to_string());
+                leaves(x, path, out);
+                path.pop();
+            }
+        }
+        _ => out.push(path.clone()),
+    }
+}
+
+fn at<'a>(v: &'a mut serde_json::Value, path: &[String]) -> &'a mut serde_json::Value {
+    path.iter().fold(v, |v, k| match v {
+        serde_json::Value::Array(a) => &mut a[k.parse::<usize>().unwrap()],
+        other => &mut other[k.as_str()],
+    })
+}
+
+/// Replaces leaf `pick` of `text` by `with` (an array is cut short or doubled instead).
+fn mutate(text: &str, pick: usize, with: &serde_json::Value) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+    let mut all = Vec::new();
+    leaves(&v, &mut Vec::new(), &mut all);
+    let path = &all[pick % all.len()];
+    let target = at(&mut v, path);
+    match target {
+        serde_json::Value::Array(a) if !a.is_empty() => {
+            if with.is_null() {
+                a.pop();
+            } else {
+                let first = a[0].clone();
+                a.push(first);
+            }
+        }
+        t => *t = with.clone(),
+    }
+    serde_json::to_string(&v).unwrap()
+}
+
+fn replacement() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        Just(serde_json::json!(0)),
+        Just(serde_json::json!(1)),
+        Just(serde_json::json!(7)),
+        Just(serde_json::json!(-1)),
+        Just(serde_json::json!(4_294_967_295u64)),
+        Just(serde_json::json!(u64::MAX)),
+        Just(serde_json::json!("0")),
+        Just(serde_json::json!("-5")),
+        Just(serde_json::json!("99999999999999999999999999")),
+        Just(serde_json::json!("A")),
+        Just(serde_json::json!("W")),
+        Just(serde_json::json!("")),
+        Just(serde_json::json!(null)),
+        Just(serde_json::json!(true)),
+        Just(serde_json::json!([])),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256),
+        ..ProptestConfig::default()
+    })]
+
+    /// A store whose checkpoint, journal entry or event was altered (a value changed, an
+    /// array cut or doubled) opens as a ledger or is refused with a typed error, never a
+    /// panic; a ledger it opens keeps working (postings, queries, snapshots) without one.
+    #[test]
+    fn altered_store_contents_never_panic(
+        part in 0..3u8,
+        index in any::<usize>(),
+        pick in any::<usize>(),
+        with in replacement(),
+    ) {
+        let store = stored_scenario();
+        {
+            let mut s = store.inner.lock().unwrap();
+            match part {
+                0 => {
+                    let cp = s.checkpoint.as_mut().unwrap();
+                    cp.data = mutate(&cp.data, pick, &with);
+                }
+                1 => {
+                    let i = index % s.movements.len();
+                    let text = serde_json::to_string(&s.movements[i]).unwrap();
+                    match serde_json::from_str(&mutate(&text, pick, &with)) {
+                        Ok(e) => s.movements[i] = e,
+                        Err(_) => return Ok(()),
+                    }
+                }
+                _ => {
+                    let i = index % s.events.len();
+                    let text = serde_json::to_string(&s.events[i]).unwrap();
+                    match serde_json::from_str(&mutate(&text, pick, &with)) {
+                        Ok(e) => s.events[i] = e,
+                        Err(_) => return Ok(()),
+                    }
+                }
+            }
+        }
+        match Ledger::open_store(Box::new(store), StoreConfig::new()) {
+            Err(e) => prop_assert!(
+                matches!(e.kind(), ErrorKind::StoreCorrupt | ErrorKind::InvalidInput),
+                "{e}"
+            ),
+            Ok(mut l) => {
+                let _ = l.post(Movement::ship("MUG", "WH-1", d("1"), 1_000));
+                let _ = l.post(Movement::receive("PLATE", "WH-2", d("3"), d("2.5"), 1_000));
+                let _ = l.post(Movement::transfer("MUG", "WH-1", "WH-2", d("1"), 1_001));
+                let _ = l.position("MUG", None);
+                let _ = l.valuation("PLATE", None);
+                let _ = l.total_value();
+                let _ = l.incoming(None, None);
+                let _ = Ledger::from_json(&l.to_json());
+            }
+        }
+    }
+}
+
+#[test]
+fn rows_and_checkpoints_altered_behind_the_ledgers_back_are_refused() {
+    let dir = TempDir::new("checksums");
+    let path = dir.file("a.ledger");
+    let make = |path: &Path| {
+        let mut l = open(path, quick());
+        for i in 0..10 {
+            l.post(Movement::receive("A", "W", d("3"), d("1.25"), i))
+                .unwrap();
+        }
+        l.checkpoint().unwrap();
+        l.post(Movement::ship("A", "W", d("2"), 20)).unwrap();
+        l.set_sku_costing("B", CostMethod::Lifo).unwrap();
+    };
+    for (what, sql) in [
+        // Before the checkpoint (restored as recorded) and after it (replayed).
+        (
+            "journal entry 3",
+            "UPDATE journal SET entry = replace(entry, '\"3\"', '\"4\"') WHERE seq = 3",
+        ),
+        (
+            "journal entry 10",
+            "UPDATE journal SET entry = replace(entry, '\"2\"', '\"1\"') WHERE seq = 10",
+        ),
+        (
+            "event 0",
+            "UPDATE events SET event = replace(event, 'lifo', 'fifo')",
+        ),
+        (
+            "checkpoint",
+            "UPDATE checkpoints SET data = replace(data, '\"3.75\"', '\"3.76\"')",
+        ),
+        ("journal entry 4", "DELETE FROM journal WHERE seq = 4"),
+    ] {
+        let _ = std::fs::remove_file(&path);
+        make(&path);
+        let c = rusqlite::Connection::open(&path).unwrap();
+        assert_eq!(c.execute(sql, []).unwrap(), 1, "{what}");
+        drop(c);
+        let err = Ledger::open(&path, quick()).map(|_| ()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::StoreCorrupt, "{what}: {err}");
+        let message = err.to_string();
+        let expected = if what.contains("entry 4") {
+            "missing"
+        } else {
+            "checksum"
+        };
+        assert!(message.contains(expected), "{what}: {message}");
+    }
+}

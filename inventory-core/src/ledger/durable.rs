@@ -438,7 +438,10 @@ impl Ledger {
                 },
             );
         }
-        l.purchasing = data.purchasing;
+        l.purchasing = data
+            .purchasing
+            .restored(data.movements)
+            .map_err(|e| format!("its checkpoint: {e}"))?;
         Ok(l)
     }
 

@@ -151,7 +151,7 @@ impl LedgerConfig {
         self
     }
 
-    fn validate(&self) -> Result<(), LedgerError> {
+    pub(crate) fn validate(&self) -> Result<(), LedgerError> {
         if self.money_scale > 12 {
             return Err(LedgerError::InvalidInput {
                 message: format!("money_scale {} is larger than 12", self.money_scale),

@@ -212,24 +212,32 @@ pub(crate) struct Mark {
 }
 
 /// The purchasing state of a ledger.
-/// Serialized as is into a durable store's checkpoints (see [`crate::durable`]); the undo
-/// log, empty between transactions, is not.
+/// Serialized into a durable store's checkpoints (see [`crate::durable`]) without its
+/// indexes (rebuilt and checked by [`Purchasing::restored`]) and undo log (empty between
+/// transactions).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Purchasing {
     /// SKU and location names, shared by id.
     pub(crate) names: Vec<Arc<str>>,
+    #[serde(skip)]
     name_ids: FxHashMap<Arc<str>, u32>,
     pub(crate) suppliers: Vec<Supplier>,
+    #[serde(skip)]
     supplier_ids: FxHashMap<Arc<str>, u32>,
     /// Per supplier, its items by SKU (index into its `items`).
+    #[serde(skip)]
     items: Vec<FxHashMap<Box<str>, u32>>,
     pub(crate) orders: Vec<Order>,
+    #[serde(skip)]
     order_ids: FxHashMap<Arc<str>, u32>,
     pub(crate) receipts: Vec<Receipt>,
+    #[serde(skip)]
     receipt_ids: FxHashMap<Arc<str>, u32>,
     pub(crate) charges: Vec<ChargeRecord>,
+    #[serde(skip)]
     charge_ids: FxHashMap<Arc<str>, u32>,
     pub(crate) payments: Vec<Payment>,
+    #[serde(skip)]
     payment_ids: FxHashMap<Arc<str>, u32>,
     /// Open quantity of placed lines: by SKU name id, the (location name id, units) pairs
     /// with units (a SKU has a few locations: a short list beats a hash table here, and an
@@ -239,6 +247,7 @@ pub(crate) struct Purchasing {
     pub(crate) open_orders: std::collections::BTreeSet<u32>,
     pub(crate) events: Vec<Recorded>,
     /// Event references → event index.
+    #[serde(skip)]
     event_refs: FxHashMap<Arc<str>, u32>,
     #[serde(skip)]
     undo: Vec<Undo>,
@@ -250,6 +259,103 @@ pub(crate) struct Purchasing {
 }
 
 impl Purchasing {
+    /// Rebuilds the indexes of purchasing state read from a checkpoint and checks that
+    /// every reference in it holds (ids within their lists, ids unique, movements within
+    /// the journal's first `movements`), so that no later call can index out of bounds.
+    pub(crate) fn restored(mut self, movements: u64) -> Result<Purchasing, String> {
+        fn index<T>(
+            items: &[T],
+            id: impl Fn(&T) -> &Arc<str>,
+            what: &str,
+        ) -> Result<FxHashMap<Arc<str>, u32>, String> {
+            let mut map = FxHashMap::default();
+            for (i, x) in items.iter().enumerate() {
+                if map.insert(id(x).clone(), i as u32).is_some() {
+                    return Err(format!("{what} {:?} appears twice", id(x)));
+                }
+            }
+            Ok(map)
+        }
+        self.name_ids = index(&self.names, |n| n, "name")?;
+        let supplier_ids: Vec<Arc<str>> = self
+            .suppliers
+            .iter()
+            .map(|s| Arc::from(s.id.as_str()))
+            .collect();
+        self.supplier_ids = index(&supplier_ids, |n| n, "supplier")?;
+        self.items = self.suppliers.iter().map(index_items).collect();
+        self.order_ids = index(&self.orders, |o| &o.id, "order")?;
+        self.receipt_ids = index(&self.receipts, |r| &r.id, "receipt")?;
+        self.charge_ids = index(&self.charges, |c| &c.id, "charge")?;
+        self.payment_ids = index(&self.payments, |p| &p.id, "payment")?;
+        self.event_refs = FxHashMap::default();
+        for (i, e) in self.events.iter().enumerate() {
+            if let Some(r) = &e.event.reference {
+                if self
+                    .event_refs
+                    .insert(Arc::from(r.as_str()), i as u32)
+                    .is_some()
+                {
+                    return Err(format!("event reference {r:?} appears twice"));
+                }
+            }
+        }
+        let bad = |what: &str| Err(format!("its purchasing state names a missing {what}"));
+        let (names, suppliers, orders) = (
+            self.names.len() as u32,
+            self.suppliers.len() as u32,
+            self.orders.len() as u32,
+        );
+        for o in &self.orders {
+            if o.supplier >= suppliers {
+                return bad("supplier");
+            }
+            if o.lines
+                .iter()
+                .any(|l| l.sku >= names || l.location >= names)
+            {
+                return bad("name");
+            }
+            let within = |ids: &[u32], len: usize| ids.iter().all(|&i| (i as usize) < len);
+            if !within(&o.receipts, self.receipts.len())
+                || !within(&o.charges, self.charges.len())
+                || !within(&o.payments, self.payments.len())
+            {
+                return bad("receipt, charge or payment");
+            }
+        }
+        for r in &self.receipts {
+            let Some(o) = self.orders.get(r.order as usize) else {
+                return bad("order");
+            };
+            if r.lines
+                .iter()
+                .any(|l| l.line as usize >= o.lines.len() || u64::from(l.movement) >= movements)
+            {
+                return bad("order line or movement");
+            }
+        }
+        if self.charges.iter().any(|c| c.order >= orders)
+            || self.payments.iter().any(|p| p.order >= orders)
+            || self.open_orders.iter().any(|&o| o >= orders)
+        {
+            return bad("order");
+        }
+        if self.incoming.len() > names as usize
+            || self.incoming.iter().flatten().any(|&(l, _)| l >= names)
+        {
+            return bad("name");
+        }
+        if self.events.iter().any(|e| {
+            e.first_movement
+                .checked_add(u64::from(e.movements))
+                .is_none_or(|end| end > movements)
+        }) {
+            return bad("movement");
+        }
+        Ok(self)
+    }
+
     /// Nothing was ever posted.
     pub(crate) fn is_empty(&self) -> bool {
         self.events.is_empty() && self.names.is_empty()

@@ -48,14 +48,16 @@
 //! epoch.
 //! - `meta(key, value)`: `format` (`"1"`), `config` (the ledger configuration, JSON).
 //! - `journal(seq, time, kind, sku, location, to_location, quantity, unit_cost, reference,
-//!   quantity_change, value_change, cogs, entry)`: one row per movement, `seq` its journal
-//!   sequence number from 0; `entry` is the whole [`JournalEntry`] as JSON (what the ledger
-//!   reads back), the other columns repeat its fields for queries.
-//! - `events(seq, type, first_movement, event)`: purchasing events, kit definitions,
-//!   bundle postings and costing overrides ([`Event`], JSON), `seq` from 0.
+//!   quantity_change, value_change, cogs, entry, checksum)`: one row per movement, `seq` its
+//!   journal sequence number from 0; `entry` is the whole [`JournalEntry`] as JSON (what the
+//!   ledger reads back), the other columns repeat its fields for queries (`quantity_change`,
+//!   `value_change`, `cogs`: its outcome). Indexed by `(sku, seq)` too.
+//! - `events(seq, type, first_movement, event, checksum)`: purchasing events, kit
+//!   definitions, bundle postings and costing overrides ([`Event`], JSON), `seq` from 0.
+//! - Every `checksum` is the FNV-1a 64 (hex) of the row's JSON text, checked when the
+//!   ledger reads the row.
 //! - `checkpoints(movements, events, checksum, data)`: the state after `movements`
-//!   journal entries and `events` events; the two newest are kept. `checksum` is the
-//!   FNV-1a 64 of `data`, checked when it is read.
+//!   journal entries and `events` events (JSON); the two newest are kept.
 //! - `positions(sku, location, condition, on_hand, reserved, value, seq)`: current
 //!   positions, refreshed in the same transaction as every commit that moves them (`seq`:
 //!   the journal length after that commit).
@@ -97,19 +99,23 @@ impl Ledger {
     /// [`StoreError::UnsupportedFormat`] for a file that is not a ledger store of this
     /// format or is damaged, [`StoreError::ConfigMismatch`], [`StoreError::Io`].
     pub fn open(path: impl AsRef<Path>, config: StoreConfig) -> Result<Ledger> {
+        // A configuration that would be refused is refused before a file is created.
+        if let Some(c) = &config.ledger {
+            c.validate()?;
+        }
         let store = SqliteStore::open(path, config.sync)?;
         Ledger::open_store(Box::new(store), config)
     }
 }
 
-/// FNV-1a, 64 bits: a checksum of checkpoint text.
-fn fnv1a(data: &[u8]) -> u64 {
+/// The checksum of a row's or a checkpoint's text: FNV-1a, 64 bits, in hex.
+fn checksum(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in data {
+    for &b in text.as_bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h
+    format!("{h:016x}")
 }
 
 impl SqliteStore {
@@ -186,11 +192,13 @@ impl SqliteStore {
                     seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, kind TEXT NOT NULL,
                     sku TEXT NOT NULL, location TEXT, to_location TEXT, quantity TEXT,
                     unit_cost TEXT, reference TEXT, quantity_change TEXT NOT NULL,
-                    value_change TEXT NOT NULL, cogs TEXT NOT NULL, entry TEXT NOT NULL) STRICT;
+                    value_change TEXT NOT NULL, cogs TEXT NOT NULL, entry TEXT NOT NULL,
+                    checksum TEXT NOT NULL) STRICT;
                  CREATE INDEX journal_sku ON journal(sku, seq);
                  CREATE TABLE events(
                     seq INTEGER PRIMARY KEY, type TEXT NOT NULL,
-                    first_movement INTEGER NOT NULL, event TEXT NOT NULL) STRICT;
+                    first_movement INTEGER NOT NULL, event TEXT NOT NULL,
+                    checksum TEXT NOT NULL) STRICT;
                  CREATE TABLE checkpoints(
                     movements INTEGER PRIMARY KEY, events INTEGER NOT NULL,
                     checksum TEXT NOT NULL, data TEXT NOT NULL) STRICT;
@@ -313,13 +321,16 @@ impl JournalStore for SqliteStore {
             let mut insert = tx
                 .prepare_cached(
                     "INSERT INTO journal(seq, time, kind, sku, location, to_location, quantity,
-                        unit_cost, reference, quantity_change, value_change, cogs, entry)
-                     VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                        unit_cost, reference, quantity_change, value_change, cogs, entry,
+                        checksum)
+                     VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )
                 .map_err(err)?;
             for (i, e) in commit.movements.iter().enumerate() {
                 let r = JournalRow::of(e);
                 let seq = commit.first_movement + i as u64;
+                let text = serde_json::to_string(e).unwrap_or_default();
+                let checksum = checksum(&text);
                 insert
                     .execute(params![
                         seq as i64,
@@ -334,22 +345,27 @@ impl JournalStore for SqliteStore {
                         e.outcome.quantity.to_string(),
                         e.outcome.value.to_string(),
                         e.outcome.cogs.to_string(),
-                        serde_json::to_string(e).unwrap_or_default(),
+                        text,
+                        checksum,
                     ])
                     .map_err(err)?;
             }
             let mut insert = tx
                 .prepare_cached(
-                    "INSERT INTO events(seq, type, first_movement, event) VALUES(?1, ?2, ?3, ?4)",
+                    "INSERT INTO events(seq, type, first_movement, event, checksum)
+                     VALUES(?1, ?2, ?3, ?4, ?5)",
                 )
                 .map_err(err)?;
             for (i, e) in commit.events.iter().enumerate() {
+                let text = serde_json::to_string(e).unwrap_or_default();
+                let checksum = checksum(&text);
                 insert
                     .execute(params![
                         (commit.first_event + i as u64) as i64,
                         e.type_name(),
                         e.first_movement() as i64,
-                        serde_json::to_string(e).unwrap_or_default(),
+                        text,
+                        checksum,
                     ])
                     .map_err(err)?;
             }
@@ -401,7 +417,7 @@ impl JournalStore for SqliteStore {
         let path = self.path.clone();
         let mut stmt = self
             .conn
-            .prepare("SELECT seq, entry FROM journal WHERE seq >= ?1 ORDER BY seq")
+            .prepare("SELECT seq, entry, checksum FROM journal WHERE seq >= ?1 ORDER BY seq")
             .map_err(|e| sql_error(&path, e))?;
         let mut rows = stmt
             .query(params![from as i64])
@@ -420,6 +436,13 @@ impl JournalStore for SqliteStore {
                 path: path.clone(),
                 message: format!("journal entry {seq}: {e}"),
             })?;
+            let sum = row.get_ref(2).map_err(|e| sql_error(&path, e))?;
+            if sum.as_str().ok() != Some(checksum(text).as_str()) {
+                return Err(StoreError::Corrupt {
+                    path,
+                    message: format!("journal entry {seq} fails its checksum"),
+                });
+            }
             let entry: JournalEntry =
                 serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
                     path: path.clone(),
@@ -435,16 +458,26 @@ impl JournalStore for SqliteStore {
         let path = self.path.clone();
         let mut stmt = self
             .conn
-            .prepare("SELECT seq, event FROM events WHERE seq >= ?1 ORDER BY seq")
+            .prepare("SELECT seq, event, checksum FROM events WHERE seq >= ?1 ORDER BY seq")
             .map_err(|e| sql_error(&path, e))?;
         let rows = stmt
             .query_map(params![from as i64], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })
             .map_err(|e| sql_error(&path, e))?;
         let mut out = Vec::new();
         for (i, row) in rows.enumerate() {
-            let (seq, text) = row.map_err(|e| sql_error(&path, e))?;
+            let (seq, text, sum) = row.map_err(|e| sql_error(&path, e))?;
+            if sum != checksum(&text) {
+                return Err(StoreError::Corrupt {
+                    path,
+                    message: format!("event {seq} fails its checksum"),
+                });
+            }
             if seq != (from + i as u64) as i64 {
                 return Err(StoreError::Corrupt {
                     path,
@@ -472,10 +505,10 @@ impl JournalStore for SqliteStore {
             )
             .optional()
             .map_err(|e| self.not_a_store(e))?;
-        let Some((movements, events, checksum, data)) = row else {
+        let Some((movements, events, sum, data)) = row else {
             return Ok(None);
         };
-        if format!("{:016x}", fnv1a(data.as_bytes())) != checksum || movements < 0 || events < 0 {
+        if checksum(&data) != sum || movements < 0 || events < 0 {
             return Err(self.corrupt(format!(
                 "its checkpoint at {movements} movements fails its checksum"
             )));
@@ -497,7 +530,7 @@ impl JournalStore for SqliteStore {
             params![
                 checkpoint.movements as i64,
                 checkpoint.events as i64,
-                format!("{:016x}", fnv1a(checkpoint.data.as_bytes())),
+                checksum(&checkpoint.data),
                 checkpoint.data
             ],
         )
