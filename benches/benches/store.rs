@@ -31,7 +31,7 @@ impl Stream {
         let i = self.n;
         self.n += 1;
         let sku = format!("SKU-{:04}", (i / 2) % 300);
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             Movement::receive(sku, "WH", Decimal::from(2), Decimal::new(1234, 2), i as i64)
         } else {
             Movement::ship(sku, "WH", Decimal::ONE, i as i64)
