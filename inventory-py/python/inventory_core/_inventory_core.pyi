@@ -39,6 +39,10 @@ __all__ = [
     "DuplicateId",
     "InvalidOrderState",
     "OverReceipt",
+    "StoreError",
+    "StoreLocked",
+    "StoreCorrupt",
+    "StoreIoError",
     "Supplier",
     "SupplierItem",
     "PurchaseOutcome",
@@ -266,6 +270,23 @@ class UnknownOrderLine(InventoryError, KeyError): ...
 class DuplicateId(InventoryError, ValueError): ...
 class InvalidOrderState(InventoryError, ValueError): ...
 class OverReceipt(InventoryError, ValueError): ...
+class StoreError(InventoryError, OSError):
+    """A durable store (``Ledger.open``) cannot be used: it is locked, damaged or not a ledger store, or reading or
+    writing it failed. Also an ``OSError``, as the file errors it stands for are; ``errno``, ``strerror`` and
+    ``filename`` are None (the message names the file). A configuration other than the store's is InvalidInput."""
+
+class StoreLocked(StoreError):
+    """Another ledger has the store open for writing (in this process or another) until that Ledger object is
+    deleted or its process ends."""
+
+class StoreCorrupt(StoreError):
+    """The file is not a ledger store, is damaged (truncated, overwritten, a bad checksum, a journal that does not
+    replay), or has a format version this build does not read."""
+
+class StoreIoError(StoreError):
+    """Reading or writing the store failed (disk full, not writable, a database error); nothing of the call was
+    kept, in the store or in memory."""
+
 
 @final
 class Outcome:
