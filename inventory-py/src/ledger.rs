@@ -1,5 +1,6 @@
 //! `Ledger`: the core ledger behind a mutex, shared safely between Python threads.
 
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::sync::{Mutex, TryLockError};
 
@@ -35,6 +36,7 @@ use crate::purchasing::{
     PySupplier, PySupplierItem, PySupplierPerformance,
 };
 use crate::replenish::{self, PyPlan, PyPlanRequest};
+use crate::store::{columns_dict, path_arg, store_config};
 use crate::types::{
     PyDemandHistory, PyJournalEntry, PyOutcome, PyPosition, PyValuation, DECIMAL_KEYS,
 };
@@ -60,6 +62,12 @@ fn core_err(py: Python<'_>, e: impl Into<Error>) -> PyErr {
 fn parse<T: FromStr<Err = LedgerError>>(py: Python<'_>, s: &str) -> PyResult<T> {
     s.parse::<T>().map_err(|e| core_err(py, e))
 }
+
+/// The defaults of `Ledger()` and `Ledger.replay` (and of the keywords `Ledger.open` is not
+/// given).
+const DEFAULT_COSTING: &str = "fifo";
+const DEFAULT_ALLOW_NEGATIVE: bool = false;
+const DEFAULT_MONEY_SCALE: i64 = 2;
 
 fn config(
     py: Python<'_>,
@@ -196,7 +204,7 @@ fn with_ref(m: Movement, reference: Option<String>) -> Movement {
 impl PyLedger {
     #[new]
     #[pyo3(
-        signature = (costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None, over_receipt = None),
+        signature = (costing = DEFAULT_COSTING, *, allow_negative = DEFAULT_ALLOW_NEGATIVE, money_scale = DEFAULT_MONEY_SCALE, sku_costing = None, over_receipt = None),
         text_signature = "(costing='fifo', *, allow_negative=False, money_scale=2, sku_costing=None, over_receipt='refuse')"
     )]
     fn new(
@@ -734,6 +742,110 @@ impl PyLedger {
         self.detached(py, |l| l.to_json())
     }
 
+    // ----- durable store -----
+
+    /// Opens (or creates) the durable ledger stored in the SQLite database file at `path` (a
+    /// str, bytes or os.PathLike). Every change (a posting, a batch, a purchasing event, a
+    /// kit definition, a bundle posting, a costing override) is committed to the file
+    /// before the call returns; a refused call writes nothing. Opening restores the newest
+    /// checkpoint and replays the journal after it, with the GIL released.
+    ///
+    /// The configuration keywords are those of `Ledger()`. All None (the default): a new
+    /// store gets the default configuration, an existing one keeps its own. Any given: the
+    /// configuration is built as `Ledger()` builds it (the defaults for the keywords not
+    /// given) and must equal an existing store's (else InvalidInput). `checkpoint_every`:
+    /// write a checkpoint after every this many movements (0: only on `checkpoint()`).
+    /// `sync`: "full" (a commit survives a process crash and a power loss), "normal" (a
+    /// process crash only; much faster) or "off" (tests and bulk loads).
+    ///
+    /// One writer: while this Ledger object lives, opening the same file again (in this
+    /// process or another) raises StoreLocked; the lock is released when the object is
+    /// deleted and garbage-collected, or when its process ends. A file that is not a ledger
+    /// store or is damaged raises StoreCorrupt; a failing disk StoreIoError.
+    #[staticmethod]
+    #[pyo3(
+        signature = (path, *, costing = None, allow_negative = None, money_scale = None, sku_costing = None, over_receipt = None, checkpoint_every = 100_000, sync = "full"),
+        text_signature = "(path, *, costing=None, allow_negative=None, money_scale=None, sku_costing=None, over_receipt=None, checkpoint_every=100000, sync='full')"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn open(
+        py: Python<'_>,
+        #[pyo3(from_py_with = path_arg)] path: PathBuf,
+        #[pyo3(from_py_with = arg_opt_str)] costing: Option<&str>,
+        allow_negative: Option<bool>,
+        #[pyo3(from_py_with = arg_opt_i64)] money_scale: Option<i64>,
+        sku_costing: Option<&Bound<'_, PyDict>>,
+        over_receipt: Option<&Bound<'_, PyAny>>,
+        #[pyo3(from_py_with = arg_u64)] checkpoint_every: u64,
+        #[pyo3(from_py_with = arg_str)] sync: &str,
+    ) -> PyResult<PyLedger> {
+        let given = costing.is_some()
+            || allow_negative.is_some()
+            || money_scale.is_some()
+            || sku_costing.is_some()
+            || over_receipt.is_some();
+        let ledger = if given {
+            Some(config(
+                py,
+                costing.unwrap_or(DEFAULT_COSTING),
+                allow_negative.unwrap_or(DEFAULT_ALLOW_NEGATIVE),
+                money_scale.unwrap_or(DEFAULT_MONEY_SCALE),
+                sku_costing,
+                over_receipt,
+            )?)
+        } else {
+            None
+        };
+        let store = store_config(py, ledger, checkpoint_every, sync)?;
+        py.detach(move || Ledger::open(&path, store))
+            .map(PyLedger::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// Writes a checkpoint of the ledger's state to its store now (with the GIL released),
+    /// so that opening it replays nothing before this point. InvalidInput for a ledger
+    /// without a store.
+    fn checkpoint(&self, py: Python<'_>) -> PyResult<()> {
+        self.detached(py, |l| l.checkpoint())?
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// Whether the ledger commits every change to a store (`Ledger.open`). A copy made
+    /// with `from_json` or `replay` is in memory only.
+    #[getter]
+    fn durable(&self, py: Python<'_>) -> PyResult<bool> {
+        self.with(py, |l| l.is_durable())
+    }
+
+    /// The journal entries from sequence number `since` on, as JSON lines (one entry
+    /// `{"movement": ..., "outcome": ...}` per line, each ending in a newline; decimals as
+    /// strings): the incremental export for hosts that keep their own store. Built with the
+    /// GIL released.
+    #[pyo3(signature = (since = 0))]
+    fn journal_jsonl(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_u64)] since: u64,
+    ) -> PyResult<String> {
+        self.detached(py, |l| l.journal_jsonl(since))
+    }
+
+    /// The journal entries from sequence number `since` on, as columns: a dict of
+    /// `sequence` (numpy uint64), `time` (numpy int64, seconds since the Unix epoch), `kind`,
+    /// `sku`, `location`, `to_location`, `quantity`, `unit_cost`, `reference`,
+    /// `quantity_change`, `value_change` and `cogs` (lists; amounts as decimal.Decimal, None
+    /// where the movement's kind has no such field), so that `pandas.DataFrame(...)` of it
+    /// works.
+    #[pyo3(signature = (since = 0))]
+    fn journal_columns<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = arg_u64)] since: u64,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let columns = self.detached(py, |l| l.journal_columns(since))?;
+        columns_dict(py, columns)
+    }
+
     /// Reads snapshot JSON written by `to_json` (the journal is replayed and checked).
     #[staticmethod]
     fn from_json(py: Python<'_>, #[pyo3(from_py_with = arg_str)] text: &str) -> PyResult<PyLedger> {
@@ -746,7 +858,7 @@ impl PyLedger {
     /// Replays movements (JournalEntry objects or movement dicts) into a new ledger.
     #[staticmethod]
     #[pyo3(
-        signature = (movements, costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None, over_receipt = None),
+        signature = (movements, costing = DEFAULT_COSTING, *, allow_negative = DEFAULT_ALLOW_NEGATIVE, money_scale = DEFAULT_MONEY_SCALE, sku_costing = None, over_receipt = None),
         text_signature = "(movements, costing='fifo', *, allow_negative=False, money_scale=2, sku_costing=None, over_receipt='refuse')"
     )]
     #[allow(clippy::too_many_arguments)]
