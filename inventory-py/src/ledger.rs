@@ -45,11 +45,14 @@ use crate::types::{
 #[pyclass(frozen, name = "Ledger", module = "inventory_core")]
 pub(crate) struct PyLedger {
     inner: Mutex<Ledger>,
+    /// Whether the ledger has a store (`Ledger.open`): then every change waits for a commit.
+    durable: bool,
 }
 
 impl From<Ledger> for PyLedger {
     fn from(l: Ledger) -> Self {
         PyLedger {
+            durable: l.is_durable(),
             inner: Mutex::new(l),
         }
     }
@@ -172,8 +175,23 @@ impl PyLedger {
             .ok_or_else(|| poisoned(py))
     }
 
+    /// Runs a change `f` on the ledger: as [`PyLedger::with`] in memory; on a durable
+    /// ledger with the GIL released, as the change waits for its commit to the store (a
+    /// disk sync with `sync="full"`), which other Python threads need not wait for.
+    fn change<R: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Ledger) -> R + Send,
+    ) -> PyResult<R> {
+        if self.durable {
+            self.detached(py, f)
+        } else {
+            self.with(py, f)
+        }
+    }
+
     fn post(&self, py: Python<'_>, movement: Movement) -> PyResult<PyOutcome> {
-        self.with(py, move |l| l.post(movement))?
+        self.change(py, move |l| l.post(movement))?
             .map(PyOutcome::from)
             .map_err(|e| core_err(py, e))
     }
@@ -187,7 +205,7 @@ impl PyLedger {
         reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let e = purchasing::event(kind, to_time("time", time)?, reference);
-        self.with(py, move |l| l.purchase(e))?
+        self.change(py, move |l| l.purchase(e))?
             .map(PyPurchaseOutcome::from)
             .map_err(|e| core_err(py, e))
     }
@@ -681,7 +699,7 @@ impl PyLedger {
         #[pyo3(from_py_with = arg_str)] method: &str,
     ) -> PyResult<()> {
         let method = parse::<CostMethod>(py, method)?;
-        self.with(py, |l| l.set_sku_costing(sku, method))?
+        self.change(py, |l| l.set_sku_costing(sku, method))?
             .map_err(|e| core_err(py, e))
     }
 
@@ -1328,7 +1346,7 @@ impl PyLedger {
         let effective = to_time("effective", effective)?;
         let kind = kind.parse::<KitKind>().map_err(|e| core_err(py, e))?;
         let definition = KitDefinition::new(kit, kind, components, effective);
-        self.with(py, move |l| l.define_kit(definition, reference))?
+        self.change(py, move |l| l.define_kit(definition, reference))?
             .map(PyKitOutcome::from)
             .map_err(|e| core_err(py, e))
     }
@@ -1448,7 +1466,7 @@ impl PyLedger {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
         let extra_cost = to_opt_decimal("extra_cost", extra_cost)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.assemble(&kit, &location, quantity, time, extra_cost, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1471,7 +1489,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.disassemble(&kit, &location, quantity, time, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1494,7 +1512,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.reserve_bundle(&bundle, &location, quantity, &order, time, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1517,7 +1535,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.release_bundle(&bundle, &location, quantity, &order, time, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1542,7 +1560,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.ship_bundle(
                 &bundle,
                 &location,
@@ -1571,7 +1589,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.return_bundle(&shipment, &location, quantity, time, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1714,7 +1732,7 @@ impl PyLedger {
         let transfers = replenish::transfers(transfers)?;
         let time = to_time("time", time)?;
         let outcomes = self
-            .with(py, move |l| l.accept_plan(orders, transfers, time))?
+            .change(py, move |l| l.accept_plan(orders, transfers, time))?
             .map_err(|e| core_err(py, e))?;
         Ok(outcomes.into_iter().map(PyPurchaseOutcome::from).collect())
     }

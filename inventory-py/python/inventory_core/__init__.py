@@ -85,7 +85,7 @@ Conventions of the Python API:
 * A :class:`Ledger` may be shared by several threads: every call takes the ledger's lock,
   and heavy calls (``post_columns``, ``journal``, ``to_json``, ``from_json``, ``replay``,
   ``open``, ``checkpoint``, ``journal_jsonl``, ``journal_columns``) run with the GIL
-  released.
+  released, as does every change of a durable ledger (it waits for its commit).
 * Statistics (policy math, classification, ratios of the health metrics) are ``float``.
   Functions that take columns (``safety_stock``, ``eoq``, ``abc``, ``abc_measure``,
   ``xyz_many``) accept lists or numpy arrays and return numpy arrays; a float64 array is read
