@@ -1,27 +1,32 @@
 //! The exception hierarchy and the mapping from core errors to it.
 //!
 //! Every class derives from `InventoryError` and from the closest builtin (`ValueError`,
-//! `KeyError`, `ArithmeticError`). Python's `class X(A, B)` with two bases cannot be
+//! `KeyError`, `ArithmeticError`, `OSError`); the store errors derive from `StoreError`. Python's `class X(A, B)` with two bases cannot be
 //! written with `create_exception!`, so the classes are made once with `type(...)` when
 //! the module is first imported and kept in a `PyOnceLock`.
 
 use inventory_core::{Error, ErrorKind};
-use pyo3::exceptions::{PyArithmeticError, PyBaseException, PyException, PyKeyError, PyValueError};
+use pyo3::exceptions::{
+    PyArithmeticError, PyBaseException, PyException, PyKeyError, PyOSError, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
 
-/// Which builtin an exception class also derives from.
+/// Which builtin an exception class also derives from (besides `InventoryError`), or
+/// `Store`: it derives from `StoreError` only (and through it from `OSError`).
 #[derive(Clone, Copy)]
 enum Builtin {
     Exception,
     Value,
     Key,
     Arithmetic,
+    Os,
+    Store,
 }
 
 /// The exception classes, in the order of [`Exc`].
-const CLASSES: [(&str, Builtin, &str); 22] = [
+const CLASSES: [(&str, Builtin, &str); 26] = [
     ("InventoryError", Builtin::Exception, "Base class of every error raised by inventory_core."),
     ("InvalidInput", Builtin::Value, "An input value was invalid (empty name, zero or negative quantity, negative cost, a float where money or a quantity is expected, an unknown kind, reason, condition or costing method, text with a lone surrogate, a number beyond what a parameter can hold, ...). A value of the wrong type raises TypeError instead."),
     ("UnknownSku", Builtin::Key, "A query named a SKU the ledger has never seen."),
@@ -44,6 +49,10 @@ const CLASSES: [(&str, Builtin, &str); 22] = [
     ("DuplicateId", Builtin::Value, "An id that must be new is already used (an order, receipt, charge or payment id, a line number within its order, an item's SKU within its supplier)."),
     ("InvalidOrderState", Builtin::Value, "The purchase order's status (or the line's) does not allow this, or an amendment goes below what was already received."),
     ("OverReceipt", Builtin::Value, "A receipt beyond what the ledger's over-receipt policy allows (the message names the quantities)."),
+    ("StoreError", Builtin::Os, "A durable store (Ledger.open) cannot be used: it is locked, damaged or not a ledger store, or reading or writing it failed. Also an OSError, as the file errors it stands for are: `except OSError` around a program's file handling catches it. Its errno, strerror and filename are None; the message names the file and what happened. A refused call changed neither the store nor the ledger in memory. A configuration other than the store's is InvalidInput, not a StoreError."),
+    ("StoreLocked", Builtin::Store, "Another ledger has the store open for writing, in this process or another. The lock is held until that Ledger object is deleted (and garbage-collected) or its process ends: a killed writer never leaves the store locked."),
+    ("StoreCorrupt", Builtin::Store, "The file is not a ledger store, or it is damaged (truncated, overwritten, a checkpoint whose checksum does not match, a journal that does not replay to its recorded outcomes), or its format version is not one this build reads. The message names the problem; the file was not changed."),
+    ("StoreIoError", Builtin::Store, "Reading or writing the store failed (the disk is full, the file or its directory is not writable, a database error): the call was refused, and neither the store nor the ledger in memory kept anything of it."),
 ];
 
 /// Index of an exception class in [`CLASSES`].
@@ -71,6 +80,10 @@ pub(crate) enum Exc {
     DuplicateId,
     InvalidOrderState,
     OverReceipt,
+    StoreError,
+    StoreLocked,
+    StoreCorrupt,
+    StoreIo,
 }
 
 static TYPES: PyOnceLock<Vec<Py<PyType>>> = PyOnceLock::new();
@@ -79,15 +92,21 @@ fn make_types(py: Python<'_>) -> PyResult<Vec<Py<PyType>>> {
     let type_fn = py.import("builtins")?.getattr("type")?;
     let mut out: Vec<Py<PyType>> = Vec::with_capacity(CLASSES.len());
     for (name, builtin, doc) in CLASSES {
-        let builtin = match builtin {
+        let parent = match builtin {
             Builtin::Exception => py.get_type::<PyException>(),
             Builtin::Value => py.get_type::<PyValueError>(),
             Builtin::Key => py.get_type::<PyKeyError>(),
             Builtin::Arithmetic => py.get_type::<PyArithmeticError>(),
+            Builtin::Os => py.get_type::<PyOSError>(),
+            // `StoreError` comes before its subclasses in `CLASSES`.
+            Builtin::Store => match out.get(Exc::StoreError as usize) {
+                Some(store) => store.bind(py).clone(),
+                None => py.get_type::<PyOSError>(),
+            },
         };
-        let bases = match out.first() {
-            Some(base) => PyTuple::new(py, [base.bind(py).clone(), builtin])?,
-            None => PyTuple::new(py, [builtin])?,
+        let bases = match (out.first(), builtin) {
+            (Some(_), Builtin::Store) | (None, _) => PyTuple::new(py, [parent])?,
+            (Some(base), _) => PyTuple::new(py, [base.bind(py).clone(), parent])?,
         };
         let dict = PyDict::new(py);
         dict.set_item("__module__", "inventory_core")?;
@@ -187,6 +206,9 @@ fn class_of(kind: ErrorKind) -> Exc {
         ErrorKind::DuplicateId => Exc::DuplicateId,
         ErrorKind::InvalidOrderState => Exc::InvalidOrderState,
         ErrorKind::OverReceipt => Exc::OverReceipt,
+        ErrorKind::StoreLocked => Exc::StoreLocked,
+        ErrorKind::StoreCorrupt => Exc::StoreCorrupt,
+        ErrorKind::StoreIo => Exc::StoreIo,
         // `ErrorKind` is non-exhaustive: a kind added later is still an InventoryError.
         _ => Exc::Base,
     }

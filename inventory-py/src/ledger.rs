@@ -1,5 +1,6 @@
 //! `Ledger`: the core ledger behind a mutex, shared safely between Python threads.
 
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::sync::{Mutex, TryLockError};
 
@@ -35,6 +36,7 @@ use crate::purchasing::{
     PySupplier, PySupplierItem, PySupplierPerformance,
 };
 use crate::replenish::{self, PyPlan, PyPlanRequest};
+use crate::store::{columns_dict, path_arg, store_config};
 use crate::types::{
     PyDemandHistory, PyJournalEntry, PyOutcome, PyPosition, PyValuation, DECIMAL_KEYS,
 };
@@ -43,11 +45,14 @@ use crate::types::{
 #[pyclass(frozen, name = "Ledger", module = "inventory_core")]
 pub(crate) struct PyLedger {
     inner: Mutex<Ledger>,
+    /// Whether the ledger has a store (`Ledger.open`): then every change waits for a commit.
+    durable: bool,
 }
 
 impl From<Ledger> for PyLedger {
     fn from(l: Ledger) -> Self {
         PyLedger {
+            durable: l.is_durable(),
             inner: Mutex::new(l),
         }
     }
@@ -60,6 +65,12 @@ fn core_err(py: Python<'_>, e: impl Into<Error>) -> PyErr {
 fn parse<T: FromStr<Err = LedgerError>>(py: Python<'_>, s: &str) -> PyResult<T> {
     s.parse::<T>().map_err(|e| core_err(py, e))
 }
+
+/// The defaults of `Ledger()` and `Ledger.replay` (and of the keywords `Ledger.open` is not
+/// given).
+const DEFAULT_COSTING: &str = "fifo";
+const DEFAULT_ALLOW_NEGATIVE: bool = false;
+const DEFAULT_MONEY_SCALE: i64 = 2;
 
 fn config(
     py: Python<'_>,
@@ -164,8 +175,23 @@ impl PyLedger {
             .ok_or_else(|| poisoned(py))
     }
 
+    /// Runs a change `f` on the ledger: as [`PyLedger::with`] in memory; on a durable
+    /// ledger with the GIL released, as the change waits for its commit to the store (a
+    /// disk sync with `sync="full"`), which other Python threads need not wait for.
+    fn change<R: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Ledger) -> R + Send,
+    ) -> PyResult<R> {
+        if self.durable {
+            self.detached(py, f)
+        } else {
+            self.with(py, f)
+        }
+    }
+
     fn post(&self, py: Python<'_>, movement: Movement) -> PyResult<PyOutcome> {
-        self.with(py, move |l| l.post(movement))?
+        self.change(py, move |l| l.post(movement))?
             .map(PyOutcome::from)
             .map_err(|e| core_err(py, e))
     }
@@ -179,7 +205,7 @@ impl PyLedger {
         reference: Option<String>,
     ) -> PyResult<PyPurchaseOutcome> {
         let e = purchasing::event(kind, to_time("time", time)?, reference);
-        self.with(py, move |l| l.purchase(e))?
+        self.change(py, move |l| l.purchase(e))?
             .map(PyPurchaseOutcome::from)
             .map_err(|e| core_err(py, e))
     }
@@ -196,7 +222,7 @@ fn with_ref(m: Movement, reference: Option<String>) -> Movement {
 impl PyLedger {
     #[new]
     #[pyo3(
-        signature = (costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None, over_receipt = None),
+        signature = (costing = DEFAULT_COSTING, *, allow_negative = DEFAULT_ALLOW_NEGATIVE, money_scale = DEFAULT_MONEY_SCALE, sku_costing = None, over_receipt = None),
         text_signature = "(costing='fifo', *, allow_negative=False, money_scale=2, sku_costing=None, over_receipt='refuse')"
     )]
     fn new(
@@ -673,7 +699,7 @@ impl PyLedger {
         #[pyo3(from_py_with = arg_str)] method: &str,
     ) -> PyResult<()> {
         let method = parse::<CostMethod>(py, method)?;
-        self.with(py, |l| l.set_sku_costing(sku, method))?
+        self.change(py, |l| l.set_sku_costing(sku, method))?
             .map_err(|e| core_err(py, e))
     }
 
@@ -734,6 +760,110 @@ impl PyLedger {
         self.detached(py, |l| l.to_json())
     }
 
+    // ----- durable store -----
+
+    /// Opens (or creates) the durable ledger stored in the SQLite database file at `path` (a
+    /// str, bytes or os.PathLike). Every change (a posting, a batch, a purchasing event, a
+    /// kit definition, a bundle posting, a costing override) is committed to the file
+    /// before the call returns; a refused call writes nothing. Opening restores the newest
+    /// checkpoint and replays the journal after it, with the GIL released.
+    ///
+    /// The configuration keywords are those of `Ledger()`. All None (the default): a new
+    /// store gets the default configuration, an existing one keeps its own. Any given: the
+    /// configuration is built as `Ledger()` builds it (the defaults for the keywords not
+    /// given) and must equal an existing store's (else InvalidInput). `checkpoint_every`:
+    /// write a checkpoint after every this many movements (0: only on `checkpoint()`).
+    /// `sync`: "full" (a commit survives a process crash and a power loss), "normal" (a
+    /// process crash only; much faster) or "off" (tests and bulk loads).
+    ///
+    /// One writer: while this Ledger object lives, opening the same file again (in this
+    /// process or another) raises StoreLocked; the lock is released when the object is
+    /// deleted and garbage-collected, or when its process ends. A file that is not a ledger
+    /// store or is damaged raises StoreCorrupt; a failing disk StoreIoError.
+    #[staticmethod]
+    #[pyo3(
+        signature = (path, *, costing = None, allow_negative = None, money_scale = None, sku_costing = None, over_receipt = None, checkpoint_every = 100_000, sync = "full"),
+        text_signature = "(path, *, costing=None, allow_negative=None, money_scale=None, sku_costing=None, over_receipt=None, checkpoint_every=100000, sync='full')"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn open(
+        py: Python<'_>,
+        #[pyo3(from_py_with = path_arg)] path: PathBuf,
+        #[pyo3(from_py_with = arg_opt_str)] costing: Option<&str>,
+        allow_negative: Option<bool>,
+        #[pyo3(from_py_with = arg_opt_i64)] money_scale: Option<i64>,
+        sku_costing: Option<&Bound<'_, PyDict>>,
+        over_receipt: Option<&Bound<'_, PyAny>>,
+        #[pyo3(from_py_with = arg_u64)] checkpoint_every: u64,
+        #[pyo3(from_py_with = arg_str)] sync: &str,
+    ) -> PyResult<PyLedger> {
+        let given = costing.is_some()
+            || allow_negative.is_some()
+            || money_scale.is_some()
+            || sku_costing.is_some()
+            || over_receipt.is_some();
+        let ledger = if given {
+            Some(config(
+                py,
+                costing.unwrap_or(DEFAULT_COSTING),
+                allow_negative.unwrap_or(DEFAULT_ALLOW_NEGATIVE),
+                money_scale.unwrap_or(DEFAULT_MONEY_SCALE),
+                sku_costing,
+                over_receipt,
+            )?)
+        } else {
+            None
+        };
+        let store = store_config(py, ledger, checkpoint_every, sync)?;
+        py.detach(move || Ledger::open(&path, store))
+            .map(PyLedger::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// Writes a checkpoint of the ledger's state to its store now (with the GIL released),
+    /// so that opening it replays nothing before this point. InvalidInput for a ledger
+    /// without a store.
+    fn checkpoint(&self, py: Python<'_>) -> PyResult<()> {
+        self.detached(py, |l| l.checkpoint())?
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// Whether the ledger commits every change to a store (`Ledger.open`). A copy made
+    /// with `from_json` or `replay` is in memory only.
+    #[getter]
+    fn durable(&self, py: Python<'_>) -> PyResult<bool> {
+        self.with(py, |l| l.is_durable())
+    }
+
+    /// The journal entries from sequence number `since` on, as JSON lines (one entry
+    /// `{"movement": ..., "outcome": ...}` per line, each ending in a newline; decimals as
+    /// strings): the incremental export for hosts that keep their own store. Built with the
+    /// GIL released.
+    #[pyo3(signature = (since = 0))]
+    fn journal_jsonl(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_u64)] since: u64,
+    ) -> PyResult<String> {
+        self.detached(py, |l| l.journal_jsonl(since))
+    }
+
+    /// The journal entries from sequence number `since` on, as columns: a dict of
+    /// `sequence` (numpy uint64), `time` (numpy int64, seconds since the Unix epoch), `kind`,
+    /// `sku`, `location`, `to_location`, `quantity`, `unit_cost`, `reference`,
+    /// `quantity_change`, `value_change` and `cogs` (lists; amounts as decimal.Decimal, None
+    /// where the movement's kind has no such field), so that `pandas.DataFrame(...)` of it
+    /// works.
+    #[pyo3(signature = (since = 0))]
+    fn journal_columns<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = arg_u64)] since: u64,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let columns = self.detached(py, |l| l.journal_columns(since))?;
+        columns_dict(py, columns)
+    }
+
     /// Reads snapshot JSON written by `to_json` (the journal is replayed and checked).
     #[staticmethod]
     fn from_json(py: Python<'_>, #[pyo3(from_py_with = arg_str)] text: &str) -> PyResult<PyLedger> {
@@ -746,7 +876,7 @@ impl PyLedger {
     /// Replays movements (JournalEntry objects or movement dicts) into a new ledger.
     #[staticmethod]
     #[pyo3(
-        signature = (movements, costing = "fifo", *, allow_negative = false, money_scale = 2, sku_costing = None, over_receipt = None),
+        signature = (movements, costing = DEFAULT_COSTING, *, allow_negative = DEFAULT_ALLOW_NEGATIVE, money_scale = DEFAULT_MONEY_SCALE, sku_costing = None, over_receipt = None),
         text_signature = "(movements, costing='fifo', *, allow_negative=False, money_scale=2, sku_costing=None, over_receipt='refuse')"
     )]
     #[allow(clippy::too_many_arguments)]
@@ -1216,7 +1346,7 @@ impl PyLedger {
         let effective = to_time("effective", effective)?;
         let kind = kind.parse::<KitKind>().map_err(|e| core_err(py, e))?;
         let definition = KitDefinition::new(kit, kind, components, effective);
-        self.with(py, move |l| l.define_kit(definition, reference))?
+        self.change(py, move |l| l.define_kit(definition, reference))?
             .map(PyKitOutcome::from)
             .map_err(|e| core_err(py, e))
     }
@@ -1336,7 +1466,7 @@ impl PyLedger {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
         let extra_cost = to_opt_decimal("extra_cost", extra_cost)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.assemble(&kit, &location, quantity, time, extra_cost, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1359,7 +1489,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.disassemble(&kit, &location, quantity, time, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1382,7 +1512,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.reserve_bundle(&bundle, &location, quantity, &order, time, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1405,7 +1535,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.release_bundle(&bundle, &location, quantity, &order, time, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1430,7 +1560,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.ship_bundle(
                 &bundle,
                 &location,
@@ -1459,7 +1589,7 @@ impl PyLedger {
     ) -> PyResult<PyKitMovementOutcome> {
         let quantity = to_decimal("quantity", quantity)?;
         let time = to_time("time", time)?;
-        self.with(py, move |l| {
+        self.change(py, move |l| {
             l.return_bundle(&shipment, &location, quantity, time, reference)
         })?
         .map(PyKitMovementOutcome::from)
@@ -1602,7 +1732,7 @@ impl PyLedger {
         let transfers = replenish::transfers(transfers)?;
         let time = to_time("time", time)?;
         let outcomes = self
-            .with(py, move |l| l.accept_plan(orders, transfers, time))?
+            .change(py, move |l| l.accept_plan(orders, transfers, time))?
             .map_err(|e| core_err(py, e))?;
         Ok(outcomes.into_iter().map(PyPurchaseOutcome::from).collect())
     }

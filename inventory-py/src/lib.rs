@@ -21,6 +21,7 @@ mod policy;
 mod purchasing;
 mod replenish;
 mod simulation;
+mod store;
 mod types;
 
 /// The extension module.

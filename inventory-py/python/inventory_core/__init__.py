@@ -73,9 +73,19 @@ Conventions of the Python API:
   seed) and returns a read-only :class:`SimReport` per policy (fill rate, cycle service
   level, stock, orders, costs); :func:`simulate_many` runs many SKUs on threads, with the
   same result on any count. Both release the GIL. Every rule and bound is the core's.
+* Durability: :meth:`Ledger.open` opens (or creates) a ledger stored in one SQLite file
+  (``sync="full"``, ``"normal"`` or ``"off"``; a checkpoint every ``checkpoint_every``
+  movements and on :meth:`Ledger.checkpoint`). Every change is committed to the file
+  before its call returns; a refused call writes nothing. One Ledger object at a time may
+  have a file open (:class:`StoreLocked` otherwise; deleting the object releases it); a
+  file that is not a ledger store or is damaged raises :class:`StoreCorrupt`, a failing disk
+  :class:`StoreIoError` (each a :class:`StoreError`, which is also an ``OSError``).
+  :meth:`Ledger.journal_jsonl` and :meth:`Ledger.journal_columns` export the journal from
+  a sequence number on, for hosts that keep their own store.
 * A :class:`Ledger` may be shared by several threads: every call takes the ledger's lock,
-  and heavy calls (``post_columns``, ``journal``, ``to_json``, ``from_json``, ``replay``)
-  run with the GIL released.
+  and heavy calls (``post_columns``, ``journal``, ``to_json``, ``from_json``, ``replay``,
+  ``open``, ``checkpoint``, ``journal_jsonl``, ``journal_columns``) run with the GIL
+  released, as does every change of a durable ledger (it waits for its commit).
 * Statistics (policy math, classification, ratios of the health metrics) are ``float``.
   Functions that take columns (``safety_stock``, ``eoq``, ``abc``, ``abc_measure``,
   ``xyz_many``) accept lists or numpy arrays and return numpy arrays; a float64 array is read
@@ -199,6 +209,10 @@ from ._inventory_core import (
     SkuActivity,
     SkuClass,
     StockCover,
+    StoreCorrupt,
+    StoreError,
+    StoreIoError,
+    StoreLocked,
     SuggestedLine,
     SuggestedTransfer,
     Supplier,
@@ -327,6 +341,10 @@ __all__ = [
     "SkuActivity",
     "SkuClass",
     "StockCover",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreIoError",
+    "StoreLocked",
     "SuggestedLine",
     "SuggestedTransfer",
     "Supplier",

@@ -1,6 +1,7 @@
 """Type stubs of the compiled extension module ``inventory_core._inventory_core``."""
 
 import datetime
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, Optional, TypedDict, Union, final, overload
@@ -39,6 +40,10 @@ __all__ = [
     "DuplicateId",
     "InvalidOrderState",
     "OverReceipt",
+    "StoreError",
+    "StoreLocked",
+    "StoreCorrupt",
+    "StoreIoError",
     "Supplier",
     "SupplierItem",
     "PurchaseOutcome",
@@ -181,6 +186,22 @@ _AlertKind = Literal[
     "dead_stock",
     "slow_stock",
 ]
+_SyncMode = Literal["full", "normal", "off"]
+"""How durable a commit of ``Ledger.open`` is: ``"full"`` survives a process crash and a power loss, ``"normal"`` a
+process crash only, ``"off"`` (tests and bulk loads) neither for sure."""
+_MovementKindName = Literal[
+    "receive",
+    "landed_cost",
+    "ship",
+    "customer_return",
+    "return_to_supplier",
+    "transfer",
+    "reclassify",
+    "adjust",
+    "cycle_count",
+    "reserve",
+    "release",
+]
 _Abc = Literal["A", "B", "C"]
 _Xyz = Literal["X", "Y", "Z"]
 _KitKind = Literal["assembled", "virtual"]
@@ -236,6 +257,22 @@ _ReceiptLine = Union[
 ]
 """What arrived of an order line: a dict, or a tuple ``(line, sellable[, damaged[, quarantine]])``."""
 
+class _JournalColumns(TypedDict):
+    """``Ledger.journal_columns``: one row per journal entry."""
+
+    sequence: NDArray[np.uint64]
+    time: NDArray[np.int64]
+    kind: list[_MovementKindName]
+    sku: list[str]
+    location: list[Optional[str]]
+    to_location: list[Optional[str]]
+    quantity: list[Optional[Decimal]]
+    unit_cost: list[Optional[Decimal]]
+    reference: list[Optional[str]]
+    quantity_change: list[Decimal]
+    value_change: list[Decimal]
+    cogs: list[Decimal]
+
 class InventoryError(Exception):
     """Base class of every error raised by inventory_core."""
 
@@ -266,6 +303,22 @@ class UnknownOrderLine(InventoryError, KeyError): ...
 class DuplicateId(InventoryError, ValueError): ...
 class InvalidOrderState(InventoryError, ValueError): ...
 class OverReceipt(InventoryError, ValueError): ...
+class StoreError(InventoryError, OSError):
+    """A durable store (``Ledger.open``) cannot be used: it is locked, damaged or not a ledger store, or reading or
+    writing it failed. Also an ``OSError``, as the file errors it stands for are; ``errno``, ``strerror`` and
+    ``filename`` are None (the message names the file). A configuration other than the store's is InvalidInput."""
+
+class StoreLocked(StoreError):
+    """Another ledger has the store open for writing (in this process or another) until that Ledger object is
+    deleted or its process ends."""
+
+class StoreCorrupt(StoreError):
+    """The file is not a ledger store, is damaged (truncated, overwritten, a bad checksum, a journal that does not
+    replay), or has a format version this build does not read."""
+
+class StoreIoError(StoreError):
+    """Reading or writing the store failed (disk full, not writable, a database error); nothing of the call was
+    kept, in the store or in memory."""
 
 @final
 class Outcome:
@@ -610,6 +663,39 @@ class Ledger:
     def slow_movers(self, as_of: _Time, window_days: int, min_days_of_supply: float) -> list[StockCover]: ...
     def overstock(self, as_of: _Time, window_days: int, cover_days: float) -> list[StockCover]: ...
     def to_json(self) -> str: ...
+
+    # ----- durable store -----
+
+    @staticmethod
+    def open(
+        path: Union[str, bytes, os.PathLike[str], os.PathLike[bytes]],
+        *,
+        costing: Optional[_CostMethod] = None,
+        allow_negative: Optional[bool] = None,
+        money_scale: Optional[int] = None,
+        sku_costing: Optional[Mapping[str, _CostMethod]] = None,
+        over_receipt: Optional[_OverReceipt] = None,
+        checkpoint_every: int = 100000,
+        sync: _SyncMode = "full",
+    ) -> Ledger:
+        """Opens (or creates) the durable ledger in the SQLite database file at ``path``: every change is committed
+        to the file before its call returns; a refused call writes nothing. The configuration keywords are those of
+        ``Ledger()``: all None keeps an existing store's configuration (a new store gets the default); any given
+        builds the configuration as ``Ledger()`` does, which must equal an existing store's (else InvalidInput).
+        ``checkpoint_every``: a checkpoint after every this many movements (0: only on ``checkpoint()``). Raises
+        StoreLocked while another Ledger has the file open, StoreCorrupt for a file that is not a ledger store or is
+        damaged. The lock is released when the Ledger object is deleted (and garbage-collected)."""
+    def checkpoint(self) -> None:
+        """Writes a checkpoint of the state to the store now (InvalidInput for a ledger without a store)."""
+    @property
+    def durable(self) -> bool:
+        """Whether the ledger commits every change to a store (``Ledger.open``)."""
+    def journal_jsonl(self, since: int = 0) -> str:
+        """The journal entries from sequence number ``since`` on, one JSON object
+        ``{"movement": ..., "outcome": ...}`` per line (decimals as strings)."""
+    def journal_columns(self, since: int = 0) -> _JournalColumns:
+        """The journal entries from sequence number ``since`` on, as columns (numpy ``sequence`` and ``time``, lists
+        for the rest; None where a movement's kind has no such field)."""
     @staticmethod
     def from_json(text: str) -> Ledger: ...
     @staticmethod
