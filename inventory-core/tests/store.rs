@@ -927,3 +927,39 @@ fn rows_and_checkpoints_altered_behind_the_ledgers_back_are_refused() {
         assert!(message.contains(expected), "{what}: {message}");
     }
 }
+
+#[test]
+fn short_files_and_paths_that_are_not_files() {
+    let dir = TempDir::new("short");
+    // A file too short to be a database is not taken for an empty one.
+    for bytes in [&b"x"[..], b"SQLite", b"SQLite format 3\0"] {
+        let path = dir.file("short.ledger");
+        std::fs::write(&path, bytes).unwrap();
+        expect_corrupt(&path);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it was");
+    }
+    // An empty file is a new store.
+    let empty = dir.file("empty.ledger");
+    std::fs::write(&empty, b"").unwrap();
+    assert!(open(&empty, quick()).is_empty());
+    for p in ["", ":memory:"] {
+        let err = Ledger::open(p, quick()).map(|_| ()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{p:?}");
+    }
+}
+
+#[test]
+fn closing_releases_the_store_and_keeps_the_ledger_in_memory() {
+    let dir = TempDir::new("close");
+    let path = dir.file("a.ledger");
+    let mut l = open(&path, quick());
+    l.post(Movement::receive("A", "W", d("2"), d("1"), 0)).unwrap();
+    l.close();
+    assert!(!l.is_durable());
+    let mut other = open(&path, quick());
+    assert_eq!(other, l);
+    // The closed ledger goes on in memory only.
+    l.post(Movement::ship("A", "W", d("1"), 1)).unwrap();
+    other.close();
+    assert_eq!(open(&path, quick()).len(), 1);
+}

@@ -6469,6 +6469,19 @@ inv_result inv_ledger_open(const char *path,
 inv_result inv_ledger_checkpoint(struct inv_ledger *ledger);
 
 /**
+ * Closes a durable ledger's store (releasing its lock: another ledger may open the file),
+ * leaving the ledger in memory as it stands; from then on it is an in-memory ledger.
+ * Nothing is lost: every change was committed when it was made. A no-op for an in-memory
+ * ledger. (`inv_ledger_free` closes the store too.)
+ *
+ * Errors: `INV_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle.
+ */
+inv_result inv_ledger_close(struct inv_ledger *ledger);
+
+/**
  * Whether the ledger commits to a store (opened with `inv_ledger_open`); false for an
  * in-memory ledger and for NULL.
  *

@@ -133,6 +133,25 @@ pub unsafe extern "C" fn inv_ledger_checkpoint(ledger: *mut inv_ledger) -> inv_r
     })
 }
 
+/// Closes a durable ledger's store (releasing its lock: another ledger may open the file),
+/// leaving the ledger in memory as it stands; from then on it is an in-memory ledger.
+/// Nothing is lost: every change was committed when it was made. A no-op for an in-memory
+/// ledger. (`inv_ledger_free` closes the store too.)
+///
+/// Errors: `INV_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_close(ledger: *mut inv_ledger) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let l = unsafe { try_mut_from_ptr(ledger, "ledger") }?;
+        l.close();
+        Ok(())
+    })
+}
+
 /// Whether the ledger commits to a store (opened with `inv_ledger_open`); false for an
 /// in-memory ledger and for NULL.
 ///

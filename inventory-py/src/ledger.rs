@@ -828,6 +828,26 @@ impl PyLedger {
             .map_err(|e| core_err(py, e))
     }
 
+    /// Closes the ledger's store (releasing its lock: another Ledger may open the file),
+    /// leaving this ledger in memory as it stands; from then on it is an in-memory ledger.
+    /// Nothing is lost: every change was committed when it was made. A no-op for an
+    /// in-memory ledger. `with Ledger.open(path) as ledger:` closes it at the end.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        self.detached(py, |l| l.close())
+    }
+
+    /// `with Ledger.open(path) as ledger:`: the ledger itself.
+    fn __enter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    /// Closes the store at the end of a `with` block (exceptions go on).
+    #[pyo3(signature = (*_exc))]
+    fn __exit__(&self, py: Python<'_>, _exc: &Bound<'_, pyo3::types::PyTuple>) -> PyResult<bool> {
+        self.close(py)?;
+        Ok(false)
+    }
+
     /// Whether the ledger commits every change to a store (`Ledger.open`). A copy made
     /// with `from_json` or `replay` is in memory only.
     #[getter]

@@ -213,12 +213,6 @@ def store_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ic.StoreIoError,
-    reason="core: a file cut inside its last pages makes SQLite report a short read "
-    "(SQLITE_IOERR_SHORT_READ), which the SQLite store maps to StoreError::Io, not Corrupt",
-)
 def test_store_cut_inside_its_last_page_is_corrupt(tmp_path: Path) -> None:
     data = store_bytes(tmp_path / "s.ledger")
     cut_path = tmp_path / "cut.ledger"
@@ -483,3 +477,18 @@ def test_killed_writer_loses_no_acknowledged_movement(tmp_path: Path) -> None:
         del ledger
         collect()
     assert len(acknowledged) > 10, f"seed {seed}: the writer was killed too early to test much"
+
+
+def test_close_and_with_release_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.ledger"
+    with ic.Ledger.open(path) as ledger:
+        ledger.receive("A", "W", 2, "1.00", 0)
+        with pytest.raises(ic.StoreLocked):
+            ic.Ledger.open(path)
+    assert not ledger.durable
+    other = ic.Ledger.open(path)  # released at the end of the block
+    assert other.position("A").on_hand == 2
+    ledger.ship("A", "W", 1, 1)  # the closed ledger goes on in memory only
+    other.close()
+    other.close()  # a no-op the second time
+    assert len(ic.Ledger.open(path).journal()) == 1

@@ -278,6 +278,13 @@ impl Ledger {
         Ok(ledger)
     }
 
+    /// Closes the ledger's store (releasing its lock), leaving the ledger in memory as it
+    /// stands: from then on it is an ordinary, non-durable ledger. Nothing is lost: every
+    /// change was committed when it was made. A no-op for a ledger without a store.
+    pub fn close(&mut self) {
+        self.durable = DurableSlot::default();
+    }
+
     /// Whether the ledger commits to a store (see [`crate::durable`]).
     pub fn is_durable(&self) -> bool {
         self.durable.0.is_some()

@@ -103,6 +103,13 @@ impl Ledger {
         if let Some(c) = &config.ledger {
             c.validate()?;
         }
+        let p = path.as_ref().as_os_str();
+        if p.is_empty() || p == ":memory:" {
+            return Err(crate::error::LedgerError::InvalidInput {
+                message: format!("{p:?} is not a file path (a store is a file)"),
+            }
+            .into());
+        }
         let store = SqliteStore::open(path, config.sync)?;
         Ledger::open_store(Box::new(store), config)
     }
@@ -129,6 +136,30 @@ impl SqliteStore {
         let io = |e: std::io::Error| StoreError::Io {
             message: format!("{name}: {e}"),
         };
+        if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
+            return Err(StoreError::Io {
+                message: format!("{name:?} is not a file path (a store is a file)"),
+            });
+        }
+        // A file that is there must be a SQLite database: SQLite itself would take a file
+        // shorter than its header for an empty database and overwrite it.
+        match std::fs::File::open(path) {
+            Ok(mut f) => {
+                use std::io::Read;
+                let mut header = Vec::with_capacity(16);
+                (&mut f).take(16).read_to_end(&mut header).map_err(io)?;
+                if !header.is_empty() && header != b"SQLite format 3\0" {
+                    return Err(StoreError::Corrupt {
+                        path: name,
+                        message: "it is not a SQLite database (its first bytes are not a \
+                                  SQLite header)"
+                            .into(),
+                    });
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io(e)),
+        }
         let mut lock_path = path.as_os_str().to_owned();
         lock_path.push("-lock");
         let lock = File::options()
@@ -181,7 +212,8 @@ impl SqliteStore {
         }
         self.conn
             .execute_batch(&format!(
-                "PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=5000;"
+                "PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=5000; \
+                 PRAGMA cache_size=-65536;"
             ))
             .map_err(|e| self.err(e))?;
         if tables == 0 {
@@ -270,6 +302,13 @@ fn sql_error(path: &str, e: rusqlite::Error) -> StoreError {
             return StoreError::Corrupt {
                 path: path.to_owned(),
                 message: e.to_string(),
+            };
+        }
+        // A read past the end of the file: the database is shorter than its pages say.
+        if f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHORT_READ {
+            return StoreError::Corrupt {
+                path: path.to_owned(),
+                message: format!("it is truncated ({e})"),
             };
         }
     }

@@ -344,6 +344,32 @@ static void test_locked(void) {
     remove_store(path);
 }
 
+/* inv_ledger_close releases the store and keeps the ledger in memory. */
+static void test_close(void) {
+    char path[4200];
+    inv_ledger *first = NULL;
+    inv_ledger *second = NULL;
+
+    path_of("closed.ledger", path, sizeof path);
+    CHECK_OK(inv_ledger_open(path, NULL, &first));
+    CHECK_OK(inv_ledger_receive(first, "A", "WH", "2", "1.00", 0, NULL, NULL, NULL));
+    CHECK_RC(inv_ledger_close(NULL), INV_NULL_ARGUMENT);
+    CHECK_OK(inv_ledger_close(first));
+    CHECK(!inv_ledger_is_durable(first));
+    CHECK_OK(inv_ledger_close(first)); /* a no-op the second time */
+    CHECK_OK(inv_ledger_open(path, NULL, &second));
+    CHECK(inv_ledger_len(second) == 1);
+    /* The closed ledger goes on in memory only. */
+    CHECK_OK(inv_ledger_ship(first, "A", "WH", "1", 1, NULL, NULL, NULL));
+    CHECK(inv_ledger_len(first) == 2);
+    inv_ledger_free(second);
+    inv_ledger_free(first);
+    CHECK_OK(inv_ledger_open(path, NULL, &second));
+    CHECK(inv_ledger_len(second) == 1);
+    inv_ledger_free(second);
+    remove_store(path);
+}
+
 /* Files that are not ledger stores, or damaged ones, are refused as corrupt. */
 static void test_corrupt(void) {
     char path[4200];
@@ -534,6 +560,7 @@ int main(void) {
     test_options();
     test_refused_writes_nothing();
     test_locked();
+    test_close();
     test_corrupt();
     test_arguments();
     test_in_memory();

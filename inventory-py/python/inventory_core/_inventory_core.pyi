@@ -687,6 +687,10 @@ class Ledger:
         damaged. The lock is released when the Ledger object is deleted (and garbage-collected)."""
     def checkpoint(self) -> None:
         """Writes a checkpoint of the state to the store now (InvalidInput for a ledger without a store)."""
+    def close(self) -> None:
+        """Closes the store (releasing its lock), keeping the ledger in memory; a no-op in memory."""
+    def __enter__(self) -> "Ledger": ...
+    def __exit__(self, *_exc: object) -> bool: ...
     @property
     def durable(self) -> bool:
         """Whether the ledger commits every change to a store (``Ledger.open``)."""
