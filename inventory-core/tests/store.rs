@@ -953,7 +953,8 @@ fn closing_releases_the_store_and_keeps_the_ledger_in_memory() {
     let dir = TempDir::new("close");
     let path = dir.file("a.ledger");
     let mut l = open(&path, quick());
-    l.post(Movement::receive("A", "W", d("2"), d("1"), 0)).unwrap();
+    l.post(Movement::receive("A", "W", d("2"), d("1"), 0))
+        .unwrap();
     l.close();
     assert!(!l.is_durable());
     let mut other = open(&path, quick());
