@@ -102,5 +102,6 @@ expect "$out/readme_1.out" "COGS 40.00"
 expect "$out/readme_2.out" "on hand 100, damaged 2, incoming 18"
 expect "$out/readme_2.out" "landed unit cost 3.80"
 expect "$out/readme_2.out" "PO-1 GRN-1: 367.20 due day 42, 7.34 off by day 22"
+expect "$out/readme_3.out" "on hand 7, 2 movements"
 
 log "C tests passed"
