@@ -37,6 +37,7 @@ mod posting;
 mod ref_index;
 mod slot_index;
 mod snapshot;
+pub(crate) mod wire;
 
 pub use crate::demand::DemandHistory;
 pub use crate::time::{

@@ -484,7 +484,7 @@ impl JournalStore for SqliteStore {
                 });
             }
             let entry: JournalEntry =
-                serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
+                crate::ledger::wire::parse_entry(text).map_err(|e| StoreError::Corrupt {
                     path: path.clone(),
                     message: format!("journal entry {seq} does not parse: {e}"),
                 })?;
