@@ -44,6 +44,8 @@ use crate::costing::CostMethod;
 use crate::error::{Result, StoreError};
 use crate::kits::{BundleRecord, KitRecord};
 use crate::ledger::{Condition, JournalEntry, LedgerConfig};
+#[cfg(doc)]
+use crate::Ledger;
 use crate::purchasing::PurchaseRecord;
 
 /// Something a ledger journals besides plain movements (see the [module
