@@ -44,9 +44,9 @@ use crate::costing::CostMethod;
 use crate::error::{Result, StoreError};
 use crate::kits::{BundleRecord, KitRecord};
 use crate::ledger::{Condition, JournalEntry, LedgerConfig};
+use crate::purchasing::PurchaseRecord;
 #[cfg(doc)]
 use crate::Ledger;
-use crate::purchasing::PurchaseRecord;
 
 /// Something a ledger journals besides plain movements (see the [module
 /// documentation](self)), as a store keeps it.
