@@ -37,6 +37,7 @@ mod posting;
 mod ref_index;
 mod slot_index;
 mod snapshot;
+#[cfg(any(feature = "sqlite", test))]
 pub(crate) mod wire;
 
 pub use crate::demand::DemandHistory;

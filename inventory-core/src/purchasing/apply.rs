@@ -886,11 +886,9 @@ fn apply(tx: &mut Posting<'_>, event: PurchaseEvent) -> Result<PurchaseOutcome> 
                 event.kind,
                 PurchaseEventKind::AddCharge { .. } | PurchaseEventKind::RecordPayment { .. }
             );
-            let before = if moves_incoming {
-                tx.ledger.purchasing.contributions(o)
-            } else {
-                Vec::new()
-            };
+            if moves_incoming {
+                tx.ledger.purchasing.note_contributions(o);
+            }
             match &event.kind {
                 PurchaseEventKind::AddLine { line, .. } => add_line(tx, o, line)?,
                 PurchaseEventKind::AmendLine { change, .. } => amend(tx, o, change, true)?,
@@ -921,7 +919,7 @@ fn apply(tx: &mut Posting<'_>, event: PurchaseEvent) -> Result<PurchaseOutcome> 
             let p = &mut tx.ledger.purchasing;
             p.order_mut(o).latest = t;
             if moves_incoming {
-                p.settle_incoming(o, before);
+                p.settle_incoming(o);
             }
             Some(o)
         }
@@ -1136,7 +1134,7 @@ fn dropship(tx: &mut Posting<'_>, id: &str, sale: &DropshipSale, t: Timestamp) -
     });
     place(tx, o, t)?;
     // Not incoming stock, but an open order (overdue lines, the payment schedule).
-    tx.ledger.purchasing.settle_incoming(o, Vec::new());
+    tx.ledger.purchasing.settle_incoming(o);
     Ok(o)
 }
 
@@ -1300,8 +1298,8 @@ fn receive(
     }
     let order_id = tx.ledger.purchasing.orders[o as usize].id.to_string();
     let dropship = tx.ledger.purchasing.orders[o as usize].dropship;
-    let mut outcomes = Vec::new();
-    let mut received_lines = Vec::new();
+    let mut outcomes = Vec::with_capacity(lines.len());
+    let mut received_lines = Vec::with_capacity(lines.len());
     for (r, &(i, unit_price)) in lines.iter().zip(&plan) {
         let (sku, location, line_price, expected) = {
             let p = &tx.ledger.purchasing;

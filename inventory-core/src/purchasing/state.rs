@@ -256,6 +256,12 @@ pub(crate) struct Purchasing {
     saved_orders: Vec<u32>,
     #[serde(skip)]
     saved_suppliers: Vec<u32>,
+    /// Buffers of [`Purchasing::settle_incoming`], kept between events (empty between
+    /// them), so that an event allocates nothing for its incoming bookkeeping.
+    #[serde(skip)]
+    before: Vec<((u32, u32), Decimal)>,
+    #[serde(skip)]
+    after: Vec<((u32, u32), Decimal)>,
 }
 
 impl Purchasing {
@@ -384,6 +390,9 @@ impl Purchasing {
 
     /// Undoes every change since `mark`.
     pub(crate) fn rollback(&mut self, mark: Mark) {
+        // An event refused between noting and settling its incoming left these behind.
+        self.before.clear();
+        self.after.clear();
         while self.undo.len() > mark.undo {
             match self.undo.pop() {
                 Some(Undo::Order(i, o)) => self.orders[i as usize] = *o,
@@ -620,39 +629,53 @@ impl Purchasing {
         i
     }
 
-    /// The incoming quantities order `i` contributes: its lines' open quantities if it is
-    /// placed (and not finished), by (SKU, location).
-    pub(crate) fn contributions(&self, i: u32) -> Vec<((u32, u32), Decimal)> {
+    /// The incoming quantities order `i` contributes, into `out` (cleared first): its
+    /// lines' open quantities if it is placed (and not finished), by (SKU, location).
+    fn contributions_into(&self, i: u32, out: &mut Vec<((u32, u32), Decimal)>) {
+        out.clear();
         let o = &self.orders[i as usize];
         if o.placed_at.is_none() {
-            return Vec::new();
+            return;
         }
-        o.lines
-            .iter()
-            .map(|l| ((l.sku, l.location), l.open()))
-            .filter(|(_, q)| *q > Decimal::ZERO)
-            .collect()
+        out.extend(
+            o.lines
+                .iter()
+                .map(|l| ((l.sku, l.location), l.open()))
+                .filter(|(_, q)| *q > Decimal::ZERO),
+        );
     }
 
-    /// Moves the incoming quantities from order `i`'s contributions `before` a change to
-    /// its contributions now.
-    pub(crate) fn settle_incoming(&mut self, i: u32, before: Vec<((u32, u32), Decimal)>) {
-        let after = self.contributions(i);
-        let (was, is) = (!before.is_empty(), !after.is_empty());
-        // The net change per (SKU, location): most lines of an event change once.
-        let mut deltas: Vec<((u32, u32), Decimal)> =
-            before.into_iter().map(|(k, q)| (k, -q)).collect();
-        for (k, q) in after {
+    /// Notes order `i`'s contributions before a change (see
+    /// [`Purchasing::settle_incoming`]), in a buffer kept between events.
+    pub(crate) fn note_contributions(&mut self, i: u32) {
+        let mut before = std::mem::take(&mut self.before);
+        self.contributions_into(i, &mut before);
+        self.before = before;
+    }
+
+    /// Moves the incoming quantities from order `i`'s contributions noted before a change
+    /// ([`Purchasing::note_contributions`]; none if not noted since the last settle) to its
+    /// contributions now.
+    pub(crate) fn settle_incoming(&mut self, i: u32) {
+        let mut before = std::mem::take(&mut self.before);
+        let mut deltas = std::mem::take(&mut self.after);
+        self.contributions_into(i, &mut deltas);
+        let (was, is) = (!before.is_empty(), !deltas.is_empty());
+        // The net change per (SKU, location): most lines of an event change once, and
+        // most keep their quantity.
+        for &(k, q) in &before {
             match deltas.iter_mut().find(|(x, _)| *x == k) {
-                Some(d) => d.1 += q,
-                None => deltas.push((k, q)),
+                Some(d) => d.1 -= q,
+                None => deltas.push((k, -q)),
             }
         }
         // A dropship order's open units go to the customer, not into stock.
         let stocked = !self.orders[i as usize].dropship;
-        for (k, q) in deltas {
-            if stocked && !q.is_zero() {
-                self.add_incoming(k, q);
+        if stocked {
+            for &(k, q) in &deltas {
+                if !q.is_zero() {
+                    self.add_incoming(k, q);
+                }
             }
         }
         if was != is {
@@ -663,6 +686,10 @@ impl Purchasing {
                 self.open_orders.remove(&i);
             }
         }
+        before.clear();
+        deltas.clear();
+        self.before = before;
+        self.after = deltas;
     }
 
     fn add_incoming(&mut self, (sku, location): (u32, u32), q: Decimal) {
