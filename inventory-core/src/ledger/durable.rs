@@ -419,10 +419,31 @@ impl Ledger {
                 .insert(s.sku, s.location, s.condition, p as u32);
             l.sku_info[s.sku as usize].pools.push(p as u32);
         }
-        for r in data.reservations {
-            if r.sku >= skus || r.location >= locations {
+        // Each sellable position's reserved units are its reservations' sum (and no other
+        // position holds any): what the replay of a release or a shipment relies on.
+        let mut held: crate::hash::FxHashMap<(u32, u32), Decimal> = Default::default();
+        for r in &data.reservations {
+            if r.sku >= skus || r.location >= locations || r.quantity <= Decimal::ZERO {
                 return Err("its checkpoint's reservation does not fit".into());
             }
+            let sum = held.entry((r.sku, r.location)).or_default();
+            *sum = sum
+                .checked_add(r.quantity)
+                .ok_or("its checkpoint's reservations overflow")?;
+        }
+        for s in &l.slots {
+            let expected = match s.condition {
+                Condition::Sellable => held.remove(&(s.sku, s.location)).unwrap_or_default(),
+                _ => Decimal::ZERO,
+            };
+            if s.reserved != expected {
+                return Err("its checkpoint's reserved units differ from its reservations".into());
+            }
+        }
+        if !held.is_empty() {
+            return Err("its checkpoint holds a reservation without a position".into());
+        }
+        for r in data.reservations {
             l.reservations.insert(
                 ResKey {
                     reservation: Arc::from(r.reservation.as_str()),
@@ -734,8 +755,15 @@ impl Ledger {
         for j in range {
             let e = &self.journal[j];
             pairs.push((e.sku, e.location));
-            if e.kind == super::journal::Kind::Transfer {
-                pairs.push((e.sku, e.to));
+            match e.kind {
+                super::journal::Kind::Transfer => pairs.push((e.sku, e.to)),
+                // A landed cost revalues its receipt's units wherever they are now.
+                super::journal::Kind::LandedCost => {
+                    for &p in &self.sku_info[e.sku as usize].pools {
+                        pairs.push((e.sku, self.slots[p as usize].location));
+                    }
+                }
+                _ => {}
             }
         }
         pairs.sort_unstable();

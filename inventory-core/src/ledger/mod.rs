@@ -1555,7 +1555,8 @@ impl Ledger {
                     }
                     extra = Some(key.reservation.clone());
                     self.set_reservation(txn, key, held - q);
-                    let r = self.slots[p as usize].reserved - q;
+                    let r =
+                        costing::sub(self.slots[p as usize].reserved, q, "a reserved quantity")?;
                     self.set_reserved(txn, p, r);
                 } else {
                     let usable = self.usable(p);
@@ -1863,7 +1864,7 @@ impl Ledger {
                     .ok_or_else(unknown)?;
                 let extra = Some(key.reservation.clone());
                 self.set_reservation(txn, key, held - q);
-                let r = self.slots[p as usize].reserved - q;
+                let r = costing::sub(self.slots[p as usize].reserved, q, "a reserved quantity")?;
                 self.set_reserved(txn, p, r);
                 Ok((Effect::none(), Resolved { extra, ..at(loc) }))
             }
