@@ -630,13 +630,13 @@ impl Ledger {
         let out = self
             .purchase(record.event)
             .map_err(|e| format!("replaying purchasing event {i} failed: {e}"))?;
-        let end = record.first_movement + record.movements;
-        if out.duplicate || self.journal.len() as u64 != end {
+        let end = record.first_movement.checked_add(record.movements);
+        if out.duplicate || end != Some(self.journal.len() as u64) {
             return Err(format!(
                 "purchasing event {i} did not post the movements it posted before"
             ));
         }
-        tail.posted_until = end;
+        tail.posted_until = self.journal.len() as u64;
         Ok(())
     }
 
@@ -664,7 +664,7 @@ impl Ledger {
         }
         let end = j + 1;
         if let Some(b) = &tail.bundle {
-            if b.first_movement + b.movements == end {
+            if b.first_movement.checked_add(b.movements) == Some(end) {
                 if let Some(b) = tail.bundle.take() {
                     self.restore_bundle_record(b)?;
                 }
