@@ -178,6 +178,8 @@ mod ledger;
 mod mining;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_batch;
 
 pub use assembly::KitMovementOutcome;
 pub(crate) use batch::Plan;
