@@ -80,9 +80,13 @@ struct Memoized {
     ids: Arc<Vec<u32>>,
     /// [`Ledger::slots_stamp`] when `slots` were looked up.
     slots_stamp: (u64, u64),
-    /// By location (at most [`MEMO_LOCATIONS`]): the sellable position of each of `ids`.
-    slots: Vec<(String, Arc<Vec<u32>>)>,
+    /// By location (at most [`MEMO_LOCATIONS`]): the sellable positions of `ids` there
+    /// ([`Ledger::sellable_slots`]).
+    slots: Vec<(String, Positions)>,
 }
+
+/// Sellable positions at a location, as [`Ledger::sellable_slots`] gives them.
+type Positions = Arc<Vec<(u32, u32)>>;
 
 /// How many locations' positions a [`Memo`] keeps.
 const MEMO_LOCATIONS: usize = 64;
@@ -443,7 +447,7 @@ impl Ledger {
         let memo = self.memo(time);
         let free = match location {
             None => self.free_units_of_ids(&memo.ids, None),
-            Some(l) => self.free_units_of_slots(&self.memo_slots(&memo, l)),
+            Some(l) => self.free_units_of_slots(&self.memo_slots(&memo, l), memo.ids.len()),
         };
         Ok(memo
             .plan
@@ -476,7 +480,7 @@ impl Ledger {
     }
 
     /// The sellable positions at `location` of the names of `memo`, kept with it.
-    fn memo_slots(&self, memo: &Memoized, location: &str) -> Arc<Vec<u32>> {
+    fn memo_slots(&self, memo: &Memoized, location: &str) -> Positions {
         let stamp = self.slots_stamp();
         let same =
             |m: &Memoized| Arc::ptr_eq(&m.plan, &memo.plan) && Arc::ptr_eq(&m.ids, &memo.ids);
