@@ -1,5 +1,6 @@
 //! Kits: buildable quantities of every kit at every location (10,000 kits nested three
-//! deep over 50,000 components at 5 locations); bundle shipments against the same
+//! deep over 50,000 components at 5 locations), one query per kit against one batch per
+//! location; bundle shipments against the same
 //! component shipments posted one by one; mining the pairs and triples of a year of
 //! 1 million orders.
 //!
@@ -34,6 +35,25 @@ fn kits(c: &mut Criterion) {
                 for k in &w.kits {
                     black_box(w.ledger.buildable(k, Some(l), 1).expect("a kit"));
                 }
+            }
+        })
+    });
+
+    // The same answers in one batch per location (checked equal to the single queries).
+    for l in &w.locations {
+        let all = w.ledger.buildable_all(Some(l), 1).expect("kits");
+        let one: Vec<_> = (w.kits.iter())
+            .map(|k| w.ledger.buildable(k, Some(l), 1).expect("a kit"))
+            .collect();
+        assert!(
+            all == one,
+            "the batch differs from the single queries at {l}"
+        );
+    }
+    g.bench_function("buildable_all_kits_all_locations_batched", |b| {
+        b.iter(|| {
+            for l in &w.locations {
+                black_box(w.ledger.buildable_all(Some(l), 1).expect("kits"));
             }
         })
     });

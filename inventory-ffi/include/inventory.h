@@ -88,6 +88,15 @@
 typedef struct inv_buildable inv_buildable;
 
 /**
+ * The buildable (or sellable) quantities of many kits (opaque), from
+ * `inv_ledger_buildable_all`, `inv_ledger_buildable_many`, `inv_ledger_sellable_all` or
+ * `inv_ledger_sellable_many`: one `inv_buildable_info` per kit (`inv_buildables_get`), and
+ * each kit's limiting SKUs (`inv_buildables_limiting_get`); release with
+ * `inv_buildables_free`.
+ */
+typedef struct inv_buildables inv_buildables;
+
+/**
  * The item pairs and triples bought together in a period's orders (opaque), from
  * `inv_ledger_bundle_candidates`; release with `inv_bundle_candidates_free`.
  */
@@ -3593,6 +3602,124 @@ inv_result inv_buildable_limiting_get(const struct inv_buildable *buildable,
  * `buildable` NULL or a live handle, not used afterwards.
  */
 void inv_buildable_free(struct inv_buildable *buildable);
+
+/**
+ * `inv_ledger_buildable` of every kit with a definition in force at `time`, sorted by kit,
+ * at `location` (NULL: all locations pooled), into a new handle at `*out`: the same
+ * answers, kit for kit, in one batch that reads each component's stock once (the ledger
+ * keeps what the batch planned for the next ones, while the definitions, SKUs and
+ * positions are the same).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_OVERFLOW` (the first kit's error,
+ * as `inv_ledger_buildable` of each in turn would give), `INV_INVALID_INPUT` (a kit nested
+ * too deep), `INV_INTERIOR_NUL`.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `location` NULL or NUL-terminated; `out` NULL or a
+ * writable `inv_buildables *`.
+ */
+inv_result inv_ledger_buildable_all(const struct inv_ledger *ledger,
+                                    const char *location,
+                                    int64_t time,
+                                    struct inv_buildables **out);
+
+/**
+ * `inv_ledger_buildable` of each of the `kits_len` names of `kits` (repeats allowed), in
+ * their order, at `location` (NULL: all pooled), into a new handle at `*out`, in one batch
+ * as `inv_ledger_buildable_all`.
+ *
+ * Errors: `INV_NULL_ARGUMENT` (`kits` NULL with a length, or one of its names),
+ * `INV_INVALID_UTF8`, `INV_UNKNOWN_SKU` (a name that is not a kit at `time`), and the
+ * errors of `inv_ledger_buildable_all`: the first kit's error, as `inv_ledger_buildable`
+ * of each in turn would give.
+ *
+ * # Safety
+ * `ledger` NULL or a live handle; `kits` NULL (only with `kits_len` 0) or valid for
+ * `kits_len` pointers, each NULL or NUL-terminated; `location` NULL or NUL-terminated;
+ * `out` NULL or a writable `inv_buildables *`.
+ */
+inv_result inv_ledger_buildable_many(const struct inv_ledger *ledger,
+                                     const char *const *kits,
+                                     size_t kits_len,
+                                     const char *location,
+                                     int64_t time,
+                                     struct inv_buildables **out);
+
+/**
+ * `inv_ledger_sellable` of every kit with a definition in force at `time`, sorted by kit,
+ * at `location` (NULL: all), into a new handle at `*out`, in one batch as
+ * `inv_ledger_buildable_all`.
+ *
+ * Errors: as `inv_ledger_buildable_all`.
+ *
+ * # Safety
+ * As `inv_ledger_buildable_all`.
+ */
+inv_result inv_ledger_sellable_all(const struct inv_ledger *ledger,
+                                   const char *location,
+                                   int64_t time,
+                                   struct inv_buildables **out);
+
+/**
+ * `inv_ledger_sellable` of each of the `kits_len` names of `kits`, in their order, at
+ * `location` (NULL: all), into a new handle at `*out`, in one batch as
+ * `inv_ledger_buildable_many`.
+ *
+ * Errors: as `inv_ledger_buildable_many`.
+ *
+ * # Safety
+ * As `inv_ledger_buildable_many`.
+ */
+inv_result inv_ledger_sellable_many(const struct inv_ledger *ledger,
+                                    const char *const *kits,
+                                    size_t kits_len,
+                                    const char *location,
+                                    int64_t time,
+                                    struct inv_buildables **out);
+
+/**
+ * The number of kits answered (0 for NULL).
+ *
+ * # Safety
+ * `buildables` NULL or a live handle.
+ */
+size_t inv_buildables_len(const struct inv_buildables *buildables);
+
+/**
+ * The summary of kit `index` (in the order asked, or sorted by kit for the `_all`
+ * functions) into `*out`. `out->kit` points into the handle and is valid until
+ * `inv_buildables_free`.
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `buildables` NULL or a live handle; `out` NULL or writable.
+ */
+inv_result inv_buildables_get(const struct inv_buildables *buildables,
+                              size_t index,
+                              struct inv_buildable_info *out);
+
+/**
+ * Limiting SKU `limiting_index` (sorted; fewer than the kit's `limiting_len`) of kit
+ * `index` into `*out` (owned by the handle: valid until it is freed).
+ *
+ * Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE` (either index).
+ *
+ * # Safety
+ * `buildables` NULL or a live handle; `out` NULL or a writable `const char *`.
+ */
+inv_result inv_buildables_limiting_get(const struct inv_buildables *buildables,
+                                       size_t index,
+                                       size_t limiting_index,
+                                       const char **out);
+
+/**
+ * Releases a batch's results (and the strings they own). NULL is a no-op.
+ *
+ * # Safety
+ * `buildables` NULL or a live handle, not used afterwards.
+ */
+void inv_buildables_free(struct inv_buildables *buildables);
 
 /**
  * Writes the cost of one `kit` as decimal text into `buf` of `len` bytes

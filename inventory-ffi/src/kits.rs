@@ -15,7 +15,10 @@
 //!
 //! The queries read the definitions in force at a time: `inv_ledger_buildable` and
 //! `inv_ledger_sellable` write an `inv_buildable` handle (the whole kits the available stock
-//! can make, and the SKUs that limit them, read with `_len` / `_get`),
+//! can make, and the SKUs that limit them, read with `_len` / `_get`);
+//! `inv_ledger_buildable_all`, `inv_ledger_buildable_many`, `inv_ledger_sellable_all` and
+//! `inv_ledger_sellable_many` answer the same for every kit, or for a list of kits, in one
+//! batch, into an `inv_buildables` handle (`_len`, `_get`, `_limiting_get`);
 //! `inv_ledger_kit_cost` the cost roll-up as decimal text, `inv_ledger_explode_kit` an
 //! `inv_kit_explosion` handle (the components a quantity of kits consumes), and
 //! `inv_ledger_kit_definition_json` / `inv_ledger_kit_records_json` the definitions as the
@@ -48,7 +51,8 @@ use crate::error::{inv_result, INV_PANIC};
 use crate::ffi::{
     bad_enum, call, check_out, decimal_field, free_box, guard, opt_value, period_from_c, row_at,
     to_boxed_mut_ptr, to_c_string, try_decimal, try_mut_from_ptr, try_opt_decimal, try_opt_str,
-    try_ref_from_ptr, try_str, write_out, write_str_buf, CStrings, Castable, Failure, FfiResult,
+    try_ref_from_ptr, try_slice, try_str, write_out, write_str_buf, CStrings, Castable, Failure,
+    FfiResult,
 };
 use crate::ledger::inv_ledger;
 use crate::query::inv_demand_history;
@@ -509,6 +513,290 @@ pub unsafe extern "C" fn inv_buildable_limiting_get(
 pub unsafe extern "C" fn inv_buildable_free(buildable: *mut inv_buildable) {
     // SAFETY: forwarded contract.
     guard((), || unsafe { free_box(buildable) })
+}
+
+// ---------------------------------------------------------------------------------------
+// Buildable and sellable quantities of many kits (one batch)
+// ---------------------------------------------------------------------------------------
+
+/// The buildable (or sellable) quantities of many kits (opaque), from
+/// `inv_ledger_buildable_all`, `inv_ledger_buildable_many`, `inv_ledger_sellable_all` or
+/// `inv_ledger_sellable_many`: one `inv_buildable_info` per kit (`inv_buildables_get`), and
+/// each kit's limiting SKUs (`inv_buildables_limiting_get`); release with
+/// `inv_buildables_free`.
+pub struct inv_buildables {
+    _private: [u8; 0],
+}
+
+/// The Rust value behind an `inv_buildables`: a summary per kit, the limiting SKUs of all
+/// kits end to end (kit `i`'s from `first[i]`), and the strings they point to.
+#[derive(Debug)]
+pub(crate) struct BuildablesHandle {
+    rows: Vec<inv_buildable_info>,
+    limiting: Vec<*const c_char>,
+    first: Vec<usize>,
+    _strings: CStrings,
+}
+
+impl Castable for inv_buildables {
+    type RustType = BuildablesHandle;
+}
+
+impl BuildablesHandle {
+    fn new(all: &[Buildable]) -> FfiResult<Self> {
+        let mut strings = CStrings::default();
+        let mut rows = Vec::with_capacity(all.len());
+        let mut limiting = Vec::new();
+        let mut first = Vec::with_capacity(all.len());
+        for b in all {
+            first.push(limiting.len());
+            for sku in &b.limiting {
+                limiting.push(strings.add(sku, "a limiting SKU")?);
+            }
+            rows.push(inv_buildable_info {
+                kit: strings.add(&b.kit, "a kit")?,
+                quantity: decimal_field(b.quantity),
+                limiting_len: b.limiting.len(),
+            });
+        }
+        Ok(BuildablesHandle {
+            rows,
+            limiting,
+            first,
+            _strings: strings,
+        })
+    }
+}
+
+/// A batch into a new `inv_buildables` at `*out`: `kits` (`kits_len` kit names; NULL with
+/// length 0) or, with `every`, every kit in force.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `kits` NULL (only with `kits_len` 0) or valid for
+/// `kits_len` pointers, each NULL or NUL-terminated; `location` NULL or NUL-terminated;
+/// `out` NULL or writable.
+unsafe fn buildables_out(
+    ledger: *const inv_ledger,
+    kits: Option<(*const *const c_char, usize)>,
+    location: *const c_char,
+    out: *mut *mut inv_buildables,
+    query: impl FnOnce(&Ledger, Option<&[&str]>, Option<&str>) -> inventory_core::Result<Vec<Buildable>>,
+) -> FfiResult<()> {
+    // SAFETY: every pointer is forwarded to the helpers under the caller's contract.
+    let (l, location) = unsafe {
+        (
+            try_ref_from_ptr(ledger, "ledger")?,
+            try_opt_str(location, "location")?,
+        )
+    };
+    let kits = match kits {
+        None => None,
+        Some((ptr, len)) => {
+            // SAFETY: forwarded contract.
+            let ptrs = unsafe { try_slice(ptr, len, "kits") }?;
+            let names = ptrs
+                .iter()
+                .enumerate()
+                // SAFETY: each pointer NULL or NUL-terminated by the contract.
+                .map(|(i, &k)| unsafe { try_str(k, &format!("kits[{i}]")) })
+                .collect::<FfiResult<Vec<&str>>>()?;
+            Some(names)
+        }
+    };
+    check_out(out, "out")?;
+    let handle = BuildablesHandle::new(&query(l, kits.as_deref(), location)?)?;
+    // SAFETY: `out` is non-NULL and writable by the contract.
+    unsafe { write_out(out, to_boxed_mut_ptr::<inv_buildables>(handle)) };
+    Ok(())
+}
+
+/// `inv_ledger_buildable` of every kit with a definition in force at `time`, sorted by kit,
+/// at `location` (NULL: all locations pooled), into a new handle at `*out`: the same
+/// answers, kit for kit, in one batch that reads each component's stock once (the ledger
+/// keeps what the batch planned for the next ones, while the definitions, SKUs and
+/// positions are the same).
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INVALID_UTF8`, `INV_OVERFLOW` (the first kit's error,
+/// as `inv_ledger_buildable` of each in turn would give), `INV_INVALID_INPUT` (a kit nested
+/// too deep), `INV_INTERIOR_NUL`.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `location` NULL or NUL-terminated; `out` NULL or a
+/// writable `inv_buildables *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_buildable_all(
+    ledger: *const inv_ledger,
+    location: *const c_char,
+    time: i64,
+    out: *mut *mut inv_buildables,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded under the caller's contract.
+    call(|| unsafe {
+        buildables_out(ledger, None, location, out, |l, _, location| {
+            l.buildable_all(location, time)
+        })
+    })
+}
+
+/// `inv_ledger_buildable` of each of the `kits_len` names of `kits` (repeats allowed), in
+/// their order, at `location` (NULL: all pooled), into a new handle at `*out`, in one batch
+/// as `inv_ledger_buildable_all`.
+///
+/// Errors: `INV_NULL_ARGUMENT` (`kits` NULL with a length, or one of its names),
+/// `INV_INVALID_UTF8`, `INV_UNKNOWN_SKU` (a name that is not a kit at `time`), and the
+/// errors of `inv_ledger_buildable_all`: the first kit's error, as `inv_ledger_buildable`
+/// of each in turn would give.
+///
+/// # Safety
+/// `ledger` NULL or a live handle; `kits` NULL (only with `kits_len` 0) or valid for
+/// `kits_len` pointers, each NULL or NUL-terminated; `location` NULL or NUL-terminated;
+/// `out` NULL or a writable `inv_buildables *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_buildable_many(
+    ledger: *const inv_ledger,
+    kits: *const *const c_char,
+    kits_len: usize,
+    location: *const c_char,
+    time: i64,
+    out: *mut *mut inv_buildables,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded under the caller's contract.
+    call(|| unsafe {
+        buildables_out(
+            ledger,
+            Some((kits, kits_len)),
+            location,
+            out,
+            |l, kits, location| l.buildable_many(kits.unwrap_or_default(), location, time),
+        )
+    })
+}
+
+/// `inv_ledger_sellable` of every kit with a definition in force at `time`, sorted by kit,
+/// at `location` (NULL: all), into a new handle at `*out`, in one batch as
+/// `inv_ledger_buildable_all`.
+///
+/// Errors: as `inv_ledger_buildable_all`.
+///
+/// # Safety
+/// As `inv_ledger_buildable_all`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_sellable_all(
+    ledger: *const inv_ledger,
+    location: *const c_char,
+    time: i64,
+    out: *mut *mut inv_buildables,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded under the caller's contract.
+    call(|| unsafe {
+        buildables_out(ledger, None, location, out, |l, _, location| {
+            l.sellable_all(location, time)
+        })
+    })
+}
+
+/// `inv_ledger_sellable` of each of the `kits_len` names of `kits`, in their order, at
+/// `location` (NULL: all), into a new handle at `*out`, in one batch as
+/// `inv_ledger_buildable_many`.
+///
+/// Errors: as `inv_ledger_buildable_many`.
+///
+/// # Safety
+/// As `inv_ledger_buildable_many`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_ledger_sellable_many(
+    ledger: *const inv_ledger,
+    kits: *const *const c_char,
+    kits_len: usize,
+    location: *const c_char,
+    time: i64,
+    out: *mut *mut inv_buildables,
+) -> inv_result {
+    // SAFETY: every pointer is forwarded under the caller's contract.
+    call(|| unsafe {
+        buildables_out(
+            ledger,
+            Some((kits, kits_len)),
+            location,
+            out,
+            |l, kits, location| l.sellable_many(kits.unwrap_or_default(), location, time),
+        )
+    })
+}
+
+/// The number of kits answered (0 for NULL).
+///
+/// # Safety
+/// `buildables` NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn inv_buildables_len(buildables: *const inv_buildables) -> usize {
+    guard(0, || {
+        // SAFETY: forwarded contract.
+        unsafe { try_ref_from_ptr(buildables, "buildables") }.map_or(0, |h| h.rows.len())
+    })
+}
+
+/// The summary of kit `index` (in the order asked, or sorted by kit for the `_all`
+/// functions) into `*out`. `out->kit` points into the handle and is valid until
+/// `inv_buildables_free`.
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE`.
+///
+/// # Safety
+/// `buildables` NULL or a live handle; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn inv_buildables_get(
+    buildables: *const inv_buildables,
+    index: usize,
+    out: *mut inv_buildable_info,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let h = unsafe { try_ref_from_ptr(buildables, "buildables") }?;
+        check_out(out, "out")?;
+        let row = row_at(&h.rows, index, "kit")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, row) };
+        Ok(())
+    })
+}
+
+/// Limiting SKU `limiting_index` (sorted; fewer than the kit's `limiting_len`) of kit
+/// `index` into `*out` (owned by the handle: valid until it is freed).
+///
+/// Errors: `INV_NULL_ARGUMENT`, `INV_INDEX_OUT_OF_RANGE` (either index).
+///
+/// # Safety
+/// `buildables` NULL or a live handle; `out` NULL or a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn inv_buildables_limiting_get(
+    buildables: *const inv_buildables,
+    index: usize,
+    limiting_index: usize,
+    out: *mut *const c_char,
+) -> inv_result {
+    call(|| {
+        // SAFETY: forwarded contract.
+        let h = unsafe { try_ref_from_ptr(buildables, "buildables") }?;
+        check_out(out, "out")?;
+        let row = row_at(&h.rows, index, "kit")?;
+        let first = h.first[index];
+        let skus = &h.limiting[first..first + row.limiting_len];
+        let sku = row_at(skus, limiting_index, "limiting SKU")?;
+        // SAFETY: `out` is non-NULL and writable by the contract.
+        unsafe { write_out(out, sku) };
+        Ok(())
+    })
+}
+
+/// Releases a batch's results (and the strings they own). NULL is a no-op.
+///
+/// # Safety
+/// `buildables` NULL or a live handle, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn inv_buildables_free(buildables: *mut inv_buildables) {
+    // SAFETY: forwarded contract.
+    guard((), || unsafe { free_box(buildables) })
 }
 
 // ---------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@
 //!   purchasing results `inv_purchase_order`, `inv_incoming`, `inv_receiving_report`,
 //!   `inv_overdue_lines`, `inv_payment_schedule`, `inv_cash_out`, the replenishment plan
 //!   `inv_plan`, the split forecasts `inv_forecasts`, the kit results `inv_buildable`,
-//!   `inv_kit_explosion` and `inv_bundle_candidates`) are opaque, created through
+//!   `inv_buildables`, `inv_kit_explosion` and `inv_bundle_candidates`) are opaque, created through
 //!   out-parameters and released with their `_free`
 //!   function, which accepts NULL.
 //!   Strings returned as `char *` are released with `inv_string_free`; `const char *`

@@ -891,6 +891,11 @@ fn sequence_items<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny
     obj.extract::<Vec<Bound<'py, PyAny>>>()
 }
 
+/// A sequence of `str`.
+pub(crate) fn arg_strings(obj: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    sequence_items(obj)?.iter().map(arg_string).collect()
+}
+
 /// An optional sequence of `str` (`None`: not given).
 pub(crate) fn arg_opt_strings(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<String>>> {
     if obj.is_none() {

@@ -9,7 +9,8 @@
 //! back: quantities and costs as `decimal.Decimal`, times as aware UTC datetimes.
 //!
 //! The `Ledger` methods (`define_kit`, `kit_definition`, `kit_records`, `buildable`,
-//! `sellable`, `kit_cost`, `explode_kit`; `assemble`, `disassemble`, `reserve_bundle`,
+//! `sellable`, `buildable_all`, `buildable_many`, `sellable_all`, `sellable_many`,
+//! `kit_cost`, `explode_kit`; `assemble`, `disassemble`, `reserve_bundle`,
 //! `release_bundle`, `ship_bundle`, `return_bundle`, `bundle_records`;
 //! `bundle_demand_history`, `exploded_demand_history`, `bundle_candidates`) are in
 //! `ledger.rs` (a class has one `#[pymethods]` block); `define_kit` reads its components

@@ -20,9 +20,9 @@ use serde_json::Value;
 use crate::classify::{PyAbcItem, PyXyzItem};
 use crate::convert::{
     arg_f64, arg_i64, arg_opt_i64, arg_opt_i64s, arg_opt_str, arg_opt_string, arg_opt_strings,
-    arg_str, arg_string, arg_u64, decimal_cls, decimal_column, each, named_string, py_decimal,
-    text, time_column, to_decimal, to_opt_decimal, to_opt_time, to_str, to_time, whole_days,
-    StrColumn,
+    arg_str, arg_string, arg_strings, arg_u64, decimal_cls, decimal_column, each, named_string,
+    py_decimal, text, time_column, to_decimal, to_opt_decimal, to_opt_time, to_str, to_time,
+    whole_days, StrColumn,
 };
 use crate::errors::{invalid_input, poisoned, to_py_err, wrong_type};
 use crate::kits::{
@@ -1424,6 +1424,68 @@ impl PyLedger {
         let time = to_time("time", time)?;
         self.detached(py, |l| l.sellable(kit, location, time))?
             .map(PyBuildable::from)
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// `buildable` of every kit with a definition in force at `time`, sorted by kit, at
+    /// `location` (None: all pooled): the same answers, kit for kit, in one batch.
+    #[pyo3(signature = (location = None, *, time))]
+    fn buildable_all(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        time: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PyBuildable>> {
+        let time = to_time("time", time)?;
+        self.detached(py, |l| l.buildable_all(location, time))?
+            .map(|v| v.into_iter().map(PyBuildable::from).collect())
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// `buildable` of each of `kits`, in their order, at `location` (None: all pooled): the
+    /// same answers (and the first kit's error), in one batch.
+    #[pyo3(signature = (kits, location = None, *, time))]
+    fn buildable_many(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_strings)] kits: Vec<String>,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        time: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PyBuildable>> {
+        let time = to_time("time", time)?;
+        self.detached(py, |l| l.buildable_many(&kits, location, time))?
+            .map(|v| v.into_iter().map(PyBuildable::from).collect())
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// `sellable` of every kit with a definition in force at `time`, sorted by kit, at
+    /// `location` (None: all), in one batch.
+    #[pyo3(signature = (location = None, *, time))]
+    fn sellable_all(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        time: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PyBuildable>> {
+        let time = to_time("time", time)?;
+        self.detached(py, |l| l.sellable_all(location, time))?
+            .map(|v| v.into_iter().map(PyBuildable::from).collect())
+            .map_err(|e| core_err(py, e))
+    }
+
+    /// `sellable` of each of `kits`, in their order, at `location` (None: all), in one
+    /// batch.
+    #[pyo3(signature = (kits, location = None, *, time))]
+    fn sellable_many(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = arg_strings)] kits: Vec<String>,
+        #[pyo3(from_py_with = arg_opt_str)] location: Option<&str>,
+        time: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PyBuildable>> {
+        let time = to_time("time", time)?;
+        self.detached(py, |l| l.sellable_many(&kits, location, time))?
+            .map(|v| v.into_iter().map(PyBuildable::from).collect())
             .map_err(|e| core_err(py, e))
     }
 

@@ -7,6 +7,7 @@ hand in the comments there and here.
 
 import datetime
 import inspect
+import random
 from decimal import Decimal as D
 from typing import Any, Callable
 
@@ -129,6 +130,69 @@ def test_buildable_and_sellable_from_the_ledgers_positions(ledger: ic.Ledger) ->
     assert ledger.sellable("TEA-SET", "EAST", time=DAY).quantity == 5
 
 
+def singles(ledger: ic.Ledger, kits: list[str], location: Any, time: Any, sellable: bool = False) -> list:
+    query = ledger.sellable if sellable else ledger.buildable
+    return [query(k, location, time=time) for k in kits]
+
+
+def test_batches_answer_what_the_single_queries_answer(ledger: ic.Ledger) -> None:
+    # Every kit in force, sorted by kit: GIFT (7 at EAST, PTEA short), then TEA-SET.
+    all_east = ledger.buildable_all("EAST", time=DAY)
+    assert [(b.kit, b.quantity, b.limiting) for b in all_east] == [
+        ("GIFT", 7, ["PTEA"]),
+        ("TEA-SET", 4, ["PTEA"]),
+    ]
+    assert [b.quantity for b in ledger.sellable_all("EAST", time=DAY)] == [7, 7]
+    ledger.define_kit("GIFT", V2, 5 * DAY, kind="virtual")
+    names = ["TEA-SET", "GIFT", "TEA-SET"]
+    for location in ["EAST", "WEST", "NORTH", None]:
+        times: list[Any] = [DAY, 5 * DAY, datetime.datetime(1970, 1, 9, tzinfo=UTC)]
+        for t in times:
+            for sellable in [False, True]:
+                every = ledger.sellable_all if sellable else ledger.buildable_all
+                many = ledger.sellable_many if sellable else ledger.buildable_many
+                assert every(location, time=t) == singles(ledger, ["GIFT", "TEA-SET"], location, t, sellable)
+                assert many(names, location, time=t) == singles(ledger, names, location, t, sellable)
+                assert many(tuple(names), location=location, time=t) == many(names, location, time=t)
+    # Before any definition: no kit; an empty list of kits: no answer.
+    assert ledger.buildable_all(time=-1) == []
+    assert ledger.buildable_many([], "EAST", time=DAY) == []
+    # The next batch reads the stock as it is then.
+    ledger.reserve("PTEA", "EAST", 4, "SO-1", 10)
+    assert [b.quantity for b in ledger.buildable_all("EAST", time=DAY)] == [5, 2]
+
+
+def test_batches_of_many_random_kits_answer_what_the_single_queries_answer() -> None:
+    # 80 kits over 20 components at 2 locations, nested up to three deep, a third assembled
+    # (some with stock), decimal quantities among them; asked all, some and a handful.
+    rng = random.Random(15)
+    ledger = ic.Ledger()
+    for c in range(20):
+        for loc in ["EAST", "WEST"]:
+            ledger.receive(f"P{c:02}", loc, rng.randint(1, 60), "1.00", 0)
+    kits: list[str] = []
+    for k in range(80):
+        name = f"K{k:02}"
+        parts = {f"P{rng.randrange(20):02}" for _ in range(rng.randint(1, 4))}
+        if k >= 20:
+            parts |= {rng.choice(kits) for _ in range(rng.randint(0, 2))}
+        assembled = k % 3 == 0
+        if assembled and k % 2 == 0:
+            ledger.receive(name, "EAST", rng.randint(1, 3), "5.00", 0)
+        quantities: list[Any] = [1, 2, 3, D("0.5"), D("1.25")]
+        lines = [(p, rng.choice(quantities)) for p in sorted(parts)]
+        ledger.define_kit(name, lines, 0, kind="assembled" if assembled else "virtual")
+        kits.append(name)
+    for location in ["EAST", "WEST", None]:
+        for sellable in [False, True]:
+            every = ledger.sellable_all if sellable else ledger.buildable_all
+            many = ledger.sellable_many if sellable else ledger.buildable_many
+            assert every(location, time=DAY) == singles(ledger, kits, location, DAY, sellable)
+            for n in [3, 18, 40]:
+                some = rng.sample(kits, n)
+                assert many(some, location, time=DAY) == singles(ledger, some, location, DAY, sellable)
+
+
 def test_the_cost_of_a_kit_from_current_valuations(ledger: ic.Ledger) -> None:
     # EAST: 4.00 + 7.00 (the set's stock) + 0.5 x 0.90 = 11.45.
     cost = ledger.kit_cost("GIFT", "EAST", time=DAY)
@@ -244,6 +308,12 @@ ERRORS: list[tuple[str, type, Callable[[ic.Ledger], Any], list[str]]] = [
     # queries
     ("not a kit", ic.UnknownSku, lambda l: l.buildable("PMUG", time=DAY), ['"PMUG" is not a kit']),
     ("not yet a kit", ic.UnknownSku, lambda l: l.sellable("GIFT", time=-1), ['"GIFT"', "-1"]),
+    ("many with one not a kit", ic.UnknownSku, lambda l: l.buildable_many(["GIFT", "PMUG", "NOPE"], time=DAY),
+     ['"PMUG" is not a kit']),
+    ("sellable many not yet kits", ic.UnknownSku, lambda l: l.sellable_many(["GIFT"], "EAST", time=-1),
+     ['"GIFT"', "-1"]),
+    ("batch surrogate kit", ic.InvalidInput, lambda l: l.buildable_many(["GIFT", "\ud800"], time=DAY),
+     ["expected text"]),
     ("cost of not a kit", ic.UnknownSku, lambda l: l.kit_cost("PBOX", time=DAY), ['"PBOX"']),
     ("cost without stock", ic.InvalidInput, lambda l: l.kit_cost("GIFT", "NORTH", time=DAY),
      ['"PMUG"', "no unit cost"]),
@@ -299,6 +369,14 @@ WRONG_TYPES: list[tuple[str, Callable[[ic.Ledger], Any], list[str]]] = [
     ("buildable without time", lambda l: l.buildable("GIFT"), ["time"]),  # type: ignore[call-arg]
     ("buildable time positional", lambda l: l.buildable("GIFT", None, DAY), []),  # type: ignore[call-arg]
     ("sellable location bytes", lambda l: l.sellable("GIFT", b"EAST", time=DAY), []),  # type: ignore[arg-type]
+    ("buildable_all without time", lambda l: l.buildable_all("EAST"), ["time"]),  # type: ignore[call-arg]
+    ("buildable_all location an int", lambda l: l.buildable_all(5, time=DAY), []),  # type: ignore[arg-type]
+    ("buildable_many kits a str", lambda l: l.buildable_many("GIFT", time=DAY), ["str"]),
+    ("buildable_many kits None", lambda l: l.buildable_many(None, time=DAY), []),  # type: ignore[arg-type]
+    ("buildable_many a kit an int", lambda l: l.buildable_many(["GIFT", 1], time=DAY), []),  # type: ignore[list-item]
+    ("sellable_all time positional", lambda l: l.sellable_all(None, DAY), []),  # type: ignore[misc]
+    ("sellable_many kits a dict", lambda l: l.sellable_many({"GIFT": 1}, time=DAY),  # type: ignore[arg-type]
+     ["dict"]),
     ("kit_cost kit None", lambda l: l.kit_cost(None, time=DAY), []),  # type: ignore[arg-type]
     ("explode to_leaves a str", lambda l: l.explode_kit("GIFT", 1, DAY, to_leaves="yes"), []),  # type: ignore[arg-type]
     ("explode to_leaves an int", lambda l: l.explode_kit("GIFT", 1, DAY, 1), []),  # type: ignore[arg-type]
@@ -345,6 +423,10 @@ CALLS: list[tuple[str, str, tuple[Any, ...], dict[str, Any]]] = [
     ("kit_definition", "kit_definition", ("GIFT", DAY), {}),
     ("buildable", "buildable", ("GIFT", "EAST"), dict(time=DAY)),
     ("sellable", "sellable", ("TEA-SET", "EAST"), dict(time=DAY)),
+    ("buildable_all", "buildable_all", ("EAST",), dict(time=DAY)),
+    ("buildable_many", "buildable_many", (["GIFT", "TEA-SET"], "EAST"), dict(time=DAY)),
+    ("sellable_all", "sellable_all", ("WEST",), dict(time=DAY)),
+    ("sellable_many", "sellable_many", (("TEA-SET",), "EAST"), dict(time=DAY)),
     ("kit_cost", "kit_cost", ("GIFT", "EAST"), dict(time=DAY)),
     ("explode_kit", "explode_kit", ("GIFT", D("3"), DAY), dict(to_leaves=True)),
     ("assemble", "assemble", ("TEA-SET", "EAST", D("2"), 3 * DAY), dict(extra_cost=D("0.60"), reference="ASM-9")),

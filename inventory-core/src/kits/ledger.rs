@@ -3,12 +3,13 @@
 //! valuations.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Buildable, KitBook, KitDefinition, KitError};
+use super::batch::FEW_KITS;
+use super::{Buildable, KitBook, KitDefinition, KitError, Plan};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{MAX_TIMESTAMP, MIN_TIMESTAMP};
 use crate::time::Timestamp;
@@ -47,6 +48,68 @@ pub(crate) struct Kits {
     /// Bundle postings (see [`super::bundles`]) and their references.
     pub(crate) bundles: Vec<super::BundleRecord>,
     pub(crate) bundle_refs: HashMap<Arc<str>, u32>,
+    /// The plan of every kit, kept for the batches that follow (see [`Memo`]).
+    memo: Memo,
+}
+
+/// The plan of every kit ([`Plan`]) a batch of the whole book made, with the ledger's ids
+/// of the names it needs and their sellable positions at the locations asked for: the next
+/// batches use them while the book, the definitions in force, the ledger's SKUs and its
+/// positions are the same (stamps say so), and read only the stock. Derived state: a copy
+/// of the ledger keeps it (it holds for the copy too), and equality ignores it.
+#[derive(Default)]
+struct Memo(Mutex<Option<Memoized>>);
+
+/// Whether a plan is kept (not the plan: it is as large as the book).
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = self.lock().as_ref().map(|m| m.slots.len());
+        f.debug_struct("Memo")
+            .field("plan_kept", &kept.is_some())
+            .field("locations", &kept.unwrap_or(0))
+            .finish()
+    }
+}
+
+#[derive(Clone)]
+struct Memoized {
+    plan: Arc<Plan>,
+    /// [`Ledger::sku_ids_stamp`] when `ids` were looked up.
+    ids_stamp: u64,
+    /// The ledger's id of each name the plan needs, by slot.
+    ids: Arc<Vec<u32>>,
+    /// [`Ledger::slots_stamp`] when `slots` were looked up.
+    slots_stamp: (u64, u64),
+    /// By location (at most [`MEMO_LOCATIONS`]): the sellable positions of `ids` there
+    /// ([`Ledger::sellable_slots`]).
+    slots: Vec<(String, Positions)>,
+}
+
+/// Sellable positions at a location, as [`Ledger::sellable_slots`] gives them.
+type Positions = Arc<Vec<(u32, u32)>>;
+
+/// How many locations' positions a [`Memo`] keeps.
+const MEMO_LOCATIONS: usize = 64;
+
+impl Clone for Memo {
+    fn clone(&self) -> Self {
+        Memo(Mutex::new(self.lock().clone()))
+    }
+}
+
+impl PartialEq for Memo {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Memo {}
+
+impl Memo {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Memoized>> {
+        // A panic while it was held left a whole value (every update is one assignment).
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 impl Kits {
@@ -273,6 +336,170 @@ impl Ledger {
             .kits
             .book
             .sellable(kit, time, |sku| self.free(sku, location))?)
+    }
+
+    /// [`Ledger::buildable`] of every kit with a definition in force at `time`, sorted by
+    /// kit, at `location` (all locations pooled with `None`): the same answers, kit for
+    /// kit, in one batch that reads each component's stock once (see
+    /// [`crate::kits#many-kits-at-once`]).
+    ///
+    /// ```
+    /// use inventory_core::kits::{Component, KitDefinition, KitKind};
+    /// use inventory_core::{Decimal, Ledger, Movement};
+    ///
+    /// let mut l = Ledger::new();
+    /// for (sku, q) in [("MUG", 10), ("TEA", 9)] {
+    ///     l.post(Movement::receive(sku, "WH", Decimal::from(q), Decimal::ONE, 0)).unwrap();
+    /// }
+    /// for (kit, tea) in [("GIFT", 2), ("DUO", 1)] {
+    ///     let c = vec![Component::new("MUG", Decimal::ONE), Component::new("TEA", tea.into())];
+    ///     l.define_kit(KitDefinition::new(kit, KitKind::Virtual, c, 0), None).unwrap();
+    /// }
+    /// // Sorted by kit, each as `buildable` answers it.
+    /// let all = l.buildable_all(Some("WH"), 10).unwrap();
+    /// let duo = l.buildable("DUO", Some("WH"), 10).unwrap();
+    /// let gift = l.buildable("GIFT", Some("WH"), 10).unwrap();
+    /// assert_eq!(all, vec![duo, gift]);
+    /// assert_eq!((all[0].quantity, all[1].quantity), (Decimal::from(9), Decimal::from(4)));
+    /// ```
+    ///
+    /// # Errors
+    /// The first kit's error, as [`Ledger::buildable`] of each in turn would give:
+    /// [`KitError::Overflow`], [`KitError::TooDeep`].
+    pub fn buildable_all(&self, location: Option<&str>, time: Timestamp) -> Result<Vec<Buildable>> {
+        self.batch(None, location, time, false)
+    }
+
+    /// [`Ledger::buildable`] of each of `kits`, in their order, at `location` (all with
+    /// `None`): the same answers in one batch, as [`Ledger::buildable_all`].
+    ///
+    /// # Errors
+    /// The first kit's error, as [`Ledger::buildable`] of each in turn would give:
+    /// [`KitError::NotAKit`], [`KitError::Overflow`], [`KitError::TooDeep`].
+    pub fn buildable_many<S: AsRef<str>>(
+        &self,
+        kits: &[S],
+        location: Option<&str>,
+        time: Timestamp,
+    ) -> Result<Vec<Buildable>> {
+        let kits: Vec<&str> = kits.iter().map(AsRef::as_ref).collect();
+        self.batch(Some(&kits), location, time, false)
+    }
+
+    /// [`Ledger::sellable`] of every kit with a definition in force at `time`, sorted, at
+    /// `location` (all with `None`), in one batch as [`Ledger::buildable_all`].
+    ///
+    /// # Errors
+    /// As [`Ledger::buildable_all`].
+    pub fn sellable_all(&self, location: Option<&str>, time: Timestamp) -> Result<Vec<Buildable>> {
+        self.batch(None, location, time, true)
+    }
+
+    /// [`Ledger::sellable`] of each of `kits`, in their order, at `location` (all with
+    /// `None`), in one batch as [`Ledger::buildable_all`].
+    ///
+    /// # Errors
+    /// As [`Ledger::buildable_many`].
+    pub fn sellable_many<S: AsRef<str>>(
+        &self,
+        kits: &[S],
+        location: Option<&str>,
+        time: Timestamp,
+    ) -> Result<Vec<Buildable>> {
+        let kits: Vec<&str> = kits.iter().map(AsRef::as_ref).collect();
+        self.batch(Some(&kits), location, time, true)
+    }
+
+    /// A batch of buildable (or sellable) quantities of `kits` (`None`: every kit in force
+    /// at `time`). A batch of the whole book (or of a good part of it) uses the plan of
+    /// every kit the ledger keeps ([`Memo`]), if it still holds, and keeps the one it makes;
+    /// fewer kits are planned on their own, and a handful asked one by one. Then the stock
+    /// of every name the plan needs is read in one pass, and the kits are answered.
+    fn batch(
+        &self,
+        kits: Option<&[&str]>,
+        location: Option<&str>,
+        time: Timestamp,
+        sellable: bool,
+    ) -> Result<Vec<Buildable>> {
+        let book = &self.kits.book;
+        let available = |sku: &str| self.free(sku, location);
+        match kits {
+            Some(kits) if kits.len() <= FEW_KITS => {
+                return (kits.iter())
+                    .map(|kit| {
+                        if sellable {
+                            self.sellable(kit, location, time)
+                        } else {
+                            self.buildable(kit, location, time)
+                        }
+                    })
+                    .collect();
+            }
+            Some(few) if few.len().saturating_mul(4) < book.kit_count() => {
+                let plan = book.plan(kits, time);
+                let ids = self.sku_ids(plan.needed());
+                let free = self.free_units_of_ids(&ids, location);
+                return Ok(plan.answer(book, kits, time, sellable, &free, &available)?);
+            }
+            _ => {}
+        }
+        let memo = self.memo(time);
+        let free = match location {
+            None => self.free_units_of_ids(&memo.ids, None),
+            Some(l) => self.free_units_of_slots(&self.memo_slots(&memo, l), memo.ids.len()),
+        };
+        Ok(memo
+            .plan
+            .answer(book, kits, time, sellable, &free, &available)?)
+    }
+
+    /// The kept plan of every kit and the ids of its names, made afresh if they do not hold
+    /// at `time`.
+    fn memo(&self, time: Timestamp) -> Memoized {
+        let book = &self.kits.book;
+        let stamp = self.sku_ids_stamp();
+        let kept = self.kits.memo.lock().clone();
+        let plan = match kept {
+            Some(m) if book.plan_holds(&m.plan, time) && m.ids_stamp == stamp => return m,
+            // The same plan, the ledger's SKUs having changed: only its names are looked up
+            // again.
+            Some(m) if book.plan_holds(&m.plan, time) => m.plan,
+            _ => Arc::new(book.plan(None, time)),
+        };
+        let ids = Arc::new(self.sku_ids(plan.needed()));
+        let m = Memoized {
+            plan,
+            ids_stamp: stamp,
+            ids,
+            slots_stamp: self.slots_stamp(),
+            slots: Vec::new(),
+        };
+        *self.kits.memo.lock() = Some(m.clone());
+        m
+    }
+
+    /// The sellable positions at `location` of the names of `memo`, kept with it.
+    fn memo_slots(&self, memo: &Memoized, location: &str) -> Positions {
+        let stamp = self.slots_stamp();
+        let same =
+            |m: &Memoized| Arc::ptr_eq(&m.plan, &memo.plan) && Arc::ptr_eq(&m.ids, &memo.ids);
+        if let Some(m) = self.kits.memo.lock().as_mut().filter(|m| same(m)) {
+            if m.slots_stamp != stamp {
+                m.slots.clear();
+                m.slots_stamp = stamp;
+            }
+            if let Some((_, slots)) = m.slots.iter().find(|(l, _)| l == location) {
+                return Arc::clone(slots);
+            }
+        }
+        let slots = Arc::new(self.sellable_slots(&memo.ids, location));
+        if let Some(m) = self.kits.memo.lock().as_mut().filter(|m| same(m)) {
+            if m.slots_stamp == stamp && m.slots.len() < MEMO_LOCATIONS {
+                m.slots.push((location.to_owned(), Arc::clone(&slots)));
+            }
+        }
+        slots
     }
 
     /// The cost of one `kit` rolled up from its components' current valuations at

@@ -1,11 +1,11 @@
 //! Kits and bundles: bills of material, versioned by time, with the rules that availability,
 //! costing and demand of kits rest on.
 //!
-//! **This is the first part of issue 15** (see "Not yet" below): the definitions, their
-//! checks, and the computations on them (explosion into components, buildable quantity,
-//! cost roll-up). A [`crate::Ledger`] journals definitions ([`crate::Ledger::define_kit`]:
-//! idempotent by reference, in the snapshot) and answers the buildable and sellable
-//! quantity and the cost roll-up from its own positions and valuations, and assembles and
+//! **Issue 15**: the definitions, their checks, and the computations on them (explosion
+//! into components, buildable quantity, cost roll-up). A [`crate::Ledger`] journals
+//! definitions ([`crate::Ledger::define_kit`]: idempotent by reference, in the snapshot)
+//! and answers the buildable and sellable quantity (of one kit, or of many in one batch)
+//! and the cost roll-up from its own positions and valuations, and assembles and
 //! disassembles kits with exact costing, and sells virtual bundles as one posting.
 //!
 //! # Definitions
@@ -54,6 +54,32 @@
 //! kits (its stock counts in whole units). The **limiting** components are the plain SKUs
 //! that `n + 1` kits would run short of. For an assembled kit, [`KitBook::sellable`] adds its
 //! own stock to what can be built.
+//!
+//! # Many kits at once
+//!
+//! [`crate::Ledger::buildable_all`] (every kit in force at a time) and
+//! [`crate::Ledger::buildable_many`] (these kits) answer at a location what
+//! [`crate::Ledger::buildable`] answers for each kit, **the same answers, kit for kit**
+//! (quantity, limiting SKUs, errors), in one batch; [`crate::Ledger::sellable_all`] and
+//! [`crate::Ledger::sellable_many`] do the same for the sellable quantity, and
+//! [`KitBook::buildable_many`] and [`KitBook::sellable_many`] for an availability of one's
+//! own. A batch plans each kit once, whatever the stock: it walks the definition in force
+//! as the one-walk path of the buildable quantity does (on dense ids, with the same
+//! products and sums in the same order) and keeps the plain SKUs a kit needs with their
+//! units per kit, and the assembled kits below it. Then it reads the availability of every
+//! name any kit needs once (at one location, from each SKU's position there), and answers
+//! each kit from those figures with the arithmetic of the one-walk path (in whole numbers
+//! where the figures are small whole numbers, which give the same results). A kit that
+//! path does not answer (an assembled kit below with stock of its own to use first, a
+//! fraction of an assembled kit per kit, an overflow to report) is answered by the single
+//! query.
+//!
+//! A ledger keeps the plan of the whole book from one batch to the next, with where the
+//! names' positions are, while they hold: until a kit is defined, the definitions in force
+//! change (a batch at a time across a new version's effective time), or SKUs or positions
+//! are added or forgotten. So a batch of every kit after the first reads only the stock
+//! (the kits benchmark's `buildable_all_kits_all_locations_batched`, against
+//! `buildable_all_kits_all_locations`: one query per kit).
 //!
 //! # Cost roll-up
 //!
@@ -136,10 +162,6 @@
 //! [`DEFAULT_MIN_SUPPORT`], 1 %); a triple is counted only when its three pairs are
 //! (Apriori). Ranked by lift, then orders, then the items' names.
 //!
-//! # Not yet
-//!
-//! The buildable-quantity benchmark's target (all kits at
-//! all locations in 20 ms needs a precomputed, location-batched path).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -149,14 +171,18 @@ use serde::{Deserialize, Serialize};
 use crate::time::Timestamp;
 
 mod assembly;
+mod batch;
 mod bundles;
 mod demand;
 mod ledger;
 mod mining;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_batch;
 
 pub use assembly::KitMovementOutcome;
+pub(crate) use batch::Plan;
 pub use bundles::{BundleAction, BundleRecord};
 pub(crate) use ledger::Kits;
 pub use ledger::{KitOutcome, KitRecord};
@@ -397,10 +423,21 @@ pub struct Buildable {
 }
 
 /// Every kit's definitions, each kit's in time order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct KitBook {
     kits: HashMap<String, Vec<KitDefinition>>,
+    /// The same definitions as dense ids, for batches (see [`batch`]).
+    index: batch::Index,
 }
+
+/// Books with the same definitions are equal (the index is derived from them).
+impl PartialEq for KitBook {
+    fn eq(&self, other: &Self) -> bool {
+        self.kits == other.kits
+    }
+}
+
+impl Eq for KitBook {}
 
 impl KitBook {
     /// An empty book.
@@ -480,6 +517,9 @@ impl KitBook {
                 self.kits.remove(&kit);
             }
             return Err(e);
+        }
+        if let Some(def) = self.kits.get(&kit).and_then(|v| v.last()) {
+            self.index.add(def);
         }
         Ok(())
     }
@@ -800,14 +840,13 @@ impl KitBook {
             .collect();
         let mut n = MAX_KITS;
         for ((_, per), have) in leaves.iter().zip(&free) {
-            // A quotient beyond the decimal range is more than MAX_KITS anyway.
-            n = n.min(have.checked_div(*per).map_or(MAX_KITS, |x| x.floor()));
+            n = n.min(batch::linear_limit(*have, *per));
         }
         let next = n + Decimal::ONE;
         let mut limiting: Vec<String> = leaves
             .iter()
             .zip(&free)
-            .filter(|((_, per), have)| per.checked_mul(next).is_none_or(|x| x > **have))
+            .filter(|((_, per), have)| batch::is_limiting(**have, *per, next))
             .map(|((s, _), _)| (*s).to_owned())
             .collect();
         limiting.sort_unstable();

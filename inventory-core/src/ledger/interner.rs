@@ -55,6 +55,16 @@ pub(super) struct Interner {
     pub(super) names: Vec<String>,
     /// The table: a power of two of buckets (empty until the first name).
     table: Vec<Bucket>,
+    /// A number no other state of any interner has had (0: empty), drawn from [`STAMPS`]
+    /// whenever a name is added or forgotten: the ids of names are the same while it is.
+    stamp: u64,
+}
+
+/// The source of [`Interner`] stamps.
+static STAMPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_stamp() -> u64 {
+    STAMPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Interner {
@@ -125,6 +135,7 @@ impl Interner {
         }
         self.names.push(name.to_owned());
         self.place(tag, id, name);
+        self.stamp = next_stamp();
         Ok(id)
     }
 
@@ -156,6 +167,9 @@ impl Interner {
 
     /// Forgets the names with ids `len..` (newest first).
     pub(super) fn truncate(&mut self, len: usize) {
+        if self.names.len() > len {
+            self.stamp = next_stamp();
+        }
         while self.names.len() > len {
             let Some(name) = self.names.last() else { break };
             if let Some(i) = self.find(tag_of(name), name) {
@@ -175,6 +189,11 @@ impl Interner {
             |b| b.id != EMPTY,
             |b| b.tag as usize & mask,
         );
+    }
+
+    /// The ids of names change only when this does (see [`Interner::stamp`]'s field).
+    pub(super) fn stamp(&self) -> u64 {
+        self.stamp
     }
 
     /// The name of `id`.

@@ -38,6 +38,16 @@ pub(super) struct SlotIndex {
     /// A power of two of buckets (empty until the first insert).
     table: Vec<Bucket>,
     len: usize,
+    /// A number no other state of any index has had (0: empty), drawn afresh whenever a
+    /// key is added or removed: the slots of keys are the same while it is.
+    stamp: u64,
+}
+
+/// The source of [`SlotIndex`] stamps.
+static STAMPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_stamp() -> u64 {
+    STAMPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 fn hash(sku: u32, location: u32, condition: Condition) -> u64 {
@@ -109,6 +119,12 @@ impl SlotIndex {
             slot,
         });
         self.len += 1;
+        self.stamp = next_stamp();
+    }
+
+    /// What [`SlotIndex::get`] gives changes only when this does.
+    pub(super) fn stamp(&self) -> u64 {
+        self.stamp
     }
 
     fn condition_of(b: &Bucket) -> Condition {
@@ -152,6 +168,7 @@ impl SlotIndex {
             |b| home_in(bits, b.sku, b.location, Self::condition_of(b)),
         );
         self.len -= 1;
+        self.stamp = next_stamp();
     }
 }
 

@@ -1,7 +1,8 @@
 /*
  * C test of the kits part of the C API (include/inventory.h): kit definitions through the
- * components builder, the buildable and sellable quantities, the cost roll-up, the
- * explosion into components, versions and idempotency, the snapshot, and every error code;
+ * components builder, the buildable and sellable quantities (of one kit, and of many in a
+ * batch), the cost roll-up, the explosion into components, versions and idempotency, the
+ * snapshot, and every error code;
  * assembly and disassembly, virtual bundles reserved, released, shipped and returned, the
  * bundle records, the bundle and exploded demand histories, and bundle candidates.
  *
@@ -259,6 +260,148 @@ static void test_buildable_and_sellable(void) {
     inv_buildable_free(b);
     CHECK(inv_buildable_limiting_len(NULL) == 0);
     inv_buildable_free(NULL);
+    inv_ledger_free(l);
+}
+
+/* Row `index` of a batch equals the single query of its kit (buildable, or sellable with
+ * `sellable`) at `location` and `time`: kit, quantity and every limiting SKU. */
+static void check_batch_row(const inv_ledger *l, const inv_buildables *list, size_t index,
+                      int sellable, const char *kit, const char *location, int64_t time) {
+    inv_buildable *b = NULL;
+    inv_buildable_info one, row;
+    size_t k;
+    if (sellable) {
+        CHECK_OK(inv_ledger_sellable(l, kit, location, time, &b));
+    } else {
+        CHECK_OK(inv_ledger_buildable(l, kit, location, time, &b));
+    }
+    CHECK_OK(inv_buildables_get(list, index, &row));
+    if (b == NULL || inv_buildable_summary(b, &one) != INV_OK) {
+        CHECK(0);
+        inv_buildable_free(b);
+        return;
+    }
+    CHECK_STR(row.kit, kit);
+    CHECK_STR(row.quantity, one.quantity);
+    CHECK(row.limiting_len == one.limiting_len);
+    for (k = 0; k < one.limiting_len && k < row.limiting_len; k++) {
+        const char *a = NULL, *c = NULL;
+        CHECK_OK(inv_buildable_limiting_get(b, k, &a));
+        CHECK_OK(inv_buildables_limiting_get(list, index, k, &c));
+        CHECK(a != NULL && c != NULL && strcmp(a, c) == 0);
+    }
+    inv_buildable_free(b);
+}
+
+static void test_batches(void) {
+    inv_ledger *l = kits_ledger();
+    inv_buildables *list = NULL;
+    inv_buildable_info row;
+    const char *sku = "untouched";
+    const char *const names[] = {"TEA-SET", "GIFT", "TEA-SET"};
+    const char *const bad[] = {"GIFT", "PMUG", "NOPE"};
+    const char *const with_null[] = {"GIFT", NULL};
+    const char *const not_utf8[] = {"GIFT", "\xff"};
+    const char *const locations[] = {"EAST", "WEST", "NORTH", NULL};
+    char kits[40][8];
+    const char *many[40];
+    size_t i, j;
+    int sellable;
+
+    /* Every kit in force, sorted by kit: GIFT (7 at EAST, short of PTEA), then TEA-SET. */
+    CHECK_OK(inv_ledger_buildable_all(l, "EAST", DAY, &list));
+    CHECK(inv_buildables_len(list) == 2);
+    CHECK_OK(inv_buildables_get(list, 0, &row));
+    CHECK_STR(row.kit, "GIFT");
+    CHECK_STR(row.quantity, "7");
+    CHECK(row.limiting_len == 1);
+    CHECK_OK(inv_buildables_limiting_get(list, 0, 0, &sku));
+    CHECK_STR(sku, "PTEA");
+    /* The accessors' errors; nothing written then. */
+    sku = "untouched";
+    CHECK_RC(inv_buildables_get(list, 2, &row), INV_INDEX_OUT_OF_RANGE);
+    CHECK_RC(inv_buildables_limiting_get(list, 0, 1, &sku), INV_INDEX_OUT_OF_RANGE);
+    CHECK_RC(inv_buildables_limiting_get(list, 2, 0, &sku), INV_INDEX_OUT_OF_RANGE);
+    CHECK_STR(sku, "untouched");
+    CHECK_RC(inv_buildables_get(list, 0, NULL), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_buildables_limiting_get(list, 0, 0, NULL), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_buildables_get(NULL, 0, &row), INV_NULL_ARGUMENT);
+    inv_buildables_free(list);
+    CHECK(inv_buildables_len(NULL) == 0);
+    inv_buildables_free(NULL);
+
+    /* Every batch is the single queries, at every location, buildable and sellable, before
+     * and after a new version of GIFT from day 5. */
+    CHECK_OK(define(l, "GIFT", INV_KIT_VIRTUAL, 2, GIFT_V2, 5 * DAY, NULL, NULL));
+    for (i = 0; i < 4; i++) {
+        for (sellable = 0; sellable < 2; sellable++) {
+            int64_t t = sellable ? 6 * DAY : DAY;
+            list = NULL;
+            if (sellable) {
+                CHECK_OK(inv_ledger_sellable_all(l, locations[i], t, &list));
+            } else {
+                CHECK_OK(inv_ledger_buildable_all(l, locations[i], t, &list));
+            }
+            CHECK(inv_buildables_len(list) == 2);
+            check_batch_row(l, list, 0, sellable, "GIFT", locations[i], t);
+            check_batch_row(l, list, 1, sellable, "TEA-SET", locations[i], t);
+            inv_buildables_free(list);
+            list = NULL;
+            if (sellable) {
+                CHECK_OK(inv_ledger_sellable_many(l, names, 3, locations[i], t, &list));
+            } else {
+                CHECK_OK(inv_ledger_buildable_many(l, names, 3, locations[i], t, &list));
+            }
+            CHECK(inv_buildables_len(list) == 3);
+            for (j = 0; j < 3; j++) {
+                check_batch_row(l, list, j, sellable, names[j], locations[i], t);
+            }
+            inv_buildables_free(list);
+        }
+    }
+
+    /* 40 more kits (over the plain SKUs and the tea set, some assembled): a batch of all of
+     * them plans rather than asking one by one, with the same answers. */
+    for (i = 0; i < 40; i++) {
+        char q1[4], q2[8];
+        const char *pairs[2][2];
+        sprintf(kits[i], "K%02u", (unsigned)i);
+        sprintf(q1, "%u", (unsigned)(1 + i % 3));
+        strcpy(q2, i % 4 == 0 ? "0.5" : "1");
+        pairs[0][0] = i % 2 ? "PMUG" : "PTEA";
+        pairs[0][1] = q1;
+        pairs[1][0] = i % 5 == 0 ? "TEA-SET" : "PRIBBON";
+        pairs[1][1] = q2;
+        CHECK_OK(define(l, kits[i], i % 3 ? INV_KIT_VIRTUAL : INV_KIT_ASSEMBLED, 2,
+                        (const char *const(*)[2])pairs, 0, NULL, NULL));
+        many[i] = kits[i];
+    }
+    for (i = 0; i < 4; i++) {
+        list = NULL;
+        CHECK_OK(inv_ledger_buildable_many(l, many, 40, locations[i], DAY, &list));
+        CHECK(inv_buildables_len(list) == 40);
+        for (j = 0; j < 40; j++) {
+            check_batch_row(l, list, j, 0, many[j], locations[i], DAY);
+        }
+        inv_buildables_free(list);
+    }
+
+    /* An empty list; the first name that is not a kit; NULL and non-UTF-8 names. */
+    list = NULL;
+    CHECK_OK(inv_ledger_buildable_many(l, NULL, 0, "EAST", DAY, &list));
+    CHECK(inv_buildables_len(list) == 0);
+    inv_buildables_free(list);
+    list = NULL;
+    CHECK_REFUSED_SAYING(l, inv_ledger_buildable_many(l, bad, 3, "EAST", DAY, &list),
+                         INV_UNKNOWN_SKU, "\"PMUG\" is not a kit");
+    CHECK_REFUSED_SAYING(l, inv_ledger_sellable_many(l, with_null, 2, NULL, DAY, &list),
+                         INV_NULL_ARGUMENT, "kits[1]");
+    CHECK_REFUSED_SAYING(l, inv_ledger_buildable_many(l, not_utf8, 2, NULL, DAY, &list),
+                         INV_INVALID_UTF8, "kits[1]");
+    CHECK_RC(inv_ledger_buildable_many(l, NULL, 2, NULL, DAY, &list), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_buildable_all(NULL, NULL, DAY, &list), INV_NULL_ARGUMENT);
+    CHECK_RC(inv_ledger_sellable_all(l, NULL, DAY, NULL), INV_NULL_ARGUMENT);
+    CHECK(list == NULL);
     inv_ledger_free(l);
 }
 
@@ -1118,6 +1261,7 @@ int main(void) {
     test_codes();
     test_definitions();
     test_buildable_and_sellable();
+    test_batches();
     test_kit_cost();
     test_explosion();
     test_versions_idempotency_and_snapshot();

@@ -866,6 +866,27 @@ class Ledger:
     def sellable(self, kit: str, location: Optional[str] = None, *, time: _Time) -> Buildable:
         """``buildable``, plus the kit's own available stock for an assembled kit (a virtual
         bundle has none). ``time`` is required, as for ``buildable``."""
+    def buildable_all(self, location: Optional[str] = None, *, time: _Time) -> list[Buildable]:
+        """``buildable`` of every kit with a definition in force at ``time``, sorted by kit, at
+        ``location`` (None: all locations pooled): the same answers, kit for kit, in one batch
+        that reads each component's stock once (the ledger keeps what the batch planned for the
+        next ones, while the definitions, SKUs and positions are the same). The first kit's
+        error, as ``buildable`` of each in turn would raise it."""
+    def buildable_many(
+        self, kits: Sequence[str], location: Optional[str] = None, *, time: _Time
+    ) -> list[Buildable]:
+        """``buildable`` of each of ``kits`` (a list or another sequence of str, repeats allowed),
+        in their order, at ``location`` (None: all pooled), in one batch as ``buildable_all``.
+        UnknownSku for the first that is not a kit at ``time`` (unless a kit before it raises
+        first, as ``buildable`` of each in turn would)."""
+    def sellable_all(self, location: Optional[str] = None, *, time: _Time) -> list[Buildable]:
+        """``sellable`` of every kit with a definition in force at ``time``, sorted by kit, at
+        ``location`` (None: all), in one batch as ``buildable_all``."""
+    def sellable_many(
+        self, kits: Sequence[str], location: Optional[str] = None, *, time: _Time
+    ) -> list[Buildable]:
+        """``sellable`` of each of ``kits``, in their order, at ``location`` (None: all), in one
+        batch as ``buildable_many``."""
     def kit_cost(self, kit: str, location: Optional[str] = None, *, time: _Time) -> Decimal:
         """The cost of one kit from its components' current unit costs (stock value / units)
         at ``location`` (None: all), with the definitions in force at ``time`` (required); an
