@@ -363,57 +363,11 @@ pub struct JournalRow<'a> {
 impl<'a> JournalRow<'a> {
     /// The row of `e`.
     pub fn of(e: &'a JournalEntry) -> JournalRow<'a> {
-        use crate::ledger::MovementKind as K;
-        let m = &e.movement;
-        let (location, to_location, quantity, unit_cost) = match &m.kind {
-            K::Receive {
-                location,
-                quantity,
-                unit_cost,
-                ..
-            } => (Some(location), None, Some(*quantity), Some(*unit_cost)),
-            K::LandedCost { amount, .. } => (None, None, None, Some(*amount)),
-            K::Ship {
-                location, quantity, ..
-            }
-            | K::ReturnToSupplier {
-                location, quantity, ..
-            }
-            | K::Reclassify {
-                location, quantity, ..
-            }
-            | K::Reserve {
-                location, quantity, ..
-            } => (Some(location), None, Some(*quantity), None),
-            K::CustomerReturn {
-                location,
-                quantity,
-                unit_cost,
-                ..
-            }
-            | K::Adjust {
-                location,
-                quantity,
-                unit_cost,
-                ..
-            } => (Some(location), None, Some(*quantity), *unit_cost),
-            K::CycleCount {
-                location,
-                counted,
-                unit_cost,
-                ..
-            } => (Some(location), None, Some(*counted), *unit_cost),
-            K::Transfer {
-                from, to, quantity, ..
-            } => (Some(from), Some(to), Some(*quantity), None),
-            K::Release {
-                location, quantity, ..
-            } => (Some(location), None, *quantity, None),
-        };
+        let (location, to_location, quantity, unit_cost) = e.movement.row_fields();
         JournalRow {
-            kind: m.kind_name(),
-            location: location.map(String::as_str),
-            to_location: to_location.map(String::as_str),
+            kind: e.movement.kind_name(),
+            location,
+            to_location,
             quantity,
             unit_cost,
         }

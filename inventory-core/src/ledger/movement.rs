@@ -661,6 +661,17 @@ impl Movement {
         self.parts().quantity
     }
 
+    /// The location (`None` for a landed cost, whose location is its receipt's), a
+    /// transfer's destination, the units and the unit cost (or landed amount) the movement
+    /// names: the by-role fields a durable store's journal row shows.
+    pub(crate) fn row_fields(
+        &self,
+    ) -> (Option<&str>, Option<&str>, Option<Decimal>, Option<Decimal>) {
+        let p = self.parts();
+        let location = (p.kind != super::journal::Kind::LandedCost).then_some(p.location);
+        (location, p.to, p.quantity, p.unit_cost)
+    }
+
     /// The movement's fields by role, whatever its kind (`None` where the kind has no such
     /// field): what the journal stores and what a column holds.
     pub(super) fn parts(&self) -> Parts<'_> {
